@@ -1,0 +1,15 @@
+export { type ClientOptions, createClient, type OtklikClient } from './client.ts';
+export * from './contract.ts';
+export * from './errors.ts';
+export * from './schemas/index.ts';
+export {
+  type CallOptions,
+  createTransport,
+  type ParamsOf,
+  type QueryOf,
+  type RequestInput,
+  type ResponseOf,
+  request,
+  type Transport,
+  type TransportOptions,
+} from './transport.ts';

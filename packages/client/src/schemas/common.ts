@@ -1,0 +1,55 @@
+import * as v from 'valibot';
+
+/**
+ * Organisation identifier: a lowercase slug, safe in a `data-org` attribute, a URL path and a
+ * Joomla shortcode without quoting (letters, digits, hyphens; 1–64 characters).
+ */
+export const OrganizationId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Use 1–64 lowercase letters, digits and hyphens'),
+);
+export type OrganizationId = v.InferOutput<typeof OrganizationId>;
+
+/** Calendar date `YYYY-MM-DD` (no time zone: the organisation's local date). */
+export const IsoDate = v.pipe(v.string(), v.isoDate());
+
+/** Instant as an ISO 8601 timestamp with offset, e.g. `2026-11-22T09:30:00.000Z`. */
+export const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp());
+
+export const Language = v.picklist(['ru', 'be', 'en']);
+export type Language = v.InferOutput<typeof Language>;
+
+export const JurisdictionProfileId = v.picklist(['ru-59fz', 'by-300z', 'generic']);
+export type JurisdictionProfileId = v.InferOutput<typeof JurisdictionProfileId>;
+
+/**
+ * A whole number sent in a query string. Query values arrive as text, so the schema's input is a
+ * string of digits and its output a number within the given bounds.
+ */
+export function queryInteger(min: number, max: number) {
+  return v.pipe(
+    v.string(),
+    v.regex(/^\d{1,9}$/, 'Expected a whole number'),
+    v.transform(Number),
+    v.minValue(min, `Expected at least ${min}`),
+    v.maxValue(max, `Expected at most ${max}`),
+  );
+}
+
+/** Offset pagination shared by every list endpoint. */
+export const PageQuery = {
+  limit: v.optional(queryInteger(1, 100), '20'),
+  offset: v.optional(queryInteger(0, 1_000_000), '0'),
+};
+
+/** Wraps an item schema into the page envelope every list endpoint returns. */
+export function pageOf<TItem extends v.GenericSchema>(item: TItem) {
+  return v.object({
+    items: v.array(item),
+    /** Number of items matching the query across all pages. */
+    total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  });
+}
+export type Page<TItem> = { items: TItem[]; total: number; limit: number; offset: number };

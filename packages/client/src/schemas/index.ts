@@ -1,0 +1,4 @@
+export * from './appeals.ts';
+export * from './common.ts';
+export * from './organizations.ts';
+export * from './problem.ts';
