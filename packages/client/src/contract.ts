@@ -5,6 +5,13 @@
  * the wire format is therefore a change here, seen by both sides at once.
  */
 import type * as v from 'valibot';
+import {
+  getAppealCounterRoute,
+  getOrganizationRoute,
+  getWidgetSettingsRoute,
+  listServicesRoute,
+  searchOrganizationsRoute,
+} from './routes.ts';
 import { AppealCounter, AppealCounterQuery } from './schemas/appeals.ts';
 import {
   Organization,
@@ -39,8 +46,7 @@ export interface EndpointDefinition {
 }
 
 export const searchOrganizationsEndpoint = {
-  method: 'GET',
-  path: '/v1/organizations',
+  ...searchOrganizationsRoute,
   summary: 'Search and list organisations',
   description: 'Filters by words in the name, sphere, category, country and parent organisation.',
   tags: ['organizations'],
@@ -51,8 +57,7 @@ export const searchOrganizationsEndpoint = {
 } as const satisfies EndpointDefinition;
 
 export const getOrganizationEndpoint = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}',
+  ...getOrganizationRoute,
   summary: "An organisation's public profile",
   tags: ['organizations'],
   params: OrganizationParams,
@@ -62,8 +67,7 @@ export const getOrganizationEndpoint = {
 } as const satisfies EndpointDefinition;
 
 export const listServicesEndpoint = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/services',
+  ...listServicesRoute,
   summary: 'Services the organisation provides',
   tags: ['organizations'],
   params: OrganizationParams,
@@ -74,8 +78,7 @@ export const listServicesEndpoint = {
 } as const satisfies EndpointDefinition;
 
 export const getWidgetSettingsEndpoint = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/widget-settings',
+  ...getWidgetSettingsRoute,
   summary: 'Public settings the widgets need',
   tags: ['organizations'],
   params: OrganizationParams,
@@ -85,8 +88,7 @@ export const getWidgetSettingsEndpoint = {
 } as const satisfies EndpointDefinition;
 
 export const getAppealCounterEndpoint = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/appeal-counter',
+  ...getAppealCounterRoute,
   summary: 'Appeal counter figures for the current month and year',
   description:
     'Received, by type, in progress, considered by result, forwarded, left without answer and overdue ' +

@@ -1,6 +1,8 @@
 export { type ClientOptions, createClient, type OtklikClient } from './client.ts';
 export * from './contract.ts';
 export * from './errors.ts';
+export { type FetchRouteOptions, fetchRoute } from './fetch-route.ts';
+export * from './routes.ts';
 export * from './schemas/index.ts';
 export {
   type CallOptions,

@@ -4,11 +4,10 @@ import type { EndpointDefinition } from './contract.ts';
 import {
   OtklikAbortedError,
   OtklikNetworkError,
-  OtklikProblemError,
   OtklikResponseShapeError,
   OtklikTimeoutError,
 } from './errors.ts';
-import { type Problem, Problem as ProblemSchema, type ProblemCode } from './schemas/problem.ts';
+import { fillPath, problemFromResponse, toSearchParams } from './http.ts';
 
 export interface TransportOptions {
   /** Where the portal is, e.g. `https://otklik.example.org` (the `/v1/...` paths are added). */
@@ -91,6 +90,7 @@ export async function request<TEndpoint extends EndpointDefinition>(
   input: RequestInput<TEndpoint>,
   options: CallOptions = {},
 ): Promise<ResponseOf<TEndpoint>> {
+  // ky's prefixUrl wants a path without its leading slash, which fillPath drops.
   const path = fillPath(endpoint.path, (input.params ?? {}) as Record<string, unknown>);
   let response: Response;
   try {
@@ -104,23 +104,6 @@ export async function request<TEndpoint extends EndpointDefinition>(
     throw await toClientError(error, options.timeout ?? transport.timeout, options.signal);
   }
   return parseBody(response, endpoint.response);
-}
-
-function fillPath(template: string, params: Record<string, unknown>): string {
-  // ky's prefixUrl requires a path without the leading slash.
-  return template.slice(1).replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new TypeError(`Missing path parameter "${name}"`);
-    return encodeURIComponent(String(value));
-  });
-}
-
-function toSearchParams(query: Record<string, unknown>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null) params.set(key, String(value));
-  }
-  return params;
 }
 
 async function parseBody<TSchema extends v.GenericSchema>(
@@ -143,43 +126,4 @@ async function toClientError(error: unknown, timeoutMs: number, signal: AbortSig
   if (error instanceof TimeoutError) return new OtklikTimeoutError(timeoutMs);
   if (signal?.aborted) return new OtklikAbortedError({ cause: error });
   return new OtklikNetworkError({ cause: error });
-}
-
-async function problemFromResponse(response: Response): Promise<OtklikProblemError> {
-  const retryAfterHeader = Number(response.headers.get('retry-after'));
-  const retryAfter = Number.isFinite(retryAfterHeader) && retryAfterHeader > 0 ? retryAfterHeader : undefined;
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const parsed = v.safeParse(ProblemSchema, body);
-  return new OtklikProblemError(parsed.success ? parsed.output : genericProblem(response), retryAfter);
-}
-
-/** A problem for error answers that carry no problem document (a proxy's HTML page, say). */
-function genericProblem(response: Response): Problem {
-  return {
-    type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
-    status: response.status,
-    code: codeForStatus(response.status),
-  };
-}
-
-function codeForStatus(status: number): ProblemCode {
-  const known: Partial<Record<number, ProblemCode>> = {
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not-found',
-    405: 'method-not-allowed',
-    409: 'conflict',
-    413: 'payload-too-large',
-    415: 'unsupported-media-type',
-    422: 'validation-failed',
-    429: 'rate-limited',
-    503: 'service-unavailable',
-  };
-  return known[status] ?? (status >= 500 ? 'internal-error' : 'bad-request');
 }

@@ -28,7 +28,12 @@ export const OPEN_APPEAL_STATUSES = ['registered', 'in_review', 'extended'] as c
 /**
  * Result of consideration (ССТУ): поддержано; поддержано, меры приняты; не поддержано; разъяснено.
  */
-export const AppealResult = v.picklist(['supported', 'supported_measures_taken', 'not_supported', 'explained']);
+export const AppealResult = v.picklist([
+  'supported',
+  'supported_measures_taken',
+  'not_supported',
+  'explained',
+]);
 export type AppealResult = v.InferOutput<typeof AppealResult>;
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));

@@ -1,0 +1,82 @@
+import type { EndpointDefinition } from './contract.ts';
+import {
+  OtklikAbortedError,
+  OtklikNetworkError,
+  OtklikResponseShapeError,
+  OtklikTimeoutError,
+} from './errors.ts';
+import { fillPath, problemFromResponse, toSearchParams } from './http.ts';
+import type { CallOptions, RequestInput, ResponseOf } from './transport.ts';
+
+export interface FetchRouteOptions {
+  /** Where the portal is, e.g. `https://otklik.example.org`. */
+  baseUrl: string;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * The lean way to call one endpoint, for browser code with a tight size budget (the counter badge):
+ * plain `fetch` instead of ky and no schema, so nothing but this function is bundled. It throws the
+ * same typed errors as {@link request} and retries a read once after a network error or a
+ * 502/503/504 answer, but it trusts the response body's shape: check what you read, or use
+ * {@link request}, which validates.
+ *
+ * Name the endpoint as the type argument and pass its route; the two must agree on the path:
+ *
+ * @example
+ * const counter = await fetchRoute<typeof getAppealCounterEndpoint>(
+ *   { baseUrl }, getAppealCounterRoute, { params: { organizationId: 'demo-school' } },
+ * );
+ */
+export async function fetchRoute<TEndpoint extends EndpointDefinition>(
+  options: FetchRouteOptions,
+  route: Pick<TEndpoint, 'method' | 'path'>,
+  input: RequestInput<TEndpoint>,
+  callOptions: CallOptions = {},
+): Promise<ResponseOf<TEndpoint>> {
+  const url = new URL(
+    fillPath(route.path, (input.params ?? {}) as Record<string, unknown>),
+    `${options.baseUrl.replace(/\/+$/, '')}/`,
+  );
+  url.search = toSearchParams((input.query ?? {}) as Record<string, unknown>).toString();
+  const timeout = callOptions.timeout ?? 10_000;
+  const { signal } = callOptions;
+  const canRetry = route.method === 'GET';
+
+  for (let attempt = 1; ; attempt++) {
+    const retryable = canRetry && attempt === 1;
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, timeout);
+    signal?.addEventListener('abort', abort);
+    let response: Response;
+    try {
+      if (signal?.aborted) throw signal.reason;
+      response = await (options.fetch ?? fetch)(url, {
+        method: route.method,
+        headers: { accept: 'application/json' },
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw new OtklikAbortedError({ cause: error });
+      if (timedOut) throw new OtklikTimeoutError(timeout);
+      if (retryable) continue;
+      throw new OtklikNetworkError({ cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
+    if (retryable && response.status >= 502 && response.status <= 504) continue;
+    if (!response.ok) throw await problemFromResponse(response);
+    try {
+      return (await response.json()) as ResponseOf<TEndpoint>;
+    } catch {
+      throw new OtklikResponseShapeError(response.status, []);
+    }
+  }
+}
