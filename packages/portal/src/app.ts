@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { routePath } from 'hono/route';
+import type { Database } from './db/types.ts';
+import { requestHeader } from './http/headers.ts';
+import { ProblemError, problemResponse } from './http/problem.ts';
+import { createLogger, type Logger } from './log.ts';
+import { buildOpenApiDocument } from './openapi/document.ts';
+import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
+import { createCounterCache, registerPublicRoutes } from './routes/public.ts';
+import { RouteRegistry } from './routes/registry.ts';
+import { registerStaffRoutes } from './routes/staff.ts';
+import { DEFAULT_WIDGETS_DIR, registerWidgetRoutes } from './static.ts';
+import { AccessStore } from './store/access.ts';
+
+export interface AppOptions {
+  db: Database;
+  /** The portal's public URL (its own origin is allowed to read directory data). */
+  publicUrl?: string;
+  widgetsDir?: string;
+  logger?: Logger;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** The whole HTTP application, independent of how it is served (tests call `app.request`). */
+export function createApp(options: AppOptions): Hono {
+  const { db } = options;
+  const logger = options.logger ?? createLogger();
+  const app = new Hono();
+  const registry = new RouteRegistry();
+  const access = new AccessStore(db);
+  const counterCache = createCounterCache();
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
+
+  // One log line per request: route pattern only (no raw URL, query string, IP or body).
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const incoming = requestHeader(c, 'X-Request-Id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    c.header('X-Request-Id', requestId);
+    c.header('X-Content-Type-Options', 'nosniff');
+    await next();
+    const route = routePath(c, -1);
+    logger.log(c.res.status >= 500 ? 'error' : 'info', 'request', {
+      method: c.req.method,
+      route: route === '*' || route === '/*' ? '(unmatched)' : route,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      requestId,
+    });
+  });
+
+  app.get('/health', async (c) => {
+    try {
+      await db.query('SELECT 1');
+    } catch {
+      throw new ProblemError(503, 'service-unavailable', 'The database is not reachable');
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'ok' });
+  });
+  registry.add('/health', ['GET']);
+
+  const document = buildOpenApiDocument(options.publicUrl);
+  const documentJson = JSON.stringify(document);
+  const docsHtml = renderDocsHtml(document);
+  app.get('/v1/openapi.json', (c) => {
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(documentJson);
+  });
+  app.get('/v1/docs', (c) => {
+    c.header('Content-Security-Policy', DOCS_CSP);
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.html(docsHtml);
+  });
+  registry.add('/v1/openapi.json', ['GET']);
+  registry.add('/v1/docs', ['GET']);
+
+  registerPublicRoutes(app, registry, { db, cors: { access, publicOrigin }, counterCache });
+  registerStaffRoutes(app, registry, {
+    db,
+    access,
+    onOrganizationChanged: (id) => {
+      access.invalidate(id);
+      counterCache.deletePrefix(`${id}|`);
+    },
+  });
+  registerWidgetRoutes(app, registry, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
+
+  app.notFound((c) => {
+    const allowed = registry.allowed(c.req.path);
+    if (allowed.length > 0) {
+      return problemResponse(
+        c,
+        new ProblemError(405, 'method-not-allowed', `Use ${allowed.join(', ')}`, undefined, {
+          Allow: allowed.join(', '),
+        }),
+      );
+    }
+    return problemResponse(c, new ProblemError(404, 'not-found', 'No such resource'));
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    // Log the failure for operators; the client gets no stack trace or internals.
+    logger.log('error', 'unhandled error', {
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
+    return problemResponse(c, new ProblemError(500, 'internal-error', 'Something went wrong on our side'));
+  });
+
+  return app;
+}

@@ -1,0 +1,141 @@
+/**
+ * Command line: `serve`, `demo` and `create-api-key --org ID [--label TEXT]`.
+ * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
+ * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApiKey } from './auth/api-keys.ts';
+import { openDatabase } from './db/index.ts';
+import type { DatabaseOptions } from './db/types.ts';
+import { migrate } from './migrations/index.ts';
+import { type Portal, startPortal } from './server.ts';
+import { safeResolve } from './static.ts';
+
+const EXAMPLE_SITE_DIR = fileURLToPath(new URL('../../../examples/site', import.meta.url));
+
+function databaseFromEnv(): DatabaseOptions {
+  const url = process.env.DATABASE_URL;
+  if (url) return { kind: 'postgres', url };
+  return { kind: 'pglite', dataDir: resolve(process.env.OTKLIK_DATA_DIR || '.otklik-data') };
+}
+
+function describe(db: DatabaseOptions): string {
+  return db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${db.dataDir}`;
+}
+
+/** Closes everything once on SIGINT/SIGTERM, then exits. */
+function closeOnSignals(close: () => Promise<void>): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    console.error(`${signal}: shutting down`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+async function startPortalFromEnv(seed: 'demo' | 'none'): Promise<Portal> {
+  const database = databaseFromEnv();
+  const portal = await startPortal({
+    database,
+    port: Number(process.env.PORT || 8787),
+    host: process.env.HOST || '127.0.0.1',
+    seed,
+    ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+    ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
+  });
+  console.error(`Otklik portal on ${portal.url} (${describe(database)})`);
+  console.error(`API reference: ${portal.url}/v1/docs`);
+  return portal;
+}
+
+/** A plain static server for examples/site: the "school site", a foreign origin to the portal. */
+function serveExampleSite(port: number): Promise<Server> {
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.json': 'application/json',
+  };
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://site').pathname;
+    let file = safeResolve(EXAMPLE_SITE_DIR, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      if (file && (await stat(file)).isDirectory())
+        file = safeResolve(EXAMPLE_SITE_DIR, `${path}/index.html`);
+      if (!file) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Not found. The example site is served from ${EXAMPLE_SITE_DIR}\n`);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  switch (command) {
+    case 'serve': {
+      const portal = await startPortalFromEnv(process.env.SEED === 'demo' ? 'demo' : 'none');
+      closeOnSignals(() => portal.close());
+      return;
+    }
+    case 'demo': {
+      const portal = await startPortalFromEnv('demo');
+      const sitePort = Number(process.env.SITE_PORT || 8788);
+      const site = await serveExampleSite(sitePort);
+      console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
+      console.log(`Portal:       ${portal.url}\nSchool site:  http://localhost:${sitePort}`);
+      closeOnSignals(async () => {
+        await new Promise<void>((resolve) => site.close(() => resolve()));
+        await portal.close();
+      });
+      return;
+    }
+    case 'create-api-key': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { org: { type: 'string' }, label: { type: 'string' } },
+      });
+      if (!values.org) throw new Error('Usage: create-api-key --org ORGANIZATION_ID [--label TEXT]');
+      const db = await openDatabase(databaseFromEnv());
+      try {
+        await migrate(db);
+        const key = await createApiKey(db, values.org, values.label);
+        console.error(`New API key for ${values.org} (shown once; only its hash is stored):`);
+        console.log(key);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    default:
+      console.error('Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT]');
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import type { Database, DatabaseOptions } from './types.ts';
+
+export { DataDirInUseError } from './lock.ts';
+export type { Database, DatabaseOptions, Queryable } from './types.ts';
+
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === 'postgres' ? openPostgres(options.url) : openPglite(options.dataDir);
+}

@@ -1,0 +1,19 @@
+/**
+ * The one query layer every part of the portal goes through. Plain parameterised SQL, so the same
+ * statements run on PGlite (embedded) and on PostgreSQL; nothing above this interface knows which.
+ */
+export interface Queryable {
+  /** One statement with `$1…$n` parameters; returns the rows. */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Several statements without parameters (migrations, seed scripts). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string };

@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { ProblemError, validationProblem } from './problem.ts';
+
+/** Largest JSON body the write endpoints accept (enforced by `hono/body-limit` in the app). */
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Reads and validates a JSON request body for a write endpoint: 415 unless the content type is JSON,
+ * 400 `malformed-json` when it does not parse, 422 `validation-failed` with `body.…` issue paths.
+ */
+export async function readJsonBody<TSchema extends v.GenericSchema>(
+  c: Context,
+  schema: TSchema,
+): Promise<v.InferOutput<TSchema>> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type !== 'application/json' && !/^application\/[\w.-]+\+json$/.test(type)) {
+    throw new ProblemError(415, 'unsupported-media-type', 'Send the body as application/json', undefined, {
+      'Accept-Patch': 'application/json',
+    });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(await c.req.text());
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new ProblemError(400, 'malformed-json', error.message);
+    throw error;
+  }
+  const result = v.safeParse(schema, data);
+  if (!result.success) throw validationProblem('body', result.issues);
+  return result.output;
+}

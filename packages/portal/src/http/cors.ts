@@ -1,0 +1,73 @@
+import type { EndpointDefinition } from '@otklik/client/contract';
+import type { Context } from 'hono';
+import type { AccessStore, OrganizationAccess } from '../store/access.ts';
+import { requestHeader } from './headers.ts';
+import { ProblemError } from './problem.ts';
+
+export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Authorization'];
+export const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'X-Request-Id'];
+const PREFLIGHT_MAX_AGE = '600';
+
+export interface CorsPolicy {
+  readonly access: AccessStore;
+  /** The portal's own origin (its pages, e.g. the API reference), always allowed for directory data. */
+  readonly publicOrigin: string | null;
+}
+
+/**
+ * The server-side CORS gate, run before any other work of a public endpoint. Browsers only hide
+ * responses from disallowed origins; refusing here also keeps a foreign page from using the
+ * portal's resources. Returns the organisation (for `organization` endpoints) so handlers need no
+ * second lookup. Requests without `Origin` (servers, curl, the Node client) pass.
+ */
+export async function checkOrigin(
+  c: Context,
+  policy: CorsPolicy,
+  access: EndpointDefinition['access'],
+  organizationId: string | undefined,
+): Promise<OrganizationAccess | null> {
+  const origin = requestHeader(c, 'Origin');
+  // The response depends on Origin, so shared caches must key on it.
+  c.header('Vary', 'Origin', { append: true });
+  if (origin !== undefined) {
+    // Set before the checks so that a refused page can read *why* (the problem carries no data):
+    // its widget then says "not allowed here" instead of failing like a network outage.
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
+  }
+  let org: OrganizationAccess | null = null;
+  if (access === 'organization') {
+    if (organizationId === undefined) throw new Error('organization endpoint without organizationId');
+    org = await policy.access.organization(organizationId);
+    if (org === null) {
+      throw new ProblemError(404, 'organization-not-found', `No organisation with id ${organizationId}`);
+    }
+    if (origin !== undefined && !org.origins.has(origin)) {
+      throw new ProblemError(
+        403,
+        'origin-not-allowed',
+        `${origin} is not among this organisation's allowed origins`,
+      );
+    }
+  } else if (origin !== undefined && origin !== policy.publicOrigin) {
+    if (!(await policy.access.anyOrganizationAllows(origin))) {
+      throw new ProblemError(403, 'origin-not-allowed', `${origin} is not allowed by any organisation`);
+    }
+  }
+  return org;
+}
+
+/** Answers a preflight after the same check the real request will get. */
+export async function preflight(
+  c: Context,
+  policy: CorsPolicy,
+  access: EndpointDefinition['access'],
+  methods: readonly string[],
+): Promise<Response> {
+  await checkOrigin(c, policy, access, c.req.param('organizationId'));
+  c.header('Access-Control-Allow-Methods', [...methods, 'OPTIONS'].join(', '));
+  c.header('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS.join(', '));
+  c.header('Access-Control-Max-Age', PREFLIGHT_MAX_AGE);
+  c.header('Allow', [...methods, 'OPTIONS'].join(', '));
+  return c.body(null, 204);
+}

@@ -1,0 +1,79 @@
+import type { FieldIssue, Problem, ProblemCode } from '@otklik/client/schemas';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type * as v from 'valibot';
+import { getDotPath } from 'valibot';
+
+const TITLES: Record<ProblemCode, string> = {
+  'bad-request': 'Bad request',
+  'malformed-json': 'The request body is not valid JSON',
+  'validation-failed': 'The request did not pass validation',
+  'unsupported-media-type': 'Unsupported media type',
+  'payload-too-large': 'The request body is too large',
+  'not-found': 'Not found',
+  'method-not-allowed': 'Method not allowed',
+  'organization-not-found': 'Organisation not found',
+  'origin-not-allowed': 'This web origin may not call this organisation',
+  unauthorized: 'Authentication required',
+  forbidden: 'Forbidden',
+  conflict: 'Conflict',
+  'rate-limited': 'Too many requests',
+  'internal-error': 'Internal server error',
+  'service-unavailable': 'Service unavailable',
+};
+
+/** Thrown anywhere in a handler; the app's error handler turns it into problem JSON. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly issues?: FieldIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ?? TITLES[code]);
+    this.name = 'ProblemError';
+  }
+}
+
+export function problemBody(
+  status: number,
+  code: ProblemCode,
+  detail?: string,
+  issues?: FieldIssue[],
+): Problem {
+  return {
+    // Stable, documented URI per code; the code itself is what clients branch on.
+    type: `https://otklik.dev/problems/${code}`,
+    title: TITLES[code],
+    status,
+    code,
+    ...(detail === undefined ? {} : { detail }),
+    ...(issues === undefined ? {} : { issues }),
+  };
+}
+
+export function problemResponse(c: Context, error: ProblemError): Response {
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  c.header('Content-Type', 'application/problem+json; charset=utf-8');
+  c.header('Cache-Control', 'no-store');
+  return c.body(
+    JSON.stringify(problemBody(error.status, error.code, error.detail, error.issues)),
+    error.status,
+  );
+}
+
+/** Converts valibot issues to `{ path, message }` with the part of the request as the first segment. */
+export function toFieldIssues(where: 'params' | 'query' | 'body', issues: readonly v.BaseIssue<unknown>[]) {
+  return issues.map((issue) => {
+    const path = getDotPath(issue);
+    return { path: path ? `${where}.${path}` : where, message: issue.message };
+  });
+}
+
+export function validationProblem(
+  where: 'params' | 'query' | 'body',
+  issues: readonly v.BaseIssue<unknown>[],
+) {
+  return new ProblemError(422, 'validation-failed', `Invalid ${where}`, toFieldIssues(where, issues));
+}

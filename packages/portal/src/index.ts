@@ -1,0 +1,11 @@
+export { type AppOptions, createApp } from './app.ts';
+export { createApiKey } from './auth/api-keys.ts';
+export { DataDirInUseError, openDatabase } from './db/index.ts';
+export type { Database, DatabaseOptions, Queryable } from './db/types.ts';
+export { readJsonBody } from './http/body.ts';
+export { ProblemError } from './http/problem.ts';
+export { createLogger, type Logger, type LogLevel } from './log.ts';
+export { loadMigrations, migrate } from './migrations/index.ts';
+export { buildOpenApiDocument } from './openapi/document.ts';
+export { DEMO_ORGANIZATIONS, DEMO_ORIGINS, seedDemo } from './seed/demo.ts';
+export { type Portal, type PortalOptions, startPortal } from './server.ts';

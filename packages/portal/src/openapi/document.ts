@@ -1,0 +1,125 @@
+import { endpoints } from '@otklik/client/contract';
+import { Problem } from '@otklik/client/schemas';
+import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { staffEndpoints } from '../routes/staff.ts';
+
+type JsonObject = Record<string, unknown>;
+
+const base: ConversionConfig = { target: 'draft-2020-12', errorMode: 'ignore' };
+/** Query strings and bodies are documented as clients send them; responses as the server sends them. */
+const inputSchema = (schema: v.GenericSchema) =>
+  strip(toJsonSchema(schema, { ...base, typeMode: 'input' }) as JsonObject);
+const outputSchema = (schema: v.GenericSchema) =>
+  strip(toJsonSchema(schema, { ...base, typeMode: 'output' }) as JsonObject);
+
+/** OpenAPI 3.1 embeds JSON Schema 2020-12 but a `$schema` key per schema is noise. */
+function strip(schema: JsonObject): JsonObject {
+  const { $schema: _, ...rest } = schema;
+  return rest;
+}
+
+const problemRef = { $ref: '#/components/schemas/Problem' };
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemRef } },
+});
+
+function parameters(where: 'path' | 'query', schema: v.GenericSchema | undefined): JsonObject[] {
+  if (schema === undefined) return [];
+  const json = inputSchema(schema) as { properties?: Record<string, JsonObject>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property as { description?: string };
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (json.required ?? []).includes(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+/** The OpenAPI 3.1 document of the portal API, generated from the contract table and the staff table. */
+export function buildOpenApiDocument(serverUrl?: string): JsonObject {
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const [operationId, e] of Object.entries(endpoints)) {
+    const ops = paths[e.path] ?? {};
+    paths[e.path] = ops;
+    ops[e.method.toLowerCase()] = {
+      operationId,
+      summary: e.summary,
+      ...('description' in e ? { description: e.description } : {}),
+      tags: [...e.tags],
+      parameters: [
+        ...parameters('path', 'params' in e ? e.params : undefined),
+        ...parameters('query', 'query' in e ? e.query : undefined),
+        ...(e.cacheable
+          ? [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }]
+          : []),
+      ],
+      responses: {
+        '200': {
+          description: 'OK',
+          ...(e.cacheable
+            ? {
+                headers: {
+                  ETag: { schema: { type: 'string' } },
+                  'Cache-Control': { schema: { type: 'string' } },
+                },
+              }
+            : {}),
+          content: { 'application/json': { schema: outputSchema(e.response) } },
+        },
+        ...(e.cacheable ? { '304': { description: 'Not modified (matching If-None-Match)' } } : {}),
+        '403': problemResponse('Origin not allowed (`origin-not-allowed`)'),
+        '404': problemResponse('Unknown organisation (`organization-not-found`)'),
+        '422': problemResponse('Invalid parameters (`validation-failed`)'),
+        default: problemResponse('Any other error'),
+      },
+      'x-otklik-access': e.access,
+    };
+  }
+  for (const [operationId, e] of Object.entries(staffEndpoints)) {
+    const ops = paths[e.path] ?? {};
+    paths[e.path] = ops;
+    ops[e.method.toLowerCase()] = {
+      operationId,
+      summary: e.summary,
+      description: e.description,
+      tags: [...e.tags],
+      security: [{ apiKey: [] }],
+      parameters: parameters('path', e.params),
+      requestBody: { required: true, content: { 'application/json': { schema: inputSchema(e.body) } } },
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: outputSchema(e.response) } } },
+        '400': problemResponse('Malformed JSON (`malformed-json`)'),
+        '401': problemResponse('Missing or invalid API key (`unauthorized`)'),
+        '403': problemResponse("Another organisation's key (`forbidden`)"),
+        '413': problemResponse('Body too large (`payload-too-large`)'),
+        '415': problemResponse('Not JSON (`unsupported-media-type`)'),
+        '422': problemResponse('Invalid body (`validation-failed`)'),
+        default: problemResponse('Any other error'),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Otklik portal API',
+      version: '1',
+      description:
+        'Organisations, widget settings and appeal counter statistics for the Otklik widgets. ' +
+        'Errors are RFC 9457 problem details with a stable `code`.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: { Problem: outputSchema(Problem) },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'Organisation API key otk_…' },
+      },
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { type EndpointName, type Endpoints, endpoints } from '@otklik/client/contract';
+import type { Context, Hono } from 'hono';
+import * as v from 'valibot';
+import type { Database } from '../db/types.ts';
+import { TtlCache } from '../http/cache.ts';
+import { type CorsPolicy, checkOrigin, preflight } from '../http/cors.ts';
+import { ProblemError, validationProblem } from '../http/problem.ts';
+import { type Representation, represent, sendJson, sendRepresentation } from '../http/respond.ts';
+import type { OrganizationAccess } from '../store/access.ts';
+import { appealCounter, isRealDate, todayIn } from '../store/counter.ts';
+import {
+  getOrganization,
+  getWidgetSettings,
+  listServices,
+  searchOrganizations,
+} from '../store/organizations.ts';
+import type { RouteRegistry } from './registry.ts';
+
+type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : Record<string, never>;
+type Input<K extends EndpointName> = {
+  c: Context;
+  params: Out<Endpoints[K] extends { params: infer P } ? P : undefined>;
+  query: Out<Endpoints[K] extends { query: infer Q } ? Q : undefined>;
+  /** Set for `organization` endpoints: the organisation the CORS check loaded. */
+  org: OrganizationAccess | null;
+};
+type Handlers = { [K in EndpointName]: (input: Input<K>) => Promise<Response> };
+
+/** `{name}` (OpenAPI) → `:name` (Hono). */
+export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+function parse(schema: v.GenericSchema | undefined, data: unknown, where: 'params' | 'query') {
+  if (schema === undefined) return {};
+  const result = v.safeParse(schema, data);
+  if (!result.success) throw validationProblem(where, result.issues);
+  return result.output;
+}
+
+export interface PublicRoutesOptions {
+  db: Database;
+  cors: CorsPolicy;
+  /** In-process counter cache: keeps the 304 path free of queries. */
+  counterCache: TtlCache<Representation>;
+}
+
+export function createCounterCache() {
+  return new TtlCache<Representation>(30_000, 5_000);
+}
+
+function handlers({ db, counterCache }: PublicRoutesOptions): Handlers {
+  const requireOrg = (org: OrganizationAccess | null) => {
+    if (org === null) throw new Error('organization endpoint reached without an organisation');
+    return org;
+  };
+  return {
+    async searchOrganizations({ c, query }) {
+      return sendJson(c, await searchOrganizations(db, query), endpoints.searchOrganizations.cacheable);
+    },
+    async getOrganization({ c, params }) {
+      const org = await getOrganization(db, params.organizationId);
+      if (org === null) throw new ProblemError(404, 'organization-not-found');
+      return sendJson(c, org, endpoints.getOrganization.cacheable);
+    },
+    async listServices({ c, params, query }) {
+      const page = await listServices(db, params.organizationId, query.limit, query.offset);
+      return sendJson(c, page, endpoints.listServices.cacheable);
+    },
+    async getWidgetSettings({ c, params }) {
+      const settings = await getWidgetSettings(db, params.organizationId);
+      if (settings === null) throw new ProblemError(404, 'organization-not-found');
+      return sendJson(c, settings, endpoints.getWidgetSettings.cacheable);
+    },
+    async getAppealCounter({ c, query, org }) {
+      const { id, timeZone } = requireOrg(org);
+      const today = todayIn(timeZone);
+      const asOf = query.on ?? today;
+      if (!isRealDate(asOf)) {
+        throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+          { path: 'query.on', message: 'Not a calendar date' },
+        ]);
+      }
+      // ISO dates compare correctly as strings.
+      if (asOf > today) {
+        throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+          { path: 'query.on', message: `Must not be after today (${today} in ${timeZone})` },
+        ]);
+      }
+      const key = `${id}|${asOf}`;
+      let rep = counterCache.get(key);
+      if (rep === undefined) {
+        rep = represent(await appealCounter(db, id, timeZone, asOf));
+        counterCache.set(key, rep);
+      }
+      return sendRepresentation(c, rep, endpoints.getAppealCounter.cacheable);
+    },
+  };
+}
+
+/** Registers every endpoint of the contract table, plus its preflight. */
+export function registerPublicRoutes(app: Hono, registry: RouteRegistry, options: PublicRoutesOptions): void {
+  const impl = handlers(options) as Record<EndpointName, (input: unknown) => Promise<Response>>;
+  const methodsByPath = new Map<string, { methods: string[]; access: 'organization' | 'directory' }>();
+  for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoints[EndpointName]][]) {
+    const path = toHonoPath(endpoint.path);
+    const entry = methodsByPath.get(path) ?? { methods: [], access: endpoint.access };
+    entry.methods.push(endpoint.method);
+    methodsByPath.set(path, entry);
+    registry.add(path, [endpoint.method]);
+    const paramsSchema = 'params' in endpoint ? endpoint.params : undefined;
+    const querySchema = 'query' in endpoint ? endpoint.query : undefined;
+    app.on(endpoint.method, path, async (c) => {
+      // Path first (no I/O), then the origin gate, then everything else.
+      const params = parse(paramsSchema, c.req.param(), 'params') as { organizationId?: string };
+      const org = await checkOrigin(c, options.cors, endpoint.access, params.organizationId);
+      const query = parse(querySchema, c.req.query(), 'query');
+      return impl[name]({ c, params, query, org });
+    });
+  }
+  for (const [path, { methods, access }] of methodsByPath) {
+    registry.add(path, ['OPTIONS']);
+    app.options(path, (c) => preflight(c, options.cors, access, methods));
+  }
+}

@@ -1,0 +1,100 @@
+import { Language, OrganizationParams, WidgetSettings } from '@otklik/client/schemas';
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as v from 'valibot';
+import { requireApiKey } from '../auth/api-keys.ts';
+import type { Database } from '../db/types.ts';
+import { JSON_BODY_LIMIT, readJsonBody } from '../http/body.ts';
+import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
+import { sendJson } from '../http/respond.ts';
+import type { AccessStore } from '../store/access.ts';
+import { getWidgetSettings } from '../store/organizations.ts';
+import { toHonoPath } from './public.ts';
+import type { RouteRegistry } from './registry.ts';
+
+/** A web origin exactly as browsers send it: scheme, host and non-default port, nothing else. */
+export const WebOrigin = v.pipe(
+  v.string(),
+  v.check((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'Expected an origin such as https://school.example (no path or trailing slash)'),
+);
+
+export const OrganizationSettingsPatch = v.object({
+  allowedOrigins: v.optional(v.pipe(v.array(WebOrigin), v.maxLength(50))),
+  languages: v.optional(v.pipe(v.array(Language), v.minLength(1), v.maxLength(3))),
+});
+
+/** Staff endpoints: described like the contract's, but kept portal-side (not part of the client). */
+export const staffEndpoints = {
+  updateOrganizationSettings: {
+    method: 'PATCH',
+    path: '/v1/staff/organizations/{organizationId}/settings',
+    summary: "Change an organisation's allowed origins and languages",
+    description:
+      'Staff only: authenticate with an API key of this organisation (Authorization: Bearer otk_…).',
+    tags: ['staff'],
+    params: OrganizationParams,
+    body: OrganizationSettingsPatch,
+    response: WidgetSettings,
+  },
+} as const;
+
+export interface StaffRoutesOptions {
+  db: Database;
+  access: AccessStore;
+  /** Called after settings change so cached public responses are dropped. */
+  onOrganizationChanged: (organizationId: string) => void;
+}
+
+export function registerStaffRoutes(app: Hono, registry: RouteRegistry, options: StaffRoutesOptions): void {
+  const { db } = options;
+  const endpoint = staffEndpoints.updateOrganizationSettings;
+  const path = toHonoPath(endpoint.path);
+  registry.add(path, [endpoint.method]);
+  app.on(
+    endpoint.method,
+    path,
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: (c) =>
+        problemResponse(
+          c,
+          new ProblemError(413, 'payload-too-large', `The body must not exceed ${JSON_BODY_LIMIT} bytes`),
+        ),
+    }),
+    async (c) => {
+      const params = v.safeParse(endpoint.params, c.req.param());
+      if (!params.success) throw validationProblem('params', params.issues);
+      const { organizationId } = params.output;
+      await requireApiKey(c, db, organizationId);
+      const patch = await readJsonBody(c, endpoint.body);
+      await db.transaction(async (tx) => {
+        if (patch.languages !== undefined) {
+          await tx.query('UPDATE organizations SET languages = $2 WHERE id = $1', [
+            organizationId,
+            patch.languages,
+          ]);
+        }
+        if (patch.allowedOrigins !== undefined) {
+          await tx.query('DELETE FROM organization_origins WHERE organization_id = $1', [organizationId]);
+          for (const origin of new Set(patch.allowedOrigins)) {
+            await tx.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
+              organizationId,
+              origin,
+            ]);
+          }
+        }
+      });
+      options.onOrganizationChanged(organizationId);
+      const settings = await getWidgetSettings(db, organizationId);
+      if (settings === null) throw new ProblemError(404, 'organization-not-found');
+      return sendJson(c, settings, false);
+    },
+  );
+}

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from '../db/types.ts';
+
+/** Origins of the example "school site" (examples/site served by `pnpm demo`). */
+export const DEMO_ORIGINS = ['http://localhost:8788', 'http://127.0.0.1:8788'];
+
+interface DemoOrg {
+  id: string;
+  name: string;
+  shortName: string | null;
+  country: 'RU' | 'BY';
+  jurisdiction: 'ru-59fz' | 'by-300z' | 'generic';
+  sphere: string;
+  category: string;
+  parentId: string | null;
+  address: string;
+  website: string | null;
+  lat: number;
+  lon: number;
+  timeZone: string;
+  languages: string[];
+  services: [id: string, name: string, description: string | null][];
+}
+
+const RU_SCHOOL_SERVICES: DemoOrg['services'] = [
+  ['general-education', 'Общее образование', 'Начальное, основное и среднее общее образование'],
+  ['extra-education', 'Дополнительное образование', 'Кружки и секции'],
+  ['meals', 'Школьное питание', null],
+];
+
+const ru = (o: Omit<DemoOrg, 'country' | 'jurisdiction' | 'timeZone' | 'languages'>): DemoOrg => ({
+  ...o,
+  country: 'RU',
+  jurisdiction: 'ru-59fz',
+  timeZone: 'Europe/Moscow',
+  languages: ['ru'],
+});
+
+export const DEMO_ORGANIZATIONS: DemoOrg[] = [
+  ru({
+    id: 'demo-edu-dept',
+    name: 'Управление образования администрации города Демо',
+    shortName: 'Управление образования',
+    sphere: 'education',
+    category: 'department',
+    parentId: null,
+    address: 'г. Демо, ул. Ленина, 1',
+    website: 'http://localhost:8788',
+    lat: 55.751,
+    lon: 37.618,
+    services: [
+      ['school-enrolment', 'Зачисление в общеобразовательные организации', null],
+      ['kindergarten-queue', 'Постановка в очередь в детский сад', null],
+    ],
+  }),
+  ru({
+    id: 'demo-school',
+    name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»',
+    shortName: 'МБОУ СОШ № 1',
+    sphere: 'education',
+    category: 'school',
+    parentId: 'demo-edu-dept',
+    address: 'г. Демо, ул. Школьная, 10',
+    website: 'http://localhost:8788',
+    lat: 55.76,
+    lon: 37.62,
+    services: RU_SCHOOL_SERVICES,
+  }),
+  ru({
+    id: 'demo-school-2',
+    name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»',
+    shortName: 'МБОУ СОШ № 2',
+    sphere: 'education',
+    category: 'school',
+    parentId: 'demo-edu-dept',
+    address: 'г. Демо, ул. Садовая, 5',
+    website: null,
+    lat: 55.77,
+    lon: 37.63,
+    services: RU_SCHOOL_SERVICES,
+  }),
+  ru({
+    id: 'demo-lyceum-3',
+    name: 'Муниципальное автономное общеобразовательное учреждение «Лицей № 3»',
+    shortName: 'МАОУ Лицей № 3',
+    sphere: 'education',
+    category: 'school',
+    parentId: 'demo-edu-dept',
+    address: 'г. Демо, пр. Мира, 21',
+    website: null,
+    lat: 55.74,
+    lon: 37.6,
+    services: RU_SCHOOL_SERVICES,
+  }),
+  ru({
+    id: 'demo-gymnasium-4',
+    name: 'Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 4»',
+    shortName: 'МБОУ Гимназия № 4',
+    sphere: 'education',
+    category: 'school',
+    parentId: 'demo-edu-dept',
+    address: 'г. Демо, ул. Гагарина, 7',
+    website: null,
+    lat: 55.73,
+    lon: 37.64,
+    services: RU_SCHOOL_SERVICES,
+  }),
+  {
+    id: 'demo-by',
+    name: 'Государственное учреждение «Территориальный центр социального обслуживания населения Демо района»',
+    shortName: 'ТЦСОН Демо района',
+    country: 'BY',
+    jurisdiction: 'by-300z',
+    sphere: 'social',
+    category: 'social-service-centre',
+    parentId: null,
+    address: 'г. Демо, вул. Незалежнасці, 3',
+    website: 'http://localhost:8788',
+    lat: 53.9,
+    lon: 27.56,
+    timeZone: 'Europe/Minsk',
+    languages: ['be', 'ru'],
+    services: [
+      ['home-care', 'Социальное обслуживание на дому', null],
+      ['day-care', 'Отделение дневного пребывания', null],
+    ],
+  },
+];
+
+/** Every status/result combination, so every counter category gets real figures. */
+const OUTCOMES = [
+  { status: 'registered' },
+  { status: 'in_review' },
+  { status: 'extended' },
+  { status: 'forwarded' },
+  { status: 'answered', result: 'supported' },
+  { status: 'answered', result: 'supported_measures_taken' },
+  { status: 'answered', result: 'not_supported' },
+  { status: 'answered', result: 'explained' },
+  { status: 'left_without_answer' },
+  { status: 'withdrawn' },
+] as const;
+const TYPES = ['proposal', 'application', 'complaint'] as const;
+
+/** Deterministic UUID (v4-shaped) so the seed is reproducible and idempotent. */
+function seedUuid(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+async function seedAppeals(tx: Queryable, org: DemoOrg, perPeriod: number): Promise<void> {
+  const [row] = await tx.query<{ now: Date; month_start: Date; year_start: Date }>(
+    `SELECT now() AS now,
+       date_trunc('month', now() AT TIME ZONE $1) AT TIME ZONE $1 AS month_start,
+       date_trunc('year', now() AT TIME ZONE $1) AT TIME ZONE $1 AS year_start`,
+    [org.timeZone],
+  );
+  if (!row) return;
+  const now = row.now.getTime();
+  const monthStart = row.month_start.getTime();
+  const yearStart = row.year_start.getTime();
+  const day = 86_400_000;
+  // Half the appeals this month, half earlier this year (this month again in January).
+  const spans = [
+    [monthStart, now],
+    [yearStart, monthStart > yearStart ? monthStart : now],
+  ] as const;
+  let n = 0;
+  for (const [from, to] of spans) {
+    for (let i = 0; i < perPeriod; i++) {
+      n++;
+      const outcome = OUTCOMES[i % OUTCOMES.length] ?? OUTCOMES[0];
+      const registered = from + ((to - from) * (i + 0.5)) / perPeriod;
+      const received = registered - Math.min(day, registered - from);
+      // Between registration and now, so every event lies in the current year.
+      const later = registered + (now - registered) * 0.6;
+      // Every other open appeal is already past its due date.
+      const due =
+        outcome.status === 'registered' && i % 2 === 0
+          ? registered + (now - registered) * 0.5
+          : registered + 30 * day;
+      const closed = ['answered', 'left_without_answer', 'withdrawn', 'forwarded'].includes(outcome.status);
+      const iso = (t: number) => new Date(t).toISOString();
+      await tx.query(
+        `INSERT INTO appeals (id, organization_id, registration_number, type, status, result, received_at,
+           registered_at, due_at, forwarded_at, answered_at, closed_at, extended_until, left_without_answer_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          seedUuid(`${org.id}/${n}`),
+          org.id,
+          `${org.country === 'BY' ? 'Э' : 'ОГ'}-${new Date(registered).getUTCFullYear()}-${String(n).padStart(4, '0')}`,
+          TYPES[n % TYPES.length],
+          outcome.status,
+          'result' in outcome ? outcome.result : null,
+          iso(received),
+          iso(registered),
+          iso(due),
+          outcome.status === 'forwarded' ? iso(later) : null,
+          outcome.status === 'answered' ? iso(later) : null,
+          closed ? iso(later) : null,
+          outcome.status === 'extended' ? iso(registered + 60 * day) : null,
+          outcome.status === 'left_without_answer' ? 'Текст обращения не поддаётся прочтению' : null,
+        ],
+      );
+    }
+  }
+}
+
+/**
+ * Demo organisations, services and appeals. Idempotent: organisations and services are upserted,
+ * appeals are generated only for an organisation that has none (their dates are relative to the
+ * day the seed first ran).
+ */
+export async function seedDemo(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const org of DEMO_ORGANIZATIONS) {
+      await tx.query(
+        `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
+           address, website, lat, lon, time_zone, languages)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          org.id,
+          org.name,
+          org.shortName,
+          org.country,
+          org.jurisdiction,
+          org.sphere,
+          org.category,
+          org.parentId,
+          org.address,
+          org.website,
+          org.lat,
+          org.lon,
+          org.timeZone,
+          org.languages,
+        ],
+      );
+      for (const origin of DEMO_ORIGINS) {
+        await tx.query(
+          'INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [org.id, origin],
+        );
+      }
+      for (const [position, [id, name, description]] of org.services.entries()) {
+        await tx.query(
+          `INSERT INTO services (organization_id, id, name, description, position) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT DO NOTHING`,
+          [org.id, id, name, description, position],
+        );
+      }
+      const [{ count = 0 } = {}] = await tx.query<{ count: number }>(
+        'SELECT count(*)::int AS count FROM appeals WHERE organization_id = $1',
+        [org.id],
+      );
+      if (count === 0) await seedAppeals(tx, org, org.id === 'demo-edu-dept' ? 10 : 20);
+    }
+  });
+}

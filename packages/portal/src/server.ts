@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openDatabase } from './db/index.ts';
+import type { Database, DatabaseOptions } from './db/types.ts';
+import { createLogger, type Logger } from './log.ts';
+import { migrate } from './migrations/index.ts';
+import { seedDemo } from './seed/demo.ts';
+
+export interface PortalOptions {
+  database: DatabaseOptions;
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  seed?: 'demo' | 'none';
+  /** Directory with `otklik.js` and `widgets/`; default `<repo root>/dist/widgets`. */
+  widgetsDir?: string;
+  /** The URL clients use to reach the portal; default the listening address. */
+  publicUrl?: string;
+  logger?: Logger;
+}
+
+export interface Portal {
+  readonly url: string;
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, optionally seeds the demo data and starts listening. */
+export async function startPortal(options: PortalOptions): Promise<Portal> {
+  const logger = options.logger ?? createLogger();
+  const db = await openDatabase(options.database);
+  try {
+    const applied = await migrate(db);
+    if (applied.length) logger.log('info', 'migrations applied', { versions: applied });
+    if (options.seed === 'demo') await seedDemo(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const host = options.host ?? '127.0.0.1';
+  const app = createApp({
+    db,
+    logger,
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    ...(options.widgetsDir === undefined ? {} : { widgetsDir: options.widgetsDir }),
+  });
+  let server: ReturnType<typeof serve>;
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);
+    server.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    db,
+    close() {
+      // Stop accepting, let in-flight requests finish (idle keep-alive sockets are closed), then
+      // close the database, which also releases the PGlite directory lock.
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }).then(() => db.close());
+      return closing;
+    },
+  };
+}

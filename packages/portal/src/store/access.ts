@@ -1,0 +1,51 @@
+import type { Queryable } from '../db/types.ts';
+import { TtlCache } from '../http/cache.ts';
+
+export interface OrganizationAccess {
+  readonly id: string;
+  readonly timeZone: string;
+  readonly origins: ReadonlySet<string>;
+}
+
+/**
+ * What the CORS check needs, cached briefly so the check (run on every organisation request, 304s
+ * included) usually costs no query. Settings changes made on this instance invalidate at once;
+ * other instances see them within the TTL.
+ */
+export class AccessStore {
+  readonly #orgs = new TtlCache<OrganizationAccess | null>(10_000, 10_000);
+  readonly #origins = new TtlCache<boolean>(10_000, 10_000);
+
+  constructor(private readonly db: Queryable) {}
+
+  async organization(id: string): Promise<OrganizationAccess | null> {
+    const cached = this.#orgs.get(id);
+    if (cached !== undefined) return cached;
+    const rows = await this.db.query<{ id: string; time_zone: string; origins: string[] | null }>(
+      `SELECT o.id, o.time_zone,
+         ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id) AS origins
+       FROM organizations o WHERE o.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    const access = row ? { id: row.id, timeZone: row.time_zone, origins: new Set(row.origins ?? []) } : null;
+    this.#orgs.set(id, access);
+    return access;
+  }
+
+  /** Whether any organisation allows `origin` (directory endpoints). */
+  async anyOrganizationAllows(origin: string): Promise<boolean> {
+    const cached = this.#origins.get(origin);
+    if (cached !== undefined) return cached;
+    const rows = await this.db.query('SELECT 1 FROM organization_origins WHERE origin = $1 LIMIT 1', [
+      origin,
+    ]);
+    this.#origins.set(origin, rows.length > 0);
+    return rows.length > 0;
+  }
+
+  invalidate(organizationId: string): void {
+    this.#orgs.deletePrefix(organizationId);
+    this.#origins.clear();
+  }
+}

@@ -1,0 +1,35 @@
+import type { DatabaseOptions } from '../db/types.ts';
+import { createTestDatabase, postgresReachable, postgresSkipReason } from './postgres.ts';
+
+export interface TestBackend {
+  readonly name: 'pglite' | 'postgres';
+  /** Why the backend is skipped, or null when it runs. */
+  readonly skipReason: string | null;
+  /** A fresh, empty database; `cleanup` drops it. */
+  fresh(): Promise<{ database: DatabaseOptions; cleanup: () => Promise<void> }>;
+}
+
+/**
+ * The backends every integration suite runs against: in-memory PGlite always, PostgreSQL when
+ * reachable (a skip with the reason printed; a failure under CI=true).
+ */
+export async function testBackends(): Promise<TestBackend[]> {
+  const pgUp = await postgresReachable();
+  if (!pgUp) console.warn(`[otklik] skipping PostgreSQL suites: ${postgresSkipReason()}`);
+  return [
+    {
+      name: 'pglite',
+      skipReason: null,
+      fresh: async () => ({ database: { kind: 'pglite' }, cleanup: async () => {} }),
+    },
+    {
+      name: 'postgres',
+      skipReason: pgUp ? null : postgresSkipReason(),
+      async fresh() {
+        const created = await createTestDatabase();
+        if (created === null) throw new Error(postgresSkipReason());
+        return { database: { kind: 'postgres', url: created.url }, cleanup: created.drop };
+      },
+    },
+  ];
+}
