@@ -1,0 +1,194 @@
+/**
+ * Appeal counter badge (Указ № 171): `<div data-otklik="appeal-counter" data-org="ORG"
+ * data-variant="compact|full" data-lang="ru|be|en"></div>` or `<otklik-appeal-counter org="ORG">`.
+ */
+import {
+  type AppealCounter,
+  type AppealStats,
+  fetchRoute,
+  type getAppealCounterEndpoint,
+  getAppealCounterRoute,
+  OtklikResponseShapeError,
+} from '@otklik/client';
+import {
+  createTranslator,
+  defineWidget,
+  ErrorState,
+  emit,
+  formatDate,
+  type OptionsOf,
+  oneOf,
+  portalOf,
+  reportError,
+  requiredString,
+  type Translator,
+  type WidgetProps,
+} from '@otklik/widget-core';
+import { Component } from 'preact';
+import { counterMessages } from './counter-messages.ts';
+
+const attributes = {
+  org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  variant: oneOf(['compact', 'full'], 'compact'),
+};
+
+type Options = OptionsOf<typeof attributes>;
+type T = Translator<keyof (typeof counterMessages)['ru']>;
+
+type State = { status: 'loading' } | { status: 'ok'; counter: AppealCounter } | { status: 'error' };
+
+const css = `
+.counter{margin:0}
+.loading.compact{min-height:64px}
+.loading.full{min-height:420px}
+.compact p{margin:0}
+.compact .title{font-weight:600}
+table{border-collapse:collapse;width:100%}
+caption{text-align:start;font-weight:600;padding-bottom:var(--_gap)}
+caption span{display:block;font-weight:400;color:var(--_muted)}
+th,td{padding:4px 6px;border-bottom:1px solid var(--_border);vertical-align:top}
+thead th{text-align:end}
+thead th:first-child,tbody th{text-align:start;font-weight:400}
+tbody th.sub{padding-inline-start:20px;color:var(--_muted)}
+td{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
+`;
+
+/**
+ * The badge. A class component: the counter page has no other use for `preact/hooks`, and leaving them
+ * out keeps about 1 KB off its budget. Options never change while mounted (the runtime remounts on
+ * attribute changes), so one fetch on mount is enough.
+ */
+export class AppealCounterBadge extends Component<WidgetProps<Options>, State> {
+  override state: State = { status: 'loading' };
+  private controller = new AbortController();
+
+  override componentDidMount() {
+    const { options, config, host } = this.props;
+    const { signal } = this.controller;
+    fetchRoute<typeof getAppealCounterEndpoint>(
+      portalOf(config),
+      getAppealCounterRoute,
+      { params: { organizationId: options.org } },
+      { signal },
+    )
+      .then((counter) => {
+        // A cheap shape check instead of the schema: a proxy's or another version's JSON fails here.
+        if (typeof counter?.month?.received !== 'number' || typeof counter.year?.received !== 'number')
+          throw new OtklikResponseShapeError(200, []);
+        this.setState({ status: 'ok', counter });
+      })
+      .catch((error: unknown) => {
+        if (signal.aborted) return;
+        this.setState({ status: 'error' });
+        reportError(host, 'appeal-counter', error);
+      });
+  }
+
+  override componentDidUpdate(_: WidgetProps<Options>, previous: State) {
+    const { state } = this;
+    if (state.status === 'ok' && previous.status !== 'ok')
+      emit(this.props.host, 'ready', { widget: 'appeal-counter', data: state.counter });
+  }
+
+  override componentWillUnmount() {
+    this.controller.abort();
+  }
+
+  render() {
+    const { state } = this;
+    const { options, lang } = this.props;
+    const t: T = createTranslator(counterMessages, lang);
+    if (state.status === 'error') return <ErrorState lang={lang} message={t.t('unavailable')} />;
+    if (state.status === 'loading')
+      return (
+        <div class={`box counter loading ${options.variant}`} aria-busy="true">
+          <p class="muted">{t.t('loading')}</p>
+        </div>
+      );
+    return options.variant === 'full' ? (
+      <Full t={t} counter={state.counter} />
+    ) : (
+      <Compact t={t} counter={state.counter} />
+    );
+  }
+}
+
+function monthLabel(t: T, stats: AppealStats): string {
+  const label = formatDate(t.lang, stats.from, { month: 'long', year: 'numeric' });
+  return label.charAt(0).toLocaleUpperCase(t.lang) + label.slice(1);
+}
+
+function Compact({ t, counter }: { t: T; counter: AppealCounter }) {
+  const { month, year } = counter;
+  return (
+    <section class="box counter compact" aria-label={t.t('title')}>
+      <p class="title">{t.t('title')}</p>
+      <p>
+        {t.t('compactMonth', {
+          period: monthLabel(t, month),
+          received: t.t('appeals', { count: month.received }),
+          considered: month.considered.total,
+        })}
+      </p>
+      <p>
+        {t.t('compactYear', {
+          year: year.from.slice(0, 4),
+          received: t.t('appeals', { count: year.received }),
+          considered: year.considered.total,
+        })}
+      </p>
+    </section>
+  );
+}
+
+type Row = [key: Parameters<T['t']>[0], pick: (stats: AppealStats) => number, sub?: boolean];
+
+const rows: Row[] = [
+  ['received', (s) => s.received],
+  ['proposal', (s) => s.byType.proposal, true],
+  ['application', (s) => s.byType.application, true],
+  ['complaint', (s) => s.byType.complaint, true],
+  ['inProgress', (s) => s.inProgress],
+  ['considered', (s) => s.considered.total],
+  ['supported', (s) => s.considered.supported, true],
+  ['supportedMeasuresTaken', (s) => s.considered.supportedMeasuresTaken, true],
+  ['notSupported', (s) => s.considered.notSupported, true],
+  ['explained', (s) => s.considered.explained, true],
+  ['forwarded', (s) => s.forwarded],
+  ['leftWithoutAnswer', (s) => s.leftWithoutAnswer],
+  ['overdue', (s) => s.overdue],
+];
+
+function Full({ t, counter }: { t: T; counter: AppealCounter }) {
+  const { month, year } = counter;
+  return (
+    <div class="box counter full">
+      <table>
+        <caption>
+          {t.t('title')}{' '}
+          <span>{t.t('asOf', { date: formatDate(t.lang, counter.asOf, { dateStyle: 'long' }) })}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.t('indicator')}</th>
+            <th scope="col">{t.t('monthColumn', { period: monthLabel(t, month) })}</th>
+            <th scope="col">{t.t('yearColumn', { year: year.from.slice(0, 4) })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([key, pick, sub]) => (
+            <tr key={key}>
+              <th scope="row" class={sub ? 'sub' : undefined}>
+                {t.t(key)}
+              </th>
+              <td>{t.n(pick(month))}</td>
+              <td>{t.n(pick(year))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default defineWidget({ name: 'appeal-counter', component: AppealCounterBadge, attributes, css });

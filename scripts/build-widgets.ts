@@ -1,0 +1,120 @@
+/**
+ * Builds the widget bundles the portal serves from `dist/widgets/`:
+ *
+ * 1. every widget entry module in ONE ES module build, so Preact, widget-core and the client land in
+ *    shared chunks that several widgets on a page load once: `dist/widgets/widgets/<name>-<hash>.js`
+ *    (immutable, content-hashed) plus `dist/widgets/widgets/.vite/manifest.json`;
+ * 2. the loader as a classic IIFE script `dist/widgets/otklik.js`, with the widget name → files map
+ *    (entry first, then every chunk it imports statically) injected from that manifest.
+ *
+ * Run: `pnpm exec tsx scripts/build-widgets.ts` (or `pnpm build`).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, type InlineConfig, type Manifest } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = `${root}dist/widgets`;
+const chunkDir = `${outDir}/widgets`;
+
+/** Widget name (`data-otklik` value) → entry module. Add rate, rating, qr, appeal, appeal-status here. */
+export const widgetEntries: Record<string, string> = {
+  'appeal-counter': 'packages/widget-appeal/src/appeal-counter.tsx',
+};
+
+/** Browsers of the last two years (all evergreen): ES2022 syntax ships untranspiled. */
+const target = ['es2022', 'chrome111', 'edge111', 'firefox114', 'safari16.4'];
+
+const shared: InlineConfig = {
+  root,
+  configFile: false,
+  publicDir: false,
+  logLevel: 'warn',
+  mode: 'production',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+};
+
+export async function buildWidgets(): Promise<{ manifest: Manifest; widgets: Record<string, string[]> }> {
+  await build({
+    ...shared,
+    build: {
+      outDir: chunkDir,
+      emptyOutDir: true,
+      target,
+      minify: true,
+      manifest: true,
+      modulePreload: false,
+      assetsDir: '',
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: widgetEntries,
+        // Keep the entry modules' exports (`default` is the widget module the loader calls).
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          format: 'es',
+          minify: true,
+          entryFileNames: '[name]-[hash].js',
+          chunkFileNames: 'chunk-[hash].js',
+        },
+      },
+    },
+  });
+  const manifest = JSON.parse(readFileSync(`${chunkDir}/.vite/manifest.json`, 'utf8')) as Manifest;
+  return { manifest, widgets: widgetFiles(manifest) };
+}
+
+/** For every widget, its entry file followed by all chunks it imports statically (transitively). */
+export function widgetFiles(manifest: Manifest): Record<string, string[]> {
+  const widgets: Record<string, string[]> = {};
+  for (const [name, source] of Object.entries(widgetEntries)) {
+    const files: string[] = [];
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk) throw new Error(`${key} is not in the widgets manifest`);
+      if (files.includes(chunk.file)) return;
+      files.push(chunk.file);
+      for (const imported of chunk.imports ?? []) visit(imported);
+    };
+    visit(source);
+    widgets[name] = files;
+  }
+  return widgets;
+}
+
+export async function buildLoader(widgets: Record<string, string[]>): Promise<void> {
+  const { version } = JSON.parse(readFileSync(`${root}packages/widget-core/package.json`, 'utf8')) as {
+    version: string;
+  };
+  await build({
+    ...shared,
+    define: {
+      ...shared.define,
+      __OTKLIK_WIDGETS__: JSON.stringify(widgets),
+      __OTKLIK_VERSION__: JSON.stringify(version),
+    },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target,
+      minify: true,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: {
+        entry: `${root}packages/widget-core/src/loader-entry.ts`,
+        formats: ['iife'],
+        name: 'OtklikLoader',
+        fileName: () => 'otklik.js',
+      },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { widgets } = await buildWidgets();
+  await buildLoader(widgets);
+  for (const [name, files] of Object.entries(widgets)) console.log(`${name}: ${files.join(', ')}`);
+  console.log(`wrote ${outDir}/otklik.js and ${chunkDir}/`);
+}
