@@ -13,10 +13,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['packages/{client,portal}/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'packages/{client,portal}/src/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'] },
         },
       },
       {
@@ -40,6 +45,5 @@ export default defineConfig({
         },
       },
     ],
-    typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'] },
   },
 });

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type AppealCounter, createClient } from '@otklik/client';
+import { startPortal } from '@otklik/portal';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { type SiteServer, startSiteServer } from './site-server.ts';
+
+/**
+ * The appeal-counter badge as a webmaster ships it: the built bundles served by the real portal
+ * (PGlite, demo seed), the example school page served from another origin, real Chromium.
+ */
+const repoRoot = resolve(import.meta.dirname, '../..');
+const widgetsDir = resolve(repoRoot, 'dist/widgets');
+const siteRoot = resolve(repoRoot, 'examples/site');
+
+describe.skipIf(!chromiumAvailable())('appeal counter in Chromium on a foreign page', () => {
+  let portal: Awaited<ReturnType<typeof startPortal>>;
+  let site: SiteServer;
+  let strangerSite: SiteServer;
+  let browser: Browser;
+  let expected: AppealCounter;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(widgetsDir, 'otklik.js'))) {
+      throw new Error('dist/widgets is missing: run `pnpm build` first (`pnpm test` does).');
+    }
+    portal = await startPortal({ database: { kind: 'pglite' }, port: 0, seed: 'demo', widgetsDir });
+    site = await startSiteServer({
+      root: siteRoot,
+      portalUrl: portal.url,
+      pages: {
+        '/twice.html': pageWith(
+          `<script src="http://localhost:8787/otklik.js" defer></script>
+           <script src="http://localhost:8787/otklik.js" defer></script>`,
+          '<div data-otklik="appeal-counter" data-org="demo-school" data-variant="full"></div>',
+        ),
+        '/empty.html': pageWith(
+          '<script src="http://localhost:8787/otklik.js" defer></script>',
+          '<p>No widget here.</p>',
+        ),
+      },
+    });
+    // A site whose origin no organisation allows.
+    strangerSite = await startSiteServer({ root: siteRoot, portalUrl: portal.url });
+    for (const organizationId of ['demo-school', 'demo-by']) {
+      await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
+        organizationId,
+        site.origin,
+      ]);
+    }
+    expected = await createClient({ baseUrl: portal.url }).getAppealCounter('demo-school');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await strangerSite?.close();
+    await portal?.close();
+  });
+
+  async function open(url: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(url);
+    await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
+    return { page, errors, requests };
+  }
+
+  it('shows the seeded figures in the full table and the compact badge', async () => {
+    const { page, errors } = await open(`${site.origin}/`);
+    expect(expected.year.received).toBeGreaterThan(0);
+
+    const table = page.getByRole('table');
+    await expect.poll(() => table.count()).toBe(1);
+    const rowFor = (label: RegExp) => table.getByRole('row', { name: label });
+    const cells = async (label: RegExp) =>
+      (await rowFor(label).getByRole('cell').allInnerTexts()).map(digits);
+    expect(await cells(/Поступило/)).toEqual([expected.month.received, expected.year.received]);
+    expect(await cells(/на рассмотрении/i)).toEqual([expected.month.inProgress, expected.year.inProgress]);
+    expect(await cells(/просрочен/i)).toEqual([expected.month.overdue, expected.year.overdue]);
+
+    // Playwright's CSS selectors pierce open shadow roots: this is the badge's own markup.
+    const sidebar = page.locator('.sidebar [data-otklik="appeal-counter"] section');
+    await expect.poll(() => sidebar.innerText()).toContain(String(expected.month.received));
+    expect(errors, errors.join('\n')).toEqual([]);
+    await page.screenshot({
+      path: resolve(repoRoot, 'test-results/counter-school-page.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
+  it('is harmless when the script is included twice', async () => {
+    const { page, errors } = await open(`${site.origin}/twice.html`);
+    await expect.poll(() => page.getByRole('table').count()).toBe(1);
+    const shadowChildren = await page.evaluate(() => {
+      const host = document.querySelector('[data-otklik]');
+      return host?.shadowRoot?.querySelectorAll('table').length;
+    });
+    expect(shadowChildren).toBe(1);
+    // Loading again mounts nothing new.
+    await page.evaluate(() => (window as unknown as { Otklik: { load(): Promise<unknown> } }).Otklik.load());
+    expect(await page.getByRole('table').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads only the loader on a page without widgets', async () => {
+    const { page, requests, errors } = await open(`${site.origin}/empty.html`);
+    const fromPortal = requests.filter((url) => url.startsWith(portal.url));
+    expect(fromPortal).toEqual([`${portal.url}/otklik.js`]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks Belarusian on a Belarusian page', async () => {
+    const { page } = await open(`${site.origin}/by.html`);
+    await expect.poll(() => page.getByRole('table').innerText()).toMatch(/Паступіла/);
+    await page.close();
+  });
+
+  it('is refused for an origin the organisation does not allow, and says so politely', async () => {
+    const page = await browser.newPage();
+    const refused: number[] = [];
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    page.on('response', (response) => {
+      if (response.url().includes('/v1/organizations/demo-school/appeal-counter'))
+        refused.push(response.status());
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${strangerSite.origin}/`);
+    await expect.poll(() => refused.length).toBeGreaterThan(0);
+    expect(new Set(refused)).toEqual(new Set([403]));
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/недоступн/i);
+    expect(await page.getByRole('table').count()).toBe(0);
+    // The webmaster learns why from the console; the page itself is not disturbed.
+    expect(warnings.join('\n')).toContain(
+      `${strangerSite.origin} is not among this organisation's allowed origins`,
+    );
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+function pageWith(head: string, body: string): string {
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Test</title>${head}</head><body>${body}</body></html>`;
+}
+
+function digits(text: string): number {
+  return Number(text.replace(/\D/g, ''));
+}

@@ -1,0 +1,122 @@
+import { createClient, isOtklikError, type OtklikClient, type OtklikClientError } from '@otklik/client';
+import { type Portal, startPortal } from '@otklik/portal';
+import { testBackends } from '@otklik/portal/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * @otklik/client against the real portal in this process: the demo data on PGlite and, when it is
+ * reachable, on a fresh PostgreSQL database. No mocks: every response crosses real HTTP.
+ */
+const backends = await testBackends();
+
+async function failure(promise: Promise<unknown>): Promise<OtklikClientError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isOtklikError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe.each(backends)('client against the portal on $name', (backend) => {
+  let portal: Portal;
+  let cleanup: () => Promise<void>;
+  let otklik: OtklikClient;
+
+  beforeAll(async () => {
+    if (backend.skipReason) return;
+    const fresh = await backend.fresh();
+    cleanup = fresh.cleanup;
+    portal = await startPortal({ database: fresh.database, port: 0, seed: 'demo' });
+    otklik = createClient({ baseUrl: portal.url, retries: 0 });
+  });
+  afterAll(async () => {
+    await portal?.close();
+    await cleanup?.();
+  });
+
+  it.skipIf(backend.skipReason)('searches the directory by text, sphere, category and parent', async () => {
+    const all = await otklik.searchOrganizations({ limit: 100 });
+    expect(all.total).toBe(all.items.length);
+    expect(all.items.map((organization) => organization.id)).toEqual(
+      expect.arrayContaining(['demo-school', 'demo-by', 'demo-edu-dept']),
+    );
+
+    const department = await otklik.getOrganization('demo-edu-dept');
+    const subordinates = await otklik.searchOrganizations({ parent: 'demo-edu-dept' });
+    expect(subordinates.total).toBeGreaterThanOrEqual(3);
+    expect(subordinates.total).toBe(department.subordinateCount);
+    expect(subordinates.items.every((organization) => organization.parentId === 'demo-edu-dept')).toBe(true);
+
+    const belarusian = await otklik.searchOrganizations({ country: 'BY' });
+    expect(belarusian.items.map((organization) => organization.jurisdiction)).toContain('by-300z');
+    expect(belarusian.items.every((organization) => organization.country === 'BY')).toBe(true);
+
+    const firstPage = await otklik.searchOrganizations({ limit: 2, offset: 0 });
+    const secondPage = await otklik.searchOrganizations({ limit: 2, offset: 2 });
+    expect(firstPage.items).toHaveLength(2);
+    expect(secondPage.items[0]?.id).not.toBe(firstPage.items[0]?.id);
+    expect(firstPage.total).toBe(all.total);
+  });
+
+  it.skipIf(backend.skipReason)('reads profiles, services and widget settings', async () => {
+    const school = await otklik.getOrganization('demo-school');
+    expect(school).toMatchObject({ id: 'demo-school', country: 'RU', jurisdiction: 'ru-59fz' });
+    const services = await otklik.listServices('demo-school');
+    expect(services.items.length).toBeGreaterThan(0);
+    const settings = await otklik.getWidgetSettings('demo-by');
+    expect(settings).toMatchObject({ organizationId: 'demo-by', jurisdiction: 'by-300z' });
+    expect(settings.languages).toEqual(expect.arrayContaining(['be', 'ru']));
+  });
+
+  it.skipIf(backend.skipReason)('reads the appeal counter with consistent figures', async () => {
+    const counter = await otklik.getAppealCounter('demo-school');
+    const { month, year } = counter;
+    expect(year.received).toBeGreaterThan(0);
+    expect(year.received).toBeGreaterThanOrEqual(month.received);
+    expect(month.byType.proposal + month.byType.application + month.byType.complaint).toBe(month.received);
+    const { supported, supportedMeasuresTaken, notSupported, explained, total } = year.considered;
+    expect(supported + supportedMeasuresTaken + notSupported + explained).toBe(total);
+    expect(year.overdue).toBeLessThanOrEqual(year.inProgress);
+
+    const lastYear = await otklik.getAppealCounter('demo-school', {
+      on: `${Number(counter.asOf.slice(0, 4)) - 1}-06-15`,
+    });
+    expect(lastYear.month.from).toMatch(/-06-01$/);
+    expect(lastYear.year.to).toMatch(/-12-31$/);
+  });
+
+  it.skipIf(backend.skipReason)('maps refusals to typed problems with stable codes', async () => {
+    expect(await failure(otklik.getAppealCounter('no-such-org'))).toMatchObject({
+      kind: 'problem',
+      status: 404,
+      code: 'organization-not-found',
+    });
+    const invalid = await failure(otklik.searchOrganizations({ limit: 1000 }));
+    expect(invalid).toMatchObject({ kind: 'problem', status: 422, code: 'validation-failed' });
+    expect(invalid.kind === 'problem' && invalid.issues.map((issue) => issue.path)).toEqual(['query.limit']);
+    expect(await failure(otklik.getAppealCounter('demo-school', { on: '2999-01-01' }))).toMatchObject({
+      code: 'validation-failed',
+    });
+    expect(await failure(otklik.getOrganization('Not A Slug!'))).toMatchObject({
+      kind: 'problem',
+      status: 422,
+    });
+  });
+
+  it.skipIf(backend.skipReason)('is refused from an origin the organisation does not allow', async () => {
+    const foreign = createClient({
+      baseUrl: portal.url,
+      headers: { origin: 'https://evil.example' },
+      retries: 0,
+    });
+    expect(await failure(foreign.getAppealCounter('demo-school'))).toMatchObject({
+      code: 'origin-not-allowed',
+    });
+    const allowed = createClient({ baseUrl: portal.url, headers: { origin: 'http://localhost:8788' } });
+    await expect(allowed.getAppealCounter('demo-school')).resolves.toMatchObject({
+      organizationId: 'demo-school',
+    });
+  });
+});
