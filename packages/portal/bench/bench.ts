@@ -1,7 +1,12 @@
 /**
  * Throughput of the cached appeal counter against a bare Hono "hello" on the same machine, in the
- * same run (DESIGN.md budget: cached counter ≥ 50 % of bare). Loopback, autocannon, 5 s per case.
- * Writes bench/results.json. Set BENCH_DURATION (seconds) and BENCH_CONNECTIONS to change the load.
+ * same run (DESIGN.md budget: cached counter ≥ 50 % of bare). Loopback, autocannon.
+ *
+ * Shared machines are noisy (the bare case alone varies by half between runs), so every server is
+ * started first and the cases are loaded in turn for several rounds; each figure is the median over
+ * the rounds, and each ratio the median of the ratios measured within one round.
+ * Writes bench/results.json. BENCH_DURATION (seconds per case and round), BENCH_ROUNDS and
+ * BENCH_CONNECTIONS change the load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createTestDatabase, postgresSkipReason } from '../src/testing/postgres.ts';
 
-const DURATION = Number(process.env.BENCH_DURATION || 5);
+const DURATION = Number(process.env.BENCH_DURATION || 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
 const COUNTER = '/v1/organizations/demo-school/appeal-counter';
@@ -22,7 +28,7 @@ interface Row {
   p99Ms: number;
   errors: number;
   non2xx: number;
-  ratioToBare?: number;
+  ratioToBare: number;
 }
 
 async function startServer(args: string[]): Promise<{ url: string; child: ChildProcess }> {
@@ -49,7 +55,7 @@ async function load(
   backend: string,
   url: string,
   headers: Record<string, string> = {},
-): Promise<Row> {
+): Promise<Omit<Row, 'ratioToBare'>> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
   return {
     case: name,
@@ -62,44 +68,75 @@ async function load(
   };
 }
 
-async function benchPortal(backend: string, args: string[]): Promise<Row[]> {
-  const { url, child } = await startServer(args);
-  try {
-    const target = `${url}${COUNTER}`;
-    const etag = (await fetch(target)).headers.get('etag') ?? '';
-    return [
-      await load('counter GET (200)', backend, target),
-      await load('counter If-None-Match (304)', backend, target, { 'If-None-Match': etag }),
-    ];
-  } finally {
-    await stop(child);
-  }
+interface Case {
+  name: string;
+  backend: string;
+  url: string;
+  headers?: Record<string, string>;
 }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
 
 const rows: Row[] = [];
-const bare = await startServer(['bare']);
-try {
-  rows.push(await load('bare Hono hello', 'none', bare.url));
-} finally {
-  await stop(bare.child);
+const children: ChildProcess[] = [];
+const cases: Case[] = [];
+async function addPortal(backend: string, args: string[]) {
+  const { url, child } = await startServer(args);
+  children.push(child);
+  const target = `${url}${COUNTER}`;
+  const etag = (await fetch(target)).headers.get('etag') ?? '';
+  cases.push({ name: 'counter GET (200)', backend, url: target });
+  cases.push({
+    name: 'counter If-None-Match (304)',
+    backend,
+    url: target,
+    headers: { 'If-None-Match': etag },
+  });
 }
-const pg = await createTestDatabase();
-if (pg) {
-  try {
-    rows.push(...(await benchPortal('postgres', ['postgres', pg.url])));
-  } finally {
-    await pg.drop();
-  }
-} else {
-  console.warn(`Skipping PostgreSQL: ${postgresSkipReason()}`);
-}
-rows.push(...(await benchPortal('pglite', ['pglite'])));
 
-const bareRps = rows[0]?.requestsPerSecond ?? 1;
-for (const row of rows) row.ratioToBare = Math.round((row.requestsPerSecond / bareRps) * 100) / 100;
+const pg = await createTestDatabase();
+try {
+  const bare = await startServer(['bare']);
+  children.push(bare.child);
+  cases.push({ name: 'bare Hono hello', backend: 'none', url: bare.url });
+  if (pg) await addPortal('postgres', ['postgres', pg.url]);
+  else console.warn(`Skipping PostgreSQL: ${postgresSkipReason()}`);
+  await addPortal('pglite', ['pglite']);
+
+  const measured = cases.map(() => [] as Omit<Row, 'ratioToBare'>[]);
+  const ratios = cases.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, c] of cases.entries()) {
+      measured[index]?.push(await load(c.name, c.backend, c.url, c.headers));
+    }
+    const bareRps = measured[0]?.[round]?.requestsPerSecond || 1;
+    for (const [index] of cases.entries()) {
+      ratios[index]?.push((measured[index]?.[round]?.requestsPerSecond ?? 0) / bareRps);
+    }
+  }
+  for (const [index, c] of cases.entries()) {
+    const runs = measured[index] ?? [];
+    rows.push({
+      case: c.name,
+      backend: c.backend,
+      requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+      p99Ms: median(runs.map((r) => r.p99Ms)),
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+      ratioToBare: Math.round(median(ratios[index] ?? []) * 100) / 100,
+    });
+  }
+} finally {
+  await Promise.all(children.map(stop));
+  await pg?.drop();
+}
 
 console.log(
-  `\n${DURATION} s per case, ${CONNECTIONS} connections, ${availableParallelism()} CPUs, Node ${process.version}\n`,
+  `\n${ROUNDS} rounds × ${DURATION} s per case (medians), ${CONNECTIONS} connections, ` +
+    `${availableParallelism()} CPUs, Node ${process.version}\n`,
 );
 console.log('| case | backend | req/s | p99 ms | × bare | errors | non-2xx |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
@@ -116,6 +153,7 @@ writeFileSync(
       node: process.version,
       cpus: availableParallelism(),
       durationSeconds: DURATION,
+      rounds: ROUNDS,
       connections: CONNECTIONS,
       rows,
     },

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
 import type { Database } from './db/types.ts';
-import { requestHeader } from './http/headers.ts';
+import { send, setHeader } from './http/headers.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
+import { assignRequestId } from './http/request-id.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
@@ -21,8 +21,6 @@ export interface AppOptions {
   logger?: Logger;
 }
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
-
 /** The whole HTTP application, independent of how it is served (tests call `app.request`). */
 export function createApp(options: AppOptions): Hono {
   const { db } = options;
@@ -36,10 +34,8 @@ export function createApp(options: AppOptions): Hono {
   // One log line per request: route pattern only (no raw URL, query string, IP or body).
   app.use('*', async (c, next) => {
     const started = performance.now();
-    const incoming = requestHeader(c, 'X-Request-Id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    c.header('X-Request-Id', requestId);
-    c.header('X-Content-Type-Options', 'nosniff');
+    const requestId = assignRequestId(c);
+    setHeader(c, 'X-Content-Type-Options', 'nosniff');
     await next();
     const route = routePath(c, -1);
     logger.log(c.res.status >= 500 ? 'error' : 'info', 'request', {
@@ -57,8 +53,10 @@ export function createApp(options: AppOptions): Hono {
     } catch {
       throw new ProblemError(503, 'service-unavailable', 'The database is not reachable');
     }
-    c.header('Cache-Control', 'no-store');
-    return c.json({ status: 'ok' });
+    return send(c, JSON.stringify({ status: 'ok' }), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
   });
   registry.add('/health', ['GET']);
 
@@ -66,16 +64,19 @@ export function createApp(options: AppOptions): Hono {
   const documentJson = JSON.stringify(document);
   const docsHtml = renderDocsHtml(document);
   app.get('/v1/openapi.json', (c) => {
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cache-Control', 'public, max-age=300');
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(documentJson);
+    return send(c, documentJson, 200, {
+      'Access-Control-Allow-Origin': '*',
+      'Cache-Control': 'public, max-age=300',
+      'Content-Type': 'application/json; charset=utf-8',
+    });
   });
   app.get('/v1/docs', (c) => {
-    c.header('Content-Security-Policy', DOCS_CSP);
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.html(docsHtml);
+    return send(c, docsHtml, 200, {
+      'Content-Security-Policy': DOCS_CSP,
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'public, max-age=300',
+      'Content-Type': 'text/html; charset=utf-8',
+    });
   });
   registry.add('/v1/openapi.json', ['GET']);
   registry.add('/v1/docs', ['GET']);

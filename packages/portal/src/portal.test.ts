@@ -647,4 +647,18 @@ describe.each(backends)('portal on $name', (backend) => {
     expect(typeof line.ms).toBe('number');
     expect(lines[0]).not.toContain('limit=5');
   });
+
+  test('problems carry the request id (header and instance); cacheable successes carry none', async () => {
+    const app = createApp({ db: portal.db, widgetsDir });
+    const problem = await app.request('/v1/organizations/no-such-org', {
+      headers: { 'X-Request-Id': 'req-2' },
+    });
+    expect(problem.headers.get('x-request-id')).toBe('req-2');
+    expect(await problem.json()).toMatchObject({ instance: 'urn:otklik:request:req-2' });
+    const generated = await app.request('/v1/nowhere');
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const ok = await app.request('/v1/organizations/demo-school', { headers: { 'X-Request-Id': 'req-3' } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-request-id')).toBeNull();
+  });
 });

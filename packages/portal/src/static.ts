@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
+import { send } from './http/headers.ts';
 import { ProblemError } from './http/problem.ts';
 import type { RouteRegistry } from './routes/registry.ts';
 
@@ -65,11 +66,12 @@ export function registerWidgetRoutes(app: Hono, registry: RouteRegistry, widgets
       body = await readFileIfPresent(safeResolve(root, urlPath.slice('/widgets'.length)));
     }
     if (body === null) throw new ProblemError(404, 'not-found', 'No such widget file');
-    c.header('Content-Type', CONTENT_TYPES[extname(urlPath).toLowerCase()] ?? 'application/octet-stream');
-    c.header('Cache-Control', cacheControl);
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(new Uint8Array(body), 200);
+    return send(c, new Uint8Array(body), 200, {
+      'Content-Type': CONTENT_TYPES[extname(urlPath).toLowerCase()] ?? 'application/octet-stream',
+      'Cache-Control': cacheControl,
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
   };
   registry.add('/otklik.js', ['GET']);
   registry.add('/widgets/*', ['GET']);

@@ -1,7 +1,7 @@
 import type { EndpointDefinition } from '@otklik/client/contract';
 import type { Context } from 'hono';
 import type { AccessStore, OrganizationAccess } from '../store/access.ts';
-import { requestHeader } from './headers.ts';
+import { requestHeader, send, setHeader } from './headers.ts';
 import { ProblemError } from './problem.ts';
 
 export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Authorization'];
@@ -28,12 +28,12 @@ export async function checkOrigin(
 ): Promise<OrganizationAccess | null> {
   const origin = requestHeader(c, 'Origin');
   // The response depends on Origin, so shared caches must key on it.
-  c.header('Vary', 'Origin', { append: true });
+  setHeader(c, 'Vary', 'Origin');
   if (origin !== undefined) {
     // Set before the checks so that a refused page can read *why* (the problem carries no data):
     // its widget then says "not allowed here" instead of failing like a network outage.
-    c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
+    setHeader(c, 'Access-Control-Allow-Origin', origin);
+    setHeader(c, 'Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
   }
   let org: OrganizationAccess | null = null;
   if (access === 'organization') {
@@ -65,9 +65,11 @@ export async function preflight(
   methods: readonly string[],
 ): Promise<Response> {
   await checkOrigin(c, policy, access, c.req.param('organizationId'));
-  c.header('Access-Control-Allow-Methods', [...methods, 'OPTIONS'].join(', '));
-  c.header('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS.join(', '));
-  c.header('Access-Control-Max-Age', PREFLIGHT_MAX_AGE);
-  c.header('Allow', [...methods, 'OPTIONS'].join(', '));
-  return c.body(null, 204);
+  const allow = [...methods, 'OPTIONS'].join(', ');
+  return send(c, null, 204, {
+    'Access-Control-Allow-Methods': allow,
+    'Access-Control-Allow-Headers': ALLOWED_REQUEST_HEADERS.join(', '),
+    'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
+    Allow: allow,
+  });
 }

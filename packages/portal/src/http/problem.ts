@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as v from 'valibot';
 import { getDotPath } from 'valibot';
+import { send } from './headers.ts';
+import { requestIdOf } from './request-id.ts';
 
 const TITLES: Record<ProblemCode, string> = {
   'bad-request': 'Bad request',
@@ -54,13 +56,15 @@ export function problemBody(
 }
 
 export function problemResponse(c: Context, error: ProblemError): Response {
-  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-  c.header('Content-Type', 'application/problem+json; charset=utf-8');
-  c.header('Cache-Control', 'no-store');
-  return c.body(
-    JSON.stringify(problemBody(error.status, error.code, error.detail, error.issues)),
-    error.status,
-  );
+  const requestId = requestIdOf(c);
+  const body = problemBody(error.status, error.code, error.detail, error.issues);
+  if (requestId !== undefined) body.instance = `urn:otklik:request:${requestId}`;
+  return send(c, JSON.stringify(body), error.status, {
+    ...error.headers,
+    ...(requestId === undefined ? {} : { 'X-Request-Id': requestId }),
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
 }
 
 /** Converts valibot issues to `{ path, message }` with the part of the request as the first segment. */

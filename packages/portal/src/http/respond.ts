@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { etagOf, matchesIfNoneMatch } from './cache.ts';
-import { requestHeader } from './headers.ts';
+import { requestHeader, send, setHeader } from './headers.ts';
 
 /** CDNs and browsers may reuse for a minute and serve stale while revalidating for five. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
@@ -22,12 +22,11 @@ export function sendJson(c: Context, body: unknown, cacheable: boolean): Respons
 /** Sends JSON; with `cacheable`, adds ETag and Cache-Control and answers 304 to a matching tag. */
 export function sendRepresentation(c: Context, rep: Representation, cacheable: boolean): Response {
   if (cacheable) {
-    c.header('ETag', rep.etag);
-    c.header('Cache-Control', PUBLIC_CACHE_CONTROL);
-    if (matchesIfNoneMatch(requestHeader(c, 'If-None-Match'), rep.etag)) return c.body(null, 304);
+    setHeader(c, 'ETag', rep.etag);
+    setHeader(c, 'Cache-Control', PUBLIC_CACHE_CONTROL);
+    if (matchesIfNoneMatch(requestHeader(c, 'If-None-Match'), rep.etag)) return send(c, null, 304);
   } else {
-    c.header('Cache-Control', 'no-store');
+    setHeader(c, 'Cache-Control', 'no-store');
   }
-  c.header('Content-Type', 'application/json; charset=utf-8');
-  return c.body(rep.json, 200);
+  return send(c, rep.json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }

@@ -74,7 +74,7 @@ function handlers({ db, counterCache }: PublicRoutesOptions): Handlers {
       const { id, timeZone } = requireOrg(org);
       const today = todayIn(timeZone);
       const asOf = query.on ?? today;
-      if (!isRealDate(asOf)) {
+      if (query.on !== undefined && !isRealDate(asOf)) {
         throw new ProblemError(422, 'validation-failed', 'Invalid query', [
           { path: 'query.on', message: 'Not a calendar date' },
         ]);

@@ -5,8 +5,22 @@ import type { Queryable } from '../db/types.ts';
 // Creating a DateTimeFormat costs ~100 µs; one per time zone is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Today's date (`YYYY-MM-DD`) in an IANA time zone. */
+const todays = new Map<string, { date: string; until: number }>();
+
+/**
+ * Today's date (`YYYY-MM-DD`) in an IANA time zone. Formatting costs a few microseconds, a tenth of a
+ * cached counter request, so the answer is kept for the rest of the current second.
+ */
 export function todayIn(timeZone: string, now = new Date()): string {
+  const at = now.getTime();
+  const known = todays.get(timeZone);
+  if (known !== undefined && at < known.until && at >= known.until - 1000) return known.date;
+  const date = formatToday(timeZone, now);
+  todays.set(timeZone, { date, until: at - (at % 1000) + 1000 });
+  return date;
+}
+
+function formatToday(timeZone: string, now: Date): string {
   let format = formatters.get(timeZone);
   if (format === undefined) {
     // en-CA formats as YYYY-MM-DD.
