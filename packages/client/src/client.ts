@@ -1,12 +1,22 @@
 import type { EndpointDefinition } from './contract.ts';
 import {
+  addAppealMessageEndpoint,
+  createChallengeEndpoint,
+  fileAppealEndpoint,
   getAppealCounterEndpoint,
+  getAppealEndpoint,
   getOrganizationEndpoint,
   getWidgetSettingsEndpoint,
   listServicesEndpoint,
+  rateAppealAnswerEndpoint,
+  requestEmailCodeEndpoint,
+  requestLostLinkEndpoint,
   searchOrganizationsEndpoint,
+  verifyEmailCodeEndpoint,
+  withdrawAppealEndpoint,
 } from './contract.ts';
 import {
+  type BodyOf,
   type CallOptions,
   createTransport,
   type QueryOf,
@@ -18,6 +28,16 @@ import {
 
 type Query<TEndpoint extends EndpointDefinition> = QueryOf<TEndpoint>;
 type Result<TEndpoint extends EndpointDefinition> = Promise<ResponseOf<TEndpoint>>;
+type Body<TEndpoint extends EndpointDefinition> = BodyOf<TEndpoint>;
+
+/**
+ * Options of a write that must happen once. Generate the key once per action (for example when the
+ * citizen presses "Send") and pass the same key when retrying that action; the portal then returns
+ * the first answer instead of writing twice.
+ */
+export interface OnceOptions extends CallOptions {
+  idempotencyKey: string;
+}
 
 /**
  * The portal API as methods. Every method resolves to the validated response or rejects with an
@@ -51,6 +71,53 @@ export interface OtklikClient {
     query?: Query<typeof getAppealCounterEndpoint>,
     options?: CallOptions,
   ): Result<typeof getAppealCounterEndpoint>;
+
+  /** A proof-of-work challenge; solve it (`solveChallenge`) and send the solution with the write. */
+  createChallenge(organizationId: string, options?: CallOptions): Result<typeof createChallengeEndpoint>;
+  /** E-mails a six-digit code to verify the applicant's address. */
+  requestEmailCode(
+    organizationId: string,
+    body: Body<typeof requestEmailCodeEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof requestEmailCodeEndpoint>;
+  /** Checks the code; the identity token it returns goes with the appeal. */
+  verifyEmailCode(
+    organizationId: string,
+    verificationId: string,
+    code: string,
+    options?: CallOptions,
+  ): Result<typeof verifyEmailCodeEndpoint>;
+  /** Files an appeal; resolves to the receipt with the registration number, due date and access secret. */
+  fileAppeal(
+    organizationId: string,
+    submission: Body<typeof fileAppealEndpoint>,
+    options: OnceOptions,
+  ): Result<typeof fileAppealEndpoint>;
+  /** E-mails the private link again if the number and e-mail match; never says whether they do. */
+  requestLostLink(
+    organizationId: string,
+    body: Body<typeof requestLostLinkEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof requestLostLinkEndpoint>;
+  /** The applicant's view of an appeal, opened with its access secret. */
+  getAppeal(appealId: string, accessSecret: string, options?: CallOptions): Result<typeof getAppealEndpoint>;
+  addAppealMessage(
+    appealId: string,
+    accessSecret: string,
+    message: Body<typeof addAppealMessageEndpoint>,
+    options: OnceOptions,
+  ): Result<typeof addAppealMessageEndpoint>;
+  rateAppealAnswer(
+    appealId: string,
+    accessSecret: string,
+    rating: Body<typeof rateAppealAnswerEndpoint>,
+    options: OnceOptions,
+  ): Result<typeof rateAppealAnswerEndpoint>;
+  withdrawAppeal(
+    appealId: string,
+    accessSecret: string,
+    options: OnceOptions,
+  ): Result<typeof withdrawAppealEndpoint>;
 }
 
 export type ClientOptions = TransportOptions;
@@ -70,5 +137,48 @@ export function createClient(options: ClientOptions): OtklikClient {
       request(transport, getWidgetSettingsEndpoint, { params: org(organizationId) }, callOptions),
     getAppealCounter: (organizationId, query = {}, callOptions) =>
       request(transport, getAppealCounterEndpoint, { params: org(organizationId), query }, callOptions),
+    createChallenge: (organizationId, callOptions) =>
+      request(transport, createChallengeEndpoint, { params: org(organizationId) }, callOptions),
+    requestEmailCode: (organizationId, body, callOptions) =>
+      request(transport, requestEmailCodeEndpoint, { params: org(organizationId), body }, callOptions),
+    verifyEmailCode: (organizationId, verificationId, code, callOptions) =>
+      request(
+        transport,
+        verifyEmailCodeEndpoint,
+        { params: { organizationId, verificationId }, body: { code } },
+        callOptions,
+      ),
+    fileAppeal: (organizationId, body, { idempotencyKey, ...callOptions }) =>
+      request(
+        transport,
+        fileAppealEndpoint,
+        { params: org(organizationId), body, idempotencyKey },
+        callOptions,
+      ),
+    requestLostLink: (organizationId, body, callOptions) =>
+      request(transport, requestLostLinkEndpoint, { params: org(organizationId), body }, callOptions),
+    getAppeal: (appealId, accessSecret, callOptions) =>
+      request(transport, getAppealEndpoint, { params: { appealId }, accessSecret }, callOptions),
+    addAppealMessage: (appealId, accessSecret, body, { idempotencyKey, ...callOptions }) =>
+      request(
+        transport,
+        addAppealMessageEndpoint,
+        { params: { appealId }, body, accessSecret, idempotencyKey },
+        callOptions,
+      ),
+    rateAppealAnswer: (appealId, accessSecret, body, { idempotencyKey, ...callOptions }) =>
+      request(
+        transport,
+        rateAppealAnswerEndpoint,
+        { params: { appealId }, body, accessSecret, idempotencyKey },
+        callOptions,
+      ),
+    withdrawAppeal: (appealId, accessSecret, { idempotencyKey, ...callOptions }) =>
+      request(
+        transport,
+        withdrawAppealEndpoint,
+        { params: { appealId }, accessSecret, idempotencyKey },
+        callOptions,
+      ),
   };
 }

@@ -4,15 +4,40 @@
  * publishes its OpenAPI document from this table; the client builds its calls from it. A change to
  * the wire format is therefore a change here, seen by both sides at once.
  */
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import {
+  addAppealMessageRoute,
+  createChallengeRoute,
+  fileAppealRoute,
   getAppealCounterRoute,
+  getAppealRoute,
   getOrganizationRoute,
   getWidgetSettingsRoute,
   listServicesRoute,
+  rateAppealAnswerRoute,
+  requestEmailCodeRoute,
+  requestLostLinkRoute,
   searchOrganizationsRoute,
+  verifyEmailCodeRoute,
+  withdrawAppealRoute,
 } from './routes.ts';
 import { AppealCounter, AppealCounterQuery } from './schemas/appeals.ts';
+import {
+  Accepted,
+  AnswerRatingInput,
+  AppealParams,
+  AppealReceipt,
+  AppealSubmission,
+  AppealView,
+  ApplicantMessageInput,
+  EmailCodeRequest,
+  EmailCodeSent,
+  EmailCodeVerification,
+  LostLinkRequest,
+  PowChallenge,
+  VerificationParams,
+  VerifiedIdentity,
+} from './schemas/intake.ts';
 import {
   Organization,
   OrganizationPage,
@@ -34,13 +59,24 @@ export interface EndpointDefinition {
   readonly tags: readonly string[];
   readonly params?: ObjectSchema;
   readonly query?: ObjectSchema;
+  /** JSON request body. */
+  readonly body?: v.GenericSchema;
   readonly response: v.GenericSchema;
+  /** Status of a successful answer (200 unless given). */
+  readonly successStatus?: 200 | 201 | 202;
   /**
    * `organization`: called from widgets on an organisation's site; only that organisation's allowed
-   * origins may call it cross-origin. `directory`: public directory data; an origin allowed by any
-   * organisation may call it.
+   * origins may call it cross-origin. `appeal`: the same, for the organisation the appeal belongs to.
+   * `directory`: public directory data; an origin allowed by any organisation may call it.
    */
-  readonly access: 'organization' | 'directory';
+  readonly access: 'organization' | 'appeal' | 'directory';
+  /**
+   * Writes that take an `Idempotency-Key`: a retry with the same key returns the first answer and
+   * writes nothing; the same key with another body is refused (409 `conflict`).
+   */
+  readonly idempotent?: boolean;
+  /** `appeal-secret`: the appeal's access secret is sent as `Authorization: Bearer <secret>`. */
+  readonly auth?: 'appeal-secret';
   /** Whether CDNs and browsers may cache the response (sent with `ETag` and `Cache-Control`). */
   readonly cacheable: boolean;
 }
@@ -101,6 +137,121 @@ export const getAppealCounterEndpoint = {
   cacheable: true,
 } as const satisfies EndpointDefinition;
 
+export const createChallengeEndpoint = {
+  ...createChallengeRoute,
+  summary: 'A proof-of-work challenge for the next write',
+  description: 'Signed, expiring and single-use; solved in the background by the widget.',
+  tags: ['anti-abuse'],
+  params: OrganizationParams,
+  response: PowChallenge,
+  successStatus: 201,
+  access: 'organization',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const requestEmailCodeEndpoint = {
+  ...requestEmailCodeRoute,
+  summary: 'E-mail a one-time code to verify the applicant',
+  tags: ['identity'],
+  params: OrganizationParams,
+  body: EmailCodeRequest,
+  response: EmailCodeSent,
+  successStatus: 202,
+  access: 'organization',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const verifyEmailCodeEndpoint = {
+  ...verifyEmailCodeRoute,
+  summary: 'Check the one-time code; returns an identity token for filing',
+  tags: ['identity'],
+  params: v.object({ ...OrganizationParams.entries, ...VerificationParams.entries }),
+  body: EmailCodeVerification,
+  response: VerifiedIdentity,
+  access: 'organization',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const fileAppealEndpoint = {
+  ...fileAppealRoute,
+  summary: 'File an appeal',
+  description:
+    'Registers the appeal on receipt and returns its registration number, due date and the access secret ' +
+    'of its private status page. Needs consent, a solved proof of work and, where the jurisdiction profile ' +
+    'requires it, a verified identity.',
+  tags: ['appeals'],
+  params: OrganizationParams,
+  body: AppealSubmission,
+  response: AppealReceipt,
+  successStatus: 201,
+  access: 'organization',
+  idempotent: true,
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const requestLostLinkEndpoint = {
+  ...requestLostLinkRoute,
+  summary: 'E-mail the private link again ("lost my link")',
+  description: 'Always answers 202: the answer never reveals whether the number and e-mail match an appeal.',
+  tags: ['appeals'],
+  params: OrganizationParams,
+  body: LostLinkRequest,
+  response: Accepted,
+  successStatus: 202,
+  access: 'organization',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const getAppealEndpoint = {
+  ...getAppealRoute,
+  summary: "The applicant's view of an appeal: status history, due date, answer, messages",
+  tags: ['appeals'],
+  params: AppealParams,
+  response: AppealView,
+  access: 'appeal',
+  auth: 'appeal-secret',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const addAppealMessageEndpoint = {
+  ...addAppealMessageRoute,
+  summary: 'Add a clarification to the appeal',
+  tags: ['appeals'],
+  params: AppealParams,
+  body: ApplicantMessageInput,
+  response: AppealView,
+  successStatus: 201,
+  access: 'appeal',
+  auth: 'appeal-secret',
+  idempotent: true,
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const rateAppealAnswerEndpoint = {
+  ...rateAppealAnswerRoute,
+  summary: 'Rate the answer (1–5)',
+  tags: ['appeals'],
+  params: AppealParams,
+  body: AnswerRatingInput,
+  response: AppealView,
+  access: 'appeal',
+  auth: 'appeal-secret',
+  idempotent: true,
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const withdrawAppealEndpoint = {
+  ...withdrawAppealRoute,
+  summary: 'Withdraw the appeal before it is answered, where the profile allows it',
+  tags: ['appeals'],
+  params: AppealParams,
+  response: AppealView,
+  access: 'appeal',
+  auth: 'appeal-secret',
+  idempotent: true,
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
 /** Every public endpoint by name; the server serves exactly these. */
 export const endpoints = {
   searchOrganizations: searchOrganizationsEndpoint,
@@ -108,6 +259,15 @@ export const endpoints = {
   listServices: listServicesEndpoint,
   getWidgetSettings: getWidgetSettingsEndpoint,
   getAppealCounter: getAppealCounterEndpoint,
+  createChallenge: createChallengeEndpoint,
+  requestEmailCode: requestEmailCodeEndpoint,
+  verifyEmailCode: verifyEmailCodeEndpoint,
+  fileAppeal: fileAppealEndpoint,
+  requestLostLink: requestLostLinkEndpoint,
+  getAppeal: getAppealEndpoint,
+  addAppealMessage: addAppealMessageEndpoint,
+  rateAppealAnswer: rateAppealAnswerEndpoint,
+  withdrawAppeal: withdrawAppealEndpoint,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -6,7 +6,7 @@ import {
   OtklikTimeoutError,
 } from './errors.ts';
 import { fillPath, problemFromResponse, toSearchParams } from './http.ts';
-import type { CallOptions, RequestInput, ResponseOf } from './transport.ts';
+import { type CallOptions, callHeaders, type RequestInput, type ResponseOf } from './transport.ts';
 
 export interface FetchRouteOptions {
   /** Where the portal is, e.g. `https://otklik.example.org`. */
@@ -18,9 +18,9 @@ export interface FetchRouteOptions {
 /**
  * The lean way to call one endpoint, for browser code with a tight size budget (the counter badge):
  * plain `fetch` instead of ky and no schema, so nothing but this function is bundled. It throws the
- * same typed errors as {@link request} and retries a read once after a network error or a
- * 502/503/504 answer, but it trusts the response body's shape: check what you read, or use
- * {@link request}, which validates.
+ * same typed errors as {@link request} and retries once after a network error or a 502/503/504
+ * answer (reads, and writes under an idempotency key), but it trusts the response body's shape:
+ * check what you read, or use {@link request}, which validates.
  *
  * Name the endpoint as the type argument and pass its route; the two must agree on the path:
  *
@@ -42,7 +42,11 @@ export async function fetchRoute<TEndpoint extends EndpointDefinition>(
   url.search = toSearchParams((input.query ?? {}) as Record<string, unknown>).toString();
   const timeout = callOptions.timeout ?? 10_000;
   const { signal } = callOptions;
-  const canRetry = route.method === 'GET';
+  // Reads may be repeated; writes only under an idempotency key (the portal answers the repeat).
+  const canRetry = route.method === 'GET' || input.idempotencyKey !== undefined;
+  const headers: Record<string, string> = { accept: 'application/json', ...callHeaders(input) };
+  if (input.body !== undefined) headers['content-type'] = 'application/json';
+  const body = input.body === undefined ? null : JSON.stringify(input.body);
 
   for (let attempt = 1; ; attempt++) {
     const retryable = canRetry && attempt === 1;
@@ -59,7 +63,8 @@ export async function fetchRoute<TEndpoint extends EndpointDefinition>(
       if (signal?.aborted) throw signal.reason;
       response = await (options.fetch ?? fetch)(url, {
         method: route.method,
-        headers: { accept: 'application/json' },
+        headers,
+        body,
         signal: controller.signal,
       });
     } catch (error) {

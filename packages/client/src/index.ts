@@ -1,11 +1,14 @@
-export { type ClientOptions, createClient, type OtklikClient } from './client.ts';
+export { type ClientOptions, createClient, type OnceOptions, type OtklikClient } from './client.ts';
 export * from './contract.ts';
 export * from './errors.ts';
 export { type FetchRouteOptions, fetchRoute } from './fetch-route.ts';
+export * from './profiles.ts';
 export * from './routes.ts';
 export * from './schemas/index.ts';
 export {
+  type BodyOf,
   type CallOptions,
+  callHeaders,
   createTransport,
   type ParamsOf,
   type QueryOf,

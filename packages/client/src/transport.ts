@@ -37,18 +37,21 @@ export interface CallOptions {
 export interface Transport {
   readonly ky: KyInstance;
   readonly timeout: number;
+  readonly retries: number;
 }
 
 export function createTransport(options: TransportOptions): Transport {
   const timeout = options.timeout ?? 10_000;
   const base = String(options.baseUrl).replace(/\/+$/, '');
+  const retries = options.retries ?? 2;
   return {
     timeout,
+    retries,
     ky: ky.create({
       prefixUrl: base,
       timeout,
       retry: {
-        limit: options.retries ?? 2,
+        limit: retries,
         methods: ['get', 'head'],
         statusCodes: [408, 429, 500, 502, 503, 504],
         afterStatusCodes: [413, 429, 503],
@@ -74,11 +77,36 @@ export type QueryOf<TEndpoint extends EndpointDefinition> = TEndpoint extends { 
 /** What a successful call resolves to. */
 export type ResponseOf<TEndpoint extends EndpointDefinition> = v.InferOutput<TEndpoint['response']>;
 
-/** Input of {@link request}: `params` when the path has placeholders, `query` when it takes one. */
+/** The JSON body an endpoint takes, as the caller writes it. */
+export type BodyOf<TEndpoint extends EndpointDefinition> = TEndpoint extends { body: infer B }
+  ? B extends v.GenericSchema
+    ? v.InferInput<B>
+    : never
+  : never;
+
+/**
+ * Input of {@link request}: `params` when the path has placeholders, `query` when it takes one,
+ * `body` for writes, `idempotencyKey` for writes that must happen once (reuse the same key when you
+ * retry the same action), `accessSecret` for an applicant's calls on their appeal.
+ */
 export type RequestInput<TEndpoint extends EndpointDefinition> = ([ParamsOf<TEndpoint>] extends [never]
   ? { params?: never }
   : { params: ParamsOf<TEndpoint> }) &
-  ([QueryOf<TEndpoint>] extends [never] ? { query?: never } : { query?: QueryOf<TEndpoint> });
+  ([QueryOf<TEndpoint>] extends [never] ? { query?: never } : { query?: QueryOf<TEndpoint> }) &
+  ([BodyOf<TEndpoint>] extends [never] ? { body?: never } : { body: BodyOf<TEndpoint> }) &
+  (TEndpoint extends { idempotent: true } ? { idempotencyKey: string } : { idempotencyKey?: never }) &
+  (TEndpoint extends { auth: 'appeal-secret' } ? { accessSecret: string } : { accessSecret?: never });
+
+/** Headers a call needs for its idempotency key and access secret. */
+export function callHeaders(input: {
+  idempotencyKey?: string;
+  accessSecret?: string;
+}): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (input.idempotencyKey !== undefined) headers['Idempotency-Key'] = input.idempotencyKey;
+  if (input.accessSecret !== undefined) headers.Authorization = `Bearer ${input.accessSecret}`;
+  return headers;
+}
 
 /**
  * Calls one endpoint of the contract: fills the path, sends the query, maps failures to the typed
@@ -97,6 +125,13 @@ export async function request<TEndpoint extends EndpointDefinition>(
     response = await transport.ky(path, {
       method: endpoint.method,
       searchParams: toSearchParams((input.query ?? {}) as Record<string, unknown>),
+      headers: callHeaders(input),
+      ...(input.body === undefined ? {} : { json: input.body }),
+      // A write is repeated only under an idempotency key: the portal then answers a retry with the
+      // first response instead of writing twice.
+      ...(input.idempotencyKey === undefined
+        ? {}
+        : { retry: { limit: transport.retries, methods: ['post', 'put', 'patch', 'delete'] } }),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     });

@@ -1,4 +1,5 @@
 export * from './appeals.ts';
 export * from './common.ts';
+export * from './intake.ts';
 export * from './organizations.ts';
 export * from './problem.ts';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { JurisdictionProfileId, Language, OrganizationId, PageQuery, pageOf } from './common.ts';
+import { AppealFormSettings } from './intake.ts';
 
 export const Country = v.picklist(['RU', 'BY']);
 export type Country = v.InferOutput<typeof Country>;
@@ -74,5 +75,7 @@ export const WidgetSettings = v.object({
   /** Web origins (`https://school.example`) whose pages may embed this organisation's widgets. */
   allowedOrigins: v.array(v.string()),
   timeZone: v.string(),
+  /** Everything the appeal form renders from. */
+  appeals: AppealFormSettings,
 });
 export type WidgetSettings = v.InferOutput<typeof WidgetSettings>;
