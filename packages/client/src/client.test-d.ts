@@ -43,6 +43,13 @@ describe('public API types', () => {
             | 'forbidden'
             | 'conflict'
             | 'rate-limited'
+            | 'idempotency-key-reused'
+            | 'proof-of-work-invalid'
+            | 'proof-of-work-replayed'
+            | 'identity-required'
+            | 'identity-invalid'
+            | 'consent-required'
+            | 'appeals-handed-off'
             | 'internal-error'
             | 'service-unavailable'
           >();

@@ -4,12 +4,16 @@ import type { Database } from './db/types.ts';
 import { send, setHeader } from './http/headers.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
+import type { PowOptions } from './intake/pow.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
+import type { IntakeGuard } from './routes/appeals.ts';
 import { createCounterCache, registerPublicRoutes } from './routes/public.ts';
 import { RouteRegistry } from './routes/registry.ts';
 import { registerStaffRoutes } from './routes/staff.ts';
+import { registerStaffAppealRoutes } from './routes/staff-appeals.ts';
+import { createKeyRing, type KeyRing } from './security/keys.ts';
 import { DEFAULT_WIDGETS_DIR, registerWidgetRoutes } from './static.ts';
 import { AccessStore } from './store/access.ts';
 
@@ -19,6 +23,16 @@ export interface AppOptions {
   publicUrl?: string;
   widgetsDir?: string;
   logger?: Logger;
+  /** HMAC keys; default from OTKLIK_SECRET or the key kept in the database. */
+  keys?: KeyRing;
+  /** Proof-of-work difficulty and lifetime. */
+  pow?: PowOptions;
+  /** Clock for registration dates (tests). */
+  now?: () => Date;
+  /** Rate-limiting hook for the intake endpoints (see routes/appeals.ts). */
+  intakeGuard?: IntakeGuard;
+  /** Demo only: serves GET /demo/mailbox with this page. */
+  demoMailboxPage?: () => string;
 }
 
 /** The whole HTTP application, independent of how it is served (tests call `app.request`). */
@@ -81,7 +95,18 @@ export function createApp(options: AppOptions): Hono {
   registry.add('/v1/openapi.json', ['GET']);
   registry.add('/v1/docs', ['GET']);
 
-  registerPublicRoutes(app, registry, { db, cors: { access, publicOrigin }, counterCache });
+  registerPublicRoutes(app, registry, {
+    db,
+    cors: { access, publicOrigin },
+    counterCache,
+    appeals: {
+      keys: options.keys ?? createKeyRing(db),
+      ...(options.pow === undefined ? {} : { pow: options.pow }),
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.intakeGuard === undefined ? {} : { guard: options.intakeGuard }),
+    },
+  });
+  registerStaffAppealRoutes(app, registry, db);
   registerStaffRoutes(app, registry, {
     db,
     access,
@@ -90,6 +115,18 @@ export function createApp(options: AppOptions): Hono {
       counterCache.deletePrefix(`${id}|`);
     },
   });
+  const mailboxPage = options.demoMailboxPage;
+  if (mailboxPage) {
+    registry.add('/demo/mailbox', ['GET']);
+    app.get('/demo/mailbox', (c) =>
+      send(c, mailboxPage(), 200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      }),
+    );
+  }
   registerWidgetRoutes(app, registry, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
 
   app.notFound((c) => {

@@ -1,7 +1,8 @@
 /**
  * Command line: `serve`, `demo` and `create-api-key --org ID [--label TEXT]`.
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
- * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788).
+ * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788),
+ * SMTP_URL and MAIL_FROM (mail delivery through the outbox), MAILBOX_PORT (demo SMTP mailbox, 2525).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { createApiKey } from './auth/api-keys.ts';
 import { openDatabase } from './db/index.ts';
 import type { DatabaseOptions } from './db/types.ts';
+import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { migrate } from './migrations/index.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
@@ -46,9 +48,18 @@ function closeOnSignals(close: () => Promise<void>): void {
   process.once('SIGTERM', onSignal);
 }
 
-async function startPortalFromEnv(seed: 'demo' | 'none'): Promise<Portal> {
+const DEFAULT_MAIL_FROM = 'Otklik <noreply@otklik.localhost>';
+
+async function startPortalFromEnv(
+  seed: 'demo' | 'none',
+  extra: Partial<Parameters<typeof startPortal>[0]> = {},
+): Promise<Portal> {
   const database = databaseFromEnv();
   const portal = await startPortal({
+    ...(process.env.SMTP_URL
+      ? { smtp: { url: process.env.SMTP_URL, from: process.env.MAIL_FROM || DEFAULT_MAIL_FROM } }
+      : {}),
+    ...extra,
     database,
     port: Number(process.env.PORT || 8787),
     host: process.env.HOST || '127.0.0.1',
@@ -101,14 +112,23 @@ async function main(): Promise<void> {
       return;
     }
     case 'demo': {
-      const portal = await startPortalFromEnv('demo');
+      // Mail goes to a local catch-all mailbox whose messages the portal shows at /demo/mailbox.
+      const mailbox = await startMailbox({ port: Number(process.env.MAILBOX_PORT || 2525) });
+      const portal = await startPortalFromEnv('demo', {
+        smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: DEFAULT_MAIL_FROM, intervalMs: 1000 },
+        demoMailboxPage: () => renderMailbox(mailbox.messages),
+      });
+      console.error(`Demo mailbox: ${portal.url}/demo/mailbox (SMTP on 127.0.0.1:${mailbox.port})`);
       const sitePort = Number(process.env.SITE_PORT || 8788);
       const site = await serveExampleSite(sitePort);
       console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
-      console.log(`Portal:       ${portal.url}\nSchool site:  http://localhost:${sitePort}`);
+      console.log(
+        `Portal:       ${portal.url}\nSchool site:  http://localhost:${sitePort}\nDemo mailbox: ${portal.url}/demo/mailbox`,
+      );
       closeOnSignals(async () => {
         await new Promise<void>((resolve) => site.close(() => resolve()));
         await portal.close();
+        await mailbox.close();
       });
       return;
     }

@@ -116,7 +116,7 @@ describe.each(backends)('portal on $name', (backend) => {
       const dept = v.parse(OrganizationPage, await (await get('/v1/organizations?q=управление')).json());
       expect(dept.items.map((o) => o.id)).toEqual(['demo-edu-dept']);
       expect(dept.items[0]?.subordinateCount).toBe(subordinates.total);
-      expect((await page('country=BY')).items.map((o) => o.id)).toEqual(['demo-by']);
+      expect((await page('country=BY')).items.map((o) => o.id)).toEqual(['demo-by', 'demo-by-state']);
       const schools = await page('sphere=education&category=school');
       expect(schools.items.every((o) => o.category === 'school' && o.sphere === 'education')).toBe(true);
       expect((await page(`q=${encodeURIComponent('ЛИЦЕЙ № 3')}`)).items.map((o) => o.id)).toEqual([
@@ -568,7 +568,9 @@ describe.each(backends)('portal on $name', (backend) => {
       for (const e of Object.values(endpoints)) {
         const op = doc.paths[e.path]?.[e.method.toLowerCase()];
         expect(op, `${e.method} ${e.path}`).toBeDefined();
-        expect(op?.responses['200']).toBeDefined();
+        expect(
+          op?.responses[String(('successStatus' in e ? e.successStatus : undefined) ?? 200)],
+        ).toBeDefined();
         for (const name of e.path.match(/\{(\w+)\}/g) ?? []) {
           expect(op?.parameters?.some((p) => p.in === 'path' && `{${p.name}}` === name)).toBe(true);
         }
@@ -577,6 +579,8 @@ describe.each(backends)('portal on $name', (backend) => {
         expect.arrayContaining(['q', 'limit', 'offset', 'parent']),
       );
       expect(doc.paths['/v1/staff/organizations/{organizationId}/settings']?.patch).toBeDefined();
+      expect(doc.paths['/v1/staff/appeals']?.get).toBeDefined();
+      expect(doc.paths['/v1/staff/appeals/{appealId}/status']?.post).toBeDefined();
       expect(Object.keys(doc.components.schemas.Problem?.properties ?? {})).toEqual(
         expect.arrayContaining(['type', 'title', 'status', 'code', 'issues']),
       );

@@ -3,7 +3,14 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
+import type { PowOptions } from './intake/pow.ts';
 import { createLogger, type Logger } from './log.ts';
+import {
+  type MailTransport,
+  type OutboxWorker,
+  smtpTransport,
+  startOutboxWorker,
+} from './mail/outbox-worker.ts';
 import { migrate } from './migrations/index.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -19,11 +26,18 @@ export interface PortalOptions {
   /** The URL clients use to reach the portal; default the listening address. */
   publicUrl?: string;
   logger?: Logger;
+  /** Mail delivery: the outbox worker runs when this is set (SMTP_URL, MAIL_FROM in the CLI). */
+  smtp?: { url: string; from: string; transport?: MailTransport; intervalMs?: number };
+  pow?: PowOptions;
+  /** Demo only: the page served at /demo/mailbox. */
+  demoMailboxPage?: () => string;
 }
 
 export interface Portal {
   readonly url: string;
   readonly db: Database;
+  /** The outbox worker, when `smtp` was given. */
+  readonly outbox: OutboxWorker | null;
   close(): Promise<void>;
 }
 
@@ -45,6 +59,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     logger,
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     ...(options.widgetsDir === undefined ? {} : { widgetsDir: options.widgetsDir }),
+    ...(options.pow === undefined ? {} : { pow: options.pow }),
+    ...(options.demoMailboxPage === undefined ? {} : { demoMailboxPage: options.demoMailboxPage }),
   });
   let server: ReturnType<typeof serve>;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
@@ -56,17 +72,30 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   });
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
+  const smtp = options.smtp;
+  const outbox = smtp
+    ? startOutboxWorker({
+        db,
+        transport: smtp.transport ?? smtpTransport(smtp.url),
+        from: smtp.from,
+        logger,
+        ...(smtp.intervalMs === undefined ? {} : { intervalMs: smtp.intervalMs }),
+      })
+    : null;
   let closing: Promise<void> | undefined;
   return {
     url,
     db,
+    outbox,
     close() {
       // Stop accepting, let in-flight requests finish (idle keep-alive sockets are closed), then
       // close the database, which also releases the PGlite directory lock.
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }).then(() => db.close());
+      })
+        .then(() => outbox?.stop())
+        .then(() => db.close());
       return closing;
     },
   };

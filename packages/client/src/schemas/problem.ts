@@ -18,6 +18,13 @@ export const ProblemCode = v.picklist([
   'forbidden',
   'conflict',
   'rate-limited',
+  'idempotency-key-reused',
+  'proof-of-work-invalid',
+  'proof-of-work-replayed',
+  'identity-required',
+  'identity-invalid',
+  'consent-required',
+  'appeals-handed-off',
   'internal-error',
   'service-unavailable',
 ]);

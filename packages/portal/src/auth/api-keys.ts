@@ -43,3 +43,21 @@ export async function requireApiKey(c: Context, db: Queryable, organizationId: s
   if (owner !== organizationId)
     throw new ProblemError(403, 'forbidden', 'This key belongs to another organisation');
 }
+
+/** Authenticates `Authorization: Bearer otk_…` and returns the key's id and organisation (401 otherwise). */
+export async function authenticateApiKey(
+  c: Context,
+  db: Queryable,
+): Promise<{ keyId: string; organizationId: string }> {
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '');
+  const key = match?.[1];
+  if (key === undefined) throw unauthorized('Send an API key as Authorization: Bearer otk_…');
+  if (!KEY_PATTERN.test(key)) throw unauthorized('Invalid API key');
+  const [row] = await db.query<{ id: string; organization_id: string }>(
+    `UPDATE api_keys SET last_used_at = now() WHERE key_hash = $1 AND revoked_at IS NULL
+     RETURNING id, organization_id`,
+    [hashApiKey(key)],
+  );
+  if (row === undefined) throw unauthorized('Invalid API key');
+  return { keyId: row.id, organizationId: row.organization_id };
+}

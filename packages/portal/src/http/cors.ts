@@ -18,13 +18,14 @@ export interface CorsPolicy {
  * The server-side CORS gate, run before any other work of a public endpoint. Browsers only hide
  * responses from disallowed origins; refusing here also keeps a foreign page from using the
  * portal's resources. Returns the organisation (for `organization` endpoints) so handlers need no
- * second lookup. Requests without `Origin` (servers, curl, the Node client) pass.
+ * second lookup. `appeal` endpoints are checked against the organisation the appeal belongs to
+ * (`id` is then the appeal id). Requests without `Origin` (servers, curl, the Node client) pass.
  */
 export async function checkOrigin(
   c: Context,
   policy: CorsPolicy,
   access: EndpointDefinition['access'],
-  organizationId: string | undefined,
+  id: string | undefined,
 ): Promise<OrganizationAccess | null> {
   const origin = requestHeader(c, 'Origin');
   // The response depends on Origin, so shared caches must key on it.
@@ -36,8 +37,14 @@ export async function checkOrigin(
     setHeader(c, 'Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
   }
   let org: OrganizationAccess | null = null;
-  if (access === 'organization') {
-    if (organizationId === undefined) throw new Error('organization endpoint without organizationId');
+  if (access === 'organization' || access === 'appeal') {
+    if (id === undefined) throw new Error(`${access} endpoint without its id`);
+    let organizationId = id;
+    if (access === 'appeal') {
+      const owner = await policy.access.appealOrganization(id);
+      if (owner === null) throw new ProblemError(404, 'not-found', 'No such appeal');
+      organizationId = owner;
+    }
     org = await policy.access.organization(organizationId);
     if (org === null) {
       throw new ProblemError(404, 'organization-not-found', `No organisation with id ${organizationId}`);
@@ -64,7 +71,7 @@ export async function preflight(
   access: EndpointDefinition['access'],
   methods: readonly string[],
 ): Promise<Response> {
-  await checkOrigin(c, policy, access, c.req.param('organizationId'));
+  await checkOrigin(c, policy, access, c.req.param(access === 'appeal' ? 'appealId' : 'organizationId'));
   const allow = [...methods, 'OPTIONS'].join(', ');
   return send(c, null, 204, {
     'Access-Control-Allow-Methods': allow,

@@ -20,6 +20,13 @@ const TITLES: Record<ProblemCode, string> = {
   forbidden: 'Forbidden',
   conflict: 'Conflict',
   'rate-limited': 'Too many requests',
+  'idempotency-key-reused': 'This Idempotency-Key was used with another request',
+  'proof-of-work-invalid': 'The proof of work is missing, expired or wrong',
+  'proof-of-work-replayed': 'This proof of work was already used',
+  'identity-required': 'A verified identity is required',
+  'identity-invalid': 'The identity token is invalid, expired or for another e-mail',
+  'consent-required': 'Consent to the current personal-data document is required',
+  'appeals-handed-off': 'This organisation takes electronic appeals through another system',
   'internal-error': 'Internal server error',
   'service-unavailable': 'Service unavailable',
 };

@@ -5,6 +5,18 @@ import type * as v from 'valibot';
 import { staffEndpoints } from '../routes/staff.ts';
 
 type JsonObject = Record<string, unknown>;
+interface StaffEndpoint {
+  method: string;
+  path: string;
+  summary: string;
+  description: string;
+  tags: readonly string[];
+  params?: v.GenericSchema;
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
+  response: v.GenericSchema;
+  successStatus?: number;
+}
 
 const base: ConversionConfig = { target: 'draft-2020-12', errorMode: 'ignore' };
 /** Query strings and bodies are documented as clients send them; responses as the server sends them. */
@@ -57,9 +69,18 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
         ...(e.cacheable
           ? [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }]
           : []),
+        ...('idempotent' in e && e.idempotent
+          ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }]
+          : []),
       ],
+      ...('auth' in e ? { security: [{ appealSecret: [] }] } : {}),
+      ...('body' in e
+        ? {
+            requestBody: { required: true, content: { 'application/json': { schema: inputSchema(e.body) } } },
+          }
+        : {}),
       responses: {
-        '200': {
+        [String(('successStatus' in e ? e.successStatus : undefined) ?? 200)]: {
           description: 'OK',
           ...(e.cacheable
             ? {
@@ -80,22 +101,33 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       'x-otklik-access': e.access,
     };
   }
-  for (const [operationId, e] of Object.entries(staffEndpoints)) {
+  for (const [operationId, endpoint] of Object.entries(staffEndpoints)) {
+    const e = endpoint as StaffEndpoint;
     const ops = paths[e.path] ?? {};
     paths[e.path] = ops;
+    const status = String(e.successStatus ?? 200);
     ops[e.method.toLowerCase()] = {
       operationId,
       summary: e.summary,
       description: e.description,
       tags: [...e.tags],
       security: [{ apiKey: [] }],
-      parameters: parameters('path', e.params),
-      requestBody: { required: true, content: { 'application/json': { schema: inputSchema(e.body) } } },
+      parameters: [...parameters('path', e.params), ...parameters('query', e.query)],
+      ...(e.body
+        ? {
+            requestBody: { required: true, content: { 'application/json': { schema: inputSchema(e.body) } } },
+          }
+        : {}),
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: outputSchema(e.response) } } },
+        [status]: {
+          description: 'OK',
+          content: { 'application/json': { schema: outputSchema(e.response) } },
+        },
         '400': problemResponse('Malformed JSON (`malformed-json`)'),
         '401': problemResponse('Missing or invalid API key (`unauthorized`)'),
         '403': problemResponse("Another organisation's key (`forbidden`)"),
+        '404': problemResponse('No such appeal in your organisation (`not-found`)'),
+        '409': problemResponse('Not allowed in the current state (`conflict`)'),
         '413': problemResponse('Body too large (`payload-too-large`)'),
         '415': problemResponse('Not JSON (`unsupported-media-type`)'),
         '422': problemResponse('Invalid body (`validation-failed`)'),
@@ -119,6 +151,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       schemas: { Problem: outputSchema(Problem) },
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'Organisation API key otk_…' },
+        appealSecret: { type: 'http', scheme: 'bearer', description: "The appeal's access secret" },
       },
     },
   };

@@ -1,10 +1,12 @@
 import { type EndpointName, type Endpoints, endpoints } from '@otklik/client/contract';
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Database } from '../db/types.ts';
+import { JSON_BODY_LIMIT } from '../http/body.ts';
 import { TtlCache } from '../http/cache.ts';
 import { type CorsPolicy, checkOrigin, preflight } from '../http/cors.ts';
-import { ProblemError, validationProblem } from '../http/problem.ts';
+import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
 import { type Representation, represent, sendJson, sendRepresentation } from '../http/respond.ts';
 import type { OrganizationAccess } from '../store/access.ts';
 import { appealCounter, isRealDate, todayIn } from '../store/counter.ts';
@@ -14,17 +16,18 @@ import {
   listServices,
   searchOrganizations,
 } from '../store/organizations.ts';
+import { type AppealRoutesOptions, appealHandlers } from './appeals.ts';
 import type { RouteRegistry } from './registry.ts';
 
 type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : Record<string, never>;
-type Input<K extends EndpointName> = {
+export type Input<K extends EndpointName> = {
   c: Context;
   params: Out<Endpoints[K] extends { params: infer P } ? P : undefined>;
   query: Out<Endpoints[K] extends { query: infer Q } ? Q : undefined>;
   /** Set for `organization` endpoints: the organisation the CORS check loaded. */
   org: OrganizationAccess | null;
 };
-type Handlers = { [K in EndpointName]: (input: Input<K>) => Promise<Response> };
+export type Handlers = { [K in EndpointName]: (input: Input<K>) => Promise<Response> };
 
 /** `{name}` (OpenAPI) → `:name` (Hono). */
 export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -38,6 +41,7 @@ function parse(schema: v.GenericSchema | undefined, data: unknown, where: 'param
 
 export interface PublicRoutesOptions {
   db: Database;
+  appeals: Omit<AppealRoutesOptions, 'db'>;
   cors: CorsPolicy;
   /** In-process counter cache: keeps the 304 path free of queries. */
   counterCache: TtlCache<Representation>;
@@ -47,12 +51,13 @@ export function createCounterCache() {
   return new TtlCache<Representation>(30_000, 5_000);
 }
 
-function handlers({ db, counterCache }: PublicRoutesOptions): Handlers {
+function handlers({ db, counterCache, appeals }: PublicRoutesOptions): Handlers {
   const requireOrg = (org: OrganizationAccess | null) => {
     if (org === null) throw new Error('organization endpoint reached without an organisation');
     return org;
   };
   return {
+    ...appealHandlers({ db, ...appeals }),
     async searchOrganizations({ c, query }) {
       return sendJson(c, await searchOrganizations(db, query), endpoints.searchOrganizations.cacheable);
     },
@@ -99,22 +104,40 @@ function handlers({ db, counterCache }: PublicRoutesOptions): Handlers {
 /** Registers every endpoint of the contract table, plus its preflight. */
 export function registerPublicRoutes(app: Hono, registry: RouteRegistry, options: PublicRoutesOptions): void {
   const impl = handlers(options) as Record<EndpointName, (input: unknown) => Promise<Response>>;
-  const methodsByPath = new Map<string, { methods: string[]; access: 'organization' | 'directory' }>();
+  const methodsByPath = new Map<string, { methods: string[]; access: Endpoints[EndpointName]['access'] }>();
+  const limitBody = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: (c) =>
+      problemResponse(
+        c,
+        new ProblemError(413, 'payload-too-large', `The body must not exceed ${JSON_BODY_LIMIT} bytes`),
+      ),
+  });
   for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoints[EndpointName]][]) {
     const path = toHonoPath(endpoint.path);
-    const entry = methodsByPath.get(path) ?? { methods: [], access: endpoint.access };
+    const entry = methodsByPath.get(path) ?? { methods: [] as string[], access: endpoint.access };
     entry.methods.push(endpoint.method);
     methodsByPath.set(path, entry);
     registry.add(path, [endpoint.method]);
     const paramsSchema = 'params' in endpoint ? endpoint.params : undefined;
     const querySchema = 'query' in endpoint ? endpoint.query : undefined;
-    app.on(endpoint.method, path, async (c) => {
-      // Path first (no I/O), then the origin gate, then everything else.
-      const params = parse(paramsSchema, c.req.param(), 'params') as { organizationId?: string };
-      const org = await checkOrigin(c, options.cors, endpoint.access, params.organizationId);
+    const handler = async (c: Context) => {
+      // Path first (no I/O), then the origin gate (before the body is read), then everything else.
+      const params = parse(paramsSchema, c.req.param(), 'params') as {
+        organizationId?: string;
+        appealId?: string;
+      };
+      const org = await checkOrigin(
+        c,
+        options.cors,
+        endpoint.access,
+        endpoint.access === 'appeal' ? params.appealId : params.organizationId,
+      );
       const query = parse(querySchema, c.req.query(), 'query');
       return impl[name]({ c, params, query, org });
-    });
+    };
+    if (endpoint.method === 'GET') app.on(endpoint.method, path, handler);
+    else app.on(endpoint.method, path, limitBody, handler);
   }
   for (const [path, { methods, access }] of methodsByPath) {
     registry.add(path, ['OPTIONS']);

@@ -11,6 +11,7 @@ import type { AccessStore } from '../store/access.ts';
 import { getWidgetSettings } from '../store/organizations.ts';
 import { toHonoPath } from './public.ts';
 import type { RouteRegistry } from './registry.ts';
+import { staffAppealEndpoints } from './staff-appeals.ts';
 
 /** A web origin exactly as browsers send it: scheme, host and non-default port, nothing else. */
 export const WebOrigin = v.pipe(
@@ -43,6 +44,7 @@ export const staffEndpoints = {
     body: OrganizationSettingsPatch,
     response: WidgetSettings,
   },
+  ...staffAppealEndpoints,
 } as const;
 
 export interface StaffRoutesOptions {

@@ -20,7 +20,22 @@ interface DemoOrg {
   timeZone: string;
   languages: string[];
   services: [id: string, name: string, description: string | null][];
+  /** Appeal intake: `handoff` for Belarusian state bodies, which take appeals through обращения.бел. */
+  appeals?: { mode: 'form' | 'handoff'; handoffUrl?: string; prefix: string };
 }
+
+const DEMO_TOPICS = [
+  { id: 'education', name: 'Организация обучения' },
+  { id: 'meals', name: 'Питание' },
+  { id: 'safety', name: 'Безопасность' },
+  { id: 'other', name: 'Другое' },
+];
+/** The personal-data consent document of the demo (a page of the example site). */
+export const DEMO_CONSENT = {
+  version: '2025-09-01',
+  title: 'Согласие на обработку персональных данных',
+  url: 'http://localhost:8788/consent.html',
+};
 
 const RU_SCHOOL_SERVICES: DemoOrg['services'] = [
   ['general-education', 'Общее образование', 'Начальное, основное и среднее общее образование'],
@@ -124,6 +139,25 @@ export const DEMO_ORGANIZATIONS: DemoOrg[] = [
       ['home-care', 'Социальное обслуживание на дому', null],
       ['day-care', 'Отделение дневного пребывания', null],
     ],
+    appeals: { mode: 'form', prefix: 'ЗВ' },
+  },
+  {
+    id: 'demo-by-state',
+    name: 'Демо районный исполнительный комитет',
+    shortName: 'Демо райисполком',
+    country: 'BY',
+    jurisdiction: 'by-300z',
+    sphere: 'government',
+    category: 'executive-committee',
+    parentId: null,
+    address: 'г. Демо, вул. Савецкая, 1',
+    website: 'http://localhost:8788',
+    lat: 53.91,
+    lon: 27.55,
+    timeZone: 'Europe/Minsk',
+    languages: ['be', 'ru'],
+    services: [['one-window', 'Служба «одно окно»', null]],
+    appeals: { mode: 'handoff', handoffUrl: 'https://обращения.бел', prefix: 'ЗВ' },
   },
 ];
 
@@ -243,6 +277,22 @@ export async function seedDemo(db: Database): Promise<void> {
           [org.id, origin],
         );
       }
+      const intake = org.appeals ?? { mode: 'form', prefix: 'ОБ' };
+      await tx.query(
+        `INSERT INTO organization_appeal_settings (organization_id, mode, handoff_url, topics, consent_version,
+           consent_title, consent_url, number_prefix)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (organization_id) DO NOTHING`,
+        [
+          org.id,
+          intake.mode,
+          intake.handoffUrl ?? null,
+          JSON.stringify(intake.mode === 'form' ? DEMO_TOPICS : []),
+          DEMO_CONSENT.version,
+          DEMO_CONSENT.title,
+          DEMO_CONSENT.url,
+          intake.prefix,
+        ],
+      );
       for (const [position, [id, name, description]] of org.services.entries()) {
         await tx.query(
           `INSERT INTO services (organization_id, id, name, description, position) VALUES ($1, $2, $3, $4, $5)
@@ -254,7 +304,8 @@ export async function seedDemo(db: Database): Promise<void> {
         'SELECT count(*)::int AS count FROM appeals WHERE organization_id = $1',
         [org.id],
       );
-      if (count === 0) await seedAppeals(tx, org, org.id === 'demo-edu-dept' ? 10 : 20);
+      if (count === 0 && intake.mode === 'form')
+        await seedAppeals(tx, org, org.id === 'demo-edu-dept' ? 10 : 20);
     }
   });
 }

@@ -15,6 +15,8 @@ export interface OrganizationAccess {
 export class AccessStore {
   readonly #orgs = new TtlCache<OrganizationAccess | null>(10_000, 10_000);
   readonly #origins = new TtlCache<boolean>(10_000, 10_000);
+  /** An appeal never changes organisation, so its owner may be cached long. */
+  readonly #appeals = new TtlCache<string>(600_000, 10_000);
 
   constructor(private readonly db: Queryable) {}
 
@@ -31,6 +33,19 @@ export class AccessStore {
     const access = row ? { id: row.id, timeZone: row.time_zone, origins: new Set(row.origins ?? []) } : null;
     this.#orgs.set(id, access);
     return access;
+  }
+
+  /** The organisation an appeal belongs to, or null (also for ids that are not UUIDs). */
+  async appealOrganization(appealId: string): Promise<string | null> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appealId)) return null;
+    const cached = this.#appeals.get(appealId);
+    if (cached !== undefined) return cached;
+    const [row] = await this.db.query<{ organization_id: string }>(
+      'SELECT organization_id FROM appeals WHERE id = $1',
+      [appealId],
+    );
+    if (row) this.#appeals.set(appealId, row.organization_id);
+    return row?.organization_id ?? null;
   }
 
   /** Whether any organisation allows `origin` (directory endpoints). */

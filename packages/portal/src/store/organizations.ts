@@ -1,5 +1,11 @@
 import type { Organization, Service, WidgetSettings } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
+import {
+  APPEAL_SETTINGS_COLUMNS,
+  type AppealSettingsRow,
+  appealFormSettings,
+  toAppealSettings,
+} from './appeal-settings.ts';
 
 interface OrganizationRow {
   id: string;
@@ -113,17 +119,20 @@ export async function getWidgetSettings(
   db: Queryable,
   organizationId: string,
 ): Promise<WidgetSettings | null> {
-  const rows = await db.query<{
-    id: string;
-    name: string;
-    jurisdiction: WidgetSettings['jurisdiction'];
-    languages: WidgetSettings['languages'];
-    time_zone: string;
-    origins: string[] | null;
-  }>(
-    `SELECT o.id, o.name, o.jurisdiction, o.languages, o.time_zone,
+  const rows = await db.query<
+    AppealSettingsRow & {
+      id: string;
+      name: string;
+      jurisdiction: WidgetSettings['jurisdiction'];
+      languages: WidgetSettings['languages'];
+      time_zone: string;
+      origins: string[] | null;
+    }
+  >(
+    `SELECT o.id, o.name, o.jurisdiction, o.languages, o.time_zone, ${APPEAL_SETTINGS_COLUMNS},
        ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id ORDER BY origin) AS origins
-     FROM organizations o WHERE o.id = $1`,
+     FROM organizations o LEFT JOIN organization_appeal_settings s ON s.organization_id = o.id
+     WHERE o.id = $1`,
     [organizationId],
   );
   const row = rows[0];
@@ -135,5 +144,6 @@ export async function getWidgetSettings(
     languages: row.languages,
     allowedOrigins: row.origins ?? [],
     timeZone: row.time_zone,
+    appeals: appealFormSettings(row.jurisdiction, toAppealSettings(row)),
   };
 }

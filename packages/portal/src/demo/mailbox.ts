@@ -1,0 +1,105 @@
+import { SMTPServer } from 'smtp-server';
+import { type ParsedMail, parseMail } from '../mail/mime.ts';
+
+export interface ReceivedMail extends ParsedMail {
+  at: Date;
+}
+
+export interface Mailbox {
+  readonly messages: ReceivedMail[];
+  readonly port: number;
+  /** Resolves with the first message (already received or arriving) that matches. */
+  waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}
+
+/**
+ * A catch-all SMTP server that keeps what it receives in memory: the demo's mailbox and the tests'
+ * real SMTP peer. `reject` makes it refuse every recipient (to test retries).
+ */
+export async function startMailbox(
+  options: { port?: number; host?: string } = {},
+): Promise<Mailbox & { reject: boolean }> {
+  const messages: ReceivedMail[] = [];
+  const waiters = new Set<() => void>();
+  const state = { reject: false };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (state.reject) {
+        callback(Object.assign(new Error('Mailbox unavailable (test)'), { responseCode: 451 }));
+        return;
+      }
+      callback();
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        messages.push({ ...parseMail(Buffer.concat(chunks).toString('utf8')), at: new Date() });
+        for (const wake of waiters) wake();
+        callback();
+      });
+    },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      const address = server.server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+  return {
+    messages,
+    port,
+    get reject() {
+      return state.reject;
+    },
+    set reject(value: boolean) {
+      state.reject = value;
+    },
+    waitFor(match, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(match);
+          if (found) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('No matching mail arrived'));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  );
+
+/** The "Demo mailbox" page: every received mail, newest first. No script; all text escaped. */
+export function renderMailbox(messages: readonly ReceivedMail[]): string {
+  const items = [...messages]
+    .reverse()
+    .map(
+      (m) =>
+        `<article><h2>${escape(m.subject)}</h2><p class="meta">To ${escape(m.to)} · ${escape(m.at.toISOString())}</p><pre>${escape(m.text)}</pre></article>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo mailbox — Otklik</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="10">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:6px;padding:0 1rem;margin:1rem 0}pre{white-space:pre-wrap;font:inherit}.meta{color:#555}</style>
+</head><body><h1>Demo mailbox</h1><p>Every e-mail the demo portal sent (kept in memory, ${messages.length} so far). The page refreshes every 10 s.</p>
+${items || '<p>No mail yet.</p>'}</body></html>`;
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { Database, Queryable } from '../db/types.ts';
+import { requestHeader } from '../http/headers.ts';
+import { ProblemError } from '../http/problem.ts';
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+}
+
+const KEY_PATTERN = /^[\w.:-]{8,128}$/;
+
+/** The request's `Idempotency-Key`, required on idempotent writes (400 without a usable one). */
+export function idempotencyKeyOf(c: Context): string {
+  const key = requestHeader(c, 'Idempotency-Key');
+  if (key === undefined || key === '') {
+    throw new ProblemError(400, 'bad-request', 'Send an Idempotency-Key header (e.g. a random UUID)');
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw new ProblemError(400, 'bad-request', 'Idempotency-Key: 8–128 letters, digits and . _ : -');
+  }
+  return key;
+}
+
+export const hashRequest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Runs `work` at most once per (scope, key). The key row is inserted in the same transaction as the
+ * write: a concurrent request with the same key blocks on the unique index until the first commits,
+ * then finds the stored answer. If the first one fails (rolls back) the key is free again, so only
+ * successful answers are replayed. The same key with another request body is refused (409).
+ */
+export async function once(
+  db: Database,
+  scope: string,
+  key: string,
+  requestHash: string,
+  work: (tx: Queryable) => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  return db.transaction(async (tx) => {
+    const taken = await tx.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO NOTHING RETURNING 1`,
+      [scope, key, requestHash],
+    );
+    if (taken.length === 0) {
+      const [row] = await tx.query<{
+        request_hash: string;
+        response_status: number | null;
+        response_body: string | null;
+      }>(
+        'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+        [scope, key],
+      );
+      if (!row || row.response_status === null || row.response_body === null) {
+        throw new ProblemError(409, 'conflict', 'A request with this Idempotency-Key is still in progress');
+      }
+      if (row.request_hash !== requestHash) {
+        throw new ProblemError(
+          409,
+          'idempotency-key-reused',
+          'This Idempotency-Key was used with a different request',
+        );
+      }
+      return { status: row.response_status, body: row.response_body, replayed: true };
+    }
+    const response = await work(tx);
+    await tx.query(
+      'UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2',
+      [scope, key, response.status, response.body],
+    );
+    return { ...response, replayed: false };
+  });
+}

@@ -1,0 +1,156 @@
+import type { Language } from '@otklik/client/schemas';
+import type { MailKind, MailPayload } from '../store/outbox.ts';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+/** Plain-text mails in the applicant's language (ru, be, en): readable in every client. */
+type Texts = {
+  [K in MailKind]: (p: MailPayload<K>) => RenderedMail;
+};
+
+const STATUS: Record<Language, Record<string, string>> = {
+  ru: {
+    registered: 'зарегистрировано',
+    in_review: 'на рассмотрении',
+    extended: 'рассмотрение продлено',
+    forwarded: 'направлено по компетенции',
+    answered: 'рассмотрено',
+    left_without_answer: 'оставлено без ответа автору',
+    withdrawn: 'отозвано заявителем',
+  },
+  be: {
+    registered: 'зарэгістравана',
+    in_review: 'на разглядзе',
+    extended: 'разгляд падоўжаны',
+    forwarded: 'накіравана па кампетэнцыі',
+    answered: 'разгледжана',
+    left_without_answer: 'пакінута без адказу',
+    withdrawn: 'адклікана заяўнікам',
+  },
+  en: {
+    registered: 'registered',
+    in_review: 'in review',
+    extended: 'consideration extended',
+    forwarded: 'forwarded to the competent body',
+    answered: 'answered',
+    left_without_answer: 'left without an answer',
+    withdrawn: 'withdrawn by the applicant',
+  },
+};
+
+const RESULT: Record<Language, Record<string, string>> = {
+  ru: {
+    supported: 'поддержано',
+    supported_measures_taken: 'поддержано, меры приняты',
+    not_supported: 'не поддержано',
+    explained: 'разъяснено',
+  },
+  be: {
+    supported: 'падтрымана',
+    supported_measures_taken: 'падтрымана, меры прыняты',
+    not_supported: 'не падтрымана',
+    explained: 'растлумачана',
+  },
+  en: {
+    supported: 'supported',
+    supported_measures_taken: 'supported, measures taken',
+    not_supported: 'not supported',
+    explained: 'explained',
+  },
+};
+
+const link = (lang: Language, url: string | null, key: string) =>
+  url ?? `${{ ru: 'Код доступа', be: 'Код доступу', en: 'Access code' }[lang]}: ${key}`;
+
+const TEXTS: Record<Language, Texts> = {
+  ru: {
+    'email-code': (p) => ({
+      subject: `Код подтверждения: ${p.code}`,
+      text: `Ваш код для обращения в «${p.organizationName}»: ${p.code}\nКод действует ${p.expiresMinutes} минут. Если вы не запрашивали код, просто удалите это письмо.`,
+    }),
+    'appeal-registered': (p) => ({
+      subject: `Обращение зарегистрировано: № ${p.registrationNumber}`,
+      text: `${p.organizationName} зарегистрировало ваше обращение.\n\nРегистрационный номер: ${p.registrationNumber}\nОтвет должен быть дан не позднее: ${p.dueDate}\n\nЧто дальше: обращение рассмотрят; о смене статуса и об ответе мы сообщим письмом. Если вопрос не относится к компетенции организации, обращение будет направлено по компетенции, и вы получите уведомление.\n\nСледить за обращением (личная ссылка, не пересылайте её):\n${link('ru', p.trackingUrl, p.accessKey)}\n`,
+    }),
+    'status-changed': (p) => ({
+      subject: `Обращение № ${p.registrationNumber}: ${STATUS.ru[p.status] ?? p.status}`,
+      text: `Статус вашего обращения № ${p.registrationNumber} в «${p.organizationName}»: ${STATUS.ru[p.status] ?? p.status}.\n${p.note ? `Примечание: ${p.note}\n` : ''}Срок ответа: ${p.dueDate}\n`,
+    }),
+    'appeal-answered': (p) => ({
+      subject: `Ответ на обращение № ${p.registrationNumber}`,
+      text: `${p.organizationName} рассмотрело ваше обращение № ${p.registrationNumber}.\nРезультат: ${RESULT.ru[p.result] ?? p.result}\n\n${p.text}\n\nОценить ответ можно по вашей личной ссылке.\n`,
+    }),
+    'new-message': (p) => ({
+      subject: `Новое сообщение по обращению № ${p.registrationNumber}`,
+      text: `${p.organizationName} пишет по обращению № ${p.registrationNumber}:\n\n${p.text}\n\nОтветить можно по вашей личной ссылке.\n`,
+    }),
+    'lost-link': (p) => ({
+      subject: `Ссылка на обращение № ${p.registrationNumber}`,
+      text: `Новая личная ссылка на обращение № ${p.registrationNumber} в «${p.organizationName}» (прежняя больше не действует):\n${link('ru', p.trackingUrl, p.accessKey)}\n\nЕсли вы не запрашивали ссылку, просто удалите это письмо.\n`,
+    }),
+  },
+  be: {
+    'email-code': (p) => ({
+      subject: `Код пацвярджэння: ${p.code}`,
+      text: `Ваш код для звароту ў «${p.organizationName}»: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Калі вы не запытвалі код, проста выдаліце гэты ліст.`,
+    }),
+    'appeal-registered': (p) => ({
+      subject: `Зварот зарэгістраваны: № ${p.registrationNumber}`,
+      text: `${p.organizationName} зарэгістравала ваш зварот.\n\nРэгістрацыйны нумар: ${p.registrationNumber}\nАдказ павінен быць дадзены не пазней за: ${p.dueDate}\n\nШто далей: зварот разгледзяць; пра змену статусу і пра адказ мы паведамім лістом.\n\nСачыць за зваротам (асабістая спасылка, не перасылайце яе):\n${link('be', p.trackingUrl, p.accessKey)}\n`,
+    }),
+    'status-changed': (p) => ({
+      subject: `Зварот № ${p.registrationNumber}: ${STATUS.be[p.status] ?? p.status}`,
+      text: `Статус вашага звароту № ${p.registrationNumber} у «${p.organizationName}»: ${STATUS.be[p.status] ?? p.status}.\n${p.note ? `Заўвага: ${p.note}\n` : ''}Тэрмін адказу: ${p.dueDate}\n`,
+    }),
+    'appeal-answered': (p) => ({
+      subject: `Адказ на зварот № ${p.registrationNumber}`,
+      text: `${p.organizationName} разгледзела ваш зварот № ${p.registrationNumber}.\nВынік: ${RESULT.be[p.result] ?? p.result}\n\n${p.text}\n`,
+    }),
+    'new-message': (p) => ({
+      subject: `Новае паведамленне па звароце № ${p.registrationNumber}`,
+      text: `${p.organizationName} піша па звароце № ${p.registrationNumber}:\n\n${p.text}\n`,
+    }),
+    'lost-link': (p) => ({
+      subject: `Спасылка на зварот № ${p.registrationNumber}`,
+      text: `Новая асабістая спасылка на зварот № ${p.registrationNumber} (ранейшая больш не дзейнічае):\n${link('be', p.trackingUrl, p.accessKey)}\n`,
+    }),
+  },
+  en: {
+    'email-code': (p) => ({
+      subject: `Verification code: ${p.code}`,
+      text: `Your code for an appeal to ${p.organizationName}: ${p.code}\nIt is valid for ${p.expiresMinutes} minutes. If you did not ask for it, delete this e-mail.`,
+    }),
+    'appeal-registered': (p) => ({
+      subject: `Appeal registered: No. ${p.registrationNumber}`,
+      text: `${p.organizationName} has registered your appeal.\n\nRegistration number: ${p.registrationNumber}\nAnswer due by: ${p.dueDate}\n\nWhat happens next: the appeal is considered; you are e-mailed when its status changes and when it is answered. If it is outside the organisation's competence it is forwarded and you are told.\n\nFollow your appeal (private link, do not share it):\n${link('en', p.trackingUrl, p.accessKey)}\n`,
+    }),
+    'status-changed': (p) => ({
+      subject: `Appeal No. ${p.registrationNumber}: ${STATUS.en[p.status] ?? p.status}`,
+      text: `Your appeal No. ${p.registrationNumber} to ${p.organizationName} is now: ${STATUS.en[p.status] ?? p.status}.\n${p.note ? `Note: ${p.note}\n` : ''}Answer due by: ${p.dueDate}\n`,
+    }),
+    'appeal-answered': (p) => ({
+      subject: `Answer to appeal No. ${p.registrationNumber}`,
+      text: `${p.organizationName} has answered your appeal No. ${p.registrationNumber}.\nResult: ${RESULT.en[p.result] ?? p.result}\n\n${p.text}\n`,
+    }),
+    'new-message': (p) => ({
+      subject: `New message on appeal No. ${p.registrationNumber}`,
+      text: `${p.organizationName} writes about appeal No. ${p.registrationNumber}:\n\n${p.text}\n`,
+    }),
+    'lost-link': (p) => ({
+      subject: `Link to appeal No. ${p.registrationNumber}`,
+      text: `A new private link to appeal No. ${p.registrationNumber} (the previous one no longer works):\n${link('en', p.trackingUrl, p.accessKey)}\n`,
+    }),
+  },
+};
+
+export function renderMail(kind: string, payload: Record<string, unknown>): RenderedMail {
+  const language = (
+    ['ru', 'be', 'en'].includes(payload.language as string) ? payload.language : 'ru'
+  ) as Language;
+  const template = TEXTS[language][kind as MailKind] as ((p: unknown) => RenderedMail) | undefined;
+  if (template === undefined) throw new Error(`No mail template for ${kind}`);
+  return template(payload);
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Language } from '@otklik/client/schemas';
+import type { Queryable } from '../db/types.ts';
+
+/** Every mail the portal sends; the payload carries what the template needs, nothing more. */
+export type MailPayloads = {
+  'email-code': { code: string; expiresMinutes: number };
+  'appeal-registered': {
+    registrationNumber: string;
+    dueDate: string;
+    trackingUrl: string | null;
+    accessKey: string;
+  };
+  'status-changed': { registrationNumber: string; status: string; note: string | null; dueDate: string };
+  'appeal-answered': { registrationNumber: string; result: string; text: string };
+  'new-message': { registrationNumber: string; text: string };
+  'lost-link': { registrationNumber: string; trackingUrl: string | null; accessKey: string };
+};
+export type MailKind = keyof MailPayloads;
+export type MailPayload<K extends MailKind> = MailPayloads[K] & {
+  language: Language;
+  organizationName: string;
+};
+
+/** Secrets in payloads: removed from the row once the mail is sent. */
+export const SECRET_PAYLOAD_KEYS = ['code', 'trackingUrl', 'accessKey'] as const;
+
+/**
+ * Queues a mail in `tx`, the transaction of the change it reports: the mail exists exactly when
+ * the change does, and the worker delivers it even if this process dies right after the commit.
+ */
+export async function enqueueMail<K extends MailKind>(
+  tx: Queryable,
+  kind: K,
+  recipient: string,
+  payload: MailPayload<K>,
+): Promise<string> {
+  const id = randomUUID();
+  await tx.query('INSERT INTO outbox (id, kind, recipient, payload) VALUES ($1, $2, $3, $4)', [
+    id,
+    kind,
+    recipient,
+    JSON.stringify(payload),
+  ]);
+  return id;
+}

@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import type { AppealResult, AppealStatus } from '@otklik/client/schemas';
+import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
+import type { Queryable } from '../db/types.ts';
+import { ProblemError } from '../http/problem.ts';
+import { addDays, endOfLocalDay, localDate } from '../intake/dates.ts';
+import { APPEAL_SELECT, type AppealRow, appealView, isOpen, loadAppeal, profileOf } from './appeals.ts';
+import { enqueueMail } from './outbox.ts';
+
+/** Legal grounds for leaving an appeal without an answer on the merits (59-ФЗ art. 11, 300-З art. 15). */
+export const LEFT_WITHOUT_ANSWER_REASONS = [
+  'anonymous',
+  'obscene-language',
+  'unreadable',
+  'repeated-without-new-arguments',
+  'court-decision',
+  'state-secret',
+] as const;
+export type LeftWithoutAnswerReason = (typeof LEFT_WITHOUT_ANSWER_REASONS)[number];
+
+export type StatusChange =
+  | { status: 'in_review'; note?: string | undefined }
+  | { status: 'forwarded'; forwardedTo: string; note?: string | undefined }
+  | { status: 'extended'; extendedUntil: string; note?: string | undefined }
+  | { status: 'left_without_answer'; reason: LeftWithoutAnswerReason; note?: string | undefined };
+
+/** The state machine: which statuses staff may move an open appeal to. Closed ones go nowhere. */
+const TRANSITIONS: Record<string, readonly AppealStatus[]> = {
+  registered: ['in_review', 'forwarded', 'extended', 'answered', 'left_without_answer'],
+  in_review: ['forwarded', 'extended', 'answered', 'left_without_answer'],
+  extended: ['forwarded', 'extended', 'answered', 'left_without_answer'],
+};
+
+export interface Actor {
+  keyId: string;
+  organizationId: string;
+}
+
+export async function audit(
+  db: Queryable,
+  actor: Actor,
+  action: string,
+  appealId: string | null,
+  details: Record<string, unknown> | null = null,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO audit_log (actor, organization_id, action, appeal_id, details) VALUES ($1, $2, $3, $4, $5)',
+    [actor.keyId, actor.organizationId, action, appealId, details === null ? null : JSON.stringify(details)],
+  );
+}
+
+/** Loads (and locks, in a transaction) an appeal of the actor's organisation; 404 for any other. */
+export async function staffAppeal(db: Queryable, actor: Actor, id: string, lock = false): Promise<AppealRow> {
+  const row = await loadAppeal(db, id, lock);
+  if (row === null || row.organization_id !== actor.organizationId) {
+    throw new ProblemError(404, 'not-found', 'No such appeal in your organisation');
+  }
+  return row;
+}
+
+function requireTransition(row: AppealRow, to: AppealStatus): void {
+  if (!(TRANSITIONS[row.status] ?? []).includes(to)) {
+    throw new ProblemError(409, 'conflict', `An appeal that is ${row.status} cannot become ${to}`);
+  }
+}
+
+/** The full record for staff: the applicant's view plus the applicant's data and the appeal's text. */
+export async function staffView(db: Queryable, row: AppealRow) {
+  const r = row as AppealRow & Record<string, unknown>;
+  const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null);
+  return {
+    ...(await appealView(db, row)),
+    language: row.language,
+    topicId: (r.topic_id as string | null) ?? null,
+    text: (r.text as string | null) ?? null,
+    applicant: {
+      surname: (r.applicant_surname as string | null) ?? null,
+      firstName: (r.applicant_first_name as string | null) ?? null,
+      patronymic: (r.applicant_patronymic as string | null) ?? null,
+      email: row.applicant_email,
+      postalAddress: (r.applicant_postal_address as string | null) ?? null,
+    },
+    coAuthors: (r.co_authors as { surname: string; firstName: string; patronymic?: string }[] | null) ?? [],
+    identityMethod: (r.identity_method as string | null) ?? null,
+    consent: {
+      version: (r.consent_version as string | null) ?? null,
+      acceptedAt: iso(r.consent_accepted_at),
+    },
+    forwardedTo: (r.forwarded_to as string | null) ?? null,
+    leftWithoutAnswerReason: (r.left_without_answer_reason as string | null) ?? null,
+    extensions: row.extensions,
+    overdue: isOpen(row.status) && row.due_date_iso < localDate(row.time_zone, new Date()),
+    ratingComment: (r.rating_comment as string | null) ?? null,
+  };
+}
+
+export interface QueueFilter {
+  status?: AppealStatus | undefined;
+  overdue?: boolean | undefined;
+  dueBefore?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The queue: the organisation's appeals by deadline, open ones first. */
+export async function listQueue(db: Queryable, organizationId: string, filter: QueueFilter) {
+  const where = ['a.organization_id = $1'];
+  const params: unknown[] = [organizationId];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  const open = OPEN_APPEAL_STATUSES.map((s) => `'${s}'`).join(', ');
+  const overdueSql = `(a.status IN (${open}) AND COALESCE(a.extended_until, a.due_at) < now())`;
+  if (filter.status !== undefined) add((p) => `a.status = ${p}`, filter.status);
+  if (filter.overdue !== undefined) where.push(filter.overdue ? overdueSql : `NOT ${overdueSql}`);
+  if (filter.dueBefore !== undefined) {
+    add(
+      (p) => `COALESCE(a.due_date, (a.due_at AT TIME ZONE o.time_zone)::date) < ${p}::date`,
+      filter.dueBefore,
+    );
+  }
+  const whereSql = where.join(' AND ');
+  const [count] = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM appeals a JOIN organizations o ON o.id = a.organization_id WHERE ${whereSql}`,
+    params,
+  );
+  const rows = await db.query<AppealRow & { overdue: boolean }>(
+    `${APPEAL_SELECT.replace('SELECT a.*', `SELECT a.*, ${overdueSql} AS overdue`)} WHERE ${whereSql}
+     ORDER BY (a.status IN (${open})) DESC, COALESCE(a.due_date, (a.due_at AT TIME ZONE o.time_zone)::date), a.registered_at, a.id
+     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, filter.limit, filter.offset],
+  );
+  return {
+    items: rows.map((row) => ({
+      appealId: row.id,
+      registrationNumber: row.registration_number,
+      type: row.type,
+      status: row.status,
+      result: row.result,
+      registeredAt: row.registered_at.toISOString(),
+      dueDate: row.due_date_iso,
+      overdue: row.overdue,
+    })),
+    total: count?.total ?? 0,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+}
+
+const mailLanguage = (row: AppealRow) => row.language ?? (row.jurisdiction === 'by-300z' ? 'be' : 'ru');
+
+async function record(
+  tx: Queryable,
+  row: AppealRow,
+  status: AppealStatus,
+  note: string | null,
+  dueDate: string,
+) {
+  await tx.query('INSERT INTO appeal_events (appeal_id, status, note) VALUES ($1, $2, $3)', [
+    row.id,
+    status,
+    note,
+  ]);
+  if (row.applicant_email) {
+    await enqueueMail(tx, 'status-changed', row.applicant_email, {
+      language: mailLanguage(row),
+      organizationName: row.organization_name,
+      registrationNumber: row.registration_number,
+      status,
+      note,
+      dueDate,
+    });
+  }
+}
+
+export async function changeStatus(tx: Queryable, actor: Actor, id: string, change: StatusChange) {
+  const row = await staffAppeal(tx, actor, id, true);
+  requireTransition(row, change.status);
+  const deadlines = profileOf(row).deadlines;
+  let note = change.note ?? null;
+  let dueDate = row.due_date_iso;
+  switch (change.status) {
+    case 'in_review':
+      await tx.query(`UPDATE appeals SET status = 'in_review' WHERE id = $1`, [id]);
+      break;
+    case 'forwarded':
+      await tx.query(
+        `UPDATE appeals SET status = 'forwarded', forwarded_at = now(), closed_at = now(), forwarded_to = $2 WHERE id = $1`,
+        [id, change.forwardedTo],
+      );
+      note = [change.forwardedTo, change.note].filter(Boolean).join(': ');
+      break;
+    case 'extended': {
+      const latest = addDays(row.registered_date, deadlines.answerWithinDays + deadlines.extensionMaxDays);
+      if (row.extensions >= deadlines.extensionsAllowed) {
+        throw new ProblemError(
+          409,
+          'conflict',
+          `At most ${deadlines.extensionsAllowed} extension(s) are allowed`,
+        );
+      }
+      if (change.extendedUntil <= row.due_date_iso || change.extendedUntil > latest) {
+        throw new ProblemError(422, 'validation-failed', 'Invalid extension', [
+          {
+            path: 'body.extendedUntil',
+            message: `Must be after ${row.due_date_iso} and not after ${latest}`,
+          },
+        ]);
+      }
+      await tx.query(
+        `UPDATE appeals SET status = 'extended', extensions = extensions + 1, due_date = $2,
+           extended_until = ${endOfLocalDay('$2', '$3')} WHERE id = $1`,
+        [id, change.extendedUntil, row.time_zone],
+      );
+      dueDate = change.extendedUntil;
+      break;
+    }
+    case 'left_without_answer':
+      await tx.query(
+        `UPDATE appeals SET status = 'left_without_answer', left_without_answer_reason = $2, closed_at = now()
+         WHERE id = $1`,
+        [id, change.reason],
+      );
+      note = [change.reason, change.note].filter(Boolean).join(': ');
+      break;
+  }
+  await record(tx, row, change.status, note, dueDate);
+  await audit(tx, actor, 'appeal.status', id, { from: row.status, to: change.status });
+  return staffView(tx, (await loadAppeal(tx, id)) as AppealRow);
+}
+
+export async function answerAppeal(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  result: AppealResult,
+  text: string,
+) {
+  const row = await staffAppeal(tx, actor, id, true);
+  requireTransition(row, 'answered');
+  await tx.query(
+    `UPDATE appeals SET status = 'answered', result = $2, answer_text = $3, answered_at = now(), closed_at = now()
+     WHERE id = $1`,
+    [id, result, text],
+  );
+  await tx.query(`INSERT INTO appeal_events (appeal_id, status, note) VALUES ($1, 'answered', $2)`, [
+    id,
+    result,
+  ]);
+  if (row.applicant_email) {
+    await enqueueMail(tx, 'appeal-answered', row.applicant_email, {
+      language: mailLanguage(row),
+      organizationName: row.organization_name,
+      registrationNumber: row.registration_number,
+      result,
+      text,
+    });
+  }
+  await audit(tx, actor, 'appeal.answer', id, { from: row.status, result });
+  return staffView(tx, (await loadAppeal(tx, id)) as AppealRow);
+}
+
+export async function addStaffMessage(tx: Queryable, actor: Actor, id: string, text: string) {
+  const row = await staffAppeal(tx, actor, id, true);
+  if (row.status === 'withdrawn')
+    throw new ProblemError(409, 'conflict', 'The applicant withdrew this appeal');
+  await tx.query(
+    `INSERT INTO appeal_messages (id, appeal_id, author, text) VALUES ($1, $2, 'organization', $3)`,
+    [randomUUID(), id, text],
+  );
+  if (row.applicant_email) {
+    await enqueueMail(tx, 'new-message', row.applicant_email, {
+      language: mailLanguage(row),
+      organizationName: row.organization_name,
+      registrationNumber: row.registration_number,
+      text,
+    });
+  }
+  await audit(tx, actor, 'appeal.message', id);
+  return staffView(tx, row);
+}
