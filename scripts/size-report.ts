@@ -22,6 +22,8 @@ export const budgets: Record<string, number> = {
   'appeal-counter': 12,
   rate: 20,
   appeal: 26,
+  /** The tracker page (its own entry; on the form page it is a lazy chunk). */
+  'appeal-status': 26,
 };
 
 export interface SizeRow {

@@ -2,6 +2,7 @@ export { type ClientOptions, createClient, type OnceOptions, type OtklikClient }
 export * from './contract.ts';
 export * from './errors.ts';
 export { type FetchRouteOptions, fetchRoute } from './fetch-route.ts';
+export { type SolveOptions, solveChallenge } from './pow.ts';
 export * from './profiles.ts';
 export * from './routes.ts';
 export * from './schemas/index.ts';

@@ -1,43 +1,7 @@
 /**
  * Method and path of every endpoint, without schemas. The contract (contract.ts) adds the schemas;
  * size-critical browser code calls these routes with {@link fetchRoute} so that it bundles no schema.
+ * One module per area, so that a bundle shared by several widgets carries only the routes they all use.
  */
-export const searchOrganizationsRoute = { method: 'GET', path: '/v1/organizations' } as const;
-export const getOrganizationRoute = { method: 'GET', path: '/v1/organizations/{organizationId}' } as const;
-export const listServicesRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/services',
-} as const;
-export const getWidgetSettingsRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/widget-settings',
-} as const;
-export const getAppealCounterRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/appeal-counter',
-} as const;
-
-export const createChallengeRoute = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/challenges',
-} as const;
-export const requestEmailCodeRoute = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/identity/email-code',
-} as const;
-export const verifyEmailCodeRoute = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/identity/email-code/{verificationId}/verify',
-} as const;
-export const fileAppealRoute = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/appeals',
-} as const;
-export const requestLostLinkRoute = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/appeals/lost-link',
-} as const;
-export const getAppealRoute = { method: 'GET', path: '/v1/appeals/{appealId}' } as const;
-export const addAppealMessageRoute = { method: 'POST', path: '/v1/appeals/{appealId}/messages' } as const;
-export const rateAppealAnswerRoute = { method: 'POST', path: '/v1/appeals/{appealId}/rating' } as const;
-export const withdrawAppealRoute = { method: 'POST', path: '/v1/appeals/{appealId}/withdrawal' } as const;
+export * from './routes/appeals.ts';
+export * from './routes/directory.ts';

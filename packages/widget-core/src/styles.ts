@@ -18,11 +18,9 @@ export const baseCss = `
 --_border:var(--otklik-color-border,#d1d9e0);--_danger:var(--otklik-color-danger,#b3261e);
 --_radius:var(--otklik-radius,8px);--_gap:var(--otklik-spacing,8px);
 --_size:var(--otklik-font-size,14px);
-font-family:var(--otklik-font-family,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);
-font-size:var(--_size);line-height:1.45;color:var(--_fg);text-align:start}
-:host>*{font-family:var(--otklik-font-family,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);
-font-size:var(--_size);font-weight:400;font-style:normal;line-height:1.45;color:var(--_fg);text-align:start;
-letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;white-space:normal;visibility:visible}
+--_font:var(--otklik-font-family,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif)}
+:host,:host>*{font:400 var(--_size)/1.45 var(--_font);color:var(--_fg);text-align:start}
+:host>*{letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;white-space:normal;visibility:visible}
 :host([hidden]){display:none}
 :host([data-contrast=high]),:host([contrast=high]){--_fg:#000;--_bg:#fff;--_muted:#000;--_accent:#000;
 --_border:#000;--_danger:#000;--_size:max(var(--otklik-font-size,14px),20px)}

@@ -1,0 +1,456 @@
+import { LANGUAGES } from '@otklik/widget-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import widget from './appeal.tsx';
+import { formMessages } from './form-messages.ts';
+import {
+  appealId,
+  appealView,
+  challenge,
+  fakePortal,
+  problem,
+  receipt,
+  secret,
+  settingsFor,
+} from './test-portal.ts';
+import { trackerMessages } from './tracker-messages.ts';
+
+// The proof-of-work solver is injected: the real one lives in @otklik/client and is tested there.
+const solveChallenge = vi.hoisted(() => vi.fn(async (c: Record<string, unknown>) => ({ ...c, number: 42 })));
+vi.mock('./solve.ts', () => ({ solveChallenge }));
+
+const SETTINGS = 'GET /v1/organizations/demo-school/widget-settings';
+const CHALLENGE = 'POST /v1/organizations/demo-school/challenges';
+const FILE = 'POST /v1/organizations/demo-school/appeals';
+
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
+
+function mount(fetch: typeof globalThis.fetch, attributes = 'data-org="demo-school"') {
+  document.body.innerHTML = `<div data-otklik="appeal" ${attributes}></div>`;
+  const el = document.body.firstElementChild as HTMLElement;
+  const events = { ready: vi.fn(), error: vi.fn(), submitted: vi.fn() };
+  el.addEventListener('otklik:ready', events.ready);
+  el.addEventListener('otklik:error', events.error);
+  el.addEventListener('otklik:appeal-submitted', events.submitted);
+  const unmount = widget.mount(el, { portalUrl: 'https://portal.example', fetch });
+  const root = el.shadowRoot as ShadowRoot;
+  return { el, root, unmount, ...events };
+}
+
+const $ = <E extends Element = HTMLInputElement>(root: ShadowRoot, selector: string) =>
+  root.querySelector(selector) as E;
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+function check(input: HTMLInputElement) {
+  input.checked = true;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+/** Lets Preact render what the events changed (it batches state updates). */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function submit(root: ShadowRoot) {
+  await flush();
+  $(root, 'form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+}
+const button = (root: ShadowRoot, label: string) =>
+  Array.from(root.querySelectorAll('button')).find((b) => text(b) === label) as HTMLButtonElement;
+
+/** Fills every required field of the by-300z form (no identity step). */
+function fill(root: ShadowRoot) {
+  type($(root, '#f-applicant-surname'), 'Иванова');
+  type($(root, '#f-applicant-firstName'), 'Мария');
+  type($(root, '#f-applicant-patronymic'), 'Петровна');
+  type($(root, '#f-applicant-email'), 'maria@example.by');
+  type($(root, '#f-applicant-postalAddress'), 'г. Минск, ул. Ленина, 1');
+  check($(root, 'input[value="complaint"]'));
+  type($(root, '#f-text'), 'В столовой холодная еда.');
+  check($(root, '#f-consent'));
+}
+
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  solveChallenge.mockClear();
+  history.replaceState(null, '', '/appeals');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('appeal form', () => {
+  it('renders the ru-59fz profile: required names and e-mail, identity by e-mail code, types as a radio group', async () => {
+    const portal = fakePortal({ [SETTINGS]: settingsFor('ru-59fz'), [CHALLENGE]: challenge });
+    const { root, ready } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const field = (id: string) => $(root, `#f-applicant-${id}`);
+    expect(field('surname').required).toBe(true);
+    expect(field('firstName').required).toBe(true);
+    expect(field('patronymic').required).toBe(false);
+    expect(field('email').required).toBe(true);
+    expect(field('postalAddress').required).toBe(false);
+    // Visible marker next to the label, hidden from screen readers (the control says "required").
+    expect(text(root.querySelector('label[for="f-applicant-surname"]'))).toBe('Фамилия *');
+    expect(root.querySelector('label[for="f-applicant-surname"] .req')?.getAttribute('aria-hidden')).toBe(
+      'true',
+    );
+    expect(root.querySelector('label[for="f-applicant-patronymic"] .req')).toBeNull();
+    // Identity step.
+    expect(text(root.querySelector('#identity-title strong'))).toBe('Подтверждение личности');
+    expect(button(root, 'Получить код')).toBeDefined();
+    // Appeal types.
+    const legend = root.querySelector('input[name="type"]')?.closest('fieldset')?.querySelector('legend');
+    expect(text(legend)).toBe('Вид обращения *');
+    expect(Array.from(root.querySelectorAll('input[name="type"]'), (r) => text(r.parentElement))).toEqual([
+      'Предложение',
+      'Заявление',
+      'Жалоба',
+    ]);
+    // Topic select, counter, co-authors, consent, honeypot.
+    expect(Array.from($<HTMLSelectElement>(root, '#f-topicId').options, (o) => o.text)).toEqual([
+      'Не выбрана',
+      'Питание',
+      'Безопасность',
+    ]);
+    const textarea = $<HTMLTextAreaElement>(root, '#f-text');
+    expect(textarea.getAttribute('aria-describedby')).toBe('f-text-hint');
+    expect(text(root.querySelector('#f-text-hint'))).toBe('Осталось 10 000 знаков из 10 000');
+    type(textarea, 'Жалоба');
+    await flush();
+    expect(text(root.querySelector('#f-text-hint'))).toBe('Осталось 9 994 знака из 10 000');
+    expect(button(root, 'Добавить соавтора')).toBeDefined();
+    const consent = root
+      .querySelector('#f-consent')
+      ?.closest('label')
+      ?.querySelector('a') as HTMLAnchorElement;
+    expect(consent.getAttribute('href')).toBe('https://school.example/consent.pdf');
+    expect(consent.getAttribute('target')).toBe('_blank');
+    expect(text(consent)).toContain('(открывается в новой вкладке)');
+    const honeypot = $(root, '#f-website');
+    expect(honeypot.getAttribute('tabindex')).toBe('-1');
+    expect(honeypot.closest('.hp')?.getAttribute('aria-hidden')).toBe('true');
+    expect(root.querySelector('[style]')).toBeNull();
+    // Proof of work started in the background.
+    await vi.waitFor(() => expect(solveChallenge).toHaveBeenCalledOnce());
+    expect(solveChallenge.mock.calls[0]?.[0]).toEqual(challenge);
+  });
+
+  it('renders the by-300z profile: patronymic and address required, no identity step', async () => {
+    const portal = fakePortal({ [SETTINGS]: settingsFor('by-300z'), [CHALLENGE]: challenge });
+    const { root, ready } = mount(portal.fetch, 'data-org="demo-school" data-lang="be"');
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    expect($(root, '#f-applicant-patronymic').required).toBe(true);
+    expect($(root, '#f-applicant-postalAddress').required).toBe(true);
+    expect(text(root.querySelector('label[for="f-applicant-patronymic"]'))).toBe('Імя па бацьку *');
+    expect(root.querySelector('#identity-title')).toBeNull();
+    expect(text(root.querySelector('h2'))).toBe('Электронны зварот');
+  });
+
+  it('hides what the generic profile hides and offers no co-authors', async () => {
+    const portal = fakePortal({ [SETTINGS]: settingsFor('generic'), [CHALLENGE]: challenge });
+    const { root, ready } = mount(portal.fetch, 'data-org="demo-school" data-lang="en"');
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    expect(root.querySelector('#f-applicant-patronymic')).toBeNull();
+    expect($(root, '#f-applicant-surname').required).toBe(false);
+    expect(button(root, 'Add a co-author')).toBeUndefined();
+  });
+
+  it('shows a hand-off to the state system instead of the form in handoff mode', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z', {
+        mode: 'handoff',
+        handoffUrl: 'https://xn--80abnmycp7evc.xn--90ais/',
+      }),
+    });
+    const { root, ready } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    expect(root.querySelector('form')).toBeNull();
+    expect(text(root.querySelector('h2'))).toBe('Обращения принимаются через государственную систему');
+    const link = root.querySelector('a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('https://xn--80abnmycp7evc.xn--90ais/');
+    expect(portal.of(CHALLENGE)).toHaveLength(0);
+  });
+
+  it('checks required fields before sending, announces the errors and focuses the first invalid field', async () => {
+    const portal = fakePortal({ [SETTINGS]: settingsFor('by-300z'), [CHALLENGE]: challenge });
+    const { root, ready } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    type($(root, '#f-applicant-surname'), 'Иванова');
+    await submit(root);
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
+    expect(text(root.querySelector('[role="alert"]'))).toBe('Обращение не отправлено: исправьте 7 ошибок.');
+    const first = $(root, '#f-applicant-firstName');
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+    expect(first.getAttribute('aria-describedby')).toBe('f-applicant-firstName-error');
+    expect(text(root.querySelector('#f-applicant-firstName-error'))).toBe('Заполните это поле');
+    await vi.waitFor(() => expect(root.activeElement).toBe(first));
+    expect($(root, '#f-applicant-surname').getAttribute('aria-invalid')).toBeNull();
+    expect($(root, '#f-consent').getAttribute('aria-invalid')).toBe('true');
+    expect(text(root.querySelector('#f-type-error'))).toBe('Выберите вид обращения');
+    expect(portal.of(FILE)).toHaveLength(0);
+  });
+
+  it('verifies the e-mail with a one-time code, then locks it and files with the identity token', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('ru-59fz'),
+      [CHALLENGE]: challenge,
+      'POST /v1/organizations/demo-school/identity/email-code': {
+        verificationId: '9d3e3c1a-1111-4222-8333-444455556666',
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+        resendAfter: new Date(Date.now() + 60_000).toISOString(),
+      },
+      'POST /v1/organizations/demo-school/identity/email-code/9d3e3c1a-1111-4222-8333-444455556666/verify': [
+        problem(400, 'bad-request'),
+        {
+          identityToken: 'token-token-token-token',
+          email: 'ivan@example.ru',
+          method: 'email-code',
+          expiresAt: new Date(Date.now() + 600_000).toISOString(),
+        },
+      ],
+      [FILE]: receipt,
+    });
+    const { root, ready, submitted } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    type($(root, '#f-applicant-email'), 'ivan@example.ru');
+    await flush();
+    button(root, 'Получить код').click();
+    await vi.waitFor(() => expect(root.querySelector('#f-code')).not.toBeNull());
+    expect(portal.of('POST /v1/organizations/demo-school/identity/email-code')[0]?.body).toEqual({
+      email: 'ivan@example.ru',
+      language: 'ru',
+    });
+    expect(text(root.querySelector('#identity-title ~ [role="status"]'))).toContain('ivan@example.ru');
+    // Resend waits for the allowed time.
+    const resend = button(root, 'Отправить код ещё раз');
+    expect(resend.disabled).toBe(true);
+    expect(text(root.querySelector('#resend-wait'))).toMatch(
+      /^Новый код можно запросить через (59|60) секунд$/,
+    );
+    type($(root, '#f-code'), '12345');
+    await flush();
+    button(root, 'Подтвердить').click();
+    await vi.waitFor(() =>
+      expect(text(root.querySelector('#f-code-error'))).toBe('Введите 6 цифр из письма'),
+    );
+    type($(root, '#f-code'), '000000');
+    await flush();
+    button(root, 'Подтвердить').click();
+    await vi.waitFor(() => expect(text(root.querySelector('#f-code-error'))).toMatch(/^Код неверный/));
+    type($(root, '#f-code'), '123456');
+    await flush();
+    button(root, 'Подтвердить').click();
+    await vi.waitFor(() => expect($(root, '#f-applicant-email').readOnly).toBe(true));
+    expect(text(root.querySelector('#f-applicant-email-hint'))).toBe('Адрес ivan@example.ru подтверждён');
+    expect(root.querySelector('#f-code')).toBeNull();
+
+    type($(root, '#f-applicant-surname'), 'Иванов');
+    type($(root, '#f-applicant-firstName'), 'Иван');
+    check($(root, 'input[value="proposal"]'));
+    type($(root, '#f-text'), 'Предлагаю открыть секцию шахмат.');
+    check($(root, '#f-consent'));
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    expect(portal.of(FILE)[0]?.body).toMatchObject({
+      type: 'proposal',
+      applicant: { surname: 'Иванов', firstName: 'Иван', email: 'ivan@example.ru' },
+      identityToken: 'token-token-token-token',
+    });
+  });
+
+  it('keeps the typed appeal after a network failure and retries with the same idempotency key', async () => {
+    const offline = () => new TypeError('Failed to fetch');
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z'),
+      [CHALLENGE]: challenge,
+      // fetchRoute repeats an idempotent write once by itself: two failures make one failed attempt.
+      [FILE]: [offline, offline, receipt],
+    });
+    const { root, ready, submitted } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    fill(root);
+    await submit(root);
+    await vi.waitFor(() =>
+      expect(text(root.querySelector('[role="alert"]'))).toMatch(/^Обращение не отправлено: нет связи/),
+    );
+    expect(portal.of(FILE)).toHaveLength(2);
+    expect($<HTMLTextAreaElement>(root, '#f-text').value).toBe('В столовой холодная еда.');
+    expect($(root, '#f-applicant-surname').value).toBe('Иванова');
+    expect(submitted).not.toHaveBeenCalled();
+    button(root, 'Отправить ещё раз').click();
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    const calls = portal.of(FILE);
+    expect(calls).toHaveLength(3);
+    const key = calls[0]?.headers['Idempotency-Key'];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(calls.map((c) => c.headers['Idempotency-Key'])).toEqual([key, key, key]);
+    // The very same submission, proof of work included.
+    expect(calls[2]?.body).toEqual(calls[0]?.body);
+    expect(calls[0]?.body).toMatchObject({
+      type: 'complaint',
+      language: 'ru',
+      applicant: {
+        surname: 'Иванова',
+        firstName: 'Мария',
+        patronymic: 'Петровна',
+        email: 'maria@example.by',
+        postalAddress: 'г. Минск, ул. Ленина, 1',
+      },
+      text: 'В столовой холодная еда.',
+      consent: { version: '2026-01', accepted: true },
+      proofOfWork: { ...challenge, number: 42 },
+      website: '',
+    });
+    expect(solveChallenge).toHaveBeenCalledOnce();
+  });
+
+  it('maps the portal’s field issues to the fields and focuses the first', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z'),
+      [CHALLENGE]: challenge,
+      [FILE]: [
+        problem(422, 'validation-failed', [
+          { path: 'body.text', message: 'Required' },
+          { path: 'body.applicant.email', message: 'Enter a valid e-mail address' },
+          { path: 'body.proofOfWork', message: 'stale' },
+        ]),
+        receipt,
+      ],
+    });
+    const { root, ready, submitted } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    fill(root);
+    await submit(root);
+    await vi.waitFor(() => expect($(root, '#f-applicant-email').getAttribute('aria-invalid')).toBe('true'));
+    expect(text(root.querySelector('#f-applicant-email-error'))).toBe(
+      'Введите адрес электронной почты, например name@example.ru',
+    );
+    expect($(root, '#f-text').getAttribute('aria-invalid')).toBe('true');
+    expect($(root, '#f-applicant-surname').getAttribute('aria-invalid')).toBeNull();
+    expect(text(root.querySelector('[role="alert"]'))).toBe('Обращение не отправлено: исправьте 2 ошибки.');
+    await vi.waitFor(() => expect(root.activeElement).toBe($(root, '#f-applicant-email')));
+    // A refused submission is over: the next one has its own key and a fresh proof of work.
+    await vi.waitFor(() => expect(solveChallenge).toHaveBeenCalledTimes(2));
+    type($(root, '#f-applicant-email'), 'maria2@example.by');
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    const [first, second] = portal.of(FILE);
+    expect(second?.headers['Idempotency-Key']).not.toBe(first?.headers['Idempotency-Key']);
+  });
+
+  it('shows the receipt, emits otklik:appeal-submitted without the secret and forgets the personal data', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z'),
+      [CHALLENGE]: challenge,
+      [FILE]: receipt,
+    });
+    const { root, ready, submitted } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    fill(root);
+    const store = vi.spyOn(Storage.prototype, 'setItem');
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalledOnce());
+    expect(submitted.mock.calls[0]?.[0].detail).toEqual({
+      widget: 'appeal',
+      appealId,
+      registrationNumber: 'ОБР-2026-000123',
+      dueDate: '2026-12-22',
+    });
+    expect(JSON.stringify(submitted.mock.calls[0]?.[0].detail)).not.toContain(secret);
+    expect(text(root.querySelector('h2'))).toBe('Обращение зарегистрировано');
+    expect(text(root.querySelector('.number'))).toBe('ОБР-2026-000123');
+    expect(text(root.querySelector('.due'))).toBe('не позднее 22 декабря 2026 г.');
+    expect(text(root.querySelector('section'))).toContain('письмо о регистрации');
+    const link = $(root, '#f-link');
+    expect(link.value).toBe(`${location.origin}/appeals#otklik-appeal=${appealId}.${secret}`);
+    expect(link.readOnly).toBe(true);
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    button(root, 'Скопировать ссылку').click();
+    await vi.waitFor(() =>
+      expect(text(root.querySelector('section [role="status"]'))).toBe('Ссылка скопирована'),
+    );
+    expect(writeText).toHaveBeenCalledWith(link.value);
+    expect(root.querySelector('#f-text')).toBeNull();
+    expect(root.textContent).not.toContain('Иванова');
+    expect(store).not.toHaveBeenCalled();
+    expect(portal.of(FILE)[0]?.body).toMatchObject({ pageUrl: `${location.origin}/appeals` });
+  });
+
+  it('uses the portal’s tracking link when it sends one, and formats the due date in the widget language', async () => {
+    const trackingUrl = `https://school.example/appeal#otklik-appeal=${appealId}.${secret}`;
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z'),
+      [CHALLENGE]: challenge,
+      [FILE]: { ...receipt, trackingUrl },
+    });
+    const { root, ready, submitted } = mount(portal.fetch, 'data-org="demo-school" data-lang="en"');
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    fill(root);
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    expect($(root, '#f-link').value).toBe(trackingUrl);
+    expect(text(root.querySelector('.due'))).toBe('by December 22, 2026');
+  });
+
+  it('adds and removes co-authors of a collective appeal', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z'),
+      [CHALLENGE]: challenge,
+      [FILE]: receipt,
+    });
+    const { root, ready, submitted } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    fill(root);
+    button(root, 'Добавить соавтора').click();
+    button(root, 'Добавить соавтора').click();
+    await vi.waitFor(() => expect(root.querySelector('#f-coAuthors-1-surname')).not.toBeNull());
+    button(root, 'Удалить соавтора 2').click();
+    await vi.waitFor(() => expect(root.querySelector('#f-coAuthors-1-surname')).toBeNull());
+    await submit(root);
+    await vi.waitFor(() =>
+      expect($(root, '#f-coAuthors-0-surname').getAttribute('aria-invalid')).toBe('true'),
+    );
+    type($(root, '#f-coAuthors-0-surname'), 'Петров');
+    type($(root, '#f-coAuthors-0-firstName'), 'Пётр');
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    expect((portal.of(FILE)[0]?.body as { coAuthors: unknown }).coAuthors).toEqual([
+      { surname: 'Петров', firstName: 'Пётр' },
+    ]);
+  });
+
+  it('shows a small error state and emits otklik:error when the settings cannot be loaded', async () => {
+    const portal = fakePortal({ [SETTINGS]: problem(404, 'organization-not-found') });
+    const { root, error } = mount(portal.fetch);
+    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+    expect(error.mock.calls[0]?.[0].detail).toMatchObject({
+      widget: 'appeal',
+      code: 'organization-not-found',
+    });
+    expect(text(root.querySelector('[role="status"]'))).toBe(
+      'Форма обращения временно недоступна. Попробуйте позже.',
+    );
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('shows the status tracker, loaded on demand, when the page URL carries a private link', async () => {
+    history.replaceState(null, '', `/appeals#otklik-appeal=${appealId}.${secret}`);
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('ru-59fz'),
+      [`GET /v1/appeals/${appealId}`]: appealView(),
+    });
+    const { root } = mount(portal.fetch);
+    await vi.waitFor(() => expect(text(root.querySelector('h2'))).toBe('Обращение № ОБР-2026-000123'));
+    expect(portal.of(SETTINGS)).toHaveLength(0);
+    expect(portal.of(`GET /v1/appeals/${appealId}`)[0]?.headers.Authorization).toBe(`Bearer ${secret}`);
+  });
+
+  it('has the same message keys in every language', () => {
+    for (const messages of [formMessages, trackerMessages]) {
+      const keys = Object.keys(messages.ru).sort();
+      for (const lang of LANGUAGES) expect(Object.keys(messages[lang]).sort(), lang).toEqual(keys);
+    }
+  });
+});
