@@ -9,6 +9,8 @@ import { createServer, type Server } from 'node:http';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createClient as createRedisClient } from 'redis';
+import { RedisRateLimitStore } from './abuse/rate-limit.ts';
 import { createApiKey } from './auth/api-keys.ts';
 import { openDatabase } from './db/index.ts';
 import type { DatabaseOptions } from './db/types.ts';
@@ -55,7 +57,16 @@ async function startPortalFromEnv(
   extra: Partial<Parameters<typeof startPortal>[0]> = {},
 ): Promise<Portal> {
   const database = databaseFromEnv();
+  // Several instances share rate-limit counters through Redis when REDIS_URL is set (else the
+  // PostgreSQL table, or memory on PGlite). TRUST_PROXY=1 only behind a proxy that sets X-Forwarded-For.
+  const redis = process.env.REDIS_URL
+    ? await createRedisClient({ url: process.env.REDIS_URL }).connect()
+    : null;
   const portal = await startPortal({
+    rateLimit: {
+      trustProxy: process.env.TRUST_PROXY === '1',
+      ...(redis ? { store: new RedisRateLimitStore(redis) } : {}),
+    },
     ...(process.env.SMTP_URL
       ? { smtp: { url: process.env.SMTP_URL, from: process.env.MAIL_FROM || DEFAULT_MAIL_FROM } }
       : {}),
@@ -69,7 +80,8 @@ async function startPortalFromEnv(
   });
   console.error(`Otklik portal on ${portal.url} (${describe(database)})`);
   console.error(`API reference: ${portal.url}/v1/docs`);
-  return portal;
+  if (!redis) return portal;
+  return { ...portal, close: () => portal.close().then(() => redis.quit().then(() => {})) };
 }
 
 /** A plain static server for examples/site: the "school site", a foreign origin to the portal. */

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createIntakeGuard, type IntakeGuardOptions } from './abuse/intake-guard.ts';
+import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitStore } from './abuse/rate-limit.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
@@ -12,6 +14,7 @@ import {
   startOutboxWorker,
 } from './mail/outbox-worker.ts';
 import { migrate } from './migrations/index.ts';
+import { createKeyRing } from './security/keys.ts';
 import { seedDemo } from './seed/demo.ts';
 
 export interface PortalOptions {
@@ -31,6 +34,11 @@ export interface PortalOptions {
   pow?: PowOptions;
   /** Demo only: the page served at /demo/mailbox. */
   demoMailboxPage?: () => string;
+  /**
+   * Rate limits of the appeal intake; `false` turns them off. The store defaults to one in memory on
+   * PGlite (one process) and to a table on PostgreSQL, shared by every instance.
+   */
+  rateLimit?: false | { store?: RateLimitStore; trustProxy?: boolean; limits?: IntakeGuardOptions['limits'] };
 }
 
 export interface Portal {
@@ -54,9 +62,24 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     throw error;
   }
   const host = options.host ?? '127.0.0.1';
+  const keys = createKeyRing(db);
+  const limits = options.rateLimit ?? {};
+  const intakeGuard =
+    limits === false
+      ? undefined
+      : createIntakeGuard({
+          store:
+            limits.store ??
+            (db.kind === 'postgres' ? new PostgresRateLimitStore(db) : new MemoryRateLimitStore()),
+          trustProxy: limits.trustProxy ?? false,
+          hashAddress: (address) => keys.sign('rate-limit', address),
+          ...(limits.limits === undefined ? {} : { limits: limits.limits }),
+        });
   const app = createApp({
     db,
     logger,
+    keys,
+    ...(intakeGuard === undefined ? {} : { intakeGuard }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     ...(options.widgetsDir === undefined ? {} : { widgetsDir: options.widgetsDir }),
     ...(options.pow === undefined ? {} : { pow: options.pow }),

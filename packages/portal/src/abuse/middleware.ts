@@ -31,33 +31,52 @@ export function rateLimit<E extends Env = Env>(options: RateLimitOptions<E>): Mi
   const { store, limit, windowMs, scope, keySecret, failOpen = false } = options;
   if (!Number.isInteger(limit) || limit < 1) throw new Error('rateLimit: limit must be a positive integer');
   if (!(windowMs > 0)) throw new Error('rateLimit: windowMs must be positive');
-  const storeKey = keySecret
-    ? (key: string) => `${scope}:${createHmac('sha256', keySecret).update(key).digest('base64url')}`
-    : (key: string) => `${scope}:${key}`;
-
   return async (c, next) => {
     const key = options.key(c);
-    if (key === null) return next();
-    let hit: Awaited<ReturnType<RateLimitStore['hit']>>;
-    try {
-      hit = await store.hit(storeKey(key), windowMs);
-    } catch (error) {
-      if (failOpen) return next();
-      // The error names the store's failure, never the key.
-      throw error;
-    }
-    if (hit.count > limit) {
-      const retryAfter = Math.max(1, Math.ceil((hit.resetAt - Date.now()) / 1000));
-      throw new ProblemError(
-        429,
-        'rate-limited',
-        `Too many requests; try again in ${retryAfter} s`,
-        undefined,
-        { 'Retry-After': String(retryAfter) },
-      );
-    }
+    if (key !== null) await enforceLimit(store, limitKey(scope, key, keySecret), limit, windowMs, failOpen);
     return next();
   };
+}
+
+/** The store key of `key` within `scope`; with a secret, an HMAC so that stores hold no IP addresses. */
+export function limitKey(scope: string, key: string, keySecret?: string): string {
+  return keySecret
+    ? `${scope}:${createHmac('sha256', keySecret).update(key).digest('base64url')}`
+    : `${scope}:${key}`;
+}
+
+/**
+ * Counts one hit of `key` and throws the 429 problem (`rate-limited`, `Retry-After` in seconds) when
+ * it is over `limit` in the window; a failing store throws unless `failOpen`. Shared by the
+ * middleware and the intake guard.
+ */
+export async function enforceLimit(
+  store: RateLimitStore,
+  key: string,
+  limit: number,
+  windowMs: number,
+  failOpen = false,
+): Promise<void> {
+  let hit: Awaited<ReturnType<RateLimitStore['hit']>>;
+  try {
+    hit = await store.hit(key, windowMs);
+  } catch (error) {
+    if (failOpen) return;
+    // The error names the store's failure, never the key.
+    throw error;
+  }
+  if (hit.count > limit) {
+    const retryAfter = Math.max(1, Math.ceil((hit.resetAt - Date.now()) / 1000));
+    throw new ProblemError(
+      429,
+      'rate-limited',
+      `Too many requests; try again in ${retryAfter} s`,
+      undefined,
+      {
+        'Retry-After': String(retryAfter),
+      },
+    );
+  }
 }
 
 export interface ClientIpOptions {

@@ -1,0 +1,51 @@
+import type { IntakeAction, IntakeGuard } from '../routes/appeals.ts';
+import { clientIp, enforceLimit, ipKey } from './middleware.ts';
+import type { RateLimitStore } from './rate-limit.ts';
+
+/** Requests allowed per window: per client address, and per organisation for all clients together. */
+export interface IntakeLimit {
+  perClient: number;
+  perOrganization: number;
+  windowMs: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Defaults sized for people, not scripts: a citizen files an appeal or two and asks for a few codes;
+ * an organisation receives at most a few hundred appeals an hour even on its busiest day.
+ */
+export const DEFAULT_INTAKE_LIMITS: Record<IntakeAction, IntakeLimit> = {
+  challenge: { perClient: 60, perOrganization: 5_000, windowMs: 10 * MINUTE },
+  'email-code': { perClient: 10, perOrganization: 1_000, windowMs: HOUR },
+  'file-appeal': { perClient: 10, perOrganization: 500, windowMs: HOUR },
+  'lost-link': { perClient: 5, perOrganization: 500, windowMs: HOUR },
+  'applicant-write': { perClient: 60, perOrganization: 5_000, windowMs: HOUR },
+};
+
+export interface IntakeGuardOptions {
+  store: RateLimitStore;
+  /** Turns a client address into what the store keeps (an HMAC), so that stores hold no IP addresses. */
+  hashAddress: (address: string) => Promise<string>;
+  /** See `clientIp`: only behind your own reverse proxy that replaces `X-Forwarded-For`. */
+  trustProxy: boolean;
+  limits?: Partial<Record<IntakeAction, IntakeLimit>>;
+}
+
+/**
+ * The rate limits of the appeal intake (429 with `Retry-After` when exceeded). A request whose client
+ * address is unknown (in-process calls) is limited per organisation only.
+ */
+export function createIntakeGuard(options: IntakeGuardOptions): IntakeGuard {
+  const limits = { ...DEFAULT_INTAKE_LIMITS, ...options.limits };
+  return async (c, action, organizationId) => {
+    const { perClient, perOrganization, windowMs } = limits[action];
+    const ip = clientIp(c, { trustProxy: options.trustProxy });
+    if (ip !== null) {
+      const client = await options.hashAddress(ipKey(ip));
+      await enforceLimit(options.store, `intake:${action}:${organizationId}:${client}`, perClient, windowMs);
+    }
+    await enforceLimit(options.store, `intake:${action}:org:${organizationId}`, perOrganization, windowMs);
+  };
+}
