@@ -142,8 +142,10 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       title: 'Otklik portal API',
       version: '1',
       description:
-        'Organisations, widget settings and appeal counter statistics for the Otklik widgets. ' +
-        'Errors are RFC 9457 problem details with a stable `code`.',
+        'The organisation directory, widget settings, appeal counter statistics, the citizen appeal ' +
+        'flow (proof of work, e-mail code, filing, the applicant’s view and actions) and the staff API. ' +
+        'Errors are RFC 9457 problem details with a stable code and per-field issues. Writes marked ' +
+        'idempotent take an Idempotency-Key header: a retry returns the first answer.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,
