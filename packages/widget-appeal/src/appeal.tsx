@@ -145,10 +145,8 @@ export function AppealForm(props: Props) {
   const { settings } = load;
   if (settings.mode === 'handoff') {
     const url = settings.handoffUrl ?? '';
-    let where = url;
-    try {
-      where = new URL(url).host;
-    } catch {}
+    // The host as configured (`обращения.бел`), not `URL.host`, which gives punycode.
+    const where = url.replace(/^[a-z][\w+.-]*:\/\//i, '').split(/[/?#]/)[0] || url;
     return (
       <section class="box appeal" aria-labelledby="handoff-title">
         <h2 id="handoff-title">{t.t('handoffTitle')}</h2>
@@ -251,6 +249,16 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
     if (!focusTick) return;
     (form.current?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
   }, [focusTick]);
+
+  // Keyboard users go where the identity step continues: to the code field once a code is sent, to
+  // the (now verified, read-only) e-mail once it is checked; the controls they used disappear or are
+  // disabled, which would otherwise drop focus to the page.
+  useEffect(() => {
+    if (sent && !verified) form.current?.querySelector<HTMLInputElement>(`#${idOf('code')}`)?.focus();
+  }, [sent]);
+  useEffect(() => {
+    if (verified) form.current?.querySelector<HTMLInputElement>(`#${idOf('applicant.email')}`)?.focus();
+  }, [verified]);
 
   const set = <K extends keyof Values>(name: K, value: Values[K]) => {
     setValues((before) => ({ ...before, [name]: value }));
@@ -545,6 +553,12 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
                     autocomplete: 'one-time-code',
                     maxLength: 6,
                     pattern: '[0-9]{6}',
+                    // Enter checks the code; it must not submit the whole appeal.
+                    onKeyDown: (event: KeyboardEvent) => {
+                      if (event.key !== 'Enter') return;
+                      event.preventDefault();
+                      void verify();
+                    },
                   },
                 })}
               </>
