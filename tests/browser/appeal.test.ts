@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApiKey, startPortal } from '@otklik/portal';
+import { type Mailbox, startMailbox } from '@otklik/portal/testing';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The portal's catch-all SMTP server (the `smtp-server` package, messages decoded by mail/mime.ts):
-// a real SMTP peer for the outbox worker, so the mails are those a citizen would receive.
-import { type Mailbox, startMailbox } from '../../packages/portal/src/demo/mailbox.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import { type SiteServer, startSiteServer } from './site-server.ts';
 
@@ -173,7 +171,9 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     const code = await codeFor(email, since - 1000);
     // Focus is on the code field, which has just appeared.
     const codeField = page.getByRole('textbox', { name: /Код из письма/ });
-    await expect.poll(() => codeField.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    await expect
+      .poll(() => codeField.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
+      .toBe(true);
     await page.keyboard.type(code);
     expect(await tab(page)).toMatchObject({ tag: 'button', text: 'Подтвердить' });
     await page.keyboard.press('Enter');

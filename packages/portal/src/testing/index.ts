@@ -1,3 +1,5 @@
+/** A catch-all SMTP server that keeps what it receives (the demo mailbox), for tests of mail. */
+export { type Mailbox, startMailbox } from '../demo/mailbox.ts';
 export { type TestBackend, testBackends } from './backends.ts';
 export {
   createTestDatabase,
