@@ -36,6 +36,10 @@ describe.skipIf(!chromiumAvailable())('appeal counter in Chromium on a foreign p
            <script src="http://localhost:8787/otklik.js" defer></script>`,
           '<div data-otklik="appeal-counter" data-org="demo-school" data-variant="full"></div>',
         ),
+        '/element.html': pageWith(
+          '<script src="http://localhost:8787/otklik.js" defer></script>',
+          '<otklik-appeal-counter org="demo-school" variant="full"></otklik-appeal-counter>',
+        ),
         '/empty.html': pageWith(
           '<script src="http://localhost:8787/otklik.js" defer></script>',
           '<p>No widget here.</p>',
@@ -108,6 +112,20 @@ describe.skipIf(!chromiumAvailable())('appeal counter in Chromium on a foreign p
     // Loading again mounts nothing new.
     await page.evaluate(() => (window as unknown as { Otklik: { load(): Promise<unknown> } }).Otklik.load());
     expect(await page.getByRole('table').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('defines <otklik-appeal-counter> when a page uses it, loading the element code on demand', async () => {
+    const { page, errors, requests } = await open(`${site.origin}/element.html`);
+    await expect.poll(() => page.getByRole('table').count()).toBe(1);
+    const cells = await page
+      .getByRole('row', { name: /Поступило/ })
+      .getByRole('cell')
+      .allInnerTexts();
+    expect(cells.map(digits)).toEqual([expected.month.received, expected.year.received]);
+    // One more chunk than a div mount: the custom element's definition.
+    expect(requests.filter((url) => url.startsWith(`${portal.url}/widgets/`)).length).toBeGreaterThan(2);
     expect(errors).toEqual([]);
     await page.close();
   });

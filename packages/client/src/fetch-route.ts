@@ -50,31 +50,20 @@ export async function fetchRoute<TEndpoint extends EndpointDefinition>(
 
   for (let attempt = 1; ; attempt++) {
     const retryable = canRetry && attempt === 1;
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort();
-    }, timeout);
-    signal?.addEventListener('abort', abort);
+    const deadline = AbortSignal.timeout(timeout);
     let response: Response;
     try {
-      if (signal?.aborted) throw signal.reason;
       response = await (options.fetch ?? fetch)(url, {
         method: route.method,
         headers,
         body,
-        signal: controller.signal,
+        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       });
     } catch (error) {
       if (signal?.aborted) throw new OtklikAbortedError({ cause: error });
-      if (timedOut) throw new OtklikTimeoutError(timeout);
+      if (deadline.aborted) throw new OtklikTimeoutError(timeout);
       if (retryable) continue;
       throw new OtklikNetworkError({ cause: error });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
     }
     if (retryable && response.status >= 502 && response.status <= 504) continue;
     if (!response.ok) throw await problemFromResponse(response);

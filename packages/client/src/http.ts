@@ -54,19 +54,22 @@ function genericProblem(response: Response): Problem {
   };
 }
 
-const codesByStatus: Partial<Record<number, ProblemCode>> = {
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  405: 'method-not-allowed',
-  409: 'conflict',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  422: 'validation-failed',
-  429: 'rate-limited',
-  503: 'service-unavailable',
-};
-
+/** The stable code for an error status that came without a problem document. */
 function codeForStatus(status: number): ProblemCode {
-  return codesByStatus[status] ?? (status >= 500 ? 'internal-error' : 'bad-request');
+  if (status >= 500) return status === 503 ? 'service-unavailable' : 'internal-error';
+  return (
+    (
+      {
+        401: 'unauthorized',
+        403: 'forbidden',
+        404: 'not-found',
+        405: 'method-not-allowed',
+        409: 'conflict',
+        413: 'payload-too-large',
+        415: 'unsupported-media-type',
+        422: 'validation-failed',
+        429: 'rate-limited',
+      } as const satisfies Partial<Record<number, ProblemCode>>
+    )[status as 401] ?? 'bad-request'
+  );
 }

@@ -74,7 +74,7 @@ describe('appeal counter badge', () => {
     const { root } = await mounted('data-org="demo-school"', () => new Promise(() => {}));
     const box = root.querySelector('[aria-busy="true"]');
     expect(box?.classList.contains('loading')).toBe(true);
-    expect(text(box)).toBe('Загрузка статистики обращений…');
+    expect(text(box)).toBe('Обращения граждан');
   });
 
   it('renders the compact month and year figures with plural forms and emits otklik:ready', async () => {

@@ -5,6 +5,13 @@
  */
 import { defineWidget } from '@otklik/widget-core';
 import { Tracker } from './tracker.tsx';
+import { trackerMessages } from './tracker-messages.ts';
 import { attributes, css } from './ui.tsx';
 
-export default defineWidget({ name: 'appeal-status', component: Tracker, attributes, css });
+export default defineWidget({
+  name: 'appeal-status',
+  component: Tracker,
+  attributes,
+  css,
+  messages: trackerMessages,
+});

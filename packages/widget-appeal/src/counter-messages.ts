@@ -4,14 +4,12 @@ import { defineMessages } from '@otklik/widget-core';
 export const counterMessages = defineMessages({
   ru: {
     title: 'Обращения граждан',
-    loading: 'Загрузка статистики обращений…',
     unavailable: 'Статистика обращений временно недоступна',
     asOf: 'по состоянию на {date}',
     indicator: 'Показатель',
     monthColumn: '{period}',
     yearColumn: '{year} год',
-    compactMonth: '{period}: {received}, рассмотрено {considered}',
-    compactYear: '{year} год: {received}, рассмотрено {considered}',
+    compact: '{period}: {received}, рассмотрено {considered}',
     appeals: {
       one: '{count} обращение',
       few: '{count} обращения',
@@ -34,14 +32,12 @@ export const counterMessages = defineMessages({
   },
   be: {
     title: 'Звароты грамадзян',
-    loading: 'Загрузка статыстыкі зваротаў…',
     unavailable: 'Статыстыка зваротаў часова недаступная',
     asOf: 'па стане на {date}',
     indicator: 'Паказчык',
     monthColumn: '{period}',
     yearColumn: '{year} год',
-    compactMonth: '{period}: {received}, разгледжана {considered}',
-    compactYear: '{year} год: {received}, разгледжана {considered}',
+    compact: '{period}: {received}, разгледжана {considered}',
     appeals: {
       one: '{count} зварот',
       few: '{count} звароты',
@@ -64,14 +60,12 @@ export const counterMessages = defineMessages({
   },
   en: {
     title: "Citizens' appeals",
-    loading: 'Loading appeal statistics…',
     unavailable: 'Appeal statistics are temporarily unavailable',
     asOf: 'as of {date}',
     indicator: 'Figure',
     monthColumn: '{period}',
     yearColumn: 'Year {year}',
-    compactMonth: '{period}: {received}, {considered} considered',
-    compactYear: 'Year {year}: {received}, {considered} considered',
+    compact: '{period}: {received}, {considered} considered',
     appeals: { one: '{count} appeal', other: '{count} appeals' },
     received: 'Appeals received',
     proposal: 'proposals',

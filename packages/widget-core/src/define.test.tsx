@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requiredString } from './attributes.ts';
 import { defineWidget, type WidgetProps } from './define.ts';
 import type { OtklikDomEventMap } from './events.ts';
+import { defineMessages } from './i18n.ts';
 
 const config = { portalUrl: 'https://portal.example' };
 const attributes = { org: requiredString() };
@@ -20,8 +21,19 @@ function Fragile() {
   return <p>fine</p>;
 }
 
-const hello = defineWidget({ name: 'hello', component: Hello, attributes, css: '.hello{color:red}' });
-const fragile = defineWidget({ name: 'fragile', component: Fragile, attributes: {} });
+const messages = defineMessages({
+  ru: { unavailable: 'Виджет временно недоступен' },
+  be: { unavailable: 'Віджэт часова недаступны' },
+  en: { unavailable: 'The widget is temporarily unavailable' },
+});
+const hello = defineWidget({
+  name: 'hello',
+  component: Hello,
+  attributes,
+  css: '.hello{color:red}',
+  messages,
+});
+const fragile = defineWidget({ name: 'fragile', component: Fragile, attributes: {}, messages });
 
 function div(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -111,8 +123,8 @@ describe('defineWidget', () => {
 
   it('registers a custom element once that mounts itself and reacts to attribute changes', async () => {
     const define = vi.spyOn(customElements, 'define');
-    hello.register(config);
-    hello.register(config);
+    await hello.register(config);
+    await hello.register(config);
     expect(define).toHaveBeenCalledOnce();
     expect(customElements.get('otklik-hello')).toBeDefined();
     document.body.innerHTML = '<otklik-hello org="demo" lang="be"></otklik-hello>';

@@ -1,9 +1,8 @@
 import { Component, type ComponentChildren, type ComponentType, h, render } from 'preact';
-import { type AttributeSpec, kebab, type OptionsOf, parseAttributes } from './attributes.ts';
+import { type AttributeSpec, type OptionsOf, parseAttributes } from './attributes.ts';
 import type { WidgetConfig } from './config.ts';
 import { emit, errorCode, warn } from './events.ts';
-import { createTranslator, detectLanguage, type Language } from './i18n.ts';
-import { coreMessages } from './messages.ts';
+import { createTranslator, detectLanguage, type Language, type Messages } from './i18n.ts';
 import { baseCss, sheet } from './styles.ts';
 
 /** What a widget's component receives. */
@@ -24,6 +23,8 @@ export interface WidgetDefinition<TSpec extends AttributeSpec> {
   attributes: TSpec;
   /** The widget's own CSS, adopted after the base theme. */
   css?: string;
+  /** The widget's texts; their `unavailable` is shown when it cannot render at all. */
+  messages: Messages<'unavailable'>;
 }
 
 export type Unmount = () => void;
@@ -32,8 +33,8 @@ export type Unmount = () => void;
 export interface WidgetModule {
   readonly name: string;
   readonly tag: string;
-  /** Defines `<otklik-<name>>` (once per page) with `config`. */
-  register(config: WidgetConfig): void;
+  /** Defines `<otklik-<name>>` (once per page) with `config`; loads the element's code on first use. */
+  register(config: WidgetConfig): Promise<void>;
   /** Renders the widget into `host`'s open shadow root; a second mount of the same host is a no-op. */
   mount(host: HTMLElement, config: WidgetConfig): Unmount;
 }
@@ -47,7 +48,8 @@ const ownRoots = new WeakSet<ShadowRoot>();
 interface BoundaryProps {
   widget: string;
   host: HTMLElement;
-  lang: Language;
+  /** What to show instead of a widget that failed to render. */
+  fallback: string;
   children?: ComponentChildren;
 }
 
@@ -58,17 +60,13 @@ class Boundary extends Component<BoundaryProps, { failed?: boolean }> {
     this.setState({ failed: true });
   }
   render() {
-    return this.state.failed ? h(ErrorState, { lang: this.props.lang }) : this.props.children;
+    return this.state.failed ? h(ErrorState, { message: this.props.fallback }) : this.props.children;
   }
 }
 
 /** The small error state shared by widgets: `role="status"`, polite, never a dialog. */
-export function ErrorState(props: { lang: Language; message?: string }) {
-  return h(
-    'p',
-    { class: 'error', role: 'status' },
-    props.message ?? createTranslator(coreMessages, props.lang).t('unavailable'),
-  );
+export function ErrorState(props: { message: string }) {
+  return h('p', { class: 'error', role: 'status' }, props.message);
 }
 
 /** Logs a widget's error with `console.warn('[otklik] …')` and emits `otklik:error` on its host. */
@@ -83,6 +81,7 @@ export function reportError(host: HTMLElement, widget: string, error: unknown): 
 
 export function defineWidget<TSpec extends AttributeSpec>(definition: WidgetDefinition<TSpec>): WidgetModule {
   const { name, component, attributes } = definition;
+  const unavailable = (lang: Language) => createTranslator(definition.messages, lang).t('unavailable');
   const tag = `otklik-${name}`;
   const sheets = () => [sheet(baseCss), ...(definition.css ? [sheet(definition.css)] : [])];
 
@@ -105,9 +104,9 @@ export function defineWidget<TSpec extends AttributeSpec>(definition: WidgetDefi
         content = h(component, { options, lang, config, host });
       } catch (error) {
         reportError(host, name, error);
-        content = h(ErrorState, { lang });
+        content = h(ErrorState, { message: unavailable(lang) });
       }
-      render(h(Boundary, { widget: name, host, lang }, content), root);
+      render(h(Boundary, { widget: name, host, fallback: unavailable(lang) }, content), root);
       const unmount: Unmount = () => {
         if (mounted.get(host) !== unmount) return;
         mounted.delete(host);
@@ -126,36 +125,15 @@ export function defineWidget<TSpec extends AttributeSpec>(definition: WidgetDefi
     }
   }
 
-  function register(config: WidgetConfig): void {
+  async function register(config: WidgetConfig): Promise<void> {
     try {
       if (typeof customElements === 'undefined' || customElements.get(tag)) return;
-      customElements.define(
-        tag,
-        class extends HTMLElement {
-          static observedAttributes = ['lang', 'data-lang', ...Object.keys(attributes).flatMap(observed)];
-          unmount?: Unmount | undefined;
-          connectedCallback() {
-            this.unmount ??= mount(this, config);
-          }
-          disconnectedCallback() {
-            this.unmount?.();
-            this.unmount = undefined;
-          }
-          attributeChangedCallback(_name: string, before: string | null, after: string | null) {
-            if (before === after || !this.unmount) return;
-            this.disconnectedCallback();
-            this.connectedCallback();
-          }
-        },
-      );
+      const { defineElement } = await import('./element.ts');
+      defineElement(tag, Object.keys(attributes), mount, config);
     } catch (error) {
       warn(`${name}: could not define <${tag}>`, error);
     }
   }
 
   return { name, tag, register, mount };
-}
-
-function observed(option: string): string[] {
-  return [kebab(option), `data-${kebab(option)}`];
 }

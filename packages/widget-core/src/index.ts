@@ -45,5 +45,4 @@ export {
   type Translator,
   type Vars,
 } from './i18n.ts';
-export { coreMessages } from './messages.ts';
 export { baseCss, sheet } from './styles.ts';

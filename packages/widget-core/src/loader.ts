@@ -68,11 +68,7 @@ export function installLoader(options: LoaderOptions): OtklikApi | undefined {
     (modules[name] ??= Promise.all(
       (widgets[name] ?? []).map((file) => importer(`${base}widgets/${file}`)),
     ).then(
-      ([entry]) => {
-        const widget = (entry as { default: WidgetModule }).default;
-        widget.register(config);
-        return widget;
-      },
+      ([entry]) => (entry as { default: WidgetModule }).default,
       (error) => {
         modules[name] = undefined; // let a later load() try again
         throw error;
@@ -93,8 +89,10 @@ export function installLoader(options: LoaderOptions): OtklikApi | undefined {
       jobs.push(
         get(name).then(
           (widget) => {
-            // Custom elements mount themselves once defined; divs are mounted here.
-            if (!element && !mounts.has(el) && el.isConnected)
+            // Custom elements mount themselves once defined (the definition loads only for pages
+            // that use them); divs are mounted here.
+            if (element) return widget.register(config);
+            if (!mounts.has(el) && el.isConnected)
               mounts.set(el, [widget.mount(el as HTMLElement, config), signature(el)]);
           },
           (error) => {

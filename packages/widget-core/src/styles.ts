@@ -18,18 +18,17 @@ export const baseCss = `
 --_border:var(--otklik-color-border,#d1d9e0);--_danger:var(--otklik-color-danger,#b3261e);
 --_radius:var(--otklik-radius,8px);--_gap:var(--otklik-spacing,8px);
 --_size:var(--otklik-font-size,14px);
---_font:var(--otklik-font-family,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif)}
+--_font:var(--otklik-font-family,system-ui,sans-serif)}
 :host,:host>*{font:400 var(--_size)/1.45 var(--_font);color:var(--_fg);text-align:start}
 :host>*{letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;white-space:normal;visibility:visible}
 :host([hidden]){display:none}
-:host([data-contrast=high]),:host([contrast=high]){--_fg:#000;--_bg:#fff;--_muted:#000;--_accent:#000;
+:host([data-contrast=high]){--_fg:#000;--_bg:#fff;--_muted:#000;--_accent:#000;
 --_border:#000;--_danger:#000;--_size:max(var(--otklik-font-size,14px),20px)}
-:host([data-contrast=high]) .box,:host([contrast=high]) .box{border-width:2px}
+:host([data-contrast=high]) .box{border-width:2px}
 *,*::before,*::after{box-sizing:border-box}
 .box{background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_radius);padding:calc(var(--_gap)*1.5)}
 .muted{color:var(--_muted)}
 .error{color:var(--_danger);margin:0}
-.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
 a{color:var(--_accent)}
 :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
