@@ -1,8 +1,21 @@
+import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
-import { type ParsedMail, parseMail } from '../mail/mime.ts';
 
-export interface ReceivedMail extends ParsedMail {
+/** A received message, decoded (headers, encoded words, transfer encodings) by postal-mime. */
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
   at: Date;
+}
+
+async function decode(raw: Buffer): Promise<Omit<ReceivedMail, 'at'>> {
+  const mail = await PostalMime.parse(raw);
+  return {
+    to: (mail.to ?? []).map((recipient) => recipient.address ?? recipient.name).join(', '),
+    subject: mail.subject ?? '',
+    text: (mail.text ?? '').replace(/\r\n/g, '\n'),
+  };
 }
 
 export interface Mailbox {
@@ -38,9 +51,14 @@ export async function startMailbox(
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        messages.push({ ...parseMail(Buffer.concat(chunks).toString('utf8')), at: new Date() });
-        for (const wake of waiters) wake();
-        callback();
+        decode(Buffer.concat(chunks)).then(
+          (mail) => {
+            messages.push({ ...mail, at: new Date() });
+            for (const wake of waiters) wake();
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
       });
     },
   });
