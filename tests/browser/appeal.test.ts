@@ -199,6 +199,15 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     const left = await page.locator('[data-otklik="appeal"] #f-text-hint').innerText();
     expect(left).toMatch(/^Осталось .+ из /);
     expect(left.replace(/\D/g, '')).toBe(`${10_000 - text.length}10000`);
+    // Attach a small PDF: the file input comes next; the upload starts at once with its progress.
+    expect(await tab(page)).toMatchObject({ tag: 'input', type: 'file', id: 'f-attachments' });
+    await page.locator('[data-otklik="appeal"] #f-attachments').setInputFiles({
+      name: 'Справка.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+    });
+    await expect.poll(() => page.getByText('Файл Справка.pdf загружен').count(), { timeout: 10_000 }).toBe(1);
+    expect(await tab(page)).toMatchObject({ tag: 'button', text: 'Удалить' });
     expect(await tab(page)).toMatchObject({ tag: 'input', type: 'checkbox', id: 'f-consent' });
     await page.keyboard.press('Space');
     expect(await focused(page)).toMatchObject({ id: 'f-consent', checked: true });
@@ -249,6 +258,7 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
       .toBe(1);
     expect(await statusOf(tracker.page)).toBe('Зарегистрировано');
     expect(await trackerView.innerText()).toContain(ruDate(row.due_date));
+    expect(await trackerView.innerText()).toContain('Вложения: Справка.pdf');
 
     // The same private link opens on the status page as well.
     const statusPage = await open(`${site.origin}/status.html${new URL(link as string).hash}`);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
+import { registerAttachmentRoutes } from './attachments/routes.ts';
 import type { Database } from './db/types.ts';
 import { send, setHeader } from './http/headers.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
@@ -105,6 +106,12 @@ export function createApp(options: AppOptions): Hono {
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.intakeGuard === undefined ? {} : { guard: options.intakeGuard }),
     },
+  });
+  registerAttachmentRoutes(app, registry, {
+    db,
+    cors: { access, publicOrigin },
+    ...(options.intakeGuard === undefined ? {} : { guard: options.intakeGuard }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   registerStaffAppealRoutes(app, registry, db);
   registerStaffRoutes(app, registry, {

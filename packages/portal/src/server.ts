@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createIntakeGuard, type IntakeGuardOptions } from './abuse/intake-guard.ts';
 import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitStore } from './abuse/rate-limit.ts';
 import { createApp } from './app.ts';
+import { deleteExpiredUploads } from './attachments/store.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
 import type { PowOptions } from './intake/pow.ts';
@@ -105,6 +106,14 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         ...(smtp.intervalMs === undefined ? {} : { intervalMs: smtp.intervalMs }),
       })
     : null;
+  // Uploads no appeal took are deleted once expired (any instance may do it; the DELETE is idempotent).
+  const sweep = setInterval(() => {
+    deleteExpiredUploads(db).then(
+      (deleted) => deleted > 0 && logger.log('info', 'expired uploads deleted', { count: deleted }),
+      (error: unknown) => logger.log('error', 'upload sweep failed', { error: String(error) }),
+    );
+  }, 60 * 60_000);
+  sweep.unref();
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -113,6 +122,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     close() {
       // Stop accepting, let in-flight requests finish (idle keep-alive sockets are closed), then
       // close the database, which also releases the PGlite directory lock.
+      clearInterval(sweep);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -39,6 +39,7 @@ import {
 } from '@otklik/widget-core';
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Attachments, type AttachmentsHandle } from './attachments.tsx';
 import { formMessages } from './form-messages.ts';
 import {
   attributes,
@@ -63,7 +64,7 @@ declare module '@otklik/widget-core' {
 
 export type Options = OptionsOf<typeof attributes>;
 export type Props = WidgetProps<Options>;
-type T = Translator<keyof (typeof formMessages)['ru']>;
+export type T = Translator<keyof (typeof formMessages)['ru']>;
 type Person = { surname: string; firstName: string; patronymic: string };
 type ApplicantField = 'surname' | 'firstName' | 'patronymic' | 'email' | 'postalAddress';
 
@@ -135,7 +136,7 @@ export function AppealForm(props: Props) {
     return () => controller.abort();
   }, []);
 
-  if (load.state === 'error') return <ErrorState lang={lang} message={t.t('unavailable')} />;
+  if (load.state === 'error') return <ErrorState message={t.t('unavailable')} />;
   if (load.state === 'loading')
     return (
       <div class="box appeal" aria-busy="true">
@@ -182,9 +183,10 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
   const form = useRef<HTMLFormElement>(null);
   const alive = useRef(new AbortController());
   /** The submission in flight or failed on the network: its key and proof of work are reused. */
-  const pending = useRef<{ key: string; pow: PowSolution } | null>(null);
+  const pending = useRef<{ key: string; pow: PowSolution; attachmentIds: string[] } | null>(null);
   const pow = useRef<{ promise: Promise<PowSolution>; solution?: PowSolution } | null>(null);
   const powTimer = useRef<ReturnType<typeof setTimeout>>();
+  const files = useRef<AttachmentsHandle | null>(null);
 
   // Identity by e-mail code.
   const identityNeeded = settings.identity.required && settings.identity.emailCode;
@@ -303,7 +305,7 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
     return found;
   }
 
-  function body(proofOfWork: PowSolution): AppealSubmission {
+  function body(proofOfWork: PowSolution, attachmentIds: string[]): AppealSubmission {
     const applicant: AppealSubmission['applicant'] = { email: (verified?.email ?? values.email).trim() };
     for (const name of APPLICANT) {
       const value = values[name].trim();
@@ -319,6 +321,7 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
       website: values.website,
     };
     if (values.topicId) submission.topicId = values.topicId;
+    if (attachmentIds.length) submission.attachmentIds = attachmentIds;
     if (values.coAuthors.length)
       submission.coAuthors = values.coAuthors.map((person) => {
         const out: Person | Omit<Person, 'patronymic'> = {
@@ -362,15 +365,27 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
     try {
       if (!pending.current) {
         setPhase('preparing');
+        // The appeal goes once every file is uploaded; a failed upload stops it with a clear message.
+        let attachmentIds: string[];
+        try {
+          attachmentIds = (await files.current?.settled()) ?? [];
+        } catch {
+          setPhase('failed');
+          return showErrors({}, t.t('errFiles'));
+        }
         const proof = await solution();
         // One key per submission, made when the citizen first presses send; retries reuse it.
-        pending.current = { key: crypto.randomUUID(), pow: proof };
+        pending.current = { key: crypto.randomUUID(), pow: proof, attachmentIds };
       }
       setPhase('sending');
       const filed = await fetchRoute<typeof fileAppealEndpoint>(
         portal,
         fileAppealRoute,
-        { params: { organizationId }, body: body(pending.current.pow), idempotencyKey: pending.current.key },
+        {
+          params: { organizationId },
+          body: body(pending.current.pow, pending.current.attachmentIds),
+          idempotencyKey: pending.current.key,
+        },
         { signal, timeout: 20_000 },
       );
       pending.current = null;
@@ -708,6 +723,17 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
         )}
       />
 
+      {settings.attachments.maxFiles > 0 && (
+        <Attachments
+          t={t}
+          rules={settings.attachments}
+          baseUrl={portal.baseUrl}
+          organizationId={organizationId}
+          handle={files}
+          disabled={busy}
+        />
+      )}
+
       <div class="field">
         <label class="choice">
           <input
@@ -811,4 +837,10 @@ function Receipt({ t, receipt }: { t: T; receipt: AppealReceipt }) {
   );
 }
 
-export default defineWidget({ name: 'appeal', component: AppealWidget, attributes, css });
+export default defineWidget({
+  name: 'appeal',
+  component: AppealWidget,
+  attributes,
+  css,
+  messages: formMessages,
+});

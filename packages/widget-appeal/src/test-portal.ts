@@ -134,6 +134,7 @@ export function appealView(overrides: Partial<AppealView> = {}): AppealView {
       { status: 'in_review', at: '2026-11-03T10:00:00.000Z', note: null },
       { status: 'answered', at: '2026-11-20T12:00:00.000Z', note: null },
     ],
+    attachments: [],
     answer: { text: 'Меню столовой изменено.', at: '2026-11-20T12:00:00.000Z', attachments: [] },
     messages: [
       {

@@ -231,6 +231,11 @@ function View(
           </li>
         ))}
       </ol>
+      {(view.attachments ?? []).length > 0 && (
+        <p class="muted files">
+          {t.t('attachments', { names: (view.attachments ?? []).map((a) => a.name).join(', ') })}
+        </p>
+      )}
 
       {view.answer && (
         <div class="group answer">

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 export const attributes = { org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/) };
 
 export const css = `
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
 .appeal{display:flex;flex-direction:column;gap:calc(var(--_gap)*1.5)}
 h2,h3{margin:0;font-size:1.25em;line-height:1.3}
 h3{font-size:1.1em}
@@ -39,6 +40,9 @@ dt{color:var(--_muted)}dd{margin:0;font-weight:600}
 .msg{border-inline-start:3px solid var(--_border);padding-inline-start:var(--_gap)}
 .msg.organization{border-color:var(--_accent)}
 .pre{white-space:pre-wrap;overflow-wrap:anywhere}
+.file-list{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:6px}
+.file{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.file progress{flex:1 1 120px}
 `;
 
 /** `id` of the input for a field path such as `applicant.email`. */

@@ -172,6 +172,16 @@ export const AttachmentRef = v.object({
   size: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+/**
+ * The answer to an upload (`uploadAttachmentRoute`, multipart/form-data, one file in the field `file`):
+ * send `id` in `attachmentIds`; `uploadToken` deletes the upload before filing.
+ */
+export const AttachmentUpload = v.object({
+  ...AttachmentRef.entries,
+  uploadToken: v.pipe(v.string(), v.minLength(20), v.maxLength(200)),
+});
+export type AttachmentUpload = v.InferOutput<typeof AttachmentUpload>;
+
 export const AppealMessage = v.object({
   id: v.pipe(v.string(), v.uuid()),
   author: v.picklist(['applicant', 'organization']),
@@ -191,6 +201,8 @@ export const AppealView = v.object({
   registeredAt: IsoTimestamp,
   dueDate: IsoDate,
   history: v.array(v.object({ status: AppealStatus, at: IsoTimestamp, note: v.nullable(v.string()) })),
+  /** Files filed with the appeal itself (download: GET /v1/appeals/{appealId}/attachments/{id}). */
+  attachments: v.optional(v.array(AttachmentRef), []),
   answer: v.nullable(v.object({ text: v.string(), at: IsoTimestamp, attachments: v.array(AttachmentRef) })),
   messages: v.array(AppealMessage),
   canWithdraw: v.boolean(),

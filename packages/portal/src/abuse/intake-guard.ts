@@ -22,6 +22,8 @@ export const DEFAULT_INTAKE_LIMITS: Record<IntakeAction, IntakeLimit> = {
   'file-appeal': { perClient: 10, perOrganization: 500, windowMs: HOUR },
   'lost-link': { perClient: 5, perOrganization: 500, windowMs: HOUR },
   'applicant-write': { perClient: 60, perOrganization: 5_000, windowMs: HOUR },
+  // A few files per appeal, with room for retries and files taken back; each may be 10 MB.
+  upload: { perClient: 30, perOrganization: 1_000, windowMs: HOUR },
 };
 
 export interface IntakeGuardOptions {

@@ -160,7 +160,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       profile: { id: 'by-300z' },
       identity: { required: false },
     });
-    expect(by.appeals.attachments.maxFiles).toBe(0);
+    expect(by.appeals.attachments.maxFiles).toBe(5);
     const state = v.parse(
       WidgetSettings,
       await (await app.request('/v1/organizations/demo-by-state/widget-settings')).json(),

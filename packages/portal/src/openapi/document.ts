@@ -2,6 +2,7 @@ import { endpoints } from '@otklik/client/contract';
 import { Problem } from '@otklik/client/schemas';
 import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
+import { attachmentEndpoints } from '../attachments/routes.ts';
 import { staffEndpoints } from '../routes/staff.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -16,6 +17,13 @@ interface StaffEndpoint {
   body?: v.GenericSchema;
   response: v.GenericSchema;
   successStatus?: number;
+}
+/** Endpoints with multipart or binary bodies, documented beside the staff ones. */
+interface ExtraEndpoint extends Omit<StaffEndpoint, 'response'> {
+  security: readonly Record<string, readonly string[]>[];
+  requestBody?: JsonObject;
+  response?: v.GenericSchema;
+  responseContent?: JsonObject;
 }
 
 const base: ConversionConfig = { target: 'draft-2020-12', errorMode: 'ignore' };
@@ -135,6 +143,33 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       },
     };
   }
+  for (const [operationId, endpoint] of Object.entries(attachmentEndpoints)) {
+    const e = endpoint as ExtraEndpoint;
+    const ops = paths[e.path] ?? {};
+    paths[e.path] = ops;
+    const ok = e.response
+      ? { content: { 'application/json': { schema: outputSchema(e.response) } } }
+      : (e.responseContent ?? {});
+    ops[e.method.toLowerCase()] = {
+      operationId,
+      summary: e.summary,
+      description: e.description,
+      tags: [...e.tags],
+      security: e.security,
+      parameters: parameters('path', e.params),
+      ...(e.requestBody ? { requestBody: e.requestBody } : {}),
+      responses: {
+        [String(e.successStatus ?? 200)]: { description: 'OK', ...ok },
+        '401': problemResponse('Missing or wrong secret, token or key (`unauthorized`)'),
+        '403': problemResponse('Origin not allowed (`origin-not-allowed`)'),
+        '404': problemResponse('Unknown organisation, appeal or attachment'),
+        '413': problemResponse('File too large (`payload-too-large`)'),
+        '415': problemResponse('Type not accepted, disguised or macro-enabled (`unsupported-media-type`)'),
+        '429': problemResponse('Rate limited (`rate-limited`, with Retry-After)'),
+        default: problemResponse('Any other error'),
+      },
+    };
+  }
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -154,6 +189,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'Organisation API key otk_…' },
         appealSecret: { type: 'http', scheme: 'bearer', description: "The appeal's access secret" },
+        uploadToken: { type: 'http', scheme: 'bearer', description: 'The token returned with an upload' },
       },
     },
   };

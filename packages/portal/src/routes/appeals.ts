@@ -9,7 +9,11 @@ import { hashRequest, idempotencyKeyOf, once, type StoredResponse } from '../int
 import { createChallenge, type PowOptions } from '../intake/pow.ts';
 import { enforceProfile } from '../intake/profile-rules.ts';
 import type { KeyRing } from '../security/keys.ts';
-import { type IntakeOrganization, loadIntakeOrganization } from '../store/appeal-settings.ts';
+import {
+  DEFAULT_ATTACHMENTS,
+  type IntakeOrganization,
+  loadIntakeOrganization,
+} from '../store/appeal-settings.ts';
 import {
   addApplicantMessage,
   appealView,
@@ -22,7 +26,13 @@ import {
 import type { Handlers } from './public.ts';
 
 /** Actions a rate limiter may guard; it throws a 429 ProblemError to refuse. */
-export type IntakeAction = 'challenge' | 'email-code' | 'file-appeal' | 'lost-link' | 'applicant-write';
+export type IntakeAction =
+  | 'challenge'
+  | 'email-code'
+  | 'file-appeal'
+  | 'lost-link'
+  | 'applicant-write'
+  | 'upload';
 export type IntakeGuard = (c: Context, action: IntakeAction, organizationId: string) => Promise<void>;
 
 export interface AppealRoutesOptions {
@@ -125,9 +135,9 @@ export function appealHandlers(
       const row = await authenticateApplicant(c, db, params.appealId);
       await guard(c, 'applicant-write', row.organization_id);
       const body = await readJsonBody(c, endpoints.addAppealMessage.body);
-      if (body.attachmentIds.length > 0) {
-        throw new ProblemError(422, 'validation-failed', 'Attachments are not taken yet', [
-          { path: 'body.attachmentIds', message: 'Not taken yet' },
+      if (body.attachmentIds.length > DEFAULT_ATTACHMENTS.maxFiles) {
+        throw new ProblemError(422, 'validation-failed', 'Too many attachments', [
+          { path: 'body.attachmentIds', message: `At most ${DEFAULT_ATTACHMENTS.maxFiles} files` },
         ]);
       }
       const result = await once(
@@ -137,7 +147,7 @@ export function appealHandlers(
         hashRequest(await c.req.text()),
         async (tx) => ({
           status: 201,
-          body: JSON.stringify(await addApplicantMessage(tx, row.id, body.text)),
+          body: JSON.stringify(await addApplicantMessage(tx, row.id, body.text, body.attachmentIds, now())),
         }),
       );
       return reply(c, result);

@@ -2,9 +2,12 @@ import { type JurisdictionProfile, jurisdictionProfiles } from '@otklik/client';
 import type { AppealFormSettings, JurisdictionProfileId } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
 
-/** Attachment rules announced to the form; uploads are not taken yet, hence no files. */
+/**
+ * Attachment rules announced to the form and enforced by the upload endpoint (attachments/routes.ts).
+ * Every organisation gets these for now; a per-organisation setting would replace this constant.
+ */
 export const DEFAULT_ATTACHMENTS = {
-  maxFiles: 0,
+  maxFiles: 5,
   maxFileBytes: 10 * 1024 * 1024,
   mediaTypes: [
     'application/pdf',

@@ -10,6 +10,7 @@ import {
 } from '@otklik/client/schemas';
 import type { Context } from 'hono';
 import type * as v from 'valibot';
+import { attachmentsOf, attachUploads } from '../attachments/store.ts';
 import type { Queryable } from '../db/types.ts';
 import { requestHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -118,6 +119,8 @@ export async function fileAppeal(
     id,
     now,
   ]);
+  // Linked in the filing transaction: an appeal never exists without the files it was sent with.
+  await attachUploads(tx, org.id, id, null, body.attachmentIds, now);
   const link = trackingUrl(trackingBase(org, body.pageUrl), id, secret);
   await enqueueMail(tx, 'appeal-registered', applicant.email, {
     language: body.language,
@@ -218,6 +221,7 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
     text: string;
     at: Date;
   }>('SELECT id, author, text, at FROM appeal_messages WHERE appeal_id = $1 ORDER BY at, id', [row.id]);
+  const files = await attachmentsOf(db, row.id);
   return {
     appealId: row.id,
     organizationId: row.organization_id,
@@ -229,6 +233,7 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
     registeredAt: row.registered_at.toISOString(),
     dueDate: row.due_date_iso,
     history: history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),
+    attachments: files.get(null) ?? [],
     answer:
       row.status === 'answered' && row.answer_text !== null && row.answered_at !== null
         ? { text: row.answer_text, at: row.answered_at.toISOString(), attachments: [] }
@@ -238,7 +243,7 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
       author: m.author,
       text: m.text,
       at: m.at.toISOString(),
-      attachments: [],
+      attachments: files.get(m.id) ?? [],
     })),
     canWithdraw: profileOf(row).withdrawalAllowed && isOpen(row.status),
     canRate: row.status === 'answered' && row.rating === null,
@@ -257,14 +262,18 @@ export async function addApplicantMessage(
   tx: Queryable,
   appealId: string,
   text: string,
+  attachmentIds: readonly string[] = [],
+  now: Date = new Date(),
 ): Promise<AppealView> {
   const row = await lockForApplicant(tx, appealId);
   if (!isOpen(row.status))
     throw new ProblemError(409, 'conflict', 'The appeal is closed; messages are no longer taken');
+  const messageId = randomUUID();
   await tx.query(
     `INSERT INTO appeal_messages (id, appeal_id, author, text) VALUES ($1, $2, 'applicant', $3)`,
-    [randomUUID(), appealId, text],
+    [messageId, appealId, text],
   );
+  await attachUploads(tx, row.organization_id, appealId, messageId, attachmentIds, now);
   return appealView(tx, row);
 }
 

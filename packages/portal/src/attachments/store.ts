@@ -1,0 +1,171 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/types.ts';
+import { ProblemError } from '../http/problem.ts';
+import { safeEqualHex } from '../security/keys.ts';
+import { EXTENSIONS } from './sniff.ts';
+
+/** How long an upload that no appeal references is kept (the citizen may take a while to finish the form). */
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+const NAME_MAX = 150;
+
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+export interface UploadReceipt extends AttachmentRef {
+  /** Lets the uploader delete the upload before filing; stored only hashed. */
+  uploadToken: string;
+}
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * A display name safe to store and to put in Content-Disposition: no directories, no control or
+ * bidirectional-override characters (which can disguise `exe.pdf` as `fdp.exe`), at most 150
+ * characters, and the extension of the detected type, so the name cannot promise another type.
+ */
+export function sanitizeName(raw: string, mediaType: string): string {
+  const ext = EXTENSIONS[mediaType] ?? 'bin';
+  const base =
+    (raw.split(/[/\\]/).pop() ?? '')
+      .normalize('NFC')
+      .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, ' ')
+      .replace(/\p{Cf}/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^\.+/, '') || 'file';
+  const current = /\.([^.]{1,10})$/.exec(base);
+  const kept = current?.[1]?.toLowerCase();
+  const matches = kept === ext || (ext === 'jpg' && kept === 'jpeg');
+  const stem = matches && current ? base.slice(0, -current[0].length) : base;
+  const suffix = matches && kept ? kept : ext;
+  return `${[...(stem || 'file')].slice(0, NAME_MAX - suffix.length - 1).join('')}.${suffix}`;
+}
+
+export async function saveUpload(
+  db: Queryable,
+  input: { organizationId: string; name: string; mediaType: string; data: Uint8Array; now: Date },
+): Promise<UploadReceipt> {
+  const id = randomUUID();
+  const uploadToken = randomBytes(24).toString('base64url');
+  const name = sanitizeName(input.name, input.mediaType);
+  await db.query(
+    `INSERT INTO attachments (id, organization_id, name, media_type, size, sha256, content,
+       upload_token_hash, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      id,
+      input.organizationId,
+      name,
+      input.mediaType,
+      input.data.byteLength,
+      sha256(input.data),
+      input.data,
+      sha256(uploadToken),
+      input.now,
+      new Date(input.now.getTime() + UPLOAD_TTL_MS),
+    ],
+  );
+  return { id, name, mediaType: input.mediaType, size: input.data.byteLength, uploadToken };
+}
+
+/** Deletes a not-yet-attached upload when the token matches; the same 404 otherwise. */
+export async function deleteUpload(db: Queryable, organizationId: string, id: string, token: string) {
+  const [row] = await db.query<{ upload_token_hash: string }>(
+    `SELECT upload_token_hash FROM attachments WHERE id = $1 AND organization_id = $2 AND appeal_id IS NULL`,
+    [id, organizationId],
+  );
+  if (row === undefined || !safeEqualHex(row.upload_token_hash, sha256(token))) {
+    throw new ProblemError(404, 'not-found', 'No such upload');
+  }
+  await db.query('DELETE FROM attachments WHERE id = $1 AND appeal_id IS NULL', [id]);
+}
+
+/**
+ * Links uploads to an appeal (and optionally one of its messages) inside the filing transaction.
+ * Each id must be an unexpired upload of this organisation not attached elsewhere; the rows are
+ * locked, so two concurrent filings cannot both take the same upload.
+ */
+export async function attachUploads(
+  tx: Queryable,
+  organizationId: string,
+  appealId: string,
+  messageId: string | null,
+  ids: readonly string[],
+  now: Date,
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM attachments
+     WHERE id = ANY($1::uuid[]) AND organization_id = $2 AND appeal_id IS NULL AND expires_at > $3
+     FOR UPDATE`,
+    [unique, organizationId, now],
+  );
+  if (rows.length !== unique.length) {
+    const found = new Set(rows.map((r) => r.id));
+    throw new ProblemError(
+      422,
+      'validation-failed',
+      'An attachment is unknown, expired or already attached; upload it again',
+      unique
+        .map((id) => ({ id, index: ids.indexOf(id) }))
+        .filter(({ id }) => !found.has(id))
+        .map(({ index }) => ({ path: `body.attachmentIds.${index}`, message: 'Unknown or expired upload' })),
+    );
+  }
+  await tx.query(
+    'UPDATE attachments SET appeal_id = $2, message_id = $3, expires_at = NULL WHERE id = ANY($1::uuid[])',
+    [unique, appealId, messageId],
+  );
+}
+
+/** The appeal's attachments, grouped: `null` holds the ones filed with the appeal itself. */
+export async function attachmentsOf(
+  db: Queryable,
+  appealId: string,
+): Promise<Map<string | null, AttachmentRef[]>> {
+  const rows = await db.query<{
+    id: string;
+    message_id: string | null;
+    name: string;
+    media_type: string;
+    size: number;
+  }>(
+    `SELECT id, message_id, name, media_type, size FROM attachments WHERE appeal_id = $1
+     ORDER BY created_at, id`,
+    [appealId],
+  );
+  const groups = new Map<string | null, AttachmentRef[]>();
+  for (const r of rows) {
+    const list = groups.get(r.message_id) ?? [];
+    list.push({ id: r.id, name: r.name, mediaType: r.media_type, size: r.size });
+    groups.set(r.message_id, list);
+  }
+  return groups;
+}
+
+export async function loadAttachment(
+  db: Queryable,
+  appealId: string,
+  attachmentId: string,
+): Promise<{ name: string; mediaType: string; content: Uint8Array<ArrayBuffer> }> {
+  const [row] = await db.query<{ name: string; media_type: string; content: Uint8Array }>(
+    'SELECT name, media_type, content FROM attachments WHERE id = $1 AND appeal_id = $2',
+    [attachmentId, appealId],
+  );
+  if (row === undefined) throw new ProblemError(404, 'not-found', 'No such attachment');
+  // A copy with its own ArrayBuffer (pg hands out slices of a pooled Buffer).
+  return { name: row.name, mediaType: row.media_type, content: new Uint8Array(row.content) };
+}
+
+/** Deletes uploads no appeal took before they expired; returns how many (run it periodically). */
+export async function deleteExpiredUploads(db: Queryable, now: Date = new Date()): Promise<number> {
+  const rows = await db.query(
+    'DELETE FROM attachments WHERE appeal_id IS NULL AND expires_at <= $1 RETURNING id',
+    [now],
+  );
+  return rows.length;
+}

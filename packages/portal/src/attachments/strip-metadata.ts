@@ -1,0 +1,22 @@
+import sharp from 'sharp';
+import { ProblemError } from '../http/problem.ts';
+
+/** Decoding limit against decompression bombs: a 10 MB PNG can otherwise claim gigapixels. */
+const MAX_PIXELS = 50_000_000;
+
+/**
+ * Re-encodes JPEG and PNG with sharp (libvips), which writes no EXIF, XMP, IPTC, ICC or text chunks
+ * unless asked: GPS positions, camera serials and editing history do not reach the organisation.
+ * The EXIF orientation is applied to the pixels first, so photos stay upright. Other types pass as they are.
+ */
+export async function stripMetadata(data: Buffer, mediaType: string): Promise<Buffer> {
+  if (mediaType !== 'image/jpeg' && mediaType !== 'image/png') return data;
+  try {
+    const image = sharp(data, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
+    return mediaType === 'image/jpeg'
+      ? await image.jpeg({ quality: 90 }).toBuffer()
+      : await image.png({ compressionLevel: 9 }).toBuffer();
+  } catch {
+    throw new ProblemError(415, 'unsupported-media-type', 'The image could not be read');
+  }
+}
