@@ -1,0 +1,163 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './chromium.ts';
+import { fillAndSubmitByForm, type Harness, otklikReady, pageWith, startHarness } from './hostile-harness.ts';
+
+/**
+ * A foreign page with a strict Content-Security-Policy: no `unsafe-inline`, no `unsafe-eval`, Trusted
+ * Types required and no policy allowed. Every widget must render (and the form submit) without a single
+ * `securitypolicyviolation` event.
+ */
+const strictCsp = (portalOrigin: string) =>
+  [
+    "default-src 'none'",
+    `script-src ${portalOrigin}`,
+    `connect-src ${portalOrigin}`,
+    "style-src 'self'",
+    "img-src 'self'",
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; ');
+
+interface Violation {
+  directive: string;
+  blocked: string;
+  source: string;
+  sample: string;
+}
+
+describe.skipIf(!chromiumAvailable())('widgets under a strict CSP with Trusted Types', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      pages: (portal) => ({
+        '/csp.html': pageWith(
+          portal,
+          `<h1>Strict CSP</h1>
+<div data-otklik="appeal-counter" data-org="demo-school" data-variant="full"></div>
+<div data-otklik="appeal-counter" data-org="demo-school" data-variant="compact"></div>
+<div data-otklik="appeal" data-org="demo-by" data-lang="be"></div>
+<div data-otklik="appeal-status" data-org="demo-school"></div>`,
+        ),
+      }),
+      headers: (portal) => ({ 'content-security-policy': strictCsp(portal) }),
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await h.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+    // Runs before any page script; the listener is registered from the init script, which CSP does not
+    // govern (it is injected by the DevTools protocol, not by the page).
+    await page.addInitScript(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { __violations: unknown[] }).__violations = seen;
+      document.addEventListener(
+        'securitypolicyviolation',
+        (e) =>
+          seen.push({
+            directive: e.violatedDirective,
+            blocked: e.blockedURI,
+            source: `${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+            sample: e.sample,
+          }),
+        true,
+      );
+    });
+    await page.goto(url);
+    await otklikReady(page);
+    return { page, errors };
+  }
+
+  const violations = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
+
+  it('serves the page with the strict policy', async () => {
+    const response = await fetch(`${h.site.origin}/csp.html`);
+    expect(response.headers.get('content-security-policy')).toBe(strictCsp(new URL(h.portal.url).origin));
+  });
+
+  it('renders the counter (full and compact), the form and the tracker, and the form submits', async () => {
+    const { page, errors } = await open(`${h.site.origin}/csp.html`);
+    try {
+      // Counter, full: the table with figures.
+      await expect.poll(() => page.getByRole('table').count()).toBe(1);
+      expect(await page.getByRole('row', { name: /Поступило/ }).count()).toBe(1);
+      // Counter, compact: a badge with its figure.
+      const compact = page.locator('[data-otklik="appeal-counter"][data-variant="compact"] section');
+      await expect.poll(() => compact.innerText()).toMatch(/\d/);
+      // Tracker without a private link: the lost-link form.
+      await expect.poll(() => page.getByRole('heading', { name: 'Узнать статус обращения' }).count()).toBe(1);
+      // Form: fill, consent, submit, receipt.
+      await fillAndSubmitByForm(page, 'csp.strict@example.by');
+      const [row] = await h.portal.db.query<{ registration_number: string }>(
+        'SELECT registration_number FROM appeals WHERE applicant_email = $1',
+        ['csp.strict@example.by'],
+      );
+      expect(row?.registration_number).toBeTruthy();
+      expect(await page.locator('[data-otklik="appeal"] .appeal').innerText()).toContain(
+        row?.registration_number,
+      );
+
+      const seen = await violations(page);
+      expect(seen, JSON.stringify(seen, null, 2)).toEqual([]);
+      expect(errors, errors.join('\n')).toEqual([]);
+
+      // The private link from the receipt opens the tracker with the appeal, still under the policy.
+      const link = await page.getByRole('textbox', { name: 'Асабістая спасылка на зварот' }).inputValue();
+      expect(link).toContain('#otklik-appeal=');
+      const tracker = await open(link);
+      try {
+        await expect
+          .poll(() =>
+            tracker.page.getByRole('heading', { name: new RegExp(row?.registration_number ?? '-') }).count(),
+          )
+          .toBeGreaterThan(0);
+        const trackerSeen = await violations(tracker.page);
+        expect(trackerSeen, JSON.stringify(trackerSeen, null, 2)).toEqual([]);
+        expect(tracker.errors, tracker.errors.join('\n')).toEqual([]);
+      } finally {
+        await tracker.page.close();
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reports violations when there are some (a control for the listener)', async () => {
+    const { page } = await open(`${h.site.origin}/csp.html`);
+    try {
+      // An inline <style> element is what `style-src 'self'` (no 'unsafe-inline') blocks.
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = 'body { color: red }';
+        document.head.append(style);
+      });
+      await expect
+        .poll(async () => (await violations(page)).map((v) => v.directive))
+        .toContain('style-src-elem');
+      // Trusted Types are enforced: a plain string into innerHTML throws and is reported.
+      const threw = await page.evaluate(() => {
+        try {
+          document.body.innerHTML = '<b>x</b>';
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      expect(threw).toBe(true);
+      await expect
+        .poll(async () => (await violations(page)).map((v) => v.directive))
+        .toContain('require-trusted-types-for');
+    } finally {
+      await page.close();
+    }
+  });
+});
