@@ -5,6 +5,8 @@ import type { Database } from './db/types.ts';
 import { send, setHeader } from './http/headers.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
+import { OidcLogin, type OidcOptions } from './identity/oidc.ts';
+import { registerOidcRoutes } from './identity/oidc-routes.ts';
 import type { PowOptions } from './intake/pow.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
@@ -32,6 +34,11 @@ export interface AppOptions {
   now?: () => Date;
   /** Rate-limiting hook for the intake endpoints (see routes/appeals.ts). */
   intakeGuard?: IntakeGuard;
+  /**
+   * OpenID Connect login providers. Off unless at least one provider is configured and `publicUrl`
+   * is set (the callback URL registered with the provider is `{publicUrl}/v1/identity/oidc/callback`).
+   */
+  oidc?: OidcOptions;
   /** Demo only: serves GET /demo/mailbox with this page. */
   demoMailboxPage?: () => string;
 }
@@ -96,12 +103,20 @@ export function createApp(options: AppOptions): Hono {
   registry.add('/v1/openapi.json', ['GET']);
   registry.add('/v1/docs', ['GET']);
 
+  const keys = options.keys ?? createKeyRing(db);
+  const oidc =
+    options.oidc && options.oidc.providers.length > 0 && options.publicUrl
+      ? new OidcLogin(db, keys, options.oidc, options.publicUrl)
+      : null;
+  if (oidc) registerOidcRoutes(app, registry, oidc, options.intakeGuard);
+
   registerPublicRoutes(app, registry, {
     db,
     cors: { access, publicOrigin },
     counterCache,
+    ...(oidc ? { oidcProviders: (enabled: readonly string[]) => oidc.providersFor(enabled) } : {}),
     appeals: {
-      keys: options.keys ?? createKeyRing(db),
+      keys,
       ...(options.pow === undefined ? {} : { pow: options.pow }),
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.intakeGuard === undefined ? {} : { guard: options.intakeGuard }),

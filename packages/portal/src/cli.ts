@@ -2,7 +2,9 @@
  * Command line: `serve`, `demo` and `create-api-key --org ID [--label TEXT]`.
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
  * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788),
- * SMTP_URL and MAIL_FROM (mail delivery through the outbox), MAILBOX_PORT (demo SMTP mailbox, 2525).
+ * SMTP_URL and MAIL_FROM (mail delivery through the outbox), MAILBOX_PORT (demo SMTP mailbox, 2525),
+ * OTKLIK_OIDC_PROVIDERS (JSON array of OpenID Connect providers `{id, name, issuer, clientId,
+ * clientSecret}`; unset: OpenID Connect login is off; needs PUBLIC_URL for the callback URL).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -15,6 +17,7 @@ import { createApiKey } from './auth/api-keys.ts';
 import { openDatabase } from './db/index.ts';
 import type { DatabaseOptions } from './db/types.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
+import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
@@ -76,6 +79,7 @@ async function startPortalFromEnv(
     host: process.env.HOST || '127.0.0.1',
     seed,
     ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+    oidc: { providers: oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS) },
     ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
   });
   console.error(`Otklik portal on ${portal.url} (${describe(database)})`);

@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { deleteExpiredUploads } from './attachments/store.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
+import type { OidcOptions } from './identity/oidc.ts';
 import type { PowOptions } from './intake/pow.ts';
 import { createLogger, type Logger } from './log.ts';
 import {
@@ -35,6 +36,8 @@ export interface PortalOptions {
   pow?: PowOptions;
   /** Demo only: the page served at /demo/mailbox. */
   demoMailboxPage?: () => string;
+  /** OpenID Connect login providers (off unless some are given and `publicUrl` is set). */
+  oidc?: OidcOptions;
   /**
    * Rate limits of the appeal intake; `false` turns them off. The store defaults to one in memory on
    * PGlite (one process) and to a table on PostgreSQL, shared by every instance.
@@ -85,7 +88,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.widgetsDir === undefined ? {} : { widgetsDir: options.widgetsDir }),
     ...(options.pow === undefined ? {} : { pow: options.pow }),
     ...(options.demoMailboxPage === undefined ? {} : { demoMailboxPage: options.demoMailboxPage }),
+    ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
   });
+  if (options.oidc?.providers.length && options.publicUrl === undefined) {
+    logger.log('warn', 'OpenID Connect providers are configured but PUBLIC_URL is not: login is off');
+  }
   let server: ReturnType<typeof serve>;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);

@@ -259,6 +259,91 @@ describe('appeal form', () => {
     });
   });
 
+  it('signs in through an OpenID Connect provider in a popup, trusting only messages from the portal origin', async () => {
+    const base = settingsFor('ru-59fz');
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('ru-59fz', {
+        identity: { ...base.appeals.identity, oidcProviders: [{ id: 'esia', name: 'Госуслуги' }] },
+      }),
+      [CHALLENGE]: challenge,
+      [FILE]: receipt,
+    });
+    const open = vi.spyOn(window, 'open').mockImplementation(() => ({}) as Window);
+    const { root, ready, submitted } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const login = button(root, 'Войти через Госуслуги');
+    expect(login.type).toBe('button');
+    login.click();
+    expect(open).toHaveBeenCalledTimes(1);
+    const url = new URL(String(open.mock.calls[0]?.[0]));
+    expect(`${url.origin}${url.pathname}`).toBe(
+      'https://portal.example/v1/organizations/demo-school/identity/oidc/esia/start',
+    );
+    expect(url.searchParams.get('returnOrigin')).toBe(location.origin);
+    await flush();
+    expect(text(root.querySelector('#identity-title ~ [role="status"]'))).toBe(
+      'Завершите вход в открывшемся окне.',
+    );
+
+    const identity = {
+      type: 'otklik:identity',
+      identityToken: 'oidc-token-oidc-token-oidc',
+      email: 'citizen@example.ru',
+      method: 'oidc:esia',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    };
+    // Another origin (or the page itself) cannot forge an identity.
+    window.dispatchEvent(new MessageEvent('message', { data: identity, origin: 'https://evil.example' }));
+    window.dispatchEvent(new MessageEvent('message', { data: identity, origin: location.origin }));
+    await flush();
+    expect($(root, '#f-applicant-email').readOnly).toBe(false);
+    expect($(root, '#f-applicant-email').value).toBe('');
+
+    window.dispatchEvent(new MessageEvent('message', { data: identity, origin: 'https://portal.example' }));
+    await vi.waitFor(() => expect($(root, '#f-applicant-email').readOnly).toBe(true));
+    expect($(root, '#f-applicant-email').value).toBe('citizen@example.ru');
+    expect(text(root.querySelector('#f-applicant-email-hint'))).toBe('Адрес citizen@example.ru подтверждён');
+    expect(root.querySelector('#identity-title')).toBeNull();
+
+    type($(root, '#f-applicant-surname'), 'Иванов');
+    type($(root, '#f-applicant-firstName'), 'Иван');
+    check($(root, 'input[value="proposal"]'));
+    type($(root, '#f-text'), 'Предлагаю открыть секцию шахмат.');
+    check($(root, '#f-consent'));
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    expect(portal.of(FILE)[0]?.body).toMatchObject({
+      applicant: { email: 'citizen@example.ru' },
+      identityToken: 'oidc-token-oidc-token-oidc',
+    });
+  });
+
+  it('says so when the sign-in popup is blocked or the login fails', async () => {
+    const base = settingsFor('ru-59fz');
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('ru-59fz', {
+        identity: { ...base.appeals.identity, oidcProviders: [{ id: 'esia', name: 'Госуслуги' }] },
+      }),
+      [CHALLENGE]: challenge,
+    });
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { root, ready } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    button(root, 'Войти через Госуслуги').click();
+    await flush();
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(text(root.querySelector('#identity-title ~ [role="status"]'))).toMatch(/^Браузер не открыл окно/);
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: { type: 'otklik:identity-error' },
+        origin: 'https://portal.example',
+      }),
+    );
+    await flush();
+    expect(text(root.querySelector('#identity-title ~ [role="status"]'))).toMatch(/^Войти не удалось/);
+    expect($(root, '#f-applicant-email').readOnly).toBe(false);
+  });
+
   it('keeps the typed appeal after a network failure and retries with the same idempotency key', async () => {
     const offline = () => new TypeError('Failed to fetch');
     const portal = fakePortal({

@@ -188,8 +188,11 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
   const powTimer = useRef<ReturnType<typeof setTimeout>>();
   const files = useRef<AttachmentsHandle | null>(null);
 
-  // Identity by e-mail code.
-  const identityNeeded = settings.identity.required && settings.identity.emailCode;
+  // Identity by e-mail code or by OpenID Connect login (a popup on the portal posts the result back).
+  const oidcProviders = settings.identity.oidcProviders;
+  const identityNeeded =
+    settings.identity.required && (settings.identity.emailCode || oidcProviders.length > 0);
+  const [oidcState, setOidcState] = useState<'idle' | 'waiting' | 'failed' | 'blocked'>('idle');
   const [code, setCode] = useState('');
   const [sent, setSent] = useState<(EmailCodeSent & { email: string }) | null>(null);
   const [verified, setVerified] = useState<{ token: string; email: string } | null>(null);
@@ -238,6 +241,36 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
     if (entry.solution && Date.parse(entry.solution.expiresAt) - Date.now() < 5000) return solve();
     return entry.promise;
   };
+
+  // The OpenID Connect popup answers with a message from the portal's origin; any other is ignored.
+  useEffect(() => {
+    if (oidcProviders.length === 0) return;
+    const portalOrigin = new URL(portal.baseUrl, location.href).origin;
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== portalOrigin) return;
+      const data = event.data as Record<string, unknown> | null;
+      if (data?.type === 'otklik:identity-error') return setOidcState('failed');
+      if (data?.type !== 'otklik:identity') return;
+      if (typeof data.identityToken !== 'string' || typeof data.email !== 'string') return;
+      const { identityToken, email } = data as { identityToken: string; email: string };
+      setVerified({ token: identityToken, email });
+      setValues((before) => ({ ...before, email }));
+      setOidcState('idle');
+      showErrors({});
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
+
+  function oidcLogin(providerId: string) {
+    const base = portal.baseUrl.replace(/\/+$/, '');
+    const url =
+      `${base}/v1/organizations/${encodeURIComponent(organizationId)}/identity/oidc/` +
+      `${encodeURIComponent(providerId)}/start?returnOrigin=${encodeURIComponent(location.origin)}`;
+    // Not `noopener`: the portal's page answers through `window.opener`.
+    const popup = window.open(url, 'otklik-oidc', 'popup,width=520,height=680');
+    setOidcState(popup ? 'waiting' : 'blocked');
+  }
 
   useEffect(() => {
     solve().catch(() => {});
@@ -557,9 +590,9 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
             <p id="identity-title">
               <strong>{t.t('identity')}</strong>
               <br />
-              <span class="muted">{t.t('identityIntro')}</span>
+              {settings.identity.emailCode && <span class="muted">{t.t('identityIntro')}</span>}
             </p>
-            {sent && (
+            {sent && settings.identity.emailCode && (
               <>
                 <p role="status">{t.t('codeSent', { email: sent.email })}</p>
                 {text('code', 'code', 'required', {
@@ -578,26 +611,51 @@ function Form(props: Props & { t: T; settings: AppealFormSettings }) {
                 })}
               </>
             )}
-            <div class="row">
-              {sent && (
-                <button type="button" class="primary" disabled={identityBusy} onClick={verify}>
-                  {t.t('verify')}
+            {settings.identity.emailCode && (
+              <div class="row">
+                {sent && (
+                  <button type="button" class="primary" disabled={identityBusy} onClick={verify}>
+                    {t.t('verify')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  disabled={identityBusy || waitSeconds > 0}
+                  aria-describedby={waitSeconds > 0 ? 'resend-wait' : undefined}
+                  onClick={sendCode}
+                >
+                  {t.t(sent ? 'resend' : 'sendCode')}
                 </button>
-              )}
-              <button
-                type="button"
-                disabled={identityBusy || waitSeconds > 0}
-                aria-describedby={waitSeconds > 0 ? 'resend-wait' : undefined}
-                onClick={sendCode}
-              >
-                {t.t(sent ? 'resend' : 'sendCode')}
-              </button>
-              {waitSeconds > 0 && (
-                <span id="resend-wait" class="hint">
-                  {t.t('resendIn', { count: waitSeconds })}
-                </span>
-              )}
-            </div>
+                {waitSeconds > 0 && (
+                  <span id="resend-wait" class="hint">
+                    {t.t('resendIn', { count: waitSeconds })}
+                  </span>
+                )}
+              </div>
+            )}
+            {oidcProviders.length > 0 && (
+              <>
+                {settings.identity.emailCode && <p class="muted">{t.t('oidcOr')}</p>}
+                <div class="row">
+                  {oidcProviders.map((provider) => (
+                    <button key={provider.id} type="button" onClick={() => oidcLogin(provider.id)}>
+                      {t.t('oidcLogin', { name: provider.name })}
+                    </button>
+                  ))}
+                </div>
+                {oidcState !== 'idle' && (
+                  <p role="status" class={oidcState === 'waiting' ? 'hint' : 'alert'}>
+                    {t.t(
+                      oidcState === 'waiting'
+                        ? 'oidcWaiting'
+                        : oidcState === 'blocked'
+                          ? 'popupBlocked'
+                          : 'oidcFailed',
+                    )}
+                  </p>
+                )}
+              </>
+            )}
           </div>
         )}
         {text('applicant.postalAddress', 'postalAddress', profile.applicant.postalAddress, {

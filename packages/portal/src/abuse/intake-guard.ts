@@ -19,6 +19,8 @@ const HOUR = 60 * MINUTE;
 export const DEFAULT_INTAKE_LIMITS: Record<IntakeAction, IntakeLimit> = {
   challenge: { perClient: 60, perOrganization: 5_000, windowMs: 10 * MINUTE },
   'email-code': { perClient: 10, perOrganization: 1_000, windowMs: HOUR },
+  // Each start of an OpenID Connect login writes a pending-login row (deleted when used or expired).
+  'oidc-start': { perClient: 20, perOrganization: 2_000, windowMs: HOUR },
   'file-appeal': { perClient: 10, perOrganization: 500, windowMs: HOUR },
   'lost-link': { perClient: 5, perOrganization: 500, windowMs: HOUR },
   'applicant-write': { perClient: 60, perOrganization: 5_000, windowMs: HOUR },

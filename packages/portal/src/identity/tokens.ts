@@ -4,7 +4,8 @@ import type { KeyRing } from '../security/keys.ts';
 export interface IdentityClaims {
   org: string;
   email: string;
-  method: 'email-code';
+  /** `email-code`, or `oidc:<provider id>` for an OpenID Connect login. */
+  method: 'email-code' | `oidc:${string}`;
   /** Expiry, ms since the epoch. */
   exp: number;
 }

@@ -29,6 +29,7 @@ import type { Handlers } from './public.ts';
 export type IntakeAction =
   | 'challenge'
   | 'email-code'
+  | 'oidc-start'
   | 'file-appeal'
   | 'lost-link'
   | 'applicant-write'

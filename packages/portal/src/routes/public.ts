@@ -45,13 +45,15 @@ export interface PublicRoutesOptions {
   cors: CorsPolicy;
   /** In-process counter cache: keeps the 304 path free of queries. */
   counterCache: TtlCache<Representation>;
+  /** Configured OpenID Connect providers among an organisation's enabled ids (login off: none). */
+  oidcProviders?: (enabled: readonly string[]) => { id: string; name: string }[];
 }
 
 export function createCounterCache() {
   return new TtlCache<Representation>(30_000, 5_000);
 }
 
-function handlers({ db, counterCache, appeals }: PublicRoutesOptions): Handlers {
+function handlers({ db, counterCache, appeals, oidcProviders }: PublicRoutesOptions): Handlers {
   const requireOrg = (org: OrganizationAccess | null) => {
     if (org === null) throw new Error('organization endpoint reached without an organisation');
     return org;
@@ -71,7 +73,7 @@ function handlers({ db, counterCache, appeals }: PublicRoutesOptions): Handlers 
       return sendJson(c, page, endpoints.listServices.cacheable);
     },
     async getWidgetSettings({ c, params }) {
-      const settings = await getWidgetSettings(db, params.organizationId);
+      const settings = await getWidgetSettings(db, params.organizationId, oidcProviders);
       if (settings === null) throw new ProblemError(404, 'organization-not-found');
       return sendJson(c, settings, endpoints.getWidgetSettings.cacheable);
     },

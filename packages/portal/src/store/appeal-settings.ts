@@ -76,6 +76,7 @@ export function toAppealSettings(row: AppealSettingsRow): AppealSettings {
 export function appealFormSettings(
   jurisdiction: JurisdictionProfileId,
   settings: AppealSettings,
+  oidcProviders: { id: string; name: string }[] = [],
 ): AppealFormSettings {
   const profile = jurisdictionProfiles[jurisdiction];
   return {
@@ -90,7 +91,7 @@ export function appealFormSettings(
     },
     topics: settings.topics,
     consent: settings.consent,
-    identity: { required: profile.identityRequired, emailCode: true, oidcProviders: [] },
+    identity: { required: profile.identityRequired, emailCode: true, oidcProviders },
     attachments: { ...DEFAULT_ATTACHMENTS, mediaTypes: [...DEFAULT_ATTACHMENTS.mediaTypes] },
   };
 }

@@ -118,6 +118,8 @@ export async function listServices(db: Queryable, organizationId: string, limit:
 export async function getWidgetSettings(
   db: Queryable,
   organizationId: string,
+  /** The configured OpenID Connect providers among the organisation's enabled ids (none: login off). */
+  oidcProviders: (enabled: readonly string[]) => { id: string; name: string }[] = () => [],
 ): Promise<WidgetSettings | null> {
   const rows = await db.query<
     AppealSettingsRow & {
@@ -127,10 +129,13 @@ export async function getWidgetSettings(
       languages: WidgetSettings['languages'];
       time_zone: string;
       origins: string[] | null;
+      oidc_providers: string[] | null;
     }
   >(
     `SELECT o.id, o.name, o.jurisdiction, o.languages, o.time_zone, ${APPEAL_SETTINGS_COLUMNS},
-       ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id ORDER BY origin) AS origins
+       ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id ORDER BY origin) AS origins,
+       ARRAY(SELECT provider_id FROM organization_oidc_providers WHERE organization_id = o.id
+             ORDER BY provider_id) AS oidc_providers
      FROM organizations o LEFT JOIN organization_appeal_settings s ON s.organization_id = o.id
      WHERE o.id = $1`,
     [organizationId],
@@ -144,6 +149,10 @@ export async function getWidgetSettings(
     languages: row.languages,
     allowedOrigins: row.origins ?? [],
     timeZone: row.time_zone,
-    appeals: appealFormSettings(row.jurisdiction, toAppealSettings(row)),
+    appeals: appealFormSettings(
+      row.jurisdiction,
+      toAppealSettings(row),
+      oidcProviders(row.oidc_providers ?? []),
+    ),
   };
 }

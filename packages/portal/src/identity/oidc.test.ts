@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppealReceipt, PowChallenge, Problem, WidgetSettings } from '@otklik/client/schemas';
+import Provider from 'oidc-provider';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { openDatabase } from '../db/index.ts';
+import type { Database } from '../db/types.ts';
+import { solveChallenge } from '../intake/pow.ts';
+import { migrate } from '../migrations/index.ts';
+import { createKeyRing } from '../security/keys.ts';
+import { DEMO_CONSENT, seedDemo } from '../seed/demo.ts';
+import { oidcProvidersFromEnv } from './oidc.ts';
+import { OIDC_PAGE_CSP, OIDC_SCRIPT_PATH } from './oidc-routes.ts';
+import { readIdentityToken } from './tokens.ts';
+
+const SITE = 'http://localhost:8788';
+const PORTAL = 'http://portal.test';
+const CALLBACK = `${PORTAL}/v1/identity/oidc/callback`;
+const CLIENT = { id: 'otklik-portal', secret: 'a-long-client-secret-for-the-test-provider' };
+
+/**
+ * A real OpenID Connect provider (`oidc-provider`) on a local port. Its interaction step (login and
+ * consent pages) is answered by the test as the signed-in citizen would: the account is `citizen`.
+ */
+async function startProvider(account: { email: string; verified: boolean }) {
+  let issuer = '';
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+        redirect_uris: [CALLBACK],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    findAccount: (_ctx, sub) => ({
+      accountId: sub,
+      claims: () => ({ sub, email: account.email, email_verified: account.verified }),
+    }),
+    cookies: { keys: ['cookie-key-for-tests'] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+  });
+  const callback = provider.callback();
+  server.on('request', (req, res) => {
+    if (!req.url?.startsWith('/interaction/')) {
+      callback(req, res);
+      return;
+    }
+    void (async () => {
+      const details = await provider.interactionDetails(req, res);
+      if (details.prompt.name === 'login') {
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: 'citizen' } },
+          {
+            mergeWithLastSubmission: false,
+          },
+        );
+        return;
+      }
+      const grant = new provider.Grant({
+        accountId: details.session?.accountId ?? 'citizen',
+        clientId: String(details.params.client_id),
+      });
+      grant.addOIDCScope('openid email');
+      const grantId = await grant.save();
+      await provider.interactionFinished(
+        req,
+        res,
+        { consent: { grantId } },
+        { mergeWithLastSubmission: true },
+      );
+    })().catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
+  return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Follows the provider's redirects with a cookie jar, as a browser would, up to the portal's callback. */
+async function browseToCallback(start: string): Promise<URL> {
+  const jar = new Map<string, string>();
+  let url = new URL(start);
+  for (let hop = 0; hop < 20; hop++) {
+    if (url.href.startsWith(CALLBACK)) return url;
+    const cookie = [...jar].map(([k, val]) => `${k}=${val}`).join('; ');
+    const res = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    for (const set of res.headers.getSetCookie()) {
+      const [pair = ''] = set.split(';');
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
+    }
+    const location = res.headers.get('location');
+    if (location === null)
+      throw new Error(`${res.status} without a redirect at ${url.pathname}: ${await res.text()}`);
+    url = new URL(location, url);
+  }
+  throw new Error('too many redirects');
+}
+
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+function postedMessage(html: string): { origin: string; message: Record<string, string> } | null {
+  const match = /<div id="otklik-identity" hidden data-origin="([^"]*)" data-message="([^"]*)">/.exec(html);
+  if (!match) return null;
+  return { origin: unescape(match[1] ?? ''), message: JSON.parse(unescape(match[2] ?? '')) };
+}
+
+describe('OpenID Connect login against a real provider (oidc-provider)', () => {
+  let db: Database;
+  let app: ReturnType<typeof createApp>;
+  const account = { email: 'Citizen@Example.org', verified: true };
+  let idp: Awaited<ReturnType<typeof startProvider>>;
+  const keys = () => createKeyRing(db, 'test-secret');
+
+  beforeAll(async () => {
+    idp = await startProvider(account);
+    db = await openDatabase({ kind: 'pglite' });
+    await migrate(db);
+    await seedDemo(db);
+    await db.query(`INSERT INTO organization_oidc_providers VALUES ('demo-school', 'test-id')`);
+    app = createApp({
+      db,
+      keys: keys(),
+      pow: { maxNumber: 200 },
+      publicUrl: PORTAL,
+      oidc: {
+        providers: oidcProvidersFromEnv(
+          JSON.stringify([
+            {
+              id: 'test-id',
+              name: 'Test ID',
+              issuer: idp.issuer,
+              clientId: CLIENT.id,
+              clientSecret: CLIENT.secret,
+            },
+            {
+              id: 'other-id',
+              name: 'Other',
+              issuer: idp.issuer,
+              clientId: CLIENT.id,
+              clientSecret: CLIENT.secret,
+            },
+          ]),
+        ),
+        allowInsecureRequests: true,
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+    await idp?.close();
+  });
+
+  const start = (org: string, provider: string, returnOrigin: string) =>
+    app.request(
+      `/v1/organizations/${org}/identity/oidc/${provider}/start?returnOrigin=${encodeURIComponent(returnOrigin)}`,
+    );
+  const callback = (url: URL) => app.request(`${url.pathname}${url.search}`);
+  async function login() {
+    const res = await start('demo-school', 'test-id', SITE);
+    expect(res.status).toBe(302);
+    const authorize = new URL(res.headers.get('location') ?? '');
+    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('scope')).toBe('openid email');
+    expect(authorize.searchParams.get('nonce')).toBeTruthy();
+    expect(authorize.searchParams.get('redirect_uri')).toBe(CALLBACK);
+    return browseToCallback(authorize.href);
+  }
+
+  it('lists only the providers the organisation enabled in the widget settings', async () => {
+    const res = await app.request('/v1/organizations/demo-school/widget-settings');
+    expect(res.status).toBe(200);
+    const settings = v.parse(WidgetSettings, await res.json());
+    expect(settings.appeals.identity.oidcProviders).toEqual([{ id: 'test-id', name: 'Test ID' }]);
+    const other = v.parse(
+      WidgetSettings,
+      await (await app.request('/v1/organizations/demo-school-2/widget-settings')).json(),
+    );
+    expect(other.appeals.identity.oidcProviders).toEqual([]);
+  });
+
+  it('ends in a page that posts a valid identity token to the page origin, and that token files an appeal', async () => {
+    const back = await login();
+    const res = await callback(back);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(OIDC_PAGE_CSP);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html).not.toMatch(/<script>/);
+    expect(html).toContain(`<script src="${OIDC_SCRIPT_PATH}"></script>`);
+    const posted = postedMessage(html);
+    expect(posted?.origin).toBe(SITE);
+    expect(posted?.message).toMatchObject({
+      type: 'otklik:identity',
+      email: 'citizen@example.org',
+      method: 'oidc:test-id',
+    });
+    const token = posted?.message.identityToken ?? '';
+    expect(await readIdentityToken(keys(), token)).toMatchObject({
+      org: 'demo-school',
+      email: 'citizen@example.org',
+      method: 'oidc:test-id',
+    });
+
+    // The login is single-use: the same callback again is refused.
+    expect((await callback(back)).status).toBe(400);
+
+    const challenge = await app.request('/v1/organizations/demo-school/challenges', { method: 'POST' });
+    const proofOfWork = solveChallenge(v.parse(PowChallenge, await challenge.json()));
+    const filed = await app.request('/v1/organizations/demo-school/appeals', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({
+        type: 'complaint',
+        language: 'ru',
+        applicant: { surname: 'Иванова', firstName: 'Мария', email: 'citizen@example.org' },
+        text: 'Прошу разобраться с расписанием.',
+        consent: { version: DEMO_CONSENT.version, accepted: true },
+        identityToken: token,
+        proofOfWork,
+        pageUrl: `${SITE}/appeal.html`,
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const receipt = v.parse(AppealReceipt, await filed.json());
+    const [row] = await db.query<{ identity_method: string }>(
+      'SELECT identity_method FROM appeals WHERE id = $1',
+      [receipt.appealId],
+    );
+    expect(row?.identity_method).toBe('oidc:test-id');
+  }, 30_000);
+
+  it('refuses a tampered state', async () => {
+    const back = await login();
+    const tampered = new URL(back);
+    tampered.searchParams.set('state', `${back.searchParams.get('state')}x`);
+    const res = await callback(tampered);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(postedMessage(html)).toBeNull();
+    expect(html).not.toContain('identityToken');
+  }, 30_000);
+
+  it('refuses a code replayed under another started login (state bound to its own PKCE and nonce)', async () => {
+    const first = await login();
+    const second = await login();
+    const mixed = new URL(first);
+    mixed.searchParams.set('state', second.searchParams.get('state') ?? '');
+    const res = await callback(mixed);
+    expect(res.status).toBe(400);
+    expect(postedMessage(await res.text())?.message.type).toBe('otklik:identity-error');
+  }, 30_000);
+
+  it('refuses a foreign or malformed returnOrigin, and a provider the organisation did not enable', async () => {
+    const foreign = await start('demo-school', 'test-id', 'https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(v.parse(Problem, await foreign.json()).code).toBe('origin-not-allowed');
+    expect((await start('demo-school', 'test-id', `${SITE}/page`)).status).toBe(422);
+    expect((await start('demo-school', 'other-id', SITE)).status).toBe(404);
+    expect((await start('demo-school', 'nope', SITE)).status).toBe(404);
+    expect((await start('no-such-org', 'test-id', SITE)).status).toBe(404);
+  });
+
+  it('refuses an account whose e-mail the provider has not verified', async () => {
+    account.verified = false;
+    try {
+      const res = await callback(await login());
+      expect(res.status).toBe(400);
+      const posted = postedMessage(await res.text());
+      expect(posted?.message.type).toBe('otklik:identity-error');
+      expect(JSON.stringify(posted)).not.toContain('identityToken');
+    } finally {
+      account.verified = true;
+    }
+  }, 30_000);
+
+  it('serves the popup script as a static file', async () => {
+    const res = await app.request(OIDC_SCRIPT_PATH);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(await res.text()).toContain('postMessage(JSON.parse(message), origin)');
+  });
+
+  it('is off without configured providers', async () => {
+    const off = createApp({ db, keys: keys(), publicUrl: PORTAL });
+    expect(
+      (await off.request(`/v1/organizations/demo-school/identity/oidc/test-id/start?returnOrigin=${SITE}`))
+        .status,
+    ).toBe(404);
+    const settings = v.parse(
+      WidgetSettings,
+      await (await off.request('/v1/organizations/demo-school/widget-settings')).json(),
+    );
+    expect(settings.appeals.identity.oidcProviders).toEqual([]);
+  });
+});
