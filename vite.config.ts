@@ -16,6 +16,7 @@ export default defineConfig({
           include: [
             'packages/{client,portal}/src/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            'tests/plugins/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           environment: 'node',
