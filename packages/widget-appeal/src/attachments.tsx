@@ -6,7 +6,7 @@
 import type { AppealFormSettings, AttachmentUpload } from '@otklik/client';
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { T } from './appeal.tsx';
+import type { T } from './types.ts';
 import type { UploadError } from './upload.ts';
 
 type Rules = AppealFormSettings['attachments'];

@@ -24,8 +24,8 @@ import {
 } from '@otklik/client';
 import { createTranslator, emit, portalOf, reportError, type Translator } from '@otklik/widget-core';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Props } from './appeal.tsx';
 import { trackerMessages } from './tracker-messages.ts';
+import type { Props } from './types.ts';
 import { dateText, EMAIL, Field, kindOf, Marker, pageUrl, useLink, valueOf } from './ui.tsx';
 
 type T = Translator<keyof (typeof trackerMessages)['ru']>;
