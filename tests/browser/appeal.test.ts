@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
 import { type SiteServer, startSiteServer } from './site-server.ts';
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 /**
  * The citizen's appeal as it happens on a school's site: the built bundles served by the real portal
  * (PGlite, demo seed, outbox delivering over SMTP to a test mail server), the example pages served
@@ -204,7 +206,7 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     await page.locator('[data-otklik="appeal"] #f-attachments').setInputFiles({
       name: 'Справка.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+      buffer: PDF,
     });
     await expect.poll(() => page.getByText('Файл Справка.pdf загружен').count(), { timeout: 10_000 }).toBe(1);
     expect(await tab(page)).toMatchObject({ tag: 'button', text: 'Удалить' });
@@ -258,7 +260,17 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
       .toBe(1);
     expect(await statusOf(tracker.page)).toBe('Зарегистрировано');
     expect(await trackerView.innerText()).toContain(ruDate(row.due_date));
-    expect(await trackerView.innerText()).toContain('Вложения: Справка.pdf');
+    expect(await trackerView.innerText()).toContain('Вложения');
+    // The attachment downloads from the tracker with the appeal's secret (sent as a header, not a URL).
+    const [download] = await Promise.all([
+      tracker.page.waitForEvent('download'),
+      tracker.page.getByRole('button', { name: 'Справка.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Справка.pdf');
+    const saved = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of saved) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('latin1')).toBe(PDF.toString('latin1'));
 
     // The same private link opens on the status page as well.
     const statusPage = await open(`${site.origin}/status.html${new URL(link as string).hash}`);

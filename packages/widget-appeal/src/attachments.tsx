@@ -7,6 +7,7 @@ import type { AppealFormSettings, AttachmentUpload } from '@otklik/client';
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { T } from './types.ts';
+import { sizeText } from './ui.tsx';
 import type { UploadError } from './upload.ts';
 
 type Rules = AppealFormSettings['attachments'];
@@ -41,12 +42,6 @@ function acceptable(file: File, rules: Rules): boolean {
   if (file.type && rules.mediaTypes.includes(file.type)) return true;
   const name = file.name.toLowerCase();
   return extensionsOf(rules).some((ext) => name.endsWith(ext));
-}
-
-export function sizeText(lang: string, bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: mb < 10 ? 1 : 0 });
-  return mb >= 1 ? `${number.format(mb)} MB` : `${number.format(Math.max(1, Math.ceil(bytes / 1024)))} KB`;
 }
 
 export function Attachments(props: {

@@ -24,6 +24,7 @@ import {
 } from '@otklik/client';
 import { createTranslator, emit, portalOf, reportError, type Translator } from '@otklik/widget-core';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Files } from './files.tsx';
 import { trackerMessages } from './tracker-messages.ts';
 import type { Props } from './types.ts';
 import { dateText, EMAIL, Field, kindOf, Marker, pageUrl, useLink, valueOf } from './ui.tsx';
@@ -114,6 +115,15 @@ function View(
 ) {
   const { t, link, view, config, host, signal } = props;
   const lang = t.lang;
+  /** What every file list of this appeal needs to download with the appeal's secret. */
+  const files = {
+    appealId: link.appealId,
+    secret: link.secret,
+    config,
+    host,
+    lang,
+    t: (key: 'attachments' | 'downloadFailed') => t.t(key),
+  };
   const [text, setText] = useState('');
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
@@ -231,11 +241,7 @@ function View(
           </li>
         ))}
       </ol>
-      {(view.attachments ?? []).length > 0 && (
-        <p class="muted files">
-          {t.t('attachments', { names: (view.attachments ?? []).map((a) => a.name).join(', ') })}
-        </p>
-      )}
+      <Files {...files} files={view.attachments ?? []} />
 
       {view.answer && (
         <div class="group answer">
@@ -244,11 +250,7 @@ function View(
             <time dateTime={view.answer.at}>{dateText(lang, view.answer.at)}</time>
           </p>
           <p class="pre">{view.answer.text}</p>
-          {view.answer.attachments.length > 0 && (
-            <p class="muted">
-              {t.t('attachments', { names: view.answer.attachments.map((a) => a.name).join(', ') })}
-            </p>
-          )}
+          <Files {...files} files={view.answer.attachments} />
         </div>
       )}
 
@@ -262,11 +264,7 @@ function View(
                 <time dateTime={m.at}>{dateText(lang, m.at)}</time>
               </p>
               <p class="pre">{m.text}</p>
-              {m.attachments.length > 0 && (
-                <p class="muted">
-                  {t.t('attachments', { names: m.attachments.map((a) => a.name).join(', ') })}
-                </p>
-              )}
+              <Files {...files} files={m.attachments} />
             </li>
           ))}
         </ul>

@@ -9,6 +9,8 @@ import { useEffect, useState } from 'preact/hooks';
 export const attributes = { org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/) };
 
 export const css = `
+.link{background:none;border:0;padding:0;font:inherit;color:var(--_accent);text-decoration:underline;cursor:pointer}
+.files ul{margin:4px 0;padding-inline-start:20px}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
 .appeal{display:flex;flex-direction:column;gap:calc(var(--_gap)*1.5)}
 h2,h3{margin:0;font-size:1.25em;line-height:1.3}
@@ -147,4 +149,10 @@ export function dateText(lang: Language, value: string): string {
     day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   }
   return formatDate(lang, day, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export function sizeText(lang: string, bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: mb < 10 ? 1 : 0 });
+  return mb >= 1 ? `${number.format(mb)} MB` : `${number.format(Math.max(1, Math.ceil(bytes / 1024)))} KB`;
 }

@@ -171,6 +171,7 @@ export const AttachmentRef = v.object({
   mediaType: v.string(),
   size: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
+export type AttachmentRef = v.InferOutput<typeof AttachmentRef>;
 
 /**
  * The answer to an upload (`uploadAttachmentRoute`, multipart/form-data, one file in the field `file`):

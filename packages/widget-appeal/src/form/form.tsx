@@ -1,7 +1,7 @@
 /** The appeal form: the citizen's details, the identity step, the appeal itself, files and consent. */
 import type { AppealFormSettings, AppealReceipt } from '@otklik/client';
 import { portalOf } from '@otklik/widget-core';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Attachments, type AttachmentsHandle } from '../attachments.tsx';
 import type { Props, T } from '../types.ts';
 import {
@@ -48,7 +48,7 @@ export function Form(props: FormProps) {
     setSummary(general ?? (count ? t.t('errSummary', { count }) : ''));
     setFocusTick((tick) => tick + 1);
   };
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusTick) return;
     (form.current?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
   }, [focusTick]);

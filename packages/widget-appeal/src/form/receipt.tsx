@@ -1,6 +1,6 @@
 /** What the citizen sees once the appeal is filed: its number, due date and private tracking link. */
 import type { AppealReceipt } from '@otklik/client';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { T } from '../types.ts';
 import { dateText } from '../ui.tsx';
 
@@ -10,7 +10,7 @@ export function Receipt({ t, receipt }: { t: T; receipt: AppealReceipt }) {
     `${location.href.split('#')[0]}#otklik-appeal=${receipt.appealId}.${receipt.accessSecret}`;
   const [copy, setCopy] = useState('');
   const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), []);
+  useLayoutEffect(() => title.current?.focus(), []);
   const onCopy = () =>
     navigator.clipboard.writeText(link).then(
       () => setCopy(t.t('copied')),

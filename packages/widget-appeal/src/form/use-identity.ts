@@ -12,7 +12,7 @@ import type {
 import { fetchRoute, requestEmailCodeRoute, verifyEmailCodeRoute } from '@otklik/client';
 import type { Language } from '@otklik/widget-core';
 import type { RefObject } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { T } from '../types.ts';
 import { EMAIL, idOf, kindOf } from '../ui.tsx';
 import type { OidcState } from './oidc.tsx';
@@ -76,11 +76,12 @@ export function useIdentity(o: IdentityOptions) {
 
   // Keyboard users go where the identity step continues: to the code field once a code is sent, to
   // the (now verified, read-only) e-mail once it is checked; the controls they used disappear or are
-  // disabled, which would otherwise drop focus to the page.
-  useEffect(() => {
+  // disabled, which would otherwise drop focus to the page. Layout effects, so the focus has moved
+  // before the browser paints: a fast Tab after the change must not start from <body>.
+  useLayoutEffect(() => {
     if (sent && !verified) o.form.current?.querySelector<HTMLInputElement>(`#${idOf('code')}`)?.focus();
   }, [sent]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (verified) o.form.current?.querySelector<HTMLInputElement>(`#${idOf('applicant.email')}`)?.focus();
   }, [verified]);
 
