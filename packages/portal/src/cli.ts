@@ -19,6 +19,7 @@ import type { DatabaseOptions } from './db/types.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
+import { runRetention } from './retention/retention.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
 
@@ -53,6 +54,13 @@ function closeOnSignals(close: () => Promise<void>): void {
   process.once('SIGTERM', onSignal);
 }
 
+/** OTKLIK_RETENTION_YEARS: how long personal data of closed appeals is kept (default 5). */
+function retainYearsFromEnv(): number {
+  const years = Number(process.env.OTKLIK_RETENTION_YEARS || 5);
+  if (!(years > 0)) throw new Error('OTKLIK_RETENTION_YEARS must be a positive number of years');
+  return years;
+}
+
 const DEFAULT_MAIL_FROM = 'Otklik <noreply@otklik.localhost>';
 
 async function startPortalFromEnv(
@@ -66,6 +74,7 @@ async function startPortalFromEnv(
     ? await createRedisClient({ url: process.env.REDIS_URL }).connect()
     : null;
   const portal = await startPortal({
+    retainYears: retainYearsFromEnv(),
     rateLimit: {
       trustProxy: process.env.TRUST_PROXY === '1',
       ...(redis ? { store: new RedisRateLimitStore(redis) } : {}),
@@ -165,8 +174,19 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'retention': {
+      // Runs the personal-data retention once (the portal also runs it daily), printing what it removed.
+      const db = await openDatabase(databaseFromEnv());
+      try {
+        await migrate(db);
+        console.log(JSON.stringify(await runRetention(db, { retainYears: retainYearsFromEnv() }), null, 2));
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     default:
-      console.error('Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT]');
+      console.error('Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT] | retention');
       process.exitCode = 2;
   }
 }

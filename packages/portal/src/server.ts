@@ -16,6 +16,7 @@ import {
   startOutboxWorker,
 } from './mail/outbox-worker.ts';
 import { migrate } from './migrations/index.ts';
+import { runRetention } from './retention/retention.ts';
 import { createKeyRing } from './security/keys.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -42,6 +43,8 @@ export interface PortalOptions {
    * Rate limits of the appeal intake; `false` turns them off. The store defaults to one in memory on
    * PGlite (one process) and to a table on PostgreSQL, shared by every instance.
    */
+  /** Years the personal data of a closed appeal is kept (default 5; `OTKLIK_RETENTION_YEARS`). */
+  retainYears?: number;
   rateLimit?: false | { store?: RateLimitStore; trustProxy?: boolean; limits?: IntakeGuardOptions['limits'] };
 }
 
@@ -121,6 +124,17 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     );
   }, 60 * 60_000);
   sweep.unref();
+  // Personal data of long-closed appeals is erased once a day (one transaction; any instance may run it).
+  const retention = setInterval(
+    () => {
+      runRetention(db, options.retainYears === undefined ? {} : { retainYears: options.retainYears }).then(
+        (report) => logger.log('info', 'retention run', { ...report }),
+        (error: unknown) => logger.log('error', 'retention failed', { error: String(error) }),
+      );
+    },
+    24 * 60 * 60_000,
+  );
+  retention.unref();
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -130,6 +144,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       // Stop accepting, let in-flight requests finish (idle keep-alive sockets are closed), then
       // close the database, which also releases the PGlite directory lock.
       clearInterval(sweep);
+      clearInterval(retention);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
