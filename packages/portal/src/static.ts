@@ -58,14 +58,26 @@ async function readFileIfPresent(file: string | null): Promise<Buffer | null> {
  */
 export function registerWidgetRoutes(app: Hono, registry: RouteRegistry, widgetsDir: string): void {
   const root = resolve(widgetsDir);
-  const serve = async (c: Context, cacheControl: string) => {
-    // The raw path: Hono's decoded one could hide encoded traversal such as %2e%2e%2f.
-    const urlPath = new URL(c.req.url).pathname;
+  // Hashed chunks never change under their name, so each is read from disk once; the loader is
+  // read every time (a rebuild replaces it in place). Only files that exist are kept.
+  const chunks = new Map<string, Buffer>();
+  const read = async (urlPath: string) => {
     let body = await readFileIfPresent(safeResolve(root, urlPath));
     if (body === null && urlPath.startsWith('/widgets/')) {
       body = await readFileIfPresent(safeResolve(root, urlPath.slice('/widgets'.length)));
     }
-    if (body === null) throw new ProblemError(404, 'not-found', 'No such widget file');
+    return body;
+  };
+  const serve = async (c: Context, cacheControl: string) => {
+    // The raw path: Hono's decoded one could hide encoded traversal such as %2e%2e%2f.
+    const urlPath = new URL(c.req.url).pathname;
+    const immutable = cacheControl === IMMUTABLE_CACHE;
+    let body = immutable ? chunks.get(urlPath) : undefined;
+    if (body === undefined) {
+      body = (await read(urlPath)) ?? undefined;
+      if (body !== undefined && immutable) chunks.set(urlPath, body);
+    }
+    if (body === undefined) throw new ProblemError(404, 'not-found', 'No such widget file');
     return send(c, new Uint8Array(body), 200, {
       'Content-Type': CONTENT_TYPES[extname(urlPath).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': cacheControl,

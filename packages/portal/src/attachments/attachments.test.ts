@@ -8,14 +8,12 @@ import { createIntakeGuard } from '../abuse/intake-guard.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import { createApp } from '../app.ts';
 import { createApiKey } from '../auth/api-keys.ts';
-import { openDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { solveChallenge } from '../intake/pow.ts';
-import { migrate } from '../migrations/index.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT, seedDemo } from '../seed/demo.ts';
+import { DEMO_CONSENT } from '../seed/demo.ts';
 import { DEFAULT_ATTACHMENTS } from '../store/appeal-settings.ts';
-import { testBackends } from '../testing/backends.ts';
+import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { contentDisposition } from './routes.ts';
 import { DOCX } from './sniff.ts';
 import { deleteExpiredUploads, sanitizeName, UPLOAD_TTL_MS } from './store.ts';
@@ -160,17 +158,14 @@ describe.each(backends)('attachments on $name', (backend) => {
 
   beforeAll(async () => {
     if (backend.skipReason) return;
-    const fresh = await backend.fresh();
-    cleanup = fresh.cleanup;
-    db = await openDatabase(fresh.database);
-    await migrate(db);
-    await seedDemo(db);
+    const demo = await openDemoDatabase(backend);
+    db = demo.db;
+    cleanup = demo.close;
     app = createApp({ db, keys: createKeyRing(db, 'test-secret'), pow: { maxNumber: 200 } });
     staffKey = await createApiKey(db, ORG, 'test');
     otherStaffKey = await createApiKey(db, 'demo-school', 'test');
   }, 60_000);
   afterAll(async () => {
-    await db?.close();
     await cleanup();
   });
 

@@ -4,14 +4,12 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createApiKey } from '../auth/api-keys.ts';
-import { openDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { type Mailbox, startMailbox } from '../demo/mailbox.ts';
 import { type OutboxWorker, smtpTransport, startOutboxWorker } from '../mail/outbox-worker.ts';
-import { migrate } from '../migrations/index.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT, seedDemo } from '../seed/demo.ts';
-import { testBackends } from '../testing/backends.ts';
+import { DEMO_CONSENT } from '../seed/demo.ts';
+import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { createChallenge, solveChallenge } from './pow.ts';
 
 const backends = await testBackends();
@@ -29,11 +27,9 @@ describe.each(backends)('appeal intake on $name', (backend) => {
 
   beforeAll(async () => {
     if (backend.skipReason) return;
-    const fresh = await backend.fresh();
-    cleanup = fresh.cleanup;
-    db = await openDatabase(fresh.database);
-    await migrate(db);
-    await seedDemo(db);
+    const demo = await openDemoDatabase(backend);
+    db = demo.db;
+    cleanup = demo.close;
     // A `generic` organisation: its profile hides the patronymic.
     await db.query(
       `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, time_zone, languages)
@@ -54,7 +50,6 @@ describe.each(backends)('appeal intake on $name', (backend) => {
   afterAll(async () => {
     await worker?.stop();
     await mailbox?.close();
-    await db?.close();
     await cleanup();
   });
 

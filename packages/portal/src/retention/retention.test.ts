@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
-import { migrate } from '../migrations/index.ts';
-import { seedDemo } from '../seed/demo.ts';
 import { appealCounter } from '../store/counter.ts';
-import { testBackends } from '../testing/backends.ts';
+import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { runRetention } from './retention.ts';
 
 const backends = await testBackends();
@@ -19,11 +16,9 @@ describe.each(backends)('personal-data retention on $name', (backend) => {
 
   beforeAll(async () => {
     if (backend.skipReason) return;
-    const fresh = await backend.fresh();
-    cleanup = fresh.cleanup;
-    db = await openDatabase(fresh.database);
-    await migrate(db);
-    await seedDemo(db);
+    const demo = await openDemoDatabase(backend);
+    db = demo.db;
+    cleanup = demo.close;
     // Two answered appeals of the demo school: one closed six years before `now`, one last month.
     const answered = await db.query<{ id: string }>(
       `SELECT id FROM appeals WHERE organization_id = 'demo-school' AND status = 'answered' ORDER BY id LIMIT 2`,
@@ -50,7 +45,6 @@ describe.each(backends)('personal-data retention on $name', (backend) => {
     );
   });
   afterAll(async () => {
-    await db?.close();
     await cleanup?.();
   });
 

@@ -150,6 +150,22 @@ export async function listQueue(db: Queryable, organizationId: string, filter: Q
 
 const mailLanguage = (row: AppealRow) => row.language ?? (row.jurisdiction === 'by-300z' ? 'be' : 'ru');
 
+/** Adds a status event to the appeal's history. */
+async function addEvent(tx: Queryable, appealId: string, status: AppealStatus, note: string | null) {
+  await tx.query('INSERT INTO appeal_events (appeal_id, status, note) VALUES ($1, $2, $3)', [
+    appealId,
+    status,
+    note,
+  ]);
+}
+
+/** The fields every notice to the applicant carries: their language, the organisation, the number. */
+const noticeOf = (row: AppealRow) => ({
+  language: mailLanguage(row),
+  organizationName: row.organization_name,
+  registrationNumber: row.registration_number,
+});
+
 async function record(
   tx: Queryable,
   row: AppealRow,
@@ -157,21 +173,9 @@ async function record(
   note: string | null,
   dueDate: string,
 ) {
-  await tx.query('INSERT INTO appeal_events (appeal_id, status, note) VALUES ($1, $2, $3)', [
-    row.id,
-    status,
-    note,
-  ]);
-  if (row.applicant_email) {
-    await enqueueMail(tx, 'status-changed', row.applicant_email, {
-      language: mailLanguage(row),
-      organizationName: row.organization_name,
-      registrationNumber: row.registration_number,
-      status,
-      note,
-      dueDate,
-    });
-  }
+  await addEvent(tx, row.id, status, note);
+  if (row.applicant_email)
+    await enqueueMail(tx, 'status-changed', row.applicant_email, { ...noticeOf(row), status, note, dueDate });
 }
 
 export async function changeStatus(tx: Queryable, actor: Actor, id: string, change: StatusChange) {
@@ -244,19 +248,9 @@ export async function answerAppeal(
      WHERE id = $1`,
     [id, result, text],
   );
-  await tx.query(`INSERT INTO appeal_events (appeal_id, status, note) VALUES ($1, 'answered', $2)`, [
-    id,
-    result,
-  ]);
-  if (row.applicant_email) {
-    await enqueueMail(tx, 'appeal-answered', row.applicant_email, {
-      language: mailLanguage(row),
-      organizationName: row.organization_name,
-      registrationNumber: row.registration_number,
-      result,
-      text,
-    });
-  }
+  await addEvent(tx, id, 'answered', result);
+  if (row.applicant_email)
+    await enqueueMail(tx, 'appeal-answered', row.applicant_email, { ...noticeOf(row), result, text });
   await audit(tx, actor, 'appeal.answer', id, { from: row.status, result });
   return staffView(tx, (await loadAppeal(tx, id)) as AppealRow);
 }
@@ -269,14 +263,8 @@ export async function addStaffMessage(tx: Queryable, actor: Actor, id: string, t
     `INSERT INTO appeal_messages (id, appeal_id, author, text) VALUES ($1, $2, 'organization', $3)`,
     [randomUUID(), id, text],
   );
-  if (row.applicant_email) {
-    await enqueueMail(tx, 'new-message', row.applicant_email, {
-      language: mailLanguage(row),
-      organizationName: row.organization_name,
-      registrationNumber: row.registration_number,
-      text,
-    });
-  }
+  if (row.applicant_email)
+    await enqueueMail(tx, 'new-message', row.applicant_email, { ...noticeOf(row), text });
   await audit(tx, actor, 'appeal.message', id);
   return staffView(tx, row);
 }

@@ -1,4 +1,7 @@
-import type { DatabaseOptions } from '../db/types.ts';
+import { openDatabase } from '../db/index.ts';
+import type { Database, DatabaseOptions } from '../db/types.ts';
+import { migrate } from '../migrations/index.ts';
+import { seedDemo } from '../seed/demo.ts';
 import { createTestDatabase, postgresReachable, postgresSkipReason } from './postgres.ts';
 
 export interface TestBackend {
@@ -32,4 +35,21 @@ export async function testBackends(): Promise<TestBackend[]> {
       },
     },
   ];
+}
+
+/** A fresh database of `backend`, migrated and seeded with the demo data; `close` closes and drops it. */
+export async function openDemoDatabase(
+  backend: TestBackend,
+): Promise<{ db: Database; close(): Promise<void> }> {
+  const fresh = await backend.fresh();
+  const db = await openDatabase(fresh.database);
+  await migrate(db);
+  await seedDemo(db);
+  return {
+    db,
+    async close() {
+      await db.close();
+      await fresh.cleanup();
+    },
+  };
 }
