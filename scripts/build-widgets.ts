@@ -17,11 +17,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widgets`;
 const chunkDir = `${outDir}/widgets`;
 
-/** Widget name (`data-otklik` value) → entry module. Add rate, rating, qr, appeal, appeal-status here. */
+/** Widget name (`data-otklik` value) → entry module. */
 export const widgetEntries: Record<string, string> = {
   'appeal-counter': 'packages/widget-appeal/src/appeal-counter.tsx',
   appeal: 'packages/widget-appeal/src/appeal.tsx',
   'appeal-status': 'packages/widget-appeal/src/appeal-status.tsx',
+  rate: 'packages/widget-rate/src/rate.tsx',
+  rating: 'packages/widget-rate/src/rating.tsx',
+  qr: 'packages/widget-rate/src/qr.tsx',
+  'org-search': 'packages/widget-rate/src/org-search.tsx',
 };
 
 /** Browsers of the last two years (all evergreen): ES2022 syntax ships untranspiled. */

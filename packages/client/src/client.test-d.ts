@@ -50,6 +50,8 @@ describe('public API types', () => {
             | 'identity-invalid'
             | 'consent-required'
             | 'appeals-handed-off'
+            | 'already-rated'
+            | 'ratings-disabled'
             | 'internal-error'
             | 'service-unavailable'
           >();

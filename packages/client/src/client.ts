@@ -6,12 +6,17 @@ import {
   getAppealCounterEndpoint,
   getAppealEndpoint,
   getOrganizationEndpoint,
+  getRatingAnalyticsEndpoint,
+  getRatingRankingEndpoint,
+  getRatingSummaryEndpoint,
   getWidgetSettingsEndpoint,
   listServicesEndpoint,
+  listSpheresEndpoint,
   rateAppealAnswerEndpoint,
   requestEmailCodeEndpoint,
   requestLostLinkEndpoint,
   searchOrganizationsEndpoint,
+  submitRatingEndpoint,
   verifyEmailCodeEndpoint,
   withdrawAppealEndpoint,
 } from './contract.ts';
@@ -118,6 +123,35 @@ export interface OtklikClient {
     accessSecret: string,
     options: OnceOptions,
   ): Result<typeof withdrawAppealEndpoint>;
+
+  /** Spheres of activity with their categories and organisation counts (for search filters). */
+  listSpheres(
+    query?: Query<typeof listSpheresEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listSpheresEndpoint>;
+  /**
+   * Rates a service; resolves to the receipt with the organisation's updated rating. Rejects with
+   * code `already-rated` (409) when this person or device rated the service today.
+   */
+  submitRating(
+    organizationId: string,
+    rating: Body<typeof submitRatingEndpoint>,
+    options: OnceOptions,
+  ): Result<typeof submitRatingEndpoint>;
+  /** The organisation's rating: averages, count, distribution and position (what the badge shows). */
+  getRatingSummary(organizationId: string, options?: CallOptions): Result<typeof getRatingSummaryEndpoint>;
+  /** Organisations ranked with this one (its siblings or its sphere) over a period, best first. */
+  getRatingRanking(
+    organizationId: string,
+    query?: Query<typeof getRatingRankingEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof getRatingRankingEndpoint>;
+  /** Trend, positions and their change since the previous period, for the organisation and its subordinates. */
+  getRatingAnalytics(
+    organizationId: string,
+    query?: Query<typeof getRatingAnalyticsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof getRatingAnalyticsEndpoint>;
 }
 
 export type ClientOptions = TransportOptions;
@@ -180,5 +214,19 @@ export function createClient(options: ClientOptions): OtklikClient {
         { params: { appealId }, accessSecret, idempotencyKey },
         callOptions,
       ),
+    listSpheres: (query = {}, callOptions) => request(transport, listSpheresEndpoint, { query }, callOptions),
+    submitRating: (organizationId, body, { idempotencyKey, ...callOptions }) =>
+      request(
+        transport,
+        submitRatingEndpoint,
+        { params: org(organizationId), body, idempotencyKey },
+        callOptions,
+      ),
+    getRatingSummary: (organizationId, callOptions) =>
+      request(transport, getRatingSummaryEndpoint, { params: org(organizationId) }, callOptions),
+    getRatingRanking: (organizationId, query = {}, callOptions) =>
+      request(transport, getRatingRankingEndpoint, { params: org(organizationId), query }, callOptions),
+    getRatingAnalytics: (organizationId, query = {}, callOptions) =>
+      request(transport, getRatingAnalyticsEndpoint, { params: org(organizationId), query }, callOptions),
   };
 }

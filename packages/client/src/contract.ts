@@ -6,6 +6,13 @@
  */
 import * as v from 'valibot';
 import {
+  getRatingAnalyticsRoute,
+  getRatingRankingRoute,
+  getRatingSummaryRoute,
+  listSpheresRoute,
+  submitRatingRoute,
+} from './routes/ratings.ts';
+import {
   addAppealMessageRoute,
   createChallengeRoute,
   fileAppealRoute,
@@ -47,6 +54,17 @@ import {
   ServicePage,
   WidgetSettings,
 } from './schemas/organizations.ts';
+import {
+  RankingPage,
+  RankingQuery,
+  RatingAnalytics,
+  RatingAnalyticsQuery,
+  RatingReceipt,
+  RatingSubmission,
+  RatingSummary,
+  SphereList,
+  SphereListQuery,
+} from './schemas/ratings.ts';
 
 type ObjectSchema = v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
 
@@ -252,6 +270,70 @@ export const withdrawAppealEndpoint = {
   cacheable: false,
 } as const satisfies EndpointDefinition;
 
+export const listSpheresEndpoint = {
+  ...listSpheresRoute,
+  summary: 'Spheres of activity and their categories, with the number of organisations in each',
+  tags: ['organizations'],
+  query: SphereListQuery,
+  response: SphereList,
+  access: 'directory',
+  cacheable: true,
+} as const satisfies EndpointDefinition;
+
+export const submitRatingEndpoint = {
+  ...submitRatingRoute,
+  summary: 'Rate a service the organisation provided',
+  description:
+    "Scores every criterion of the organisation's criteria set 1–5 for a service received on a given date " +
+    '(not in the future, not older than the organisation allows). One rating per person (or, when ' +
+    'anonymous, per device) per service per day: a second gets 409 `already-rated`. Needs a solved ' +
+    'proof of work and, where the organisation requires it, a verified identity.',
+  tags: ['ratings'],
+  params: OrganizationParams,
+  body: RatingSubmission,
+  response: RatingReceipt,
+  successStatus: 201,
+  access: 'organization',
+  idempotent: true,
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const getRatingSummaryEndpoint = {
+  ...getRatingSummaryRoute,
+  summary: "The organisation's rating: averages per criterion and overall, count, distribution, position",
+  description: 'Cached for a minute; answers 304 to a matching If-None-Match.',
+  tags: ['ratings'],
+  params: OrganizationParams,
+  response: RatingSummary,
+  access: 'organization',
+  cacheable: true,
+} as const satisfies EndpointDefinition;
+
+export const getRatingRankingEndpoint = {
+  ...getRatingRankingRoute,
+  summary: 'Ranking of the organisation among its siblings or within its sphere, for a period',
+  tags: ['ratings'],
+  params: OrganizationParams,
+  query: RankingQuery,
+  response: RankingPage,
+  access: 'organization',
+  cacheable: true,
+} as const satisfies EndpointDefinition;
+
+export const getRatingAnalyticsEndpoint = {
+  ...getRatingAnalyticsRoute,
+  summary: 'Rating analytics: monthly trend, positions and their change, subordinate organisations',
+  description:
+    'Compares the period containing `on` with the one before it. Public figures only: comments are ' +
+    'read by staff through the staff API.',
+  tags: ['ratings'],
+  params: OrganizationParams,
+  query: RatingAnalyticsQuery,
+  response: RatingAnalytics,
+  access: 'organization',
+  cacheable: true,
+} as const satisfies EndpointDefinition;
+
 /** Every public endpoint by name; the server serves exactly these. */
 export const endpoints = {
   searchOrganizations: searchOrganizationsEndpoint,
@@ -268,6 +350,11 @@ export const endpoints = {
   addAppealMessage: addAppealMessageEndpoint,
   rateAppealAnswer: rateAppealAnswerEndpoint,
   withdrawAppeal: withdrawAppealEndpoint,
+  listSpheres: listSpheresEndpoint,
+  submitRating: submitRatingEndpoint,
+  getRatingSummary: getRatingSummaryEndpoint,
+  getRatingRanking: getRatingRankingEndpoint,
+  getRatingAnalytics: getRatingAnalyticsEndpoint,
 } as const;
 
 export type Endpoints = typeof endpoints;

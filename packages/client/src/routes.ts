@@ -5,3 +5,4 @@
  */
 export * from './routes/appeals.ts';
 export * from './routes/directory.ts';
+export * from './routes/ratings.ts';

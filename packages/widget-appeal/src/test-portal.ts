@@ -76,6 +76,19 @@ export function settingsFor(
     languages: ['ru'],
     allowedOrigins: [],
     timeZone: 'Europe/Moscow',
+    ratings: {
+      enabled: true,
+      criteriaSet: {
+        id: 'by-base',
+        name: { ru: 'Базовые критерии' },
+        criteria: [{ id: 'courtesy', label: { ru: 'Вежливость' } }],
+      },
+      serviceDateMaxAgeDays: 90,
+      commentMaxLength: 1000,
+      identification: 'anonymous',
+      identity: { emailCode: true, oidcProviders: [] },
+      ratingPageUrl: null,
+    },
     appeals: {
       mode: 'form',
       handoffUrl: null,

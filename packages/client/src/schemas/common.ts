@@ -16,6 +16,14 @@ export const IsoDate = v.pipe(v.string(), v.isoDate());
 /** Instant as an ISO 8601 timestamp with offset, e.g. `2026-11-22T09:30:00.000Z`. */
 export const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp());
 
+export const Country = v.picklist(['RU', 'BY']);
+export type Country = v.InferOutput<typeof Country>;
+
+/** Field of activity, e.g. `education`, `health`, `social`. */
+export const Sphere = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+/** Kind of organisation within its sphere, e.g. `school`, `department`. */
+export const Category = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+
 export const Language = v.picklist(['ru', 'be', 'en']);
 export type Language = v.InferOutput<typeof Language>;
 

@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './intake.ts';
 export * from './organizations.ts';
 export * from './problem.ts';
+export * from './ratings.ts';

@@ -1,14 +1,16 @@
 import * as v from 'valibot';
-import { JurisdictionProfileId, Language, OrganizationId, PageQuery, pageOf } from './common.ts';
+import {
+  Category,
+  Country,
+  JurisdictionProfileId,
+  Language,
+  OrganizationId,
+  PageQuery,
+  pageOf,
+  Sphere,
+} from './common.ts';
 import { AppealFormSettings } from './intake.ts';
-
-export const Country = v.picklist(['RU', 'BY']);
-export type Country = v.InferOutput<typeof Country>;
-
-/** Field of activity, e.g. `education`, `health`, `social`. */
-export const Sphere = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
-/** Kind of organisation within its sphere, e.g. `school`, `department`. */
-export const Category = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+import { RatingFormSettings } from './ratings.ts';
 
 export const Coordinates = v.object({
   lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
@@ -77,5 +79,7 @@ export const WidgetSettings = v.object({
   timeZone: v.string(),
   /** Everything the appeal form renders from. */
   appeals: AppealFormSettings,
+  /** Everything the rating form renders from. */
+  ratings: RatingFormSettings,
 });
 export type WidgetSettings = v.InferOutput<typeof WidgetSettings>;

@@ -25,6 +25,8 @@ export const ProblemCode = v.picklist([
   'identity-invalid',
   'consent-required',
   'appeals-handed-off',
+  'already-rated',
+  'ratings-disabled',
   'internal-error',
   'service-unavailable',
 ]);

@@ -27,6 +27,8 @@ const TITLES: Record<ProblemCode, string> = {
   'identity-invalid': 'The identity token is invalid, expired or for another e-mail',
   'consent-required': 'Consent to the current personal-data document is required',
   'appeals-handed-off': 'This organisation takes electronic appeals through another system',
+  'already-rated': 'This service was already rated today from this person or device',
+  'ratings-disabled': 'This organisation does not take ratings',
   'internal-error': 'Internal server error',
   'service-unavailable': 'Service unavailable',
 };

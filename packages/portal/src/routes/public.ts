@@ -17,6 +17,7 @@ import {
   searchOrganizations,
 } from '../store/organizations.ts';
 import { type AppealRoutesOptions, appealHandlers } from './appeals.ts';
+import { ratingHandlers } from './ratings.ts';
 import type { RouteRegistry } from './registry.ts';
 
 type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : Record<string, never>;
@@ -60,6 +61,7 @@ function handlers({ db, counterCache, appeals, oidcProviders }: PublicRoutesOpti
   };
   return {
     ...appealHandlers({ db, ...appeals }),
+    ...ratingHandlers(),
     async searchOrganizations({ c, query }) {
       return sendJson(c, await searchOrganizations(db, query), endpoints.searchOrganizations.cacheable);
     },

@@ -154,5 +154,19 @@ export async function getWidgetSettings(
       toAppealSettings(row),
       oidcProviders(row.oidc_providers ?? []),
     ),
+    // PLACEHOLDER until the rating settings are read from organization_rating_settings.
+    ratings: {
+      enabled: false,
+      criteriaSet: {
+        id: 'by-base',
+        name: { ru: 'Базовые критерии' },
+        criteria: [{ id: 'courtesy', label: { ru: 'Вежливость' } }],
+      },
+      serviceDateMaxAgeDays: 90,
+      commentMaxLength: 1000,
+      identification: 'anonymous',
+      identity: { emailCode: true, oidcProviders: [] },
+      ratingPageUrl: null,
+    },
   };
 }
