@@ -5,13 +5,16 @@
  *    shared chunks that several widgets on a page load once: `dist/widgets/widgets/<name>-<hash>.js`
  *    (immutable, content-hashed) plus `dist/widgets/widgets/.vite/manifest.json`;
  * 2. the loader as a classic IIFE script `dist/widgets/otklik.js`, with the widget name → files map
- *    (entry first, then every chunk it imports statically) injected from that manifest.
+ *    (entry first, then every chunk it imports statically) injected from that manifest;
+ * 3. a `.gz` (Zopfli) and a `.br` beside every script, which the portal sends to browsers that accept
+ *    them (scripts/precompress.ts).
  *
  * Run: `pnpm exec tsx scripts/build-widgets.ts` (or `pnpm build`).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Manifest } from 'vite';
+import { precompress } from './precompress.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widgets`;
@@ -135,6 +138,7 @@ export async function buildLoader(widgets: Record<string, string[]>): Promise<vo
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { widgets } = await buildWidgets();
   await buildLoader(widgets);
+  await precompress(outDir);
   for (const [name, files] of Object.entries(widgets)) console.log(`${name}: ${files.join(', ')}`);
-  console.log(`wrote ${outDir}/otklik.js and ${chunkDir}/`);
+  console.log(`wrote ${outDir}/otklik.js and ${chunkDir}/ (each with .gz and .br)`);
 }

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { endpoints } from '@otklik/client/contract';
 import {
   AppealCounter,
@@ -611,6 +612,44 @@ describe.each(backends)('portal on $name', (backend) => {
       expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(await chunk.text()).toContain('export const x');
       await expectProblem(await get('/widgets/missing.js'), 404, 'not-found');
+    });
+
+    test('sends the precompressed variant the browser accepts, never a stale one', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'otklik-widgets-'));
+      try {
+        mkdirSync(join(dir, 'widgets'));
+        const source = 'export const answer = 42;\n'.repeat(20);
+        const chunk = join(dir, 'widgets', 'chunk-abc.js');
+        writeFileSync(chunk, source);
+        writeFileSync(`${chunk}.gz`, gzipSync(source));
+        writeFileSync(`${chunk}.br`, brotliCompressSync(source));
+        writeFileSync(join(dir, 'otklik.js'), 'new loader');
+        writeFileSync(join(dir, 'otklik.js.gz'), gzipSync('old loader'));
+        // The loader was rebuilt after its .gz was written: the .gz must not be sent.
+        utimesSync(join(dir, 'otklik.js.gz'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+        const app = createApp({ db: portal.db, widgetsDir: dir });
+        const fetchWith = (path: string, acceptEncoding?: string) =>
+          app.request(path, acceptEncoding ? { headers: { 'Accept-Encoding': acceptEncoding } } : {});
+
+        const br = await fetchWith('/widgets/chunk-abc.js', 'gzip, deflate, br');
+        expect(br.headers.get('content-encoding')).toBe('br');
+        expect(br.headers.get('vary')).toBe('Accept-Encoding');
+        expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(source);
+
+        const gzip = await fetchWith('/widgets/chunk-abc.js', 'gzip');
+        expect(gzip.headers.get('content-encoding')).toBe('gzip');
+        expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(source);
+
+        const identity = await fetchWith('/widgets/chunk-abc.js');
+        expect(identity.headers.get('content-encoding')).toBeNull();
+        expect(await identity.text()).toBe(source);
+
+        const loader = await fetchWith('/otklik.js', 'gzip');
+        expect(loader.headers.get('content-encoding')).toBeNull();
+        expect(await loader.text()).toBe('new loader');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test('refuses directory traversal', async () => {

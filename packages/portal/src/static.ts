@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
-import { send } from './http/headers.ts';
+import { type Encoding, preferredEncoding } from './http/encoding.ts';
+import { requestHeader, send } from './http/headers.ts';
 import { ProblemError } from './http/problem.ts';
 import type { RouteRegistry } from './routes/registry.ts';
 
@@ -40,53 +41,84 @@ export function safeResolve(root: string, urlPath: string): string | null {
   return file.startsWith(root + sep) ? file : null;
 }
 
-async function readFileIfPresent(file: string | null): Promise<Buffer | null> {
-  if (file === null) return null;
-  try {
-    if (!(await stat(file)).isFile()) return null;
-    return await readFile(file);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Serves the widget bundles: `/otklik.js` and `/widgets/…`, mapped onto the directory as they are
  * (`<dir>/otklik.js`, `<dir>/widgets/…`); a chunk missing under `<dir>/widgets/` is also looked up
  * at `<dir>/…`, so either build layout works. Foreign pages load these as ES modules, in CORS
  * mode, hence `Access-Control-Allow-Origin: *` (the files are public and carry no credentials).
+ * Browsers that accept brotli or gzip get the build's precompressed `.br`/`.gz` (scripts/precompress.ts).
  */
 export function registerWidgetRoutes(app: Hono, registry: RouteRegistry, widgetsDir: string): void {
   const root = resolve(widgetsDir);
-  // Hashed chunks never change under their name, so each is read from disk once; the loader is
-  // read every time (a rebuild replaces it in place). Only files that exist are kept.
-  const chunks = new Map<string, Buffer>();
-  const read = async (urlPath: string) => {
-    let body = await readFileIfPresent(safeResolve(root, urlPath));
-    if (body === null && urlPath.startsWith('/widgets/')) {
-      body = await readFileIfPresent(safeResolve(root, urlPath.slice('/widgets'.length)));
-    }
-    return body;
-  };
+  // Hashed chunks never change under their name, so each variant is read from disk once; the loader
+  // is read every time (a rebuild replaces it in place). Only files that exist are kept.
+  const chunks = new Map<string, Variant | null>();
   const serve = async (c: Context, cacheControl: string) => {
     // The raw path: Hono's decoded one could hide encoded traversal such as %2e%2e%2f.
     const urlPath = new URL(c.req.url).pathname;
+    const encoding = preferredEncoding(requestHeader(c, 'accept-encoding'));
     const immutable = cacheControl === IMMUTABLE_CACHE;
-    let body = immutable ? chunks.get(urlPath) : undefined;
-    if (body === undefined) {
-      body = (await read(urlPath)) ?? undefined;
-      if (body !== undefined && immutable) chunks.set(urlPath, body);
+    const key = `${encoding}:${urlPath}`;
+    let variant = immutable ? chunks.get(key) : undefined;
+    if (variant === undefined) {
+      variant = await readVariant(root, urlPath, encoding);
+      if (immutable && variant !== null) chunks.set(key, variant);
     }
-    if (body === undefined) throw new ProblemError(404, 'not-found', 'No such widget file');
-    return send(c, new Uint8Array(body), 200, {
+    if (variant === null) throw new ProblemError(404, 'not-found', 'No such widget file');
+    return send(c, new Uint8Array(variant.body), 200, {
       'Content-Type': CONTENT_TYPES[extname(urlPath).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': cacheControl,
       'Access-Control-Allow-Origin': '*',
       'Cross-Origin-Resource-Policy': 'cross-origin',
+      // Caches must keep the br, gzip and identity answers apart.
+      Vary: 'Accept-Encoding',
+      ...(variant.encoding === null ? {} : { 'Content-Encoding': variant.encoding }),
     });
   };
   registry.add('/otklik.js', ['GET']);
   registry.add('/widgets/*', ['GET']);
   app.get('/otklik.js', (c) => serve(c, LOADER_CACHE));
   app.get('/widgets/*', (c) => serve(c, IMMUTABLE_CACHE));
+}
+
+interface Variant {
+  body: Buffer;
+  encoding: Encoding | null;
+}
+
+/**
+ * The file for `urlPath` (`<root>/…`; a chunk missing under `<root>/widgets/` is also looked up at
+ * `<root>/…`, so either build layout works), precompressed as `encoding` when the build wrote a
+ * `.br`/`.gz` at least as new as the file itself — a stale one (the file rebuilt without
+ * recompressing) is never sent.
+ */
+async function readVariant(
+  root: string,
+  urlPath: string,
+  encoding: Encoding | null,
+): Promise<Variant | null> {
+  const candidates = [urlPath];
+  if (urlPath.startsWith('/widgets/')) candidates.push(urlPath.slice('/widgets'.length));
+  for (const candidate of candidates) {
+    const file = safeResolve(root, candidate);
+    const original = await fileIfPresent(file);
+    if (file === null || original === null) continue;
+    if (encoding !== null) {
+      const compressed = await fileIfPresent(`${file}.${encoding === 'gzip' ? 'gz' : 'br'}`);
+      if (compressed !== null && compressed.mtimeMs >= original.mtimeMs)
+        return { body: await readFile(compressed.path), encoding };
+    }
+    return { body: await readFile(file), encoding: null };
+  }
+  return null;
+}
+
+async function fileIfPresent(file: string | null): Promise<{ path: string; mtimeMs: number } | null> {
+  if (file === null) return null;
+  try {
+    const stats = await stat(file);
+    return stats.isFile() ? { path: file, mtimeMs: stats.mtimeMs } : null;
+  } catch {
+    return null;
+  }
 }
