@@ -1,4 +1,11 @@
-import { createClient, isOtklikError, type OtklikClient, type OtklikClientError } from '@otklik/client';
+import { randomUUID } from 'node:crypto';
+import {
+  createClient,
+  isOtklikError,
+  type OtklikClient,
+  type OtklikClientError,
+  solveChallenge,
+} from '@otklik/client';
 import { type Portal, startPortal } from '@otklik/portal';
 import { testBackends } from '@otklik/portal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +93,53 @@ describe.each(backends)('client against the portal on $name', (backend) => {
     expect(lastYear.month.from).toMatch(/-06-01$/);
     expect(lastYear.year.to).toMatch(/-12-31$/);
   });
+
+  it.skipIf(backend.skipReason)(
+    'rates a service, then reads the badge, ranking, analytics and spheres',
+    async () => {
+      const settings = await otklik.getWidgetSettings('demo-by');
+      expect(settings.ratings).toMatchObject({ enabled: true, identification: 'anonymous' });
+      expect(settings.ratings.criteriaSet.id).toBe('by-base');
+      const [service] = (await otklik.listServices('demo-by')).items;
+      const before = await otklik.getRatingSummary('demo-by');
+      const rating = {
+        serviceId: service?.id ?? '',
+        serviceDate: new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(new Date()),
+        scores: Object.fromEntries(
+          settings.ratings.criteriaSet.criteria.map((criterion) => [criterion.id, 5]),
+        ),
+        deviceId: 'integration-test-device',
+        proofOfWork: await solveChallenge(await otklik.createChallenge('demo-by')),
+      };
+      const idempotencyKey = randomUUID();
+      const receipt = await otklik.submitRating('demo-by', rating, { idempotencyKey });
+      expect(receipt).toMatchObject({ identified: false, summary: { count: before.count + 1 } });
+      expect(await otklik.submitRating('demo-by', rating, { idempotencyKey })).toEqual(receipt);
+      const again = { ...rating, proofOfWork: await solveChallenge(await otklik.createChallenge('demo-by')) };
+      expect(
+        await failure(otklik.submitRating('demo-by', again, { idempotencyKey: randomUUID() })),
+      ).toMatchObject({
+        kind: 'problem',
+        status: 409,
+        code: 'already-rated',
+      });
+      expect(await otklik.getRatingSummary('demo-by')).toEqual(receipt.summary);
+
+      const ranking = await otklik.getRatingRanking('demo-school', { scope: 'siblings', limit: 2 });
+      expect(ranking).toMatchObject({ total: 4, limit: 2, position: { of: 4 } });
+      expect(ranking.items.map((entry) => entry.rank)).toEqual([1, 2]);
+      const analytics = await otklik.getRatingAnalytics('demo-edu-dept', { period: 'month', months: 3 });
+      expect(analytics.trend).toHaveLength(3);
+      expect(analytics.subordinates.map((s) => s.organizationId).sort()).toEqual(
+        ['demo-gymnasium-4', 'demo-lyceum-3', 'demo-school', 'demo-school-2'].sort(),
+      );
+      const spheres = await otklik.listSpheres({ country: 'RU' });
+      expect(spheres.items.find((sphere) => sphere.id === 'education')).toMatchObject({
+        name: { ru: 'Образование' },
+        count: 5,
+      });
+    },
+  );
 
   it.skipIf(backend.skipReason)('maps refusals to typed problems with stable codes', async () => {
     expect(await failure(otklik.getAppealCounter('no-such-org'))).toMatchObject({

@@ -130,7 +130,11 @@ export const RatingSummary = v.object({
 });
 export type RatingSummary = v.InferOutput<typeof RatingSummary>;
 
-/** Answer to a rating submission: thanks, and the organisation's rating including this one. */
+/**
+ * Answer to a rating submission: thanks, and the organisation's rating including this one. Its
+ * averages, count and distribution count this rating; its positions come from the portal's latest
+ * computed rankings and may not reflect it yet (the badge's summary does within half a minute).
+ */
 export const RatingReceipt = v.object({
   ratingId: v.pipe(v.string(), v.uuid()),
   identified: v.boolean(),

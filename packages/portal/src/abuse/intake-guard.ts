@@ -26,6 +26,8 @@ export const DEFAULT_INTAKE_LIMITS: Record<IntakeAction, IntakeLimit> = {
   'applicant-write': { perClient: 60, perOrganization: 5_000, windowMs: HOUR },
   // A few files per appeal, with room for retries and files taken back; each may be 10 MB.
   upload: { perClient: 30, perOrganization: 1_000, windowMs: HOUR },
+  // One rating per service and day each; a family on one connection rates a few services.
+  'submit-rating': { perClient: 20, perOrganization: 2_000, windowMs: HOUR },
 };
 
 export interface IntakeGuardOptions {

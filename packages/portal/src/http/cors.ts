@@ -10,8 +10,25 @@ const PREFLIGHT_MAX_AGE = '600';
 
 export interface CorsPolicy {
   readonly access: AccessStore;
-  /** The portal's own origin (its pages, e.g. the API reference), always allowed for directory data. */
+  /**
+   * The portal's own origin (its pages: the rating page `/r/{id}`, the API reference), allowed for
+   * every endpoint. Unset (no PUBLIC_URL): the origin the request itself was addressed to.
+   */
   readonly publicOrigin: string | null;
+}
+
+/**
+ * Whether `origin` is the portal's own: its configured public origin, or the origin the request was
+ * sent to. A browser sends `Origin` on same-origin POSTs (not on same-origin GETs), so the portal's own
+ * pages need this to write; a foreign page cannot make a browser send the portal's origin.
+ */
+function isOwnOrigin(c: Context, policy: CorsPolicy, origin: string): boolean {
+  if (origin === policy.publicOrigin) return true;
+  try {
+    return origin === new URL(c.req.url).origin;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -49,14 +66,14 @@ export async function checkOrigin(
     if (org === null) {
       throw new ProblemError(404, 'organization-not-found', `No organisation with id ${organizationId}`);
     }
-    if (origin !== undefined && !org.origins.has(origin)) {
+    if (origin !== undefined && !org.origins.has(origin) && !isOwnOrigin(c, policy, origin)) {
       throw new ProblemError(
         403,
         'origin-not-allowed',
         `${origin} is not among this organisation's allowed origins`,
       );
     }
-  } else if (origin !== undefined && origin !== policy.publicOrigin) {
+  } else if (origin !== undefined && !isOwnOrigin(c, policy, origin)) {
     if (!(await policy.access.anyOrganizationAllows(origin))) {
       throw new ProblemError(403, 'origin-not-allowed', `${origin} is not allowed by any organisation`);
     }

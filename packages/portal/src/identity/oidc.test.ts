@@ -281,6 +281,11 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
     expect((await start('no-such-org', 'test-id', SITE)).status).toBe(404);
   });
 
+  it("lets the portal's own rating page sign in for any organisation", async () => {
+    const res = await start('demo-school', 'test-id', PORTAL);
+    expect(res.status).toBe(302);
+  });
+
   it('refuses an account whose e-mail the provider has not verified', async () => {
     account.verified = false;
     try {

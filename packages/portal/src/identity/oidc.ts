@@ -84,6 +84,8 @@ export class OidcLogin {
   readonly #providers: Map<string, OidcProviderConfig>;
   readonly #configs = new Map<string, Promise<client.Configuration>>();
   readonly #redirectUri: string;
+  /** The portal's own origin: its rating page `/r/{id}` may sign in for any organisation. */
+  readonly #ownOrigin: string;
   private readonly allowInsecure: boolean;
 
   constructor(
@@ -95,6 +97,7 @@ export class OidcLogin {
     this.allowInsecure = options.allowInsecureRequests === true;
     this.#providers = new Map(options.providers.map((p) => [p.id, p]));
     this.#redirectUri = new URL(OIDC_CALLBACK_PATH, publicUrl).href;
+    this.#ownOrigin = new URL(publicUrl).origin;
   }
 
   get redirectUri(): string {
@@ -128,7 +131,8 @@ export class OidcLogin {
 
   /**
    * Starts a login for `organizationId` through `providerId`; `returnOrigin` (the widget page's origin)
-   * must be one of the organisation's allowed origins. Returns the provider's authorization URL.
+   * must be one of the organisation's allowed origins or the portal's own. Returns the provider's
+   * authorization URL.
    */
   async start(organizationId: string, providerId: string, returnOrigin: string): Promise<URL> {
     const provider = this.#providers.get(providerId);
@@ -144,7 +148,7 @@ export class OidcLogin {
     if (provider === undefined || !row.enabled) {
       throw new ProblemError(404, 'not-found', 'No such identity provider for this organisation');
     }
-    if (!row.allowed) {
+    if (!row.allowed && returnOrigin !== this.#ownOrigin) {
       throw new ProblemError(
         403,
         'origin-not-allowed',

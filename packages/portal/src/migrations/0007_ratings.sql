@@ -1,6 +1,11 @@
 -- Service-quality rating: criteria sets as data, per-organisation rating settings, ratings with their
 -- scores, and aggregates kept in step with every insert so that badges, rankings and analytics read a
 -- few rows per organisation instead of scanning ratings (13,000 organisations, 250,000 ratings).
+--
+-- Aggregates (rating_months, rating_criterion_months, rating_period_totals) are derived data: the portal
+-- upserts them in the transaction that inserts the rating (store/rating-aggregates.ts). Whoever
+-- loads ratings in bulk may fill them the same way or insert ratings only and then call
+-- rebuildRatingAggregates() from that module, which recomputes them from ratings and rating_scores.
 
 -- Names of spheres and categories for the search filters. organizations.sphere/category stay free
 -- text (a sphere without a row here is shown by its id).
@@ -89,27 +94,52 @@ CREATE TABLE rating_scores (
   PRIMARY KEY (rating_id, criterion_id)
 );
 
--- Per organisation and month (first day, the organisation's local calendar), updated in the same
--- transaction as each insert. d1…d5 count ratings whose mean rounds to 1…5.
+-- Per organisation and month of rated_on (first day; rated_on is already the organisation's local
+-- date), updated in the same transaction as each insert. ratings = number of ratings; score_sum and
+-- score_count = sums of ratings.score_sum / score_count; d1…d5 count ratings whose mean
+-- score_sum / score_count rounds half up to 1…5, i.e. (2 * score_sum + score_count) / (2 * score_count)
+-- in integer division; last_rated_at = max(created_at). Calendar periods (month, quarter, year) are
+-- ranges of these rows (pre-summed in rating_period_totals).
 CREATE TABLE rating_months (
   organization_id text NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   month           date NOT NULL CHECK (extract(day FROM month) = 1),
   ratings         integer NOT NULL,
-  score_sum       bigint NOT NULL,
-  score_count     bigint NOT NULL,
+  score_sum       integer NOT NULL,
+  score_count     integer NOT NULL,
   d1 integer NOT NULL DEFAULT 0, d2 integer NOT NULL DEFAULT 0, d3 integer NOT NULL DEFAULT 0,
   d4 integer NOT NULL DEFAULT 0, d5 integer NOT NULL DEFAULT 0,
   last_rated_at   timestamptz NOT NULL,
   PRIMARY KEY (organization_id, month)
 );
--- Period rankings read one range of months across many organisations.
-CREATE INDEX rating_months_month_idx ON rating_months (month, organization_id);
+-- Month rankings read one month across a group's organisations (covering: an index-only scan).
+CREATE INDEX rating_months_month_idx ON rating_months (month, organization_id)
+  INCLUDE (ratings, score_sum, score_count);
 
+-- Per organisation, month (as in rating_months) and criterion: sum and number of rating_scores.score.
 CREATE TABLE rating_criterion_months (
   organization_id text NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  month           date NOT NULL,
+  month           date NOT NULL CHECK (extract(day FROM month) = 1),
   criterion_id    text NOT NULL,
-  score_sum       bigint NOT NULL,
-  score_count     bigint NOT NULL,
+  score_sum       integer NOT NULL,
+  score_count     integer NOT NULL,
   PRIMARY KEY (organization_id, month, criterion_id)
 );
+
+-- Per organisation and longer period of rated_on: 'all' (every rating), a year ('2025') or a quarter
+-- ('2025-Q2'); each row is the sum of the organisation's rating_months rows in that period (columns as
+-- there; last_rated_at their maximum). Rankings of a group of thousands then join one row per
+-- organisation for any period (months are read from rating_months), never a range of months.
+CREATE TABLE rating_period_totals (
+  organization_id text NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+  period          text NOT NULL CHECK (period = 'all' OR period ~ '^[0-9]{4}(-Q[1-4])?$'),
+  ratings         integer NOT NULL,
+  score_sum       integer NOT NULL,
+  score_count     integer NOT NULL,
+  d1 integer NOT NULL DEFAULT 0, d2 integer NOT NULL DEFAULT 0, d3 integer NOT NULL DEFAULT 0,
+  d4 integer NOT NULL DEFAULT 0, d5 integer NOT NULL DEFAULT 0,
+  last_rated_at   timestamptz NOT NULL,
+  PRIMARY KEY (organization_id, period)
+);
+-- A ranking reads one period across a group's organisations (covering: an index-only scan).
+CREATE INDEX rating_period_totals_period_idx ON rating_period_totals (period, organization_id)
+  INCLUDE (ratings, score_sum, score_count);

@@ -33,7 +33,8 @@ export type IntakeAction =
   | 'file-appeal'
   | 'lost-link'
   | 'applicant-write'
-  | 'upload';
+  | 'upload'
+  | 'submit-rating';
 export type IntakeGuard = (c: Context, action: IntakeAction, organizationId: string) => Promise<void>;
 
 export interface AppealRoutesOptions {
@@ -51,7 +52,7 @@ const json = (c: Context, status: number, body: string) =>
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
   });
-const reply = (c: Context, r: StoredResponse) => json(c, r.status, r.body);
+export const reply = (c: Context, r: StoredResponse) => json(c, r.status, r.body);
 
 export function appealHandlers(
   options: AppealRoutesOptions,

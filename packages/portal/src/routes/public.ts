@@ -17,7 +17,7 @@ import {
   searchOrganizations,
 } from '../store/organizations.ts';
 import { type AppealRoutesOptions, appealHandlers } from './appeals.ts';
-import { ratingHandlers } from './ratings.ts';
+import { type RatingCaches, ratingHandlers } from './ratings.ts';
 import type { RouteRegistry } from './registry.ts';
 
 type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : Record<string, never>;
@@ -46,6 +46,8 @@ export interface PublicRoutesOptions {
   cors: CorsPolicy;
   /** In-process counter cache: keeps the 304 path free of queries. */
   counterCache: TtlCache<Representation>;
+  /** Rating summary and ranking caches (created per app when not given). */
+  ratingCaches?: RatingCaches;
   /** Configured OpenID Connect providers among an organisation's enabled ids (login off: none). */
   oidcProviders?: (enabled: readonly string[]) => { id: string; name: string }[];
 }
@@ -54,14 +56,14 @@ export function createCounterCache() {
   return new TtlCache<Representation>(30_000, 5_000);
 }
 
-function handlers({ db, counterCache, appeals, oidcProviders }: PublicRoutesOptions): Handlers {
+function handlers({ db, counterCache, appeals, oidcProviders, ratingCaches }: PublicRoutesOptions): Handlers {
   const requireOrg = (org: OrganizationAccess | null) => {
     if (org === null) throw new Error('organization endpoint reached without an organisation');
     return org;
   };
   return {
     ...appealHandlers({ db, ...appeals }),
-    ...ratingHandlers(),
+    ...ratingHandlers({ db, ...appeals, ...(ratingCaches === undefined ? {} : { caches: ratingCaches }) }),
     async searchOrganizations({ c, query }) {
       return sendJson(c, await searchOrganizations(db, query), endpoints.searchOrganizations.cacheable);
     },

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../db/types.ts';
+import { localDate } from '../intake/dates.ts';
+import { rebuildRatingAggregates } from '../store/rating-aggregates.ts';
+import { DEFAULT_CRITERIA_SET } from '../store/rating-settings.ts';
 
 /** Origins of the example "school site" (examples/site served by `pnpm demo`). */
 export const DEMO_ORIGINS = ['http://localhost:8788', 'http://127.0.0.1:8788'];
@@ -22,7 +25,48 @@ interface DemoOrg {
   services: [id: string, name: string, description: string | null][];
   /** Appeal intake: `handoff` for Belarusian state bodies, which take appeals through обращения.бел. */
   appeals?: { mode: 'form' | 'handoff'; handoffUrl?: string; prefix: string };
+  /** A rating settings row; none: the defaults. */
+  ratings?: { identification: 'anonymous' | 'optional' | 'required' };
+  /** The mean score its demo ratings scatter around. */
+  quality: number;
 }
+
+type Names = { ru: string; be?: string; en: string };
+/** Names of the demo's spheres and their categories, for the search filters. */
+export const DEMO_SPHERES: { id: string; name: Names; categories: { id: string; name: Names }[] }[] = [
+  {
+    id: 'education',
+    name: { ru: 'Образование', be: 'Адукацыя', en: 'Education' },
+    categories: [
+      { id: 'department', name: { ru: 'Органы управления образованием', en: 'Education authorities' } },
+      { id: 'school', name: { ru: 'Школы', be: 'Школы', en: 'Schools' } },
+    ],
+  },
+  {
+    id: 'social',
+    name: { ru: 'Социальная защита', be: 'Сацыяльная абарона', en: 'Social protection' },
+    categories: [
+      {
+        id: 'social-service-centre',
+        name: {
+          ru: 'Центры социального обслуживания',
+          be: 'Цэнтры сацыяльнага абслугоўвання',
+          en: 'Social service centres',
+        },
+      },
+    ],
+  },
+  {
+    id: 'government',
+    name: { ru: 'Органы власти', be: 'Органы ўлады', en: 'Government' },
+    categories: [
+      {
+        id: 'executive-committee',
+        name: { ru: 'Исполнительные комитеты', be: 'Выканаўчыя камітэты', en: 'Executive committees' },
+      },
+    ],
+  },
+];
 
 const DEMO_TOPICS = [
   { id: 'education', name: 'Организация обучения' },
@@ -54,6 +98,7 @@ const ru = (o: Omit<DemoOrg, 'country' | 'jurisdiction' | 'timeZone' | 'language
 export const DEMO_ORGANIZATIONS: DemoOrg[] = [
   ru({
     id: 'demo-edu-dept',
+    quality: 4.2,
     name: 'Управление образования администрации города Демо',
     shortName: 'Управление образования',
     sphere: 'education',
@@ -70,6 +115,8 @@ export const DEMO_ORGANIZATIONS: DemoOrg[] = [
   }),
   ru({
     id: 'demo-school',
+    quality: 4.5,
+    ratings: { identification: 'optional' },
     name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»',
     shortName: 'МБОУ СОШ № 1',
     sphere: 'education',
@@ -83,6 +130,7 @@ export const DEMO_ORGANIZATIONS: DemoOrg[] = [
   }),
   ru({
     id: 'demo-school-2',
+    quality: 3.9,
     name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»',
     shortName: 'МБОУ СОШ № 2',
     sphere: 'education',
@@ -96,6 +144,7 @@ export const DEMO_ORGANIZATIONS: DemoOrg[] = [
   }),
   ru({
     id: 'demo-lyceum-3',
+    quality: 4.6,
     name: 'Муниципальное автономное общеобразовательное учреждение «Лицей № 3»',
     shortName: 'МАОУ Лицей № 3',
     sphere: 'education',
@@ -109,6 +158,7 @@ export const DEMO_ORGANIZATIONS: DemoOrg[] = [
   }),
   ru({
     id: 'demo-gymnasium-4',
+    quality: 3.6,
     name: 'Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 4»',
     shortName: 'МБОУ Гимназия № 4',
     sphere: 'education',
@@ -122,6 +172,7 @@ export const DEMO_ORGANIZATIONS: DemoOrg[] = [
   }),
   {
     id: 'demo-by',
+    quality: 4.4,
     name: 'Государственное учреждение «Территориальный центр социального обслуживания населения Демо района»',
     shortName: 'ТЦСОН Демо района',
     country: 'BY',
@@ -143,6 +194,7 @@ export const DEMO_ORGANIZATIONS: DemoOrg[] = [
   },
   {
     id: 'demo-by-state',
+    quality: 4.1,
     name: 'Демо районный исполнительный комитет',
     shortName: 'Демо райисполком',
     country: 'BY',
@@ -241,13 +293,83 @@ async function seedAppeals(tx: Queryable, org: DemoOrg, perPeriod: number): Prom
   }
 }
 
+const DEMO_COMMENTS = [
+  'Всё понятно объяснили, спасибо.',
+  'Пришлось долго ждать в очереди.',
+  'Вежливые и внимательные сотрудники.',
+];
+
 /**
- * Demo organisations, services and appeals. Idempotent: organisations and services are upserted,
- * appeals are generated only for an organisation that has none (their dates are relative to the
- * day the seed first ran).
+ * `perOrg` ratings of the organisation's services spread over the last five months, scattered around
+ * `org.quality`, written directly and then aggregated by the same rebuild a data generator uses.
+ */
+async function seedRatings(tx: Queryable, org: DemoOrg, perOrg: number): Promise<void> {
+  const setId = DEFAULT_CRITERIA_SET[org.country];
+  const criteria = await tx.query<{ id: string }>(
+    'SELECT id FROM criteria WHERE set_id = $1 ORDER BY position',
+    [setId],
+  );
+  const now = Date.now();
+  const day = 86_400_000;
+  for (let n = 0; n < perOrg; n++) {
+    const at = new Date(now - Math.floor((150 * day * (n + 0.5)) / perOrg));
+    const ratedOn = localDate(org.timeZone, at);
+    const serviceDate = localDate(org.timeZone, new Date(at.getTime() - (n % 3) * day));
+    const service = org.services[n % org.services.length]?.[0] ?? '';
+    const noise = createHash('sha256').update(`${org.id}/rating/${n}`).digest();
+    const scores = criteria.map((c, i) =>
+      Math.min(5, Math.max(1, Math.round(org.quality + ((noise[i] ?? 128) / 255 - 0.5) * 2))),
+    );
+    const id = seedUuid(`${org.id}/rating/${n}`);
+    await tx.query(
+      `INSERT INTO ratings (id, organization_id, service_id, service_date, criteria_set_id, score_sum, score_count,
+         comment, identified, rater_key, rated_on, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false, $9, $10, $11) ON CONFLICT DO NOTHING`,
+      [
+        id,
+        org.id,
+        service,
+        serviceDate,
+        setId,
+        scores.reduce((a, b) => a + b, 0),
+        scores.length,
+        n % 4 === 0 ? (DEMO_COMMENTS[n % DEMO_COMMENTS.length] ?? null) : null,
+        `demo-rater-${n}`,
+        ratedOn,
+        at,
+      ],
+    );
+    await tx.query(
+      `INSERT INTO rating_scores (rating_id, criterion_id, score)
+       SELECT $1, t.criterion_id, t.score FROM unnest($2::text[], $3::smallint[]) AS t (criterion_id, score)
+       ON CONFLICT DO NOTHING`,
+      [id, criteria.map((c) => c.id), scores],
+    );
+  }
+}
+
+/**
+ * Demo spheres, organisations, services, appeals and ratings. Idempotent: organisations and services
+ * are upserted, appeals and ratings are generated only for an organisation that has none (their dates
+ * are relative to the day the seed first ran).
  */
 export async function seedDemo(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
+    for (const [position, sphere] of DEMO_SPHERES.entries()) {
+      await tx.query('INSERT INTO spheres (id, name, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        sphere.id,
+        JSON.stringify(sphere.name),
+        position,
+      ]);
+      for (const [categoryPosition, category] of sphere.categories.entries()) {
+        await tx.query(
+          `INSERT INTO categories (sphere_id, id, name, position) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING`,
+          [sphere.id, category.id, JSON.stringify(category.name), categoryPosition],
+        );
+      }
+    }
+    const rated: string[] = [];
     for (const org of DEMO_ORGANIZATIONS) {
       await tx.query(
         `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
@@ -306,6 +428,22 @@ export async function seedDemo(db: Database): Promise<void> {
       );
       if (count === 0 && intake.mode === 'form')
         await seedAppeals(tx, org, org.id === 'demo-edu-dept' ? 10 : 20);
+      if (org.ratings) {
+        await tx.query(
+          `INSERT INTO organization_rating_settings (organization_id, criteria_set_id, identification)
+           VALUES ($1, $2, $3) ON CONFLICT (organization_id) DO NOTHING`,
+          [org.id, DEFAULT_CRITERIA_SET[org.country], org.ratings.identification],
+        );
+      }
+      const [{ ratings = 0 } = {}] = await tx.query<{ ratings: number }>(
+        'SELECT count(*)::int AS ratings FROM ratings WHERE organization_id = $1',
+        [org.id],
+      );
+      if (ratings === 0) {
+        await seedRatings(tx, org, org.id === 'demo-edu-dept' ? 8 : 24);
+        rated.push(org.id);
+      }
     }
+    if (rated.length > 0) await rebuildRatingAggregates(tx, rated);
   });
 }

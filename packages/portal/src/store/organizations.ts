@@ -6,6 +6,7 @@ import {
   appealFormSettings,
   toAppealSettings,
 } from './appeal-settings.ts';
+import { RATING_SETTINGS_COLUMNS, type RatingSettingsRow, toRatingFormSettings } from './rating-settings.ts';
 
 interface OrganizationRow {
   id: string;
@@ -122,26 +123,30 @@ export async function getWidgetSettings(
   oidcProviders: (enabled: readonly string[]) => { id: string; name: string }[] = () => [],
 ): Promise<WidgetSettings | null> {
   const rows = await db.query<
-    AppealSettingsRow & {
-      id: string;
-      name: string;
-      jurisdiction: WidgetSettings['jurisdiction'];
-      languages: WidgetSettings['languages'];
-      time_zone: string;
-      origins: string[] | null;
-      oidc_providers: string[] | null;
-    }
+    AppealSettingsRow &
+      RatingSettingsRow & {
+        id: string;
+        name: string;
+        jurisdiction: WidgetSettings['jurisdiction'];
+        languages: WidgetSettings['languages'];
+        time_zone: string;
+        origins: string[] | null;
+        oidc_providers: string[] | null;
+      }
   >(
     `SELECT o.id, o.name, o.jurisdiction, o.languages, o.time_zone, ${APPEAL_SETTINGS_COLUMNS},
+       ${RATING_SETTINGS_COLUMNS},
        ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id ORDER BY origin) AS origins,
        ARRAY(SELECT provider_id FROM organization_oidc_providers WHERE organization_id = o.id
              ORDER BY provider_id) AS oidc_providers
      FROM organizations o LEFT JOIN organization_appeal_settings s ON s.organization_id = o.id
+       LEFT JOIN organization_rating_settings r ON r.organization_id = o.id
      WHERE o.id = $1`,
     [organizationId],
   );
   const row = rows[0];
   if (!row) return null;
+  const providers = oidcProviders(row.oidc_providers ?? []);
   return {
     organizationId: row.id,
     organizationName: row.name,
@@ -149,24 +154,7 @@ export async function getWidgetSettings(
     languages: row.languages,
     allowedOrigins: row.origins ?? [],
     timeZone: row.time_zone,
-    appeals: appealFormSettings(
-      row.jurisdiction,
-      toAppealSettings(row),
-      oidcProviders(row.oidc_providers ?? []),
-    ),
-    // PLACEHOLDER until the rating settings are read from organization_rating_settings.
-    ratings: {
-      enabled: false,
-      criteriaSet: {
-        id: 'by-base',
-        name: { ru: 'Базовые критерии' },
-        criteria: [{ id: 'courtesy', label: { ru: 'Вежливость' } }],
-      },
-      serviceDateMaxAgeDays: 90,
-      commentMaxLength: 1000,
-      identification: 'anonymous',
-      identity: { emailCode: true, oidcProviders: [] },
-      ratingPageUrl: null,
-    },
+    appeals: appealFormSettings(row.jurisdiction, toAppealSettings(row), providers),
+    ratings: toRatingFormSettings(row, providers),
   };
 }

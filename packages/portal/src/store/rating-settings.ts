@@ -1,0 +1,115 @@
+import type { Country, CriteriaSet, RatingFormSettings } from '@otklik/client/schemas';
+import type { Queryable } from '../db/types.ts';
+
+/** The built-in criteria set of an organisation without a settings row, by its country. */
+export const DEFAULT_CRITERIA_SET: Record<Country, string> = { BY: 'by-base', RU: 'ru-nok' };
+
+/** Used for an organisation without a row in organization_rating_settings. */
+export const DEFAULT_RATING_SETTINGS = {
+  enabled: true,
+  serviceDateMaxAgeDays: 90,
+  commentMaxLength: 1000,
+  identification: 'anonymous',
+} as const satisfies Partial<RatingFormSettings>;
+
+/**
+ * Columns for a query that has `organizations o` and `LEFT JOIN organization_rating_settings r`:
+ * the settings (null without a row) and the organisation's criteria set as one JSON value.
+ */
+export const RATING_SETTINGS_COLUMNS = `r.enabled AS rating_enabled,
+  r.service_date_max_age_days, r.comment_max_length, r.identification, r.rating_page_url,
+  (SELECT jsonb_build_object('id', cs.id, 'name', cs.name, 'criteria',
+      (SELECT jsonb_agg(jsonb_build_object('id', cr.id, 'label', cr.label) ORDER BY cr.position, cr.id)
+       FROM criteria cr WHERE cr.set_id = cs.id))
+   FROM criteria_sets cs
+   WHERE cs.id = COALESCE(r.criteria_set_id, CASE o.country WHEN 'BY' THEN 'by-base' ELSE 'ru-nok' END)
+  ) AS criteria_set`;
+
+export interface RatingSettingsRow {
+  rating_enabled: boolean | null;
+  service_date_max_age_days: number | null;
+  comment_max_length: number | null;
+  identification: RatingFormSettings['identification'] | null;
+  rating_page_url: string | null;
+  criteria_set: CriteriaSet | null;
+}
+
+/** The rating form's settings: the organisation's row, or the defaults where it has none. */
+export function toRatingFormSettings(
+  row: RatingSettingsRow,
+  oidcProviders: { id: string; name: string }[] = [],
+): RatingFormSettings {
+  // The foreign key and the built-in rows guarantee a set; a set without criteria is a data error.
+  if (row.criteria_set === null || row.criteria_set.criteria === null) {
+    throw new Error('rating settings: the criteria set is missing or has no criteria');
+  }
+  return {
+    enabled: row.rating_enabled ?? DEFAULT_RATING_SETTINGS.enabled,
+    criteriaSet: row.criteria_set,
+    serviceDateMaxAgeDays: row.service_date_max_age_days ?? DEFAULT_RATING_SETTINGS.serviceDateMaxAgeDays,
+    commentMaxLength: row.comment_max_length ?? DEFAULT_RATING_SETTINGS.commentMaxLength,
+    identification: row.identification ?? DEFAULT_RATING_SETTINGS.identification,
+    identity: { emailCode: true, oidcProviders },
+    ratingPageUrl: row.rating_page_url,
+  };
+}
+
+/** Where an organisation stands for rankings: the groups it belongs to. */
+export interface RatingPlace {
+  id: string;
+  timeZone: string;
+  country: Country;
+  sphere: string;
+  category: string;
+  parentId: string | null;
+}
+
+/** What rating an organisation's services needs about it, in one query. */
+export interface RatingOrganization extends RatingPlace {
+  settings: RatingFormSettings;
+  serviceIds: ReadonlySet<string>;
+}
+
+interface PlaceRow {
+  id: string;
+  time_zone: string;
+  country: Country;
+  sphere: string;
+  category: string;
+  parent_id: string | null;
+}
+
+const PLACE_COLUMNS = 'o.id, o.time_zone, o.country, o.sphere, o.category, o.parent_id';
+
+const toPlace = (row: PlaceRow): RatingPlace => ({
+  id: row.id,
+  timeZone: row.time_zone,
+  country: row.country,
+  sphere: row.sphere,
+  category: row.category,
+  parentId: row.parent_id,
+});
+
+/** The groups of an organisation (a primary-key lookup: what the ranking needs on every request). */
+export async function loadRatingPlace(db: Queryable, id: string): Promise<RatingPlace | null> {
+  const [row] = await db.query<PlaceRow>(`SELECT ${PLACE_COLUMNS} FROM organizations o WHERE o.id = $1`, [
+    id,
+  ]);
+  return row ? toPlace(row) : null;
+}
+
+export async function loadRatingOrganization(db: Queryable, id: string): Promise<RatingOrganization | null> {
+  const [row] = await db.query<PlaceRow & RatingSettingsRow & { service_ids: string[] | null }>(
+    `SELECT ${PLACE_COLUMNS}, ${RATING_SETTINGS_COLUMNS},
+       ARRAY(SELECT s.id FROM services s WHERE s.organization_id = o.id) AS service_ids
+     FROM organizations o LEFT JOIN organization_rating_settings r ON r.organization_id = o.id
+     WHERE o.id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  return {
+    ...toPlace(row),
+    settings: toRatingFormSettings(row),
+    serviceIds: new Set(row.service_ids ?? []),
+  };
+}
