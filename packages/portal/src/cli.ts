@@ -1,5 +1,6 @@
 /**
- * Command line: `serve`, `demo` and `create-api-key --org ID [--label TEXT]`.
+ * Command line: `serve`, `demo`, `create-api-key --org ID [--label TEXT]`, `retention` and
+ * `generate [--organizations N] [--ratings N] [--seed N]` (the national data set for load tests).
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
  * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788),
  * SMTP_URL and MAIL_FROM (mail delivery through the outbox), MAILBOX_PORT (demo SMTP mailbox, 2525),
@@ -20,6 +21,7 @@ import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
 import { runRetention } from './retention/retention.ts';
+import { generateNational, NATIONAL_DEFAULTS } from './seed/national.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
 
@@ -59,6 +61,12 @@ function retainYearsFromEnv(): number {
   const years = Number(process.env.OTKLIK_RETENTION_YEARS || 5);
   if (!(years > 0)) throw new Error('OTKLIK_RETENTION_YEARS must be a positive number of years');
   return years;
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value)) throw new Error(`--${name} must be a whole number`);
+  return Number(value);
 }
 
 const DEFAULT_MAIL_FROM = 'Otklik <noreply@otklik.localhost>';
@@ -185,8 +193,32 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'generate': {
+      // Replaces any earlier generated set (ids gen-…); the demo organisations are left alone.
+      const { values } = parseArgs({
+        args: rest,
+        options: { organizations: { type: 'string' }, ratings: { type: 'string' }, seed: { type: 'string' } },
+      });
+      const db = await openDatabase(databaseFromEnv());
+      try {
+        await migrate(db);
+        const report = await generateNational(db, {
+          organizations: wholeNumber('organizations', values.organizations, NATIONAL_DEFAULTS.organizations),
+          ratings: wholeNumber('ratings', values.ratings, NATIONAL_DEFAULTS.ratings),
+          seed: wholeNumber('seed', values.seed, NATIONAL_DEFAULTS.seed),
+          onProgress: (message) => console.error(message),
+        });
+        console.log(JSON.stringify(report, null, 2));
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     default:
-      console.error('Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT] | retention');
+      console.error(
+        'Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT] | retention | ' +
+          'generate [--organizations N] [--ratings N] [--seed N]',
+      );
       process.exitCode = 2;
   }
 }

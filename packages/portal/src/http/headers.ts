@@ -37,7 +37,7 @@ export function setHeader(c: Context, name: string, value: string): void {
 /** Sends a response with the pending headers plus `headers` (which win). */
 export function send(
   c: Context,
-  body: string | Uint8Array<ArrayBuffer> | null,
+  body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>> | null,
   status: StatusCode,
   headers: Record<string, string> = {},
 ): Response {

@@ -15,7 +15,9 @@ interface StaffEndpoint {
   params?: v.GenericSchema;
   query?: v.GenericSchema;
   body?: v.GenericSchema;
-  response: v.GenericSchema;
+  /** A JSON response; or `responseContent` for another media type (a CSV download). */
+  response?: v.GenericSchema;
+  responseContent?: JsonObject;
   successStatus?: number;
 }
 /** Endpoints with multipart or binary bodies, documented beside the staff ones. */
@@ -129,7 +131,9 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       responses: {
         [status]: {
           description: 'OK',
-          content: { 'application/json': { schema: outputSchema(e.response) } },
+          content: e.response
+            ? { 'application/json': { schema: outputSchema(e.response) } }
+            : (e.responseContent ?? {}),
         },
         '400': problemResponse('Malformed JSON (`malformed-json`)'),
         '401': problemResponse('Missing or invalid API key (`unauthorized`)'),

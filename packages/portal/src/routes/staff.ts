@@ -12,6 +12,7 @@ import { getWidgetSettings } from '../store/organizations.ts';
 import { toHonoPath } from './public.ts';
 import type { RouteRegistry } from './registry.ts';
 import { staffAppealEndpoints } from './staff-appeals.ts';
+import { registerStaffRatingRoutes, staffRatingEndpoints } from './staff-ratings.ts';
 
 /** A web origin exactly as browsers send it: scheme, host and non-default port, nothing else. */
 export const WebOrigin = v.pipe(
@@ -45,6 +46,7 @@ export const staffEndpoints = {
     response: WidgetSettings,
   },
   ...staffAppealEndpoints,
+  ...staffRatingEndpoints,
 } as const;
 
 export interface StaffRoutesOptions {
@@ -56,6 +58,7 @@ export interface StaffRoutesOptions {
 
 export function registerStaffRoutes(app: Hono, registry: RouteRegistry, options: StaffRoutesOptions): void {
   const { db } = options;
+  registerStaffRatingRoutes(app, registry, db);
   const endpoint = staffEndpoints.updateOrganizationSettings;
   const path = toHonoPath(endpoint.path);
   registry.add(path, [endpoint.method]);
