@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, type InlineConfig, type Manifest } from 'vite';
+import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
 import { precompress } from './precompress.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +29,15 @@ export const widgetEntries: Record<string, string> = {
   rating: 'packages/widget-rate/src/rating.tsx',
   qr: 'packages/widget-rate/src/qr.tsx',
   'org-search': 'packages/widget-rate/src/org-search.tsx',
+  // Not a widget for pages: the troubleshooter the loader imports for `Otklik.diagnose()`.
+  diagnose: 'packages/widget-core/src/diagnose.ts',
 };
+
+/**
+ * Licence comments stay; `@__PURE__` annotations (kept by default for bundlers downstream, which
+ * these browser-ready files never meet) and JSDoc go: about 40 bytes gzip per page.
+ */
+const shippedComments = { legal: true, annotation: false, jsdoc: false } as const;
 
 /** Browsers of the last two years (all evergreen): ES2022 syntax ships untranspiled. */
 const target = ['es2022', 'chrome111', 'edge111', 'firefox114', 'safari16.4'];
@@ -48,12 +56,34 @@ const shared: InlineConfig = {
 function isSharedRuntime(id: string): boolean {
   const path = id.replaceAll('\\', '/');
   if (/\/node_modules\/preact\/dist\//.test(path)) return true;
-  return /\/packages\/(widget-core|client)\/src\//.test(path) && !path.endsWith('/routes/appeals.ts');
+  // Not the routes of one area or the proof-of-work solver (a lazy chunk of the forms): they stay with
+  // the widgets that use them, off the counter page.
+  return (
+    /\/packages\/(widget-core|client)\/src\//.test(path) &&
+    !/\/(routes\/(appeals|ratings)|pow)\.ts$/.test(path)
+  );
 }
+
+/**
+ * Leaflet (the org-search map, a lazy chunk) tests for inline SVG at import time by writing
+ * `innerHTML`, which a strict CSP with Trusted Types forbids: the import would throw. Every browser we
+ * target has inline SVG, so the test is replaced by its answer. (Its controls and string tooltips also
+ * write `innerHTML`; the map uses none of them.)
+ */
+const leafletTrustedTypes: Plugin = {
+  name: 'otklik-leaflet-trusted-types',
+  transform(code, id) {
+    if (!id.replaceAll('\\', '/').endsWith('/leaflet/dist/leaflet-src.esm.js')) return null;
+    const test = /var inlineSvg = !!svg\$1 && \(function \(\) \{[^}]*innerHTML[^}]*\}\)\(\);/;
+    if (!test.test(code)) throw new Error('Leaflet: the inline-SVG test to remove was not found');
+    return { code: code.replace(test, () => 'var inlineSvg = !!svg$1;'), map: null };
+  },
+};
 
 export async function buildWidgets(): Promise<{ manifest: Manifest; widgets: Record<string, string[]> }> {
   await build({
     ...shared,
+    plugins: [leafletTrustedTypes],
     build: {
       outDir: chunkDir,
       emptyOutDir: true,
@@ -71,6 +101,7 @@ export async function buildWidgets(): Promise<{ manifest: Manifest; widgets: Rec
         output: {
           format: 'es',
           minify: true,
+          comments: shippedComments,
           entryFileNames: '[name]-[hash].js',
           chunkFileNames: 'chunk-[hash].js',
           // One shared runtime chunk (Preact, widget-core, the client's transport) instead of one chunk
@@ -130,7 +161,7 @@ export async function buildLoader(widgets: Record<string, string[]>): Promise<vo
         name: 'OtklikLoader',
         fileName: () => 'otklik.js',
       },
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: { output: { minify: true, comments: shippedComments } },
     },
   });
 }

@@ -11,6 +11,7 @@ import type { PowOptions } from './intake/pow.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
+import { registerRatePage } from './pages/rate-page.ts';
 import type { IntakeGuard } from './routes/appeals.ts';
 import { createCounterCache, registerPublicRoutes } from './routes/public.ts';
 import { RouteRegistry } from './routes/registry.ts';
@@ -149,6 +150,7 @@ export function createApp(options: AppOptions): Hono {
       }),
     );
   }
+  registerRatePage(app, registry, db);
   registerWidgetRoutes(app, registry, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
 
   app.notFound((c) => {
