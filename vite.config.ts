@@ -17,6 +17,7 @@ export default defineConfig({
             'packages/{client,portal}/src/**/*.test.ts',
             'tests/integration/**/*.test.ts',
             'tests/plugins/**/*.test.ts',
+            'tests/i18n/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           environment: 'node',

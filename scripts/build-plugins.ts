@@ -2,7 +2,8 @@
  * Builds the installable CMS extensions into `dist/plugins/`:
  * - `plg_system_otklik.zip` and `plg_content_otklik.zip` (each installable on its own in Joomla 4/5),
  * - `pkg_otklik.zip`: the Joomla package (manifest `pkg_otklik.xml`, its language files and the two
- *   plugin zips), the one file a webmaster uploads in System → Install → Extensions.
+ *   plugin zips), the one file a webmaster uploads in System → Install → Extensions;
+ * - `otklik-wordpress.zip`: the WordPress plugin (folder `otklik/`), uploaded in Plugins → Add New.
  *
  * The zips are deterministic: entries sorted, a fixed timestamp, fixed compression level.
  * Run: `pnpm exec tsx scripts/build-plugins.ts` (or `pnpm build`).
@@ -14,6 +15,7 @@ import { type Zippable, zipSync } from 'fflate';
 
 const root = resolve(import.meta.dirname, '..');
 export const joomlaDir = resolve(root, 'plugins/joomla');
+export const wordpressDir = resolve(root, 'plugins/wordpress/otklik');
 export const outDir = resolve(root, 'dist/plugins');
 
 /** The Joomla plugins in the package: folder under plugins/joomla → zip name. */
@@ -69,6 +71,13 @@ export function buildPlugins(): Record<string, Uint8Array> {
       built[`${plugin}.zip`] as Uint8Array,
     ]),
   ]);
+  // WordPress expects the plugin's folder at the top of the zip.
+  built['otklik-wordpress.zip'] = zip(
+    listFiles(wordpressDir).map((path): [string, Uint8Array] => [
+      `otklik/${path}`,
+      readFileSync(join(wordpressDir, path)),
+    ]),
+  );
   for (const [name, data] of Object.entries(built)) writeFileSync(join(outDir, name), data);
   return built;
 }

@@ -7,6 +7,7 @@
 
 import type { WidgetConfig } from './config.ts';
 import type { Unmount, WidgetModule } from './define.ts';
+import type { DiagnoseModule, Finding } from './diagnose.ts';
 import type { OtklikEventMap } from './events.ts';
 
 /** Widget name → files to import: the entry first, then the chunks it imports (fetched in parallel). */
@@ -25,6 +26,12 @@ export interface OtklikApi {
   reload(): Promise<void>;
   on<K extends keyof OtklikEventMap>(type: K, handler: OtklikHandler<K>): void;
   off<K extends keyof OtklikEventMap>(type: K, handler: OtklikHandler<K>): void;
+  /**
+   * Explains in plain words (Russian or English: `lang`, else the page's or the browser's language)
+   * why widgets on this page do not show; logs the report to the console and returns the findings.
+   * Loads its code from the portal only when called.
+   */
+  diagnose(lang?: string): Promise<Finding[]>;
   /** Runs a queued command (`['on', 'error', fn]`, `['load']`) or a function `fn(Otklik)`. */
   push(command: OtklikCommand): void;
 }
@@ -60,6 +67,9 @@ export function installLoader(options: LoaderOptions): OtklikApi | undefined {
   const mounts = new Map<Element, [Unmount, string]>();
   const unknown = new Set<string>();
   const selector = ['[data-otklik]', ...names.map((name) => `otklik-${name}`)].join();
+  // Kept for `diagnose()`: the widgets' errors since the loader started (CSP violations it finds itself).
+  const seen: Event[] = [];
+  doc.addEventListener('otklik:error', (e) => seen.push(e));
 
   const signature = (el: Element) =>
     Array.from(el.attributes, (a) => (/^(data-|lang$)/.test(a.name) ? `${a.name}=${a.value}` : '')).join();
@@ -140,6 +150,8 @@ export function installLoader(options: LoaderOptions): OtklikApi | undefined {
     reload: safe(reload),
     on: (type, handler) => doc.addEventListener(`otklik:${type}`, handler as EventListener),
     off: (type, handler) => doc.removeEventListener(`otklik:${type}`, handler as EventListener),
+    diagnose: (lang) =>
+      get('diagnose').then((module) => (module as DiagnoseModule).run([widgets, config, seen, mounts], lang)),
     push(command) {
       try {
         if (typeof command === 'function') command(api);

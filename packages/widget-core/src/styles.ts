@@ -25,6 +25,8 @@ export const baseCss = `
 :host([data-contrast=high]){--_fg:#000;--_bg:#fff;--_muted:#000;--_accent:#000;
 --_border:#000;--_danger:#000;--_size:max(var(--otklik-font-size,14px),20px)}
 :host([data-contrast=high]) .box{border-width:2px}
+@media (prefers-contrast:more){:host{--_fg:#000;--_bg:#fff;--_muted:#000;--_accent:#000;
+--_border:#000;--_danger:#000}}
 *,*::before,*::after{box-sizing:border-box}
 .box{background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_radius);padding:calc(var(--_gap)*1.5)}
 .muted{color:var(--_muted)}

@@ -24,7 +24,7 @@ namespace Otklik\Plugin\Content\Otklik\Shortcode;
 final class ShortcodeConverter
 {
     /** The `data-otklik` values the loader knows (keep in step with scripts/build-widgets.ts). */
-    public const WIDGETS = ['appeal', 'appeal-counter', 'appeal-status'];
+    public const WIDGETS = ['appeal', 'appeal-counter', 'appeal-status', 'rate', 'rating', 'qr', 'org-search'];
 
     /** Output for a shortcode that is not accepted: inert, and free of anything the author typed. */
     public const INVALID = '<!-- otklik: invalid shortcode -->';
