@@ -2,11 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './chromium.ts';
 import { fillAndSubmitByForm, type Harness, otklikReady, pageWith, startHarness } from './hostile-harness.ts';
+import { expectEveryWidgetCovered, mount, widgetCases, widgetOf } from './widget-cases.ts';
 
 /**
  * A foreign page with a strict Content-Security-Policy: no `unsafe-inline`, no `unsafe-eval`, Trusted
- * Types required and no policy allowed. Every widget must render (and the form submit) without a single
- * `securitypolicyviolation` event.
+ * Types required and no policy allowed. Every widget must render, and go through its states (the forms
+ * submit, the QR code is drawn and its poster opened, the organisation map opens), without a single
+ * `securitypolicyviolation` event. The widgets come from the table in widget-cases.ts: each alone on a
+ * page, and all together on one.
  */
 const strictCsp = (portalOrigin: string) =>
   [
@@ -39,6 +42,10 @@ describe.skipIf(!chromiumAvailable())('widgets under a strict CSP with Trusted T
 <div data-otklik="appeal-counter" data-org="demo-school" data-variant="compact"></div>
 <div data-otklik="appeal" data-org="demo-by" data-lang="be"></div>
 <div data-otklik="appeal-status" data-org="demo-school"></div>`,
+        ),
+        '/all.html': pageWith(portal, `<h1>Strict CSP</h1>${widgetCases.map((c) => mount(c)).join('\n')}`),
+        ...Object.fromEntries(
+          widgetCases.map((c) => [`/case/${c.name}.html`, pageWith(portal, `<h1>${c.name}</h1>${mount(c)}`)]),
         ),
       }),
       headers: (portal) => ({ 'content-security-policy': strictCsp(portal) }),
@@ -130,6 +137,43 @@ describe.skipIf(!chromiumAvailable())('widgets under a strict CSP with Trusted T
       await page.close();
     }
   });
+
+  it('the table of widgets has a row for every widget of the build', () => {
+    expectEveryWidgetCovered();
+  });
+
+  it('renders every widget together on one page', async () => {
+    const { page, errors } = await open(`${h.site.origin}/all.html`);
+    try {
+      for (const c of widgetCases) await c.shown(widgetOf(page, c));
+      const seen = await violations(page);
+      expect(seen, JSON.stringify(seen, null, 2)).toEqual([]);
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const c of widgetCases) {
+    const states = c.states.map((s) => s.name);
+    it(`${c.name}: renders${states.length ? `, then ${states.join(', ')}` : ''}, with zero violations`, async () => {
+      const { page, errors } = await open(`${h.site.origin}/case/${c.name}.html`);
+      try {
+        const widget = widgetOf(page, c);
+        await c.shown(widget);
+        for (const state of c.states) {
+          await state.enter(widget, page);
+          const seen = await violations(page);
+          expect(seen, `${state.name}: ${JSON.stringify(seen, null, 2)}`).toEqual([]);
+        }
+        const seen = await violations(page);
+        expect(seen, JSON.stringify(seen, null, 2)).toEqual([]);
+        expect(errors, errors.join('\n')).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 
   it('reports violations when there are some (a control for the listener)', async () => {
     const { page } = await open(`${h.site.origin}/csp.html`);

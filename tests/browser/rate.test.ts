@@ -1,0 +1,204 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createClient } from '@otklik/client';
+import { startPortal } from '@otklik/portal';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { type SiteServer, startSiteServer } from './site-server.ts';
+
+/**
+ * The service-quality rating as a citizen meets it on a school's site: the built bundles served by the
+ * real portal (PGlite, demo seed with services, criteria and ratings), the example page
+ * `examples/site/rate.html` (the rating form and two rating badges) served from another origin, real
+ * Chromium driven by the keyboard.
+ */
+const repoRoot = resolve(import.meta.dirname, '../..');
+const widgetsDir = resolve(repoRoot, 'dist/widgets');
+const siteRoot = resolve(repoRoot, 'examples/site');
+const shots = resolve(repoRoot, 'test-results');
+
+describe.skipIf(!chromiumAvailable())('service rating in Chromium on a foreign page', () => {
+  let portal: Awaited<ReturnType<typeof startPortal>>;
+  let site: SiteServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(widgetsDir, 'otklik.js'))) {
+      throw new Error('dist/widgets is missing: run `pnpm build` first (`pnpm test` does).');
+    }
+    portal = await startPortal({ database: { kind: 'pglite' }, port: 0, seed: 'demo', widgetsDir });
+    site = await startSiteServer({
+      root: siteRoot,
+      portalUrl: portal.url,
+      pages: {
+        '/rate-en.html': pageWith(
+          'en',
+          '<div data-otklik="rate" data-org="demo-school"></div><div data-otklik="rating" data-org="demo-school" data-variant="full"></div>',
+        ),
+      },
+    });
+    await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
+      'demo-school',
+      site.origin,
+    ]);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await portal?.close();
+  });
+
+  async function open(
+    url: string,
+    page?: Page,
+  ): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+    page ??= await browser.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(url);
+    await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
+    return { page, errors, requests };
+  }
+
+  /** The focused element, looking through shadow roots. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      let element: Element | null = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      if (!element || element === document.body) return null;
+      const input = element as HTMLInputElement;
+      return {
+        id: element.id,
+        tag: element.tagName.toLowerCase(),
+        type: input.type ?? '',
+        name: input.name ?? '',
+        value: input.value ?? '',
+        text: (element.textContent ?? '').trim(),
+      };
+    });
+
+  /** Presses Tab until `match` holds for the focused element (at most `limit` times). */
+  async function tabTo(page: Page, match: (f: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean) {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (now && match(now)) return now;
+    }
+    throw new Error('the element was not reached with Tab');
+  }
+
+  const checkedScores = (page: Page) =>
+    page
+      .locator('[data-otklik="rate"]')
+      .evaluate((host) =>
+        Array.from(
+          host.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=radio]:checked') ?? [],
+          (r) => [r.name, r.value],
+        ),
+      );
+
+  /** Rates the first service of the list today with the keyboard only: 5 for every criterion. */
+  async function rateWithKeyboard(page: Page, comment: string) {
+    await expect.poll(() => page.getByRole('combobox', { name: /Услуга|Service/ }).count()).toBe(1);
+    // From the top of the page: Tab to the service list and pick the first service with an arrow key.
+    await page.locator('h1').first().click();
+    await tabTo(page, (f) => f.id === 'f-service');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused(page))?.value).not.toBe('');
+    const criteria = await page
+      .locator('[data-otklik="rate"]')
+      .evaluate(
+        (host) =>
+          new Set(
+            Array.from(host.shadowRoot?.querySelectorAll('input[type=radio]') ?? [], (r) =>
+              r.getAttribute('name'),
+            ),
+          ).size,
+      );
+    expect(criteria).toBeGreaterThan(0);
+    const groups: string[] = [];
+    for (let i = 0; i < criteria; i++) {
+      // Tab enters the next group on its first radio (one Tab stop per group); Space checks it, arrow
+      // keys move and check within the group.
+      const radio = await tabTo(page, (f) => f.type === 'radio' && !groups.includes(f.name));
+      groups.push(radio.name);
+      expect(radio.value).toBe('1');
+      await page.keyboard.press('Space');
+      for (let n = 0; n < 4; n++) await page.keyboard.press('ArrowRight');
+      const now = await focused(page);
+      expect(now).toMatchObject({ type: 'radio', name: radio.name, value: '5' });
+    }
+    const scores = await checkedScores(page);
+    expect(scores).toHaveLength(criteria);
+    expect(scores.every(([, value]) => value === '5')).toBe(true);
+    await tabTo(page, (f) => f.id === 'f-comment');
+    await page.keyboard.type(comment);
+    await tabTo(page, (f) => f.tag === 'button' && /Отправить оценку|Send rating/.test(f.text));
+    await page.keyboard.press('Enter');
+  }
+
+  it('rates a service with the keyboard, shows the receipt, and the badges on the page update', async () => {
+    const client = createClient({ baseUrl: portal.url });
+    const before = await client.getRatingSummary('demo-school');
+    const { page, errors, requests } = await open(`${site.origin}/rate.html`);
+    const sidebar = page.locator('.sidebar [data-otklik="rating"] section');
+    await expect.poll(() => sidebar.innerText()).toContain(String(before.count));
+
+    await rateWithKeyboard(page, 'Спасибо учителям!');
+    const thanks = page.getByRole('heading', { name: 'Спасибо за оценку!' });
+    await expect.poll(() => thanks.count(), { timeout: 20_000 }).toBe(1);
+    expect((await focused(page))?.id).toBe('thanks-title');
+
+    const after = await client.getRatingSummary('demo-school');
+    expect(after.count).toBe(before.count + 1);
+    const average = String(Math.round((after.average ?? 0) * 10) / 10).replace('.', ',');
+    await expect
+      .poll(() => page.locator('[data-otklik="rate"] .current').innerText())
+      .toContain(`${average} из 5`);
+    // Both badges of the page refresh after the rating: the compact one and the full table.
+    await expect.poll(() => sidebar.innerText()).toContain(String(after.count));
+    await expect
+      .poll(() => page.getByRole('table', { name: /Рейтинг качества услуг/ }).innerText())
+      .toContain(String(after.count));
+
+    // What the rating page downloaded from the portal: no appeal code.
+    const files = requests.filter((url) => url.startsWith(`${portal.url}/widgets/`));
+    expect(files.some((url) => /\/appeal/.test(url))).toBe(false);
+    expect(errors, errors.join('\n')).toEqual([]);
+    await page.screenshot({ path: resolve(shots, 'rate-school-page.png'), fullPage: true });
+
+    // The same service again today from this browser (the device id is kept): refused in plain words.
+    await page.reload();
+    await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
+    await rateWithKeyboard(page, 'Ещё раз');
+    await expect
+      .poll(() => page.getByRole('alert').first().innerText(), { timeout: 20_000 })
+      .toMatch(/Вы уже оценили эту услугу сегодня/);
+    expect((await client.getRatingSummary('demo-school')).count).toBe(after.count);
+    await page.close();
+  });
+
+  it('speaks English on an English page and shows errors for a rating without scores', async () => {
+    const { page, errors } = await open(`${site.origin}/rate-en.html`);
+    await expect.poll(() => page.getByRole('combobox', { name: /Service/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/The rating was not sent/);
+    // Focus went to the first invalid field: the service list.
+    expect((await focused(page))?.id).toBe('f-service');
+    expect(await page.getByRole('table', { name: /Service quality rating/ }).count()).toBe(1);
+    await page.screenshot({ path: resolve(shots, 'rate-form-errors.png'), fullPage: true });
+    expect(errors, errors.join('\n')).toEqual([]);
+    await page.close();
+  });
+});
+
+function pageWith(lang: string, body: string): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Test</title>
+<script src="http://localhost:8787/otklik.js" defer></script></head><body><h1>Rate</h1>${body}</body></html>`;
+}
