@@ -47,11 +47,21 @@ export async function tabTo(
   throw new Error('the element was not reached with Tab');
 }
 
+/** The checked radios of the rating form `widget`: `[criterion, score]` pairs. */
+export const checkedScores = (widget: Locator): Promise<string[][]> =>
+  widget.evaluate((host) =>
+    Array.from(
+      host.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=radio]:checked') ?? [],
+      (r) => [r.name, r.value],
+    ),
+  );
+
 /**
  * Rates the first service of the rating form `widget` today with the keyboard only, 5 for every
- * criterion, and sends it with Enter. Starts from wherever the focus is (Tab moves on from there).
+ * criterion, types `comment` if given, and sends it with Enter. Starts from wherever the focus is
+ * (Tab moves on from there).
  */
-export async function rateWithKeyboard(page: Page, widget: Locator): Promise<void> {
+export async function rateWithKeyboard(page: Page, widget: Locator, { comment = '' } = {}): Promise<void> {
   await tabTo(page, (f) => f.id === 'f-service');
   await page.keyboard.press('ArrowDown');
   expect((await focused(page))?.value).not.toBe('');
@@ -69,9 +79,17 @@ export async function rateWithKeyboard(page: Page, widget: Locator): Promise<voi
     // One Tab stop per radio group, on its first radio; Space checks it, arrows move and check.
     const radio = await tabTo(page, (f) => f.type === 'radio' && !groups.includes(f.name));
     groups.push(radio.name);
+    expect(radio.value).toBe('1');
     await page.keyboard.press('Space');
     for (let n = 0; n < 4; n++) await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toMatchObject({ type: 'radio', name: radio.name, value: '5' });
+  }
+  const scores = await checkedScores(widget);
+  expect(scores).toHaveLength(criteria);
+  expect(scores.every(([, value]) => value === '5')).toBe(true);
+  if (comment) {
+    await tabTo(page, (f) => f.id === 'f-comment');
+    await page.keyboard.type(comment);
   }
   await tabTo(page, (f) => f.tag === 'button' && f.type === 'submit');
   await page.keyboard.press('Enter');

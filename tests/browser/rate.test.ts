@@ -5,6 +5,7 @@ import { startPortal } from '@otklik/portal';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { focused, rateWithKeyboard } from './keyboard.ts';
 import { type SiteServer, startSiteServer } from './site-server.ts';
 
 /**
@@ -66,81 +67,11 @@ describe.skipIf(!chromiumAvailable())('service rating in Chromium on a foreign p
     return { page, errors, requests };
   }
 
-  /** The focused element, looking through shadow roots. */
-  const focused = (page: Page) =>
-    page.evaluate(() => {
-      let element: Element | null = document.activeElement;
-      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-      if (!element || element === document.body) return null;
-      const input = element as HTMLInputElement;
-      return {
-        id: element.id,
-        tag: element.tagName.toLowerCase(),
-        type: input.type ?? '',
-        name: input.name ?? '',
-        value: input.value ?? '',
-        text: (element.textContent ?? '').trim(),
-      };
-    });
-
-  /** Presses Tab until `match` holds for the focused element (at most `limit` times). */
-  async function tabTo(page: Page, match: (f: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean) {
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      const now = await focused(page);
-      if (now && match(now)) return now;
-    }
-    throw new Error('the element was not reached with Tab');
-  }
-
-  const checkedScores = (page: Page) =>
-    page
-      .locator('[data-otklik="rate"]')
-      .evaluate((host) =>
-        Array.from(
-          host.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=radio]:checked') ?? [],
-          (r) => [r.name, r.value],
-        ),
-      );
-
-  /** Rates the first service of the list today with the keyboard only: 5 for every criterion. */
-  async function rateWithKeyboard(page: Page, comment: string) {
+  /** Rates the first service with the keyboard only, from the top of the page: 5 for every criterion. */
+  async function rateFromTop(page: Page, comment: string) {
     await expect.poll(() => page.getByRole('combobox', { name: /Услуга|Service/ }).count()).toBe(1);
-    // From the top of the page: Tab to the service list and pick the first service with an arrow key.
     await page.locator('h1').first().click();
-    await tabTo(page, (f) => f.id === 'f-service');
-    await page.keyboard.press('ArrowDown');
-    expect((await focused(page))?.value).not.toBe('');
-    const criteria = await page
-      .locator('[data-otklik="rate"]')
-      .evaluate(
-        (host) =>
-          new Set(
-            Array.from(host.shadowRoot?.querySelectorAll('input[type=radio]') ?? [], (r) =>
-              r.getAttribute('name'),
-            ),
-          ).size,
-      );
-    expect(criteria).toBeGreaterThan(0);
-    const groups: string[] = [];
-    for (let i = 0; i < criteria; i++) {
-      // Tab enters the next group on its first radio (one Tab stop per group); Space checks it, arrow
-      // keys move and check within the group.
-      const radio = await tabTo(page, (f) => f.type === 'radio' && !groups.includes(f.name));
-      groups.push(radio.name);
-      expect(radio.value).toBe('1');
-      await page.keyboard.press('Space');
-      for (let n = 0; n < 4; n++) await page.keyboard.press('ArrowRight');
-      const now = await focused(page);
-      expect(now).toMatchObject({ type: 'radio', name: radio.name, value: '5' });
-    }
-    const scores = await checkedScores(page);
-    expect(scores).toHaveLength(criteria);
-    expect(scores.every(([, value]) => value === '5')).toBe(true);
-    await tabTo(page, (f) => f.id === 'f-comment');
-    await page.keyboard.type(comment);
-    await tabTo(page, (f) => f.tag === 'button' && /Отправить оценку|Send rating/.test(f.text));
-    await page.keyboard.press('Enter');
+    await rateWithKeyboard(page, page.locator('[data-otklik="rate"]'), { comment });
   }
 
   it('rates a service with the keyboard, shows the receipt, and the badges on the page update', async () => {
@@ -150,7 +81,7 @@ describe.skipIf(!chromiumAvailable())('service rating in Chromium on a foreign p
     const sidebar = page.locator('.sidebar [data-otklik="rating"] section');
     await expect.poll(() => sidebar.innerText()).toContain(String(before.count));
 
-    await rateWithKeyboard(page, 'Спасибо учителям!');
+    await rateFromTop(page, 'Спасибо учителям!');
     const thanks = page.getByRole('heading', { name: 'Спасибо за оценку!' });
     await expect.poll(() => thanks.count(), { timeout: 20_000 }).toBe(1);
     expect((await focused(page))?.id).toBe('thanks-title');
@@ -176,7 +107,7 @@ describe.skipIf(!chromiumAvailable())('service rating in Chromium on a foreign p
     // The same service again today from this browser (the device id is kept): refused in plain words.
     await page.reload();
     await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
-    await rateWithKeyboard(page, 'Ещё раз');
+    await rateFromTop(page, 'Ещё раз');
     await expect
       .poll(() => page.getByRole('alert').first().innerText(), { timeout: 20_000 })
       .toMatch(/Вы уже оценили эту услугу сегодня/);
