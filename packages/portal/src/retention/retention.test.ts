@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
+import { ratingHarness, snapshot } from '../ratings/harness.ts';
 import { appealCounter } from '../store/counter.ts';
+import { rebuildRatingAggregates } from '../store/rating-aggregates.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { runRetention } from './retention.ts';
 
@@ -89,5 +91,103 @@ describe.each(backends)('personal-data retention on $name', (backend) => {
     const again = await runRetention(db, { now, retainYears: 5 });
     expect(again.appealsErased).toBe(0);
     expect(await db.query('SELECT 1 FROM retention_runs')).toHaveLength(2);
+  });
+});
+
+describe.each(backends)('rating retention on $name', (backend) => {
+  let db: Database;
+  let cleanup: () => Promise<void>;
+  let h: ReturnType<typeof ratingHarness>;
+  const org = 'demo-by';
+  const now = new Date('2025-06-15T10:00:00Z');
+  // Created a year and a half ago (past the one-year cutoff), five days ago, and today.
+  const ids: Record<'old' | 'week' | 'today', string> = { old: '', week: '', today: '' };
+  let todayBody: Record<string, unknown>;
+
+  beforeAll(async () => {
+    if (backend.skipReason) return;
+    const demo = await openDemoDatabase(backend);
+    db = demo.db;
+    cleanup = demo.close;
+    // Only this suite's ratings: the demo ones are dated relative to the real clock.
+    await db.query('DELETE FROM ratings');
+    await rebuildRatingAggregates(db);
+    h = ratingHarness(db);
+    const at = { old: '2024-01-10T10:00:00Z', week: '2025-06-10T10:00:00Z', today: '2025-06-15T08:00:00Z' };
+    for (const key of ['old', 'week', 'today'] as const) {
+      h.clock.now = new Date(at[key]);
+      const body = await h.body(org, key === 'old' ? 2 : 5, { comment: `Комментарий ${key}` });
+      const res = await h.submit(org, body);
+      expect(res.status, await res.clone().text()).toBe(201);
+      ids[key] = ((await res.json()) as { ratingId: string }).ratingId;
+      if (key === 'today') todayBody = body;
+    }
+    h.clock.now = now;
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  const rows = async () =>
+    Object.fromEntries(
+      (
+        await db.query<{ id: string; comment: string | null; rater_key: string }>(
+          'SELECT id, comment, rater_key FROM ratings WHERE id = ANY($1::uuid[])',
+          [Object.values(ids)],
+        )
+      ).map((row) => [row.id, row]),
+    );
+
+  it.skipIf(backend.skipReason)(
+    'erases old comments and stale rater keys, keeping scores and summaries',
+    async () => {
+      const summaryBefore = await (await h.get(`/v1/organizations/${org}/rating`)).json();
+      const aggregates = async () =>
+        Promise.all(
+          ['rating_months', 'rating_period_totals', 'rating_criterion_months'].map((t) =>
+            snapshot(db, t, [org]),
+          ),
+        );
+      const aggregatesBefore = await aggregates();
+      const before = await rows();
+
+      const report = await runRetention(db, { now, retainYears: 1 });
+      expect(report).toMatchObject({
+        cutoff: '2024-06-15T10:00:00.000Z',
+        ratingCommentsErased: 1,
+        raterKeysErased: 2,
+      });
+
+      const after = await rows();
+      expect(after[ids.old]).toEqual({ id: ids.old, comment: null, rater_key: ids.old });
+      expect(after[ids.week]).toEqual({ id: ids.week, comment: 'Комментарий week', rater_key: ids.week });
+      expect(after[ids.today]).toEqual(before[ids.today]);
+      expect(after[ids.today]?.comment).toBe('Комментарий today');
+
+      // Scores and aggregates untouched: the badge reads the same, and so does a rebuild from ratings.
+      expect(await (await h.get(`/v1/organizations/${org}/rating`)).json()).toEqual(summaryBefore);
+      expect(await aggregates()).toEqual(aggregatesBefore);
+      await rebuildRatingAggregates(db, [org]);
+      expect(await aggregates()).toEqual(aggregatesBefore);
+
+      const [run] = await db.query<{ rating_comments_erased: number; rater_keys_erased: number }>(
+        'SELECT rating_comments_erased, rater_keys_erased FROM retention_runs ORDER BY id DESC LIMIT 1',
+      );
+      expect(run).toEqual({ rating_comments_erased: 1, rater_keys_erased: 2 });
+    },
+  );
+
+  it.skipIf(backend.skipReason)('still refuses a second rating today from the same device', async () => {
+    const again = { ...todayBody, proofOfWork: await h.pow(org) };
+    await h.problem(await h.submit(org, again), 409, 'already-rated');
+  });
+
+  it.skipIf(backend.skipReason)('erases nothing twice, and records zero counts', async () => {
+    const again = await runRetention(db, { now, retainYears: 1 });
+    expect(again).toMatchObject({ ratingCommentsErased: 0, raterKeysErased: 0 });
+    const [run] = await db.query<{ rating_comments_erased: number; rater_keys_erased: number }>(
+      'SELECT rating_comments_erased, rater_keys_erased FROM retention_runs ORDER BY id DESC LIMIT 1',
+    );
+    expect(run).toEqual({ rating_comments_erased: 0, rater_keys_erased: 0 });
   });
 });

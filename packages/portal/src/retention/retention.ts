@@ -17,12 +17,26 @@ export interface RetentionReport {
   verificationsDeleted: number;
   idempotencyKeysDeleted: number;
   outboxDeleted: number;
+  /** Ratings created before the cutoff whose free-text comment was erased. */
+  ratingCommentsErased: number;
+  /** Ratings whose rater key was replaced by the rating's own id. */
+  raterKeysErased: number;
 }
 
 // Short-lived records that hold e-mail addresses or receipts: kept only as long as they are useful.
 const VERIFICATIONS_KEPT = '1 day';
 const IDEMPOTENCY_KEPT = '7 days';
 const SENT_MAIL_KEPT = '30 days';
+/**
+ * Days a rating keeps its rater key (the HMAC of an e-mail or device id). The key only serves the
+ * one-rating-per-day rule, which compares ratings of the same local day (`rated_on`, the
+ * organisation's date). The job's day is the UTC date, at most one day off any local date; two days
+ * leave that margin, so no key is erased while a rating of the same local day could still arrive.
+ */
+const RATER_KEY_KEPT_DAYS = 2;
+
+/** Tables the rating aggregates read by index-only scans: they need a fresh visibility map. */
+const RATING_TABLES = ['ratings', 'rating_months', 'rating_period_totals', 'rating_criterion_months'];
 
 /**
  * When an appeal stopped needing its applicant: the latest of its answer, closing, withdrawal and
@@ -33,10 +47,32 @@ const CLOSED_AT = 'GREATEST(a.closed_at, a.answered_at, a.withdrawn_at, a.forwar
 /**
  * Erases the personal data of appeals closed before the cutoff — names, addresses, text, answer,
  * messages, files, the access secret — keeping what the statistics need (type, status, result,
- * dates), deletes short-lived records that carry addresses, and records the run. One transaction:
- * a crash leaves either everything or nothing done. Safe to run on several instances at once.
+ * dates), erases the comments of ratings created before the cutoff and the rater keys of ratings
+ * older than RATER_KEY_KEPT_DAYS (scores and aggregates stay), deletes short-lived records that
+ * carry addresses, and records the run. One transaction: a crash leaves either everything or
+ * nothing done. Safe to run on several instances at once. Then vacuums the rating tables.
  */
 export async function runRetention(db: Database, options: RetentionOptions = {}): Promise<RetentionReport> {
+  const report = await eraseInTransaction(db, options);
+  await vacuumRatings(db);
+  return report;
+}
+
+/**
+ * PGlite has no autovacuum, and the rating aggregates rely on index-only scans, which need an up to
+ * date visibility map; the retention run just rewrote rating rows. VACUUM cannot run in a transaction
+ * block, so this is one statement on the database itself, after the commit. Best effort: a failure
+ * (a concurrent vacuum, missing privileges) only leaves the maintenance for the next run.
+ */
+async function vacuumRatings(db: Database): Promise<void> {
+  try {
+    await db.exec(`VACUUM ANALYZE ${RATING_TABLES.join(', ')}`);
+  } catch {
+    // Nothing lost: the data is committed, and the next daily run vacuums again.
+  }
+}
+
+async function eraseInTransaction(db: Database, options: RetentionOptions): Promise<RetentionReport> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - (options.retainYears ?? 5));
@@ -80,6 +116,19 @@ export async function runRetention(db: Database, options: RetentionOptions = {})
       `DELETE FROM outbox WHERE sent_at < $1::timestamptz - interval '${SENT_MAIL_KEPT}' RETURNING id`,
       [now],
     );
+    // Ratings keep their scores (the aggregates are not touched); only the free text and the link to
+    // the rater go.
+    const ratingCommentsErased = await count(
+      'UPDATE ratings SET comment = NULL WHERE comment IS NOT NULL AND created_at < $1 RETURNING id',
+      [cutoff],
+    );
+    // The rating's own id keeps the (organisation, service, rater, day) key unique and links nothing.
+    const raterKeysErased = await count(
+      `UPDATE ratings SET rater_key = id::text
+        WHERE rated_on < ($1::timestamptz AT TIME ZONE 'UTC')::date - $2::int AND rater_key <> id::text
+        RETURNING id`,
+      [now, RATER_KEY_KEPT_DAYS],
+    );
     const report: RetentionReport = {
       cutoff: cutoff.toISOString(),
       appealsErased: ids.length,
@@ -88,11 +137,14 @@ export async function runRetention(db: Database, options: RetentionOptions = {})
       verificationsDeleted,
       idempotencyKeysDeleted,
       outboxDeleted,
+      ratingCommentsErased,
+      raterKeysErased,
     };
     await tx.query(
       `INSERT INTO retention_runs (ran_at, cutoff, appeals_erased, messages_deleted, attachments_deleted,
-         verifications_deleted, idempotency_keys_deleted, outbox_deleted)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         verifications_deleted, idempotency_keys_deleted, outbox_deleted, rating_comments_erased,
+         rater_keys_erased)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         now,
         cutoff,
@@ -102,6 +154,8 @@ export async function runRetention(db: Database, options: RetentionOptions = {})
         verificationsDeleted,
         idempotencyKeysDeleted,
         outboxDeleted,
+        ratingCommentsErased,
+        raterKeysErased,
       ],
     );
     return report;
