@@ -14,6 +14,7 @@ import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
 import { registerRatePage } from './pages/rate-page.ts';
 import type { IntakeGuard } from './routes/appeals.ts';
 import { createCounterCache, registerPublicRoutes } from './routes/public.ts';
+import { createRatingCaches } from './routes/ratings.ts';
 import { RouteRegistry } from './routes/registry.ts';
 import { registerStaffRoutes } from './routes/staff.ts';
 import { registerStaffAppealRoutes } from './routes/staff-appeals.ts';
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): Hono {
   const registry = new RouteRegistry();
   const access = new AccessStore(db);
   const counterCache = createCounterCache();
+  const ratingCaches = createRatingCaches();
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
 
   // One log line per request: route pattern only (no raw URL, query string, IP or body).
@@ -115,6 +117,7 @@ export function createApp(options: AppOptions): Hono {
     db,
     cors: { access, publicOrigin },
     counterCache,
+    ratingCaches,
     ...(oidc ? { oidcProviders: (enabled: readonly string[]) => oidc.providersFor(enabled) } : {}),
     appeals: {
       keys,
@@ -136,7 +139,9 @@ export function createApp(options: AppOptions): Hono {
     onOrganizationChanged: (id) => {
       access.invalidate(id);
       counterCache.deletePrefix(`${id}|`);
+      ratingCaches.summaries.deletePrefix(`${id}|`);
     },
+    ...(oidc ? { oidcProviders: (enabled: readonly string[]) => oidc.providersFor(enabled) } : {}),
   });
   const mailboxPage = options.demoMailboxPage;
   if (mailboxPage) {

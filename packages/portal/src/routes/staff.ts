@@ -12,6 +12,7 @@ import { getWidgetSettings } from '../store/organizations.ts';
 import { toHonoPath } from './public.ts';
 import type { RouteRegistry } from './registry.ts';
 import { staffAppealEndpoints } from './staff-appeals.ts';
+import { registerStaffRatingSettingsRoutes, staffRatingSettingsEndpoints } from './staff-rating-settings.ts';
 import { registerStaffRatingRoutes, staffRatingEndpoints } from './staff-ratings.ts';
 
 /** A web origin exactly as browsers send it: scheme, host and non-default port, nothing else. */
@@ -47,6 +48,7 @@ export const staffEndpoints = {
   },
   ...staffAppealEndpoints,
   ...staffRatingEndpoints,
+  ...staffRatingSettingsEndpoints,
 } as const;
 
 export interface StaffRoutesOptions {
@@ -54,11 +56,14 @@ export interface StaffRoutesOptions {
   access: AccessStore;
   /** Called after settings change so cached public responses are dropped. */
   onOrganizationChanged: (organizationId: string) => void;
+  /** Configured OpenID Connect providers among an organisation's enabled ids (login off: none). */
+  oidcProviders?: (enabled: readonly string[]) => { id: string; name: string }[];
 }
 
 export function registerStaffRoutes(app: Hono, registry: RouteRegistry, options: StaffRoutesOptions): void {
   const { db } = options;
   registerStaffRatingRoutes(app, registry, db);
+  registerStaffRatingSettingsRoutes(app, registry, options);
   const endpoint = staffEndpoints.updateOrganizationSettings;
   const path = toHonoPath(endpoint.path);
   registry.add(path, [endpoint.method]);

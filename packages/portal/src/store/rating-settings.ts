@@ -113,3 +113,96 @@ export async function loadRatingOrganization(db: Queryable, id: string): Promise
     serviceIds: new Set(row.service_ids ?? []),
   };
 }
+
+/** A change of an organisation's rating settings: absent fields keep their value (or the default). */
+export interface RatingSettingsPatch {
+  enabled?: boolean | undefined;
+  criteriaSetId?: string | undefined;
+  serviceDateMaxAgeDays?: number | undefined;
+  commentMaxLength?: number | undefined;
+  identification?: RatingFormSettings['identification'] | undefined;
+  ratingPageUrl?: string | null | undefined;
+}
+
+/** Whether `organization` may use the criteria set `setId`: a built-in one or one of its own. */
+export async function criteriaSetUsableBy(db: Queryable, organization: string, setId: string) {
+  const rows = await db.query(
+    'SELECT 1 FROM criteria_sets WHERE id = $1 AND (organization_id IS NULL OR organization_id = $2)',
+    [setId, organization],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Upserts the organisation's row of organization_rating_settings: a new row takes the defaults
+ * (`DEFAULT_RATING_SETTINGS`, the set of its country) for what the patch leaves out. False when
+ * there is no such organisation.
+ */
+export async function updateRatingSettings(
+  db: Queryable,
+  organization: string,
+  patch: RatingSettingsPatch,
+): Promise<boolean> {
+  const d = DEFAULT_RATING_SETTINGS;
+  const rows = await db.query(
+    `INSERT INTO organization_rating_settings AS r (organization_id, enabled, criteria_set_id,
+       service_date_max_age_days, comment_max_length, identification, rating_page_url)
+     SELECT o.id, COALESCE($2::boolean, $9::boolean),
+       COALESCE($3::text, CASE o.country WHEN 'BY' THEN $13::text ELSE $14::text END),
+       COALESCE($4::integer, $10::integer), COALESCE($5::integer, $11::integer),
+       COALESCE($6::text, $12::text), $7::text
+     FROM organizations o WHERE o.id = $1
+     ON CONFLICT (organization_id) DO UPDATE SET
+       enabled = COALESCE($2::boolean, r.enabled),
+       criteria_set_id = COALESCE($3::text, r.criteria_set_id),
+       service_date_max_age_days = COALESCE($4::integer, r.service_date_max_age_days),
+       comment_max_length = COALESCE($5::integer, r.comment_max_length),
+       identification = COALESCE($6::text, r.identification),
+       rating_page_url = CASE WHEN $8::boolean THEN $7::text ELSE r.rating_page_url END
+     RETURNING r.organization_id`,
+    [
+      organization,
+      patch.enabled ?? null,
+      patch.criteriaSetId ?? null,
+      patch.serviceDateMaxAgeDays ?? null,
+      patch.commentMaxLength ?? null,
+      patch.identification ?? null,
+      patch.ratingPageUrl ?? null,
+      patch.ratingPageUrl !== undefined,
+      d.enabled,
+      d.serviceDateMaxAgeDays,
+      d.commentMaxLength,
+      d.identification,
+      DEFAULT_CRITERIA_SET.BY,
+      DEFAULT_CRITERIA_SET.RU,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Creates or replaces the organisation's own criteria set `set.id` (its name and criteria, in the
+ * given order). False, changing nothing, when the id is a built-in set or another organisation's.
+ * Scores already given are kept (rating_scores refers to criteria by id only).
+ */
+export async function putCriteriaSet(
+  db: Queryable,
+  organization: string,
+  set: CriteriaSet,
+): Promise<boolean> {
+  const owned = await db.query(
+    `INSERT INTO criteria_sets AS s (id, name, organization_id) VALUES ($1, $2::jsonb, $3)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE s.organization_id = $3
+     RETURNING s.id`,
+    [set.id, JSON.stringify(set.name), organization],
+  );
+  if (owned.length === 0) return false;
+  await db.query('DELETE FROM criteria WHERE set_id = $1', [set.id]);
+  await db.query(
+    `INSERT INTO criteria (set_id, id, label, position)
+     SELECT $1, c.id, c.label, c.position
+     FROM jsonb_to_recordset($2::jsonb) AS c (id text, label jsonb, position integer)`,
+    [set.id, JSON.stringify(set.criteria.map((c, i) => ({ id: c.id, label: c.label, position: i + 1 })))],
+  );
+  return true;
+}
