@@ -24,26 +24,6 @@ export async function createApiKey(db: Queryable, organizationId: string, label?
 const unauthorized = (detail: string) =>
   new ProblemError(401, 'unauthorized', detail, undefined, { 'WWW-Authenticate': 'Bearer realm="otklik"' });
 
-/**
- * Authenticates `Authorization: Bearer otk_…` and requires the key to belong to `organizationId`:
- * 401 without a valid key, 403 for another organisation's key.
- */
-export async function requireApiKey(c: Context, db: Queryable, organizationId: string): Promise<void> {
-  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '');
-  const key = match?.[1];
-  if (key === undefined) throw unauthorized('Send an API key as Authorization: Bearer otk_…');
-  if (!KEY_PATTERN.test(key)) throw unauthorized('Invalid API key');
-  const rows = await db.query<{ organization_id: string }>(
-    `UPDATE api_keys SET last_used_at = now() WHERE key_hash = $1 AND revoked_at IS NULL
-     RETURNING organization_id`,
-    [hashApiKey(key)],
-  );
-  const owner = rows[0]?.organization_id;
-  if (owner === undefined) throw unauthorized('Invalid API key');
-  if (owner !== organizationId)
-    throw new ProblemError(403, 'forbidden', 'This key belongs to another organisation');
-}
-
 /** Authenticates `Authorization: Bearer otk_…` and returns the key's id and organisation (401 otherwise). */
 export async function authenticateApiKey(
   c: Context,
@@ -60,4 +40,20 @@ export async function authenticateApiKey(
   );
   if (row === undefined) throw unauthorized('Invalid API key');
   return { keyId: row.id, organizationId: row.organization_id };
+}
+
+/**
+ * Authenticates `Authorization: Bearer otk_…` and requires the key to belong to `organizationId`:
+ * 401 without a valid key, 403 for another organisation's key. Returns the key as the actor for the
+ * audit log.
+ */
+export async function requireApiKey(
+  c: Context,
+  db: Queryable,
+  organizationId: string,
+): Promise<{ keyId: string; organizationId: string }> {
+  const actor = await authenticateApiKey(c, db);
+  if (actor.organizationId !== organizationId)
+    throw new ProblemError(403, 'forbidden', 'This key belongs to another organisation');
+  return actor;
 }

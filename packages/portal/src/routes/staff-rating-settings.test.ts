@@ -104,6 +104,17 @@ describe.each(backends)('staff rating settings on $name', (backend) => {
     });
     expect(await widget('rs-school')).toEqual(second);
     await h.problem(await h.submit('rs-school', await h.body('rs-school')), 409, 'ratings-disabled');
+    // Each change is in the audit log with the fields it touched, never their values.
+    const audited = await db.query<{ details: unknown }>(
+      `SELECT details FROM audit_log WHERE organization_id = 'rs-school' AND action = 'rating-settings.update'
+       ORDER BY at, id`,
+    );
+    expect(
+      audited.map((row) => (typeof row.details === 'string' ? JSON.parse(row.details) : row.details)),
+    ).toEqual([
+      { fields: ['serviceDateMaxAgeDays', 'commentMaxLength', 'ratingPageUrl'] },
+      { fields: ['enabled', 'ratingPageUrl'] },
+    ]);
     expect((await patch('rs-school', { enabled: true })).status).toBe(200);
   });
 

@@ -15,6 +15,7 @@ import { ProblemError, problemResponse, validationProblem } from '../http/proble
 import { sendJson } from '../http/respond.ts';
 import { getWidgetSettings } from '../store/organizations.ts';
 import { criteriaSetUsableBy, putCriteriaSet, updateRatingSettings } from '../store/rating-settings.ts';
+import { audit } from '../store/staff-appeals.ts';
 import { toHonoPath } from './public.ts';
 import type { RouteRegistry } from './registry.ts';
 
@@ -115,7 +116,7 @@ export function registerStaffRatingSettingsRoutes(
 
   app.on(e.updateRatingSettings.method, toHonoPath(e.updateRatingSettings.path), limitBody, async (c) => {
     const { organizationId } = parseParams(e.updateRatingSettings.params, c);
-    await requireApiKey(c, db, organizationId);
+    const actor = await requireApiKey(c, db, organizationId);
     const patch = await readJsonBody(c, e.updateRatingSettings.body);
     if (
       patch.criteriaSetId !== undefined &&
@@ -132,6 +133,7 @@ export function registerStaffRatingSettingsRoutes(
     if (!(await updateRatingSettings(db, organizationId, patch))) {
       throw new ProblemError(404, 'organization-not-found');
     }
+    await audit(db, actor, 'rating-settings.update', null, { fields: Object.keys(patch) });
     options.onOrganizationChanged(organizationId);
     const settings = await getWidgetSettings(db, organizationId, options.oidcProviders);
     if (settings === null) throw new ProblemError(404, 'organization-not-found');
@@ -140,10 +142,14 @@ export function registerStaffRatingSettingsRoutes(
 
   app.on(e.putCriteriaSet.method, toHonoPath(e.putCriteriaSet.path), limitBody, async (c) => {
     const { organizationId, setId } = parseParams(e.putCriteriaSet.params, c);
-    await requireApiKey(c, db, organizationId);
+    const actor = await requireApiKey(c, db, organizationId);
     const body = await readJsonBody(c, e.putCriteriaSet.body);
     const set: CriteriaSet = { id: setId, name: body.name, criteria: body.criteria };
-    const saved = await db.transaction((tx) => putCriteriaSet(tx, organizationId, set));
+    const saved = await db.transaction(async (tx) => {
+      const done = await putCriteriaSet(tx, organizationId, set);
+      if (done) await audit(tx, actor, 'criteria-set.put', null, { setId });
+      return done;
+    });
     if (!saved) {
       throw new ProblemError(
         409,

@@ -9,6 +9,7 @@ import { ProblemError, problemResponse, validationProblem } from '../http/proble
 import { sendJson } from '../http/respond.ts';
 import type { AccessStore } from '../store/access.ts';
 import { getWidgetSettings } from '../store/organizations.ts';
+import { audit } from '../store/staff-appeals.ts';
 import { toHonoPath } from './public.ts';
 import type { RouteRegistry } from './registry.ts';
 import { staffAppealEndpoints } from './staff-appeals.ts';
@@ -82,9 +83,10 @@ export function registerStaffRoutes(app: Hono, registry: RouteRegistry, options:
       const params = v.safeParse(endpoint.params, c.req.param());
       if (!params.success) throw validationProblem('params', params.issues);
       const { organizationId } = params.output;
-      await requireApiKey(c, db, organizationId);
+      const actor = await requireApiKey(c, db, organizationId);
       const patch = await readJsonBody(c, endpoint.body);
       await db.transaction(async (tx) => {
+        await audit(tx, actor, 'settings.update', null, { fields: Object.keys(patch) });
         if (patch.languages !== undefined) {
           await tx.query('UPDATE organizations SET languages = $2 WHERE id = $1', [
             organizationId,
