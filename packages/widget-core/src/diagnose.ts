@@ -585,11 +585,16 @@ function mount(host: HTMLElement): Unmount {
   root.replaceChildren(section);
   let active = true;
   const api = (
-    doc.defaultView as (Window & { Otklik?: { diagnose?: (lang?: string) => Promise<Finding[]> } }) | null
+    doc.defaultView as
+      | (Window & { Otklik?: { ready?: Promise<void>; diagnose?: (lang?: string) => Promise<Finding[]> } })
+      | null
   )?.Otklik;
-  api
-    ?.diagnose?.(lang)
+  // After the loader's first scan has mounted what it found: run at once, the report would call the
+  // page's other widgets "not mounted" while their code is still arriving.
+  Promise.resolve(api?.ready)
+    .then(() => api?.diagnose?.(lang))
     .then((findings) => {
+      if (!findings) return;
       if (!active) return;
       const errors = findings.filter((f) => f.severity === 'error').length;
       const warnings = findings.filter((f) => f.severity === 'warning').length;
