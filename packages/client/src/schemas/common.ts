@@ -19,10 +19,13 @@ export const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp());
 export const Country = v.picklist(['RU', 'BY']);
 export type Country = v.InferOutput<typeof Country>;
 
+/** A short lowercase name used as a key: a letter, then letters, digits and hyphens (≤ 40). */
+export const Slug = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+
 /** Field of activity, e.g. `education`, `health`, `social`. */
-export const Sphere = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+export const Sphere = Slug;
 /** Kind of organisation within its sphere, e.g. `school`, `department`. */
-export const Category = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+export const Category = Slug;
 
 export const Language = v.picklist(['ru', 'be', 'en']);
 export type Language = v.InferOutput<typeof Language>;

@@ -16,6 +16,7 @@ import {
   OrganizationId,
   PageQuery,
   pageOf,
+  Slug,
   Sphere,
 } from './common.ts';
 import { PowSolution } from './intake.ts';
@@ -25,7 +26,7 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Average = v.nullable(v.pipe(v.number(), v.minValue(1), v.maxValue(5)));
 
 /** Slug of a criterion or a criteria set, e.g. `courtesy`, `by-base`. */
-export const CriterionId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+export const CriterionId = Slug;
 
 /** A text in the languages it was written in; widgets show the page's language, else the first given. */
 export const LocalizedText = v.pipe(
