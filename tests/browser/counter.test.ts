@@ -1,36 +1,25 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AppealCounter, createClient } from '@otklik/client';
-import { startPortal } from '@otklik/portal';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { chromiumAvailable } from './chromium.ts';
+import { type Harness, openPage, repoRoot, siteRoot, startHarness } from './hostile-harness.ts';
 import { type SiteServer, startSiteServer } from './site-server.ts';
 
 /**
  * The appeal-counter badge as a webmaster ships it: the built bundles served by the real portal
  * (PGlite, demo seed), the example school page served from another origin, real Chromium.
  */
-const repoRoot = resolve(import.meta.dirname, '../..');
-const widgetsDir = resolve(repoRoot, 'dist/widgets');
-const siteRoot = resolve(repoRoot, 'examples/site');
-
 describe.skipIf(!chromiumAvailable())('appeal counter in Chromium on a foreign page', () => {
-  let portal: Awaited<ReturnType<typeof startPortal>>;
-  let site: SiteServer;
+  let h: Harness;
+  let portal: Harness['portal'];
+  let site: Harness['site'];
   let strangerSite: SiteServer;
-  let browser: Browser;
+  let browser: Harness['browser'];
   let expected: AppealCounter;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(widgetsDir, 'otklik.js'))) {
-      throw new Error('dist/widgets is missing: run `pnpm build` first (`pnpm test` does).');
-    }
-    portal = await startPortal({ database: { kind: 'pglite' }, port: 0, seed: 'demo', widgetsDir });
-    site = await startSiteServer({
-      root: siteRoot,
-      portalUrl: portal.url,
-      pages: {
+    h = await startHarness({
+      pages: () => ({
         '/twice.html': pageWith(
           `<script src="http://localhost:8787/otklik.js" defer></script>
            <script src="http://localhost:8787/otklik.js" defer></script>`,
@@ -44,38 +33,20 @@ describe.skipIf(!chromiumAvailable())('appeal counter in Chromium on a foreign p
           '<script src="http://localhost:8787/otklik.js" defer></script>',
           '<p>No widget here.</p>',
         ),
-      },
+      }),
     });
+    ({ portal, site, browser } = h);
     // A site whose origin no organisation allows.
     strangerSite = await startSiteServer({ root: siteRoot, portalUrl: portal.url });
-    for (const organizationId of ['demo-school', 'demo-by']) {
-      await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
-        organizationId,
-        site.origin,
-      ]);
-    }
     expected = await createClient({ baseUrl: portal.url }).getAppealCounter('demo-school');
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
     await strangerSite?.close();
-    await portal?.close();
+    await h?.close();
   });
 
-  async function open(url: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(url);
-    await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
-    return { page, errors, requests };
-  }
+  const open = (url: string) => openPage(browser, url);
 
   it('shows the seeded figures in the full table and the compact badge', async () => {
     const { page, errors } = await open(`${site.origin}/`);

@@ -1,7 +1,15 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './chromium.ts';
-import { fillAndSubmitByForm, type Harness, otklikReady, pageWith, startHarness } from './hostile-harness.ts';
+import {
+  fillAndSubmitByForm,
+  type Harness,
+  openPage,
+  pageWith,
+  startHarness,
+  strictCsp,
+  violations,
+  watchViolations,
+} from './hostile-harness.ts';
 import { expectEveryWidgetCovered, mount, widgetCases, widgetOf } from './widget-cases.ts';
 
 /**
@@ -11,24 +19,6 @@ import { expectEveryWidgetCovered, mount, widgetCases, widgetOf } from './widget
  * `securitypolicyviolation` event. The widgets come from the table in widget-cases.ts: each alone on a
  * page, and all together on one.
  */
-const strictCsp = (portalOrigin: string) =>
-  [
-    "default-src 'none'",
-    `script-src ${portalOrigin}`,
-    `connect-src ${portalOrigin}`,
-    "style-src 'self'",
-    "img-src 'self'",
-    "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
-  ].join('; ');
-
-interface Violation {
-  directive: string;
-  blocked: string;
-  source: string;
-  sample: string;
-}
-
 describe.skipIf(!chromiumAvailable())('widgets under a strict CSP with Trusted Types', () => {
   let h: Harness;
 
@@ -56,35 +46,7 @@ describe.skipIf(!chromiumAvailable())('widgets under a strict CSP with Trusted T
     await h?.close();
   });
 
-  async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await h.browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
-    // Runs before any page script; the listener is registered from the init script, which CSP does not
-    // govern (it is injected by the DevTools protocol, not by the page).
-    await page.addInitScript(() => {
-      const seen: unknown[] = [];
-      (window as unknown as { __violations: unknown[] }).__violations = seen;
-      document.addEventListener(
-        'securitypolicyviolation',
-        (e) =>
-          seen.push({
-            directive: e.violatedDirective,
-            blocked: e.blockedURI,
-            source: `${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
-            sample: e.sample,
-          }),
-        true,
-      );
-    });
-    await page.goto(url);
-    await otklikReady(page);
-    return { page, errors };
-  }
-
-  const violations = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
+  const open = (url: string) => openPage(h.browser, url, { init: watchViolations });
 
   it('serves the page with the strict policy', async () => {
     const response = await fetch(`${h.site.origin}/csp.html`);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPortal } from '@otklik/portal';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { type SiteServer, startSiteServer } from './site-server.ts';
@@ -24,11 +24,13 @@ export interface Harness {
 
 /**
  * Starts the portal, a foreign site with `pages` (built from the portal's URL, so a CSP can name it),
- * allows the site's origin for the demo organisations, and launches Chromium.
+ * allows the site's origin for `organizations` (by default the demo school and demo-by), and launches
+ * Chromium.
  */
 export async function startHarness(options: {
   pages: (portalUrl: string) => Record<string, string>;
   headers?: (portalUrl: string) => Record<string, string>;
+  organizations?: string[];
 }): Promise<Harness> {
   if (!existsSync(resolve(widgetsDir, 'otklik.js'))) {
     throw new Error('dist/widgets is missing: run `pnpm build` first (`pnpm test` does).');
@@ -41,7 +43,7 @@ export async function startHarness(options: {
     pages: options.pages(portalOrigin),
     headers: options.headers?.(portalOrigin) ?? {},
   });
-  for (const organizationId of ['demo-school', 'demo-by']) {
+  for (const organizationId of options.organizations ?? ['demo-school', 'demo-by']) {
     await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
       organizationId,
       site.origin,
@@ -70,6 +72,91 @@ export function pageWith(portalOrigin: string, body: string, options: { lang?: s
 export async function otklikReady(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
 }
+
+/**
+ * A strict Content-Security-Policy for a foreign page: no `unsafe-inline`, no `unsafe-eval`, Trusted
+ * Types required and no policy allowed; scripts and requests only to the portal.
+ */
+export const strictCsp = (portalOrigin: string): string =>
+  [
+    "default-src 'none'",
+    `script-src ${portalOrigin}`,
+    `connect-src ${portalOrigin}`,
+    "style-src 'self'",
+    "img-src 'self'",
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; ');
+
+export interface Opened {
+  page: Page;
+  /** `pageerror` events and console errors, prefixed `pageerror: ` and `console: `. */
+  errors: string[];
+  /** The console errors themselves. */
+  consoleErrors: ConsoleMessage[];
+  /** The URL of every request the page made. */
+  requests: string[];
+}
+
+/**
+ * Opens `url` in `page` (a new page of `browser` if not given), collecting errors and requests, and
+ * waits for `Otklik.ready`. `init` runs before the navigation (listeners, init scripts).
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { page?: Page; init?: (page: Page) => unknown } = {},
+): Promise<Opened> {
+  const page = options.page ?? (await browser.newPage());
+  const errors: string[] = [];
+  const consoleErrors: ConsoleMessage[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    consoleErrors.push(message);
+    errors.push(`console: ${message.text()}`);
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  await options.init?.(page);
+  await page.goto(url);
+  await otklikReady(page);
+  return { page, errors, consoleErrors, requests };
+}
+
+export interface Violation {
+  directive: string;
+  blocked: string;
+  source: string;
+  sample: string;
+}
+
+/**
+ * Records the page's `securitypolicyviolation` events, from before any page script; read them with
+ * `violations`. The listener is registered from an init script, which CSP does not govern (it is
+ * injected by the DevTools protocol, not by the page).
+ */
+export async function watchViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: unknown[] = [];
+    (window as unknown as { __violations: unknown[] }).__violations = seen;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        seen.push({
+          directive: e.violatedDirective,
+          blocked: e.blockedURI,
+          source: `${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+          sample: e.sample,
+        }),
+      true,
+    );
+  });
+}
+
+/** The violations recorded by `watchViolations` so far. */
+export const violations = (page: Page): Promise<Violation[]> =>
+  page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
 
 /** Fills the demo-by (300-З, Belarusian) form with valid values, consents and submits it. */
 export async function fillAndSubmitByForm(page: Page, email: string): Promise<void> {

@@ -1,9 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './chromium.ts';
-import { type Harness, otklikReady, pageWith, shots, startHarness, widgetsDir } from './hostile-harness.ts';
+import {
+  type Harness,
+  openPage,
+  pageWith,
+  shots,
+  startHarness,
+  strictCsp,
+  violations,
+  watchViolations,
+  widgetsDir,
+} from './hostile-harness.ts';
 import { focused, tabTo } from './keyboard.ts';
 
 /**
@@ -12,27 +22,10 @@ import { focused, tabTo } from './keyboard.ts';
  * switching the page's rating form, and the map — Leaflet loaded on demand, no tile fetched, not a
  * single CSP violation.
  */
-const strictCsp = (portalOrigin: string) =>
-  [
-    "default-src 'none'",
-    `script-src ${portalOrigin}`,
-    `connect-src ${portalOrigin}`,
-    "style-src 'self'",
-    "img-src 'self'",
-    "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
-  ].join('; ');
-
 const leafletChunk = () => {
   const manifest = JSON.parse(readFileSync(resolve(widgetsDir, 'widgets/.vite/manifest.json'), 'utf8'));
   return (manifest as Record<string, { file: string }>)['packages/widget-rate/src/map/map.ts']?.file ?? '?';
 };
-
-interface Violation {
-  directive: string;
-  blocked: string;
-  sample: string;
-}
 
 describe.skipIf(!chromiumAvailable())('organisation search in Chromium under a strict CSP', () => {
   let h: Harness;
@@ -67,29 +60,22 @@ describe.skipIf(!chromiumAvailable())('organisation search in Chromium under a s
   });
 
   async function open(url: string) {
-    const page = await h.browser.newPage();
-    const errors: string[] = [];
     const requests: { url: string; type: string }[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-    page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
-    await page.addInitScript(() => {
-      const seen: unknown[] = [];
-      const picked: unknown[] = [];
-      Object.assign(window, { __violations: seen, __picked: picked });
-      document.addEventListener(
-        'securitypolicyviolation',
-        (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }),
-        true,
-      );
-      document.addEventListener('otklik:organization-picked', (e) => picked.push((e as CustomEvent).detail));
+    const opened = await openPage(h.browser, url, {
+      init: async (page) => {
+        page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+        await watchViolations(page);
+        await page.addInitScript(() => {
+          const picked: unknown[] = [];
+          Object.assign(window, { __picked: picked });
+          document.addEventListener('otklik:organization-picked', (e) =>
+            picked.push((e as CustomEvent).detail),
+          );
+        });
+      },
     });
-    await page.goto(url);
-    await otklikReady(page);
-    return { page, errors, requests };
+    return { ...opened, requests };
   }
-  const violations = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
   /** Resolves once the box of `locator` has stopped moving (a map animation has ended). */
   async function settled(locator: Locator) {
     let last = '';

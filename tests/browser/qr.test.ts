@@ -6,7 +6,17 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeQr, QUIET_ZONE } from '../../packages/widget-rate/src/qr/draw.ts';
 import { chromiumAvailable } from './chromium.ts';
-import { type Harness, otklikReady, pageWith, shots, startHarness, widgetsDir } from './hostile-harness.ts';
+import {
+  type Harness,
+  openPage,
+  pageWith,
+  shots,
+  startHarness,
+  strictCsp,
+  violations,
+  watchViolations,
+  widgetsDir,
+} from './hostile-harness.ts';
 import { focused, tabTo } from './keyboard.ts';
 
 /**
@@ -15,17 +25,6 @@ import { focused, tabTo } from './keyboard.ts';
  * SVG and PNG downloaded encode the portal's rating page; that page works and may write to the API
  * from its own origin.
  */
-const strictCsp = (portalOrigin: string) =>
-  [
-    "default-src 'none'",
-    `script-src ${portalOrigin}`,
-    `connect-src ${portalOrigin}`,
-    "style-src 'self'",
-    "img-src 'self'",
-    "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
-  ].join('; ');
-
 /** The built file of a source module (from the widgets' build manifest). */
 const chunkOf = (source: string) => {
   const manifest = JSON.parse(readFileSync(resolve(widgetsDir, 'widgets/.vite/manifest.json'), 'utf8'));
@@ -70,28 +69,7 @@ describe.skipIf(!chromiumAvailable())('QR code in Chromium on a foreign page wit
     await h?.close();
   });
 
-  async function open(url: string) {
-    const page = await h.browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.addInitScript(() => {
-      const seen: unknown[] = [];
-      (window as unknown as { __violations: unknown[] }).__violations = seen;
-      document.addEventListener(
-        'securitypolicyviolation',
-        (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }),
-        true,
-      );
-    });
-    await page.goto(url);
-    await otklikReady(page);
-    return { page, errors, requests };
-  }
-  const violations = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations);
+  const open = (url: string) => openPage(h.browser, url, { init: watchViolations });
 
   it('draws the code only when asked, and downloads an SVG and a PNG of the same modules', async () => {
     const { page, errors, requests } = await open(`${h.site.origin}/qr.html`);

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient } from '@otklik/client';
-import { startPortal } from '@otklik/portal';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { chromiumAvailable } from './chromium.ts';
+import { type Harness, openPage, otklikReady, pageWith, shots, startHarness } from './hostile-harness.ts';
 import { focused, rateWithKeyboard } from './keyboard.ts';
-import { type SiteServer, startSiteServer } from './site-server.ts';
 
 /**
  * The service-quality rating as a citizen meets it on a school's site: the built bundles served by the
@@ -14,58 +12,31 @@ import { type SiteServer, startSiteServer } from './site-server.ts';
  * `examples/site/rate.html` (the rating form and two rating badges) served from another origin, real
  * Chromium driven by the keyboard.
  */
-const repoRoot = resolve(import.meta.dirname, '../..');
-const widgetsDir = resolve(repoRoot, 'dist/widgets');
-const siteRoot = resolve(repoRoot, 'examples/site');
-const shots = resolve(repoRoot, 'test-results');
-
 describe.skipIf(!chromiumAvailable())('service rating in Chromium on a foreign page', () => {
-  let portal: Awaited<ReturnType<typeof startPortal>>;
-  let site: SiteServer;
-  let browser: Browser;
+  let h: Harness;
+  let portal: Harness['portal'];
+  let site: Harness['site'];
+  let browser: Harness['browser'];
 
   beforeAll(async () => {
-    if (!existsSync(resolve(widgetsDir, 'otklik.js'))) {
-      throw new Error('dist/widgets is missing: run `pnpm build` first (`pnpm test` does).');
-    }
-    portal = await startPortal({ database: { kind: 'pglite' }, port: 0, seed: 'demo', widgetsDir });
-    site = await startSiteServer({
-      root: siteRoot,
-      portalUrl: portal.url,
-      pages: {
+    h = await startHarness({
+      pages: (portal) => ({
         '/rate-en.html': pageWith(
-          'en',
-          '<div data-otklik="rate" data-org="demo-school"></div><div data-otklik="rating" data-org="demo-school" data-variant="full"></div>',
+          portal,
+          '<h1>Rate</h1><div data-otklik="rate" data-org="demo-school"></div><div data-otklik="rating" data-org="demo-school" data-variant="full"></div>',
+          { lang: 'en' },
         ),
-      },
+      }),
+      organizations: ['demo-school'],
     });
-    await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
-      'demo-school',
-      site.origin,
-    ]);
-    browser = await launchChromium();
+    ({ portal, site, browser } = h);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await portal?.close();
+    await h?.close();
   });
 
-  async function open(
-    url: string,
-    page?: Page,
-  ): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-    page ??= await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(url);
-    await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
-    return { page, errors, requests };
-  }
+  const open = (url: string) => openPage(browser, url);
 
   /** Rates the first service with the keyboard only, from the top of the page: 5 for every criterion. */
   async function rateFromTop(page: Page, comment: string) {
@@ -106,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('service rating in Chromium on a foreign p
 
     // The same service again today from this browser (the device id is kept): refused in plain words.
     await page.reload();
-    await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
+    await otklikReady(page);
     await rateFromTop(page, 'Ещё раз');
     await expect
       .poll(() => page.getByRole('alert').first().innerText(), { timeout: 20_000 })
@@ -128,8 +99,3 @@ describe.skipIf(!chromiumAvailable())('service rating in Chromium on a foreign p
     await page.close();
   });
 });
-
-function pageWith(lang: string, body: string): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Test</title>
-<script src="http://localhost:8787/otklik.js" defer></script></head><body><h1>Rate</h1>${body}</body></html>`;
-}

@@ -538,12 +538,16 @@ export async function diagnose(doc: Document, state: LoaderState, lang?: string)
   return findings;
 }
 
-/** Prints the findings as a grouped console message with a table; elements are logged to click on. */
-export function logReport(findings: readonly Finding[], lang: DiagnoseLanguage): void {
-  const texts = lang === 'ru' ? ru : en;
+/** The report's title with its count of errors and warnings (the console group's, the panel's heading). */
+function headline(texts: Texts, findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  console.group(`${texts.title({})} — ${texts.summary({ errors, warnings })}`);
+  return `${texts.title({})} — ${texts.summary({ errors, warnings })}`;
+}
+
+/** Prints the findings as a grouped console message with a table; elements are logged to click on. */
+export function logReport(findings: readonly Finding[], lang: DiagnoseLanguage): void {
+  console.group(headline(lang === 'ru' ? ru : en, findings));
   console.table(
     findings.map((f) => ({
       code: f.code,
@@ -594,11 +598,8 @@ function mount(host: HTMLElement): Unmount {
   Promise.resolve(api?.ready)
     .then(() => api?.diagnose?.(lang))
     .then((findings) => {
-      if (!findings) return;
-      if (!active) return;
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      const warnings = findings.filter((f) => f.severity === 'warning').length;
-      heading.textContent = `${texts.title({})} — ${texts.summary({ errors, warnings })}`;
+      if (!findings || !active) return;
+      heading.textContent = headline(texts, findings);
       const list = doc.createElement('ul');
       for (const f of findings) {
         const item = doc.createElement('li');

@@ -74,9 +74,9 @@ type Org = Organization;
 type T = Translator<keyof (typeof searchMessages)['ru']>;
 
 /** Suggestions shown under the box. */
-export const SUGGESTIONS = 6;
+const SUGGESTIONS = 6;
 /** Typing pause before suggestions are fetched. */
-export const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 250;
 
 const optional =
   (pattern: RegExp, transform = (value: string) => value): AttributeParser<string | undefined> =>
@@ -91,7 +91,7 @@ const optional =
 
 const SLUG = /^[a-z][a-z0-9-]{0,39}$/;
 
-export const attributes = {
+const attributes = {
   country: optional(/^(RU|BY)$/, (value) => value.toUpperCase()),
   sphere: optional(SLUG),
   category: optional(SLUG),
@@ -145,7 +145,7 @@ interface State {
 const localized = (text: LocalizedText, lang: Language) => text[lang] ?? text.ru ?? text.be ?? text.en ?? '';
 const title = (org: Org) => org.shortName ?? org.name;
 
-export const css = `
+const css = `
 form{display:grid;gap:4px}
 label{font-weight:600}
 p{margin:0}

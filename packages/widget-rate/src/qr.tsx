@@ -46,7 +46,7 @@ const httpUrl: AttributeParser<string | undefined> = (raw, name) => {
   return url.href;
 };
 
-export const attributes = {
+const attributes = {
   org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/),
   url: httpUrl,
   poster: oneOf(['none', 'a4', 'a5'], 'none'),
@@ -67,7 +67,7 @@ interface State {
 }
 
 /** The portal's own rating page of `org`, in `lang` unless that is the organisation's default. */
-export function portalRatingPage(portalUrl: string, org: string, lang: string, defaultLang = 'ru'): string {
+function portalRatingPage(portalUrl: string, org: string, lang: string, defaultLang = 'ru'): string {
   const url = new URL(`r/${encodeURIComponent(org)}`, `${portalUrl.replace(/\/+$/, '')}/`);
   if (lang !== defaultLang) url.searchParams.set('lang', lang);
   return url.href;

@@ -8,6 +8,7 @@ import { type CorsPolicy, checkOrigin, preflight } from '../http/cors.ts';
 import { requestHeader, send } from '../http/headers.ts';
 import { ProblemError, validationProblem } from '../http/problem.ts';
 import type { IntakeGuard } from '../routes/appeals.ts';
+import { toHonoPath } from '../routes/public.ts';
 import type { RouteRegistry } from '../routes/registry.ts';
 import { DEFAULT_ATTACHMENTS, loadIntakeOrganization } from '../store/appeal-settings.ts';
 import { authenticateApplicant } from '../store/appeals.ts';
@@ -101,7 +102,6 @@ export interface AttachmentRoutesOptions {
   now?: () => Date;
 }
 
-const toHono = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 function paramsOf<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
   const result = v.safeParse(schema, c.req.param());
   if (!result.success) throw validationProblem('params', result.issues);
@@ -139,9 +139,9 @@ export function registerAttachmentRoutes(
   const now = options.now ?? (() => new Date());
   const guard = options.guard ?? (async () => {});
   const e = attachmentEndpoints;
-  for (const endpoint of Object.values(e)) registry.add(toHono(endpoint.path), [endpoint.method]);
+  for (const endpoint of Object.values(e)) registry.add(toHonoPath(endpoint.path), [endpoint.method]);
 
-  app.post(toHono(e.uploadAttachment.path), async (c) => {
+  app.post(toHonoPath(e.uploadAttachment.path), async (c) => {
     const { organizationId } = paramsOf(c, OrganizationParams);
     // The origin gate and the rate limit come before a single byte of the body is read.
     await checkOrigin(c, cors, 'organization', organizationId);
@@ -184,7 +184,7 @@ export function registerAttachmentRoutes(
       'Cache-Control': 'no-store',
     });
   });
-  app.delete(toHono(e.deleteUpload.path), async (c) => {
+  app.delete(toHonoPath(e.deleteUpload.path), async (c) => {
     const { organizationId, uploadId } = paramsOf(c, UploadParams);
     await checkOrigin(c, cors, 'organization', organizationId);
     const token = /^Bearer\s+([\w-]{20,200})$/i.exec(requestHeader(c, 'Authorization') ?? '')?.[1];
@@ -192,13 +192,13 @@ export function registerAttachmentRoutes(
     await deleteUpload(db, organizationId, uploadId, token);
     return send(c, null, 204, { 'Cache-Control': 'no-store' });
   });
-  app.get(toHono(e.getAppealAttachment.path), async (c) => {
+  app.get(toHonoPath(e.getAppealAttachment.path), async (c) => {
     const { appealId, attachmentId } = paramsOf(c, AttachmentParams);
     await checkOrigin(c, cors, 'appeal', appealId);
     const row = await authenticateApplicant(c, db, appealId);
     return sendFile(c, await loadAttachment(db, row.id, attachmentId));
   });
-  app.get(toHono(e.getStaffAppealAttachment.path), async (c) => {
+  app.get(toHonoPath(e.getStaffAppealAttachment.path), async (c) => {
     const actor = await authenticateApiKey(c, db);
     const { appealId, attachmentId } = paramsOf(c, AttachmentParams);
     const file = await db.transaction(async (tx) => {
@@ -211,9 +211,9 @@ export function registerAttachmentRoutes(
   });
 
   // Preflights: the widget's XHR upload (progress listeners force one) and Bearer downloads.
-  const uploadPath = toHono(e.uploadAttachment.path);
-  const deletePath = toHono(e.deleteUpload.path);
-  const appealPath = toHono(e.getAppealAttachment.path);
+  const uploadPath = toHonoPath(e.uploadAttachment.path);
+  const deletePath = toHonoPath(e.deleteUpload.path);
+  const appealPath = toHonoPath(e.getAppealAttachment.path);
   for (const path of [uploadPath, deletePath, appealPath]) registry.add(path, ['OPTIONS']);
   app.options(uploadPath, (c) => preflight(c, cors, 'organization', ['POST']));
   app.options(deletePath, (c) => preflight(c, cors, 'organization', ['DELETE']));

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
-import { ProblemError, validationProblem } from './problem.ts';
+import { ProblemError, problemResponse, validationProblem } from './problem.ts';
 
 /** Largest JSON body the write endpoints accept (enforced by `hono/body-limit` in the app). */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -30,3 +31,24 @@ export async function readJsonBody<TSchema extends v.GenericSchema>(
   if (!result.success) throw validationProblem('body', result.issues);
   return result.output;
 }
+
+/** Validates the path parameters or the query of a request: 422 with `params.…`/`query.…` paths. */
+export function parseRequest<T extends v.GenericSchema>(
+  where: 'params' | 'query',
+  schema: T,
+  input: unknown,
+): v.InferOutput<T> {
+  const result = v.safeParse(schema, input);
+  if (!result.success) throw validationProblem(where, result.issues);
+  return result.output;
+}
+
+/** The JSON body limit of the write endpoints: 413 `payload-too-large` beyond it. */
+export const limitJsonBody = bodyLimit({
+  maxSize: JSON_BODY_LIMIT,
+  onError: (c) =>
+    problemResponse(
+      c,
+      new ProblemError(413, 'payload-too-large', `The body must not exceed ${JSON_BODY_LIMIT} bytes`),
+    ),
+});

@@ -9,7 +9,9 @@
  * and `http/cors.ts` allows the portal's own origin for every organisation.
  */
 import { createHash } from 'node:crypto';
+import { OrganizationId } from '@otklik/client/schemas';
 import type { Hono } from 'hono';
+import * as v from 'valibot';
 import type { Queryable } from '../db/types.ts';
 import { send } from '../http/headers.ts';
 import type { RouteRegistry } from '../routes/registry.ts';
@@ -147,7 +149,7 @@ export function registerRatePage(app: Hono, registry: RouteRegistry, db: Queryab
   app.get('/r/:organizationId', async (c) => {
     const id = c.req.param('organizationId');
     const asked = c.req.query('lang')?.trim().toLowerCase();
-    const [org] = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(id)
+    const [org] = v.is(OrganizationId, id)
       ? await db.query<{ id: string; name: string; languages: Lang[] }>(
           'SELECT id, name, languages FROM organizations WHERE id = $1',
           [id],

@@ -1,9 +1,8 @@
 import { type EndpointName, type Endpoints, endpoints } from '@otklik/client/contract';
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Database } from '../db/types.ts';
-import { JSON_BODY_LIMIT } from '../http/body.ts';
+import { limitJsonBody, parseRequest } from '../http/body.ts';
 import { TtlCache } from '../http/cache.ts';
 import { type CorsPolicy, checkOrigin, preflight } from '../http/cors.ts';
 import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
@@ -34,10 +33,7 @@ export type Handlers = { [K in EndpointName]: (input: Input<K>) => Promise<Respo
 export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 function parse(schema: v.GenericSchema | undefined, data: unknown, where: 'params' | 'query') {
-  if (schema === undefined) return {};
-  const result = v.safeParse(schema, data);
-  if (!result.success) throw validationProblem(where, result.issues);
-  return result.output;
+  return schema === undefined ? {} : parseRequest(where, schema, data);
 }
 
 export interface PublicRoutesOptions {
@@ -111,14 +107,6 @@ function handlers({ db, counterCache, appeals, oidcProviders, ratingCaches }: Pu
 export function registerPublicRoutes(app: Hono, registry: RouteRegistry, options: PublicRoutesOptions): void {
   const impl = handlers(options) as Record<EndpointName, (input: unknown) => Promise<Response>>;
   const methodsByPath = new Map<string, { methods: string[]; access: Endpoints[EndpointName]['access'] }>();
-  const limitBody = bodyLimit({
-    maxSize: JSON_BODY_LIMIT,
-    onError: (c) =>
-      problemResponse(
-        c,
-        new ProblemError(413, 'payload-too-large', `The body must not exceed ${JSON_BODY_LIMIT} bytes`),
-      ),
-  });
   for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoints[EndpointName]][]) {
     const path = toHonoPath(endpoint.path);
     const entry = methodsByPath.get(path) ?? { methods: [] as string[], access: endpoint.access };
@@ -143,7 +131,7 @@ export function registerPublicRoutes(app: Hono, registry: RouteRegistry, options
       return impl[name]({ c, params, query, org });
     };
     if (endpoint.method === 'GET') app.on(endpoint.method, path, handler);
-    else app.on(endpoint.method, path, limitBody, handler);
+    else app.on(endpoint.method, path, limitJsonBody, handler);
   }
   for (const [path, { methods, access }] of methodsByPath) {
     registry.add(path, ['OPTIONS']);

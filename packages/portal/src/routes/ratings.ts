@@ -127,10 +127,11 @@ export function ratingHandlers(options: RatingRoutesOptions): Pick<Handlers, Rat
     },
     async getRatingSummary({ c, org }) {
       const { id } = requireOrg(org);
-      let rep = caches.summaries.get(`${id}|`);
+      const key = `${id}|`;
+      let rep = caches.summaries.get(key);
       if (rep === undefined) {
         rep = represent(await ratingSummary(db, await ratingOrg(id), positionsFromCache(id)));
-        caches.summaries.set(`${id}|`, rep);
+        caches.summaries.set(key, rep);
       }
       return sendRepresentation(c, rep, endpoints.getRatingSummary.cacheable);
     },

@@ -10,11 +10,10 @@ import {
   pageOf,
 } from '@otklik/client/schemas';
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { authenticateApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
-import { JSON_BODY_LIMIT, readJsonBody } from '../http/body.ts';
+import { limitJsonBody, readJsonBody } from '../http/body.ts';
 import { send } from '../http/headers.ts';
 import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
 import {
@@ -27,6 +26,7 @@ import {
   staffAppeal,
   staffView,
 } from '../store/staff-appeals.ts';
+import { toHonoPath } from './public.ts';
 import type { RouteRegistry } from './registry.ts';
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
@@ -148,7 +148,6 @@ export const staffAppealEndpoints = {
   },
 } as const;
 
-const toHono = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 const jsonOut = (c: Context, body: unknown, status = 200) =>
   send(c, JSON.stringify(body), status as 200, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -163,11 +162,7 @@ function appealIdOf(c: Context): string {
 
 export function registerStaffAppealRoutes(app: Hono, registry: RouteRegistry, db: Database): void {
   const e = staffAppealEndpoints;
-  const limit = bodyLimit({
-    maxSize: JSON_BODY_LIMIT,
-    onError: (c) => problemResponse(c, new ProblemError(413, 'payload-too-large')),
-  });
-  for (const endpoint of Object.values(e)) registry.add(toHono(endpoint.path), [endpoint.method]);
+  for (const endpoint of Object.values(e)) registry.add(toHonoPath(endpoint.path), [endpoint.method]);
 
   app.get(e.listStaffAppeals.path, async (c) => {
     const actor = await authenticateApiKey(c, db);
@@ -180,7 +175,7 @@ export function registerStaffAppealRoutes(app: Hono, registry: RouteRegistry, db
     });
     return jsonOut(c, page);
   });
-  app.get(toHono(e.getStaffAppeal.path), async (c) => {
+  app.get(toHonoPath(e.getStaffAppeal.path), async (c) => {
     const actor = await authenticateApiKey(c, db);
     const id = appealIdOf(c);
     const view = await db.transaction(async (tx) => {
@@ -190,19 +185,19 @@ export function registerStaffAppealRoutes(app: Hono, registry: RouteRegistry, db
     });
     return jsonOut(c, view);
   });
-  app.post(toHono(e.answerStaffAppeal.path), limit, async (c) => {
+  app.post(toHonoPath(e.answerStaffAppeal.path), limitJsonBody, async (c) => {
     const actor = await authenticateApiKey(c, db);
     const id = appealIdOf(c);
     const body = await readJsonBody(c, e.answerStaffAppeal.body);
     return jsonOut(c, await db.transaction((tx) => answerAppeal(tx, actor, id, body.result, body.text)));
   });
-  app.post(toHono(e.changeStaffAppealStatus.path), limit, async (c) => {
+  app.post(toHonoPath(e.changeStaffAppealStatus.path), limitJsonBody, async (c) => {
     const actor = await authenticateApiKey(c, db);
     const id = appealIdOf(c);
     const body = await readJsonBody(c, e.changeStaffAppealStatus.body);
     return jsonOut(c, await db.transaction((tx) => changeStatus(tx, actor, id, body)));
   });
-  app.post(toHono(e.addStaffAppealMessage.path), limit, async (c) => {
+  app.post(toHonoPath(e.addStaffAppealMessage.path), limitJsonBody, async (c) => {
     const actor = await authenticateApiKey(c, db);
     const id = appealIdOf(c);
     const body = await readJsonBody(c, e.addStaffAppealMessage.body);

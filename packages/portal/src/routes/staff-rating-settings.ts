@@ -5,12 +5,12 @@ import {
   OrganizationParams,
   RatingFormSettings,
 } from '@otklik/client/schemas';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { requireApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
-import { JSON_BODY_LIMIT, readJsonBody } from '../http/body.ts';
+import { limitJsonBody, parseRequest, readJsonBody } from '../http/body.ts';
 import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
 import { sendJson } from '../http/respond.ts';
 import { getWidgetSettings } from '../store/organizations.ts';
@@ -83,12 +83,6 @@ export const staffRatingSettingsEndpoints = {
   },
 } as const;
 
-function parseParams<T extends v.GenericSchema>(schema: T, c: Context): v.InferOutput<T> {
-  const result = v.safeParse(schema, c.req.param());
-  if (!result.success) throw validationProblem('params', result.issues);
-  return result.output;
-}
-
 export interface StaffRatingSettingsOptions {
   db: Database;
   /** Called after a change so cached public responses are dropped. */
@@ -104,18 +98,10 @@ export function registerStaffRatingSettingsRoutes(
 ): void {
   const { db } = options;
   const e = staffRatingSettingsEndpoints;
-  const limitBody = bodyLimit({
-    maxSize: JSON_BODY_LIMIT,
-    onError: (c) =>
-      problemResponse(
-        c,
-        new ProblemError(413, 'payload-too-large', `The body must not exceed ${JSON_BODY_LIMIT} bytes`),
-      ),
-  });
   for (const endpoint of Object.values(e)) registry.add(toHonoPath(endpoint.path), [endpoint.method]);
 
-  app.on(e.updateRatingSettings.method, toHonoPath(e.updateRatingSettings.path), limitBody, async (c) => {
-    const { organizationId } = parseParams(e.updateRatingSettings.params, c);
+  app.on(e.updateRatingSettings.method, toHonoPath(e.updateRatingSettings.path), limitJsonBody, async (c) => {
+    const { organizationId } = parseRequest('params', e.updateRatingSettings.params, c.req.param());
     const actor = await requireApiKey(c, db, organizationId);
     const patch = await readJsonBody(c, e.updateRatingSettings.body);
     if (
@@ -140,8 +126,8 @@ export function registerStaffRatingSettingsRoutes(
     return sendJson(c, settings.ratings, false);
   });
 
-  app.on(e.putCriteriaSet.method, toHonoPath(e.putCriteriaSet.path), limitBody, async (c) => {
-    const { organizationId, setId } = parseParams(e.putCriteriaSet.params, c);
+  app.on(e.putCriteriaSet.method, toHonoPath(e.putCriteriaSet.path), limitJsonBody, async (c) => {
+    const { organizationId, setId } = parseRequest('params', e.putCriteriaSet.params, c.req.param());
     const actor = await requireApiKey(c, db, organizationId);
     const body = await readJsonBody(c, e.putCriteriaSet.body);
     const set: CriteriaSet = { id: setId, name: body.name, criteria: body.criteria };

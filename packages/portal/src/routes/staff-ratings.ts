@@ -12,11 +12,12 @@ import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { authenticateApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
+import { parseRequest } from '../http/body.ts';
 import { csvStream } from '../http/csv.ts';
 import { send } from '../http/headers.ts';
-import { validationProblem } from '../http/problem.ts';
 import { audit } from '../store/staff-appeals.ts';
 import { exportCriteria, exportRatings, listRatingComments, ratingScope } from '../store/staff-ratings.ts';
+import { toHonoPath } from './public.ts';
 import type { RouteRegistry } from './registry.ts';
 import { ratingsCsv } from './staff-ratings-csv.ts';
 
@@ -108,31 +109,32 @@ export const staffRatingEndpoints = {
   },
 } as const;
 
-const toHono = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+const organizationOf = (c: Context) =>
+  parseRequest('params', OrganizationParams, c.req.param()).organizationId;
 
-function parse<T extends v.GenericSchema>(where: 'params' | 'query', schema: T, input: unknown) {
-  const result = v.safeParse(schema, input);
-  if (!result.success) throw validationProblem(where, result.issues);
-  return result.output as v.InferOutput<T>;
-}
-
-const organizationOf = (c: Context) => parse('params', OrganizationParams, c.req.param()).organizationId;
+/** What both reads record in the audit log about the scope asked for. */
+const scopeDetails = (
+  organizationId: string,
+  query: { includeSubordinates: boolean; from?: string | undefined; to?: string | undefined },
+) => ({
+  organizationId,
+  includeSubordinates: query.includeSubordinates,
+  from: query.from ?? null,
+  to: query.to ?? null,
+});
 
 export function registerStaffRatingRoutes(app: Hono, registry: RouteRegistry, db: Database): void {
   const e = staffRatingEndpoints;
-  for (const endpoint of Object.values(e)) registry.add(toHono(endpoint.path), [endpoint.method]);
+  for (const endpoint of Object.values(e)) registry.add(toHonoPath(endpoint.path), [endpoint.method]);
 
-  app.get(toHono(e.listStaffRatingComments.path), async (c) => {
+  app.get(toHonoPath(e.listStaffRatingComments.path), async (c) => {
     const actor = await authenticateApiKey(c, db);
     const organizationId = organizationOf(c);
-    const query = parse('query', e.listStaffRatingComments.query, c.req.query());
+    const query = parseRequest('query', e.listStaffRatingComments.query, c.req.query());
     const scope = await ratingScope(db, actor, organizationId, query.includeSubordinates);
     const page = await listRatingComments(db, scope, query);
     await audit(db, actor, 'rating.comments', null, {
-      organizationId,
-      includeSubordinates: query.includeSubordinates,
-      from: query.from ?? null,
-      to: query.to ?? null,
+      ...scopeDetails(organizationId, query),
       count: page.items.length,
     });
     return send(c, JSON.stringify(page), 200, {
@@ -141,19 +143,14 @@ export function registerStaffRatingRoutes(app: Hono, registry: RouteRegistry, db
     });
   });
 
-  app.get(toHono(e.exportStaffRatings.path), async (c) => {
+  app.get(toHonoPath(e.exportStaffRatings.path), async (c) => {
     const actor = await authenticateApiKey(c, db);
     const organizationId = organizationOf(c);
-    const query = parse('query', e.exportStaffRatings.query, c.req.query());
+    const query = parseRequest('query', e.exportStaffRatings.query, c.req.query());
     const scope = await ratingScope(db, actor, organizationId, query.includeSubordinates);
     const criteria = await exportCriteria(db, organizationId, scope, query);
     // Recorded before the first byte: a download cut short was still an access.
-    await audit(db, actor, 'rating.export', null, {
-      organizationId,
-      includeSubordinates: query.includeSubordinates,
-      from: query.from ?? null,
-      to: query.to ?? null,
-    });
+    await audit(db, actor, 'rating.export', null, scopeDetails(organizationId, query));
     const name = ['ratings', organizationId, query.from, query.to].filter(Boolean).join('-');
     return send(c, csvStream(ratingsCsv(criteria, exportRatings(db, scope, query), query.separator)), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',

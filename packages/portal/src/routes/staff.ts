@@ -1,11 +1,10 @@
 import { Language, OrganizationParams, WidgetSettings } from '@otklik/client/schemas';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { requireApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
-import { JSON_BODY_LIMIT, readJsonBody } from '../http/body.ts';
-import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
+import { limitJsonBody, parseRequest, readJsonBody } from '../http/body.ts';
+import { ProblemError } from '../http/problem.ts';
 import { sendJson } from '../http/respond.ts';
 import type { AccessStore } from '../store/access.ts';
 import { getWidgetSettings } from '../store/organizations.ts';
@@ -68,45 +67,31 @@ export function registerStaffRoutes(app: Hono, registry: RouteRegistry, options:
   const endpoint = staffEndpoints.updateOrganizationSettings;
   const path = toHonoPath(endpoint.path);
   registry.add(path, [endpoint.method]);
-  app.on(
-    endpoint.method,
-    path,
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: (c) =>
-        problemResponse(
-          c,
-          new ProblemError(413, 'payload-too-large', `The body must not exceed ${JSON_BODY_LIMIT} bytes`),
-        ),
-    }),
-    async (c) => {
-      const params = v.safeParse(endpoint.params, c.req.param());
-      if (!params.success) throw validationProblem('params', params.issues);
-      const { organizationId } = params.output;
-      const actor = await requireApiKey(c, db, organizationId);
-      const patch = await readJsonBody(c, endpoint.body);
-      await db.transaction(async (tx) => {
-        await audit(tx, actor, 'settings.update', null, { fields: Object.keys(patch) });
-        if (patch.languages !== undefined) {
-          await tx.query('UPDATE organizations SET languages = $2 WHERE id = $1', [
+  app.on(endpoint.method, path, limitJsonBody, async (c) => {
+    const { organizationId } = parseRequest('params', endpoint.params, c.req.param());
+    const actor = await requireApiKey(c, db, organizationId);
+    const patch = await readJsonBody(c, endpoint.body);
+    await db.transaction(async (tx) => {
+      await audit(tx, actor, 'settings.update', null, { fields: Object.keys(patch) });
+      if (patch.languages !== undefined) {
+        await tx.query('UPDATE organizations SET languages = $2 WHERE id = $1', [
+          organizationId,
+          patch.languages,
+        ]);
+      }
+      if (patch.allowedOrigins !== undefined) {
+        await tx.query('DELETE FROM organization_origins WHERE organization_id = $1', [organizationId]);
+        for (const origin of new Set(patch.allowedOrigins)) {
+          await tx.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
             organizationId,
-            patch.languages,
+            origin,
           ]);
         }
-        if (patch.allowedOrigins !== undefined) {
-          await tx.query('DELETE FROM organization_origins WHERE organization_id = $1', [organizationId]);
-          for (const origin of new Set(patch.allowedOrigins)) {
-            await tx.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
-              organizationId,
-              origin,
-            ]);
-          }
-        }
-      });
-      options.onOrganizationChanged(organizationId);
-      const settings = await getWidgetSettings(db, organizationId);
-      if (settings === null) throw new ProblemError(404, 'organization-not-found');
-      return sendJson(c, settings, false);
-    },
-  );
+      }
+    });
+    options.onOrganizationChanged(organizationId);
+    const settings = await getWidgetSettings(db, organizationId);
+    if (settings === null) throw new ProblemError(404, 'organization-not-found');
+    return sendJson(c, settings, false);
+  });
 }

@@ -113,7 +113,7 @@ const criteriaAverages = (sums: Sums, criteriaSet: CriteriaSet) =>
   );
 
 /** Places gained from `previous` to `current` (rank 5 → 3 is 2); null unless ranked in both. */
-const placesGained = (previous: Position | null, current: Position | null) =>
+const placesGained = (previous: Pick<Position, 'rank'> | null, current: Pick<Position, 'rank'> | null) =>
   previous?.rank != null && current?.rank != null ? previous.rank - current.rank : null;
 
 /**
@@ -144,7 +144,7 @@ function subordinateFigures(
       name: s.name,
       current: now,
       previous: before,
-      change: now.rank !== null && before.rank !== null ? before.rank - now.rank : null,
+      change: placesGained(before, now),
     };
   });
 }

@@ -43,6 +43,9 @@ export function monthsEnding(lastMonth: string, count: number): string[] {
   });
 }
 
+/** The rating_period_totals key of the quarter containing `date` (`YYYY-MM…`): `2025-Q2`. */
+const quarterKey = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+
 /**
  * Where the per-organisation figures of a period are kept: a rating_period_totals key (`all`,
  * `2025`, `2025-Q2`) or, for a month, its rating_months row. `null` is all time.
@@ -51,13 +54,11 @@ export function totalsOf(range: PeriodRange | null): { period: string } | { mont
   if (range === null) return { period: 'all' };
   const year = range.from.slice(0, 4);
   if (range.period === 'year') return { period: year };
-  if (range.period === 'quarter')
-    return { period: `${year}-Q${Math.ceil(Number(range.from.slice(5, 7)) / 3)}` };
+  if (range.period === 'quarter') return { period: quarterKey(range.from) };
   return { month: range.firstMonth };
 }
 
 /** The rating_period_totals keys a rating of local date `ratedOn` counts in. */
 export function totalsKeysOf(ratedOn: string): string[] {
-  const year = ratedOn.slice(0, 4);
-  return ['all', year, `${year}-Q${Math.ceil(Number(ratedOn.slice(5, 7)) / 3)}`];
+  return ['all', ratedOn.slice(0, 4), quarterKey(ratedOn)];
 }

@@ -22,7 +22,8 @@ export const RATING_SETTINGS_COLUMNS = `r.enabled AS rating_enabled,
       (SELECT jsonb_agg(jsonb_build_object('id', cr.id, 'label', cr.label) ORDER BY cr.position, cr.id)
        FROM criteria cr WHERE cr.set_id = cs.id))
    FROM criteria_sets cs
-   WHERE cs.id = COALESCE(r.criteria_set_id, CASE o.country WHEN 'BY' THEN 'by-base' ELSE 'ru-nok' END)
+   WHERE cs.id = COALESCE(r.criteria_set_id,
+     CASE o.country WHEN 'BY' THEN '${DEFAULT_CRITERIA_SET.BY}' ELSE '${DEFAULT_CRITERIA_SET.RU}' END)
   ) AS criteria_set`;
 
 export interface RatingSettingsRow {
