@@ -49,6 +49,8 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
       pages: {
         // A Belarusian state body: appeals go through обращения.бел, the form is a hand-off.
         '/by-state-appeal.html': pageWith('be', '<div data-otklik="appeal" data-org="demo-by-state"></div>'),
+        // WordPress and Joomla install in English, and many school templates keep that.
+        '/en-appeal.html': pageWith('en-US', '<div data-otklik="appeal" data-org="demo-school"></div>'),
       },
     });
     for (const organizationId of ['demo-school', 'demo-by', 'demo-by-state']) {
@@ -427,6 +429,38 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     const [row] = await appealsOf('alesia.koval@example.by');
     expect(row?.registration_number).toMatch(/^ЗВ/);
     expect(await widgetText(page)).toContain(row?.registration_number);
+    expect(errors, errors.join('\n')).toEqual([]);
+    await page.close();
+  });
+
+  it('files a Russian appeal from a page whose <html lang> is en-US, the default of WordPress and Joomla', async () => {
+    const email = 'english.page@example.ru';
+    const { page, errors } = await open(`${site.origin}/en-appeal.html`);
+    await expect.poll(() => page.getByRole('textbox', { name: /Surname/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Appeals are taken in Russian: please write your appeal in Russian.').count())
+      .toBe(1);
+    await page.getByRole('textbox', { name: /Surname/ }).fill('Smirnova');
+    await page.getByRole('textbox', { name: /^First name/ }).fill('Anna');
+    await page.getByRole('textbox', { name: /E-mail address/ }).fill(email);
+    const since = Date.now();
+    await page.getByRole('button', { name: 'Get a code' }).click();
+    const mail = await mailbox.waitFor((m) => m.to.includes(email) && m.at.getTime() >= since - 1000);
+    const code = /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
+    await page.getByRole('textbox', { name: /Code from the e-mail/ }).fill(code);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('radio', { name: 'Proposal' }).check();
+    await page.getByRole('textbox', { name: /Your appeal/ }).fill('Прошу открыть кружок робототехники.');
+    await page.getByRole('checkbox', { name: /consent/ }).check();
+    await page.getByRole('button', { name: 'Send the appeal' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Your appeal is registered' }).count(), { timeout: 20_000 })
+      .toBe(1);
+    const [row] = await portal.db.query<{ language: string }>(
+      'SELECT language FROM appeals WHERE applicant_email = $1',
+      [email],
+    );
+    expect(row?.language).toBe('ru');
     expect(errors, errors.join('\n')).toEqual([]);
     await page.close();
   });

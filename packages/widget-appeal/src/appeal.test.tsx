@@ -390,6 +390,76 @@ describe('appeal form', () => {
     expect(solveChallenge).toHaveBeenCalledOnce();
   });
 
+  it('files in the language the organisation takes on a page in another language (Joomla and WordPress default to English)', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z', { languages: ['ru'] }),
+      [CHALLENGE]: challenge,
+      [FILE]: receipt,
+    });
+    const { root, ready, submitted } = mount(portal.fetch, 'data-org="demo-school" data-lang="en"');
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    // The interface speaks English and says in which language the appeal is taken.
+    expect(text(root.querySelector('#f-language'))).toBe(
+      'Appeals are taken in Russian: please write your appeal in Russian.',
+    );
+    expect(root.querySelector('input[name="language"]')).toBeNull();
+    fill(root);
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    expect(portal.of(FILE)[0]?.body).toMatchObject({ language: 'ru' });
+  });
+
+  it('lets the applicant choose the language where the organisation takes several', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z', { languages: ['be', 'ru'] }),
+      [CHALLENGE]: challenge,
+      [FILE]: receipt,
+    });
+    const { root, ready, submitted } = mount(portal.fetch, 'data-org="demo-school" data-lang="en"');
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const choices = Array.from(root.querySelectorAll<HTMLInputElement>('input[name="language"]'));
+    expect(choices.map((c) => [text(c.parentElement), c.checked])).toEqual([
+      ['Belarusian', true],
+      ['Russian', false],
+    ]);
+    expect(text(choices[0]?.closest('fieldset')?.querySelector('legend'))).toBe('Language of the appeal');
+    fill(root);
+    check(choices[1] as HTMLInputElement);
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    expect(portal.of(FILE)[0]?.body).toMatchObject({ language: 'ru' });
+  });
+
+  it('keeps the page language for the appeal when the organisation takes it, without a choice', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z', { languages: ['be', 'ru'] }),
+      [CHALLENGE]: challenge,
+      [FILE]: receipt,
+    });
+    const { root, ready, submitted } = mount(portal.fetch, 'data-org="demo-school" data-lang="ru"');
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    expect($(root, 'input[name="language"][value="ru"]').checked).toBe(true);
+    fill(root);
+    await submit(root);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalled());
+    expect(portal.of(FILE)[0]?.body).toMatchObject({ language: 'ru' });
+  });
+
+  it('never answers a refusal the citizen cannot fix with "try again later"', async () => {
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('by-300z'),
+      [CHALLENGE]: challenge,
+      [FILE]: problem(422, 'validation-failed', [{ path: 'body.language', message: 'Appeals are taken in: ru' }]),
+    });
+    const { root, ready, error } = mount(portal.fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    fill(root);
+    await submit(root);
+    await vi.waitFor(() => expect(text(root.querySelector('[role="alert"]'))).toMatch(/^Обращение не принято/));
+    expect(text(root.querySelector('[role="alert"]'))).not.toMatch(/позже/);
+    expect(error).toHaveBeenCalled();
+  });
+
   it('maps the portal’s field issues to the fields and focuses the first', async () => {
     const portal = fakePortal({
       [SETTINGS]: settingsFor('by-300z'),

@@ -49,6 +49,7 @@ export function settingsFor(
       mode: 'form',
       handoffUrl: null,
       profile: structuredClone(p) as unknown as AppealFormSettings['profile'],
+      languages: [...p.languages],
       topics: [
         { id: 'food', name: 'Питание' },
         { id: 'safety', name: 'Безопасность' },

@@ -44,6 +44,11 @@ export const AppealFormSettings = v.object({
   mode: v.picklist(['form', 'handoff']),
   handoffUrl: v.nullable(v.pipe(v.string(), v.url())),
   profile: JurisdictionProfileSchema,
+  /**
+   * Languages an appeal may be written in: the organisation's, within its profile's; the first is the
+   * default. Independent of the page's language: an English page still files a Russian appeal.
+   */
+  languages: v.pipe(v.array(Language), v.minLength(1)),
   topics: v.array(v.object({ id: v.string(), name: v.string() })),
   /** The personal-data consent document the applicant accepts, by version. */
   consent: v.object({ version: v.string(), title: v.string(), documentUrl: v.pipe(v.string(), v.url()) }),

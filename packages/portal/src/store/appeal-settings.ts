@@ -1,5 +1,5 @@
 import { type JurisdictionProfile, jurisdictionProfiles } from '@otklik/client';
-import type { AppealFormSettings, JurisdictionProfileId } from '@otklik/client/schemas';
+import type { AppealFormSettings, JurisdictionProfileId, Language } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
 
 /**
@@ -77,8 +77,10 @@ export function appealFormSettings(
   jurisdiction: JurisdictionProfileId,
   settings: AppealSettings,
   oidcProviders: { id: string; name: string }[] = [],
+  organizationLanguages: readonly Language[] = [],
 ): AppealFormSettings {
   const profile = jurisdictionProfiles[jurisdiction];
+  const taken = organizationLanguages.filter((l) => (profile.languages as readonly string[]).includes(l));
   return {
     mode: settings.mode,
     handoffUrl: settings.handoffUrl,
@@ -89,6 +91,7 @@ export function appealFormSettings(
       applicant: { ...profile.applicant },
       deadlines: { ...profile.deadlines },
     },
+    languages: taken.length > 0 ? taken : [...profile.languages],
     topics: settings.topics,
     consent: settings.consent,
     identity: { required: profile.identityRequired, emailCode: true, oidcProviders },

@@ -154,7 +154,7 @@ export async function getWidgetSettings(
     languages: row.languages,
     allowedOrigins: row.origins ?? [],
     timeZone: row.time_zone,
-    appeals: appealFormSettings(row.jurisdiction, toAppealSettings(row), providers),
+    appeals: appealFormSettings(row.jurisdiction, toAppealSettings(row), providers, row.languages),
     ratings: toRatingFormSettings(row, providers),
   };
 }

@@ -1,8 +1,8 @@
 /** The appeal form's fields, each a labelled control with its hint and error. */
-import type { AppealFormSettings, AppealType } from '@otklik/client';
+import type { AppealFormSettings, AppealType, Language } from '@otklik/client';
 import type { T } from '../types.ts';
 import { Field, Marker, valueOf } from '../ui.tsx';
-import { type Errors, PERSON, type Values } from './values.ts';
+import { appealLanguageOf, type Errors, PERSON, type Values } from './values.ts';
 
 /** Sets one value and clears its error. */
 export type SetValue = <K extends keyof Values>(name: K, value: Values[K]) => void;
@@ -136,6 +136,47 @@ export function TypeChoice({ t, values, errors, set, types }: FieldsProps & { ty
           {errors.type}
         </p>
       )}
+    </fieldset>
+  );
+}
+
+/**
+ * The language of the appeal, which is not the page's: the organisation takes appeals only in its own
+ * languages. One language: said plainly, so an English page does not suggest writing in English.
+ * Several: the applicant chooses.
+ */
+export function AppealLanguage({
+  t,
+  values,
+  set,
+  languages,
+  lang,
+}: Omit<FieldsProps, 'errors'> & { languages: Language[]; lang: Language }) {
+  const current = appealLanguageOf(values, languages, lang);
+  const name = (l: Language) => t.t(`lang_${l}`);
+  if (languages.length === 1) {
+    return current === lang ? null : (
+      <p class="hint" id="f-language">
+        {t.t('languageOnly', { language: name(current) })}
+      </p>
+    );
+  }
+  return (
+    <fieldset>
+      <legend>{t.t('language')}</legend>
+      {languages.map((l, i) => (
+        <label class="choice" key={l}>
+          <input
+            type="radio"
+            name="language"
+            value={l}
+            id={i ? undefined : 'f-language'}
+            checked={current === l}
+            onChange={() => set('language', l)}
+          />
+          {name(l)}
+        </label>
+      ))}
     </fieldset>
   );
 }

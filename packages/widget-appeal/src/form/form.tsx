@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Attachments, type AttachmentsHandle } from '../attachments.tsx';
 import type { Props, T } from '../types.ts';
 import {
+  AppealLanguage,
   AppealText,
   CoAuthors,
   Consent,
@@ -134,6 +135,7 @@ export function Form(props: FormProps) {
       {profile.collectiveAllowed && <CoAuthors t={t} values={values} errors={errors} setValues={setValues} />}
       <TypeChoice {...fields} types={profile.appealTypes} />
       {settings.topics.length > 0 && <Topic {...fields} topics={settings.topics} />}
+      <AppealLanguage t={t} values={values} set={set} languages={settings.languages} lang={lang} />
       <AppealText {...fields} max={profile.textMaxLength} />
 
       {settings.attachments.maxFiles > 0 && (

@@ -3,7 +3,7 @@ import type { AppealFormSettings, AppealSubmission, AppealType, PowSolution } fr
 import type { Language } from '@otklik/widget-core';
 import { pageUrl } from '../ui.tsx';
 import type { Verified } from './use-identity.ts';
-import { APPLICANT, type Person, type Values } from './values.ts';
+import { APPLICANT, appealLanguageOf, type Person, type Values } from './values.ts';
 
 export function toSubmission(
   values: Values,
@@ -21,7 +21,7 @@ export function toSubmission(
   }
   const submission: AppealSubmission = {
     type: values.type as AppealType,
-    language: lang,
+    language: appealLanguageOf(values, settings.languages, lang),
     applicant,
     text: values.text.trim(),
     consent: { version: settings.consent.version, accepted: true },

@@ -138,7 +138,8 @@ export function useSubmission(o: SubmissionOptions) {
       }
       if (kind === 'problem' && problem.code === 'rate-limited')
         return setMessage(t.t('rateLimited', { count: problem.retryAfter ?? 60 }));
-      setMessage(t.t('failed'));
+      // A refusal the citizen cannot fix in the form is not "try again later": trying again changes nothing.
+      setMessage(t.t(kind === 'problem' && problem.status < 500 ? 'rejected' : 'failed'));
       reportError(o.host, 'appeal', error);
     }
   }

@@ -1,5 +1,5 @@
 /** What the citizen types into the appeal form, and an empty form. */
-import type { AppealType } from '@otklik/client';
+import type { AppealType, Language } from '@otklik/client';
 
 export type Person = { surname: string; firstName: string; patronymic: string };
 export type ApplicantField = 'surname' | 'firstName' | 'patronymic' | 'email' | 'postalAddress';
@@ -10,6 +10,8 @@ export interface Values extends Person {
   email: string;
   postalAddress: string;
   type: AppealType | '';
+  /** The language the appeal is written in: one the organisation takes, whatever the page's language. */
+  language: Language | '';
   topicId: string;
   text: string;
   consent: boolean;
@@ -24,6 +26,7 @@ export const empty = (): Values => ({
   email: '',
   postalAddress: '',
   type: '',
+  language: '',
   topicId: '',
   text: '',
   consent: false,
@@ -39,3 +42,9 @@ export const APPLICANT: readonly ApplicantField[] = [
   'postalAddress',
 ];
 export const PERSON = ['surname', 'firstName', 'patronymic'] as const;
+
+/** The appeal's language: the applicant's choice, else the page's if taken, else the first taken. */
+export function appealLanguageOf(values: Values, taken: readonly Language[], lang: Language): Language {
+  if (values.language && taken.includes(values.language)) return values.language;
+  return taken.includes(lang) ? lang : (taken[0] as Language);
+}
