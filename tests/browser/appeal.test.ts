@@ -438,7 +438,9 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     const { page, errors } = await open(`${site.origin}/en-appeal.html`);
     await expect.poll(() => page.getByRole('textbox', { name: /Surname/ }).count()).toBe(1);
     await expect
-      .poll(() => page.getByText('Appeals are taken in Russian: please write your appeal in Russian.').count())
+      .poll(() =>
+        page.getByText('Appeals are taken in Russian: please write your appeal in Russian.').count(),
+      )
       .toBe(1);
     await page.getByRole('textbox', { name: /Surname/ }).fill('Smirnova');
     await page.getByRole('textbox', { name: /^First name/ }).fill('Anna');
@@ -454,7 +456,9 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     await page.getByRole('checkbox', { name: /consent/ }).check();
     await page.getByRole('button', { name: 'Send the appeal' }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Your appeal is registered' }).count(), { timeout: 20_000 })
+      .poll(() => page.getByRole('heading', { name: 'Your appeal is registered' }).count(), {
+        timeout: 20_000,
+      })
       .toBe(1);
     const [row] = await portal.db.query<{ language: string }>(
       'SELECT language FROM appeals WHERE applicant_email = $1',

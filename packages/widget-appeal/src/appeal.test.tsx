@@ -449,13 +449,17 @@ describe('appeal form', () => {
     const portal = fakePortal({
       [SETTINGS]: settingsFor('by-300z'),
       [CHALLENGE]: challenge,
-      [FILE]: problem(422, 'validation-failed', [{ path: 'body.language', message: 'Appeals are taken in: ru' }]),
+      [FILE]: problem(422, 'validation-failed', [
+        { path: 'body.language', message: 'Appeals are taken in: ru' },
+      ]),
     });
     const { root, ready, error } = mount(portal.fetch);
     await vi.waitFor(() => expect(ready).toHaveBeenCalled());
     fill(root);
     await submit(root);
-    await vi.waitFor(() => expect(text(root.querySelector('[role="alert"]'))).toMatch(/^Обращение не принято/));
+    await vi.waitFor(() =>
+      expect(text(root.querySelector('[role="alert"]'))).toMatch(/^Обращение не принято/),
+    );
     expect(text(root.querySelector('[role="alert"]'))).not.toMatch(/позже/);
     expect(error).toHaveBeenCalled();
   });
