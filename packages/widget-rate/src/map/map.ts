@@ -81,9 +81,22 @@ export function createMap(container: HTMLElement, root: ShadowRoot, options: Map
     zoom: 10,
   });
   if (options.tiles) L.tileLayer(options.tiles, { maxZoom: 19 }).addTo(map);
+  // The zoom level on the element, for assistive checks and tests (Leaflet keeps it internal).
+  const showZoom = () => {
+    container.dataset.zoom = String(map.getZoom());
+  };
+  map.on('zoomend', showZoom);
+  showZoom();
   const layer = L.featureGroup().addTo(map);
   const markers = new Map<string, L.CircleMarker>();
   let selected: L.CircleMarker | undefined;
+
+  // Leaflet drops a zoom asked for while another zoom animates (its _tryAnimatedZoom returns early):
+  // a press on "zoom in" just after "show on the map" did nothing. Such a request waits for the end.
+  const whenIdle = (change: () => void) => {
+    if ((map as unknown as { _animatingZoom: boolean })._animatingZoom) map.once('zoomend', change);
+    else change();
+  };
 
   const select = (marker: L.CircleMarker | undefined) => {
     selected?.setStyle(idle);
@@ -109,17 +122,20 @@ export function createMap(container: HTMLElement, root: ShadowRoot, options: Map
         markers.set(item.id, marker);
       }
       map.invalidateSize();
-      if (list.length === 1) map.setView(markers.values().next().value?.getLatLng() ?? [0, 0], 14);
-      else if (list.length > 1) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+      // The first view of a list appears at once: nothing to animate from.
+      if (list.length === 1)
+        map.setView(markers.values().next().value?.getLatLng() ?? [0, 0], 14, { animate: false });
+      else if (list.length > 1)
+        map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
     },
     focus(id) {
       const marker = markers.get(id);
       if (!marker) return;
       select(marker);
-      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 13), { animate: !still });
+      whenIdle(() => map.setView(marker.getLatLng(), Math.max(map.getZoom(), 13), { animate: !still }));
     },
-    zoomIn: () => map.zoomIn(),
-    zoomOut: () => map.zoomOut(),
+    zoomIn: () => whenIdle(() => map.zoomIn()),
+    zoomOut: () => whenIdle(() => map.zoomOut()),
     destroy() {
       // Leaflet 1.9 ends a zoom animation from a 250 ms timer that `remove()` does not cancel: a map
       // removed meanwhile (closed, or the widget unmounted, just after a zoom) throws on the page
