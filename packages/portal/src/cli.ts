@@ -14,13 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClient as createRedisClient } from 'redis';
 import { RedisRateLimitStore } from './abuse/rate-limit.ts';
-import { createApiKey } from './auth/api-keys.ts';
-import { openDatabase } from './db/index.ts';
-import type { DatabaseOptions } from './db/types.ts';
+import { type ControlCommandName, runControlCommand } from './control/commands.ts';
+import { controlSocketPath, sendControlCommand } from './control/socket.ts';
+import { DataDirInUseError, openDatabase } from './db/index.ts';
+import type { Database, DatabaseOptions } from './db/types.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
-import { runRetention } from './retention/retention.ts';
 import { generateNational, NATIONAL_DEFAULTS } from './seed/national.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
@@ -136,8 +136,34 @@ function serveExampleSite(port: number): Promise<Server> {
   });
 }
 
+/**
+ * Runs an operator command on the database: directly, or — when a running portal holds the PGlite
+ * directory — inside that portal through its control socket, so commands work with the demo running.
+ */
+async function runCommand(name: ControlCommandName, input: unknown): Promise<unknown> {
+  const database = databaseFromEnv();
+  let db: Database;
+  try {
+    db = await openDatabase(database);
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    console.error(`The portal (PID ${error.pid}) has ${error.dataDir} open: asking it to run ${name}.`);
+    return sendControlCommand(controlSocketPath(error.dataDir), name, input);
+  }
+  try {
+    await migrate(db);
+    return await runControlCommand(db, name, input);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
+  // `pnpm run x -- --flag` passes the `--` on (pnpm 12): an end-of-options marker before any
+  // argument would turn every flag into a positional, so a leading one is dropped.
+  const args = process.argv.slice(2);
+  const [command, ...rest] = args[0] === '--' ? args.slice(1) : args;
+  if (rest[0] === '--') rest.shift();
   switch (command) {
     case 'serve': {
       const portal = await startPortalFromEnv(process.env.SEED === 'demo' ? 'demo' : 'none');
@@ -171,26 +197,18 @@ async function main(): Promise<void> {
         options: { org: { type: 'string' }, label: { type: 'string' } },
       });
       if (!values.org) throw new Error('Usage: create-api-key --org ORGANIZATION_ID [--label TEXT]');
-      const db = await openDatabase(databaseFromEnv());
-      try {
-        await migrate(db);
-        const key = await createApiKey(db, values.org, values.label);
-        console.error(`New API key for ${values.org} (shown once; only its hash is stored):`);
-        console.log(key);
-      } finally {
-        await db.close();
-      }
+      const { key } = (await runCommand('create-api-key', {
+        org: values.org,
+        ...(values.label === undefined ? {} : { label: values.label }),
+      })) as { key: string };
+      console.error(`New API key for ${values.org} (shown once; only its hash is stored):`);
+      console.log(key);
       return;
     }
     case 'retention': {
       // Runs the personal-data retention once (the portal also runs it daily), printing what it removed.
-      const db = await openDatabase(databaseFromEnv());
-      try {
-        await migrate(db);
-        console.log(JSON.stringify(await runRetention(db, { retainYears: retainYearsFromEnv() }), null, 2));
-      } finally {
-        await db.close();
-      }
+      const report = await runCommand('retention', { retainYears: retainYearsFromEnv() });
+      console.log(JSON.stringify(report, null, 2));
       return;
     }
     case 'generate': {

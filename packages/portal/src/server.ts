@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createIntakeGuard, type IntakeGuardOptions } from './abuse/intake-guard.ts';
 import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitStore } from './abuse/rate-limit.ts';
 import { createApp } from './app.ts';
 import { deleteExpiredUploads } from './attachments/store.ts';
+import { controlSocketPath, listenControlSocket } from './control/socket.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
 import type { OidcOptions } from './identity/oidc.ts';
@@ -104,6 +106,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await db.close();
     throw error;
   });
+  // Commands from the shell reach a PGlite portal through its control socket (the directory is locked).
+  const control =
+    options.database.kind === 'pglite' && options.database.dataDir !== undefined
+      ? await listenControlSocket(controlSocketPath(resolve(options.database.dataDir)), db)
+      : null;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
   const smtp = options.smtp;
@@ -149,6 +156,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       })
+        .then(() => control?.close())
         .then(() => outbox?.stop())
         .then(() => db.close());
       return closing;

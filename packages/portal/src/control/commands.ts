@@ -1,0 +1,45 @@
+/**
+ * Commands an operator runs from the shell, each usable both in the CLI's own process and, through
+ * the control socket, inside a running portal (see socket.ts). Inputs arrive as JSON and are checked
+ * with valibot, whichever way they came.
+ */
+import * as v from 'valibot';
+import { createApiKey } from '../auth/api-keys.ts';
+import type { Database } from '../db/types.ts';
+import { runRetention } from '../retention/retention.ts';
+
+const controlCommands = {
+  'create-api-key': {
+    input: v.object({
+      org: v.pipe(v.string(), v.minLength(1)),
+      label: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    }),
+    run: async (db: Database, input: { org: string; label?: string | undefined }) => ({
+      organizationId: input.org,
+      key: await createApiKey(db, input.org, input.label),
+    }),
+  },
+  retention: {
+    input: v.object({ retainYears: v.pipe(v.number(), v.minValue(0)) }),
+    run: (db: Database, input: { retainYears: number }) => runRetention(db, input),
+  },
+} as const;
+
+export type ControlCommandName = keyof typeof controlCommands;
+
+export function isControlCommand(name: string): name is ControlCommandName {
+  return Object.hasOwn(controlCommands, name);
+}
+
+/** Checks the input and runs the command on `db`. */
+export async function runControlCommand(
+  db: Database,
+  name: ControlCommandName,
+  input: unknown,
+): Promise<unknown> {
+  if (!isControlCommand(name)) throw new Error(`Unknown command ${String(name)}`);
+  const command = controlCommands[name];
+  const parsed = v.safeParse(command.input, input);
+  if (!parsed.success) throw new Error(`Invalid input: ${v.summarize(parsed.issues)}`);
+  return (command.run as (db: Database, input: unknown) => Promise<unknown>)(db, parsed.output);
+}

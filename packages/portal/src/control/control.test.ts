@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../log.ts';
+import { type Portal, startPortal } from '../server.ts';
+import { controlSocketPath } from './socket.ts';
+
+const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
+const root = mkdtempSync(join(tmpdir(), 'otklik-control-'));
+const dataDir = join(root, 'data');
+
+/** The CLI in a second process, as `pnpm --filter @otklik/portal run …` starts it. */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, OTKLIK_DATA_DIR: dataDir, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('operator commands while the portal runs on PGlite', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal({
+      database: { kind: 'pglite', dataDir },
+      port: 0,
+      seed: 'demo',
+      logger: createLogger('silent'),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await portal?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('creates an API key through the running portal, with the `--` pnpm 12 passes on', async () => {
+    const { code, stdout, stderr } = await runCli(['create-api-key', '--', '--org', 'demo-school']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('asking it to run create-api-key');
+    const key = stdout.trim();
+    expect(key).toMatch(/^otk_[A-Za-z0-9_-]{43}$/);
+    const queue = await fetch(`${portal.url}/v1/staff/appeals`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    expect(queue.status).toBe(200);
+  }, 60_000);
+
+  it('reports a refused command and exits with 1', async () => {
+    const { code, stdout, stderr } = await runCli(['create-api-key', '--org', 'no-such-org']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('No organisation with id no-such-org');
+  }, 60_000);
+
+  it('keeps the socket to the directory owner', () => {
+    expect(statSync(controlSocketPath(dataDir)).mode & 0o777).toBe(0o600);
+  });
+});
