@@ -1,7 +1,7 @@
 /**
  * Builds the widget bundles the portal serves from `dist/widgets/`:
  *
- * 1. every widget entry module in ONE ES module build, so Preact, widget-core and the client land in
+ * 1. every widget entry module of the registry (widgets.registry.ts) in ONE ES module build, so Preact, widget-core and the client land in
  *    shared chunks that several widgets on a page load once: `dist/widgets/widgets/<name>-<hash>.js`
  *    (immutable, content-hashed) plus `dist/widgets/widgets/.vite/manifest.json`;
  * 2. the loader as a classic IIFE script `dist/widgets/otklik.js`, with the widget name → files map
@@ -14,21 +14,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
+import { widgetNames, widgets } from '../widgets.registry.ts';
 import { precompress } from './precompress.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widgets`;
 const chunkDir = `${outDir}/widgets`;
 
-/** Widget name (`data-otklik` value) → entry module. */
+/** Widget name (`data-otklik` value) → entry module: the registry's widgets and the troubleshooter. */
 export const widgetEntries: Record<string, string> = {
-  'appeal-counter': 'packages/widget-appeal/src/appeal-counter.tsx',
-  appeal: 'packages/widget-appeal/src/appeal.tsx',
-  'appeal-status': 'packages/widget-appeal/src/appeal-status.tsx',
-  rate: 'packages/widget-rate/src/rate.tsx',
-  rating: 'packages/widget-rate/src/rating.tsx',
-  qr: 'packages/widget-rate/src/qr.tsx',
-  'org-search': 'packages/widget-rate/src/org-search.tsx',
+  ...Object.fromEntries(widgetNames.map((name) => [name, `packages/${widgets[name].module}`])),
   // Not a widget for pages: the troubleshooter the loader imports for `Otklik.diagnose()`.
   diagnose: 'packages/widget-core/src/diagnose.ts',
 };

@@ -2,8 +2,9 @@
  * Measures what a page downloads for each widget — the loader, the widget's entry module and every
  * chunk it imports statically (from the build manifest) — as the gzip bytes the portal sends (the
  * build's Zopfli `.gz` beside each file), per file, summed, and compares it with the budgets of
- * DESIGN.md. `gzip -9` and brotli figures are reported beside it. Prints a table, writes
- * `dist/widgets/size-report.json`, exits 1 when something is over budget. Run `pnpm build` (or `tsx scripts/build-widgets.ts`) first.
+ * DESIGN.md (each widget's is in widgets.registry.ts). `gzip -9` and brotli figures are reported beside
+ * it. Prints a table, writes `dist/widgets/size-report.json`, exits 1 when something is over budget.
+ * Run `pnpm build` (or `tsx scripts/build-widgets.ts`) first.
  *
  * KB here means 1000 bytes (the stricter reading of the budgets).
  */
@@ -11,35 +12,32 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Manifest } from 'vite';
+import { type WidgetSpec, widgetNames, widgets } from '../widgets.registry.ts';
 import { widgetEntries, widgetFiles } from './build-widgets.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widgets`;
 const KB = 1000;
 
-/** Budgets in KB of everything one widget's page downloads, loader and Preact included. */
+/**
+ * Budgets in KB of everything one widget's page downloads, loader and Preact included: the loader's
+ * own, and each widget's from the registry.
+ */
 export const budgets: Record<string, number> = {
   loader: 2,
-  'appeal-counter': 12,
-  rate: 20,
-  rating: 12,
-  appeal: 26,
-  /** The tracker page (its own entry; on the form page it is a lazy chunk). */
-  'appeal-status': 26,
-  /** Before the QR code is asked for: the encoder and the poster view are lazy chunks. */
-  qr: 12,
-  /** Without the map (Leaflet is a lazy chunk). */
-  'org-search': 20,
+  ...Object.fromEntries(widgetNames.map((name) => [name, widgets[name].budget])),
 };
 
 /**
  * Code that must stay out of a page's first download (it is loaded on demand), recognised by a string
- * only it contains. A page whose static files contain one fails the report.
+ * only it contains (the registry's `lazyOnly`). A page whose static files contain one fails the report.
  */
-export const lazyOnly: Record<string, { label: string; marker: string }[]> = {
-  qr: [{ label: 'qrcode-generator', marker: 'code length overflow' }],
-  'org-search': [{ label: 'Leaflet', marker: 'leaflet-container' }],
-};
+export const lazyOnly: Record<string, { label: string; marker: string }[]> = Object.fromEntries(
+  widgetNames.map((name) => {
+    const spec: WidgetSpec = widgets[name];
+    return [name, Object.entries(spec.lazyOnly ?? {}).map(([label, marker]) => ({ label, marker }))];
+  }),
+);
 
 /** A chunk a widget imports dynamically, with what it adds beyond the page's first download. */
 export interface LazyRow {

@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlugins } from '../../scripts/build-plugins.ts';
+import { widgetNames } from '../../widgets.registry.ts';
 
 /**
  * The WordPress plugin as `pnpm build` ships it (dist/plugins/otklik-wordpress.zip): headers, readme,
@@ -43,14 +44,8 @@ function headers(text: string): Record<string, string> {
   return out;
 }
 
-/** The widget names the loader serves (scripts/build-widgets.ts), without the `diagnose` helper. */
-function servedWidgets(): string[] {
-  const entries = readFileSync(resolve(repoRoot, 'scripts/build-widgets.ts'), 'utf8');
-  const block = /widgetEntries[^{]*\{([^}]*)\}/.exec(entries)?.[1] ?? '';
-  return [...block.matchAll(/^\s*'?([a-z][a-z0-9-]*)'?\s*:/gm)]
-    .map((match) => match[1] as string)
-    .filter((name) => name !== 'diagnose');
-}
+/** The widget names the loader serves: the registry's. */
+const servedWidgets = (): string[] => [...widgetNames];
 
 /** The strings passed to `__()`/`esc_html__()` in PHP or `__()` in JS. */
 function translatable(source: string): Set<string> {

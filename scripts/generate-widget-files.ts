@@ -1,0 +1,8 @@
+/**
+ * Writes the files generated from the widget registry (widgets.registry.ts): the widget packages' exports.
+ * Run: `pnpm exec tsx scripts/generate-widget-files.ts` (the first step of `pnpm build`).
+ */
+import { writeGeneratedFiles } from './widget-registry/generated-files.ts';
+
+const written = writeGeneratedFiles();
+console.log(written.length ? `generated: ${written.join(', ')}` : 'generated files up to date');

@@ -1,0 +1,36 @@
+/**
+ * Every file generated from the registry, as repository path → content: `pnpm build` writes them
+ * (scripts/generate-widget-files.ts) and a test checks that the committed copies match.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { widgetExports, withExports } from './package-exports.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+const read = (path: string) => readFileSync(resolve(repoRoot, path), 'utf8');
+
+export function generatedFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  // Files with a generated part: the packages' exports.
+  for (const [folder, exports] of widgetExports()) {
+    const path = `packages/${folder}/package.json`;
+    files.set(path, withExports(read(path), exports));
+  }
+  return files;
+}
+
+/** Writes the generated files that changed; returns their paths. */
+export function writeGeneratedFiles(): string[] {
+  const written: string[] = [];
+  for (const [path, content] of generatedFiles()) {
+    let current: string | undefined;
+    try {
+      current = read(path);
+    } catch {}
+    if (current === content) continue;
+    writeFileSync(resolve(repoRoot, path), content);
+    written.push(path);
+  }
+  return written;
+}
