@@ -73,7 +73,8 @@ export const organizationId: RegExp = regexOf(OrganizationId);
 
 /** Options every widget takes (widget-core reads them): its language and the high-contrast mode. */
 export const sharedOptions = {
-  lang: oneOf('ru', 'be', 'en'),
+  // A language tag as in `lang` attributes (`be`, `ru-RU`): widgets use its language part.
+  lang: { pattern: /^(ru|be|en)([-_][a-z0-9]{1,8})?$/i, example: 'be' },
   contrast: oneOf('high'),
 } as const satisfies Record<string, OptionSpec>;
 

@@ -4,14 +4,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { diagnoseRules, diagnoseRulesFile } from './diagnose.ts';
 import { widgetExports, withExports } from './package-exports.ts';
+import { widgetRules } from './rules.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
 const read = (path: string) => readFileSync(resolve(repoRoot, path), 'utf8');
 
 export function generatedFiles(): Map<string, string> {
-  const files = new Map<string, string>();
+  const rules = widgetRules();
+  const files = new Map<string, string>([[diagnoseRulesFile, diagnoseRules(rules)]]);
   // Files with a generated part: the packages' exports.
   for (const [folder, exports] of widgetExports()) {
     const path = `packages/${folder}/package.json`;

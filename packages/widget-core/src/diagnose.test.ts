@@ -159,6 +159,63 @@ describe('diagnose: mount markup', () => {
     expect(codes).toEqual(['mount-not-mounted']);
   });
 
+  it('checks organisation ids with the client’s pattern: no hyphen at either end', async () => {
+    const { findings } = await run(
+      `<div id="a" data-otklik="appeal" data-org="demo-" data-mounted></div>
+       <div id="b" data-otklik="appeal" data-org="-demo" data-mounted></div>
+       <div id="c" data-otklik="appeal" data-org="${'a'.repeat(65)}" data-mounted></div>
+       <div id="d" data-otklik="appeal" data-org="1-a" data-mounted></div>`,
+    );
+    expect(findings.map((f) => [f.code, f.element?.id])).toEqual([
+      ['mount-org-invalid', 'a'],
+      ['mount-org-invalid', 'b'],
+      ['mount-org-invalid', 'c'],
+    ]);
+  });
+
+  it('finds option values the widget does not take, with the values it does take', async () => {
+    const { findings, calls } = await run(
+      `<div id="a" data-otklik="appeal-counter" data-org="demo" data-variant="wide" data-mounted></div>
+       <div id="b" data-otklik="appeal-counter" data-org="demo" data-variant=" FULL " data-lang="be-BY" data-contrast="High" data-mounted></div>
+       <div id="c" data-otklik="org-search" data-sphere="Education" data-limit="500" data-country="by" data-mounted></div>
+       <div id="d" data-otklik="org-search" data-tiles="http://tiles.example/{z}/{x}/{y}.png" data-mounted></div>
+       <otklik-appeal-counter id="e" org="demo" variant="a3" lang="de"></otklik-appeal-counter>
+       <div id="f" data-otklik="appeal" data-org="demo" data-variant="wide" data-lang="de" data-mounted></div>`,
+    );
+    expect(findings.map((f) => [f.code, f.severity, f.element?.id, f.widget])).toEqual([
+      ['mount-option-invalid', 'warning', 'a', 'appeal-counter'],
+      ['mount-option-invalid', 'warning', 'c', 'org-search'],
+      ['mount-option-invalid', 'warning', 'c', 'org-search'],
+      ['mount-option-invalid', 'warning', 'd', 'org-search'],
+      ['mount-option-invalid', 'warning', 'e', 'appeal-counter'],
+      ['mount-not-mounted', 'warning', 'e', 'appeal-counter'],
+      // An option the widget does not have is the site's own attribute: left alone.
+      ['mount-option-invalid', 'warning', 'f', 'appeal'],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'data-variant="wide" is not a value the “appeal-counter” widget takes: use one of compact, full. The widget will not use it.',
+      'data-sphere="Education" is not a value the “org-search” widget takes: for example education. The widget will not use it.',
+      'data-limit="500" is not a value the “org-search” widget takes: for example 20. The widget will not use it.',
+      'data-tiles="http://tiles.example/{z}/{x}/{y}.png" is not a value the “org-search” widget takes: for example https://tile.openstreetmap.org/{z}/{x}/{y}.png. The widget will not use it.',
+      'variant="a3" is not a value the “appeal-counter” widget takes: use one of compact, full. The widget will not use it.',
+      expect.stringContaining('The mount point is fine'),
+      'data-lang="de" is not a value the “appeal” widget takes: for example be. The widget will not use it.',
+    ]);
+    // Warnings only: the organisation is still asked about.
+    expect(calls).toEqual(['https://portal.example/v1/organizations/demo/widget-settings']);
+  });
+
+  it('writes the option finding in Russian', async () => {
+    const { findings } = await run(
+      '<div data-otklik="appeal-counter" data-org="demo" data-variant="полный" data-mounted></div>',
+      {},
+      { lang: 'ru' },
+    );
+    expect(findings[0]?.message).toBe(
+      'Значение data-variant="полный" не подходит виджету «appeal-counter»: допустимо одно из: compact, full. Виджет его не примет.',
+    );
+  });
+
   it('finds elements that cannot hold a widget, points not mounted, and hidden widgets', async () => {
     const { findings } = await run(
       `<ul><li id="a" data-otklik="appeal" data-org="demo"></li></ul>
@@ -294,6 +351,30 @@ describe('diagnose: errors the widgets reported', () => {
     expect(findings[1]?.message).toBe(
       'The “appeal” widget reported an error invalid-attribute: data-topic is not valid',
     );
+  });
+  it('leaves out an invalid-attribute error an option finding explains', async () => {
+    document.body.innerHTML = `<div id="a" data-otklik="org-search" data-sphere="Education" data-mounted></div>
+      <div id="b" data-otklik="org-search" data-mounted></div>`;
+    const mounts = mountAll();
+    const a = document.getElementById('a') as Element;
+    const b = document.getElementById('b') as Element;
+    const errors = [
+      error(a, {
+        widget: 'org-search',
+        code: 'invalid-attribute',
+        message: 'data-sphere="Education" is not valid',
+      }),
+      error(b, { widget: 'org-search', code: 'invalid-attribute', message: 'data-x is not valid' }),
+    ];
+    const findings = await diagnose(
+      document,
+      [widgets, { portalUrl: 'https://portal.example' }, errors, mounts],
+      'en',
+    );
+    expect(findings.map((f) => [f.code, f.element?.id])).toEqual([
+      ['mount-option-invalid', 'a'],
+      ['widget-error', 'b'],
+    ]);
   });
 });
 

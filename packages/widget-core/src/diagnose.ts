@@ -6,11 +6,13 @@
  *
  * Its own build entry (`diagnose` in scripts/build-widgets.ts), imported by the loader only when
  * `Otklik.diagnose()` is called (or a page has `<div data-otklik="diagnose">`, which shows the report
- * on the page). It imports nothing, so it does not pull the widget runtime in: it must work when
- * the widgets do not.
+ * on the page). It imports nothing but the widgets' rules generated from the registry
+ * (widgets.generated.ts), so it does not pull the widget runtime in: it must work when the widgets
+ * do not.
  */
 import type { WidgetConfig } from './config.ts';
 import type { Unmount, WidgetModule } from './define.ts';
+import { mountRules, organizationId } from './widgets.generated.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -33,8 +35,10 @@ export type FindingCode =
   | 'mount-quotes-mangled'
   /** The widget needs `data-org` and it is missing. */
   | 'mount-org-missing'
-  /** `data-org` is not an organisation id (lowercase Latin letters, digits, hyphens). */
+  /** `data-org` is not an organisation id (the client's `OrganizationId`). */
   | 'mount-org-invalid'
+  /** An option's value is not one the widget takes (`data-variant="wide"`). */
+  | 'mount-option-invalid'
   /** The element cannot hold a widget (only div, section, p, span, … can have a shadow root). */
   | 'mount-element-unsupported'
   /** A valid mount point that was not mounted (added after the page loaded, say). */
@@ -89,9 +93,6 @@ export interface DiagnoseModule extends WidgetModule {
   run(state: LoaderState, lang?: string): Promise<Finding[]>;
 }
 
-/** Widgets that work without `data-org`. */
-const WITHOUT_ORG = new Set(['org-search', 'diagnose']);
-const ORG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Elements that can have a shadow root (besides custom elements). */
 const SHADOW_HOSTS = new Set(
   'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '),
@@ -101,8 +102,13 @@ const PLAIN_ATTRIBUTES =
   /^(class|id|lang|dir|title|hidden|role|style|align|tabindex|aria-[a-z-]+|data-[a-z0-9_.:-]+)$/;
 const QUOTES = /["'“”„«»‘’`]|&quot;|&#3[49];/;
 /** Attributes whose values are names or ids, where a quote can only be damage (not free text or URLs). */
-const ID_ATTRIBUTES =
-  /^(data-)?(otklik|org|lang|variant|contrast|country|sphere|category|parent|target|limit|poster)$/;
+const ID_ATTRIBUTES = new Set(
+  ['otklik', 'org', 'lang'].concat(
+    Object.values(mountRules).flatMap((rule) =>
+      Object.entries(rule.options).flatMap(([name, option]) => (option.freeText ? [] : [name])),
+    ),
+  ),
+);
 
 type Vars = Record<string, string | number>;
 type Texts = Record<FindingCode | 'title' | 'summary' | 'running', (v: Vars) => string>;
@@ -129,7 +135,9 @@ const ru: Texts = {
   'mount-org-missing': (v) =>
     `У виджета «${v.widget}» не указана организация: добавьте data-org="ИДЕНТИФИКАТОР" (его выдаёт портал).`,
   'mount-org-invalid': (v) =>
-    `Идентификатор организации «${v.org}» записан неверно: допустимы только строчные латинские буквы, цифры и дефис (например, demo-school).`,
+    `Идентификатор организации «${v.org}» записан неверно: допустимы только строчные латинские буквы, цифры и дефис не в начале и не в конце (например, demo-school).`,
+  'mount-option-invalid': (v) =>
+    `Значение ${v.attribute}="${v.value}" не подходит виджету «${v.widget}»: ${v.values ? `допустимо одно из: ${v.values}` : `пример верного значения: ${v.example}`}. Виджет его не примет.`,
   'mount-element-unsupported': (v) =>
     `Виджет нельзя вставить в элемент <${v.tag}>: используйте <div data-otklik=…>.`,
   'mount-not-mounted': () =>
@@ -177,7 +185,9 @@ const en: Texts = {
   'mount-org-missing': (v) =>
     `The “${v.widget}” widget has no organisation: add data-org="ORG_ID" (the portal gives you the id).`,
   'mount-org-invalid': (v) =>
-    `The organisation id “${v.org}” is not valid: only lowercase Latin letters, digits and hyphens (e.g. demo-school).`,
+    `The organisation id “${v.org}” is not valid: only lowercase Latin letters, digits and hyphens, not at the start or the end (e.g. demo-school).`,
+  'mount-option-invalid': (v) =>
+    `${v.attribute}="${v.value}" is not a value the “${v.widget}” widget takes: ${v.values ? `use one of ${v.values}` : `for example ${v.example}`}. The widget will not use it.`,
   'mount-element-unsupported': (v) =>
     `A widget cannot live in a <${v.tag}> element: use <div data-otklik=…>.`,
   'mount-not-mounted': () =>
@@ -277,7 +287,7 @@ function scanText(doc: Document, add: (code: FindingCode, vars?: Vars) => void):
 function checkMount(
   el: Element,
   known: readonly string[],
-  add: (code: FindingCode, vars?: Vars, element?: Element) => void,
+  add: (code: FindingCode, vars?: Vars, element?: Element, severity?: Severity) => void,
 ): { name: string; org?: string } | undefined {
   const custom = el.localName.startsWith('otklik-');
   const raw = custom ? el.localName.slice(7) : (el.getAttribute('data-otklik') ?? '');
@@ -287,10 +297,13 @@ function checkMount(
   // Quotes: typographic quotes or entities inside values that are names or ids, or (on a div) stray
   // attributes where a value lost its quotes and was split. Custom elements take plain option names.
   const damaged: string[] = [];
+  const quoted = new Set<string>();
   for (const attribute of Array.from(el.attributes)) {
     if (!custom && !PLAIN_ATTRIBUTES.test(attribute.name)) damaged.push(attribute.name);
-    else if (ID_ATTRIBUTES.test(attribute.name) && QUOTES.test(attribute.value))
+    else if (ID_ATTRIBUTES.has(attribute.name.replace(/^data-/, '')) && QUOTES.test(attribute.value)) {
       damaged.push(`${attribute.name}=${attribute.value}`);
+      quoted.add(attribute.name);
+    }
   }
   if (damaged.length) add('mount-quotes-mangled', { detail: damaged.join(' ') }, el);
 
@@ -308,13 +321,29 @@ function checkMount(
     add('mount-element-unsupported', { tag: el.localName }, el);
     return;
   }
+  const rule = mountRules[name];
+  // Options with a value the widget does not take (unless its quotes were damaged, reported above).
+  for (const [option, { pattern, values, example }] of Object.entries(rule?.options ?? {})) {
+    // On a custom element an option may be a plain attribute; its `lang` is the HTML one, though.
+    const attribute =
+      custom && option !== 'lang' && !el.hasAttribute(`data-${option}`) ? option : `data-${option}`;
+    const value = el.getAttribute(attribute)?.trim();
+    if (!value || quoted.has(attribute)) continue;
+    if (values ? !values.includes(value.toLowerCase()) : !pattern.test(value))
+      add(
+        'mount-option-invalid',
+        { widget: name, attribute, value, values: values?.join(', ') ?? '', example: example ?? '' },
+        el,
+        'warning',
+      );
+  }
   const org = (el.getAttribute('data-org') ?? el.getAttribute('org'))?.trim();
   if (!org) {
-    if (WITHOUT_ORG.has(name)) return { name };
+    if (rule?.org === false) return { name };
     add('mount-org-missing', { widget: name }, el);
     return;
   }
-  if (!ORG.test(org)) {
+  if (!organizationId.test(org)) {
     if (!damaged.length) add('mount-org-invalid', { org }, el);
     return;
   }
@@ -517,6 +546,7 @@ export async function diagnose(doc: Document, state: LoaderState, lang?: string)
   const explained = new Set(['organization-not-found', 'origin-not-allowed']);
   const network = findings.some((f) => f.code === 'csp-connect' || f.code === 'portal-unreachable');
   const scriptBlocked = findings.some((f) => f.code === 'csp-script');
+  const badOptions = new Set(findings.flatMap((f) => (f.code === 'mount-option-invalid' ? [f.element] : [])));
   const keys: unknown[][] = [];
   for (const event of seen) {
     if (event.type !== 'otklik:error') continue;
@@ -525,6 +555,7 @@ export async function diagnose(doc: Document, state: LoaderState, lang?: string)
     const org = element?.getAttribute('data-org') ?? element?.getAttribute('org') ?? '';
     if (explained.has(detail.code ?? '') && orgFailures.has(org)) continue;
     if ((network && detail.code === 'network') || (scriptBlocked && detail.code === 'load-failed')) continue;
+    if (detail.code === 'invalid-attribute' && badOptions.has(element)) continue;
     if (keys.some(([e, w, c]) => e === element && w === detail.widget && c === detail.code)) continue;
     keys.push([element, detail.widget, detail.code]);
     add(
