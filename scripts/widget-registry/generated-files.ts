@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diagnoseRules, diagnoseRulesFile } from './diagnose.ts';
+import { joomlaRegistry, joomlaRegistryFile } from './joomla.ts';
 import { widgetExports, withExports } from './package-exports.ts';
 import { widgetRules } from './rules.ts';
 
@@ -14,7 +15,10 @@ const read = (path: string) => readFileSync(resolve(repoRoot, path), 'utf8');
 
 export function generatedFiles(): Map<string, string> {
   const rules = widgetRules();
-  const files = new Map<string, string>([[diagnoseRulesFile, diagnoseRules(rules)]]);
+  const files = new Map<string, string>([
+    [diagnoseRulesFile, diagnoseRules(rules)],
+    [joomlaRegistryFile, joomlaRegistry(rules)],
+  ]);
   // Files with a generated part: the packages' exports.
   for (const [folder, exports] of widgetExports()) {
     const path = `packages/${folder}/package.json`;

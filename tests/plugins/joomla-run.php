@@ -3,15 +3,17 @@
 /**
  * Runs the Joomla plugins' pure PHP parts without Joomla, for tests/plugins/joomla.test.ts.
  * Usage: php joomla-run.php PLUGINS_DIR < cases.json, where each case is
- * {"fn": "convert" | "mount" | "loaderUrl", "input": "..."}; prints a JSON array of results.
+ * {"fn": "convert" | "mount" | "loaderUrl" | "widgets", "input": "..."}; prints a JSON array of results.
  */
 
 define('_JEXEC', 1);
 
 $dir = rtrim($argv[1] ?? '', '/');
+require $dir . '/plg_content_otklik/src/Shortcode/Registry.php';
 require $dir . '/plg_content_otklik/src/Shortcode/ShortcodeConverter.php';
 require $dir . '/plg_system_otklik/src/Support/LoaderUrl.php';
 
+use Otklik\Plugin\Content\Otklik\Shortcode\Registry;
 use Otklik\Plugin\Content\Otklik\Shortcode\ShortcodeConverter;
 use Otklik\Plugin\System\Otklik\Support\LoaderUrl;
 
@@ -23,7 +25,7 @@ foreach ($cases as $case) {
         'convert'   => ShortcodeConverter::convert($case['input']),
         'mount'     => ShortcodeConverter::mount($case['input']),
         'loaderUrl' => LoaderUrl::fromPortal($case['input']),
-        'widgets'   => ShortcodeConverter::WIDGETS,
+        'widgets'   => Registry::WIDGETS,
     };
 }
 

@@ -6,7 +6,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlugins, joomlaPlugins } from '../../scripts/build-plugins.ts';
-import { widgetNames } from '../../widgets.registry.ts';
+import { generatedFiles } from '../../scripts/widget-registry/generated-files.ts';
+import { joomlaRegistryFile } from '../../scripts/widget-registry/joomla.ts';
+import { widgetNames, widgets } from '../../widgets.registry.ts';
 
 /**
  * The Joomla package as `pnpm build` ships it (dist/plugins/pkg_otklik.zip): manifests, language files,
@@ -186,13 +188,11 @@ describe('Joomla package zip', () => {
     });
   });
 
-  it('the content plugin knows every widget the loader serves', () => {
-    const php = new TextDecoder().decode(
-      (plugins.plg_content_otklik as Files)['src/Shortcode/ShortcodeConverter.php'],
+  it('the content plugin ships the whitelist generated from the widget registry', () => {
+    const files = plugins.plg_content_otklik as Files;
+    expect(new TextDecoder().decode(files['src/Shortcode/Registry.php'])).toBe(
+      generatedFiles().get(joomlaRegistryFile),
     );
-    const known = /WIDGETS = \[([^\]]*)\]/.exec(php)?.[1]?.match(/'[^']+'/g) ?? [];
-    const served = [...widgetNames];
-    expect(known.map((name) => name.slice(1, -1)).sort()).toEqual(served.sort());
   });
 });
 
@@ -228,7 +228,7 @@ describe.skipIf(!phpAvailable())('Joomla plugins with php', () => {
         .filter((name) => name.endsWith('.php'))
         .map((name) => join(dir, plugin, name)),
     );
-    expect(phpFiles.length).toBe(6);
+    expect(phpFiles.length).toBe(7);
     for (const file of [...phpFiles, resolve(import.meta.dirname, 'joomla-run.php')]) {
       const result = spawnSync('php', ['-l', file], { encoding: 'utf8' });
       expect(result.status, `${file}\n${result.stdout}${result.stderr}`).toBe(0);
@@ -317,6 +317,63 @@ describe.skipIf(!phpAvailable())('Joomla plugins with php', () => {
     ];
     for (const output of convert(...inputs) as string[])
       expect(output).toMatch(/^<div data-otklik="[a-z-]+"( data-[a-z][a-z0-9-]*="[a-z0-9-]+")+><\/div>$/);
+  });
+
+  it('knows the registry’s widgets, whether each needs an organisation, and their options', () => {
+    const [known] = run([{ fn: 'widgets', input: '' }]) as [
+      Record<string, { org: boolean; options: Record<string, unknown> }>,
+    ];
+    expect(Object.keys(known)).toEqual(widgetNames);
+    for (const name of widgetNames) {
+      expect(known[name]?.org, name).toBe(widgets[name].needsOrg);
+      expect(Object.keys(known[name]?.options ?? {}), name).toEqual([
+        ...Object.keys(widgets[name].options),
+        'lang',
+        'contrast',
+      ]);
+    }
+  });
+
+  it('checks each option against its widget’s whitelist', () => {
+    const invalid = '<!-- otklik: invalid shortcode -->';
+    expect(
+      convert(
+        // The organisation search needs no organisation; keywords are written in lowercase.
+        '{otklik org-search}',
+        '{otklik org-search country=BY sphere=education parent=demo-edu-dept limit=20 target=Rate-Form}',
+        '{otklik qr org=demo-school poster=A4 url=https://bus.gov.ru/qrcode/rate/123}',
+        '{otklik appeal-counter org=demo-school lang=be-BY contrast=high}',
+        // Options of another widget are left out.
+        '{otklik appeal org=demo-school variant=full poster=a4 country=ru}',
+        // The organisation id is the client's: no hyphen at either end.
+        '{otklik appeal org=demo-}',
+        '{otklik appeal org=-demo}',
+        // A value its option does not take refuses the whole shortcode.
+        '{otklik appeal-counter org=demo-school variant=wide}',
+        '{otklik rating org=demo-school lang=de}',
+        '{otklik org-search limit=51}',
+        '{otklik org-search sphere=1st}',
+        '{otklik qr org=demo-school url=javascript:alert(1)}',
+        '{otklik org-search org=demo-}',
+      ),
+    ).toEqual([
+      '<div data-otklik="org-search"></div>',
+      '<div data-otklik="org-search" data-country="by" data-sphere="education" data-parent="demo-edu-dept" data-limit="20" data-target="Rate-Form"></div>',
+      '<div data-otklik="qr" data-org="demo-school" data-poster="a4" data-url="https://bus.gov.ru/qrcode/rate/123"></div>',
+      '<div data-otklik="appeal-counter" data-org="demo-school" data-lang="be-by" data-contrast="high"></div>',
+      '<div data-otklik="appeal" data-org="demo-school"></div>',
+      ...Array(8).fill(invalid),
+    ]);
+    // (A tile URL's braces cannot be written in a Joomla shortcode, whose own delimiters they are.)
+    expect(
+      run([
+        { fn: 'mount', input: 'org-search tiles=https://tile.openstreetmap.org/{z}/{x}/{y}.png' },
+        { fn: 'mount', input: 'org-search tiles=http://tiles.example/{z}/{x}/{y}.png' },
+      ]),
+    ).toEqual([
+      '<div data-otklik="org-search" data-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png"></div>',
+      null,
+    ]);
   });
 
   it('leaves text without shortcodes alone', () => {

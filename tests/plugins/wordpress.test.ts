@@ -231,19 +231,11 @@ describe('WordPress plugin zip', () => {
     }
   });
 
-  it('knows every widget the loader serves, like the Joomla plugin', () => {
+  it('knows every widget the loader serves', () => {
     const mount = decode(files['includes/mount.php'], 'mount.php');
     const list = /function otklik_widgets\(\) \{\s*return array\(([^)]*)\)/.exec(mount)?.[1] ?? '';
     const known = (list.match(/'[^']+'/g) ?? []).map((name) => name.slice(1, -1));
     expect(known.sort()).toEqual(servedWidgets().sort());
-    const joomla = readFileSync(
-      resolve(repoRoot, 'plugins/joomla/plg_content_otklik/src/Shortcode/ShortcodeConverter.php'),
-      'utf8',
-    );
-    const joomlaKnown = (/WIDGETS = \[([^\]]*)\]/.exec(joomla)?.[1]?.match(/'[^']+'/g) ?? []).map((name) =>
-      name.slice(1, -1),
-    );
-    expect(joomlaKnown.sort()).toEqual(known);
   });
 });
 

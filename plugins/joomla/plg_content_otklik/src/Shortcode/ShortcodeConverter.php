@@ -18,20 +18,21 @@ namespace Otklik\Plugin\Content\Otklik\Shortcode;
  * `<div data-otklik="appeal-counter" data-org="demo-school" data-variant="full"></div>`.
  *
  * Pure PHP without Joomla dependencies, so that it can be tested with plain `php`.
- * Only known widget names, option names `[a-z][a-z0-9-]*` and values `[a-z0-9-]` are accepted; a
- * shortcode that breaks these rules becomes a fixed HTML comment that echoes none of its input.
+ * The widgets, their options and the values each option takes are the registry's (Registry.php,
+ * generated from the project's widget registry). A shortcode naming an unknown widget, without the
+ * `org` its widget needs, or with a value its option does not take becomes a fixed HTML comment that
+ * echoes none of its input; an option the widget does not have is left out, if its value is a plain
+ * word (`[a-z0-9-]`).
  */
 final class ShortcodeConverter
 {
-    /** The `data-otklik` values the loader knows (keep in step with scripts/build-widgets.ts). */
-    public const WIDGETS = ['appeal', 'appeal-counter', 'appeal-status', 'rate', 'rating', 'qr', 'org-search'];
-
     /** Output for a shortcode that is not accepted: inert, and free of anything the author typed. */
     public const INVALID = '<!-- otklik: invalid shortcode -->';
 
-    private const VALUE = '/^[a-z0-9][a-z0-9-]{0,63}$/';
+    /** The value of an option the widget does not have, which is dropped. */
+    private const VALUE = '/^[a-z0-9][a-z0-9-]{0,63}$/D';
 
-    private const OPTION = '/^[a-z][a-z0-9-]{0,31}$/';
+    private const OPTION = '/^[a-z][a-z0-9-]{0,31}$/D';
 
     /**
      * A shortcode alone in a paragraph (as editors save it) is replaced with the paragraph, so that the
@@ -65,7 +66,8 @@ final class ShortcodeConverter
 
     /**
      * The mount `<div>` for the inside of one shortcode (`appeal org=demo-school`), or null when the
-     * widget is unknown, `org` is missing, or any option or value is not allowed.
+     * widget is unknown, `org` is missing where the widget needs it, or any option or value is not
+     * allowed. Options are written in the order given, keyword values in lowercase.
      */
     public static function mount(string $inside): ?string
     {
@@ -77,33 +79,51 @@ final class ShortcodeConverter
         }
 
         $widget = strtolower(array_shift($tokens));
+        $spec   = Registry::WIDGETS[$widget] ?? null;
 
-        if (!\in_array($widget, self::WIDGETS, true)) {
+        if ($spec === null) {
             return null;
         }
 
         $options = [];
+        $seen    = [];
 
         foreach ($tokens as $token) {
-            if (preg_match('/^([a-z][a-z0-9-]*)=(["\']?)([^"\']*)\2$/', $token, $parts) !== 1) {
+            if (preg_match('/^([a-z][a-z0-9-]*)=(["\']?)([^"\']*)\2$/D', $token, $parts) !== 1) {
                 return null;
             }
 
             [, $name, , $value] = $parts;
 
-            if (
-                preg_match(self::OPTION, $name) !== 1
-                || preg_match(self::VALUE, $value) !== 1
-                || $name === 'otklik'
-                || isset($options[$name])
-            ) {
+            if (preg_match(self::OPTION, $name) !== 1 || $name === 'otklik' || isset($seen[$name])) {
+                return null;
+            }
+
+            $seen[$name] = true;
+            $option      = $spec['options'][$name] ?? null;
+
+            if ($name === 'org') {
+                $pattern = Registry::ORGANIZATION_ID;
+            } elseif ($option !== null) {
+                $pattern = $option['pattern'];
+                $value   = $option['lowercase'] ? strtolower($value) : $value;
+            } else {
+                // Not an option of this widget: dropped, unless it is anything but a plain word.
+                if (preg_match(self::VALUE, $value) !== 1) {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (preg_match($pattern, $value) !== 1) {
                 return null;
             }
 
             $options[$name] = $value;
         }
 
-        if (!isset($options['org'])) {
+        if ($spec['org'] && !isset($options['org'])) {
             return null;
         }
 
