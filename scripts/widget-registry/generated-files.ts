@@ -8,6 +8,12 @@ import { diagnoseRules, diagnoseRulesFile } from './diagnose.ts';
 import { joomlaRegistry, joomlaRegistryFile } from './joomla.ts';
 import { widgetExports, withExports } from './package-exports.ts';
 import { widgetRules } from './rules.ts';
+import {
+  withLabelTranslations,
+  wordpressTranslations,
+  wordpressWidgets,
+  wordpressWidgetsFile,
+} from './wordpress.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -18,8 +24,11 @@ export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>([
     [diagnoseRulesFile, diagnoseRules(rules)],
     [joomlaRegistryFile, joomlaRegistry(rules)],
+    [wordpressWidgetsFile, wordpressWidgets(rules)],
   ]);
-  // Files with a generated part: the packages' exports.
+  // Files with a generated part: the labels' translations, the packages' exports.
+  for (const [path, language] of Object.entries(wordpressTranslations))
+    files.set(path, withLabelTranslations(read(path), rules, language));
   for (const [folder, exports] of widgetExports()) {
     const path = `packages/${folder}/package.json`;
     files.set(path, withExports(read(path), exports));

@@ -43,6 +43,8 @@ function add_shortcode($tag, $callback) { otklik_record('add_shortcode', [$tag, 
 function register_block_type($path, $args = []) { otklik_record('register_block_type', [$path, $args]); return true; }
 function wp_set_script_translations($handle, $domain, $path = '') { otklik_record('wp_set_script_translations', [$handle, $domain, $path]); return true; }
 function wp_enqueue_script($handle, $src = '', $deps = [], $ver = false, $args = []) { otklik_record('wp_enqueue_script', [$handle, $src, $deps, $ver, $args]); }
+function wp_add_inline_script($handle, $data, $position = 'after') { otklik_record('wp_add_inline_script', [$handle, $data, $position]); return true; }
+function wp_json_encode($data, $flags = 0, $depth = 512) { return json_encode($data, $flags, $depth); }
 
 // Shortcodes: WordPress's own shortcode_atts().
 function shortcode_atts($pairs, $atts, $shortcode = '')
@@ -156,6 +158,11 @@ foreach ($cases as $case) {
         })(),
         'shortcode' => otklik_shortcode($case['input']),
         'block'     => otklik_render_block($case['input']),
+        'widgets'   => otklik_widgets(),
+        'editor'    => (static function () {
+            otklik_editor_assets();
+            return otklik_calls('wp_add_inline_script');
+        })(),
         'loaderUrl' => otklik_loader_url($case['input']),
         'enqueue'   => (static function () {
             otklik_enqueue_loader();

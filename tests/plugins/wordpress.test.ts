@@ -7,7 +7,9 @@ import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlugins } from '../../scripts/build-plugins.ts';
-import { widgetNames } from '../../widgets.registry.ts';
+import { generatedFiles } from '../../scripts/widget-registry/generated-files.ts';
+import { wordpressWidgetsFile } from '../../scripts/widget-registry/wordpress.ts';
+import { widgetNames, widgets } from '../../widgets.registry.ts';
 
 /**
  * The WordPress plugin as `pnpm build` ships it (dist/plugins/otklik-wordpress.zip): headers, readme,
@@ -44,9 +46,6 @@ function headers(text: string): Record<string, string> {
   return out;
 }
 
-/** The widget names the loader serves: the registry's. */
-const servedWidgets = (): string[] => [...widgetNames];
-
 /** The strings passed to `__()`/`esc_html__()` in PHP or `__()` in JS. */
 function translatable(source: string): Set<string> {
   return new Set(
@@ -78,7 +77,9 @@ describe('WordPress plugin zip', () => {
       'otklik.php',
       'readme.txt',
       'uninstall.php',
+      'includes/widgets.php',
       'includes/mount.php',
+      'includes/editor.php',
       'includes/admin.php',
       'block/block.json',
       'block/editor.js',
@@ -124,7 +125,7 @@ describe('WordPress plugin zip', () => {
     expect(block.version).toBe(header.Version);
   });
 
-  it('the block is a dynamic block with every widget and a plain editor script', () => {
+  it('the block is a dynamic block with a plain editor script', () => {
     const block = JSON.parse(decode(files['block/block.json'], 'block.json')) as {
       apiVersion: number;
       name: string;
@@ -136,62 +137,22 @@ describe('WordPress plugin zip', () => {
     expect(block.name).toBe('otklik/widget');
     expect(block.textdomain).toBe('otklik');
     expect(Object.keys(block.attributes).sort()).toEqual(['lang', 'org', 'type', 'variant']);
-    expect([...(block.attributes.type?.enum ?? [])].sort()).toEqual(servedWidgets().sort());
+    // Which widgets there are is the plugin's whitelist (includes/widgets.php), not the block's.
+    expect(block.attributes.type).toEqual({ type: 'string', default: 'appeal' });
     expect(block.editorScript).toBe('file:./editor.js');
     // No render file and no save markup: rendered on the server by the plugin's callback.
     expect(block).not.toHaveProperty('render');
     expect(decode(files['block/editor.asset.php'], 'editor.asset.php')).toContain("'wp-blocks'");
   });
 
-  it('the editor script registers the block with settings controls that set its attributes', () => {
-    type Node = { type: unknown; props: Record<string, unknown>; children: unknown[] };
-    const registered: Record<string, { edit: (props: unknown) => Node; save: () => unknown }> = {};
-    const component = (name: string) => name;
-    const wp = {
-      blocks: { registerBlockType: (name: string, settings: never) => void (registered[name] = settings) },
-      blockEditor: { useBlockProps: () => ({ className: 'wp-block-otklik-widget' }) },
-      components: {
-        Placeholder: component('Placeholder'),
-        SelectControl: component('SelectControl'),
-        TextControl: component('TextControl'),
-      },
-      element: {
-        createElement: (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => ({
-          type,
-          props: props ?? {},
-          children: children.filter(Boolean),
-        }),
-      },
-      i18n: { __: (text: string) => text },
-    };
-    runInNewContext(decode(files['block/editor.js'], 'editor.js'), { window: { wp } });
-    const settings = registered['otklik/widget'];
-    expect(settings).toBeDefined();
-    expect(settings?.save()).toBeNull();
-    const set: Record<string, unknown>[] = [];
-    const render = (attributes: Record<string, string>) =>
-      settings?.edit({ attributes, setAttributes: (next: Record<string, unknown>) => set.push(next) });
-    const controls = (tree: Node | undefined) =>
-      ((tree?.children[0] as Node).children as Node[]).map((node) => [node.type, node.props.label]);
-    const counter = render({ type: 'appeal-counter', org: 'demo-school', variant: '', lang: '' });
-    expect(controls(counter)).toEqual([
-      ['SelectControl', 'Widget'],
-      ['TextControl', 'Organisation ID'],
-      ['SelectControl', 'Layout'],
-      ['SelectControl', 'Language'],
-    ]);
-    const widgetSelect = (counter?.children[0] as Node).children[0] as Node;
-    expect((widgetSelect.props.options as { value: string }[]).map((o) => o.value).sort()).toEqual(
-      servedWidgets().sort(),
-    );
-    (widgetSelect.props.onChange as (value: string) => void)('appeal');
-    expect(set).toEqual([{ type: 'appeal' }]);
-    // The layout choice is only for the counter.
-    expect(controls(render({ type: 'appeal', org: '', variant: '', lang: '' }))).toHaveLength(3);
-  });
-
   it('ships translations (ru_RU, bel) for every string of the PHP and the editor script', () => {
-    const php = ['otklik.php', 'includes/admin.php', 'includes/mount.php']
+    const php = [
+      'otklik.php',
+      'includes/admin.php',
+      'includes/mount.php',
+      'includes/editor.php',
+      'includes/widgets.php',
+    ]
       .map((name) => decode(files[name], name))
       .join('\n');
     const phpStrings = translatable(php);
@@ -230,13 +191,6 @@ describe('WordPress plugin zip', () => {
       for (const value of Object.values(messages)) expect((value as string[])[0]).toMatch(/\S/);
     }
   });
-
-  it('knows every widget the loader serves', () => {
-    const mount = decode(files['includes/mount.php'], 'mount.php');
-    const list = /function otklik_widgets\(\) \{\s*return array\(([^)]*)\)/.exec(mount)?.[1] ?? '';
-    const known = (list.match(/'[^']+'/g) ?? []).map((name) => name.slice(1, -1));
-    expect(known.sort()).toEqual(servedWidgets().sort());
-  });
 });
 
 describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
@@ -269,7 +223,7 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
 
   it('every PHP file passes php -l and refuses to run outside WordPress', () => {
     const phpFiles = Object.keys(files).filter((name) => name.endsWith('.php'));
-    expect(phpFiles.length).toBe(7);
+    expect(phpFiles.length).toBe(9);
     for (const file of [
       ...phpFiles.map((name) => join(dir, 'otklik', name)),
       resolve(import.meta.dirname, 'wordpress-run.php'),
@@ -296,6 +250,7 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
       ['admin_menu', 'otklik_admin_menu'],
       ['admin_init', 'otklik_register_settings'],
       ['admin_notices', 'otklik_admin_notice'],
+      ['enqueue_block_editor_assets', 'otklik_editor_assets'],
     ]);
     expect(hooks.filters).toEqual([['plugin_action_links_otklik/otklik.php', 'otklik_action_links']]);
     expect(init.shortcodes).toEqual([['otklik', 'otklik_shortcode']]);
@@ -304,6 +259,73 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
     // The handle WordPress gives the block's editorScript: <namespace>-<name>-editor-script.
     expect(init.translations).toEqual([
       ['otklik-widget-editor-script', 'otklik', join(dir, 'otklik', 'languages')],
+    ]);
+  });
+
+  it('the editor script registers the block with the registry’s widgets and settings controls', () => {
+    const [inline] = run([{ fn: 'editor' }]) as [[string, string, string][]];
+    expect(inline?.map(([handle, , position]) => [handle, position])).toEqual([
+      ['otklik-widget-editor-script', 'before'],
+    ]);
+    const editorSettings = JSON.parse(
+      /^window\.otklikEditor = (.*);$/.exec(inline?.[0]?.[1] ?? '')?.[1] ?? 'null',
+    );
+    type Node = { type: unknown; props: Record<string, unknown>; children: unknown[] };
+    const registered: Record<string, { edit: (props: unknown) => Node; save: () => unknown }> = {};
+    const component = (name: string) => name;
+    const wp = {
+      blocks: { registerBlockType: (name: string, settings: never) => void (registered[name] = settings) },
+      blockEditor: { useBlockProps: () => ({ className: 'wp-block-otklik-widget' }) },
+      components: {
+        Placeholder: component('Placeholder'),
+        SelectControl: component('SelectControl'),
+        TextControl: component('TextControl'),
+      },
+      element: {
+        createElement: (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => ({
+          type,
+          props: props ?? {},
+          children: children.filter(Boolean),
+        }),
+      },
+      i18n: { __: (text: string) => text },
+    };
+    runInNewContext(decode(files['block/editor.js'], 'editor.js'), {
+      window: { wp, otklikEditor: editorSettings },
+    });
+    const settings = registered['otklik/widget'];
+    expect(settings).toBeDefined();
+    expect(settings?.save()).toBeNull();
+    const set: Record<string, unknown>[] = [];
+    const render = (attributes: Record<string, string>) =>
+      settings?.edit({ attributes, setAttributes: (next: Record<string, unknown>) => set.push(next) });
+    const controls = (tree: Node | undefined) =>
+      ((tree?.children[0] as Node).children as Node[]).map((node) => [node.type, node.props.label]);
+    const counter = render({ type: 'appeal-counter', org: 'demo-school', variant: '', lang: '' });
+    expect(controls(counter)).toEqual([
+      ['SelectControl', 'Widget'],
+      ['TextControl', 'Organisation ID'],
+      ['SelectControl', 'Layout'],
+      ['SelectControl', 'Language'],
+    ]);
+    const widgetSelect = (counter?.children[0] as Node).children[0] as Node;
+    expect(widgetSelect.props.options).toEqual(
+      widgetNames.map((name) => ({ value: name, label: widgets[name].label.en })),
+    );
+    (widgetSelect.props.onChange as (value: string) => void)('appeal');
+    expect(set).toEqual([{ type: 'appeal' }]);
+    // The layout choice is for the widgets with a variant: the counter and the rating badge.
+    expect(controls(render({ type: 'appeal', org: '', variant: '', lang: '' }))).toHaveLength(3);
+    expect(controls(render({ type: 'rating', org: '', variant: '', lang: '' }))).toHaveLength(4);
+    expect(controls(render({ type: 'org-search', org: '', variant: '', lang: '' }))).toHaveLength(3);
+    // The organisation id is checked with the client's pattern: no trailing hyphen.
+    const help = (org: string) =>
+      ((render({ type: 'appeal', org, variant: '', lang: '' })?.children[0] as Node).children[1] as Node)
+        .props.help;
+    expect([help('demo-school'), help('demo-'), help('')]).toEqual([
+      'As given by the portal, e.g. demo-school.',
+      'Only lowercase Latin letters, digits and hyphens.',
+      'As given by the portal, e.g. demo-school.',
     ]);
   });
 
@@ -520,6 +542,52 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
       '<div data-otklik="qr" data-org="demo-school"></div>',
       '<div data-otklik="qr" data-org="demo-school"></div>',
     ]);
+  });
+
+  it('takes the registry’s widgets and options, each widget only its own', () => {
+    const [known] = run([{ fn: 'widgets' }]) as [
+      Record<string, { org: boolean; options: Record<string, unknown> }>,
+    ];
+    expect(Object.keys(known)).toEqual(widgetNames);
+    for (const name of widgetNames) {
+      expect(known[name]?.org, name).toBe(widgets[name].needsOrg);
+      expect(Object.keys(known[name]?.options ?? {}), name).toEqual([
+        ...Object.keys(widgets[name].options),
+        'lang',
+        'contrast',
+      ]);
+    }
+    expect(
+      shortcode(
+        // Options of other widgets are left out.
+        { type: 'appeal', org: 'demo-school', variant: 'full', poster: 'a4', country: 'ru', lang: 'ru-RU' },
+        { type: 'rating', org: 'demo-school', variant: 'FULL', poster: 'a4' },
+        { type: 'appeal-counter', org: 'demo-school', variant: 'wide' },
+        // The organisation id is the client's: no hyphen at either end.
+        { type: 'appeal', org: 'demo-' },
+        { type: 'org-search', org: 'demo-' },
+        { type: 'org-search', sphere: '1st', category: 'School', parent: 'demo-edu-dept' },
+      ),
+    ).toEqual([
+      '<div data-otklik="appeal" data-org="demo-school" data-lang="ru-ru"></div>',
+      '<div data-otklik="rating" data-org="demo-school" data-variant="full"></div>',
+      '<div data-otklik="appeal-counter" data-org="demo-school"></div>',
+      invalid,
+      invalid,
+      '<div data-otklik="org-search" data-category="school" data-parent="demo-edu-dept"></div>',
+    ]);
+  });
+
+  it('the settings page lists every widget with its label and its options', () => {
+    const [page] = run([{ fn: 'page', options: { otklik_portal_url: 'https://otklik.example.ru' } }]) as [
+      string,
+    ];
+    for (const name of widgetNames)
+      expect(page).toMatch(new RegExp(`<li><code>type="${name}"</code> — ${widgets[name].label.en}[ :]`));
+    expect(page).toContain(
+      '<li><code>type="appeal-counter"</code> — Appeal counter: <code>variant=&quot;compact|full&quot; lang=&quot;be&quot; contrast=&quot;high&quot;</code></li>',
+    );
+    expect(page).toContain('<li><code>type="org-search"</code> — Organisation search (works without org): ');
   });
 
   it('stays safe when a theme filters the attributes after shortcode_atts()', () => {

@@ -19,7 +19,9 @@ defined( 'ABSPATH' ) || exit;
 
 const OTKLIK_VERSION = '0.1.0';
 
+require_once __DIR__ . '/includes/widgets.php';
 require_once __DIR__ . '/includes/mount.php';
+require_once __DIR__ . '/includes/editor.php';
 require_once __DIR__ . '/includes/admin.php';
 
 add_action( 'init', 'otklik_init' );
@@ -29,6 +31,7 @@ if ( is_admin() ) {
 	add_action( 'admin_menu', 'otklik_admin_menu' );
 	add_action( 'admin_init', 'otklik_register_settings' );
 	add_action( 'admin_notices', 'otklik_admin_notice' );
+	add_action( 'enqueue_block_editor_assets', 'otklik_editor_assets' );
 	add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), 'otklik_action_links' );
 }
 

@@ -1,22 +1,24 @@
 /**
  * The "Otklik" block in the editor: a box with the widget's settings. The page shows the widget itself
  * (rendered on the server as `<div data-otklik=…>` by the same function as the `[otklik]` shortcode).
- * Plain ES5 with WordPress globals: no build step.
+ * The widgets, their labels and the organisation id pattern come from the plugin (`otklikEditor`,
+ * includes/editor.php, from the widget registry). Plain ES5 with WordPress globals: no build step.
  */
 (function (blocks, blockEditor, components, element, i18n) {
   'use strict';
   var el = element.createElement;
   var __ = i18n.__;
+  var settings = window.otklikEditor || { widgets: [], orgPattern: '^$' };
 
-  var widgets = [
-    { value: 'appeal', label: __('Appeal form', 'otklik') },
-    { value: 'appeal-status', label: __('Appeal status', 'otklik') },
-    { value: 'appeal-counter', label: __('Appeal counter', 'otklik') },
-    { value: 'rate', label: __('Service rating form', 'otklik') },
-    { value: 'rating', label: __('Rating badge', 'otklik') },
-    { value: 'qr', label: __('QR code for the rating form', 'otklik') },
-    { value: 'org-search', label: __('Organisation search', 'otklik') },
-  ];
+  var widgets = settings.widgets.map(function (widget) {
+    return { value: widget.name, label: widget.label };
+  });
+  var orgPattern = new RegExp(settings.orgPattern);
+  var widgetNamed = function (name) {
+    return settings.widgets.filter(function (widget) {
+      return widget.name === name;
+    })[0];
+  };
   var languages = [
     { value: '', label: __('Language of the page', 'otklik') },
     { value: 'ru', label: 'Русский' },
@@ -38,7 +40,8 @@
           props.setAttributes(next);
         };
       };
-      var validOrg = /^[a-z0-9][a-z0-9-]{0,63}$/.test(attributes.org);
+      var widget = widgetNamed(attributes.type);
+      var validOrg = orgPattern.test(attributes.org);
       return el(
         'div',
         blockEditor.useBlockProps(),
@@ -66,7 +69,9 @@
                 : __('Only lowercase Latin letters, digits and hyphens.', 'otklik'),
             __nextHasNoMarginBottom: true,
           }),
-          attributes.type === 'appeal-counter' &&
+          // The layout choice for the widgets that have one (the counter and rating badges).
+          !!widget &&
+            !!widget.options.variant &&
             el(components.SelectControl, {
               label: __('Layout', 'otklik'),
               value: attributes.variant,

@@ -106,7 +106,7 @@ function otklik_settings_page() {
 	echo '<h2>' . esc_html__( 'Adding a widget', 'otklik' ) . '</h2>';
 	echo '<p>' . esc_html__( 'Add the "Otklik" block in the block editor, or write a shortcode in any text:', 'otklik' ) . '</p>';
 	echo '<p><code>[otklik type="appeal" org="demo-school"]</code><br><code>[otklik type="appeal-counter" org="demo-school" variant="full"]</code><br><code>[otklik type="appeal-status" org="demo-school"]</code></p>';
-	echo '<p>' . esc_html__( 'Widgets: appeal, appeal-status, appeal-counter, rate, rating, qr, org-search. Options: variant, lang (ru, be, en), contrast="high".', 'otklik' ) . '</p>';
+	otklik_widget_list();
 
 	if ( null !== $portal ) {
 		echo '<h2>' . esc_html__( 'Content Security Policy', 'otklik' ) . '</h2>';
@@ -117,6 +117,25 @@ function otklik_settings_page() {
 	echo '<h2>' . esc_html__( 'A widget does not show?', 'otklik' ) . '</h2>';
 	echo '<p>' . esc_html__( 'Open the page, press F12, choose Console and run Otklik.diagnose() — it explains what is wrong.', 'otklik' ) . '</p>';
 	echo '</div>';
+}
+
+/**
+ * The widgets (`type`) and the options each takes besides `org`, with their words or an example value,
+ * from widgets.php (generated from the widget registry).
+ */
+function otklik_widget_list() {
+	$labels = otklik_widget_labels();
+	echo '<p>' . esc_html__( 'Widgets (type) and the options each takes besides org, with example values:', 'otklik' ) . '</p><ul>';
+	foreach ( otklik_widgets() as $name => $widget ) {
+		$options = array();
+		foreach ( $widget['options'] as $option => $rule ) {
+			$options[] = $option . '="' . ( null === $rule['values'] ? $rule['example'] : implode( '|', $rule['values'] ) ) . '"';
+		}
+		echo '<li><code>type="' . esc_html( $name ) . '"</code> — ' . esc_html( $labels[ $name ] )
+			. ( $widget['org'] ? '' : ' ' . esc_html__( '(works without org)', 'otklik' ) )
+			. ': <code>' . esc_html( implode( ' ', $options ) ) . '</code></li>';
+	}
+	echo '</ul>';
 }
 
 /**

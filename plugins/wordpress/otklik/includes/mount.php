@@ -2,6 +2,7 @@
 /**
  * The mount markup and the loader address: pure functions that call only shortcode_atts() and
  * esc_attr() from WordPress, so that tests/plugins/wordpress.test.ts runs them under plain php-cli.
+ * The widgets and their options are in widgets.php, generated from the widget registry.
  *
  * @package Otklik
  * @license MIT
@@ -11,25 +12,6 @@ defined( 'ABSPATH' ) || exit;
 
 /** What an invalid shortcode or block becomes: inert, and free of anything the author typed. */
 const OTKLIK_INVALID = '<!-- otklik: invalid shortcode -->';
-
-/**
- * The `data-otklik` values the loader knows (keep in step with scripts/build-widgets.ts; the tests
- * compare them).
- *
- * @return string[]
- */
-function otklik_widgets() {
-	return array( 'appeal', 'appeal-status', 'appeal-counter', 'rate', 'rating', 'qr', 'org-search' );
-}
-
-/**
- * Widgets that work without an organisation (the organisation search lists them all).
- *
- * @return string[]
- */
-function otklik_widgets_without_org() {
-	return array( 'org-search' );
-}
 
 /**
  * A shortcode or block attribute as a trimmed string; anything but a short scalar gives ''.
@@ -46,35 +28,16 @@ function otklik_attribute( $value ) {
 }
 
 /**
- * The options a shortcode or block may set besides `type` and `org`, each with the only values it
- * may take (a regular expression on the lowercased value, or on the value as typed for URLs and ids).
- * An option with any other value is left out. Keep in step with the widgets' `data-*` options.
+ * Every option name some widget takes (otklik_widgets(), generated from the widget registry).
  *
- * @return array<string, string> Option name => pattern.
+ * @return string[]
  */
-function otklik_options() {
-	return array(
-		'variant'           => '/^[a-z][a-z0-9-]{0,31}$/D',
-		'lang'              => '/^(ru|be|en)$/D',
-		'contrast'          => '/^high$/D',
-		// Organisation search.
-		'country'           => '/^(ru|by)$/D',
-		'sphere'            => '/^[a-z0-9][a-z0-9-]{0,63}$/D',
-		'category'          => '/^[a-z0-9][a-z0-9-]{0,63}$/D',
-		'parent'            => '/^[a-z0-9][a-z0-9-]{0,63}$/D',
-		'target'            => '#^[A-Za-z][A-Za-z0-9_-]{0,63}$#D',
-		'limit'             => '/^([1-9]|[1-4][0-9]|50)$/D',
-		'tiles'             => '#^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[A-Za-z0-9._~/{}-]*\{z\}[A-Za-z0-9._~/{}-]*$#D',
-		'tiles-attribution' => '/^[^<>"\x27&]{1,200}$/Du',
-		// QR code.
-		'poster'            => '/^(none|a4|a5)$/D',
-		'url'               => '#^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/%-]*)?$#D',
-	);
-}
-
-/** Options whose values keep their case (URLs, ids, text). */
-function otklik_case_sensitive_options() {
-	return array( 'target', 'tiles', 'tiles-attribution', 'url' );
+function otklik_option_names() {
+	$names = array();
+	foreach ( otklik_widgets() as $widget ) {
+		$names = array_merge( $names, array_keys( $widget['options'] ) );
+	}
+	return array_values( array_unique( $names ) );
 }
 
 /**
@@ -82,30 +45,30 @@ function otklik_case_sensitive_options() {
  * or the block with the same attributes:
  * `<div data-otklik="appeal-counter" data-org="demo-school" data-variant="full" data-lang="be"></div>`.
  *
- * Only `type`, `org` and the options of otklik_options() are read, each against its whitelist: `type`
- * must be a known widget and `org` an organisation id (`[a-z0-9-]`, 64 at most; only `org-search` works
- * without one); an option with an invalid value is left out. Anything else gives OTKLIK_INVALID.
- * Every value is escaped with esc_attr() all the same.
+ * Only `type`, `org` and the options of the widget (otklik_widgets()) are read, each against its
+ * whitelist: `type` must be a known widget and `org` an organisation id (required unless the widget
+ * works without one); an option with an invalid value, or one the widget does not take, is left out.
+ * Anything else gives OTKLIK_INVALID. Every value is escaped with esc_attr() all the same.
  *
  * @param array|string $atts Shortcode attributes (WordPress passes '' when there are none).
  * @return string
  */
 function otklik_mount_html( $atts ) {
-	$patterns = otklik_options();
-	$atts     = shortcode_atts(
-		array_merge( array( 'type' => '', 'org' => '' ), array_fill_keys( array_keys( $patterns ), '' ) ),
+	$widgets = otklik_widgets();
+	$atts    = shortcode_atts(
+		array_merge( array( 'type' => '', 'org' => '' ), array_fill_keys( otklik_option_names(), '' ) ),
 		is_array( $atts ) ? $atts : array(),
 		'otklik'
 	);
 
 	$type = strtolower( otklik_attribute( $atts['type'] ) );
-	if ( ! in_array( $type, otklik_widgets(), true ) ) {
+	if ( ! isset( $widgets[ $type ] ) ) {
 		return OTKLIK_INVALID;
 	}
+	$widget = $widgets[ $type ];
 
 	$org = otklik_attribute( $atts['org'] );
-	if ( 1 !== preg_match( '/^[a-z0-9][a-z0-9-]{0,63}$/D', $org )
-		&& ! ( '' === $org && in_array( $type, otklik_widgets_without_org(), true ) ) ) {
+	if ( 1 !== preg_match( OTKLIK_ORGANIZATION_ID, $org ) && ! ( '' === $org && ! $widget['org'] ) ) {
 		return OTKLIK_INVALID;
 	}
 
@@ -114,12 +77,12 @@ function otklik_mount_html( $atts ) {
 		$html .= ' data-org="' . esc_attr( $org ) . '"';
 	}
 
-	foreach ( $patterns as $name => $pattern ) {
+	foreach ( $widget['options'] as $name => $option ) {
 		$value = otklik_attribute( isset( $atts[ $name ] ) ? $atts[ $name ] : '' );
-		if ( ! in_array( $name, otklik_case_sensitive_options(), true ) ) {
+		if ( $option['lowercase'] ) {
 			$value = strtolower( $value );
 		}
-		if ( '' !== $value && 1 === preg_match( $pattern, $value ) ) {
+		if ( '' !== $value && 1 === preg_match( $option['pattern'], $value ) ) {
 			$html .= ' data-' . $name . '="' . esc_attr( $value ) . '"';
 		}
 	}
