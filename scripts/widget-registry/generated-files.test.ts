@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { widgetNames, widgets } from '../../widgets.registry.ts';
+import { oneOf, type WidgetName, widgetNames, widgets } from '../../widgets.registry.ts';
+import { diagnoseRules } from './diagnose.ts';
 import { generatedFiles, repoRoot } from './generated-files.ts';
+import { joomlaRegistry } from './joomla.ts';
+import { optionRule, type WidgetRule, widgetRules } from './rules.ts';
+import { withLabelTranslations, wordpressWidgets } from './wordpress.ts';
 
 describe('files generated from the widget registry', () => {
   const files = generatedFiles();
@@ -31,6 +35,37 @@ describe('files generated from the widget registry', () => {
       Object.fromEntries(
         widgetNames.map((name) => [`${widgets[name].module.split('/')[0]}/${name}`, widgets[name].module]),
       ),
+    );
+  });
+});
+
+describe('a widget added to the registry', () => {
+  // What one more row gives every generated list.
+  const poll: WidgetRule = {
+    name: 'poll' as WidgetName,
+    needsOrg: false,
+    options: [optionRule('choice', oneOf('yes', 'no'))],
+    label: { en: 'Poll', ru: 'Опрос', be: 'Апытанне' },
+  };
+  const rules = [...widgetRules(), poll];
+
+  it('is in diagnose’s rules, the WordPress whitelist and labels, and the Joomla whitelist', () => {
+    expect(diagnoseRules(rules)).toContain(
+      "  poll: {\n    org: false,\n    options: {\n      choice: { pattern: /^(?:yes|no)$/, values: ['yes', 'no'] },\n    },\n  },",
+    );
+    const wordpress = wordpressWidgets(rules);
+    expect(wordpress).toContain(
+      "\t\t'poll' => array(\n\t\t\t'org' => false,\n\t\t\t'options' => array(\n\t\t\t\t'choice' => array(\n\t\t\t\t\t'pattern' => '/^(?:yes|no)$/D',",
+    );
+    expect(wordpress).toContain("\t\t'poll' => __( 'Poll', 'otklik' ),");
+    const translations = withLabelTranslations(
+      readFileSync(resolve(repoRoot, 'plugins/wordpress/otklik/languages/otklik-bel.l10n.php'), 'utf8'),
+      rules,
+      'be',
+    );
+    expect(translations).toContain("\t\t'Poll' => 'Апытанне',\n");
+    expect(joomlaRegistry(rules)).toContain(
+      "        'poll' => [\n            'org' => false,\n            'options' => [\n                'choice' => [\n                    'pattern' => '/^(?:yes|no)$/D',",
     );
   });
 });
