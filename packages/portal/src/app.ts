@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
+import { DEFAULT_CONSOLE_DIR, registerConsole } from './console/serve.ts';
 import type { Database } from './db/types.ts';
 import { send, setHeader } from './http/headers.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   /** The portal's public URL (its own origin is allowed to read directory data). */
   publicUrl?: string;
   widgetsDir?: string;
+  /** The console's build (`index.html`, `assets/`); default `<repo root>/dist/console`. */
+  consoleDir?: string;
   logger?: Logger;
   /** HMAC keys; default from OTKLIK_SECRET or the key kept in the database. */
   keys?: KeyRing;
@@ -157,6 +160,7 @@ export function createApp(options: AppOptions): Hono {
   }
   registerRatePage(app, registry, db);
   registerWidgetRoutes(app, registry, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
+  registerConsole(app, registry, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
 
   app.notFound((c) => {
     const allowed = registry.allowed(c.req.path);

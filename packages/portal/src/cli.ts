@@ -98,9 +98,11 @@ async function startPortalFromEnv(
     ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     oidc: { providers: oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS) },
     ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
+    ...(process.env.CONSOLE_DIR ? { consoleDir: resolve(process.env.CONSOLE_DIR) } : {}),
   });
   console.error(`Otklik portal on ${portal.url} (${describe(database)})`);
   console.error(`API reference: ${portal.url}/v1/docs`);
+  console.error(`Console: ${portal.url}/console`);
   if (!redis) return portal;
   return { ...portal, close: () => portal.close().then(() => redis.quit().then(() => {})) };
 }
@@ -182,7 +184,7 @@ async function main(): Promise<void> {
       const site = await serveExampleSite(sitePort);
       console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
       console.log(
-        `Portal:       ${portal.url}\nSchool site:  http://localhost:${sitePort}\nDemo mailbox: ${portal.url}/demo/mailbox`,
+        `Portal:       ${portal.url}\nConsole:      ${portal.url}/console\nSchool site:  http://localhost:${sitePort}\nDemo mailbox: ${portal.url}/demo/mailbox`,
       );
       closeOnSignals(async () => {
         await new Promise<void>((resolve) => site.close(() => resolve()));

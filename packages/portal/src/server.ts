@@ -31,6 +31,8 @@ export interface PortalOptions {
   seed?: 'demo' | 'none';
   /** Directory with `otklik.js` and `widgets/`; default `<repo root>/dist/widgets`. */
   widgetsDir?: string;
+  /** Directory with the console's build; default `<repo root>/dist/console`. */
+  consoleDir?: string;
   /** The URL clients use to reach the portal; default the listening address. */
   publicUrl?: string;
   logger?: Logger;
@@ -91,6 +93,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(intakeGuard === undefined ? {} : { intakeGuard }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     ...(options.widgetsDir === undefined ? {} : { widgetsDir: options.widgetsDir }),
+    ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
     ...(options.pow === undefined ? {} : { pow: options.pow }),
     ...(options.demoMailboxPage === undefined ? {} : { demoMailboxPage: options.demoMailboxPage }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),

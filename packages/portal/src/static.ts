@@ -10,7 +10,7 @@ import type { RouteRegistry } from './routes/registry.ts';
 /** `<repo root>/dist/widgets`, where the widget build writes the loader and its chunks. */
 export const DEFAULT_WIDGETS_DIR = fileURLToPath(new URL('../../../dist/widgets', import.meta.url));
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -81,7 +81,7 @@ export function registerWidgetRoutes(app: Hono, registry: RouteRegistry, widgets
   app.get('/widgets/*', (c) => serve(c, IMMUTABLE_CACHE));
 }
 
-interface Variant {
+export interface Variant {
   body: Buffer;
   encoding: Encoding | null;
 }
@@ -100,17 +100,28 @@ async function readVariant(
   const candidates = [urlPath];
   if (urlPath.startsWith('/widgets/')) candidates.push(urlPath.slice('/widgets'.length));
   for (const candidate of candidates) {
-    const file = safeResolve(root, candidate);
-    const original = await fileIfPresent(file);
-    if (file === null || original === null) continue;
-    if (encoding !== null) {
-      const compressed = await fileIfPresent(`${file}.${encoding === 'gzip' ? 'gz' : 'br'}`);
-      if (compressed !== null && compressed.mtimeMs >= original.mtimeMs)
-        return { body: await readFile(compressed.path), encoding };
-    }
-    return { body: await readFile(file), encoding: null };
+    const variant = await readFileVariant(safeResolve(root, candidate), encoding);
+    if (variant !== null) return variant;
   }
   return null;
+}
+
+/**
+ * `file` as sent with `encoding`: its `.br`/`.gz` when the build wrote one at least as new as the
+ * file itself (a stale one is never sent), else the file; null when there is no such file.
+ */
+export async function readFileVariant(
+  file: string | null,
+  encoding: Encoding | null,
+): Promise<Variant | null> {
+  const original = await fileIfPresent(file);
+  if (file === null || original === null) return null;
+  if (encoding !== null) {
+    const compressed = await fileIfPresent(`${file}.${encoding === 'gzip' ? 'gz' : 'br'}`);
+    if (compressed !== null && compressed.mtimeMs >= original.mtimeMs)
+      return { body: await readFile(compressed.path), encoding };
+  }
+  return { body: await readFile(file), encoding: null };
 }
 
 async function fileIfPresent(file: string | null): Promise<{ path: string; mtimeMs: number } | null> {
