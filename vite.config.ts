@@ -30,7 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dom',
-          include: ['packages/widget-*/src/**/*.test.{ts,tsx}'],
+          include: ['packages/{widget-*,console}/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
         },
       },

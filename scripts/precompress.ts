@@ -1,5 +1,6 @@
 /**
- * Writes `<file>.gz` and `<file>.br` beside every JavaScript file of the widget build, so the portal
+ * Writes `<file>.gz` and `<file>.br` beside every JavaScript file of the widget build (and every
+ * script, stylesheet, page and SVG of the console build: `extensions`), so the portal
  * sends compressed bytes without compressing on each request. The gzip is made with Zopfli: the same
  * gzip format every browser reads, about 3 % smaller than `gzip -9`, at a compression cost paid once
  * per build. Brotli (quality 11) goes to browsers that accept it.
@@ -12,18 +13,18 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 
-/** Every `.js` file under `dir`, recursively (skipping dot-directories such as `.vite`). */
-function scripts(dir: string): string[] {
+/** Every file under `dir` ending in one of `extensions`, recursively (skipping dot-directories such as `.vite`). */
+function filesOf(dir: string, extensions: readonly string[]): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith('.')) return [];
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return scripts(path);
-    return entry.name.endsWith('.js') ? [path] : [];
+    if (entry.isDirectory()) return filesOf(path, extensions);
+    return extensions.some((extension) => entry.name.endsWith(extension)) ? [path] : [];
   });
 }
 
-export async function precompress(dir: string): Promise<number> {
-  const files = scripts(dir);
+export async function precompress(dir: string, extensions: readonly string[] = ['.js']): Promise<number> {
+  const files = filesOf(dir, extensions);
   await Promise.all(
     files.map(async (file) => {
       const body = readFileSync(file);

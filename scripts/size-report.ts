@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Manifest } from 'vite';
 import { type WidgetSpec, widgetNames, widgets } from '../widgets.registry.ts';
 import { widgetEntries, widgetFiles } from './build-widgets.ts';
+import { printConsoleSize } from './console-size.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/widgets`;
@@ -205,6 +206,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (leaks.length) process.exitCode = 1;
   if (rows.some((r) => !r.ok)) {
     console.error('over budget');
+    process.exitCode = 1;
+  }
+  // The console's first screen (scripts/console-size.ts).
+  if (!printConsoleSize()) {
+    console.error('console over budget');
     process.exitCode = 1;
   }
 }
