@@ -9,15 +9,15 @@ import {
 } from '../../packages/widget-core/src/index.ts';
 
 /**
- * Every widget's texts are complete in every language the widgets speak (ru, be, en): the same keys,
- * the same `{placeholders}`, for plural messages every form `Intl.PluralRules` uses for the language,
- * and each key renders at runtime. The dictionaries are found by file name
- * (`packages/widget-*\/src/**\/*messages*.ts`), so a new widget's dictionary is checked as soon as it
- * exists. (Types already require the keys; this catches what types let through: casts, plural forms,
- * placeholders, a language added later.)
+ * Every widget's (and the console's) texts are complete in every language they speak (ru, be, en): the
+ * same keys, the same `{placeholders}`, for plural messages every form `Intl.PluralRules` uses for the
+ * language, and each key renders at runtime. The dictionaries are found by file name
+ * (`packages/widget-*\/src/**\/*messages*.ts`, `packages/console/src/**\/*messages*.ts`), so a new
+ * widget's or screen's dictionary is checked as soon as it exists. (Types already require the keys;
+ * this catches what types let through: casts, plural forms, placeholders, a language added later.)
  */
 const modules = import.meta.glob<Record<string, unknown>>(
-  ['../../packages/widget-*/src/**/*messages*.ts', '!**/*.test.ts'],
+  ['../../packages/{widget-*,console}/src/**/*messages*.ts', '!**/*.test.ts'],
   { eager: true },
 );
 
@@ -95,7 +95,13 @@ export function problemsOf(messages: Messages<string>): string[] {
 describe('widget messages are complete in every language', () => {
   it('finds the dictionaries of every widget package', () => {
     const labels = dictionaries.map((d) => d.label);
-    for (const expected of ['counterMessages', 'formMessages', 'trackerMessages'])
+    for (const expected of [
+      'counterMessages',
+      'formMessages',
+      'trackerMessages',
+      'shellMessages',
+      'kitMessages',
+    ])
       expect(
         labels.some((label) => label.endsWith(` ${expected}`)),
         expected,

@@ -1,4 +1,10 @@
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/kit.css';
+import './styles/print.css';
 import { render } from 'preact';
+import { App } from './app.tsx';
 
-const root = document.getElementById('app') as HTMLElement;
-void import('./screens/home.tsx').then(({ default: Home }) => render(<Home />, root));
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,3 +1,39 @@
+import { useT } from '../i18n/translate.ts';
+import { PageHeader } from '../kit/page-header.tsx';
+import { paths, sectionsFor } from '../routes.ts';
+import { session, shownRoles } from '../session.ts';
+import { shellMessages } from '../shell/shell.messages.ts';
+import { homeMessages } from './home.messages.ts';
+
+/** The first screen: what the console is for, the way in, and the sections the person may open. */
 export default function Home() {
-  return <h1>Отклик</h1>;
+  const { t } = useT(homeMessages);
+  const shell = useT(shellMessages);
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} />
+      {session.value === null && (
+        <section class="panel" aria-labelledby="home-sign-in">
+          <h2 id="home-sign-in">{t('signInTitle')}</h2>
+          <p>{t('signInText')}</p>
+          <a class="button button--primary" href={paths.signIn}>
+            {t('signInAction')}
+          </a>
+        </section>
+      )}
+      <section aria-labelledby="home-sections">
+        <h2 id="home-sections">{t('sectionsTitle')}</h2>
+        <ul class="card-list">
+          {sectionsFor(shownRoles.value).map((section) => (
+            <li key={section.id} class="card">
+              <h3 class="card-title">
+                <a href={section.path}>{shell.t(section.label)}</a>
+              </h3>
+              <p>{t(`about.${section.id}`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
 }

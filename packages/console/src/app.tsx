@@ -1,0 +1,80 @@
+import { signal } from '@preact/signals';
+import type { ComponentType } from 'preact';
+import { useEffect, useErrorBoundary } from 'preact/hooks';
+import lazy from 'preact-iso/lazy';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
+import { UnsavedChangesGuard } from './kit/unsaved.tsx';
+import { BASE, paths, type SectionId, sections } from './routes.ts';
+import { navigationOpen } from './shell/navigation.tsx';
+import { ScreenFailed } from './shell/screen-failed.tsx';
+import { focusPageHeading, Shell } from './shell/shell.tsx';
+
+/** A screen loaded on first use (its own chunk); if its code cannot be loaded, `ScreenFailed` instead. */
+function lazyScreen<P>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<any> {
+  return lazy(() => load().catch(() => ({ default: ScreenFailed as ComponentType<P> })));
+}
+
+const Home = lazyScreen(() => import('./screens/home.tsx'));
+const SignIn = lazyScreen(() => import('./screens/sign-in.tsx'));
+const NotFound = lazyScreen(() => import('./screens/not-found.tsx'));
+const SectionPlaceholder = lazyScreen(() => import('./screens/section.tsx'));
+
+/** The screen of each section (a placeholder until the section's own screen lands). */
+const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
+  queue: SectionPlaceholder,
+  reports: SectionPlaceholder,
+  ratings: SectionPlaceholder,
+  settings: SectionPlaceholder,
+  administration: SectionPlaceholder,
+};
+
+/** Whether a screen's code is on its way (the previous screen stays until it arrives). */
+const routeLoading = signal(false);
+
+function onRouteChange() {
+  navigationOpen.value = false;
+  focusPageHeading();
+}
+
+/** Catches a screen that throws while rendering; the next route change tries again. */
+function ScreenBoundary({ children }: { children: preact.ComponentChildren }) {
+  const [error, reset] = useErrorBoundary();
+  const { path } = useLocation();
+  useEffect(() => {
+    if (error) reset();
+  }, [path]);
+  return error ? <ScreenFailed /> : <>{children}</>;
+}
+
+export function App() {
+  return (
+    <LocationProvider scope={BASE}>
+      <Shell busy={routeLoading.value}>
+        <ScreenBoundary>
+          <Router
+            onRouteChange={onRouteChange}
+            onLoadStart={() => {
+              routeLoading.value = true;
+            }}
+            onLoadEnd={() => {
+              routeLoading.value = false;
+            }}
+          >
+            <Route path={BASE} component={Home} />
+            <Route path={paths.signIn} component={SignIn} />
+            {sections.map((section) => (
+              <Route<{ section: SectionId }>
+                key={section.id}
+                path={`${section.path}/:rest*`}
+                component={sectionScreens[section.id]}
+                section={section.id}
+              />
+            ))}
+            <Route default component={NotFound} />
+          </Router>
+        </ScreenBoundary>
+      </Shell>
+      <UnsavedChangesGuard scope={BASE} />
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,59 @@
+import type { StaffRole } from './session.ts';
+import type { ShellMessage } from './shell/shell.messages.ts';
+
+/** Where the portal serves the console; every console path starts with it. */
+export const BASE = '/console';
+
+/** The console's own paths (screens not in the navigation). */
+export const paths = {
+  home: `${BASE}/`,
+  signIn: `${BASE}/sign-in`,
+} as const;
+
+export type SectionId = 'queue' | 'reports' | 'ratings' | 'settings' | 'administration';
+
+export interface Section {
+  id: SectionId;
+  path: `${typeof BASE}/${string}`;
+  label: ShellMessage & `nav.${SectionId}`;
+  /** Who sees the section in the navigation: anyone holding one of these roles. */
+  roles: readonly StaffRole[];
+}
+
+/**
+ * The navigation, in order, and who sees each item: the one table both the navigation and the home
+ * screen read. (CONSOLE.md: clerks and executors live in the queue, heads approve from it, analysts
+ * read reports and ratings, administrators keep settings, the portal administrator onboards.)
+ */
+export const sections: readonly Section[] = [
+  { id: 'queue', path: `${BASE}/queue`, label: 'nav.queue', roles: ['coordinator', 'executor', 'approver'] },
+  {
+    id: 'reports',
+    path: `${BASE}/reports`,
+    label: 'nav.reports',
+    roles: ['coordinator', 'approver', 'analyst', 'administrator'],
+  },
+  {
+    id: 'ratings',
+    path: `${BASE}/ratings`,
+    label: 'nav.ratings',
+    roles: ['analyst', 'administrator', 'coordinator'],
+  },
+  { id: 'settings', path: `${BASE}/settings`, label: 'nav.settings', roles: ['administrator'] },
+  {
+    id: 'administration',
+    path: `${BASE}/administration`,
+    label: 'nav.administration',
+    roles: ['portal-administrator'],
+  },
+];
+
+/** The sections a person with `roles` sees, in navigation order. */
+export function sectionsFor(roles: ReadonlySet<StaffRole>): Section[] {
+  return sections.filter((section) => section.roles.some((role) => roles.has(role)));
+}
+
+/** The section `path` belongs to (its own page or one below it), if any. */
+export function sectionOf(path: string): Section | undefined {
+  return sections.find((section) => path === section.path || path.startsWith(`${section.path}/`));
+}

@@ -1,0 +1,49 @@
+import { defineMessages } from '@otklik/widget-core';
+
+export const homeMessages = defineMessages({
+  ru: {
+    title: 'Добро пожаловать',
+    intro:
+      'Консоль организации: обращения граждан и сроки ответов, отчёты, оценки качества услуг и настройки виджетов на сайте.',
+    sectionsTitle: 'Разделы',
+    signInTitle: 'Вход для сотрудников',
+    signInText:
+      'Чтобы работать с обращениями своей организации, войдите по рабочему адресу электронной почты.',
+    signInAction: 'Перейти ко входу',
+    'about.queue': 'Новые обращения, назначенные вам и ожидающие подписи, со сроками ответа.',
+    'about.reports': 'Ежемесячный отчёт по обращениям в категориях ССТУ и выгрузка в CSV и XLSX.',
+    'about.ratings': 'Оценки качества услуг: динамика по критериям, место среди организаций, отзывы.',
+    'about.settings': 'Профиль, сайты, согласие на обработку данных, темы обращений, сотрудники и роли.',
+    'about.administration': 'Организации портала, приглашения администраторов и календари нерабочих дней.',
+  },
+  be: {
+    title: 'Вітаем',
+    intro:
+      'Кансоль арганізацыі: звароты грамадзян і тэрміны адказаў, справаздачы, ацэнкі якасці паслуг і налады віджэтаў на сайце.',
+    sectionsTitle: 'Раздзелы',
+    signInTitle: 'Уваход для супрацоўнікаў',
+    signInText:
+      'Каб працаваць са зваротамі сваёй арганізацыі, увайдзіце па працоўным адрасе электроннай пошты.',
+    signInAction: 'Перайсці да ўваходу',
+    'about.queue': 'Новыя звароты, прызначаныя вам і тыя, што чакаюць подпісу, з тэрмінамі адказу.',
+    'about.reports': 'Штомесячная справаздача па зваротах у катэгорыях ССТУ і выгрузка ў CSV і XLSX.',
+    'about.ratings': 'Ацэнкі якасці паслуг: дынаміка па крытэрыях, месца сярод арганізацый, водгукі.',
+    'about.settings': 'Профіль, сайты, згода на апрацоўку даных, тэмы зваротаў, супрацоўнікі і ролі.',
+    'about.administration': 'Арганізацыі партала, запрашэнні адміністратараў і календары непрацоўных дзён.',
+  },
+  en: {
+    title: 'Welcome',
+    intro:
+      'Your organisation’s console: citizens’ appeals and their deadlines, reports, service-quality ratings and the settings of the widgets on your site.',
+    sectionsTitle: 'Sections',
+    signInTitle: 'Staff sign-in',
+    signInText: 'To work with your organisation’s appeals, sign in with your work e-mail address.',
+    signInAction: 'Go to sign-in',
+    'about.queue': 'New appeals, those assigned to you and those awaiting signature, with their deadlines.',
+    'about.reports': 'The monthly appeals report in the ССТУ categories, exported as CSV and XLSX.',
+    'about.ratings': 'Service-quality ratings: trends by criterion, position among organisations, comments.',
+    'about.settings': 'Profile, sites, the personal-data consent, appeal topics, people and roles.',
+    'about.administration':
+      'The portal’s organisations, administrator invitations and calendars of non-working days.',
+  },
+});

@@ -1,0 +1,64 @@
+import { signal } from '@preact/signals';
+import { useLocation } from 'preact-iso/router';
+import { useT } from '../i18n/translate.ts';
+import { sectionOf, sectionsFor } from '../routes.ts';
+import { shownRoles } from '../session.ts';
+import { shellMessages } from './shell.messages.ts';
+
+export const NAV_ID = 'shell-nav';
+
+/** Whether the navigation is shown on narrow screens (wide ones always show it). */
+export const navigationOpen = signal(false);
+
+/** The sections the person's roles allow, the current one marked for screen readers and visibly. */
+export function Navigation() {
+  const { t } = useT(shellMessages);
+  const { path } = useLocation();
+  const current = sectionOf(path);
+  return (
+    <nav
+      id={NAV_ID}
+      class={`shell-nav${navigationOpen.value ? ' is-open' : ''}`}
+      aria-label={t('sections')}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !navigationOpen.value) return;
+        navigationOpen.value = false;
+        document.querySelector<HTMLElement>(`[aria-controls="${NAV_ID}"]`)?.focus();
+      }}
+    >
+      <ul class="shell-nav-list">
+        {sectionsFor(shownRoles.value).map((section) => (
+          <li key={section.id}>
+            <a
+              class="shell-nav-link"
+              href={section.path}
+              aria-current={section === current ? 'page' : undefined}
+            >
+              {t(section.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The disclosure button that shows and hides the navigation on narrow screens. */
+export function MenuButton() {
+  const { t } = useT(shellMessages);
+  const open = navigationOpen.value;
+  return (
+    <button
+      type="button"
+      class="menu-button"
+      aria-expanded={open ? 'true' : 'false'}
+      aria-controls={NAV_ID}
+      onClick={() => {
+        navigationOpen.value = !open;
+      }}
+    >
+      <span class="menu-button-icon" aria-hidden="true" />
+      {t('menu')}
+    </button>
+  );
+}

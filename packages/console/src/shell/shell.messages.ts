@@ -1,0 +1,61 @@
+import { defineMessages } from '@otklik/widget-core';
+
+/** Texts of the shell: header, navigation, language switch, page titles. */
+export const shellMessages = defineMessages({
+  ru: {
+    product: 'Отклик',
+    consoleName: 'консоль',
+    skipLink: 'Перейти к содержанию',
+    menu: 'Меню',
+    sections: 'Разделы',
+    language: 'Язык интерфейса',
+    'nav.queue': 'Очередь',
+    'nav.reports': 'Отчёты',
+    'nav.ratings': 'Оценки',
+    'nav.settings': 'Настройки',
+    'nav.administration': 'Администрирование',
+    signIn: 'Войти',
+    screenFailedTitle: 'Страница не открылась',
+    screenFailedText:
+      'Не удалось загрузить эту часть консоли: возможно, прервалась связь или консоль обновилась. Обновите страницу.',
+    reload: 'Обновить страницу',
+  },
+  be: {
+    product: 'Водгук',
+    consoleName: 'кансоль',
+    skipLink: 'Перайсці да зместу',
+    menu: 'Меню',
+    sections: 'Раздзелы',
+    language: 'Мова інтэрфейсу',
+    'nav.queue': 'Чарга',
+    'nav.reports': 'Справаздачы',
+    'nav.ratings': 'Ацэнкі',
+    'nav.settings': 'Налады',
+    'nav.administration': 'Адміністраванне',
+    signIn: 'Увайсці',
+    screenFailedTitle: 'Старонка не адкрылася',
+    screenFailedText:
+      'Не ўдалося загрузіць гэтую частку кансолі: магчыма, перарвалася сувязь або кансоль абнавілася. Абнавіце старонку.',
+    reload: 'Абнавіць старонку',
+  },
+  en: {
+    product: 'Otklik',
+    consoleName: 'console',
+    skipLink: 'Skip to content',
+    menu: 'Menu',
+    sections: 'Sections',
+    language: 'Interface language',
+    'nav.queue': 'Queue',
+    'nav.reports': 'Reports',
+    'nav.ratings': 'Ratings',
+    'nav.settings': 'Settings',
+    'nav.administration': 'Administration',
+    signIn: 'Sign in',
+    screenFailedTitle: 'The page did not open',
+    screenFailedText:
+      'This part of the console could not be loaded: the connection may have dropped or the console was updated. Reload the page.',
+    reload: 'Reload the page',
+  },
+});
+
+export type ShellMessage = keyof (typeof shellMessages)['ru'];
