@@ -1,0 +1,71 @@
+import { OtklikTimeoutError } from '@otklik/client';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '../i18n/language.ts';
+import { Loaded, useLoad } from './states.tsx';
+
+beforeEach(() => setLanguage('ru'));
+afterEach(cleanup);
+
+function Topics({
+  organization,
+  load,
+}: {
+  organization: string;
+  load: (org: string, signal: AbortSignal) => Promise<string[]>;
+}) {
+  const result = useLoad((signal) => load(organization, signal), [organization]);
+  return (
+    <Loaded load={result} errorTitle="Темы не загрузились">
+      {(topics) => (
+        <ul>
+          {topics.map((topic) => (
+            <li key={topic}>{topic}</li>
+          ))}
+        </ul>
+      )}
+    </Loaded>
+  );
+}
+
+describe('useLoad and Loaded', () => {
+  it('shows a skeleton that says it is loading, then the data', async () => {
+    let resolve: (topics: string[]) => void = () => {};
+    render(<Topics organization="demo-school" load={() => new Promise((r) => (resolve = r))} />);
+    expect(screen.getByRole('status').textContent).toBe('Загрузка…');
+    expect(screen.getByText('Загрузка…').closest('[aria-busy]')?.getAttribute('aria-busy')).toBe('true');
+    resolve(['Питание', 'Расписание']);
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Питание', 'Расписание']),
+    );
+  });
+
+  it('on failure says what happened and tries again on request', async () => {
+    const load = vi
+      .fn<(org: string, signal: AbortSignal) => Promise<string[]>>()
+      .mockRejectedValueOnce(new OtklikTimeoutError(10_000))
+      .mockResolvedValueOnce(['Питание']);
+    render(<Topics organization="demo-school" load={load} />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Темы не загрузились'));
+    expect(screen.getByRole('alert').textContent).toContain('Портал не ответил вовремя. Повторите попытку.');
+    fireEvent.click(screen.getByRole('button', { name: 'Повторить' }));
+    await waitFor(() => expect(screen.getByRole('listitem').textContent).toBe('Питание'));
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('aborts a load that is no longer wanted, and never shows its late answer', async () => {
+    const signals: AbortSignal[] = [];
+    const answers: ((topics: string[]) => void)[] = [];
+    const load = (_org: string, signal: AbortSignal) => {
+      signals.push(signal);
+      return new Promise<string[]>((resolve) => answers.push(resolve));
+    };
+    const { rerender } = render(<Topics organization="a" load={load} />);
+    rerender(<Topics organization="b" load={load} />);
+    await waitFor(() => expect(signals).toHaveLength(2));
+    expect(signals[0]?.aborted).toBe(true);
+    answers[1]?.(['Тема b']);
+    answers[0]?.(['Тема a']);
+    await waitFor(() => expect(screen.getByRole('listitem').textContent).toBe('Тема b'));
+  });
+});

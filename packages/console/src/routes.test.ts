@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { sectionOf, sections, sectionsFor } from './routes.ts';
+import { STAFF_ROLES, type StaffRole } from './session.ts';
+
+const ids = (roles: StaffRole[]) => sectionsFor(new Set(roles)).map((s) => s.id);
+
+describe('the sections table', () => {
+  it('shows each role what it works with, in navigation order', () => {
+    expect(ids(['coordinator'])).toEqual(['queue', 'reports', 'ratings']);
+    expect(ids(['executor'])).toEqual(['queue']);
+    expect(ids(['approver'])).toEqual(['queue', 'reports']);
+    expect(ids(['analyst'])).toEqual(['reports', 'ratings']);
+    expect(ids(['administrator'])).toEqual(['reports', 'ratings', 'settings']);
+    expect(ids(['portal-administrator'])).toEqual(['administration']);
+    expect(ids(['executor', 'administrator'])).toEqual(['queue', 'reports', 'ratings', 'settings']);
+    expect(ids([])).toEqual([]);
+  });
+
+  it('every section is reachable by some role, and every role sees something', () => {
+    expect(sectionsFor(new Set(STAFF_ROLES))).toEqual(sections);
+    for (const role of STAFF_ROLES) expect(ids([role]).length, role).toBeGreaterThan(0);
+  });
+
+  it('finds the section of a page and of the pages below it', () => {
+    expect(sectionOf('/console/queue')?.id).toBe('queue');
+    expect(sectionOf('/console/queue/2027-15')?.id).toBe('queue');
+    expect(sectionOf('/console/queueing')).toBeUndefined();
+    expect(sectionOf('/console')).toBeUndefined();
+  });
+});
