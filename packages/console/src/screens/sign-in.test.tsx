@@ -21,7 +21,7 @@ describe('the staff sign-in layout', () => {
     open('/console/sign-in');
     const email = screen.getByRole('textbox', { name: 'Рабочий адрес электронной почты (обязательно)' });
     expect(email.getAttribute('type')).toBe('email');
-    expect(email.getAttribute('autocomplete')).toBe('username email');
+    expect(email.getAttribute('autocomplete')).toBe('email');
     fireEvent.input(email, { target: { value: 'clerk@school' } });
     fireEvent.click(screen.getByRole('button', { name: 'Получить код' }));
     await waitFor(() => expect(document.activeElement).toBe(email));

@@ -66,7 +66,7 @@ function EmailStep({ onSubmit }: { onSubmit: () => void }) {
         label={t('emailLabel')}
         hint={t('emailHint')}
         type="email"
-        autoComplete="username email"
+        autoComplete="email"
         spellcheck={false}
         required
       />

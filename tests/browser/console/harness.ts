@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Portal, startPortal } from '@otklik/portal';
+import axe from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.ts';
+import { repoRoot, type Violation, violations, watchViolations, widgetsDir } from '../hostile-harness.ts';
+
+/**
+ * The console as a browser meets it: the real portal (PGlite, demo seed) serving the built console
+ * (`dist/console`, with its strict CSP) and real Chromium. Open pages with `openConsole`, check each
+ * screen state with one `checkScreen` call.
+ */
+export const consoleDir = resolve(repoRoot, 'dist/console');
+
+export type ConsoleLanguage = 'ru' | 'be' | 'en';
+
+export interface ConsoleHarness {
+  portal: Portal;
+  browser: Browser;
+  /** `/console/…` on the portal. */
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function startConsoleHarness(): Promise<ConsoleHarness> {
+  if (!existsSync(resolve(consoleDir, 'index.html')))
+    throw new Error('dist/console is missing: run `pnpm build` first (`pnpm test` does).');
+  const portal = await startPortal({
+    database: { kind: 'pglite' },
+    port: 0,
+    seed: 'demo',
+    widgetsDir,
+    consoleDir,
+  });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await portal.close();
+    throw error;
+  });
+  return {
+    portal,
+    browser,
+    url: (path) => `${portal.url}${path}`,
+    async close() {
+      await browser.close();
+      await portal.close();
+    },
+  };
+}
+
+/** What went wrong on a page since it was opened: page errors and console errors. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+export interface OpenOptions {
+  /** The browser's language (`navigator.languages`); the console starts in it. Default `ru`. */
+  language?: ConsoleLanguage;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Opens `path` in a fresh browser context (nothing remembered from other tests), recording CSP
+ * violations from before the first script and every page or console error, and waits for the screen's
+ * `<h1>`. Close it with `page.context().close()`.
+ */
+export async function openConsole(h: ConsoleHarness, path: string, options: OpenOptions = {}): Promise<Page> {
+  const language = options.language ?? 'ru';
+  const context: BrowserContext = await h.browser.newContext({
+    locale: { ru: 'ru-RU', be: 'be-BY', en: 'en-GB' }[language],
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await watchViolations(page);
+  await page.goto(h.url(path));
+  await page.locator('main h1').waitFor();
+  return page;
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface ScreenCheck {
+  /** Named in failure messages: "queue, empty". */
+  label: string;
+  /** The language the screen must be in (`<html lang>`). Default `ru`. */
+  language?: ConsoleLanguage;
+  /** Widths at which nothing may scroll sideways. Default 320 and 375 px (and the page's own). */
+  narrowWidths?: readonly number[];
+}
+
+/** axe-core's WCAG 2.2 AA violations on the whole page, one readable line per element. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Injected through the DevTools protocol (CSP does not govern it), so the page's policy stays as served.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const found = await page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}: ${n.failureSummary}`,
+      ),
+    );
+  }, AXE_TAGS);
+  return found;
+}
+
+/** Elements wider than the viewport (the document scrolls sideways), described. */
+function horizontalOverflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return `scrollWidth ${root.scrollWidth} > ${root.clientWidth}: ${wide.join(', ')}`;
+  });
+}
+
+/**
+ * Everything every console screen must meet, in its current state, in one call: no CSP violation and
+ * no page or console error since it opened; one `<h1>`, named in `document.title`; `<html lang>` in
+ * the expected language; axe-core finds no WCAG 2.2 AA violation; nothing scrolls sideways at 320 and
+ * 375 px (the viewport is put back afterwards). Fails with every problem listed.
+ */
+export async function checkScreen(page: Page, check: ScreenCheck): Promise<void> {
+  const problems: string[] = [];
+  const errors = pageErrors.get(page);
+  if (!errors) throw new Error('checkScreen needs a page opened by openConsole');
+  const csp: Violation[] = await violations(page);
+  for (const v of csp) problems.push(`CSP ${v.directive} blocked ${v.blocked} (${v.source}) ${v.sample}`);
+  problems.push(...errors);
+
+  const { h1s, title, lang } = await page.evaluate(() => ({
+    h1s: [...document.querySelectorAll('h1')].map((h) => h.textContent?.trim() ?? ''),
+    title: document.title,
+    lang: document.documentElement.lang,
+  }));
+  if (h1s.length !== 1) problems.push(`expected one <h1>, found ${h1s.length}: ${h1s.join(' | ')}`);
+  else if (!title.startsWith(`${h1s[0]} — `))
+    problems.push(`document.title "${title}" does not name the h1 "${h1s[0]}"`);
+  const language = check.language ?? 'ru';
+  if (lang !== language) problems.push(`<html lang="${lang}">, expected "${language}"`);
+
+  problems.push(...(await axeViolations(page)).map((v) => `axe: ${v}`));
+
+  const viewport = page.viewportSize();
+  for (const width of check.narrowWidths ?? [320, 375]) {
+    await page.setViewportSize({ width, height: viewport?.height ?? 800 });
+    const overflow = await horizontalOverflow(page);
+    if (overflow) problems.push(`at ${width} px: ${overflow}`);
+  }
+  if (viewport) await page.setViewportSize(viewport);
+
+  // axe ran in the page: what it did must not have tripped the policy either.
+  for (const v of (await violations(page)).slice(csp.length))
+    problems.push(`CSP (during the checks) ${v.directive} blocked ${v.blocked} ${v.sample}`);
+  if (problems.length) throw new Error(`${check.label}:\n  ${problems.join('\n  ')}`);
+}

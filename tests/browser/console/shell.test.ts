@@ -1,0 +1,236 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../chromium.ts';
+import { focused, tabTo } from '../keyboard.ts';
+import {
+  type ConsoleHarness,
+  type ConsoleLanguage,
+  checkScreen,
+  openConsole,
+  startConsoleHarness,
+} from './harness.ts';
+
+/**
+ * The console's shell in Chromium, served by the real portal under its strict CSP: every screen (in
+ * each language) through `checkScreen`, the shell by keyboard alone at desktop and phone widths, and
+ * the language switch.
+ */
+describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function withPage(
+    path: string,
+    options: Parameters<typeof openConsole>[2],
+    run: (page: Page) => Promise<void>,
+  ) {
+    const page = await openConsole(h, path, options);
+    try {
+      await run(page);
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  it('is served with the strict policy, hashed assets immutable', async () => {
+    const index = await fetch(h.url('/console/queue'));
+    expect(index.headers.get('content-security-policy')).toContain("require-trusted-types-for 'script'");
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    const script = /<script type="module" crossorigin src="(\/console\/assets\/[^"]+\.js)"><\/script>/.exec(
+      html,
+    )?.[1];
+    expect(script).toBeTruthy();
+    const asset = await fetch(h.url(script ?? ''), { headers: { 'Accept-Encoding': 'br' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('br');
+  });
+
+  const screens: { path: string; h1: Record<ConsoleLanguage, string> }[] = [
+    { path: '/console', h1: { ru: 'Добро пожаловать', be: 'Вітаем', en: 'Welcome' } },
+    {
+      path: '/console/sign-in',
+      h1: { ru: 'Вход для сотрудников', be: 'Уваход для супрацоўнікаў', en: 'Staff sign-in' },
+    },
+    {
+      path: '/console/sign-in?step=code',
+      h1: { ru: 'Вход для сотрудников', be: 'Уваход для супрацоўнікаў', en: 'Staff sign-in' },
+    },
+    {
+      path: '/console/sign-in?step=totp',
+      h1: { ru: 'Вход для сотрудников', be: 'Уваход для супрацоўнікаў', en: 'Staff sign-in' },
+    },
+    { path: '/console/queue', h1: { ru: 'Очередь', be: 'Чарга', en: 'Queue' } },
+    { path: '/console/reports', h1: { ru: 'Отчёты', be: 'Справаздачы', en: 'Reports' } },
+    { path: '/console/ratings', h1: { ru: 'Оценки', be: 'Ацэнкі', en: 'Ratings' } },
+    { path: '/console/settings', h1: { ru: 'Настройки', be: 'Налады', en: 'Settings' } },
+    {
+      path: '/console/administration',
+      h1: { ru: 'Администрирование', be: 'Адміністраванне', en: 'Administration' },
+    },
+    {
+      path: '/console/no-such-page',
+      h1: { ru: 'Страница не найдена', be: 'Старонка не знойдзена', en: 'Page not found' },
+    },
+  ];
+
+  for (const language of ['ru', 'be', 'en'] as const)
+    it(`every screen passes the screen check (${language})`, async () => {
+      for (const screen of screens)
+        await withPage(screen.path, { language }, async (page) => {
+          expect(await page.locator('h1').innerText()).toBe(screen.h1[language]);
+          await checkScreen(page, { label: `${screen.path} (${language})`, language });
+        });
+    });
+
+  it('the sign-in form with its errors shown, and with the form alert, passes the screen check', async () => {
+    await withPage('/console/sign-in', {}, async (page) => {
+      await page.getByRole('button', { name: 'Получить код' }).click();
+      await expect.poll(() => page.getByText('Введите адрес электронной почты').count()).toBe(1);
+      await checkScreen(page, { label: 'sign-in, empty e-mail' });
+      await page.getByRole('textbox', { name: /Рабочий адрес/ }).fill('clerk@school.example');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('не подключён');
+      await checkScreen(page, { label: 'sign-in, not wired' });
+    });
+  });
+
+  it('the shell by keyboard alone: skip link, language, navigation; focus is always visible', async () => {
+    await withPage('/console', {}, async (page) => {
+      const outline = () =>
+        page.evaluate(() => {
+          const style = getComputedStyle(document.activeElement as Element);
+          return style.outlineStyle === 'none' ? 0 : Number.parseFloat(style.outlineWidth);
+        });
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Перейти к содержанию' });
+      expect(await outline()).toBeGreaterThanOrEqual(2);
+      // The skip link shows itself when focused.
+      const box = await page.getByRole('link', { name: 'Перейти к содержанию' }).boundingBox();
+      expect(box?.y).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      expect(await focused(page)).toMatchObject({ tag: 'main', id: 'main' });
+
+      // From the top again: every stop in the header and the navigation shows its focus.
+      await page.getByRole('link', { name: 'Перейти к содержанию' }).focus();
+      const stops: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused(page);
+        stops.push(now?.text ?? '');
+        expect(await outline(), now?.text).toBeGreaterThanOrEqual(2);
+        if (now?.text === 'Администрирование') break;
+      }
+      expect(stops).toEqual([
+        'Отклик консоль',
+        'RU Русский',
+        'BE Беларуская',
+        'EN English',
+        'Войти',
+        'Очередь',
+        'Отчёты',
+        'Оценки',
+        'Настройки',
+        'Администрирование',
+      ]);
+
+      // Enter on a section: the new page's heading has the focus, the tab is named after it.
+      await tabTo(page, (f) => f.text === 'Оценки', { back: true });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'Оценки' });
+      expect(new URL(page.url()).pathname).toBe('/console/ratings');
+      expect(await page.title()).toBe('Оценки — Отклик');
+      // Back to where the keyboard was: Tab continues from the heading into the page.
+      await page.keyboard.press('Tab');
+      expect((await focused(page))?.text).toBe('Справочник API');
+      await checkScreen(page, { label: 'ratings after keyboard navigation' });
+    });
+  });
+
+  it('at 375 px the navigation folds behind a menu button operated by keyboard', async () => {
+    await withPage('/console', { width: 375, height: 740 }, async (page) => {
+      const nav = page.getByRole('navigation', { name: 'Разделы' });
+      expect(await nav.isVisible()).toBe(false);
+      const menu = await tabTo(page, (f) => f.text === 'Меню');
+      expect(menu.tag).toBe('button');
+      const button = page.getByRole('button', { name: 'Меню' });
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      await page.keyboard.press('Enter');
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      expect(await nav.isVisible()).toBe(true);
+      await page.keyboard.press('Tab');
+      expect((await focused(page))?.text).toBe('Очередь');
+      await page.keyboard.press('Escape');
+      expect((await focused(page))?.text).toBe('Меню');
+      expect(await nav.isVisible()).toBe(false);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect((await focused(page))?.text).toBe('Отчёты');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'Отчёты' });
+      expect(await nav.isVisible()).toBe(false);
+      await checkScreen(page, { label: 'reports at 375 px' });
+    });
+  });
+
+  it('the language switch: by keyboard, the whole console and <html lang> follow, and it is remembered', async () => {
+    await withPage('/console/queue', {}, async (page) => {
+      await tabTo(page, (f) => f.text === 'BE Беларуская');
+      await page.keyboard.press('Space');
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('be');
+      expect(await page.locator('h1').innerText()).toBe('Чарга');
+      expect(await page.title()).toBe('Чарга — Водгук');
+      expect(await page.getByRole('button', { name: /^BE/ }).getAttribute('aria-pressed')).toBe('true');
+      // The focus stayed on the switch.
+      expect((await focused(page))?.text).toBe('BE Беларуская');
+      await page.reload();
+      await page.locator('main h1').waitFor();
+      expect(await page.locator('h1').innerText()).toBe('Чарга');
+      await checkScreen(page, { label: 'queue after switching to Belarusian', language: 'be' });
+    });
+  });
+
+  it('a screen whose code cannot be loaded says so and offers a reload', async () => {
+    const page = await h.browser.newPage({ locale: 'ru-RU' });
+    try {
+      await page.route(/\/console\/assets\/section-[^/]+\.js$/, (route) => route.abort());
+      await page.goto(h.url('/console/settings'));
+      await expect.poll(() => page.locator('h1').count()).toBe(1);
+      expect(await page.locator('h1').innerText()).toBe('Страница не открылась');
+      expect(await page.getByRole('button', { name: 'Обновить страницу' }).count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('checkScreen finds a CSP violation, an axe violation and sideways scrolling (a control)', async () => {
+    await withPage('/console', {}, async (page) => {
+      await page.evaluate(() => {
+        const box = document.createElement('div');
+        box.setAttribute('style', 'width: 2000px'); // blocked by style-src, and reported
+        box.className = 'planted';
+        const input = document.createElement('input'); // no label
+        document.querySelector('main')?.append(box, input);
+        const wide = document.createElement('pre');
+        wide.textContent = 'x'.repeat(400);
+        document.querySelector('main')?.append(wide);
+      });
+      const failure = await checkScreen(page, { label: 'planted' }).then(
+        () => '',
+        (error: Error) => error.message,
+      );
+      expect(failure).toContain('CSP style-src');
+      expect(failure).toContain('axe: label');
+      expect(failure).toMatch(/at 320 px: scrollWidth/);
+    });
+  });
+});
