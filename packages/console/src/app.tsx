@@ -17,6 +17,7 @@ function lazyScreen<P>(load: () => Promise<{ default: ComponentType<P> }>): Comp
 const Home = lazyScreen(() => import('./screens/home.tsx'));
 const SignIn = lazyScreen(() => import('./screens/sign-in.tsx'));
 const NotFound = lazyScreen(() => import('./screens/not-found.tsx'));
+const KitPage = lazyScreen(() => import('./screens/kit.tsx'));
 const SectionPlaceholder = lazyScreen(() => import('./screens/section.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
@@ -62,6 +63,7 @@ export function App() {
           >
             <Route path={BASE} component={Home} />
             <Route path={paths.signIn} component={SignIn} />
+            <Route path={paths.kit} component={KitPage} />
             {sections.map((section) => (
               <Route<{ section: SectionId }>
                 key={section.id}

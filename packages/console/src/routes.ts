@@ -8,6 +8,8 @@ export const BASE = '/console';
 export const paths = {
   home: `${BASE}/`,
   signIn: `${BASE}/sign-in`,
+  /** Every kit component in its states (example data; linked from nowhere). */
+  kit: `${BASE}/kit`,
 } as const;
 
 export type SectionId = 'queue' | 'reports' | 'ratings' | 'settings' | 'administration';

@@ -11,7 +11,14 @@ import { kitMessages } from './kit.messages.ts';
 
 type KitT = Translator<keyof (typeof kitMessages)['ru'] & string>;
 type Schema = v.GenericSchema | v.GenericSchemaAsync;
-type Values<S extends Schema> = v.InferInput<S> & Record<string, unknown>;
+
+/**
+ * What a form holds while it is being filled in: the schema's input, except that a text or choice field
+ * may also be empty (`''`: a select or radio group with nothing chosen yet). The schema decides on
+ * submit whether empty is allowed.
+ */
+export type Draft<T> = { [K in keyof T]: T[K] extends string ? T[K] | '' : T[K] };
+type Values<S extends Schema> = Draft<v.InferInput<S>> & Record<string, unknown>;
 
 /** A refusal of the whole form (not of one field): the console's words and the portal's, if any. */
 export interface FormError {
@@ -22,7 +29,7 @@ export interface FormError {
 export interface FormOptions<S extends Schema> {
   /** The contract's schema for what is sent: the same rules the portal applies. */
   schema: S;
-  initial: v.InferInput<S>;
+  initial: Draft<v.InferInput<S>>;
   /** Sends the parsed values; a rejection with the portal's `issues` puts them beside the fields. */
   onSubmit: (output: v.InferOutput<S>) => Promise<void> | void;
   /** A screen's own text for an issue (say, for a consent box); else the kit's text for its kind. */
@@ -48,12 +55,12 @@ export interface Form<S extends Schema> {
   /** Whether the values differ from the last saved (or initial) ones: for the unsaved-changes guard. */
   readonly dirty: boolean;
   readonly ref: RefObject<HTMLFormElement>;
-  field<K extends keyof v.InferInput<S> & string>(key: K): BoundField<v.InferInput<S>[K]>;
-  set<K extends keyof v.InferInput<S> & string>(key: K, value: v.InferInput<S>[K]): void;
+  field<K extends keyof v.InferInput<S> & string>(key: K): BoundField<Draft<v.InferInput<S>>[K]>;
+  set<K extends keyof v.InferInput<S> & string>(key: K, value: Draft<v.InferInput<S>>[K]): void;
   /** The form element's submit handler (`<form onSubmit={form.submit} noValidate>`). */
   submit: (event?: Event) => Promise<void>;
   /** Takes `values` as the saved state (after a successful save, or to load a record). */
-  reset: (values?: v.InferInput<S>) => void;
+  reset: (values?: Draft<v.InferInput<S>>) => void;
 }
 
 const isEmpty = (input: unknown) =>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { useT } from '../i18n/translate.ts';
 import { ConfirmDialog } from './dialog.tsx';
@@ -46,9 +46,11 @@ function internalTarget(event: MouseEvent, scope: string): string | null {
 }
 
 /**
- * Rendered once by the shell, inside the router's LocationProvider. Its listeners run in the capture
- * phase on `window`, before the router's own (bubbling) ones, so a navigation away from unsaved changes
- * is held until the person answers.
+ * Rendered once by the shell, inside the router's LocationProvider. Its listeners must run before the
+ * router's, so that a navigation away from unsaved changes is held until the person answers: a click
+ * is caught in the capture phase; `popstate` fires on `window` itself, where Chromium calls listeners
+ * in the order they were added, so they are added in a layout effect, which Preact runs for a child
+ * (this guard) before its parent (the LocationProvider, which adds the router's).
  */
 export function UnsavedChangesGuard({ scope }: { scope: string }) {
   const { t } = useT(kitMessages);
@@ -57,7 +59,7 @@ export function UnsavedChangesGuard({ scope }: { scope: string }) {
   const here = useRef(url);
   here.current = url;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onClick = (event: MouseEvent) => {
       if (!hasUnsavedChanges()) return;
       const target = internalTarget(event, scope);
