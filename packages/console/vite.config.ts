@@ -32,7 +32,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         entryFileNames: 'assets/[name]-[hash].js',
-        chunkFileNames: 'assets/[name]-[hash].js',
+        // Screens keep their name (easy to find in the network panel); shared chunks are named after
+        // whichever module rolldown picked, which would mislead, so they are just chunks.
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('/src/screens/')
+            ? 'assets/[name]-[hash].js'
+            : 'assets/chunk-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
       },
     },
