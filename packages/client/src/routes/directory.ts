@@ -1,15 +1,7 @@
 /** Routes of the organisation directory and the appeal counter (read-only, cacheable). */
-export const searchOrganizationsRoute = { method: 'GET', path: '/v1/organizations' } as const;
-export const getOrganizationRoute = { method: 'GET', path: '/v1/organizations/{organizationId}' } as const;
-export const listServicesRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/services',
-} as const;
-export const getWidgetSettingsRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/widget-settings',
-} as const;
-export const getAppealCounterRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/appeal-counter',
-} as const;
+
+export { getAppealCounterRoute } from './directory/get-appeal-counter.ts';
+export { getOrganizationRoute } from './directory/get-organization.ts';
+export { getWidgetSettingsRoute } from './directory/get-widget-settings.ts';
+export { listServicesRoute } from './directory/list-services.ts';
+export { searchOrganizationsRoute } from './directory/search-organizations.ts';

@@ -1,18 +1,7 @@
 /** Routes of the service-quality rating: form submission, the badge's summary, rankings, analytics. */
-export const submitRatingRoute = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/ratings',
-} as const;
-export const getRatingSummaryRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/rating',
-} as const;
-export const getRatingRankingRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/rating/ranking',
-} as const;
-export const getRatingAnalyticsRoute = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/rating/analytics',
-} as const;
-export const listSpheresRoute = { method: 'GET', path: '/v1/spheres' } as const;
+
+export { getRatingAnalyticsRoute } from './ratings/get-rating-analytics.ts';
+export { getRatingRankingRoute } from './ratings/get-rating-ranking.ts';
+export { getRatingSummaryRoute } from './ratings/get-rating-summary.ts';
+export { listSpheresRoute } from './ratings/list-spheres.ts';
+export { submitRatingRoute } from './ratings/submit-rating.ts';

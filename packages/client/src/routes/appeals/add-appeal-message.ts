@@ -1,0 +1,1 @@
+export const addAppealMessageRoute = { method: 'POST', path: '/v1/appeals/{appealId}/messages' } as const;

@@ -1,0 +1,4 @@
+export const fileAppealRoute = {
+  method: 'POST',
+  path: '/v1/organizations/{organizationId}/appeals',
+} as const;

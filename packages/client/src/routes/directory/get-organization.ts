@@ -1,0 +1,1 @@
+export const getOrganizationRoute = { method: 'GET', path: '/v1/organizations/{organizationId}' } as const;

@@ -1,0 +1,1 @@
+export const searchOrganizationsRoute = { method: 'GET', path: '/v1/organizations' } as const;

@@ -1,0 +1,4 @@
+export const getRatingSummaryRoute = {
+  method: 'GET',
+  path: '/v1/organizations/{organizationId}/rating',
+} as const;

@@ -1,0 +1,1 @@
+export const listSpheresRoute = { method: 'GET', path: '/v1/spheres' } as const;
