@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ORGANIZATION_ID_PATTERN, SLUG_PATTERN } from './patterns.ts';
 
 /**
  * Organisation identifier: a lowercase slug, safe in a `data-org` attribute, a URL path and a
@@ -6,7 +7,7 @@ import * as v from 'valibot';
  */
 export const OrganizationId = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Use 1–64 lowercase letters, digits and hyphens'),
+  v.regex(ORGANIZATION_ID_PATTERN, 'Use 1–64 lowercase letters, digits and hyphens'),
 );
 export type OrganizationId = v.InferOutput<typeof OrganizationId>;
 
@@ -20,7 +21,7 @@ export const Country = v.picklist(['RU', 'BY']);
 export type Country = v.InferOutput<typeof Country>;
 
 /** A short lowercase name used as a key: a letter, then letters, digits and hyphens (≤ 40). */
-export const Slug = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+export const Slug = v.pipe(v.string(), v.regex(SLUG_PATTERN));
 
 /** Field of activity, e.g. `education`, `health`, `social`. */
 export const Sphere = Slug;
