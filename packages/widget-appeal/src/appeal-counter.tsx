@@ -22,9 +22,9 @@ import {
   formatDate,
   type OptionsOf,
   oneOf,
+  organizationId,
   portalOf,
   reportError,
-  requiredString,
   type Translator,
   type WidgetProps,
 } from '@otklik/widget-core';
@@ -32,7 +32,7 @@ import { Component, h } from 'preact';
 import { counterMessages } from './counter-messages.ts';
 
 const attributes = {
-  org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  org: organizationId(),
   variant: oneOf(['compact', 'full'], 'compact'),
 };
 

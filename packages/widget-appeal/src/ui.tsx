@@ -2,11 +2,11 @@
  * Pieces shared by the appeal form and the status tracker: styles, a labelled field, the private-link
  * fragment and small helpers. Everything here is on the form page, so it stays small.
  */
-import { formatDate, type Language, requiredString } from '@otklik/widget-core';
+import { formatDate, type Language, organizationId } from '@otklik/widget-core';
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export const attributes = { org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/) };
+export const attributes = { org: organizationId() };
 
 export const css = `
 .link{background:none;border:0;padding:0;font:inherit;color:var(--_accent);text-decoration:underline;cursor:pointer}

@@ -5,6 +5,7 @@ import {
   number,
   oneOf,
   optionalString,
+  organizationId,
   parseAttributes,
   requiredString,
 } from './attributes.ts';
@@ -61,5 +62,23 @@ describe('attribute parsing', () => {
     expect(() => parseAttributes(host('<div></div>'), spec)).toThrow(AttributeError);
     expect(() => parseAttributes(host('<div data-org="  "></div>'), spec)).toThrow('data-org is required');
     expect(() => parseAttributes(host('<div data-org="Bad Org"></div>'), spec)).toThrow('not valid');
+  });
+
+  it('checks an optional value only when it is there', () => {
+    const slug = { sphere: optionalString(/^[a-z]+$/) };
+    expect(parseAttributes(host('<div></div>'), slug)).toEqual({ sphere: undefined });
+    expect(parseAttributes(host('<div data-sphere=" health "></div>'), slug)).toEqual({ sphere: 'health' });
+    expect(() => parseAttributes(host('<div data-sphere="Health!"></div>'), slug)).toThrow(
+      'data-sphere="Health!" is not valid',
+    );
+  });
+
+  it('takes the organisation ids the client takes, and no other', () => {
+    const org = { org: organizationId() };
+    for (const id of ['demo-school', 'a', '7', `a${'b'.repeat(62)}c`])
+      expect(parseAttributes(host(`<div data-org="${id}"></div>`), org)).toEqual({ org: id });
+    // A trailing or leading hyphen, capitals, 65 characters: the portal would answer 422.
+    for (const id of ['demo-', '-demo', 'Demo', `a${'b'.repeat(63)}c`])
+      expect(() => parseAttributes(host(`<div data-org="${id}"></div>`), org)).toThrow(AttributeError);
   });
 });

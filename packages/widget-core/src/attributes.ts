@@ -3,6 +3,7 @@
  * option `fooBar` comes from `data-foo-bar` on a `<div data-otklik>` host, or `foo-bar` / `data-foo-bar`
  * on a custom element.
  */
+import { ORGANIZATION_ID_PATTERN } from '@otklik/client/schemas';
 
 /** Turns the raw attribute value (`null` when absent) into the option's value, or throws `AttributeError`. */
 export type AttributeParser<T> = (raw: string | null, name: string) => T;
@@ -21,20 +22,31 @@ const clean = (raw: string | null) => {
   return value ? value : undefined;
 };
 
-/** A required text option. */
-export function requiredString(pattern?: RegExp): AttributeParser<string> {
+/** An optional text option; a value that does not match `pattern` throws. */
+export function optionalString(pattern?: RegExp): AttributeParser<string | undefined> {
   return (raw, name) => {
     const value = clean(raw);
-    if (value === undefined) throw new AttributeError(`data-${name} is required`);
-    if (pattern && !pattern.test(value)) throw new AttributeError(`data-${name}="${value}" is not valid`);
+    if (value !== undefined && pattern && !pattern.test(value))
+      throw new AttributeError(`data-${name}="${value}" is not valid`);
     return value;
   };
 }
 
-/** An optional text option. */
-export function optionalString(): AttributeParser<string | undefined> {
-  return (raw) => clean(raw);
+/** A required text option; a value that does not match `pattern` throws. */
+export function requiredString(pattern?: RegExp): AttributeParser<string> {
+  const optional = optionalString(pattern);
+  return (raw, name) => {
+    const value = optional(raw, name);
+    if (value === undefined) throw new AttributeError(`data-${name} is required`);
+    return value;
+  };
 }
+
+/**
+ * The organisation a widget is for (`data-org`): required, and an id the portal can know (the pattern
+ * of the client's `OrganizationId`), so a mistyped id is reported on the page instead of sent.
+ */
+export const organizationId = (): AttributeParser<string> => requiredString(ORGANIZATION_ID_PATTERN);
 
 /** One of `values`; absent or unknown values give `fallback` (unknown ones with a warning). */
 export function oneOf<const T extends string>(values: readonly T[], fallback: T): AttributeParser<T> {

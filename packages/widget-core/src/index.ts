@@ -7,6 +7,7 @@ export {
   type OptionsOf,
   oneOf,
   optionalString,
+  organizationId,
   parseAttributes,
   readAttribute,
   requiredString,

@@ -25,7 +25,7 @@ import type {
   SphereEntry,
   searchOrganizationsEndpoint,
 } from '@otklik/client';
-import { fetchRoute } from '@otklik/client';
+import { fetchRoute, ORGANIZATION_ID_PATTERN, SLUG_PATTERN } from '@otklik/client';
 import {
   type AttributeParser,
   createTranslator,
@@ -33,6 +33,7 @@ import {
   emit,
   type Language,
   type OptionsOf,
+  optionalString,
   portalOf,
   reportError,
   type Translator,
@@ -78,29 +79,20 @@ const SUGGESTIONS = 6;
 /** Typing pause before suggestions are fetched. */
 const DEBOUNCE_MS = 250;
 
-const optional =
-  (pattern: RegExp, transform = (value: string) => value): AttributeParser<string | undefined> =>
-  (raw, name) => {
-    const value = raw?.trim();
-    if (!value) return undefined;
-    const result = transform(value);
-    if (!pattern.test(result))
-      throw Object.assign(new Error(`data-${name}="${value}" is not valid`), { code: 'invalid-attribute' });
-    return result;
-  };
-
-const SLUG = /^[a-z][a-z0-9-]{0,39}$/;
+/** `RU` or `BY`, written in either case. */
+const country: AttributeParser<'RU' | 'BY' | undefined> = (raw, name) =>
+  optionalString(/^(ru|by)$/i)(raw, name)?.toUpperCase() as 'RU' | 'BY' | undefined;
 
 const attributes = {
-  country: optional(/^(RU|BY)$/, (value) => value.toUpperCase()),
-  sphere: optional(SLUG),
-  category: optional(SLUG),
-  parent: optional(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/),
+  country,
+  sphere: optionalString(SLUG_PATTERN),
+  category: optionalString(SLUG_PATTERN),
+  parent: optionalString(ORGANIZATION_ID_PATTERN),
   /** Id of the rating form (`data-otklik="rate"`) on this page that "Rate" switches. */
-  target: optional(/^[A-Za-z][\w:.-]{0,99}$/),
+  target: optionalString(/^[A-Za-z][\w:.-]{0,99}$/),
   /** Tile URL template; none: the map shows its markers on a plain background. */
-  tiles: optional(/^https?:\/\/\S+\{z\}\S*$/),
-  tilesAttribution: optional(/\S/),
+  tiles: optionalString(/^https?:\/\/\S+\{z\}\S*$/),
+  tilesAttribution: optionalString(),
   /** Results per page (1–50). */
   limit: ((raw) => {
     const value = Number(raw);
@@ -263,7 +255,7 @@ export class OrgSearch extends Component<Props, State> {
     const { sphere, category, trail } = this.state;
     const parent = trail.at(-1)?.id ?? options.parent;
     const query: Query = {};
-    if (options.country) query.country = options.country as 'RU' | 'BY';
+    if (options.country) query.country = options.country;
     if (sphere) query.sphere = sphere;
     if (category) query.category = category;
     if (parent) query.parent = parent;
@@ -287,7 +279,7 @@ export class OrgSearch extends Component<Props, State> {
     fetchRoute<typeof listSpheresEndpoint>(
       portalOf(config),
       spheresRoute,
-      { query: options.country ? { country: options.country as 'RU' | 'BY' } : {} },
+      { query: options.country ? { country: options.country } : {} },
       { signal: this.spheresController.signal },
     ).then(
       (list) => {

@@ -21,9 +21,9 @@ import {
   emit,
   type OptionsOf,
   oneOf,
+  organizationId,
   portalOf,
   reportError,
-  requiredString,
   type WidgetProps,
 } from '@otklik/widget-core';
 import { Component, h } from 'preact';
@@ -47,7 +47,7 @@ const httpUrl: AttributeParser<string | undefined> = (raw, name) => {
 };
 
 const attributes = {
-  org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  org: organizationId(),
   url: httpUrl,
   poster: oneOf(['none', 'a4', 'a5'], 'none'),
 };

@@ -23,9 +23,9 @@ import {
   ErrorState,
   emit,
   type OptionsOf,
+  organizationId,
   portalOf,
   reportError,
-  requiredString,
   type WidgetProps,
 } from '@otklik/widget-core';
 import { Component, h } from 'preact';
@@ -36,7 +36,7 @@ import type { IdentityModule, T } from './rate/types.ts';
 
 export type { RatingSubmittedDetail } from './rating-event.ts';
 
-const attributes = { org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/) };
+const attributes = { org: organizationId() };
 type Props = WidgetProps<OptionsOf<typeof attributes>>;
 
 const css = `

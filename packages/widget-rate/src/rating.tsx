@@ -24,9 +24,9 @@ import {
   emit,
   type OptionsOf,
   oneOf,
+  organizationId,
   portalOf,
   reportError,
-  requiredString,
   type Translator,
   type WidgetProps,
 } from '@otklik/widget-core';
@@ -46,7 +46,7 @@ const summaryRoute: Pick<typeof getRatingSummaryEndpoint, 'method' | 'path'> = {
 };
 
 const attributes = {
-  org: requiredString(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  org: organizationId(),
   variant: oneOf(['compact', 'full'], 'compact'),
 };
 
