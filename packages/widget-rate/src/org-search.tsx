@@ -25,7 +25,13 @@ import type {
   SphereEntry,
   searchOrganizationsEndpoint,
 } from '@otklik/client';
-import { fetchRoute, ORGANIZATION_ID_PATTERN, SLUG_PATTERN } from '@otklik/client';
+import {
+  fetchRoute,
+  listSpheresRoute,
+  ORGANIZATION_ID_PATTERN,
+  SLUG_PATTERN,
+  searchOrganizationsRoute,
+} from '@otklik/client';
 import {
   type AttributeParser,
   createTranslator,
@@ -64,11 +70,6 @@ declare module '@otklik/widget-core' {
 
 /** Logs like widget-core's `warn`. */
 const warn = (message: string, error: unknown) => console.warn(`[otklik] ${message}`, error);
-
-// Routes written out here rather than imported: the client's route modules live in the runtime chunk
-// every widget shares, and a constant only this widget uses would grow the counter page.
-const searchRoute = { method: 'GET', path: '/v1/organizations' } as const;
-const spheresRoute = { method: 'GET', path: '/v1/spheres' } as const;
 
 type Query = QueryOf<typeof searchOrganizationsEndpoint>;
 type Org = Organization;
@@ -265,7 +266,7 @@ export class OrgSearch extends Component<Props, State> {
   private search(query: Query, signal: AbortSignal) {
     return fetchRoute<typeof searchOrganizationsEndpoint>(
       portalOf(this.props.config),
-      searchRoute,
+      searchOrganizationsRoute,
       { query },
       { signal },
     ).then((page) => {
@@ -278,7 +279,7 @@ export class OrgSearch extends Component<Props, State> {
     const { options, config } = this.props;
     fetchRoute<typeof listSpheresEndpoint>(
       portalOf(config),
-      spheresRoute,
+      listSpheresRoute,
       { query: options.country ? { country: options.country } : {} },
       { signal: this.spheresController.signal },
     ).then(

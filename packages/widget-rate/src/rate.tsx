@@ -16,7 +16,7 @@ import type {
   Service,
   WidgetSettings,
 } from '@otklik/client';
-import { fetchRoute, getWidgetSettingsRoute } from '@otklik/client';
+import { fetchRoute, getWidgetSettingsRoute, listServicesRoute } from '@otklik/client';
 import {
   createTranslator,
   defineWidget,
@@ -72,23 +72,13 @@ type State =
   | { status: 'ok'; settings: WidgetSettings; services: Service[]; identity?: IdentityModule | undefined }
   | { status: 'rated'; settings: WidgetSettings; receipt: RatingReceipt };
 
-/**
- * The services' route, written out rather than imported: no other widget of the shared runtime uses
- * it, and importing it would add it to the runtime chunk every widget page (the counter's) downloads.
- * The type keeps it equal to the contract's (`listServicesRoute`).
- */
-const servicesRoute: Pick<typeof listServicesEndpoint, 'method' | 'path'> = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/services',
-};
-
 /** Every service of the organisation (pages of 100; a few pages at most). */
 async function allServices(portal: Portal, organizationId: string, signal: AbortSignal): Promise<Service[]> {
   const services: Service[] = [];
   for (let offset = 0; offset < 1000; offset += 100) {
     const page = await fetchRoute<typeof listServicesEndpoint>(
       portal,
-      servicesRoute,
+      listServicesRoute,
       { params: { organizationId }, query: offset ? { limit: 100, offset } : { limit: 100 } },
       { signal },
     );

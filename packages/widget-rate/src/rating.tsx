@@ -14,6 +14,7 @@
 import {
   fetchRoute,
   type getRatingSummaryEndpoint,
+  getRatingSummaryRoute,
   OtklikResponseShapeError,
   type RatingSummary,
 } from '@otklik/client';
@@ -34,16 +35,6 @@ import { Component, h } from 'preact';
 import { ratingMessages } from './rating-messages.ts';
 
 export type { RatingSubmittedDetail } from './rating-event.ts';
-
-/**
- * The summary's route, written out rather than imported: the rating routes' module, shared with the
- * rating form, would otherwise be a file of its own on this page. The type keeps it equal to the
- * contract's (`getRatingSummaryRoute`).
- */
-const summaryRoute: Pick<typeof getRatingSummaryEndpoint, 'method' | 'path'> = {
-  method: 'GET',
-  path: '/v1/organizations/{organizationId}/rating',
-};
 
 const attributes = {
   org: organizationId(),
@@ -133,7 +124,7 @@ export class RatingBadge extends Component<WidgetProps<Options>, State> {
     }
     fetchRoute<typeof getRatingSummaryEndpoint>(
       portal,
-      summaryRoute,
+      getRatingSummaryRoute,
       { params: { organizationId: options.org } },
       { signal },
     )

@@ -18,7 +18,7 @@ import type {
   submitRatingEndpoint,
   WidgetSettings,
 } from '@otklik/client';
-import { fetchRoute } from '@otklik/client';
+import { fetchRoute, submitRatingRoute } from '@otklik/client';
 import { formatDate, type Language, reportError } from '@otklik/widget-core';
 import { Component, h, type VNode } from 'preact';
 import { addDays, dateProblem, todayIn } from './dates.ts';
@@ -26,16 +26,6 @@ import { deviceId, randomId } from './device.ts';
 import type { Portal } from './portal.ts';
 import { type ProofOfWork, proofOfWork } from './pow.ts';
 import type { IdentityModule, T, Verified } from './types.ts';
-
-/**
- * The submission's route, written out rather than imported: the rating routes' module, shared with the
- * rating badge, would otherwise be a file of its own on both pages. The type keeps it equal to the
- * contract's (`submitRatingRoute`).
- */
-const submitRoute: Pick<typeof submitRatingEndpoint, 'method' | 'path'> = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/ratings',
-};
 
 /** More services than this get a filter box above the list. */
 export const FILTER_FROM = 9;
@@ -249,7 +239,7 @@ export class RateForm extends Component<FormProps, State> {
       this.setState({ phase: 'sending' });
       const receipt = await fetchRoute<typeof submitRatingEndpoint>(
         portal,
-        submitRoute,
+        submitRatingRoute,
         {
           params: { organizationId },
           body: {
