@@ -16,7 +16,7 @@ import { trackerMessages } from './tracker-messages.ts';
 
 // The proof-of-work solver is injected: the real one lives in @otklik/client and is tested there.
 const solveChallenge = vi.hoisted(() => vi.fn(async (c: Record<string, unknown>) => ({ ...c, number: 42 })));
-vi.mock('./solve.ts', () => ({ solveChallenge }));
+vi.mock('@otklik/client', async (original) => ({ ...(await original<object>()), solveChallenge }));
 
 const SETTINGS = 'GET /v1/organizations/demo-school/widget-settings';
 const CHALLENGE = 'POST /v1/organizations/demo-school/challenges';

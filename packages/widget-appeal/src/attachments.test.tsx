@@ -3,7 +3,7 @@ import widget from './appeal.tsx';
 import { challenge, fakePortal, receipt, settingsFor } from './test-portal.ts';
 
 const solveChallenge = vi.hoisted(() => vi.fn(async (c: Record<string, unknown>) => ({ ...c, number: 42 })));
-vi.mock('./solve.ts', () => ({ solveChallenge }));
+vi.mock('@otklik/client', async (original) => ({ ...(await original<object>()), solveChallenge }));
 
 const SETTINGS = 'GET /v1/organizations/demo-school/widget-settings';
 const CHALLENGE = 'POST /v1/organizations/demo-school/challenges';

@@ -1,3 +1,5 @@
+import type { FetchRouteOptions } from '@otklik/client';
+
 /** What the loader hands to every widget. */
 export interface WidgetConfig {
   /** The portal's base URL (API under `<portalUrl>/v1/...`), e.g. `https://otklik.example.org`. */
@@ -6,7 +8,10 @@ export interface WidgetConfig {
   fetch?: typeof fetch;
 }
 
-/** The client's call options for this config's portal. */
-export function portalOf(config: WidgetConfig): { baseUrl: string; fetch?: typeof fetch } {
+/** Where a widget's requests go: the portal's address and the `fetch` to use, as `fetchRoute` takes them. */
+export type Portal = FetchRouteOptions;
+
+/** The portal of this config. */
+export function portalOf(config: WidgetConfig): Portal {
   return config.fetch ? { baseUrl: config.portalUrl, fetch: config.fetch } : { baseUrl: config.portalUrl };
 }

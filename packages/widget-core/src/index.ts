@@ -12,7 +12,7 @@ export {
   readAttribute,
   requiredString,
 } from './attributes.ts';
-export { portalOf, type WidgetConfig } from './config.ts';
+export { type Portal, portalOf, type WidgetConfig } from './config.ts';
 export {
   defineWidget,
   ErrorState,

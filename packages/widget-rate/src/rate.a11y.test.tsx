@@ -21,7 +21,7 @@ import { RatingBadge } from './rating.tsx';
  * runs on the same states in Chromium (tests/browser/a11y.test.ts).
  */
 const solveChallenge = vi.hoisted(() => vi.fn(async (c: Record<string, unknown>) => ({ ...c, number: 1 })));
-vi.mock('./rate/solve.ts', () => ({ solveChallenge }));
+vi.mock('@otklik/client', async (original) => ({ ...(await original<object>()), solveChallenge }));
 
 const config = (fetch: typeof globalThis.fetch) => ({ portalUrl: 'https://portal.example', fetch });
 const challenge = {

@@ -15,7 +15,7 @@ import widget from './rate.tsx';
 
 // The proof-of-work solver is injected: the real one lives in @otklik/client and is tested there.
 const solveChallenge = vi.hoisted(() => vi.fn(async (c: Record<string, unknown>) => ({ ...c, number: 42 })));
-vi.mock('./rate/solve.ts', () => ({ solveChallenge }));
+vi.mock('@otklik/client', async (original) => ({ ...(await original<object>()), solveChallenge }));
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
 /** Lets Preact render what the events changed (it batches state updates). */

@@ -24,6 +24,7 @@ import {
   emit,
   type OptionsOf,
   organizationId,
+  type Portal,
   portalOf,
   reportError,
   type WidgetProps,
@@ -31,7 +32,6 @@ import {
 import { Component, h } from 'preact';
 import { RateForm } from './rate/form.tsx';
 import { rateMessages } from './rate/messages.ts';
-import type { Portal } from './rate/portal.ts';
 import type { IdentityModule, T } from './rate/types.ts';
 
 export type { RatingSubmittedDetail } from './rating-event.ts';

@@ -15,7 +15,7 @@ import rate from './rate.tsx';
 import widget from './rating.tsx';
 
 const solveChallenge = vi.hoisted(() => vi.fn(async (c: Record<string, unknown>) => ({ ...c, number: 7 })));
-vi.mock('./rate/solve.ts', () => ({ solveChallenge }));
+vi.mock('@otklik/client', async (original) => ({ ...(await original<object>()), solveChallenge }));
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -3,9 +3,9 @@
  * (a lazy chunk, present only when the organisation has providers).
  */
 import type { AppealFormSettings } from '@otklik/client';
+import type { Portal } from '@otklik/widget-core';
 import type { T } from '../types.ts';
 import { TextField } from './fields.tsx';
-import type { Portal } from './portal.ts';
 import type { Identity, Oidc } from './use-identity.ts';
 import type { Errors } from './values.ts';
 

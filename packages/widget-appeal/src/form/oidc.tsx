@@ -2,8 +2,9 @@
  * OpenID Connect login, a lazy chunk loaded only when the organisation offers providers: one button per
  * provider opens the portal's login in a popup, which answers with a message from the portal's origin.
  */
+
+import type { Portal } from '@otklik/widget-core';
 import type { T } from '../types.ts';
-import type { Portal } from './portal.ts';
 
 export type OidcState = 'idle' | 'waiting' | 'failed' | 'blocked';
 

@@ -10,13 +10,12 @@ import type {
   verifyEmailCodeEndpoint,
 } from '@otklik/client';
 import { fetchRoute, requestEmailCodeRoute, verifyEmailCodeRoute } from '@otklik/client';
-import type { Language } from '@otklik/widget-core';
+import type { Language, Portal } from '@otklik/widget-core';
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { T } from '../types.ts';
 import { EMAIL, idOf, kindOf } from '../ui.tsx';
 import type { OidcState } from './oidc.tsx';
-import type { Portal } from './portal.ts';
 import type { Errors, Values } from './values.ts';
 
 export type Oidc = typeof import('./oidc.tsx');

@@ -10,16 +10,14 @@ import type {
   PowSolution,
 } from '@otklik/client';
 import { fetchRoute, fileAppealRoute } from '@otklik/client';
-import { type Language, reportError } from '@otklik/widget-core';
+import { type Language, type Portal, reportError } from '@otklik/widget-core';
 import type { RefObject } from 'preact';
-import { type MutableRef, useRef, useState } from 'preact/hooks';
+import { type MutableRef, useMemo, useRef, useState } from 'preact/hooks';
 import type { AttachmentsHandle } from '../attachments.tsx';
 import type { T } from '../types.ts';
 import { idOf, kindOf } from '../ui.tsx';
-import type { Portal } from './portal.ts';
 import { toSubmission } from './to-submission.ts';
 import type { Verified } from './use-identity.ts';
-import { useProofOfWork } from './use-proof-of-work.ts';
 import { validate } from './validate.ts';
 import type { Errors, Values } from './values.ts';
 
@@ -49,7 +47,14 @@ export function useSubmission(o: SubmissionOptions) {
   const [message, setMessage] = useState('');
   /** The submission in flight or failed on the network: its key and proof of work are reused. */
   const pending = useRef<{ key: string; pow: PowSolution; attachmentIds: string[] } | null>(null);
-  const pow = useProofOfWork(portal, organizationId, o.signal, () => !!pending.current);
+  // Solving starts as the form opens; its code (and the solver) is a chunk of its own.
+  const pow = useMemo(
+    () =>
+      import('@otklik/widget-core/proof-of-work').then(({ startProofOfWork }) =>
+        startProofOfWork(portal, organizationId, o.signal, () => !!pending.current),
+      ),
+    [],
+  );
   const busy = phase === 'preparing' || phase === 'sending';
 
   /** Field path of a portal issue (`body.applicant.email` → `applicant.email`), or undefined. */
@@ -89,7 +94,7 @@ export function useSubmission(o: SubmissionOptions) {
           setPhase('failed');
           return o.showErrors({}, t.t('errFiles'));
         }
-        const proof = await pow.solution();
+        const proof = await (await pow).solution();
         // One key per submission, made when the citizen first presses send; retries reuse it.
         pending.current = { key: crypto.randomUUID(), pow: proof, attachmentIds };
       }
@@ -112,7 +117,7 @@ export function useSubmission(o: SubmissionOptions) {
         { signal, timeout: 20_000 },
       );
       pending.current = null;
-      pow.drop();
+      (await pow).drop();
       setPhase('idle');
       o.onFiled(filed);
     } catch (error) {
@@ -125,7 +130,7 @@ export function useSubmission(o: SubmissionOptions) {
       }
       // The portal refused: nothing was filed, so the next attempt is a new submission.
       pending.current = null;
-      pow.solve().catch(() => {});
+      pow.then((p) => p.solve()).catch(() => {});
       setPhase('failed');
       const problem = error as OtklikProblemError;
       if (kind === 'problem' && problem.issues.length) {

@@ -19,12 +19,11 @@ import type {
   WidgetSettings,
 } from '@otklik/client';
 import { fetchRoute, submitRatingRoute } from '@otklik/client';
-import { formatDate, type Language, reportError } from '@otklik/widget-core';
+import { formatDate, type Language, type Portal, reportError } from '@otklik/widget-core';
+import type { ProofOfWork } from '@otklik/widget-core/proof-of-work';
 import { Component, h, type VNode } from 'preact';
 import { addDays, dateProblem, todayIn } from './dates.ts';
 import { deviceId, randomId } from './device.ts';
-import type { Portal } from './portal.ts';
-import { type ProofOfWork, proofOfWork } from './pow.ts';
 import type { IdentityModule, T, Verified } from './types.ts';
 
 /** More services than this get a filter box above the list. */
@@ -125,7 +124,8 @@ export class RateForm extends Component<FormProps, State> {
   private sending = false;
   /** The submission in flight or lost on the network: a retry reuses its key and proof of work. */
   private pending: { key: string; pow: PowSolution; what: string } | null = null;
-  private pow: ProofOfWork;
+  /** Solving starts as the form opens; its code (and the solver) is a chunk of its own. */
+  private pow: Promise<ProofOfWork>;
   /** Today in the organisation's time zone, and the earliest service date accepted. */
   private max: string;
   private min: string;
@@ -147,11 +147,9 @@ export class RateForm extends Component<FormProps, State> {
       message: '',
       focus: 0,
     };
-    this.pow = proofOfWork(props.portal, props.organizationId, this.alive.signal, () => !!this.pending);
-  }
-
-  override componentDidMount() {
-    this.pow.solve().catch(() => {});
+    this.pow = import('@otklik/widget-core/proof-of-work').then(({ startProofOfWork }) =>
+      startProofOfWork(props.portal, props.organizationId, this.alive.signal, () => !!this.pending),
+    );
   }
 
   override componentWillUnmount() {
@@ -232,7 +230,7 @@ export class RateForm extends Component<FormProps, State> {
     try {
       if (!this.pending) {
         this.setState({ phase: 'preparing' });
-        const pow = await this.pow.solution();
+        const pow = await (await this.pow).solution();
         // One key per "Send", made when it is pressed; retries of the same rating reuse it.
         this.pending = { key: randomId(), pow, what };
       }
@@ -257,7 +255,7 @@ export class RateForm extends Component<FormProps, State> {
         { signal, timeout: 20_000 },
       );
       this.pending = null;
-      this.pow.drop();
+      (await this.pow).drop();
       this.setState({ phase: 'idle' });
       this.props.onRated(receipt);
     } catch (error) {
@@ -269,7 +267,7 @@ export class RateForm extends Component<FormProps, State> {
       }
       // The portal refused: nothing was stored, so the next attempt is a new submission.
       this.pending = null;
-      this.pow.solve().catch(() => {});
+      this.pow.then((p) => p.solve()).catch(() => {});
       this.setState({ phase: 'failed' });
       this.refused(error as OtklikProblemError, kind === 'problem');
     } finally {

@@ -1,8 +1,7 @@
 /** Types the rating form and its lazily loaded identity step share. */
 import type { RatingFormSettings } from '@otklik/client';
-import type { Language, Translator } from '@otklik/widget-core';
+import type { Language, Portal, Translator } from '@otklik/widget-core';
 import type { rateMessages } from './messages.ts';
-import type { Portal } from './portal.ts';
 
 export type T = Translator<keyof (typeof rateMessages)['ru']>;
 

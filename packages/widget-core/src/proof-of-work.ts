@@ -1,24 +1,14 @@
 /**
- * Proof of work solved in the background, as the appeal form does it: a challenge is fetched and
- * solved (the solver is a lazy chunk) as soon as the form opens, and refreshed a minute before it
- * expires, so sending rarely waits. Plain functions rather than a hook: the rating widgets use no
- * `preact/hooks`, which would otherwise leave the appeal widgets' shared chunk for one of its own.
+ * Proof of work for the forms (appeal, rating), solved in the background: a challenge is fetched and
+ * solved as soon as the form opens and refreshed a minute before it expires, so sending rarely waits.
+ *
+ * A module of its own that the forms load with `import('@otklik/widget-core/proof-of-work')` when
+ * they open: the solver comes with it, and none of it is in the runtime chunk every widget page
+ * downloads. Plain functions, no `preact/hooks`: the rating form uses none.
  */
 import type { createChallengeEndpoint, PowSolution } from '@otklik/client';
-import { fetchRoute } from '@otklik/client';
-import type { Portal } from './portal.ts';
-
-/**
- * The challenge route, written out instead of imported: `createChallengeRoute` lives with the appeal
- * routes, and importing that module here would split it out of the appeal pages' chunk. The type
- * keeps it equal to the contract's.
- */
-const challengeRoute: Pick<typeof createChallengeEndpoint, 'method' | 'path'> = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/challenges',
-};
-
-type Entry = { promise: Promise<PowSolution>; solution?: PowSolution };
+import { createChallengeRoute, fetchRoute, solveChallenge } from '@otklik/client';
+import type { Portal } from './config.ts';
 
 export interface ProofOfWork {
   /** Starts (or restarts) solving a fresh challenge. */
@@ -29,7 +19,10 @@ export interface ProofOfWork {
   drop(): void;
 }
 
-export function proofOfWork(
+type Entry = { promise: Promise<PowSolution>; solution?: PowSolution };
+
+/** Starts solving at once; `signal` (the form's lifetime) stops the work and the refreshes. */
+export function startProofOfWork(
   portal: Portal,
   organizationId: string,
   signal: AbortSignal,
@@ -45,11 +38,10 @@ export function proofOfWork(
     const entry: Entry = {
       promise: fetchRoute<typeof createChallengeEndpoint>(
         portal,
-        challengeRoute,
+        createChallengeRoute,
         { params: { organizationId } },
         { signal },
       ).then(async (challenge) => {
-        const { solveChallenge } = await import('./solve.ts');
         const solution = await solveChallenge(challenge, { signal });
         entry.solution = solution;
         const wait = Date.parse(solution.expiresAt) - Date.now() - 60_000;
@@ -64,6 +56,7 @@ export function proofOfWork(
     return entry.promise;
   };
 
+  solve().catch(() => {});
   return {
     solve,
     solution() {

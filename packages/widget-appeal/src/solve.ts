@@ -1,5 +1,0 @@
-/**
- * The proof-of-work solver, imported by the form with a dynamic `import()` so that it is a lazy chunk
- * (solving starts in the background once the form is shown; the page does not wait for this code).
- */
-export { solveChallenge } from '@otklik/client';
