@@ -5,8 +5,8 @@
  * (`#otklik-appeal=<id>.<secret>`) it shows the status tracker instead, loaded on demand.
  *
  * This module picks what to show: the tracker, the settings' handoff notice, the form or its receipt.
- * The form lives in `form/`; its OpenID Connect login is a chunk loaded only when the organisation has
- * providers.
+ * The form lives in `form/`; its identity step (e-mail code, OpenID Connect) is widget-core's, a chunk
+ * loaded only when the organisation requires an identity.
  */
 import type { AppealFormSettings, AppealReceipt, getWidgetSettingsEndpoint } from '@otklik/client';
 import { fetchRoute, getWidgetSettingsRoute } from '@otklik/client';
@@ -16,9 +16,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Form } from './form/form.tsx';
 import { Handoff } from './form/handoff.tsx';
 import { Receipt } from './form/receipt.tsx';
-import type { Oidc } from './form/use-identity.ts';
 import { formMessages } from './form-messages.ts';
-import type { Props, T } from './types.ts';
+import type { IdentityModule, Props, T } from './types.ts';
 import { attributes, css, useLink } from './ui.tsx';
 
 export type { Options, Props, T } from './types.ts';
@@ -45,9 +44,9 @@ function AppealWidget(props: Props) {
 type Load =
   | { state: 'loading' }
   | { state: 'error' }
-  | { state: 'ok'; settings: AppealFormSettings; oidc?: Oidc | undefined };
+  | { state: 'ok'; settings: AppealFormSettings; identity?: IdentityModule | undefined };
 
-/** Loads the organisation's settings (and the OpenID Connect chunk when it has providers). */
+/** Loads the organisation's settings (and the identity step when the organisation requires one). */
 export function AppealForm(props: Props) {
   const { config, host, lang, options } = props;
   const t: T = useMemo(() => createTranslator(formMessages, lang), [lang]);
@@ -64,11 +63,13 @@ export function AppealForm(props: Props) {
       .then(async (settings) => {
         if (!settings?.appeals?.profile?.applicant)
           throw Object.assign(new Error('settings'), { kind: 'response-shape' });
-        const oidc = settings.appeals.identity?.oidcProviders?.length
-          ? await import('./form/oidc.tsx')
-          : undefined;
+        const { identity } = settings.appeals;
+        const step =
+          identity?.required && (identity.emailCode || identity.oidcProviders?.length)
+            ? await import('@otklik/widget-core/identity')
+            : undefined;
         if (controller.signal.aborted) return;
-        setLoad({ state: 'ok', settings: settings.appeals, oidc });
+        setLoad({ state: 'ok', settings: settings.appeals, identity: step });
         emit(host, 'ready', { widget: 'appeal' });
       })
       .catch((error: unknown) => {
@@ -99,7 +100,7 @@ export function AppealForm(props: Props) {
       dueDate: receipt.dueDate,
     });
   };
-  return <Form {...props} t={t} settings={settings} oidc={load.oidc} onFiled={filed} />;
+  return <Form {...props} t={t} settings={settings} identity={load.identity} onFiled={filed} />;
 }
 
 export default defineWidget({

@@ -116,7 +116,7 @@ export class RateWidget extends Component<Props, State> {
           ratings.enabled &&
           identification !== 'anonymous' &&
           (identity.emailCode || identity.oidcProviders.length > 0)
-            ? await import('./rate/identity.tsx')
+            ? await import('@otklik/widget-core/identity')
             : undefined;
         if (signal.aborted) return;
         this.setState({ status: 'ok', settings, services, identity: identityStep });

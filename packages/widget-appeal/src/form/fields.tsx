@@ -14,11 +14,11 @@ interface FieldsProps {
   set: SetValue;
 }
 
-/** A text input for an applicant field (or the e-mail code); nothing when the profile hides it. */
+/** A text input for an applicant field; nothing when the profile hides it. */
 export function TextField(p: {
   t: T;
   path: string;
-  name: 'surname' | 'firstName' | 'patronymic' | 'email' | 'postalAddress' | 'code';
+  name: 'surname' | 'firstName' | 'patronymic' | 'email' | 'postalAddress';
   rule: string;
   error: string | undefined;
   value: string;

@@ -1,9 +1,10 @@
 /** The appeal form: the citizen's details, the identity step, the appeal itself, files and consent. */
 import type { AppealFormSettings, AppealReceipt } from '@otklik/client';
 import { portalOf } from '@otklik/widget-core';
+import type { Verified } from '@otklik/widget-core/identity';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Attachments, type AttachmentsHandle } from '../attachments.tsx';
-import type { Props, T } from '../types.ts';
+import type { IdentityModule, Props, T } from '../types.ts';
 import {
   AppealLanguage,
   AppealText,
@@ -15,21 +16,19 @@ import {
   Topic,
   TypeChoice,
 } from './fields.tsx';
-import { IdentityStep } from './identity.tsx';
-import { type Oidc, useIdentity } from './use-identity.ts';
 import { useSubmission } from './use-submission.ts';
 import { type Errors, empty } from './values.ts';
 
 export interface FormProps extends Props {
   t: T;
   settings: AppealFormSettings;
-  /** The OpenID Connect chunk, loaded when the organisation has providers. */
-  oidc?: Oidc | undefined;
+  /** The identity step's chunk, loaded when the organisation requires an identity. */
+  identity?: IdentityModule | undefined;
   onFiled: (receipt: AppealReceipt) => void;
 }
 
 export function Form(props: FormProps) {
-  const { t, settings, config, host, lang, options, oidc } = props;
+  const { t, settings, config, host, lang, options, identity } = props;
   const { profile } = settings;
   const portal = portalOf(config);
   const organizationId = options.org;
@@ -37,6 +36,7 @@ export function Form(props: FormProps) {
   const [errors, setErrors] = useState<Errors>({});
   const [summary, setSummary] = useState('');
   const [focusTick, setFocusTick] = useState(0);
+  const [verified, setVerified] = useState<Verified | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const alive = useRef(new AbortController());
   const files = useRef<AttachmentsHandle | null>(null);
@@ -62,12 +62,25 @@ export function Form(props: FormProps) {
     }
   };
 
-  const common = { t, portal, organizationId, signal, settings, lang, showErrors, form };
-  const identity = useIdentity({ ...common, oidc, email: values.email, setValues });
-  const { verified } = identity;
-  const unverified = identity.needed && !verified;
+  // The confirmed address is the applicant's, locked; the focus goes to it (the step's controls go).
+  const confirmed = (identity: Verified) => {
+    setVerified(identity);
+    set('email', identity.email);
+  };
+  useLayoutEffect(() => {
+    if (verified) form.current?.querySelector<HTMLInputElement>('#f-applicant-email')?.focus();
+  }, [verified]);
+
+  const unverified = !!identity && !verified;
   const { phase, busy, message, retry, submit } = useSubmission({
-    ...common,
+    t,
+    portal,
+    organizationId,
+    signal,
+    settings,
+    lang,
+    showErrors,
+    form,
     host,
     values,
     verified,
@@ -118,15 +131,18 @@ export function Form(props: FormProps) {
           hint={verified ? t.t('verified', { email: verified.email }) : t.t('emailHint')}
           input={{ type: 'email', autocomplete: 'email', readOnly: !!verified }}
         />
-        {unverified && (
-          <IdentityStep
-            t={t}
-            settings={settings}
-            identity={identity}
-            oidc={oidc}
-            errors={errors}
+        {identity && unverified && (
+          <identity.IdentityStep
+            lang={lang}
             portal={portal}
             organizationId={organizationId}
+            methods={settings.identity}
+            purpose="appeal"
+            required
+            email={{ value: values.email, error: (text) => showErrors({ 'applicant.email': text }) }}
+            verified={verified}
+            onVerified={confirmed}
+            signal={signal}
           />
         )}
         {applicant('postalAddress', 'street-address')}

@@ -1,8 +1,8 @@
 /** The request body of a filed appeal, from the form's values. */
 import type { AppealFormSettings, AppealSubmission, AppealType, PowSolution } from '@otklik/client';
 import type { Language } from '@otklik/widget-core';
+import type { Verified } from '@otklik/widget-core/identity';
 import { pageUrl } from '../ui.tsx';
-import type { Verified } from './use-identity.ts';
 import { APPLICANT, appealLanguageOf, type Person, type Values } from './values.ts';
 
 export function toSubmission(

@@ -11,13 +11,13 @@ import type {
 } from '@otklik/client';
 import { fetchRoute, fileAppealRoute } from '@otklik/client';
 import { type Language, type Portal, reportError } from '@otklik/widget-core';
+import type { Verified } from '@otklik/widget-core/identity';
 import type { RefObject } from 'preact';
 import { type MutableRef, useMemo, useRef, useState } from 'preact/hooks';
 import type { AttachmentsHandle } from '../attachments.tsx';
 import type { T } from '../types.ts';
 import { idOf, kindOf } from '../ui.tsx';
 import { toSubmission } from './to-submission.ts';
-import type { Verified } from './use-identity.ts';
 import { validate } from './validate.ts';
 import type { Errors, Values } from './values.ts';
 

@@ -3,7 +3,7 @@ import type { AppealType, Language } from '@otklik/client';
 
 export type Person = { surname: string; firstName: string; patronymic: string };
 export type ApplicantField = 'surname' | 'firstName' | 'patronymic' | 'email' | 'postalAddress';
-/** Error message by field path (`applicant.email`, `coAuthors.0.surname`, `code`, …). */
+/** Error message by field path (`applicant.email`, `coAuthors.0.surname`, …). */
 export type Errors = Record<string, string>;
 
 export interface Values extends Person {

@@ -20,11 +20,12 @@ import type {
 } from '@otklik/client';
 import { fetchRoute, submitRatingRoute } from '@otklik/client';
 import { formatDate, type Language, type Portal, reportError } from '@otklik/widget-core';
+import type { Verified } from '@otklik/widget-core/identity';
 import type { ProofOfWork } from '@otklik/widget-core/proof-of-work';
 import { Component, h, type VNode } from 'preact';
 import { addDays, dateProblem, todayIn } from './dates.ts';
 import { deviceId, randomId } from './device.ts';
-import type { IdentityModule, T, Verified } from './types.ts';
+import type { IdentityModule, T } from './types.ts';
 
 /** More services than this get a filter box above the list. */
 export const FILTER_FROM = 9;
@@ -443,7 +444,8 @@ export class RateForm extends Component<FormProps, State> {
             lang={lang}
             portal={portal}
             organizationId={organizationId}
-            settings={ratings}
+            methods={ratings.identity}
+            purpose="rating"
             required={ratings.identification === 'required'}
             error={errors.identity}
             verified={this.state.verified}

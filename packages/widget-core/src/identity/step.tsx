@@ -2,12 +2,17 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 /**
- * The rating form's identity step, the same flow as the appeal form's: a one-time code sent to the
- * e-mail address (and/or the organisation's OpenID Connect providers in a popup that answers with a
- * message from the portal's origin). A lazy chunk with its own texts, loaded only for organisations
- * whose identification is `optional` or `required`, so anonymous rating pages do not pay for it.
+ * The identity step of the forms (appeal and rating): a one-time code sent to an e-mail address, and/or
+ * the organisation's OpenID Connect providers in a popup that answers with a message from the portal's
+ * origin. A chunk of its own with its texts: the forms load it with
+ * `import('@otklik/widget-core/identity')` only for organisations that ask for an identity.
  *
- * A class component: `preact/hooks` is left to the appeal widgets (see `pow.ts`).
+ * The address is typed into the step's own field, or (the appeal form, where the e-mail is one of the
+ * applicant's details) into the form's field, passed in as `email`. The step is styled by the form's CSS
+ * (`fieldset`, `legend`, `.field`, `.row`, `.hint`, `.req`, `.error`, `.alert`, `.primary`).
+ *
+ * A class component with classic JSX: `preact/hooks` and Preact's jsx-runtime would otherwise be split
+ * out of the appeal pages' chunk to be shared with this one.
  */
 import type {
   EmailCodeSent,
@@ -15,39 +20,61 @@ import type {
   requestEmailCodeEndpoint,
   verifyEmailCodeEndpoint,
 } from '@otklik/client';
-import { fetchRoute } from '@otklik/client';
-import { createTranslator } from '@otklik/widget-core';
+import { fetchRoute, requestEmailCodeRoute, verifyEmailCodeRoute } from '@otklik/client';
 import { Component, Fragment, h } from 'preact';
-import { identityMessages } from './identity-messages.ts';
-import type { IdentityStepProps } from './types.ts';
+import type { Portal } from '../config.ts';
+import { createTranslator, type Language, type Vars } from '../i18n.ts';
+import { identityMessages } from './messages.ts';
 
-// Written out rather than imported from the appeal routes' module, which would then leave the appeal
-// pages' chunk; the types keep them equal to the contract's.
-const sendRoute: Pick<typeof requestEmailCodeEndpoint, 'method' | 'path'> = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/identity/email-code',
-};
-const verifyRoute: Pick<typeof verifyEmailCodeEndpoint, 'method' | 'path'> = {
-  method: 'POST',
-  path: '/v1/organizations/{organizationId}/identity/email-code/{verificationId}/verify',
-};
+/** An identity confirmed by an e-mail code or an OpenID Connect login; `token` goes with the form. */
+export type Verified = { token: string; email: string };
 
-const kindOf = (error: unknown) => (error as { kind?: string } | null)?.kind;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The e-mail field of the form, when the address is one of the form's own fields. */
+export interface FormEmail {
+  value: string;
+  /** Shows `text` as the field's error (the address is not one to send a code to). */
+  error(text: string): void;
+}
+
+export interface IdentityStepProps {
+  lang: Language;
+  portal: Portal;
+  organizationId: string;
+  /** How the organisation lets people confirm who they are (its widget settings' `identity`). */
+  methods: { emailCode: boolean; oidcProviders: readonly { id: string; name: string }[] };
+  /** What the identity is for: the title and introduction say why it is asked. */
+  purpose: 'appeal' | 'rating';
+  /** Nothing is sent without a confirmed identity (the fields are marked required). */
+  required: boolean;
+  /** The form's e-mail field; without it the step has its own (`#f-email`). */
+  email?: FormEmail | undefined;
+  /** The form's error for the step ("confirm your address"), shown on the step's current field. */
+  error?: string | undefined;
+  verified: Verified | null;
+  onVerified: (verified: Verified) => void;
+  /** The form's lifetime: requests stop with it. */
+  signal: AbortSignal;
+}
 
 type Key = keyof (typeof identityMessages)['ru'];
+type Field = 'email' | 'code';
 type OidcState = 'idle' | 'waiting' | 'failed' | 'blocked';
 
 interface State {
+  /** The address in the step's own field. */
   email: string;
   code: string;
   sent: (EmailCodeSent & { email: string }) | null;
   busy: boolean;
-  /** The step's own error on a field (a bad address or code), or a general one. */
-  error: { field: 'email' | 'code' | ''; text: string } | null;
+  /** The step's error on one of its fields, or a general one (`field` empty). */
+  error: { field: Field | ''; text: string } | null;
   oidc: OidcState;
   now: number;
 }
+
+/** What a person may type as an address; the portal checks it properly. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const kindOf = (error: unknown) => (error as { kind?: string } | null)?.kind;
 
 export class IdentityStep extends Component<IdentityStepProps, State> {
   override state: State = { email: '', code: '', sent: null, busy: false, error: null, oidc: 'idle', now: 0 };
@@ -55,11 +82,10 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
   private timer: ReturnType<typeof setInterval> | undefined;
   private unlisten: (() => void) | undefined;
 
-  private t = (key: Key, vars?: Record<string, string | number>) =>
-    createTranslator(identityMessages, this.props.lang).t(key, vars);
+  private t = (key: Key, vars?: Vars) => createTranslator(identityMessages, this.props.lang).t(key, vars);
 
   override componentDidMount() {
-    if (this.props.settings.identity.oidcProviders.length) this.listen();
+    if (this.props.methods.oidcProviders.length) this.listen();
   }
 
   override componentWillUnmount() {
@@ -71,12 +97,12 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
     // Keyboard users go where the step continues: to the code once it is sent, to the confirmed
     // (read-only) address once it is checked; the controls they used disappear or are disabled.
     const { sent } = this.state;
-    if (sent && sent !== previous.sent) this.focus('f-code');
-    if (this.props.verified && !before.verified) this.focus('f-email');
+    if (sent && sent !== previous.sent) this.focus('code');
+    if (this.props.verified && !before.verified && !this.props.email) this.focus('email');
   }
 
-  private focus(id: string) {
-    (this.root?.querySelector(`#${id}`) as HTMLElement | null)?.focus();
+  private focus(field: Field) {
+    this.root?.querySelector<HTMLElement>(`#f-${field}`)?.focus();
   }
 
   /** The OpenID Connect popup answers with a message from the portal's origin; others are ignored. */
@@ -107,13 +133,13 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
 
   private sendCode = async () => {
     const { portal, organizationId, lang, signal } = this.props;
-    const email = this.state.email.trim();
+    const email = (this.props.email?.value ?? this.state.email).trim();
     if (!EMAIL.test(email)) return this.fail('email', this.t('errEmail'));
     this.setState({ busy: true });
     try {
       const sent = await fetchRoute<typeof requestEmailCodeEndpoint>(
         portal,
-        sendRoute,
+        requestEmailCodeRoute,
         { params: { organizationId }, body: { email, language: lang } },
         { signal },
       );
@@ -139,7 +165,7 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
     try {
       const result = await fetchRoute<typeof verifyEmailCodeEndpoint>(
         portal,
-        verifyRoute,
+        verifyEmailCodeRoute,
         { params: { organizationId, verificationId: sent.verificationId }, body: { code: code.trim() } },
         { signal },
       );
@@ -155,96 +181,121 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
     }
   };
 
-  private fail(field: 'email' | 'code' | '', text: string) {
-    this.setState({ error: { field, text } }, () => field && this.focus(`f-${field}`));
+  /** Shows `text` on `field` (and moves there), or as the step's general error. */
+  private fail(field: Field | '', text: string) {
+    if (field === 'email' && this.props.email) return this.props.email.error(text);
+    this.setState({ error: { field, text } }, () => field && this.focus(field));
   }
 
   private failed(error: unknown) {
     if (this.props.signal.aborted) return;
     const problem = error as OtklikProblemError;
-    if (kindOf(error) !== 'problem') return this.fail('', this.t('networkError'));
-    if (problem.code === 'rate-limited')
+    if (kindOf(error) === 'problem' && problem.code === 'rate-limited')
       return this.fail('', this.t('rateLimited', { count: problem.retryAfter ?? 60 }));
-    this.fail('email', this.t('errEmail'));
+    if (kindOf(error) === 'problem' && problem.issues.some((issue) => issue.path.endsWith('email')))
+      return this.fail('email', this.t('errEmail'));
+    this.fail('', this.t('networkError'));
+  }
+
+  /** A labelled input of the step, with its hint and error tied to it by `aria-describedby`. */
+  private input(field: Field, message: string | undefined, hint?: string) {
+    const { required, verified } = this.props;
+    const { email, code } = this.state;
+    const id = `f-${field}`;
+    const described = [hint && `${id}-hint`, message && `${id}-error`].filter(Boolean).join(' ');
+    return (
+      <div class="field">
+        <label for={id}>
+          {this.t(field)}
+          {required && (
+            <span class="req" title={this.t('required')} aria-hidden="true">
+              {' *'}
+            </span>
+          )}
+        </label>
+        <input
+          id={id}
+          {...(field === 'email'
+            ? { type: 'email', autocomplete: 'email', readOnly: !!verified, value: email }
+            : {
+                inputMode: 'numeric',
+                autocomplete: 'one-time-code',
+                maxLength: 6,
+                pattern: '[0-9]{6}',
+                value: code,
+              })}
+          required={required}
+          aria-invalid={message ? 'true' : undefined}
+          aria-describedby={described || undefined}
+          onInput={(event) =>
+            this.setState({ [field]: (event.currentTarget as HTMLInputElement).value } as Pick<State, Field>)
+          }
+          onKeyDown={(event) => {
+            // Enter sends or checks the code; it must not submit the form around the step.
+            if (event.key !== 'Enter' || verified) return;
+            event.preventDefault();
+            void (field === 'code' ? this.verify() : this.sendCode());
+          }}
+        />
+        {hint && (
+          <p id={`${id}-hint`} class="hint">
+            {hint}
+          </p>
+        )}
+        {message && (
+          <p id={`${id}-error`} class="error">
+            {message}
+          </p>
+        )}
+      </div>
+    );
   }
 
   render() {
-    const { settings, required, verified } = this.props;
-    const { email, code, sent, busy, error, oidc } = this.state;
+    const { methods, purpose, required, verified } = this.props;
+    const { sent, busy, error, oidc } = this.state;
     const { t } = this;
-    const { emailCode, oidcProviders } = settings.identity;
+    const { emailCode, oidcProviders } = methods;
+    const own = !this.props.email;
     const wait = sent ? Math.ceil((Date.parse(sent.resendAfter) - this.state.now) / 1000) : 0;
-    // The form's "confirm your address" goes on the field the citizen is at.
-    const own = (field: 'email' | 'code') =>
-      error?.field === field
-        ? error.text
-        : (sent ? 'code' : 'email') === field
-          ? this.props.error
+    // The step's own error on a field; else the form's error goes on the field the person is at.
+    const message = (field: Field) =>
+      verified
+        ? undefined
+        : error?.field === field
+          ? error.text
+          : (sent ? 'code' : 'email') === field
+            ? this.props.error
+            : undefined;
+    const intro =
+      purpose === 'rating'
+        ? t(required ? 'ratingNeeded' : 'ratingOptional')
+        : emailCode
+          ? t('appealIntro')
           : undefined;
-    const input = (field: 'email' | 'code', hint?: string) => {
-      const message = verified ? undefined : own(field);
-      const id = `f-${field}`;
-      const described = [hint && `${id}-hint`, message && `${id}-error`].filter(Boolean).join(' ');
-      return (
-        <div class="field">
-          <label for={id}>
-            {t(field)}
-            {required && field === 'email' && (
-              <span class="req" title={t('required')} aria-hidden="true">
-                {' *'}
-              </span>
-            )}
-          </label>
-          <input
-            id={id}
-            {...(field === 'email'
-              ? { type: 'email', autocomplete: 'email', readOnly: !!verified, value: email }
-              : { inputMode: 'numeric', autocomplete: 'one-time-code', maxLength: 6, value: code })}
-            required={required}
-            aria-invalid={message ? 'true' : undefined}
-            aria-describedby={described || undefined}
-            onInput={(event) =>
-              this.setState({ [field]: (event.currentTarget as HTMLInputElement).value } as Pick<
-                State,
-                'email'
-              >)
-            }
-            onKeyDown={(event) => {
-              // Enter sends or checks the code; it must not submit the rating.
-              if (event.key !== 'Enter' || verified) return;
-              event.preventDefault();
-              void (field === 'code' ? this.verify() : this.sendCode());
-            }}
-          />
-          {hint && (
-            <p id={`${id}-hint`} class="hint">
-              {hint}
-            </p>
-          )}
-          {message && (
-            <p id={`${id}-error`} class="error">
-              {message}
-            </p>
-          )}
-        </div>
-      );
-    };
     return (
       <fieldset
         ref={(el) => {
           this.root = el;
         }}
       >
-        <legend>{t('identity')}</legend>
-        <p class="hint">{t(required ? 'needed' : 'optional')}</p>
-        {(emailCode || verified) &&
-          input('email', verified ? t('verified', { email: verified.email }) : undefined)}
+        <legend id="identity-title">
+          <strong>{t(purpose === 'rating' ? 'ratingTitle' : 'appealTitle')}</strong>
+        </legend>
+        {intro && <p class="hint">{intro}</p>}
+        {own &&
+          (emailCode || verified) &&
+          this.input(
+            'email',
+            message('email'),
+            verified ? t('verified', { email: verified.email }) : undefined,
+          )}
         {!verified && (
           <>
             {sent && emailCode && (
               <>
                 <p role="status">{t('codeSent', { email: sent.email })}</p>
-                {input('code')}
+                {this.input('code', message('code'))}
               </>
             )}
             {emailCode && (
@@ -257,13 +308,13 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
                 <button
                   type="button"
                   disabled={busy || wait > 0}
-                  aria-describedby={wait > 0 ? 'f-wait' : undefined}
+                  aria-describedby={wait > 0 ? 'resend-wait' : undefined}
                   onClick={this.sendCode}
                 >
                   {t(sent ? 'resend' : 'sendCode')}
                 </button>
                 {wait > 0 && (
-                  <span id="f-wait" class="hint">
+                  <span id="resend-wait" class="hint">
                     {t('resendIn', { count: wait })}
                   </span>
                 )}

@@ -1,12 +1,19 @@
-import { defineMessages } from '@otklik/widget-core';
+import { defineMessages } from '../i18n.ts';
 
-/** Texts of the rating form's identity step (a lazy chunk, with these texts). */
+/**
+ * Texts of the identity step, for the appeal form and the rating form alike (a lazy chunk, with these
+ * texts). The title and introduction say what the identity is for: an appeal is considered only from
+ * an identified applicant; a rating counts as identified, or may need to be.
+ */
 export const identityMessages = defineMessages({
   ru: {
-    identity: 'Подтверждение адреса электронной почты',
-    optional:
+    appealTitle: 'Подтверждение личности',
+    appealIntro:
+      'Электронное обращение рассматривается, только если личность заявителя подтверждена. Получите код на адрес электронной почты и введите его.',
+    ratingTitle: 'Подтверждение адреса электронной почты',
+    ratingOptional:
       'Необязательно. Если подтвердить адрес кодом из письма, оценка будет учтена как оценка с подтверждённой личностью.',
-    needed: 'Чтобы оценить услугу, подтвердите адрес электронной почты кодом из письма.',
+    ratingNeeded: 'Чтобы оценить услугу, подтвердите адрес электронной почты кодом из письма.',
     required: 'обязательное поле',
     email: 'Адрес электронной почты',
     sendCode: 'Получить код',
@@ -34,10 +41,13 @@ export const identityMessages = defineMessages({
       'Браузер не открыл окно входа. Разрешите всплывающие окна для этого сайта и попробуйте ещё раз.',
   },
   be: {
-    identity: 'Пацвярджэнне адраса электроннай пошты',
-    optional:
+    appealTitle: 'Пацвярджэнне асобы',
+    appealIntro:
+      'Электронны зварот разглядаецца, толькі калі асоба заяўніка пацверджана. Атрымайце код на адрас электроннай пошты і ўвядзіце яго.',
+    ratingTitle: 'Пацвярджэнне адраса электроннай пошты',
+    ratingOptional:
       'Неабавязкова. Калі пацвердзіць адрас кодам з ліста, ацэнка будзе ўлічана як ацэнка з пацверджанай асобай.',
-    needed: 'Каб ацаніць паслугу, пацвердзіце адрас электроннай пошты кодам з ліста.',
+    ratingNeeded: 'Каб ацаніць паслугу, пацвердзіце адрас электроннай пошты кодам з ліста.',
     required: 'абавязковае поле',
     email: 'Адрас электроннай пошты',
     sendCode: 'Атрымаць код',
@@ -65,10 +75,13 @@ export const identityMessages = defineMessages({
       'Браўзер не адкрыў акно ўваходу. Дазвольце ўсплывальныя вокны для гэтага сайта і паспрабуйце яшчэ раз.',
   },
   en: {
-    identity: 'E-mail confirmation',
-    optional:
+    appealTitle: 'Identity confirmation',
+    appealIntro:
+      'An electronic appeal is considered only when the applicant is identified. Get a code at your e-mail address and enter it.',
+    ratingTitle: 'E-mail confirmation',
+    ratingOptional:
       'Optional. If you confirm your address with the code from an e-mail, the rating counts as one from an identified person.',
-    needed: 'To rate the service, confirm your e-mail address with the code from an e-mail.',
+    ratingNeeded: 'To rate the service, confirm your e-mail address with the code from an e-mail.',
     required: 'required',
     email: 'E-mail address',
     sendCode: 'Get a code',
