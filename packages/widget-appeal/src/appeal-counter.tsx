@@ -12,23 +12,17 @@ import {
   fetchRoute,
   type getAppealCounterEndpoint,
   getAppealCounterRoute,
-  OtklikResponseShapeError,
 } from '@otklik/client';
 import {
-  createTranslator,
+  defineBadge,
   defineWidget,
-  ErrorState,
-  emit,
   formatDate,
   type OptionsOf,
   oneOf,
   organizationId,
-  portalOf,
-  reportError,
   type Translator,
-  type WidgetProps,
 } from '@otklik/widget-core';
-import { Component, h } from 'preact';
+import { h } from 'preact';
 import { counterMessages } from './counter-messages.ts';
 
 const attributes = {
@@ -38,8 +32,6 @@ const attributes = {
 
 type Options = OptionsOf<typeof attributes>;
 type T = Translator<keyof (typeof counterMessages)['ru']>;
-
-type State = { status: 'loading' } | { status: 'ok'; counter: AppealCounter } | { status: 'error' };
 
 const css = `
 .counter{margin:0}
@@ -58,65 +50,24 @@ td{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 `;
 
 /**
- * The badge. A class component: the counter page has no other use for `preact/hooks`, and leaving them
- * out keeps about 1 KB off its budget. Options never change while mounted (the runtime remounts on
- * attribute changes), so one fetch on mount is enough.
+ * The badge: this month's and this year's figures, a line each (compact) or as a table (full).
+ * widget-core's badge reads them once when mounted (the runtime remounts on attribute changes) and
+ * shows the loading and error states.
  */
-export class AppealCounterBadge extends Component<WidgetProps<Options>, State> {
-  override state: State = { status: 'loading' };
-  private controller = new AbortController();
-
-  override componentDidMount() {
-    const { options, config, host } = this.props;
-    const { signal } = this.controller;
+export const AppealCounterBadge = defineBadge({
+  name: 'appeal-counter',
+  messages: counterMessages,
+  load: (portal, organizationId, signal) =>
     fetchRoute<typeof getAppealCounterEndpoint>(
-      portalOf(config),
+      portal,
       getAppealCounterRoute,
-      { params: { organizationId: options.org } },
+      { params: { organizationId } },
       { signal },
-    )
-      .then((counter) => {
-        // A cheap shape check instead of the schema: a proxy's or another version's JSON fails here.
-        if (typeof counter?.month?.received !== 'number' || typeof counter.year?.received !== 'number')
-          throw new OtklikResponseShapeError(200, []);
-        this.setState({ status: 'ok', counter });
-      })
-      .catch((error: unknown) => {
-        if (signal.aborted) return;
-        this.setState({ status: 'error' });
-        reportError(host, 'appeal-counter', error);
-      });
-  }
-
-  override componentDidUpdate(_: WidgetProps<Options>, previous: State) {
-    const { state } = this;
-    if (state.status === 'ok' && previous.status !== 'ok')
-      emit(this.props.host, 'ready', { widget: 'appeal-counter', data: state.counter });
-  }
-
-  override componentWillUnmount() {
-    this.controller.abort();
-  }
-
-  render() {
-    const { state } = this;
-    const { options, lang } = this.props;
-    const t: T = createTranslator(counterMessages, lang);
-    if (state.status === 'error') return <ErrorState message={t.t('unavailable')} />;
-    if (state.status === 'loading')
-      return (
-        <div class={`box counter loading ${options.variant}`} aria-busy="true">
-          {/* The title while the figures load: no text swap later, and `aria-busy` tells assistive tech. */}
-          <p class="muted">{t.t('title')}</p>
-        </div>
-      );
-    return options.variant === 'full' ? (
-      <Full t={t} counter={state.counter} />
-    ) : (
-      <Compact t={t} counter={state.counter} />
-    );
-  }
-}
+    ),
+  valid: (counter) =>
+    typeof counter?.month?.received === 'number' && typeof counter.year?.received === 'number',
+  view: (counter, t, full) => (full ? <Full t={t} counter={counter} /> : <Compact t={t} counter={counter} />),
+});
 
 function monthLabel(t: T, stats: AppealStats): string {
   const label = formatDate(t.lang, stats.from, { month: 'long', year: 'numeric' });

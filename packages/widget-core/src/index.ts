@@ -12,6 +12,7 @@ export {
   readAttribute,
   requiredString,
 } from './attributes.ts';
+export { type BadgeDefinition, type BadgeOptions, defineBadge } from './badge.ts';
 export { type Portal, portalOf, type WidgetConfig } from './config.ts';
 export {
   defineWidget,

@@ -1,7 +1,7 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-// Classic JSX and a class component, like the appeal counter: Preact's jsx-runtime and hooks stay out
-// of this page (its budget is the counter's 12 KB).
+// Classic JSX and no hooks, like the appeal counter: Preact's jsx-runtime and hooks stay out of this
+// page (its budget is the counter's 12 KB).
 /**
  * Rating badge: `<div data-otklik="rating" data-org="ORG" data-variant="compact|full"
  * data-lang="ru|be|en"></div>` or `<otklik-rating org="ORG">`. The organisation's overall average,
@@ -15,26 +15,22 @@ import {
   fetchRoute,
   type getRatingSummaryEndpoint,
   getRatingSummaryRoute,
-  OtklikResponseShapeError,
   type RatingSummary,
 } from '@otklik/client';
 import {
-  createTranslator,
+  defineBadge,
   defineWidget,
-  ErrorState,
-  emit,
   type OptionsOf,
   oneOf,
   organizationId,
   portalOf,
-  reportError,
   type Translator,
-  type WidgetProps,
 } from '@otklik/widget-core';
-import { Component, h } from 'preact';
+import { h } from 'preact';
+import type { RatingSubmittedDetail } from './rating-event.ts';
 import { ratingMessages } from './rating-messages.ts';
 
-export type { RatingSubmittedDetail } from './rating-event.ts';
+export type { RatingSubmittedDetail };
 
 const attributes = {
   org: organizationId(),
@@ -43,7 +39,6 @@ const attributes = {
 
 type Options = OptionsOf<typeof attributes>;
 type T = Translator<keyof (typeof ratingMessages)['ru']>;
-type State = { status: 'loading' } | { status: 'ok'; summary: RatingSummary } | { status: 'error' };
 
 // Empty stars and the empty part of a bar are outlined in the border colour, not filled with it: in
 // high contrast that colour is black, and an empty bar would look full.
@@ -91,142 +86,112 @@ const positions = (t: T, summary: RatingSummary) =>
     (key) => summary[key]?.rank && <p key={key}>{t.t(key, summary[key] as { rank: number; of: number })}</p>,
   );
 
-export class RatingBadge extends Component<WidgetProps<Options>, State> {
-  override state: State = { status: 'loading' };
-  private controller = new AbortController();
-  /** Only the newest load's answer is shown. */
-  private loads = 0;
-
-  override componentDidMount() {
-    this.load(false);
-    document.addEventListener('otklik:rating-submitted', this.onRated);
-  }
-
-  override componentWillUnmount() {
-    this.controller.abort();
-    document.removeEventListener('otklik:rating-submitted', this.onRated);
-  }
-
-  private onRated = (event: Event) => {
-    const detail = (event as CustomEvent<{ organizationId?: string }>).detail;
-    if (detail?.organizationId === this.props.options.org) this.load(true);
-  };
-
-  /** Fetches the summary; `fresh` revalidates with the portal (If-None-Match) instead of the cache. */
-  private load(fresh: boolean) {
-    const { options, config, host } = this.props;
-    const { signal } = this.controller;
-    const portal = portalOf(config);
-    const load = ++this.loads;
-    if (fresh) {
-      const fetch = portal.fetch ?? globalThis.fetch;
-      portal.fetch = (input, init) => fetch(input, { ...init, cache: 'no-cache' });
-    }
+/**
+ * The badge: widget-core's badge reads the summary and shows the loading and error states; this one
+ * reads it again after a rating of this organisation on the page.
+ */
+export class RatingBadge extends defineBadge({
+  name: 'rating',
+  messages: ratingMessages,
+  load: (portal, organizationId, signal) =>
     fetchRoute<typeof getRatingSummaryEndpoint>(
       portal,
       getRatingSummaryRoute,
-      { params: { organizationId: options.org } },
+      { params: { organizationId } },
       { signal },
-    )
-      .then((summary) => {
-        // A cheap shape check instead of the schema: a proxy's or another version's JSON fails here.
-        if (typeof summary?.count !== 'number' || summary.distribution?.length !== 5 || !summary.criteria)
-          throw new OtklikResponseShapeError(200, []);
-        if (load === this.loads) this.setState({ status: 'ok', summary });
-      })
-      .catch((error: unknown) => {
-        if (signal.aborted || load !== this.loads) return;
-        // A failed refresh keeps the figures already shown.
-        if (this.state.status !== 'ok') this.setState({ status: 'error' });
-        reportError(host, 'rating', error);
-      });
+    ),
+  valid: (summary) =>
+    typeof summary?.count === 'number' && summary.distribution?.length === 5 && !!summary.criteria,
+  view: (summary, t, full) => <Figures t={t} summary={summary} full={full} />,
+}) {
+  override componentDidMount() {
+    super.componentDidMount();
+    document.addEventListener('otklik:rating-submitted', this.rated);
   }
 
-  override componentDidUpdate(_: WidgetProps<Options>, previous: State) {
-    const { state } = this;
-    if (state.status === 'ok' && previous.status !== 'ok')
-      emit(this.props.host, 'ready', { widget: 'rating', data: state.summary });
+  override componentWillUnmount() {
+    super.componentWillUnmount();
+    document.removeEventListener('otklik:rating-submitted', this.rated);
   }
 
-  render() {
-    const { state } = this;
-    const { options, lang } = this.props;
-    const t: T = createTranslator(ratingMessages, lang);
-    if (state.status === 'error') return <ErrorState message={t.t('unavailable')} />;
-    if (state.status === 'loading')
-      return (
-        <div class={`box rating loading ${options.variant}`} aria-busy="true">
-          <p class="muted">{t.t('title')}</p>
-        </div>
-      );
-    const { summary } = state;
-    const { average, count } = summary;
-    const counted = count ? t.t('ratings', { count }) : t.t('none');
-    const overall =
-      average === null ? (
-        '—'
-      ) : (
-        <span>
-          <Stars average={average} /> {t.t('outOf', { average: score(t, average) })}
-        </span>
-      );
-    if (options.variant !== 'full')
-      return (
-        <section class="box rating compact" aria-label={t.t('title')}>
-          <p class="title">{t.t('title')}</p>
-          {average !== null && <p class="big">{overall}</p>}
-          <p class="muted">{counted}</p>
-          {positions(t, summary)}
-        </section>
-      );
-    return (
-      <div class="box rating full">
-        <table>
-          <caption>
-            {t.t('title')} <span>{counted}</span>
-          </caption>
-          <tbody>
-            <tr>
-              <th scope="row">{t.t('overall')}</th>
-              <td>{overall}</td>
-            </tr>
-            {summary.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row" class="sub">
-                  {c.label[lang] ?? c.label.ru ?? c.label.be ?? c.label.en}
-                </th>
-                <td>{score(t, c.average)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table>
-          <caption>{t.t('distribution')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.t('score')}</th>
-              <th scope="col">{t.t('share')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[5, 4, 3, 2, 1].map((n) => {
-              const value = summary.distribution[n - 1] ?? 0;
-              return (
-                <tr key={n}>
-                  <th scope="row">{n}</th>
-                  <td>
-                    <progress max={count || 1} value={value} aria-hidden="true" />
-                    {`${t.n(value)} (${count ? Math.round((value / count) * 100) : 0} %)`}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {positions(t, summary)}
-      </div>
+  private rated = (event: Event) => {
+    const rated = (event as CustomEvent<RatingSubmittedDetail>).detail;
+    if (rated?.organizationId !== this.props.options.org) return;
+    // The summary is cached by the browser (the portal sends an ETag): ask the portal again.
+    const portal = portalOf(this.props.config);
+    const fetch = portal.fetch ?? globalThis.fetch;
+    this.read({ ...portal, fetch: (input, init) => fetch(input, { ...init, cache: 'no-cache' }) });
+  };
+}
+
+/** The overall average, the count and the positions (compact); plus criteria and distribution (full). */
+function Figures({ t, summary, full }: { t: T; summary: RatingSummary; full: boolean }) {
+  const { average, count } = summary;
+  const counted = count ? t.t('ratings', { count }) : t.t('none');
+  const overall =
+    average === null ? (
+      '—'
+    ) : (
+      <span>
+        <Stars average={average} /> {t.t('outOf', { average: score(t, average) })}
+      </span>
     );
-  }
+  if (!full)
+    return (
+      <section class="box rating compact" aria-label={t.t('title')}>
+        <p class="title">{t.t('title')}</p>
+        {average !== null && <p class="big">{overall}</p>}
+        <p class="muted">{counted}</p>
+        {positions(t, summary)}
+      </section>
+    );
+  return (
+    <div class="box rating full">
+      <table>
+        <caption>
+          {t.t('title')} <span>{counted}</span>
+        </caption>
+        <tbody>
+          <tr>
+            <th scope="row">{t.t('overall')}</th>
+            <td>{overall}</td>
+          </tr>
+          {summary.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" class="sub">
+                {c.label[t.lang] ?? c.label.ru ?? c.label.be ?? c.label.en}
+              </th>
+              <td>{score(t, c.average)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>{t.t('distribution')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.t('score')}</th>
+            <th scope="col">{t.t('share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[5, 4, 3, 2, 1].map((n) => {
+            const value = summary.distribution[n - 1] ?? 0;
+            return (
+              <tr key={n}>
+                <th scope="row">{n}</th>
+                <td>
+                  <progress max={count || 1} value={value} aria-hidden="true" />
+                  {`${t.n(value)} (${count ? Math.round((value / count) * 100) : 0} %)`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {positions(t, summary)}
+    </div>
+  );
 }
 
 export default defineWidget({
