@@ -5,13 +5,13 @@
  */
 import { kebab } from './attributes.ts';
 import type { WidgetConfig } from './config.ts';
-import type { Unmount } from './define.ts';
 
 /** Defines `tag` (once per page) as an element that mounts the widget into itself while connected. */
 export function defineElement(
   tag: string,
   options: readonly string[],
-  mount: (host: HTMLElement, config: WidgetConfig) => Unmount,
+  /** Mounts the widget into `host`; returns its unmount. */
+  mount: (host: HTMLElement, config: WidgetConfig) => () => void,
   config: WidgetConfig,
 ): void {
   if (customElements.get(tag)) return;
@@ -24,7 +24,7 @@ export function defineElement(
         'data-lang',
         ...options.flatMap((o) => [kebab(o), `data-${kebab(o)}`]),
       ];
-      unmount?: Unmount | undefined;
+      unmount?: (() => void) | undefined;
       connectedCallback() {
         this.unmount ??= mount(this, config);
       }
