@@ -36,6 +36,12 @@ function step(routes: Parameters<typeof fakePortal>[0], props: Partial<IdentityS
 
 afterEach(cleanup);
 
+/** Types into a field and lets Preact render the change (it batches state updates). */
+async function type(field: HTMLElement, value: string) {
+  fireEvent.input(field, { target: { value } });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 describe('identity step', () => {
   it('says what the identity is for', () => {
     const rating = step({}).group;
@@ -74,24 +80,24 @@ describe('identity step', () => {
       JSON.stringify({ type: 'about:blank', title: 'Too many', status: 429, code: 'rate-limited' }),
       { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '42' } },
     );
-    step({ [SEND]: limited });
-    fireEvent.input(screen.getByRole('textbox', { name: /Адрес электронной почты/ }), {
-      target: { value: 'ivan@example.ru' },
-    });
+    const { portal } = step({ [SEND]: limited });
+    await type(screen.getByRole('textbox', { name: /Адрес электронной почты/ }), 'ivan@example.ru');
     fireEvent.click(screen.getByRole('button', { name: 'Получить код' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Слишком много попыток. Повторите через 42 с.',
     );
+    expect(portal.of(SEND)).toHaveLength(1);
   });
 
   it('shows the portal’s refusal of the address on the step’s own field', async () => {
-    step({
+    const { portal } = step({
       [SEND]: problem(422, 'validation-failed', [{ path: 'body.email', message: 'Enter a valid e-mail' }]),
     });
     const email = screen.getByRole('textbox', { name: /Адрес электронной почты/ });
-    fireEvent.input(email, { target: { value: 'ivan@example.invalid' } });
+    await type(email, 'ivan@example.invalid');
     fireEvent.click(screen.getByRole('button', { name: 'Получить код' }));
     await vi.waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(portal.of(SEND)[0]?.body).toEqual({ email: 'ivan@example.invalid', language: 'ru' });
     expect(document.getElementById('f-email-error')?.textContent).toBe(
       'Введите адрес электронной почты, например name@example.ru',
     );
