@@ -3,7 +3,9 @@
  * - `plg_system_otklik.zip` and `plg_content_otklik.zip` (each installable on its own in Joomla 4/5),
  * - `pkg_otklik.zip`: the Joomla package (manifest `pkg_otklik.xml`, its language files and the two
  *   plugin zips), the one file a webmaster uploads in System → Install → Extensions;
- * - `otklik-wordpress.zip`: the WordPress plugin (folder `otklik/`), uploaded in Plugins → Add New.
+ * - `otklik-wordpress.zip`: the WordPress plugin (folder `otklik/`), uploaded in Plugins → Add New,
+ *   with a `.mo` file made from each `languages/*.l10n.php` (WordPress reads `.l10n.php` from 6.5 on,
+ *   `.mo` before).
  *
  * The zips are deterministic: entries sorted, a fixed timestamp, fixed compression level.
  * Run: `pnpm exec tsx scripts/build-plugins.ts` (or `pnpm build`).
@@ -12,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Zippable, zipSync } from 'fflate';
+import { readL10nPhp, toMo } from './plugin-translations.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const joomlaDir = resolve(root, 'plugins/joomla');
@@ -56,6 +59,16 @@ function zipFolder(dir: string, only?: (path: string) => boolean): Uint8Array {
   );
 }
 
+/** `languages/otklik-LOCALE.mo` for each `languages/otklik-LOCALE.l10n.php` among `files`. */
+function wordpressMoFiles(files: ReadonlyArray<[string, Uint8Array]>): Array<[string, Uint8Array]> {
+  return files
+    .filter(([path]) => path.endsWith('.l10n.php'))
+    .map(([path, data]) => [
+      path.replace(/\.l10n\.php$/, '.mo'),
+      toMo(readL10nPhp(new TextDecoder('utf-8', { fatal: true }).decode(data), path)),
+    ]);
+}
+
 export function buildPlugins(): Record<string, Uint8Array> {
   mkdirSync(outDir, { recursive: true });
   const built: Record<string, Uint8Array> = {};
@@ -72,12 +85,11 @@ export function buildPlugins(): Record<string, Uint8Array> {
     ]),
   ]);
   // WordPress expects the plugin's folder at the top of the zip.
-  built['otklik-wordpress.zip'] = zip(
-    listFiles(wordpressDir).map((path): [string, Uint8Array] => [
-      `otklik/${path}`,
-      readFileSync(join(wordpressDir, path)),
-    ]),
-  );
+  const wordpressFiles = listFiles(wordpressDir).map((path): [string, Uint8Array] => [
+    `otklik/${path}`,
+    readFileSync(join(wordpressDir, path)),
+  ]);
+  built['otklik-wordpress.zip'] = zip([...wordpressFiles, ...wordpressMoFiles(wordpressFiles)]);
   for (const [name, data] of Object.entries(built)) writeFileSync(join(outDir, name), data);
   return built;
 }

@@ -1,6 +1,7 @@
 <?php
 /**
- * Belarusian translation (WordPress 6.5+ reads .l10n.php files; older versions show English).
+ * Belarusian translation. WordPress 6.5+ reads this file; the .mo file that WordPress 6.3 and 6.4 read
+ * is built from it (scripts/plugin-translations.ts).
  *
  * @package Otklik
  */
@@ -17,6 +18,10 @@ return array(
 		"block keyword\4appeal"  => 'зварот',
 		"block keyword\4counter" => 'лічыльнік',
 		"block keyword\4rating"  => 'ацэнка',
+		// The plugin's header, as the Plugins screen shows it.
+		'Appeal intake form, appeal status tracker, appeal counter and service-quality rating widgets from an Otklik portal: a shortcode, a block and the loader script.' => 'Форма звароту, сачэнне за зваротам, лічыльнік зваротаў і ацэнка якасці паслуг з партала «Водгук»: шорткод, блок і скрыпт-загрузчык.',
+		'Otklik contributors' => 'Удзельнікі праекта «Водгук»',
+		// The plugin's screens.
 		'(works without org)'     => '(працуе без org)',
 		'A widget does not show?' => 'Віджэт не з’яўляецца?',
 		'Add the "Otklik" block in the block editor, or write a shortcode in any text:' => 'Дадайце блок «Водгук» у рэдактары блокаў або напішыце шорткод у любым тэксце:',

@@ -1,6 +1,7 @@
 <?php
 /**
- * Russian translation (WordPress 6.5+ reads .l10n.php files; older versions show English).
+ * Russian translation. WordPress 6.5+ reads this file; the .mo file that WordPress 6.3 and 6.4 read
+ * is built from it (scripts/plugin-translations.ts).
  *
  * @package Otklik
  */
@@ -17,6 +18,10 @@ return array(
 		"block keyword\4appeal"  => 'обращение',
 		"block keyword\4counter" => 'счётчик',
 		"block keyword\4rating"  => 'оценка',
+		// The plugin's header, as the Plugins screen shows it.
+		'Appeal intake form, appeal status tracker, appeal counter and service-quality rating widgets from an Otklik portal: a shortcode, a block and the loader script.' => 'Форма обращения, отслеживание обращения, счётчик обращений и оценка качества услуг с портала «Отклик»: шорткод, блок и скрипт-загрузчик.',
+		'Otklik contributors' => 'Участники проекта «Отклик»',
+		// The plugin's screens.
 		'(works without org)'     => '(работает без org)',
 		'A widget does not show?' => 'Виджет не появляется?',
 		'Add the "Otklik" block in the block editor, or write a shortcode in any text:' => 'Добавьте блок «Отклик» в редакторе блоков или напишите шорткод в любом тексте:',
