@@ -111,7 +111,9 @@ function otklik_settings_page() {
 	if ( null !== $portal ) {
 		echo '<h2>' . esc_html__( 'Content Security Policy', 'otklik' ) . '</h2>';
 		echo '<p>' . esc_html__( 'If the site sends a Content-Security-Policy header, it must allow the portal:', 'otklik' ) . '</p>';
-		echo '<p><code>script-src ' . esc_html( otklik_origin( $portal ) ) . '; connect-src ' . esc_html( otklik_origin( $portal ) ) . '</code></p>';
+		// With 'self', as in the guide: the site's own scripts and requests keep working.
+		$origin = otklik_origin( $portal );
+		echo '<p><code>' . esc_html( "script-src 'self' {$origin}; connect-src 'self' {$origin}" ) . '</code></p>';
 	}
 
 	echo '<h2>' . esc_html__( 'A widget does not show?', 'otklik' ) . '</h2>';
