@@ -25,12 +25,30 @@
     { value: 'be', label: 'Беларуская' },
     { value: 'en', label: 'English' },
   ];
+  // An SVG, not a dashicon: the editor's content is in an iframe without the dashicons font, where a
+  // dashicon's placeholder icon is blank. A speech bubble with a tick: an appeal and its answer.
+  var icon = el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: '0 0 24 24',
+      width: 24,
+      height: 24,
+      'aria-hidden': true,
+      focusable: false,
+    },
+    el('path', {
+      fillRule: 'evenodd',
+      d: 'M4 3h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1h-8l-5 4v-4H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zm6.6 10.4-3.2-3.2 1.4-1.4 1.8 1.8 4.6-4.6 1.4 1.4z',
+    }),
+  );
   var variants = [
     { value: '', label: __('Compact', 'otklik') },
     { value: 'full', label: __('Full table', 'otklik') },
   ];
 
   blocks.registerBlockType('otklik/widget', {
+    icon: icon,
     edit: function (props) {
       var attributes = props.attributes;
       var set = function (name) {
@@ -48,7 +66,7 @@
         el(
           components.Placeholder,
           {
-            icon: 'megaphone',
+            icon: icon,
             label: __('Otklik widget', 'otklik'),
             instructions: __('The widget appears on the published page.', 'otklik'),
           },
