@@ -30,7 +30,7 @@ function otklik_record(string $kind, array $args): void
 
 // Hooks.
 function add_action($hook, $callback, $priority = 10, $args = 1) { otklik_record('add_action', [$hook, $callback]); return true; }
-function add_filter($hook, $callback, $priority = 10, $args = 1) { otklik_record('add_filter', [$hook, $callback]); return true; }
+function add_filter($hook, $callback, $priority = 10, $args = 1) { otklik_record('add_filter', [$hook, $callback, $priority]); return true; }
 function apply_filters($hook, $value, ...$args)
 {
     $filter = $GLOBALS['otklik_filters'][$hook] ?? null;
@@ -158,6 +158,7 @@ foreach ($cases as $case) {
         })(),
         'shortcode' => otklik_shortcode($case['input']),
         'block'     => otklik_render_block($case['input']),
+        'unwrap'    => otklik_unwrap_mounts($case['input']),
         'widgets'   => otklik_widgets(),
         'editor'    => (static function () {
             otklik_editor_assets();

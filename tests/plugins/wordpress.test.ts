@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
+import { mo } from 'gettext-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlugins } from '../../scripts/build-plugins.ts';
+import { readL10nPhp } from '../../scripts/plugin-translations.ts';
 import { generatedFiles } from '../../scripts/widget-registry/generated-files.ts';
 import { wordpressWidgetsFile } from '../../scripts/widget-registry/wordpress.ts';
 import { widgetNames, widgets } from '../../widgets.registry.ts';
@@ -84,6 +86,10 @@ describe('WordPress plugin zip', () => {
       'block/block.json',
       'block/editor.js',
       'block/editor.asset.php',
+      'languages/otklik-ru_RU.l10n.php',
+      'languages/otklik-ru_RU.mo',
+      'languages/otklik-bel.l10n.php',
+      'languages/otklik-bel.mo',
     ])
       expect(files[name], name).toBeDefined();
   });
@@ -157,6 +163,9 @@ describe('WordPress plugin zip', () => {
       .join('\n');
     const phpStrings = translatable(php);
     expect(phpStrings.size).toBeGreaterThan(10);
+    // The Plugins screen translates the header's name, description and author with the text domain.
+    const header = headers(/\/\*\*([\s\S]*?)\*\//.exec(decode(files['otklik.php'], 'otklik.php'))?.[1] ?? '');
+    for (const field of ['Plugin Name', 'Description', 'Author']) phpStrings.add(header[field] as string);
     const block = JSON.parse(decode(files['block/block.json'], 'block.json')) as {
       title: string;
       description: string;
@@ -181,6 +190,18 @@ describe('WordPress plugin zip', () => {
       );
       expect([...keys].sort(), locale).toEqual([...phpStrings].sort());
       expect(l10n).toContain(`'language'     => '${locale}'`);
+
+      // WordPress 6.3 and 6.4 read the .mo file: the same messages, contexts and plural rule.
+      const source = readL10nPhp(l10n, locale);
+      expect([...source.messages.keys()].sort()).toEqual([...keys].sort());
+      const compiled = mo.parse(Buffer.from(files[`languages/otklik-${locale}.mo`] as Uint8Array));
+      expect(compiled.headers).toMatchObject({ Language: locale, 'Plural-Forms': source.pluralForms });
+      const fromMo = new Map<string, string>();
+      for (const [context, entries] of Object.entries(compiled.translations))
+        for (const entry of Object.values(entries))
+          if (entry.msgid)
+            fromMo.set(context ? `${context}\u0004${entry.msgid}` : entry.msgid, entry.msgstr[0] as string);
+      expect(fromMo).toEqual(source.messages);
 
       const json = JSON.parse(decode(files[`languages/otklik-${locale}-${md5}.json`], `${locale}.json`)) as {
         locale_data: { messages: Record<string, unknown> };
@@ -252,7 +273,11 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
       ['admin_notices', 'otklik_admin_notice'],
       ['enqueue_block_editor_assets', 'otklik_editor_assets'],
     ]);
-    expect(hooks.filters).toEqual([['plugin_action_links_otklik/otklik.php', 'otklik_action_links']]);
+    expect(hooks.filters).toEqual([
+      ['the_content', 'otklik_unwrap_mounts', 12],
+      ['widget_text_content', 'otklik_unwrap_mounts', 12],
+      ['plugin_action_links_otklik/otklik.php', 'otklik_action_links', 10],
+    ]);
     expect(init.shortcodes).toEqual([['otklik', 'otklik_shortcode']]);
     expect(init.blocks).toEqual([[join(dir, 'otklik', 'block'), { render_callback: 'otklik_render_block' }]]);
     expect(init.textdomain).toEqual([['otklik', 'otklik/languages']]);
@@ -293,8 +318,11 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
     runInNewContext(decode(files['block/editor.js'], 'editor.js'), {
       window: { wp, otklikEditor: editorSettings },
     });
-    const settings = registered['otklik/widget'];
+    const settings = registered['otklik/widget'] as (typeof registered)[string] & { icon: Node };
     expect(settings).toBeDefined();
+    // An SVG icon, in the inserter and on the placeholder: a dashicon is blank in the iframed editor.
+    expect(settings.icon.type).toBe('svg');
+    expect((settings.icon.children[0] as Node).type).toBe('path');
     expect(settings?.save()).toBeNull();
     const set: Record<string, unknown>[] = [];
     const render = (attributes: Record<string, string>) =>
@@ -302,6 +330,7 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
     const controls = (tree: Node | undefined) =>
       ((tree?.children[0] as Node).children as Node[]).map((node) => [node.type, node.props.label]);
     const counter = render({ type: 'appeal-counter', org: 'demo-school', variant: '', lang: '' });
+    expect((counter?.children[0] as Node).props.icon).toBe(settings.icon);
     expect(controls(counter)).toEqual([
       ['SelectControl', 'Widget'],
       ['TextControl', 'Organisation ID'],
@@ -377,7 +406,7 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
     expect(page).toContain('name="_wpnonce"');
     expect(page).toContain('name="otklik_portal_url" value="https://otklik.example.ru"');
     expect(page).toContain(
-      '<code>script-src https://otklik.example.ru; connect-src https://otklik.example.ru</code>',
+      '<code>script-src &#039;self&#039; https://otklik.example.ru; connect-src &#039;self&#039; https://otklik.example.ru</code>',
     );
     expect(page).toContain('Otklik.diagnose()');
     expect(hostile).not.toContain('<script>');
@@ -453,6 +482,43 @@ describe.skipIf(!phpAvailable())('WordPress plugin with php', () => {
       invalid,
       invalid,
     ]);
+  });
+
+  it('takes mount divs out of paragraphs, keeping the text around them in paragraphs', () => {
+    const div = '<div data-otklik="rating" data-org="demo-school" data-variant="full"></div>';
+    const cases: Array<[string, string]> = [
+      // Text around the shortcode: the paragraph ends before the div and starts again after it.
+      [`<p>Rate us: ${div} Thank you!</p>`, `<p>Rate us: </p>${div}<p> Thank you!</p>`],
+      // A paragraph with attributes, which WordPress's shortcode_unautop() leaves alone.
+      [`<p class="has-text-align-center">${div}</p>`, div],
+      [`<p class="a" id="x">A ${div} B</p>`, `<p class="a" id="x">A </p>${div}<p class="a"> B</p>`],
+      // Inline elements open around the shortcode are closed before the div and reopened after it.
+      [
+        `<p><strong id="s">Rate <em>us ${div} now</em></strong> please</p>`,
+        `<p><strong id="s">Rate <em>us </em></strong></p>${div}<p><strong><em> now</em></strong> please</p>`,
+      ],
+      // Nothing but spaces, a line break or a non-breaking space left: no empty paragraph.
+      [`<p>&nbsp;${div}<br>\n</p>`, div],
+      [`<p>${div}${div.replace('rating', 'rate')}</p>`, `${div}${div.replace('rating', 'rate')}`],
+      // Other paragraphs and blocks stay as they are.
+      [
+        `<p>one</p>\n<p>two ${div}</p>\n<pre>${div}</pre>`,
+        `<p>one</p>\n<p>two </p>${div}\n<pre>${div}</pre>`,
+      ],
+      [`<div class="x">${div}</div><p>text</p>`, `<div class="x">${div}</div><p>text</p>`],
+      // Not a mount of the plugin's: left alone.
+      [
+        '<p>a <div data-otklik="x" onclick="y"></div> b</p>',
+        '<p>a <div data-otklik="x" onclick="y"></div> b</p>',
+      ],
+    ];
+    expect(run(cases.map(([input]) => ({ fn: 'unwrap', input })))).toEqual(cases.map(([, output]) => output));
+    expect(
+      run([
+        { fn: 'unwrap', input: '' },
+        { fn: 'unwrap', input: null },
+      ]),
+    ).toEqual(['', null]);
   });
 
   it('turns hostile shortcode attributes into exactly the safe div, or into nothing', () => {

@@ -26,6 +26,9 @@ require_once __DIR__ . '/includes/admin.php';
 
 add_action( 'init', 'otklik_init' );
 add_action( 'wp_enqueue_scripts', 'otklik_enqueue_loader' );
+// After do_shortcode (11): a widget's div written inline in a paragraph is taken out of the <p>.
+add_filter( 'the_content', 'otklik_unwrap_mounts', 12 );
+add_filter( 'widget_text_content', 'otklik_unwrap_mounts', 12 );
 
 if ( is_admin() ) {
 	add_action( 'admin_menu', 'otklik_admin_menu' );

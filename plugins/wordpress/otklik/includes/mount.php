@@ -111,6 +111,120 @@ function otklik_render_block( $attributes ) {
 }
 
 /**
+ * A mount `<div>` as otklik_mount_html() writes it (its values are escaped: no quote, `<` or `>`).
+ */
+const OTKLIK_MOUNT = '<div data-otklik="[a-z-]+"(?: data-[a-z-]+="[^"<>]*")*></div>';
+
+/**
+ * Takes the widgets' mount divs out of paragraphs, on `the_content` after the shortcodes ran: a `<div>`
+ * cannot be inside a `<p>` (browsers end the paragraph before it and leave an empty one after it).
+ * WordPress's shortcode_unautop() unwraps a shortcode alone in a plain `<p>`; this handles the rest —
+ * a paragraph with attributes (an alignment, a class) or with text around the shortcode — by ending
+ * the paragraph before the div and starting it again after it, closing and reopening the inline
+ * elements that are open around the shortcode. Paragraphs left empty are dropped.
+ *
+ * @param mixed $html The content.
+ * @return mixed
+ */
+function otklik_unwrap_mounts( $html ) {
+	if ( ! is_string( $html ) || false === strpos( $html, '<div data-otklik=' ) ) {
+		return $html;
+	}
+	$inside = '(?:(?!</?p[\s/>]).)*?';
+	$result = preg_replace_callback(
+		'#<p(\s[^>]*)?>(' . $inside . OTKLIK_MOUNT . $inside . ')</p>#is',
+		'otklik_split_paragraph',
+		$html
+	);
+	return null === $result ? $html : $result;
+}
+
+/**
+ * One paragraph with mount divs in it, as paragraphs around the divs.
+ *
+ * @param string[] $match The paragraph's attributes ([1]) and content ([2]).
+ * @return string
+ */
+function otklik_split_paragraph( $match ) {
+	$attributes = $match[1];
+	$parts      = preg_split( '#(' . OTKLIK_MOUNT . ')#', $match[2], -1, PREG_SPLIT_DELIM_CAPTURE );
+	$open       = array();
+	$html       = '';
+	foreach ( $parts as $index => $part ) {
+		if ( 1 === $index % 2 ) {
+			$html .= $part;
+			continue;
+		}
+		$reopen = implode( '', array_column( $open, 1 ) );
+		$open   = otklik_open_elements( $part, $open );
+		$close  = '';
+		foreach ( array_reverse( $open ) as $element ) {
+			$close .= '</' . $element[0] . '>';
+		}
+		$text = $reopen . $part . $close;
+		if ( otklik_has_content( $text ) ) {
+			$html .= '<p' . $attributes . '>' . $text . '</p>';
+			// An id belongs to the first part only.
+			$attributes = otklik_without_id( $attributes );
+		}
+	}
+	return $html;
+}
+
+/**
+ * The inline elements still open after `$html`, given those open before it: name => opening tag.
+ *
+ * @param string                    $html Part of a paragraph.
+ * @param array<int, array{string, string}> $open Elements open before it: [name, opening tag].
+ * @return array<int, array{string, string}>
+ */
+function otklik_open_elements( $html, $open ) {
+	$void = array( 'area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr' );
+	preg_match_all( '#<(/?)([a-z][a-z0-9-]*)\b[^>]*>#i', $html, $tags, PREG_SET_ORDER );
+	foreach ( $tags as $tag ) {
+		$name = strtolower( $tag[2] );
+		if ( in_array( $name, $void, true ) || '/>' === substr( $tag[0], -2 ) ) {
+			continue;
+		}
+		if ( '' === $tag[1] ) {
+			$open[] = array( $name, otklik_without_id( $tag[0] ) );
+			continue;
+		}
+		for ( $i = count( $open ) - 1; $i >= 0; $i-- ) {
+			if ( $open[ $i ][0] === $name ) {
+				array_splice( $open, $i );
+				break;
+			}
+		}
+	}
+	return $open;
+}
+
+/**
+ * Whether a piece of a paragraph shows anything: text other than spaces, or embedded content.
+ *
+ * @param string $html Part of a paragraph.
+ * @return bool
+ */
+function otklik_has_content( $html ) {
+	if ( 1 === preg_match( '#<(?:img|svg|video|audio|iframe|object|embed|canvas|picture|input|select|textarea|button|math)\b#i', $html ) ) {
+		return true;
+	}
+	$text = str_replace( array( '&nbsp;', '&#160;', "\xC2\xA0" ), ' ', (string) preg_replace( '#<[^>]*>#', '', $html ) );
+	return '' !== trim( $text );
+}
+
+/**
+ * An opening tag or attribute list without its id attribute.
+ *
+ * @param string $html The tag or attributes.
+ * @return string
+ */
+function otklik_without_id( $html ) {
+	return (string) preg_replace( '#\sid\s*=\s*(?:"[^"]*"|\'[^\']*\'|[^\s>]*)#i', '', $html );
+}
+
+/**
  * The portal's base address, normalised (`HTTPS://Portal.Example.RU/otklik/` →
  * `https://portal.example.ru/otklik`), or null unless `$portal` is an absolute http(s) URL without
  * credentials, query or fragment, with a plain host and path.
