@@ -133,15 +133,8 @@ describe('Joomla package zip', () => {
           folder,
         ).toBe(true);
       // Every file in the zip is covered by the manifest (nothing stray, nothing missing).
-      const langFolder = (ext.languages as XmlNode)['@folder'] as string;
-      const langFiles = ((ext.languages as XmlNode).language as XmlNode[]).map((node) => ({
-        tag: node['@tag'] as string,
-        path: `${langFolder}/${text(node)}`,
-      }));
       const covered = (name: string) =>
-        name === 'otklik.xml' ||
-        listed.some((folder) => name.startsWith(`${text(folder)}/`)) ||
-        langFiles.some((lang) => lang.path === name);
+        name === 'otklik.xml' || listed.some((folder) => name.startsWith(`${text(folder)}/`));
       expect(Object.keys(files).filter((name) => !covered(name))).toEqual([]);
 
       // The service provider and the extension class sit where the namespace says.
@@ -153,25 +146,57 @@ describe('Joomla package zip', () => {
         `PluginHelper::getPlugin('${group}', 'otklik')`,
       );
 
-      // Each language: .ini and .sys.ini, the same keys in all three, covering the manifest's keys.
-      expect([...new Set(langFiles.map((lang) => lang.tag))].sort()).toEqual([...languages].sort());
+      // Each language: .ini and .sys.ini in the plugin's own language folder, the same keys in all
+      // three, covering the manifest's keys.
       const usedKeys = new Set([text(ext.name).toUpperCase(), text(ext.description)]);
       const fields = (((ext.config as XmlNode | undefined)?.fields as XmlNode[] | undefined)?.[0]?.fieldset ??
         []) as XmlNode[];
       for (const field of fields.flatMap((set) => set.field as XmlNode[]))
         for (const attribute of ['@label', '@description']) usedKeys.add(field[attribute] as string);
+      const languageFiles = Object.keys(files).filter((name) => name.startsWith('language/'));
+      expect(languageFiles.sort()).toEqual(
+        languages
+          .flatMap((tag) => [`language/${tag}/${plugin}.ini`, `language/${tag}/${plugin}.sys.ini`])
+          .sort(),
+      );
       for (const suffix of ['.ini', '.sys.ini']) {
         const keySets = languages.map((tag) => {
-          const path = `${langFolder}/${tag}/${plugin}${suffix}`;
-          expect(
-            langFiles.some((lang) => lang.path === path && lang.tag === tag),
-            path,
-          ).toBe(true);
+          const path = `language/${tag}/${plugin}${suffix}`;
           return languageKeys(files[path], path);
         });
         for (const keys of keySets) expect(keys).toEqual(keySets[0]);
         if (suffix === '.ini') for (const key of usedKeys) expect(keySets[0]?.has(key), key).toBe(true);
       }
+    });
+
+    it(`${plugin}: a language added to the site after the plugin still gets the plugin's strings`, () => {
+      // Joomla's installer, as far as languages go: <files> folders are copied into the plugin's folder;
+      // the files of a <languages> element into the site's administrator/language/TAG/, and only for
+      // languages installed at that moment. CMSPlugin::loadLanguage() and the Plugins screen then look in
+      // administrator/language first and in the plugin's own language folder second.
+      const files = plugins[plugin] as Files;
+      const ext = manifest(files, 'otklik.xml');
+      const installedOn = (siteLanguages: string[]) => {
+        const copied = new Set<string>();
+        for (const folder of ((ext.files as XmlNode).folder as XmlNode[]).map(text))
+          for (const name of Object.keys(files))
+            if (name.startsWith(`${folder}/`)) copied.add(`plugins/${group}/otklik/${name}`);
+        const declared = ext.languages as XmlNode | undefined;
+        for (const node of (declared?.language as XmlNode[] | undefined) ?? []) {
+          const tag = node['@tag'] as string;
+          if (siteLanguages.includes(tag))
+            copied.add(`administrator/language/${tag}/${text(node).split('/').at(-1)}`);
+        }
+        return copied;
+      };
+      const loads = (copied: Set<string>, tag: string, file: string) =>
+        copied.has(`administrator/language/${tag}/${file}`) ||
+        copied.has(`plugins/${group}/otklik/language/${tag}/${file}`);
+      // A school site installed in English; Russian and Belarusian are added later.
+      const copied = installedOn(['en-GB']);
+      for (const tag of languages)
+        for (const file of [`${plugin}.ini`, `${plugin}.sys.ini`])
+          expect(loads(copied, tag, file), `${tag} ${file}`).toBe(true);
     });
   }
 
