@@ -129,7 +129,10 @@ describe.skipIf(!chromiumAvailable())('mount markup through Joomla filters and T
   describe('TinyMCE with Joomla 5 default options', () => {
     it('keeps the mount div with its data-* attributes', async () => {
       const output = await throughEditor(snippet);
-      expect(await mounts(output)).toEqual([{ ...expectedMount, text: expect.stringMatching(/^\s*$/) }]);
+      // TinyMCE puts a non-breaking space into the empty div: harmless, the widget draws in its own
+      // shadow root and the div's text is not shown (the guides say so).
+      expect(output).toBe(snippet.replace('></div>', '>\u00a0</div>'));
+      expect(await mounts(output)).toEqual([{ ...expectedMount, text: '\u00a0' }]);
       // Saving runs the text filter on the editor's output: still intact.
       const saved = await filter(output);
       expect(await mounts(saved)).toEqual(await mounts(output));
