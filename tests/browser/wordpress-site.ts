@@ -177,6 +177,8 @@ export async function startWordPress(
       cwd: root,
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
       stdio: ['ignore', 'ignore', 'pipe'],
+      // Its own process group: the workers php forks are stopped with it.
+      detached: true,
     },
   );
   let serverOutput = '';
@@ -209,7 +211,7 @@ export async function startWordPress(
       return JSON.parse(result.stdout) as Record<string, unknown>[];
     },
     async close() {
-      server.kill('SIGTERM');
+      if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
       await exited;
       rmSync(base, { recursive: true, force: true });
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startPortal } from '@otklik/portal';
@@ -41,6 +42,9 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 const widgetsDir = resolve(repoRoot, 'dist/widgets');
 const pluginZip = resolve(repoRoot, 'dist/plugins/otklik-wordpress.zip');
 const pluginDir = resolve(repoRoot, 'plugins/wordpress/otklik');
+
+/** WordPress finds the editor script's translations as DOMAIN-LOCALE-md5(path in the plugin).json. */
+const editorScriptHash = createHash('md5').update('block/editor.js').digest('hex');
 
 const declared = /^ \* Requires at least:\s*(\S+)$/m.exec(
   readFileSync(join(pluginDir, 'otklik.php'), 'utf8'),
@@ -342,7 +346,7 @@ describe.skipIf(!chromiumAvailable() || !phpForWordPressAvailable())('the plugin
       for (const { locale, file } of cases) {
         const { messages } = readL10nPhp(readFileSync(join(pluginDir, `languages/${file}.l10n.php`), 'utf8'));
         const editorStrings = JSON.parse(
-          readFileSync(join(pluginDir, `languages/${file}-77fbd50b9e4cc5739147643bdd546d9a.json`), 'utf8'),
+          readFileSync(join(pluginDir, `languages/${file}-${editorScriptHash}.json`), 'utf8'),
         ) as { locale_data: { messages: Record<string, string[]> } };
         const t = (text: string) => messages.get(text) ?? `(no translation of ${text})`;
         await setSiteLanguage(page, site.origin, locale);
