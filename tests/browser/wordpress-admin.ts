@@ -91,20 +91,23 @@ export async function openEditor(
   type: 'post' | 'page',
 ): Promise<FrameLocator | Page> {
   await page.goto(`${origin}/wp-admin/post-new.php?post_type=${type}`);
-  await page.waitForFunction(
-    () => {
-      const wp = (window as unknown as { wp?: { data?: { select(store: string): unknown } } }).wp;
-      return Boolean(wp?.data?.select('core/editor'));
-    },
-    undefined,
-    timeout,
-  );
+  return editorCanvas(page);
+}
+
+/**
+ * The editor's content area once the editor has rendered (WordPress 6.3+ puts it in an iframe when
+ * every block uses API version 3), with the welcome guide, which opens with it, closed.
+ */
+export async function editorCanvas(page: Page): Promise<FrameLocator | Page> {
+  await visible(page.locator('iframe[name="editor-canvas"], .editor-styles-wrapper'));
+  const canvas =
+    (await page.locator('iframe[name="editor-canvas"]').count()) > 0
+      ? page.frameLocator('iframe[name="editor-canvas"]')
+      : page;
+  await visible(canvas.locator('.editor-post-title, .wp-block-post-title'));
   const guide = page.getByRole('dialog').getByRole('button', { name: 'Close' });
-  if (await guide.isVisible().catch(() => false)) await guide.click();
-  // WordPress 6.3+ shows the content in an iframe when every block uses API version 3.
-  return (await page.locator('iframe[name="editor-canvas"]').count()) > 0
-    ? page.frameLocator('iframe[name="editor-canvas"]')
-    : page;
+  if (await guide.isVisible()) await guide.click();
+  return canvas;
 }
 
 /** Publishes the post open in the editor (the button, then the pre-publish panel's button). */

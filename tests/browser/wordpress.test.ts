@@ -11,6 +11,7 @@ import {
   type Account,
   addUser,
   deletePlugin,
+  editorCanvas,
   installWordPress,
   logIn,
   openEditor,
@@ -160,8 +161,11 @@ describe.skipIf(!chromiumAvailable() || !phpForWordPressAvailable())('the plugin
       return { page: visitor, errors, close: () => context.close() };
     }
 
-    /** Each mount point's widget name and the text its shadow root shows, once every one has rendered. */
-    async function renderedWidgets(visitor: Page): Promise<Array<{ widget: string; text: string }>> {
+    /**
+     * Waits until the page's mount points are exactly `expected`, in order: each widget's name and the
+     * text its shadow root shows once it has rendered (not a loading or an error state).
+     */
+    async function expectWidgets(visitor: Page, expected: Array<[widget: string, text: RegExp]>) {
       const read = () =>
         visitor.evaluate(() =>
           [...document.querySelectorAll('[data-otklik]')].map((element) => ({
@@ -170,9 +174,10 @@ describe.skipIf(!chromiumAvailable() || !phpForWordPressAvailable())('the plugin
           })),
         );
       await expect
-        .poll(async () => (await read()).every((mount) => mount.text !== ''), { timeout: 20_000 })
-        .toBe(true);
-      return read();
+        .poll(read, { timeout: 20_000 })
+        .toEqual(expected.map(([widget, text]) => ({ widget, text: expect.stringMatching(text) })));
+      for (const mount of await read())
+        expect(mount.text, mount.widget).not.toMatch(/unavailable|not set up/i);
     }
 
     /** The page's HTML as WordPress sends it: one loader, `<html lang="en-US">`, no div inside a p. */
@@ -255,19 +260,17 @@ describe.skipIf(!chromiumAvailable() || !phpForWordPressAvailable())('the plugin
       expect(html).toContain('<p class="has-text-align-center"> Thank you!</p>');
 
       const blockPage = await visit(published.blockPage);
-      expect(await renderedWidgets(blockPage.page)).toEqual([
-        { widget: 'appeal', text: expect.stringMatching(/Surname/) },
-      ]);
+      await expectWidgets(blockPage.page, [['appeal', /Surname/]]);
       expect(blockPage.errors).toEqual([]);
       await blockPage.close();
 
       const shortcodes = await visit(published.shortcodes);
-      const widgets = await renderedWidgets(shortcodes.page);
-      expect(widgets.map((mount) => mount.widget)).toEqual(['appeal-counter', 'rating', 'rating', 'rate']);
-      for (const mount of widgets) expect(mount.text, mount.widget).not.toMatch(/unavailable|not set up/i);
-      expect(widgets[0]?.text).toMatch(/appeals/);
-      expect(widgets[1]?.text).toMatch(/out of 5|No ratings yet/);
-      expect(await shortcodes.page.getByRole('radio').count()).toBeGreaterThan(0);
+      await expectWidgets(shortcodes.page, [
+        ['appeal-counter', /appeals/],
+        ['rating', /out of 5|No ratings yet/],
+        ['rating', /out of 5|No ratings yet/],
+        ['rate', /Fields marked with an asterisk/],
+      ]);
       expect(shortcodes.errors).toEqual([]);
       await shortcodes.close();
     });
@@ -330,10 +333,11 @@ describe.skipIf(!chromiumAvailable() || !phpForWordPressAvailable())('the plugin
 
       await expectSoundMarkup(post.link);
       const visitor = await visit(post.link);
-      const widgets = await renderedWidgets(visitor.page);
-      expect(widgets.map((mount) => mount.widget)).toEqual(['appeal-counter', 'rating']);
+      await expectWidgets(visitor.page, [
+        ['appeal-counter', /Appeals received/],
+        ['rating', /out of 5|No ratings yet/],
+      ]);
       expect(await visitor.page.getByRole('table').count()).toBe(1);
-      for (const mount of widgets) expect(mount.text, mount.widget).not.toMatch(/unavailable|not set up/i);
       expect(visitor.errors).toEqual([]);
       await visitor.close();
     });
@@ -364,10 +368,7 @@ describe.skipIf(!chromiumAvailable() || !phpForWordPressAvailable())('the plugin
         expect(await row.locator('.plugin-description').innerText()).toBe(description);
 
         await page.goto(`${site.origin}/wp-admin/post.php?post=${published.blockPageId}&action=edit`);
-        const canvas =
-          (await page.locator('iframe[name="editor-canvas"]').count()) > 0
-            ? page.frameLocator('iframe[name="editor-canvas"]')
-            : page;
+        const canvas = await editorCanvas(page);
         await expect
           .poll(() => canvas.locator('.wp-block-otklik-widget .components-placeholder__label').innerText(), {
             timeout: 20_000,
