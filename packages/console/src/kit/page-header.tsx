@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { useT } from '../i18n/translate.ts';
 import { shellMessages } from '../shell/shell.messages.ts';
 
@@ -18,7 +18,9 @@ export interface PageHeaderProps {
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
   const t = useT(shellMessages);
   const product = t.t('product');
-  useEffect(() => {
+  // Set with the DOM, before the router moves the focus to the heading: the tab's name and the
+  // heading a screen reader announces change together (an effect after paint raced the focus).
+  useLayoutEffect(() => {
     document.title = `${title} — ${product}`;
   }, [title, product]);
   return (
