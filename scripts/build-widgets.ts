@@ -51,11 +51,12 @@ const shared: InlineConfig = {
 function isSharedRuntime(id: string): boolean {
   const path = id.replaceAll('\\', '/');
   if (/\/node_modules\/preact\/dist\//.test(path)) return true;
-  // Not the routes of the appeal and rating areas (one module per route) or the proof-of-work solver (a
-  // lazy chunk of the forms): they stay with the widgets that use them, off the counter page.
+  // Not the routes (one module per route) of any area but the directory, whose settings route nearly
+  // every widget reads, nor the proof-of-work solver (a lazy chunk of the forms): they stay with the
+  // widgets that use them, off the counter page.
   return (
     /\/packages\/(widget-core|client)\/src\//.test(path) &&
-    !/\/routes\/(appeals|ratings)\/|\/pow\.ts$/.test(path)
+    !/\/routes\/(?!directory\/)[\w-]+\/|\/pow\.ts$/.test(path)
   );
 }
 

@@ -1,32 +1,48 @@
-import type { EndpointDefinition } from './contract.ts';
+import type { EndpointDefinition } from './contract/endpoint.ts';
 import {
-  addAppealMessageEndpoint,
-  createChallengeEndpoint,
-  fileAppealEndpoint,
-  getAppealCounterEndpoint,
-  getAppealEndpoint,
-  getOrganizationEndpoint,
-  getRatingAnalyticsEndpoint,
-  getRatingRankingEndpoint,
-  getRatingSummaryEndpoint,
-  getWidgetSettingsEndpoint,
-  listServicesEndpoint,
-  listSpheresEndpoint,
-  rateAppealAnswerEndpoint,
-  requestEmailCodeEndpoint,
-  requestLostLinkEndpoint,
-  searchOrganizationsEndpoint,
-  submitRatingEndpoint,
-  verifyEmailCodeEndpoint,
-  withdrawAppealEndpoint,
-} from './contract.ts';
+  type addAppealMessageEndpoint,
+  type addStaffAppealMessageEndpoint,
+  type answerStaffAppealEndpoint,
+  type changeStaffAppealStatusEndpoint,
+  type createChallengeEndpoint,
+  type deleteUploadEndpoint,
+  type EndpointName,
+  type Endpoints,
+  endpoints,
+  type exportStaffRatingsEndpoint,
+  type fileAppealEndpoint,
+  type getAppealAttachmentEndpoint,
+  type getAppealCounterEndpoint,
+  type getAppealEndpoint,
+  type getOrganizationEndpoint,
+  type getRatingAnalyticsEndpoint,
+  type getRatingRankingEndpoint,
+  type getRatingSummaryEndpoint,
+  type getStaffAppealAttachmentEndpoint,
+  type getStaffAppealEndpoint,
+  type getWidgetSettingsEndpoint,
+  type listServicesEndpoint,
+  type listSpheresEndpoint,
+  type listStaffAppealsEndpoint,
+  type listStaffRatingCommentsEndpoint,
+  type putCriteriaSetEndpoint,
+  type rateAppealAnswerEndpoint,
+  type requestEmailCodeEndpoint,
+  type requestLostLinkEndpoint,
+  type searchOrganizationsEndpoint,
+  type submitRatingEndpoint,
+  type updateOrganizationSettingsEndpoint,
+  type updateRatingSettingsEndpoint,
+  type uploadAttachmentEndpoint,
+  type verifyEmailCodeEndpoint,
+  type withdrawAppealEndpoint,
+} from './contract/index.ts';
+import type { BodyOf, QueryOf, RequestInput, ResponseOf, UploadProgress } from './contract/types.ts';
 import {
-  type BodyOf,
   type CallOptions,
   createTransport,
-  type QueryOf,
-  type ResponseOf,
   request,
+  type StaffCredentials,
   type Transport,
   type TransportOptions,
 } from './transport.ts';
@@ -44,17 +60,30 @@ export interface OnceOptions extends CallOptions {
   idempotencyKey: string;
 }
 
+/** Options of an upload. */
+export interface UploadOptions extends CallOptions {
+  /** The part's file name; default the `File`'s own name. */
+  fileName?: string;
+  /** Needs a streamed request body: Node, or a browser talking HTTP/2 (not HTTP/1.1). */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** Everything {@link createClient} takes: where the portal is, how to call it, and staff credentials. */
+export type ClientOptions = TransportOptions & StaffCredentials;
+
 /**
- * The portal API as methods. Every method resolves to the validated response or rejects with an
- * {@link OtklikClientError}; see `errors.ts`.
+ * The portal API as methods, one per endpoint of the contract (same names as the `endpoints`
+ * table). Arguments come in one order: the path's parameters, the applicant's access secret (or an
+ * upload token), the body (or the file), the query, then call options — which carry the
+ * `idempotencyKey` on writes that must happen once. Every method resolves to the validated response
+ * (a `Blob` for downloads, nothing for a 204) or rejects with an {@link OtklikClientError}.
  *
- * @example
- * const otklik = createClient({ baseUrl: 'https://otklik.example.org' });
- * const { items } = await otklik.searchOrganizations({ q: 'гимназия', sphere: 'education' });
- * const counter = await otklik.getAppealCounter(items[0].id);
+ * Staff methods need the client to be created with staff credentials (`apiKey`); without them the
+ * portal answers 401 `unauthorized`.
  */
 export interface OtklikClient {
   readonly transport: Transport;
+
   /** Organisations matching the filters, one page at a time (`limit` ≤ 100, `offset`). */
   searchOrganizations(
     query?: Query<typeof searchOrganizationsEndpoint>,
@@ -70,6 +99,11 @@ export interface OtklikClient {
   ): Result<typeof listServicesEndpoint>;
   /** The public settings widgets need: jurisdiction profile, languages, allowed origins. */
   getWidgetSettings(organizationId: string, options?: CallOptions): Result<typeof getWidgetSettingsEndpoint>;
+  /** Spheres of activity with their categories and organisation counts (for search filters). */
+  listSpheres(
+    query?: Query<typeof listSpheresEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listSpheresEndpoint>;
   /** Appeal counter figures for the month and the year containing `on` (default: today). */
   getAppealCounter(
     organizationId: string,
@@ -92,6 +126,7 @@ export interface OtklikClient {
     code: string,
     options?: CallOptions,
   ): Result<typeof verifyEmailCodeEndpoint>;
+
   /** Files an appeal; resolves to the receipt with the registration number, due date and access secret. */
   fileAppeal(
     organizationId: string,
@@ -106,29 +141,48 @@ export interface OtklikClient {
   ): Result<typeof requestLostLinkEndpoint>;
   /** The applicant's view of an appeal, opened with its access secret. */
   getAppeal(appealId: string, accessSecret: string, options?: CallOptions): Result<typeof getAppealEndpoint>;
+  /** The applicant adds a clarification (files uploaded before go in `attachmentIds`). */
   addAppealMessage(
     appealId: string,
     accessSecret: string,
     message: Body<typeof addAppealMessageEndpoint>,
     options: OnceOptions,
   ): Result<typeof addAppealMessageEndpoint>;
+  /** The applicant rates the answer 1–5. */
   rateAppealAnswer(
     appealId: string,
     accessSecret: string,
     rating: Body<typeof rateAppealAnswerEndpoint>,
     options: OnceOptions,
   ): Result<typeof rateAppealAnswerEndpoint>;
+  /** The applicant withdraws the appeal, where the jurisdiction profile allows it. */
   withdrawAppeal(
     appealId: string,
     accessSecret: string,
     options: OnceOptions,
   ): Result<typeof withdrawAppealEndpoint>;
 
-  /** Spheres of activity with their categories and organisation counts (for search filters). */
-  listSpheres(
-    query?: Query<typeof listSpheresEndpoint>,
+  /** Uploads one file for an appeal being written; send the returned `id` in `attachmentIds`. */
+  uploadAttachment(
+    organizationId: string,
+    file: Blob,
+    options?: UploadOptions,
+  ): Result<typeof uploadAttachmentEndpoint>;
+  /** Deletes an upload no appeal has taken yet, with the `uploadToken` returned by the upload. */
+  deleteUpload(
+    organizationId: string,
+    uploadId: string,
+    uploadToken: string,
     options?: CallOptions,
-  ): Result<typeof listSpheresEndpoint>;
+  ): Result<typeof deleteUploadEndpoint>;
+  /** Downloads a file of the appeal, opened with the appeal's access secret. */
+  getAppealAttachment(
+    appealId: string,
+    attachmentId: string,
+    accessSecret: string,
+    options?: CallOptions,
+  ): Result<typeof getAppealAttachmentEndpoint>;
+
   /**
    * Rates a service; resolves to the receipt with the organisation's updated rating. Rejects with
    * code `already-rated` (409) when this person or device rated the service today.
@@ -152,81 +206,146 @@ export interface OtklikClient {
     query?: Query<typeof getRatingAnalyticsEndpoint>,
     options?: CallOptions,
   ): Result<typeof getRatingAnalyticsEndpoint>;
+
+  /** Staff (`appeals.read`): the organisation's appeals by deadline, open ones first, with filters. */
+  listStaffAppeals(
+    query?: Query<typeof listStaffAppealsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listStaffAppealsEndpoint>;
+  /** Staff (`appeals.read`): an appeal with the applicant's data; the read is audited. */
+  getStaffAppeal(appealId: string, options?: CallOptions): Result<typeof getStaffAppealEndpoint>;
+  /** Staff (`appeals.answer`): answers the appeal with its result; the applicant is notified. */
+  answerStaffAppeal(
+    appealId: string,
+    answer: Body<typeof answerStaffAppealEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof answerStaffAppealEndpoint>;
+  /** Staff (`appeals.process`): in review, forwarded, extended or left without answer (409 if not allowed now). */
+  changeStaffAppealStatus(
+    appealId: string,
+    change: Body<typeof changeStaffAppealStatusEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof changeStaffAppealStatusEndpoint>;
+  /** Staff (`appeals.process`): writes to the applicant, e.g. to ask for a clarification. */
+  addStaffAppealMessage(
+    appealId: string,
+    message: Body<typeof addStaffAppealMessageEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof addStaffAppealMessageEndpoint>;
+  /** Staff (`appeals.read`): downloads a file of the appeal; audited. */
+  getStaffAppealAttachment(
+    appealId: string,
+    attachmentId: string,
+    options?: CallOptions,
+  ): Result<typeof getStaffAppealAttachmentEndpoint>;
+  /** Staff (`settings.manage`): the allowed origins and languages; resolves to the new widget settings. */
+  updateOrganizationSettings(
+    organizationId: string,
+    patch: Body<typeof updateOrganizationSettingsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof updateOrganizationSettingsEndpoint>;
+  /** Staff (`settings.manage`): how the organisation takes ratings; resolves to the form's new settings. */
+  updateRatingSettings(
+    organizationId: string,
+    patch: Body<typeof updateRatingSettingsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof updateRatingSettingsEndpoint>;
+  /** Staff (`settings.manage`): creates or replaces one of the organisation's own criteria sets. */
+  putCriteriaSet(
+    organizationId: string,
+    setId: string,
+    set: Body<typeof putCriteriaSetEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof putCriteriaSetEndpoint>;
+  /** Staff (`ratings.read`, this organisation or one above it): rating comments, newest first. */
+  listStaffRatingComments(
+    organizationId: string,
+    query?: Query<typeof listStaffRatingCommentsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listStaffRatingCommentsEndpoint>;
+  /** Staff (`ratings.read`, this organisation or one above it): every rating of a period as a CSV `Blob`. */
+  exportStaffRatings(
+    organizationId: string,
+    query?: Query<typeof exportStaffRatingsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof exportStaffRatingsEndpoint>;
 }
 
-export type ClientOptions = TransportOptions;
+/** One string per `{placeholder}` of the path, in its order: `/v1/a/{x}/b/{y}` → `[string, string]`. */
+type PathArgs<TPath extends string> = TPath extends `${string}{${string}}${infer Rest}`
+  ? [string, ...PathArgs<Rest>]
+  : [];
 
+/** The positional arguments of an endpoint's method, in the order {@link OtklikClient} describes. */
+type MethodArgs<E extends EndpointDefinition> = [
+  ...PathArgs<E['path']>,
+  ...(E extends { auth: 'appeal-secret' | 'upload-token' } ? [credential: string] : []),
+  ...([BodyOf<E>] extends [never]
+    ? E extends { upload: 'multipart' }
+      ? [file: Blob]
+      : []
+    : [body: BodyOf<E>]),
+  ...([QueryOf<E>] extends [never] ? [] : [query?: QueryOf<E>]),
+  ...(E extends { idempotent: true }
+    ? [options: OnceOptions]
+    : E extends { upload: 'multipart' }
+      ? [options?: UploadOptions]
+      : [options?: CallOptions]),
+];
+
+/** Every endpoint as a method with positional arguments, derived from its definition. */
+type EndpointMethods = {
+  [K in EndpointName]: (...args: MethodArgs<Endpoints[K]>) => Result<Endpoints[K]>;
+};
+
+/**
+ * One endpoint as a method: the arguments are taken in the order of {@link MethodArgs}, read off the
+ * definition once here rather than written out per endpoint.
+ */
+function method(transport: Transport, endpoint: EndpointDefinition) {
+  const names = Array.from(endpoint.path.matchAll(/\{(\w+)\}/g), (match) => match[1] as string);
+  return (...args: unknown[]) => {
+    let next = 0;
+    const params: Record<string, unknown> = {};
+    for (const name of names) params[name] = args[next++];
+    const input: Record<string, unknown> = { params };
+    if (endpoint.auth === 'appeal-secret') input.accessSecret = args[next++];
+    if (endpoint.auth === 'upload-token') input.uploadToken = args[next++];
+    if (endpoint.body !== undefined) input.body = args[next++];
+    if (endpoint.upload !== undefined) input.file = args[next++];
+    if (endpoint.query !== undefined) input.query = args[next++] ?? {};
+    const { idempotencyKey, fileName, onProgress, ...options } = (args[next] ?? {}) as OnceOptions &
+      UploadOptions;
+    Object.assign(input, { idempotencyKey, fileName, onProgress });
+    return request(transport, endpoint, input as RequestInput<EndpointDefinition>, options);
+  };
+}
+
+/**
+ * Creates a client for one portal. Share it: it holds the connection settings and, for staff
+ * calls, the credentials.
+ *
+ * @example
+ * // Public calls, from a page or a server:
+ * const otklik = createClient({ baseUrl: 'https://otklik.example.org' });
+ * const { items } = await otklik.searchOrganizations({ q: 'гимназия', sphere: 'education' });
+ * const counter = await otklik.getAppealCounter(items[0].id);
+ *
+ * @example
+ * // Staff calls, with an organisation's API key (server side; never ship a key to a browser):
+ * const desk = createClient({ baseUrl: 'https://otklik.example.org', apiKey: process.env.OTKLIK_KEY });
+ * const { items: due } = await desk.listStaffAppeals({ overdue: true });
+ * await desk.answerStaffAppeal(due[0].appealId, { result: 'explained', text: 'Ответ по существу…' });
+ */
 export function createClient(options: ClientOptions): OtklikClient {
   const transport = createTransport(options);
-  const org = (organizationId: string) => ({ organizationId });
+  const methods = Object.fromEntries(
+    Object.entries(endpoints).map(([name, endpoint]) => [name, method(transport, endpoint)]),
+  ) as unknown as EndpointMethods;
   return {
+    ...methods,
     transport,
-    searchOrganizations: (query = {}, callOptions) =>
-      request(transport, searchOrganizationsEndpoint, { query }, callOptions),
-    getOrganization: (organizationId, callOptions) =>
-      request(transport, getOrganizationEndpoint, { params: org(organizationId) }, callOptions),
-    listServices: (organizationId, query = {}, callOptions) =>
-      request(transport, listServicesEndpoint, { params: org(organizationId), query }, callOptions),
-    getWidgetSettings: (organizationId, callOptions) =>
-      request(transport, getWidgetSettingsEndpoint, { params: org(organizationId) }, callOptions),
-    getAppealCounter: (organizationId, query = {}, callOptions) =>
-      request(transport, getAppealCounterEndpoint, { params: org(organizationId), query }, callOptions),
-    createChallenge: (organizationId, callOptions) =>
-      request(transport, createChallengeEndpoint, { params: org(organizationId) }, callOptions),
-    requestEmailCode: (organizationId, body, callOptions) =>
-      request(transport, requestEmailCodeEndpoint, { params: org(organizationId), body }, callOptions),
     verifyEmailCode: (organizationId, verificationId, code, callOptions) =>
-      request(
-        transport,
-        verifyEmailCodeEndpoint,
-        { params: { organizationId, verificationId }, body: { code } },
-        callOptions,
-      ),
-    fileAppeal: (organizationId, body, { idempotencyKey, ...callOptions }) =>
-      request(
-        transport,
-        fileAppealEndpoint,
-        { params: org(organizationId), body, idempotencyKey },
-        callOptions,
-      ),
-    requestLostLink: (organizationId, body, callOptions) =>
-      request(transport, requestLostLinkEndpoint, { params: org(organizationId), body }, callOptions),
-    getAppeal: (appealId, accessSecret, callOptions) =>
-      request(transport, getAppealEndpoint, { params: { appealId }, accessSecret }, callOptions),
-    addAppealMessage: (appealId, accessSecret, body, { idempotencyKey, ...callOptions }) =>
-      request(
-        transport,
-        addAppealMessageEndpoint,
-        { params: { appealId }, body, accessSecret, idempotencyKey },
-        callOptions,
-      ),
-    rateAppealAnswer: (appealId, accessSecret, body, { idempotencyKey, ...callOptions }) =>
-      request(
-        transport,
-        rateAppealAnswerEndpoint,
-        { params: { appealId }, body, accessSecret, idempotencyKey },
-        callOptions,
-      ),
-    withdrawAppeal: (appealId, accessSecret, { idempotencyKey, ...callOptions }) =>
-      request(
-        transport,
-        withdrawAppealEndpoint,
-        { params: { appealId }, accessSecret, idempotencyKey },
-        callOptions,
-      ),
-    listSpheres: (query = {}, callOptions) => request(transport, listSpheresEndpoint, { query }, callOptions),
-    submitRating: (organizationId, body, { idempotencyKey, ...callOptions }) =>
-      request(
-        transport,
-        submitRatingEndpoint,
-        { params: org(organizationId), body, idempotencyKey },
-        callOptions,
-      ),
-    getRatingSummary: (organizationId, callOptions) =>
-      request(transport, getRatingSummaryEndpoint, { params: org(organizationId) }, callOptions),
-    getRatingRanking: (organizationId, query = {}, callOptions) =>
-      request(transport, getRatingRankingEndpoint, { params: org(organizationId), query }, callOptions),
-    getRatingAnalytics: (organizationId, query = {}, callOptions) =>
-      request(transport, getRatingAnalyticsEndpoint, { params: org(organizationId), query }, callOptions),
+      methods.verifyEmailCode(organizationId, verificationId, { code }, callOptions),
   };
 }

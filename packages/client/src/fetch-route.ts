@@ -1,4 +1,6 @@
-import type { EndpointDefinition } from './contract.ts';
+import type * as v from 'valibot';
+import type { EndpointDefinition } from './contract/endpoint.ts';
+import type { RequestInput, ResponseOf } from './contract/types.ts';
 import {
   OtklikAbortedError,
   OtklikNetworkError,
@@ -6,7 +8,7 @@ import {
   OtklikTimeoutError,
 } from './errors.ts';
 import { fillPath, problemFromResponse, toSearchParams } from './http.ts';
-import { type CallOptions, callHeaders, type RequestInput, type ResponseOf } from './transport.ts';
+import { type CallOptions, callHeaders } from './transport.ts';
 
 export interface FetchRouteOptions {
   /** Where the portal is, e.g. `https://otklik.example.org`. */
@@ -22,14 +24,15 @@ export interface FetchRouteOptions {
  * answer (reads, and writes under an idempotency key), but it trusts the response body's shape:
  * check what you read, or use {@link request}, which validates.
  *
- * Name the endpoint as the type argument and pass its route; the two must agree on the path:
+ * Name the endpoint as the type argument and pass its route; the two must agree on the path. Only
+ * public endpoints that answer JSON: downloads, uploads and staff calls go through {@link request}.
  *
  * @example
  * const counter = await fetchRoute<typeof getAppealCounterEndpoint>(
  *   { baseUrl }, getAppealCounterRoute, { params: { organizationId: 'demo-school' } },
  * );
  */
-export async function fetchRoute<TEndpoint extends EndpointDefinition>(
+export async function fetchRoute<TEndpoint extends EndpointDefinition & { response: v.GenericSchema }>(
   options: FetchRouteOptions,
   route: Pick<TEndpoint, 'method' | 'path'>,
   input: RequestInput<TEndpoint>,

@@ -1,14 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type EndpointDefinition,
-  getAppealCounterEndpoint,
-  searchOrganizationsEndpoint,
-} from './contract.ts';
+import type { EndpointDefinition, RequestInput } from './contract/index.ts';
+import { getAppealCounterEndpoint, searchOrganizationsEndpoint } from './contract/index.ts';
 import { isOtklikError, type OtklikClientError } from './errors.ts';
 import { fetchRoute } from './fetch-route.ts';
-import { type CallOptions, createTransport, type RequestInput, request } from './transport.ts';
+import { type CallOptions, createTransport, request } from './transport.ts';
 
 /**
  * The transport against a real HTTP server whose answers each test chooses, to pin down how every
@@ -50,7 +48,7 @@ async function failure(promise: Promise<unknown>): Promise<OtklikClientError> {
 const emptyPage = { items: [], total: 0, limit: 20, offset: 0 };
 
 /** Both call paths, ky-based `request` and fetch-only `fetchRoute`, must fail the same way. */
-type Call = <E extends EndpointDefinition>(
+type Call = <E extends EndpointDefinition & { response: v.GenericSchema }>(
   settings: { baseUrl: string; timeout?: number; retries?: number },
   endpoint: E,
   input: RequestInput<E>,

@@ -1,6 +1,7 @@
-import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
+import ky, { HTTPError, type KyInstance, type Options, TimeoutError } from 'ky';
 import * as v from 'valibot';
-import type { EndpointDefinition } from './contract.ts';
+import type { EndpointDefinition } from './contract/endpoint.ts';
+import type { RequestInput, ResponseOf, UploadProgress } from './contract/types.ts';
 import {
   OtklikAbortedError,
   OtklikNetworkError,
@@ -15,14 +16,27 @@ export interface TransportOptions {
   /** Milliseconds to wait for each attempt before giving up. Default 10 000. */
   timeout?: number;
   /**
-   * How many times to retry a request that may safely be repeated (reads) after a network error
-   * or a 408/429/500/502/503/504 answer, honouring `Retry-After`. Default 2; 0 disables retries.
+   * How many times to retry a request that may safely be repeated (reads, and writes under an
+   * idempotency key) after a network error or a 408/429/500/502/503/504 answer, honouring
+   * `Retry-After`. Default 2; 0 disables retries.
    */
   retries?: number;
-  /** Headers sent with every request (for example `Authorization` for staff calls). */
+  /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** A `fetch` implementation to use instead of the global one. */
   fetch?: typeof fetch;
+}
+
+/**
+ * Who staff calls are made as. An organisation's API key today, sent as `Authorization: Bearer
+ * otk_…` with calls to staff endpoints only (never to public ones, whose `Authorization` carries an
+ * appeal's secret). The console's session — a cookie the browser sends by itself, plus a CSRF
+ * header — will be a second, exclusive member of this type, so code that passes `apiKey` keeps
+ * compiling.
+ */
+export interface StaffCredentials {
+  /** An organisation's API key, `otk_…` (shown once when created). */
+  apiKey?: string;
 }
 
 /** Options of a single call. */
@@ -38,15 +52,18 @@ export interface Transport {
   readonly ky: KyInstance;
   readonly timeout: number;
   readonly retries: number;
+  /** Headers that authenticate calls to staff endpoints (empty without credentials). */
+  readonly staffHeaders: Readonly<Record<string, string>>;
 }
 
-export function createTransport(options: TransportOptions): Transport {
+export function createTransport(options: TransportOptions & StaffCredentials): Transport {
   const timeout = options.timeout ?? 10_000;
   const base = String(options.baseUrl).replace(/\/+$/, '');
   const retries = options.retries ?? 2;
   return {
     timeout,
     retries,
+    staffHeaders: options.apiKey === undefined ? {} : { Authorization: `Bearer ${options.apiKey}` },
     ky: ky.create({
       prefixUrl: base,
       timeout,
@@ -62,41 +79,6 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-type ObjectOutput<TSchema> = TSchema extends v.GenericSchema ? v.InferOutput<TSchema> : never;
-
-/** Path parameters an endpoint needs, by name. */
-export type ParamsOf<TEndpoint extends EndpointDefinition> = TEndpoint extends { params: infer P }
-  ? ObjectOutput<P>
-  : never;
-
-/** Query parameters an endpoint accepts; all optional (the portal applies the defaults). */
-export type QueryOf<TEndpoint extends EndpointDefinition> = TEndpoint extends { query: infer Q }
-  ? Partial<ObjectOutput<Q>>
-  : never;
-
-/** What a successful call resolves to. */
-export type ResponseOf<TEndpoint extends EndpointDefinition> = v.InferOutput<TEndpoint['response']>;
-
-/** The JSON body an endpoint takes, as the caller writes it. */
-export type BodyOf<TEndpoint extends EndpointDefinition> = TEndpoint extends { body: infer B }
-  ? B extends v.GenericSchema
-    ? v.InferInput<B>
-    : never
-  : never;
-
-/**
- * Input of {@link request}: `params` when the path has placeholders, `query` when it takes one,
- * `body` for writes, `idempotencyKey` for writes that must happen once (reuse the same key when you
- * retry the same action), `accessSecret` for an applicant's calls on their appeal.
- */
-export type RequestInput<TEndpoint extends EndpointDefinition> = ([ParamsOf<TEndpoint>] extends [never]
-  ? { params?: never }
-  : { params: ParamsOf<TEndpoint> }) &
-  ([QueryOf<TEndpoint>] extends [never] ? { query?: never } : { query?: QueryOf<TEndpoint> }) &
-  ([BodyOf<TEndpoint>] extends [never] ? { body?: never } : { body: BodyOf<TEndpoint> }) &
-  (TEndpoint extends { idempotent: true } ? { idempotencyKey: string } : { idempotencyKey?: never }) &
-  (TEndpoint extends { auth: 'appeal-secret' } ? { accessSecret: string } : { accessSecret?: never });
-
 /** Headers a call needs for its idempotency key and access secret. */
 export function callHeaders(input: {
   idempotencyKey?: string;
@@ -108,9 +90,55 @@ export function callHeaders(input: {
   return headers;
 }
 
+/** {@link RequestInput} with every member optional: what the shared code below reads. */
+interface AnyInput {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  file?: Blob;
+  fileName?: string;
+  onProgress?: (progress: UploadProgress) => void;
+  idempotencyKey?: string;
+  accessSecret?: string;
+  uploadToken?: string;
+}
+
+/** What goes in the request besides the path: headers, the query, a JSON body or the file. */
+function requestOptions(transport: Transport, endpoint: EndpointDefinition, input: AnyInput): Options {
+  const headers = callHeaders(input);
+  if (endpoint.access === 'staff') Object.assign(headers, transport.staffHeaders);
+  if (input.uploadToken !== undefined) headers.Authorization = `Bearer ${input.uploadToken}`;
+  if (endpoint.download !== undefined) headers.accept = endpoint.download === 'text/csv' ? 'text/csv' : '*/*';
+  const options: Options = {
+    method: endpoint.method,
+    searchParams: toSearchParams(input.query ?? {}),
+    headers,
+  };
+  if (input.body !== undefined) options.json = input.body;
+  if (input.file !== undefined) {
+    const form = new FormData();
+    const name = input.fileName ?? (input.file instanceof File ? input.file.name : 'file');
+    form.append('file', input.file, name);
+    options.body = form;
+    const { onProgress } = input;
+    // Progress needs a streamed request body (Node, or a browser over HTTP/2).
+    if (onProgress)
+      options.onUploadProgress = ({ percent, transferredBytes, totalBytes }) =>
+        onProgress({ percent, transferredBytes, totalBytes });
+  }
+  // A write is repeated only under an idempotency key: the portal then answers a retry with the
+  // first response instead of writing twice.
+  if (input.idempotencyKey !== undefined) {
+    options.retry = { limit: transport.retries, methods: ['post', 'put', 'patch', 'delete'] };
+  }
+  return options;
+}
+
 /**
- * Calls one endpoint of the contract: fills the path, sends the query, maps failures to the typed
- * errors of `errors.ts` and checks the response against the endpoint's schema.
+ * Calls one endpoint of the contract: fills the path, sends the query, the JSON body or the file,
+ * the idempotency key and whatever credentials the endpoint takes, maps failures to the typed
+ * errors of `errors.ts` and checks a JSON response against the endpoint's schema. A download
+ * resolves to a `Blob`, a 204 to `undefined`.
  */
 export async function request<TEndpoint extends EndpointDefinition>(
   transport: Transport,
@@ -118,27 +146,24 @@ export async function request<TEndpoint extends EndpointDefinition>(
   input: RequestInput<TEndpoint>,
   options: CallOptions = {},
 ): Promise<ResponseOf<TEndpoint>> {
+  const given = input as AnyInput;
   // ky's prefixUrl wants a path without its leading slash, which fillPath drops.
-  const path = fillPath(endpoint.path, (input.params ?? {}) as Record<string, unknown>);
+  const path = fillPath(endpoint.path, given.params ?? {});
   let response: Response;
   try {
     response = await transport.ky(path, {
-      method: endpoint.method,
-      searchParams: toSearchParams((input.query ?? {}) as Record<string, unknown>),
-      headers: callHeaders(input),
-      ...(input.body === undefined ? {} : { json: input.body }),
-      // A write is repeated only under an idempotency key: the portal then answers a retry with the
-      // first response instead of writing twice.
-      ...(input.idempotencyKey === undefined
-        ? {}
-        : { retry: { limit: transport.retries, methods: ['post', 'put', 'patch', 'delete'] } }),
+      ...requestOptions(transport, endpoint, given),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     });
   } catch (error) {
     throw await toClientError(error, options.timeout ?? transport.timeout, options.signal);
   }
-  return parseBody(response, endpoint.response);
+  if (endpoint.response !== undefined) {
+    return (await parseBody(response, endpoint.response)) as ResponseOf<TEndpoint>;
+  }
+  if (endpoint.download !== undefined) return (await response.blob()) as ResponseOf<TEndpoint>;
+  return undefined as ResponseOf<TEndpoint>;
 }
 
 async function parseBody<TSchema extends v.GenericSchema>(

@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono';
 import { type Encoding, preferredEncoding } from './http/encoding.ts';
 import { requestHeader, send } from './http/headers.ts';
 import { ProblemError } from './http/problem.ts';
-import type { RouteRegistry } from './routes/registry.ts';
+import type { RouteRegistry } from './http/route-registry.ts';
 
 /** `<repo root>/dist/widgets`, where the widget build writes the loader and its chunks. */
 export const DEFAULT_WIDGETS_DIR = fileURLToPath(new URL('../../../dist/widgets', import.meta.url));

@@ -3,5 +3,4 @@
 export { getRatingAnalyticsRoute } from './ratings/get-rating-analytics.ts';
 export { getRatingRankingRoute } from './ratings/get-rating-ranking.ts';
 export { getRatingSummaryRoute } from './ratings/get-rating-summary.ts';
-export { listSpheresRoute } from './ratings/list-spheres.ts';
 export { submitRatingRoute } from './ratings/submit-rating.ts';

@@ -11,6 +11,9 @@ export const OrganizationId = v.pipe(
 );
 export type OrganizationId = v.InferOutput<typeof OrganizationId>;
 
+/** Path parameters of every endpoint under `/v1/organizations/{organizationId}`. */
+export const OrganizationParams = v.object({ organizationId: OrganizationId });
+
 /** Calendar date `YYYY-MM-DD` (no time zone: the organisation's local date). */
 export const IsoDate = v.pipe(v.string(), v.isoDate());
 

@@ -1,7 +1,12 @@
+/** Every valibot schema of the wire format, by area (`@otklik/client/schemas`). */
 export * from './appeals.ts';
+export * from './attachments.ts';
 export * from './common.ts';
 export * from './intake.ts';
 export * from './organizations.ts';
 export * from './patterns.ts';
 export * from './problem.ts';
 export * from './ratings.ts';
+export * from './staff-appeals.ts';
+export * from './staff-ratings.ts';
+export * from './staff-settings.ts';

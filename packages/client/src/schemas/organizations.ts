@@ -53,8 +53,6 @@ export const OrganizationSearchQuery = v.object({
   ...PageQuery,
 });
 
-export const OrganizationParams = v.object({ organizationId: OrganizationId });
-
 /** A public service an organisation provides (what citizens rate). */
 export const Service = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),

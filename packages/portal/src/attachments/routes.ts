@@ -1,5 +1,5 @@
-import { deleteUploadRoute, getAppealAttachmentRoute, uploadAttachmentRoute } from '@otklik/client';
-import { AppealParams, AttachmentUpload, OrganizationParams } from '@otklik/client/schemas';
+import { endpoints } from '@otklik/client/contract';
+import { AttachmentParams, OrganizationParams, UploadParams } from '@otklik/client/schemas';
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { authenticateApiKey } from '../auth/api-keys.ts';
@@ -7,9 +7,8 @@ import type { Database } from '../db/types.ts';
 import { type CorsPolicy, checkOrigin, preflight } from '../http/cors.ts';
 import { requestHeader, send } from '../http/headers.ts';
 import { ProblemError, validationProblem } from '../http/problem.ts';
+import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
 import type { IntakeGuard } from '../routes/appeals.ts';
-import { toHonoPath } from '../routes/public.ts';
-import type { RouteRegistry } from '../routes/registry.ts';
 import { DEFAULT_ATTACHMENTS, loadIntakeOrganization } from '../store/appeal-settings.ts';
 import { authenticateApplicant } from '../store/appeals.ts';
 import { audit, staffAppeal } from '../store/staff-appeals.ts';
@@ -20,80 +19,6 @@ import { stripMetadata } from './strip-metadata.ts';
 
 /** Unattached uploads one organisation may hold at once: bounds what a flood of uploads can store. */
 export const PENDING_BYTES_LIMIT = 2 * 1024 ** 3;
-
-export const AttachmentParams = v.object({
-  ...AppealParams.entries,
-  attachmentId: v.pipe(v.string(), v.uuid()),
-});
-const UploadParams = v.object({ ...OrganizationParams.entries, uploadId: v.pipe(v.string(), v.uuid()) });
-
-const binary = { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
-const download = `Served as an attachment (\`Content-Disposition: attachment\`, \`X-Content-Type-Options: nosniff\`, \`Cache-Control: no-store\`) with the type detected at upload.`;
-
-/**
- * The attachment endpoints, described like the staff table for the OpenAPI document: multipart and
- * binary bodies are outside the JSON contract that the client is generated from.
- */
-export const attachmentEndpoints = {
-  uploadAttachment: {
-    method: 'POST',
-    path: uploadAttachmentRoute.path,
-    summary: 'Upload one file for an appeal that is being written',
-    description:
-      'multipart/form-data with one file in the field `file`. The type is detected from the content ' +
-      '(the organisation’s widget settings list the accepted types and limits); disguised or ' +
-      'macro-enabled files get 415, oversized ones 413 while streaming. Image metadata is removed. ' +
-      'Send the returned `id` in `attachmentIds` when filing; an upload no appeal references is deleted ' +
-      'after 24 hours. Rate-limited (429 with Retry-After).',
-    tags: ['appeals'],
-    security: [],
-    params: OrganizationParams,
-    requestBody: {
-      required: true,
-      content: {
-        'multipart/form-data': {
-          schema: {
-            type: 'object',
-            properties: { file: { type: 'string', format: 'binary' } },
-            required: ['file'],
-          },
-        },
-      },
-    },
-    response: AttachmentUpload,
-    successStatus: 201,
-  },
-  deleteUpload: {
-    method: 'DELETE',
-    path: deleteUploadRoute.path,
-    summary: 'Delete an upload that is not attached yet (Authorization: Bearer <uploadToken>)',
-    description: 'Lets the form remove a file the citizen took back before sending.',
-    tags: ['appeals'],
-    security: [{ uploadToken: [] }],
-    params: UploadParams,
-    successStatus: 204,
-  },
-  getAppealAttachment: {
-    method: 'GET',
-    path: getAppealAttachmentRoute.path,
-    summary: 'Download an attachment of the appeal (the applicant’s secret as Bearer)',
-    description: download,
-    tags: ['appeals'],
-    security: [{ appealSecret: [] }],
-    params: AttachmentParams,
-    responseContent: binary,
-  },
-  getStaffAppealAttachment: {
-    method: 'GET',
-    path: '/v1/staff/appeals/{appealId}/attachments/{attachmentId}',
-    summary: 'Download an attachment of the appeal (staff API key; audited)',
-    description: download,
-    tags: ['staff'],
-    security: [{ apiKey: [] }],
-    params: AttachmentParams,
-    responseContent: binary,
-  },
-} as const;
 
 export interface AttachmentRoutesOptions {
   db: Database;
@@ -138,8 +63,14 @@ export function registerAttachmentRoutes(
   const { db, cors } = options;
   const now = options.now ?? (() => new Date());
   const guard = options.guard ?? (async () => {});
-  const e = attachmentEndpoints;
-  for (const endpoint of Object.values(e)) registry.add(toHonoPath(endpoint.path), [endpoint.method]);
+  const e = endpoints;
+  for (const endpoint of [
+    e.uploadAttachment,
+    e.deleteUpload,
+    e.getAppealAttachment,
+    e.getStaffAppealAttachment,
+  ])
+    registry.add(toHonoPath(endpoint.path), [endpoint.method]);
 
   app.post(toHonoPath(e.uploadAttachment.path), async (c) => {
     const { organizationId } = paramsOf(c, OrganizationParams);

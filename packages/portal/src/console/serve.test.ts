@@ -8,7 +8,7 @@ import { createApp } from '../app.ts';
 import { openDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
-import { RouteRegistry } from '../routes/registry.ts';
+import { RouteRegistry } from '../http/route-registry.ts';
 import { CONSOLE_CSP, registerConsole } from './serve.ts';
 
 const INDEX = '<!doctype html><html lang="ru"><title>Console</title><div id="app"></div></html>\n';

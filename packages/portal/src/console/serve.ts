@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import { preferredEncoding } from '../http/encoding.ts';
 import { requestHeader, send, setHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
-import type { RouteRegistry } from '../routes/registry.ts';
+import type { RouteRegistry } from '../http/route-registry.ts';
 import { CONTENT_TYPES, readFileVariant, safeResolve, type Variant } from '../static.ts';
 
 /** `<repo root>/dist/console`, where scripts/build-console.ts writes the console. */

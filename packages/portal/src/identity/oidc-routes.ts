@@ -1,12 +1,14 @@
 import type { Hono } from 'hono';
 import { send } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
+import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
 import type { IntakeGuard } from '../routes/appeals.ts';
-import type { RouteRegistry } from '../routes/registry.ts';
 import { OIDC_CALLBACK_PATH, type OidcLogin, OidcLoginError } from './oidc.ts';
 
 export const OIDC_SCRIPT_PATH = '/v1/identity/oidc/complete.js';
-const START_PATH = '/v1/organizations/:organizationId/identity/oidc/:providerId/start';
+/** Opened by the widget in a popup; redirects to the provider. */
+export const OIDC_START_PATH = '/v1/organizations/{organizationId}/identity/oidc/{providerId}/start';
+const START_PATH = toHonoPath(OIDC_START_PATH);
 
 /** The callback page runs no inline script: only the static file below, from the portal itself. */
 export const OIDC_PAGE_CSP =

@@ -1,32 +1,11 @@
-import { endpoints } from '@otklik/client/contract';
+import { type EndpointDefinition, endpoints } from '@otklik/client/contract';
 import { Problem } from '@otklik/client/schemas';
 import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import { attachmentEndpoints } from '../attachments/routes.ts';
-import { staffEndpoints } from '../routes/staff.ts';
+import { OIDC_CALLBACK_PATH } from '../identity/oidc.ts';
+import { OIDC_START_PATH } from '../identity/oidc-routes.ts';
 
 type JsonObject = Record<string, unknown>;
-interface StaffEndpoint {
-  method: string;
-  path: string;
-  summary: string;
-  description: string;
-  tags: readonly string[];
-  params?: v.GenericSchema;
-  query?: v.GenericSchema;
-  body?: v.GenericSchema;
-  /** A JSON response; or `responseContent` for another media type (a CSV download). */
-  response?: v.GenericSchema;
-  responseContent?: JsonObject;
-  successStatus?: number;
-}
-/** Endpoints with multipart or binary bodies, documented beside the staff ones. */
-interface ExtraEndpoint extends Omit<StaffEndpoint, 'response'> {
-  security: readonly Record<string, readonly string[]>[];
-  requestBody?: JsonObject;
-  response?: v.GenericSchema;
-  responseContent?: JsonObject;
-}
 
 const base: ConversionConfig = { target: 'draft-2020-12', errorMode: 'ignore' };
 /** Query strings and bodies are documented as clients send them; responses as the server sends them. */
@@ -42,7 +21,7 @@ function strip(schema: JsonObject): JsonObject {
 }
 
 const problemRef = { $ref: '#/components/schemas/Problem' };
-const problemResponse = (description: string) => ({
+const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: problemRef } },
 });
@@ -62,118 +41,174 @@ function parameters(where: 'path' | 'query', schema: v.GenericSchema | undefined
   });
 }
 
-/** The OpenAPI 3.1 document of the portal API, generated from the contract table and the staff table. */
+const header = (name: string, required: boolean) => ({
+  name,
+  in: 'header',
+  required,
+  schema: { type: 'string' },
+});
+
+const SECURITY = { 'appeal-secret': 'appealSecret', 'upload-token': 'uploadToken' } as const;
+
+const MULTIPART_FILE = {
+  'multipart/form-data': {
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  },
+};
+
+/** What a successful answer carries: JSON, a file, or nothing. */
+function success(e: EndpointDefinition): JsonObject {
+  if (e.response !== undefined) {
+    return {
+      description: 'OK',
+      ...(e.cacheable
+        ? {
+            headers: {
+              ETag: { schema: { type: 'string' } },
+              'Cache-Control': { schema: { type: 'string' } },
+            },
+          }
+        : {}),
+      content: { 'application/json': { schema: outputSchema(e.response) } },
+    };
+  }
+  if (e.download === 'text/csv')
+    return { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } };
+  if (e.download === 'binary') {
+    return {
+      description: 'OK',
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
+  return { description: 'Done (no content)' };
+}
+
+/** The refusals an endpoint may answer with, from what its definition says it takes. */
+function refusals(e: EndpointDefinition): Record<string, JsonObject> {
+  const staff = e.access === 'staff';
+  const writes = e.body !== undefined;
+  return {
+    ...(writes ? { '400': problem('Malformed JSON (`malformed-json`)') } : {}),
+    ...(e.idempotent
+      ? { '400': problem('Missing Idempotency-Key or malformed JSON (`bad-request`, `malformed-json`)') }
+      : {}),
+    ...(staff || e.auth ? { '401': problem('Missing or wrong secret, token or key (`unauthorized`)') } : {}),
+    '403': problem(
+      staff
+        ? "Another organisation's key, or a permission the key lacks (`forbidden`)"
+        : 'Origin not allowed (`origin-not-allowed`)',
+    ),
+    '404': problem(
+      staff ? 'No such appeal in your organisation (`not-found`)' : 'Unknown organisation, appeal or file',
+    ),
+    ...(e.idempotent
+      ? { '409': problem('The key was used with another request (`idempotency-key-reused`)') }
+      : staff && writes
+        ? { '409': problem('Not allowed in the current state (`conflict`)') }
+        : {}),
+    ...(writes || e.upload ? { '413': problem('Body too large (`payload-too-large`)') } : {}),
+    ...(writes ? { '415': problem('Not JSON (`unsupported-media-type`)') } : {}),
+    ...(e.upload
+      ? { '415': problem('Type not accepted, disguised or macro-enabled (`unsupported-media-type`)') }
+      : {}),
+    ...(e.params || e.query || writes ? { '422': problem('Invalid input (`validation-failed`)') } : {}),
+    ...(e.upload ? { '429': problem('Rate limited (`rate-limited`, with Retry-After)') } : {}),
+    default: problem('Any other error'),
+  };
+}
+
+function operation(operationId: string, e: EndpointDefinition): JsonObject {
+  return {
+    operationId,
+    summary: e.summary,
+    ...(e.description === undefined ? {} : { description: e.description }),
+    tags: [...e.tags],
+    ...(e.access === 'staff'
+      ? { security: [{ apiKey: [] }], 'x-otklik-permission': e.permission }
+      : e.auth
+        ? { security: [{ [SECURITY[e.auth]]: [] }] }
+        : {}),
+    parameters: [
+      ...parameters('path', e.params),
+      ...parameters('query', e.query),
+      ...(e.cacheable ? [header('If-None-Match', false)] : []),
+      ...(e.idempotent ? [header('Idempotency-Key', true)] : []),
+    ],
+    ...(e.body !== undefined
+      ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(e.body) } } } }
+      : e.upload
+        ? { requestBody: { required: true, content: MULTIPART_FILE } }
+        : {}),
+    responses: {
+      [String(e.successStatus ?? 200)]: success(e),
+      ...(e.cacheable ? { '304': { description: 'Not modified (matching If-None-Match)' } } : {}),
+      ...refusals(e),
+    },
+    'x-otklik-access': e.access,
+  };
+}
+
+/**
+ * The OpenID Connect sign-in: navigations in a popup (pages, not API calls), so they are not in
+ * the contract; documented here so that the reference lists every path the portal serves under /v1.
+ */
+const oidcPages: Record<string, Record<string, JsonObject>> = {
+  [OIDC_START_PATH]: {
+    get: {
+      operationId: 'startOidcLogin',
+      summary: 'Start an OpenID Connect sign-in (open in a popup)',
+      description:
+        'Redirects to the provider. Enabled providers are listed in the widget settings ' +
+        '(`appeals.identity.oidcProviders`). Rate-limited.',
+      tags: ['identity'],
+      parameters: [
+        { name: 'organizationId', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'providerId', in: 'path', required: true, schema: { type: 'string' } },
+        {
+          name: 'returnOrigin',
+          in: 'query',
+          required: true,
+          description: 'The origin of the page the widget is on; the identity is posted to it',
+          schema: { type: 'string' },
+        },
+      ],
+      responses: {
+        '302': { description: "To the provider's sign-in page" },
+        '404': problem('Unknown organisation or provider'),
+        '422': problem('`returnOrigin` is not an origin (`validation-failed`)'),
+        '429': problem('Rate limited (`rate-limited`, with Retry-After)'),
+      },
+    },
+  },
+  [OIDC_CALLBACK_PATH]: {
+    get: {
+      operationId: 'completeOidcLogin',
+      summary: 'Where the provider returns to; posts the identity token to the opener and closes',
+      description:
+        'A page with no inline script: the token goes to the recorded origin of the page that opened ' +
+        'the popup, as a `message` event `{ type: "otklik:identity", identityToken, email, method, expiresAt }`.',
+      tags: ['identity'],
+      responses: {
+        '200': { description: 'The closing page', content: { 'text/html': { schema: { type: 'string' } } } },
+        '400': { description: 'The sign-in failed (the page says why and tells the opener)' },
+      },
+    },
+  },
+};
+
+/** The OpenAPI 3.1 document of the portal API: every endpoint of the contract, and the sign-in pages. */
 export function buildOpenApiDocument(serverUrl?: string): JsonObject {
   const paths: Record<string, Record<string, JsonObject>> = {};
-  for (const [operationId, e] of Object.entries(endpoints)) {
+  for (const [operationId, e] of Object.entries(endpoints) as [string, EndpointDefinition][]) {
     const ops = paths[e.path] ?? {};
     paths[e.path] = ops;
-    ops[e.method.toLowerCase()] = {
-      operationId,
-      summary: e.summary,
-      ...('description' in e ? { description: e.description } : {}),
-      tags: [...e.tags],
-      parameters: [
-        ...parameters('path', 'params' in e ? e.params : undefined),
-        ...parameters('query', 'query' in e ? e.query : undefined),
-        ...(e.cacheable
-          ? [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }]
-          : []),
-        ...('idempotent' in e && e.idempotent
-          ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }]
-          : []),
-      ],
-      ...('auth' in e ? { security: [{ appealSecret: [] }] } : {}),
-      ...('body' in e
-        ? {
-            requestBody: { required: true, content: { 'application/json': { schema: inputSchema(e.body) } } },
-          }
-        : {}),
-      responses: {
-        [String(('successStatus' in e ? e.successStatus : undefined) ?? 200)]: {
-          description: 'OK',
-          ...(e.cacheable
-            ? {
-                headers: {
-                  ETag: { schema: { type: 'string' } },
-                  'Cache-Control': { schema: { type: 'string' } },
-                },
-              }
-            : {}),
-          content: { 'application/json': { schema: outputSchema(e.response) } },
-        },
-        ...(e.cacheable ? { '304': { description: 'Not modified (matching If-None-Match)' } } : {}),
-        '403': problemResponse('Origin not allowed (`origin-not-allowed`)'),
-        '404': problemResponse('Unknown organisation (`organization-not-found`)'),
-        '422': problemResponse('Invalid parameters (`validation-failed`)'),
-        default: problemResponse('Any other error'),
-      },
-      'x-otklik-access': e.access,
-    };
+    ops[e.method.toLowerCase()] = operation(operationId, e);
   }
-  for (const [operationId, endpoint] of Object.entries(staffEndpoints)) {
-    const e = endpoint as StaffEndpoint;
-    const ops = paths[e.path] ?? {};
-    paths[e.path] = ops;
-    const status = String(e.successStatus ?? 200);
-    ops[e.method.toLowerCase()] = {
-      operationId,
-      summary: e.summary,
-      description: e.description,
-      tags: [...e.tags],
-      security: [{ apiKey: [] }],
-      parameters: [...parameters('path', e.params), ...parameters('query', e.query)],
-      ...(e.body
-        ? {
-            requestBody: { required: true, content: { 'application/json': { schema: inputSchema(e.body) } } },
-          }
-        : {}),
-      responses: {
-        [status]: {
-          description: 'OK',
-          content: e.response
-            ? { 'application/json': { schema: outputSchema(e.response) } }
-            : (e.responseContent ?? {}),
-        },
-        '400': problemResponse('Malformed JSON (`malformed-json`)'),
-        '401': problemResponse('Missing or invalid API key (`unauthorized`)'),
-        '403': problemResponse("Another organisation's key (`forbidden`)"),
-        '404': problemResponse('No such appeal in your organisation (`not-found`)'),
-        '409': problemResponse('Not allowed in the current state (`conflict`)'),
-        '413': problemResponse('Body too large (`payload-too-large`)'),
-        '415': problemResponse('Not JSON (`unsupported-media-type`)'),
-        '422': problemResponse('Invalid body (`validation-failed`)'),
-        default: problemResponse('Any other error'),
-      },
-    };
-  }
-  for (const [operationId, endpoint] of Object.entries(attachmentEndpoints)) {
-    const e = endpoint as ExtraEndpoint;
-    const ops = paths[e.path] ?? {};
-    paths[e.path] = ops;
-    const ok = e.response
-      ? { content: { 'application/json': { schema: outputSchema(e.response) } } }
-      : (e.responseContent ?? {});
-    ops[e.method.toLowerCase()] = {
-      operationId,
-      summary: e.summary,
-      description: e.description,
-      tags: [...e.tags],
-      security: e.security,
-      parameters: parameters('path', e.params),
-      ...(e.requestBody ? { requestBody: e.requestBody } : {}),
-      responses: {
-        [String(e.successStatus ?? 200)]: { description: 'OK', ...ok },
-        '401': problemResponse('Missing or wrong secret, token or key (`unauthorized`)'),
-        '403': problemResponse('Origin not allowed (`origin-not-allowed`)'),
-        '404': problemResponse('Unknown organisation, appeal or attachment'),
-        '413': problemResponse('File too large (`payload-too-large`)'),
-        '415': problemResponse('Type not accepted, disguised or macro-enabled (`unsupported-media-type`)'),
-        '429': problemResponse('Rate limited (`rate-limited`, with Retry-After)'),
-        default: problemResponse('Any other error'),
-      },
-    };
-  }
+  Object.assign(paths, oidcPages);
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',

@@ -14,7 +14,7 @@ import type { Hono } from 'hono';
 import * as v from 'valibot';
 import type { Queryable } from '../db/types.ts';
 import { send } from '../http/headers.ts';
-import type { RouteRegistry } from '../routes/registry.ts';
+import type { RouteRegistry } from '../http/route-registry.ts';
 
 type Lang = 'ru' | 'be' | 'en';
 const LANGS: readonly Lang[] = ['ru', 'be', 'en'];

@@ -1,4 +1,9 @@
-import { type EndpointName, type Endpoints, endpoints } from '@otklik/client/contract';
+import {
+  type EndpointName as AnyEndpointName,
+  type EndpointDefinition,
+  type Endpoints,
+  endpoints,
+} from '@otklik/client/contract';
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import type { Database } from '../db/types.ts';
@@ -7,6 +12,7 @@ import { TtlCache } from '../http/cache.ts';
 import { type CorsPolicy, checkOrigin, preflight } from '../http/cors.ts';
 import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
 import { type Representation, represent, sendJson, sendRepresentation } from '../http/respond.ts';
+import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
 import type { OrganizationAccess } from '../store/access.ts';
 import { appealCounter, isRealDate, todayIn } from '../store/counter.ts';
 import {
@@ -17,7 +23,19 @@ import {
 } from '../store/organizations.ts';
 import { type AppealRoutesOptions, appealHandlers } from './appeals.ts';
 import { type RatingCaches, ratingHandlers } from './ratings.ts';
-import type { RouteRegistry } from './registry.ts';
+
+/** The public JSON endpoints; staff and file endpoints are registered by their own modules. */
+type EndpointName = {
+  [K in AnyEndpointName]: Endpoints[K] extends { access: 'staff' } | { upload: string } | { download: string }
+    ? never
+    : Endpoints[K] extends { response: v.GenericSchema }
+      ? K
+      : never;
+}[AnyEndpointName];
+const isPublicJson = (name: AnyEndpointName): name is EndpointName => {
+  const endpoint: EndpointDefinition = endpoints[name];
+  return endpoint.access !== 'staff' && endpoint.response !== undefined && endpoint.upload === undefined;
+};
 
 type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : Record<string, never>;
 export type Input<K extends EndpointName> = {
@@ -28,9 +46,6 @@ export type Input<K extends EndpointName> = {
   org: OrganizationAccess | null;
 };
 export type Handlers = { [K in EndpointName]: (input: Input<K>) => Promise<Response> };
-
-/** `{name}` (OpenAPI) → `:name` (Hono). */
-export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 function parse(schema: v.GenericSchema | undefined, data: unknown, where: 'params' | 'query') {
   return schema === undefined ? {} : parseRequest(where, schema, data);
@@ -107,7 +122,8 @@ function handlers({ db, counterCache, appeals, oidcProviders, ratingCaches }: Pu
 export function registerPublicRoutes(app: Hono, registry: RouteRegistry, options: PublicRoutesOptions): void {
   const impl = handlers(options) as Record<EndpointName, (input: unknown) => Promise<Response>>;
   const methodsByPath = new Map<string, { methods: string[]; access: Endpoints[EndpointName]['access'] }>();
-  for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoints[EndpointName]][]) {
+  for (const name of (Object.keys(endpoints) as AnyEndpointName[]).filter(isPublicJson)) {
+    const endpoint = endpoints[name];
     const path = toHonoPath(endpoint.path);
     const entry = methodsByPath.get(path) ?? { methods: [] as string[], access: endpoint.access };
     entry.methods.push(endpoint.method);

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Problem, pageOf } from '@otklik/client/schemas';
+import { Problem, pageOf, StaffRatingComment } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
-import { StaffRatingComment } from './staff-ratings.ts';
 
 const backends = await testBackends();
 const quiet = { log() {} };

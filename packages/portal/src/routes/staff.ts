@@ -1,55 +1,16 @@
-import { Language, OrganizationParams, WidgetSettings } from '@otklik/client/schemas';
+import { endpoints } from '@otklik/client/contract';
 import type { Hono } from 'hono';
-import * as v from 'valibot';
 import { requireApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
 import { limitJsonBody, parseRequest, readJsonBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sendJson } from '../http/respond.ts';
+import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
 import type { AccessStore } from '../store/access.ts';
 import { getWidgetSettings } from '../store/organizations.ts';
 import { audit } from '../store/staff-appeals.ts';
-import { toHonoPath } from './public.ts';
-import type { RouteRegistry } from './registry.ts';
-import { staffAppealEndpoints } from './staff-appeals.ts';
-import { registerStaffRatingSettingsRoutes, staffRatingSettingsEndpoints } from './staff-rating-settings.ts';
-import { registerStaffRatingRoutes, staffRatingEndpoints } from './staff-ratings.ts';
-
-/** A web origin exactly as browsers send it: scheme, host and non-default port, nothing else. */
-export const WebOrigin = v.pipe(
-  v.string(),
-  v.check((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'Expected an origin such as https://school.example (no path or trailing slash)'),
-);
-
-export const OrganizationSettingsPatch = v.object({
-  allowedOrigins: v.optional(v.pipe(v.array(WebOrigin), v.maxLength(50))),
-  languages: v.optional(v.pipe(v.array(Language), v.minLength(1), v.maxLength(3))),
-});
-
-/** Staff endpoints: described like the contract's, but kept portal-side (not part of the client). */
-export const staffEndpoints = {
-  updateOrganizationSettings: {
-    method: 'PATCH',
-    path: '/v1/staff/organizations/{organizationId}/settings',
-    summary: "Change an organisation's allowed origins and languages",
-    description:
-      'Staff only: authenticate with an API key of this organisation (Authorization: Bearer otk_…).',
-    tags: ['staff'],
-    params: OrganizationParams,
-    body: OrganizationSettingsPatch,
-    response: WidgetSettings,
-  },
-  ...staffAppealEndpoints,
-  ...staffRatingEndpoints,
-  ...staffRatingSettingsEndpoints,
-} as const;
+import { registerStaffRatingSettingsRoutes } from './staff-rating-settings.ts';
+import { registerStaffRatingRoutes } from './staff-ratings.ts';
 
 export interface StaffRoutesOptions {
   db: Database;
@@ -64,7 +25,7 @@ export function registerStaffRoutes(app: Hono, registry: RouteRegistry, options:
   const { db } = options;
   registerStaffRatingRoutes(app, registry, db);
   registerStaffRatingSettingsRoutes(app, registry, options);
-  const endpoint = staffEndpoints.updateOrganizationSettings;
+  const endpoint = endpoints.updateOrganizationSettings;
   const path = toHonoPath(endpoint.path);
   registry.add(path, [endpoint.method]);
   app.on(endpoint.method, path, limitJsonBody, async (c) => {

@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AppealResult, AppealStatus } from '@otklik/client/schemas';
+import type { AppealResult, AppealStatus, LeftWithoutAnswerReason } from '@otklik/client/schemas';
 import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { addDays, endOfLocalDay, localDate } from '../intake/dates.ts';
 import { APPEAL_SELECT, type AppealRow, appealView, isOpen, loadAppeal, profileOf } from './appeals.ts';
 import { enqueueMail } from './outbox.ts';
-
-/** Legal grounds for leaving an appeal without an answer on the merits (59-ФЗ art. 11, 300-З art. 15). */
-export const LEFT_WITHOUT_ANSWER_REASONS = [
-  'anonymous',
-  'obscene-language',
-  'unreadable',
-  'repeated-without-new-arguments',
-  'court-decision',
-  'state-secret',
-] as const;
-export type LeftWithoutAnswerReason = (typeof LEFT_WITHOUT_ANSWER_REASONS)[number];
 
 export type StatusChange =
   | { status: 'in_review'; note?: string | undefined }

@@ -1,3 +1,12 @@
+/** A path with `{name}` placeholders (OpenAPI, the contract) written the Hono way, `:name`. */
+export type HonoPath<TPath extends string> = TPath extends `${infer Head}{${infer Name}}${infer Rest}`
+  ? `${Head}:${Name}${HonoPath<Rest>}`
+  : TPath;
+
+/** `{name}` (OpenAPI, the contract) → `:name` (Hono), keeping the literal type for Hono's param types. */
+export const toHonoPath = <TPath extends string>(path: TPath) =>
+  path.replace(/\{(\w+)\}/g, ':$1') as HonoPath<TPath>;
+
 /**
  * The paths the app serves and their methods, so an unmatched request can be told apart:
  * unknown path → 404 `not-found`, known path with another method → 405 with `Allow`.

@@ -1,0 +1,106 @@
+/**
+ * The portal API as data (`@otklik/client/contract`): every endpoint — public, identity,
+ * attachments, staff — with its route, documentation, schemas and access, one module per area. The
+ * portal registers its routes, validates input and publishes its OpenAPI document from this table;
+ * the client builds its calls from it. A change to the wire format is therefore a change here, seen
+ * by both sides at once.
+ */
+import {
+  addAppealMessageEndpoint,
+  fileAppealEndpoint,
+  getAppealCounterEndpoint,
+  getAppealEndpoint,
+  rateAppealAnswerEndpoint,
+  requestLostLinkEndpoint,
+  withdrawAppealEndpoint,
+} from './appeals.ts';
+import {
+  deleteUploadEndpoint,
+  getAppealAttachmentEndpoint,
+  uploadAttachmentEndpoint,
+} from './attachments.ts';
+import { createChallengeEndpoint } from './challenges.ts';
+import {
+  getOrganizationEndpoint,
+  getWidgetSettingsEndpoint,
+  listServicesEndpoint,
+  listSpheresEndpoint,
+  searchOrganizationsEndpoint,
+} from './directory.ts';
+import type { EndpointDefinition } from './endpoint.ts';
+import { requestEmailCodeEndpoint, verifyEmailCodeEndpoint } from './identity.ts';
+import {
+  getRatingAnalyticsEndpoint,
+  getRatingRankingEndpoint,
+  getRatingSummaryEndpoint,
+  submitRatingEndpoint,
+} from './ratings.ts';
+import {
+  addStaffAppealMessageEndpoint,
+  answerStaffAppealEndpoint,
+  changeStaffAppealStatusEndpoint,
+  getStaffAppealAttachmentEndpoint,
+  getStaffAppealEndpoint,
+  listStaffAppealsEndpoint,
+} from './staff-appeals.ts';
+import { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './staff-ratings.ts';
+import {
+  putCriteriaSetEndpoint,
+  updateOrganizationSettingsEndpoint,
+  updateRatingSettingsEndpoint,
+} from './staff-settings.ts';
+
+export * from './appeals.ts';
+export * from './attachments.ts';
+export * from './challenges.ts';
+export * from './directory.ts';
+export * from './endpoint.ts';
+export * from './identity.ts';
+export * from './ratings.ts';
+export * from './staff-appeals.ts';
+export * from './staff-ratings.ts';
+export * from './staff-settings.ts';
+export * from './types.ts';
+
+/**
+ * Every endpoint of the portal API by operation name (its OpenAPI `operationId` and the name of the
+ * client's method). The portal serves exactly these.
+ */
+export const endpoints = {
+  searchOrganizations: searchOrganizationsEndpoint,
+  getOrganization: getOrganizationEndpoint,
+  listServices: listServicesEndpoint,
+  getWidgetSettings: getWidgetSettingsEndpoint,
+  listSpheres: listSpheresEndpoint,
+  getAppealCounter: getAppealCounterEndpoint,
+  createChallenge: createChallengeEndpoint,
+  requestEmailCode: requestEmailCodeEndpoint,
+  verifyEmailCode: verifyEmailCodeEndpoint,
+  fileAppeal: fileAppealEndpoint,
+  requestLostLink: requestLostLinkEndpoint,
+  getAppeal: getAppealEndpoint,
+  addAppealMessage: addAppealMessageEndpoint,
+  rateAppealAnswer: rateAppealAnswerEndpoint,
+  withdrawAppeal: withdrawAppealEndpoint,
+  uploadAttachment: uploadAttachmentEndpoint,
+  deleteUpload: deleteUploadEndpoint,
+  getAppealAttachment: getAppealAttachmentEndpoint,
+  submitRating: submitRatingEndpoint,
+  getRatingSummary: getRatingSummaryEndpoint,
+  getRatingRanking: getRatingRankingEndpoint,
+  getRatingAnalytics: getRatingAnalyticsEndpoint,
+  listStaffAppeals: listStaffAppealsEndpoint,
+  getStaffAppeal: getStaffAppealEndpoint,
+  answerStaffAppeal: answerStaffAppealEndpoint,
+  changeStaffAppealStatus: changeStaffAppealStatusEndpoint,
+  addStaffAppealMessage: addStaffAppealMessageEndpoint,
+  getStaffAppealAttachment: getStaffAppealAttachmentEndpoint,
+  updateOrganizationSettings: updateOrganizationSettingsEndpoint,
+  updateRatingSettings: updateRatingSettingsEndpoint,
+  putCriteriaSet: putCriteriaSetEndpoint,
+  listStaffRatingComments: listStaffRatingCommentsEndpoint,
+  exportStaffRatings: exportStaffRatingsEndpoint,
+} as const satisfies Record<string, EndpointDefinition>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;

@@ -1,0 +1,4 @@
+export const addStaffAppealMessageRoute = {
+  method: 'POST',
+  path: '/v1/staff/appeals/{appealId}/messages',
+} as const;

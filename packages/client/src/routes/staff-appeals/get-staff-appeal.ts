@@ -1,0 +1,1 @@
+export const getStaffAppealRoute = { method: 'GET', path: '/v1/staff/appeals/{appealId}' } as const;
