@@ -1,7 +1,18 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { type AppealCounter, createClient, type OrganizationPage, type OtklikClientError } from './index.ts';
+import {
+  type AppealCounter,
+  type AttachmentUpload,
+  createClient,
+  type OrganizationPage,
+  type OtklikClientError,
+  type StaffAppeal,
+  type StaffAppealPage,
+  type WidgetSettings,
+} from './index.ts';
 
 const otklik = createClient({ baseUrl: 'https://otklik.example.org' });
+const desk = createClient({ baseUrl: 'https://otklik.example.org', apiKey: 'otk_example' });
+const appealId = '0f2b8c1e-7c1d-4e3a-9a43-1e0c6b3b1d11';
 
 describe('public API types', () => {
   it('resolves each method to the validated response type', () => {
@@ -23,6 +34,29 @@ describe('public API types', () => {
   it('requires the organisation id', () => {
     // @ts-expect-error the organisation id is required
     otklik.getAppealCounter();
+  });
+
+  it('does not compile a wrong public call', () => {
+    // @ts-expect-error filing needs an idempotency key
+    otklik.fileAppeal('demo-school', {} as Parameters<typeof otklik.fileAppeal>[1], {});
+    // @ts-expect-error the applicant's view needs the access secret
+    otklik.getAppeal(appealId);
+    // @ts-expect-error the counter takes no body
+    otklik.getAppealCounter('demo-school', { on: '2026-01-31' }, { body: {} });
+    expectTypeOf(
+      otklik.uploadAttachment('demo-school', new Blob(['%PDF'])),
+    ).resolves.toEqualTypeOf<AttachmentUpload>();
+    expectTypeOf(
+      otklik.deleteUpload('demo-school', 'upload-id', 'token'),
+    ).resolves.toEqualTypeOf<undefined>();
+    expectTypeOf(otklik.getAppealAttachment(appealId, 'file-id', 'secret')).resolves.toEqualTypeOf<Blob>();
+  });
+
+  it('reads only the fields a response has', async () => {
+    const counter = await otklik.getAppealCounter('demo-school');
+    expectTypeOf(counter.month.received).toBeNumber();
+    // @ts-expect-error the counter has no ranking
+    counter.position;
   });
 
   it('lets callers switch on the error kind exhaustively', () => {
@@ -64,5 +98,50 @@ describe('public API types', () => {
       }
     };
     expectTypeOf(describeError).returns.toBeString();
+  });
+});
+
+describe('staff API types', () => {
+  it('takes staff credentials as an option of the client', () => {
+    // @ts-expect-error an API key is text
+    createClient({ baseUrl: 'https://otklik.example.org', apiKey: 42 });
+  });
+
+  it('resolves each staff method to its response type', () => {
+    expectTypeOf(desk.listStaffAppeals({ overdue: true })).resolves.toEqualTypeOf<StaffAppealPage>();
+    expectTypeOf(desk.getStaffAppeal(appealId)).resolves.toEqualTypeOf<StaffAppeal>();
+    expectTypeOf(
+      desk.answerStaffAppeal(appealId, { result: 'explained', text: 'Ответ' }),
+    ).resolves.toEqualTypeOf<StaffAppeal>();
+    expectTypeOf(
+      desk.updateOrganizationSettings('demo-school', { languages: ['ru'] }),
+    ).resolves.toEqualTypeOf<WidgetSettings>();
+    expectTypeOf(
+      desk.exportStaffRatings('demo-school', { separator: 'semicolon' }),
+    ).resolves.toEqualTypeOf<Blob>();
+    expectTypeOf(desk.getStaffAppealAttachment(appealId, 'file-id')).resolves.toEqualTypeOf<Blob>();
+  });
+
+  it('does not compile a wrong staff call', () => {
+    // @ts-expect-error not a result of the ССТУ vocabulary
+    desk.answerStaffAppeal(appealId, { result: 'ignored', text: 'Ответ' });
+    // @ts-expect-error forwarding names the addressee
+    desk.changeStaffAppealStatus(appealId, { status: 'forwarded' });
+    desk.changeStaffAppealStatus(appealId, { status: 'forwarded', forwardedTo: 'Министерство' });
+    // @ts-expect-error not a status the queue can be filtered by
+    desk.listStaffAppeals({ status: 'closed' });
+    // @ts-expect-error reading the appeal takes no body
+    desk.getStaffAppeal(appealId, { text: 'hi' });
+    // @ts-expect-error a criteria set is put under its id
+    desk.putCriteriaSet('demo-school', { name: { ru: 'Набор' }, criteria: [] });
+    // @ts-expect-error the export's separator is comma or semicolon
+    desk.exportStaffRatings('demo-school', { separator: 'tab' });
+  });
+
+  it('reads only the fields a staff response has', async () => {
+    const appeal = await desk.getStaffAppeal(appealId);
+    expectTypeOf(appeal.applicant.email).toEqualTypeOf<string | null>();
+    // @ts-expect-error staff see the applicant's data, never the access secret
+    appeal.accessSecret;
   });
 });
