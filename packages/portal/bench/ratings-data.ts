@@ -3,17 +3,18 @@
  * load is spread over (so per-organisation caches miss as they would for real visitors), and the
  * cost of the rating queries with no cache at all, timed in process against the same database.
  */
+
+import { todayIn } from '../src/appeals/counter.ts';
 import type { Database } from '../src/db/types.ts';
 import { migrate } from '../src/migrations/index.ts';
+import { ratingAnalytics } from '../src/ratings/analytics.ts';
+import { periodContaining } from '../src/ratings/periods.ts';
+import { type RatingGroup, rankGroup, siblingsGroup, sphereGroup } from '../src/ratings/ranking.ts';
+import { RankingCache } from '../src/ratings/ranking-cache.ts';
+import { loadRatingOrganization } from '../src/ratings/settings.ts';
+import { ratingSummary } from '../src/ratings/summary.ts';
 import { generateNational, type NationalReport } from '../src/seed/national.ts';
 import { createRandom } from '../src/seed/random.ts';
-import { todayIn } from '../src/store/counter.ts';
-import { RankingCache } from '../src/store/ranking-cache.ts';
-import { ratingAnalytics } from '../src/store/rating-analytics.ts';
-import { periodContaining } from '../src/store/rating-periods.ts';
-import { type RatingGroup, rankGroup, siblingsGroup, sphereGroup } from '../src/store/rating-ranking.ts';
-import { loadRatingOrganization } from '../src/store/rating-settings.ts';
-import { ratingSummary } from '../src/store/rating-summary.ts';
 import { percentile } from './load.ts';
 
 /** Sibling groups at least this big count as "big" (the largest are 100–200). */

@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
+import type { PowOptions } from './abuse/pow.ts';
+import { registerStaffAppealRoutes } from './appeals/desk-routes.ts';
+import type { IntakeGuard } from './appeals/routes.ts';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
 import { DEFAULT_CONSOLE_DIR, registerConsole } from './console/serve.ts';
 import type { Database } from './db/types.ts';
@@ -8,20 +11,17 @@ import { ProblemError, problemResponse } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { RouteRegistry } from './http/route-registry.ts';
 import { OidcLogin, type OidcOptions } from './identity/oidc.ts';
-import { registerOidcRoutes } from './identity/oidc-routes.ts';
-import type { PowOptions } from './intake/pow.ts';
+import { registerOidcRoutes } from './identity/oidc-pages.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
+import { AccessStore } from './organizations/access.ts';
+import { createCounterCache, registerPublicRoutes } from './organizations/routes.ts';
+import { registerStaffRoutes } from './organizations/settings-routes.ts';
 import { registerRatePage } from './pages/rate-page.ts';
-import type { IntakeGuard } from './routes/appeals.ts';
-import { createCounterCache, registerPublicRoutes } from './routes/public.ts';
-import { createRatingCaches } from './routes/ratings.ts';
-import { registerStaffRoutes } from './routes/staff.ts';
-import { registerStaffAppealRoutes } from './routes/staff-appeals.ts';
+import { createRatingCaches } from './ratings/routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
 import { DEFAULT_WIDGETS_DIR, registerWidgetRoutes } from './static.ts';
-import { AccessStore } from './store/access.ts';
 
 export interface AppOptions {
   db: Database;

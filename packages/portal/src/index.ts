@@ -1,5 +1,4 @@
 export { type AppOptions, createApp } from './app.ts';
-export { createApiKey } from './auth/api-keys.ts';
 export { DataDirInUseError, openDatabase } from './db/index.ts';
 export type { Database, DatabaseOptions, Queryable } from './db/types.ts';
 export { readJsonBody } from './http/body.ts';
@@ -9,3 +8,4 @@ export { loadMigrations, migrate } from './migrations/index.ts';
 export { buildOpenApiDocument } from './openapi/document.ts';
 export { DEMO_ORGANIZATIONS, DEMO_ORIGINS, seedDemo } from './seed/demo.ts';
 export { type Portal, type PortalOptions, startPortal } from './server.ts';
+export { createApiKey } from './staff/api-keys.ts';

@@ -14,10 +14,10 @@ import {
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
-import { createApiKey } from './auth/api-keys.ts';
 import type { Database } from './db/types.ts';
 import { createLogger } from './log.ts';
 import { type Portal, startPortal } from './server.ts';
+import { createApiKey } from './staff/api-keys.ts';
 import { testBackends } from './testing/backends.ts';
 
 const backends = await testBackends();

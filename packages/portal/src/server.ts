@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createIntakeGuard, type IntakeGuardOptions } from './abuse/intake-guard.ts';
+import type { PowOptions } from './abuse/pow.ts';
 import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitStore } from './abuse/rate-limit.ts';
 import { createApp } from './app.ts';
 import { deleteExpiredUploads } from './attachments/store.ts';
@@ -9,7 +10,6 @@ import { controlSocketPath, listenControlSocket } from './control/socket.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
 import type { OidcOptions } from './identity/oidc.ts';
-import type { PowOptions } from './intake/pow.ts';
 import { createLogger, type Logger } from './log.ts';
 import {
   type MailTransport,

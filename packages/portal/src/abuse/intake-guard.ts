@@ -1,4 +1,4 @@
-import type { IntakeAction, IntakeGuard } from '../routes/appeals.ts';
+import type { IntakeAction, IntakeGuard } from '../appeals/routes.ts';
 import { clientIp, enforceLimit, ipKey } from './middleware.ts';
 import type { RateLimitStore } from './rate-limit.ts';
 

@@ -4,9 +4,9 @@
  * with valibot, whichever way they came.
  */
 import * as v from 'valibot';
-import { createApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
 import { runRetention } from '../retention/retention.ts';
+import { createApiKey } from '../staff/api-keys.ts';
 
 const controlCommands = {
   'create-api-key': {

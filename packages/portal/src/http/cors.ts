@@ -1,6 +1,6 @@
 import type { EndpointDefinition } from '@otklik/client/contract';
 import type { Context } from 'hono';
-import type { AccessStore, OrganizationAccess } from '../store/access.ts';
+import type { AccessStore, OrganizationAccess } from '../organizations/access.ts';
 import { requestHeader, send, setHeader } from './headers.ts';
 import { ProblemError } from './problem.ts';
 

@@ -2,8 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { EmailCodeSent, Language, VerifiedIdentity } from '@otklik/client/schemas';
 import type { Database } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
+import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
-import { enqueueMail } from '../store/outbox.ts';
 import { IDENTITY_TOKEN_TTL_MS, issueIdentityToken } from './tokens.ts';
 
 export const CODE_TTL_MS = 10 * 60_000;

@@ -5,15 +5,15 @@ import { AppealReceipt, PowChallenge, Problem, WidgetSettings } from '@otklik/cl
 import Provider from 'oidc-provider';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
 import { openDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
-import { solveChallenge } from '../intake/pow.ts';
 import { migrate } from '../migrations/index.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT, seedDemo } from '../seed/demo.ts';
 import { oidcProvidersFromEnv } from './oidc.ts';
-import { OIDC_PAGE_CSP, OIDC_SCRIPT_PATH } from './oidc-routes.ts';
+import { OIDC_PAGE_CSP, OIDC_SCRIPT_PATH } from './oidc-pages.ts';
 import { readIdentityToken } from './tokens.ts';
 
 const SITE = 'http://localhost:8788';

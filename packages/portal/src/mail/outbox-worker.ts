@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/types.ts';
 import type { Logger } from '../log.ts';
-import { SECRET_PAYLOAD_KEYS } from '../store/outbox.ts';
+import { SECRET_PAYLOAD_KEYS } from './outbox.ts';
 import { renderMail } from './templates.ts';
 
 /** What the worker needs of a nodemailer transport (tests and the demo pass real ones). */

@@ -1,5 +1,5 @@
 import type { Language } from '@otklik/client/schemas';
-import type { MailKind, MailPayload } from '../store/outbox.ts';
+import type { MailKind, MailPayload } from './outbox.ts';
 
 export interface RenderedMail {
   subject: string;

@@ -3,7 +3,7 @@ import { Problem } from '@otklik/client/schemas';
 import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { OIDC_CALLBACK_PATH } from '../identity/oidc.ts';
-import { OIDC_START_PATH } from '../identity/oidc-routes.ts';
+import { OIDC_START_PATH } from '../identity/oidc-pages.ts';
 
 type JsonObject = Record<string, unknown>;
 

@@ -3,12 +3,12 @@ import { PowChallenge, Problem, RatingReceipt, WidgetSettings } from '@otklik/cl
 import type { Hono } from 'hono';
 import * as v from 'valibot';
 import { expect } from 'vitest';
+import { solveChallenge } from '../abuse/pow.ts';
 import { type AppOptions, createApp } from '../app.ts';
+import { todayIn } from '../appeals/counter.ts';
 import type { Database } from '../db/types.ts';
 import { issueIdentityToken } from '../identity/tokens.ts';
-import { solveChallenge } from '../intake/pow.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { todayIn } from '../store/counter.ts';
 
 /** The allowed origin of the demo organisations. */
 export const SITE = 'http://localhost:8788';

@@ -2,8 +2,8 @@ import { RankingPage, RatingAnalytics, RatingSummary, SphereList } from '@otklik
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
-import { rebuildRatingAggregates } from '../store/rating-aggregates.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { rebuildRatingAggregates } from './aggregates.ts';
 import { ratingHarness, SITE, snapshot } from './harness.ts';
 
 const backends = await testBackends();

@@ -4,8 +4,8 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeGuard } from '../abuse/intake-guard.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
+import { addDays } from '../dates.ts';
 import type { Database } from '../db/types.ts';
-import { addDays } from '../intake/dates.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { ratingHarness, SITE } from './harness.ts';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appealCounter } from '../appeals/counter.ts';
 import type { Database } from '../db/types.ts';
+import { rebuildRatingAggregates } from '../ratings/aggregates.ts';
 import { ratingHarness, snapshot } from '../ratings/harness.ts';
-import { appealCounter } from '../store/counter.ts';
-import { rebuildRatingAggregates } from '../store/rating-aggregates.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { runRetention } from './retention.ts';
 

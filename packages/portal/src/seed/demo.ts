@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { localDate } from '../dates.ts';
 import type { Database, Queryable } from '../db/types.ts';
-import { localDate } from '../intake/dates.ts';
-import { rebuildRatingAggregates } from '../store/rating-aggregates.ts';
-import { DEFAULT_CRITERIA_SET } from '../store/rating-settings.ts';
+import { rebuildRatingAggregates } from '../ratings/aggregates.ts';
+import { DEFAULT_CRITERIA_SET } from '../ratings/settings.ts';
 
 /** Origins of the example "school site" (examples/site served by `pnpm demo`). */
 export const DEMO_ORIGINS = ['http://localhost:8788', 'http://127.0.0.1:8788'];

@@ -8,7 +8,7 @@
  * CLI: `pnpm --filter @otklik/portal run generate [--organizations N] [--ratings N] [--seed N]`.
  */
 import type { Database, Queryable } from '../db/types.ts';
-import { rebuildRatingAggregates } from '../store/rating-aggregates.ts';
+import { rebuildRatingAggregates } from '../ratings/aggregates.ts';
 import {
   buildOrganizations,
   GENERATED_ID_PREFIX,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averageOf, distributionBucket } from './rating-aggregates.ts';
-import { monthsEnding, periodContaining, previousPeriod, totalsKeysOf, totalsOf } from './rating-periods.ts';
+import { averageOf, distributionBucket } from './aggregates.ts';
+import { monthsEnding, periodContaining, previousPeriod, totalsKeysOf, totalsOf } from './periods.ts';
 
 describe('rating periods', () => {
   it('finds the month, quarter and year containing a date', () => {

@@ -1,19 +1,14 @@
 import { endpoints } from '@otklik/client/contract';
 import type { Context } from 'hono';
+import { createChallenge, type PowOptions } from '../abuse/pow.ts';
 import type { Database } from '../db/types.ts';
 import { readJsonBody } from '../http/body.ts';
 import { send } from '../http/headers.ts';
+import { hashRequest, idempotencyKeyOf, once, type StoredResponse } from '../http/idempotency.ts';
 import { ProblemError } from '../http/problem.ts';
 import { requestEmailCode, verifyEmailCode } from '../identity/email-code.ts';
-import { hashRequest, idempotencyKeyOf, once, type StoredResponse } from '../intake/idempotency.ts';
-import { createChallenge, type PowOptions } from '../intake/pow.ts';
-import { enforceProfile } from '../intake/profile-rules.ts';
+import type { Handlers } from '../organizations/routes.ts';
 import type { KeyRing } from '../security/keys.ts';
-import {
-  DEFAULT_ATTACHMENTS,
-  type IntakeOrganization,
-  loadIntakeOrganization,
-} from '../store/appeal-settings.ts';
 import {
   addApplicantMessage,
   appealView,
@@ -22,8 +17,9 @@ import {
   rateAnswer,
   sendLostLink,
   withdrawAppeal,
-} from '../store/appeals.ts';
-import type { Handlers } from './public.ts';
+} from './applicant.ts';
+import { enforceProfile } from './profile-rules.ts';
+import { DEFAULT_ATTACHMENTS, type IntakeOrganization, loadIntakeOrganization } from './settings.ts';
 
 /** Actions a rate limiter may guard; it throws a 429 ProblemError to refuse. */
 export type IntakeAction =

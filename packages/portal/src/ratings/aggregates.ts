@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/types.ts';
-import { totalsKeysOf } from './rating-periods.ts';
+import { totalsKeysOf } from './periods.ts';
 
 /**
  * The aggregates behind badges, rankings and analytics (their meaning is documented in migration

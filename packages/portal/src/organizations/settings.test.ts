@@ -7,10 +7,10 @@ import {
 } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
 import { buildOpenApiDocument } from '../openapi/document.ts';
 import { ratingHarness, SITE } from '../ratings/harness.ts';
+import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 
 const backends = await testBackends();

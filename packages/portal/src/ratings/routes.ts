@@ -1,23 +1,23 @@
 import { endpoints } from '@otklik/client/contract';
+import { isRealDate, todayIn } from '../appeals/counter.ts';
+import { type IntakeGuard, reply } from '../appeals/routes.ts';
 import type { Database } from '../db/types.ts';
 import { readJsonBody } from '../http/body.ts';
 import { TtlCache } from '../http/cache.ts';
+import { hashRequest, idempotencyKeyOf, once } from '../http/idempotency.ts';
 import { ProblemError } from '../http/problem.ts';
 import { type Representation, represent, sendJson, sendRepresentation } from '../http/respond.ts';
-import { hashRequest, idempotencyKeyOf, once } from '../intake/idempotency.ts';
+import type { OrganizationAccess } from '../organizations/access.ts';
+import type { Handlers } from '../organizations/routes.ts';
+import { listSpheres } from '../organizations/spheres.ts';
 import type { KeyRing } from '../security/keys.ts';
-import type { OrganizationAccess } from '../store/access.ts';
-import { isRealDate, todayIn } from '../store/counter.ts';
-import { RankingCache } from '../store/ranking-cache.ts';
-import { ratingAnalytics } from '../store/rating-analytics.ts';
-import { periodContaining } from '../store/rating-periods.ts';
-import { positionInRanking, type RatingGroup, siblingsGroup, sphereGroup } from '../store/rating-ranking.ts';
-import { loadRatingOrganization, loadRatingPlace, type RatingPlace } from '../store/rating-settings.ts';
-import { type PositionOf, ratingSummary } from '../store/rating-summary.ts';
-import { checkRating, submitRating } from '../store/ratings.ts';
-import { listSpheres } from '../store/spheres.ts';
-import { type IntakeGuard, reply } from './appeals.ts';
-import type { Handlers } from './public.ts';
+import { ratingAnalytics } from './analytics.ts';
+import { periodContaining } from './periods.ts';
+import { positionInRanking, type RatingGroup, siblingsGroup, sphereGroup } from './ranking.ts';
+import { RankingCache } from './ranking-cache.ts';
+import { loadRatingOrganization, loadRatingPlace, type RatingPlace } from './settings.ts';
+import { checkRating, submitRating } from './submit.ts';
+import { type PositionOf, ratingSummary } from './summary.ts';
 
 type RatingEndpointName =
   | 'listSpheres'

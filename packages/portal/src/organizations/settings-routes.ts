@@ -1,16 +1,16 @@
 import { endpoints } from '@otklik/client/contract';
 import type { Hono } from 'hono';
-import { requireApiKey } from '../auth/api-keys.ts';
+import { audit } from '../appeals/desk.ts';
 import type { Database } from '../db/types.ts';
 import { limitJsonBody, parseRequest, readJsonBody } from '../http/body.ts';
 import { ProblemError } from '../http/problem.ts';
 import { sendJson } from '../http/respond.ts';
 import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
-import type { AccessStore } from '../store/access.ts';
-import { getWidgetSettings } from '../store/organizations.ts';
-import { audit } from '../store/staff-appeals.ts';
-import { registerStaffRatingSettingsRoutes } from './staff-rating-settings.ts';
-import { registerStaffRatingRoutes } from './staff-ratings.ts';
+import { registerStaffRatingRoutes } from '../ratings/staff-routes.ts';
+import { requireApiKey } from '../staff/api-keys.ts';
+import type { AccessStore } from './access.ts';
+import { getWidgetSettings } from './directory.ts';
+import { registerStaffRatingSettingsRoutes } from './rating-settings-routes.ts';
 
 export interface StaffRoutesOptions {
   db: Database;

@@ -2,12 +2,12 @@ import { endpoints } from '@otklik/client/contract';
 import { AppealParams } from '@otklik/client/schemas';
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
-import { authenticateApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
 import { limitJsonBody, readJsonBody } from '../http/body.ts';
 import { send } from '../http/headers.ts';
 import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
 import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
+import { authenticateApiKey } from '../staff/api-keys.ts';
 import {
   addStaffMessage,
   answerAppeal,
@@ -16,7 +16,7 @@ import {
   listQueue,
   staffAppeal,
   staffView,
-} from '../store/staff-appeals.ts';
+} from './desk.ts';
 
 const jsonOut = (c: Context, body: unknown, status = 200) =>
   send(c, JSON.stringify(body), status as 200, {

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
+import type { IntakeGuard } from '../appeals/routes.ts';
 import { send } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
 import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
-import type { IntakeGuard } from '../routes/appeals.ts';
 import { OIDC_CALLBACK_PATH, type OidcLogin, OidcLoginError } from './oidc.ts';
 
 export const OIDC_SCRIPT_PATH = '/v1/identity/oidc/complete.js';

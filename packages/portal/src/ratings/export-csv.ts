@@ -1,6 +1,6 @@
 /** The layout of the ratings export: one row per rating, a score column per criterion, in Russian. */
 import { type CsvSeparator, csvRow, UTF8_BOM } from '../http/csv.ts';
-import type { CriterionColumn, ExportRating } from '../store/staff-ratings.ts';
+import type { CriterionColumn, ExportRating } from './staff-reads.ts';
 
 const LEADING = [
   'Номер оценки',

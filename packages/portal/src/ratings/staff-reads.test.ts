@@ -3,8 +3,8 @@ import { Problem, pageOf, StaffRatingComment } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { createApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
+import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 
 const backends = await testBackends();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Queryable } from '../db/types.ts';
+import { siblingsGroup, sphereGroup } from './ranking.ts';
 import { RankingCache } from './ranking-cache.ts';
-import { siblingsGroup, sphereGroup } from './rating-ranking.ts';
 
 /** A database whose one group holds `rows` ([id, name, count, hundredths]); it counts the queries. */
 function fakeDb(rows: [string, string, number, number][]) {

@@ -1,12 +1,16 @@
 import type { Organization, Service, WidgetSettings } from '@otklik/client/schemas';
-import type { Queryable } from '../db/types.ts';
 import {
   APPEAL_SETTINGS_COLUMNS,
   type AppealSettingsRow,
   appealFormSettings,
   toAppealSettings,
-} from './appeal-settings.ts';
-import { RATING_SETTINGS_COLUMNS, type RatingSettingsRow, toRatingFormSettings } from './rating-settings.ts';
+} from '../appeals/settings.ts';
+import type { Queryable } from '../db/types.ts';
+import {
+  RATING_SETTINGS_COLUMNS,
+  type RatingSettingsRow,
+  toRatingFormSettings,
+} from '../ratings/settings.ts';
 
 interface OrganizationRow {
   id: string;

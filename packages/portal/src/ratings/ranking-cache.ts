@@ -1,14 +1,8 @@
 import type { RankingEntry } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
-import { totalsOf } from './rating-periods.ts';
-import {
-  type RankingRange,
-  type RatingGroup,
-  rankGroup,
-  siblingsGroup,
-  sphereGroup,
-} from './rating-ranking.ts';
-import type { RatingPlace } from './rating-settings.ts';
+import { totalsOf } from './periods.ts';
+import { type RankingRange, type RatingGroup, rankGroup, siblingsGroup, sphereGroup } from './ranking.ts';
+import type { RatingPlace } from './settings.ts';
 
 interface Entry {
   ranking: Promise<RankingEntry[]>;

@@ -1,4 +1,4 @@
-import { addDays } from '../intake/dates.ts';
+import { addDays } from '../dates.ts';
 
 /** Calendar periods of rankings and analytics, on the organisation's local calendar. */
 export type CalendarPeriod = 'year' | 'quarter' | 'month';

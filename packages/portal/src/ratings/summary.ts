@@ -1,8 +1,8 @@
 import type { CriteriaSet, Position, RatingSummary } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
-import { averageOf } from './rating-aggregates.ts';
-import { positionIn, type RatingGroup, siblingsGroup, sphereGroup } from './rating-ranking.ts';
-import type { RatingPlace } from './rating-settings.ts';
+import { averageOf } from './aggregates.ts';
+import { positionIn, type RatingGroup, siblingsGroup, sphereGroup } from './ranking.ts';
+import type { RatingPlace } from './settings.ts';
 
 interface TotalsRow {
   ratings: number;

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AppealReceipt, AppealView, PowChallenge, Problem, WidgetSettings } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChallenge, solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import { createApiKey } from '../auth/api-keys.ts';
 import type { Database } from '../db/types.ts';
 import { type Mailbox, startMailbox } from '../demo/mailbox.ts';
 import { type OutboxWorker, smtpTransport, startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
+import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
-import { createChallenge, solveChallenge } from './pow.ts';
 
 const backends = await testBackends();
 const SITE = 'http://localhost:8788';

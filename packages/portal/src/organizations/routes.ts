@@ -6,6 +6,8 @@ import {
 } from '@otklik/client/contract';
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
+import { appealCounter, isRealDate, todayIn } from '../appeals/counter.ts';
+import { type AppealRoutesOptions, appealHandlers } from '../appeals/routes.ts';
 import type { Database } from '../db/types.ts';
 import { limitJsonBody, parseRequest } from '../http/body.ts';
 import { TtlCache } from '../http/cache.ts';
@@ -13,16 +15,9 @@ import { type CorsPolicy, checkOrigin, preflight } from '../http/cors.ts';
 import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
 import { type Representation, represent, sendJson, sendRepresentation } from '../http/respond.ts';
 import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
-import type { OrganizationAccess } from '../store/access.ts';
-import { appealCounter, isRealDate, todayIn } from '../store/counter.ts';
-import {
-  getOrganization,
-  getWidgetSettings,
-  listServices,
-  searchOrganizations,
-} from '../store/organizations.ts';
-import { type AppealRoutesOptions, appealHandlers } from './appeals.ts';
-import { type RatingCaches, ratingHandlers } from './ratings.ts';
+import { type RatingCaches, ratingHandlers } from '../ratings/routes.ts';
+import type { OrganizationAccess } from './access.ts';
+import { getOrganization, getWidgetSettings, listServices, searchOrganizations } from './directory.ts';
 
 /** The public JSON endpoints; staff and file endpoints are registered by their own modules. */
 type EndpointName = {

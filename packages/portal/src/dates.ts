@@ -1,4 +1,4 @@
-import { todayIn } from '../store/counter.ts';
+import { todayIn } from './appeals/counter.ts';
 
 /** The calendar date of `at` in `timeZone` (`YYYY-MM-DD`). */
 export const localDate = (timeZone: string, at: Date) => todayIn(timeZone, at);

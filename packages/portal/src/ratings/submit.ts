@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldIssue, RatingReceipt, RatingSubmission } from '@otklik/client/schemas';
+import { spendProofOfWork } from '../abuse/pow.ts';
+import { isRealDate } from '../appeals/counter.ts';
+import { addDays, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readIdentityToken } from '../identity/tokens.ts';
-import { addDays, localDate } from '../intake/dates.ts';
-import { spendProofOfWork } from '../intake/pow.ts';
 import type { KeyRing } from '../security/keys.ts';
-import { isRealDate } from './counter.ts';
-import { addToAggregates } from './rating-aggregates.ts';
-import type { RatingOrganization } from './rating-settings.ts';
-import { type PositionOf, ratingSummary } from './rating-summary.ts';
+import { addToAggregates } from './aggregates.ts';
+import type { RatingOrganization } from './settings.ts';
+import { type PositionOf, ratingSummary } from './summary.ts';
 
 /**
  * Rules that need only the body, the settings and today's local date: checked before the

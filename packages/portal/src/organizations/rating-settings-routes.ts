@@ -2,15 +2,15 @@ import { endpoints } from '@otklik/client/contract';
 import type { CriteriaSet } from '@otklik/client/schemas';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requireApiKey } from '../auth/api-keys.ts';
+import { audit } from '../appeals/desk.ts';
 import type { Database } from '../db/types.ts';
 import { limitJsonBody, parseRequest, readJsonBody } from '../http/body.ts';
 import { ProblemError, problemResponse, validationProblem } from '../http/problem.ts';
 import { sendJson } from '../http/respond.ts';
 import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
-import { getWidgetSettings } from '../store/organizations.ts';
-import { criteriaSetUsableBy, putCriteriaSet, updateRatingSettings } from '../store/rating-settings.ts';
-import { audit } from '../store/staff-appeals.ts';
+import { criteriaSetUsableBy, putCriteriaSet, updateRatingSettings } from '../ratings/settings.ts';
+import { requireApiKey } from '../staff/api-keys.ts';
+import { getWidgetSettings } from './directory.ts';
 
 export interface StaffRatingSettingsOptions {
   db: Database;

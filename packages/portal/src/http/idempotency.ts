@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Database, Queryable } from '../db/types.ts';
-import { requestHeader } from '../http/headers.ts';
-import { ProblemError } from '../http/problem.ts';
+import { requestHeader } from './headers.ts';
+import { ProblemError } from './problem.ts';
 
 export interface StoredResponse {
   status: number;

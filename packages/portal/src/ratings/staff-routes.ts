@@ -1,15 +1,15 @@
 import { endpoints } from '@otklik/client/contract';
 import { OrganizationParams } from '@otklik/client/schemas';
 import type { Context, Hono } from 'hono';
-import { authenticateApiKey } from '../auth/api-keys.ts';
+import { audit } from '../appeals/desk.ts';
 import type { Database } from '../db/types.ts';
 import { parseRequest } from '../http/body.ts';
 import { csvStream } from '../http/csv.ts';
 import { send } from '../http/headers.ts';
 import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
-import { audit } from '../store/staff-appeals.ts';
-import { exportCriteria, exportRatings, listRatingComments, ratingScope } from '../store/staff-ratings.ts';
-import { ratingsCsv } from './staff-ratings-csv.ts';
+import { authenticateApiKey } from '../staff/api-keys.ts';
+import { ratingsCsv } from './export-csv.ts';
+import { exportCriteria, exportRatings, listRatingComments, ratingScope } from './staff-reads.ts';
 
 const organizationOf = (c: Context) =>
   parseRequest('params', OrganizationParams, c.req.param()).organizationId;

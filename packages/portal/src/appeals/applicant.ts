@@ -10,18 +10,18 @@ import {
 } from '@otklik/client/schemas';
 import type { Context } from 'hono';
 import type * as v from 'valibot';
+import { spendProofOfWork } from '../abuse/pow.ts';
 import { attachmentsOf, attachUploads } from '../attachments/store.ts';
+import { addDays, endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { requestHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readIdentityToken, sameEmail } from '../identity/tokens.ts';
-import { addDays, endOfLocalDay, localDate } from '../intake/dates.ts';
-import { spendProofOfWork } from '../intake/pow.ts';
-import { trackingBase } from '../intake/profile-rules.ts';
+import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { safeEqualHex } from '../security/keys.ts';
-import type { IntakeOrganization } from './appeal-settings.ts';
-import { enqueueMail } from './outbox.ts';
+import { trackingBase } from './profile-rules.ts';
+import type { IntakeOrganization } from './settings.ts';
 
 type Submission = v.InferOutput<typeof AppealSubmission>;
 

@@ -7,15 +7,14 @@ import type {
   SubordinateFigures,
 } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
-import type { RankingCache } from './ranking-cache.ts';
-import { averageOf } from './rating-aggregates.ts';
+import { averageOf } from './aggregates.ts';
 import {
   type CalendarPeriod,
   monthsEnding,
   type PeriodRange,
   periodContaining,
   previousPeriod,
-} from './rating-periods.ts';
+} from './periods.ts';
 import {
   compareNames,
   positionInRanking,
@@ -23,8 +22,9 @@ import {
   siblingsGroup,
   sphereGroup,
   withNameKey,
-} from './rating-ranking.ts';
-import type { RatingPlace } from './rating-settings.ts';
+} from './ranking.ts';
+import type { RankingCache } from './ranking-cache.ts';
+import type { RatingPlace } from './settings.ts';
 
 export interface AnalyticsQuery {
   period: CalendarPeriod;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealResult, AppealStatus, LeftWithoutAnswerReason } from '@otklik/client/schemas';
 import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
+import { addDays, endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
-import { addDays, endOfLocalDay, localDate } from '../intake/dates.ts';
-import { APPEAL_SELECT, type AppealRow, appealView, isOpen, loadAppeal, profileOf } from './appeals.ts';
-import { enqueueMail } from './outbox.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { APPEAL_SELECT, type AppealRow, appealView, isOpen, loadAppeal, profileOf } from './applicant.ts';
 
 export type StatusChange =
   | { status: 'in_review'; note?: string | undefined }

@@ -3,11 +3,11 @@
  * organisation alone or with all its subordinates. Never who rated (no rater key).
  */
 import type { LocalizedText } from '@otklik/client/schemas';
+import type { Actor } from '../appeals/desk.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
-import { averageOf } from './rating-aggregates.ts';
-import { DEFAULT_CRITERIA_SET } from './rating-settings.ts';
-import type { Actor } from './staff-appeals.ts';
+import { averageOf } from './aggregates.ts';
+import { DEFAULT_CRITERIA_SET } from './settings.ts';
 
 /** Ratings whose local date (`rated_on`) lies in the period; either end may be open. */
 export interface RatingPeriodFilter {

@@ -1,7 +1,7 @@
 import type { Position, RankingEntry } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
-import { type PeriodRange, totalsOf } from './rating-periods.ts';
-import type { RatingPlace } from './rating-settings.ts';
+import { type PeriodRange, totalsOf } from './periods.ts';
+import type { RatingPlace } from './settings.ts';
 
 /**
  * Rankings of organisations by their average score in a period, read from the aggregates (one row
