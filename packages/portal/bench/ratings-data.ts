@@ -4,7 +4,7 @@
  * cost of the rating queries with no cache at all, timed in process against the same database.
  */
 
-import { todayIn } from '../src/appeals/counter.ts';
+import { todayIn } from '../src/dates.ts';
 import type { Database } from '../src/db/types.ts';
 import { migrate } from '../src/migrations/index.ts';
 import { ratingAnalytics } from '../src/ratings/analytics.ts';

@@ -1,26 +1,35 @@
+import { endpoints } from '@otklik/client/contract';
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
+import type { IntakeGuard } from './abuse/intake-guard.ts';
 import type { PowOptions } from './abuse/pow.ts';
-import { registerStaffAppealRoutes } from './appeals/desk-routes.ts';
-import type { IntakeGuard } from './appeals/routes.ts';
+import { registerChallengeRoutes } from './abuse/routes.ts';
+import { authenticateApplicant } from './appeals/applicant.ts';
+import { registerDeskRoutes } from './appeals/desk-routes.ts';
+import { createCounterCache, registerAppealRoutes } from './appeals/routes.ts';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
 import { DEFAULT_CONSOLE_DIR, registerConsole } from './console/serve.ts';
+import { databaseReachable } from './db/index.ts';
 import type { Database } from './db/types.ts';
+import { Router } from './http/endpoint.ts';
 import { send, setHeader } from './http/headers.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
-import { RouteRegistry } from './http/route-registry.ts';
+import { sendJson } from './http/respond.ts';
 import { OidcLogin, type OidcOptions } from './identity/oidc.ts';
-import { registerOidcRoutes } from './identity/oidc-pages.ts';
+import { registerOidcPages } from './identity/oidc-pages.ts';
+import { registerIdentityRoutes } from './identity/routes.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
 import { AccessStore } from './organizations/access.ts';
-import { createCounterCache, registerPublicRoutes } from './organizations/routes.ts';
-import { registerStaffRoutes } from './organizations/settings-routes.ts';
+import { registerDirectoryRoutes } from './organizations/routes.ts';
+import { registerSettingsRoutes } from './organizations/settings-routes.ts';
 import { registerRatePage } from './pages/rate-page.ts';
-import { createRatingCaches } from './ratings/routes.ts';
+import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
+import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
+import { createStaffGate } from './staff/gate.ts';
 import { DEFAULT_WIDGETS_DIR, registerWidgetRoutes } from './static.ts';
 
 export interface AppOptions {
@@ -37,7 +46,7 @@ export interface AppOptions {
   pow?: PowOptions;
   /** Clock for registration dates (tests). */
   now?: () => Date;
-  /** Rate-limiting hook for the intake endpoints (see routes/appeals.ts). */
+  /** Rate-limiting hook for the intake endpoints (see abuse/intake-guard.ts). */
   intakeGuard?: IntakeGuard;
   /**
    * OpenID Connect login providers. Off unless at least one provider is configured and `publicUrl`
@@ -48,16 +57,24 @@ export interface AppOptions {
   demoMailboxPage?: () => string;
 }
 
-/** The whole HTTP application, independent of how it is served (tests call `app.request`). */
+/**
+ * The whole HTTP application, independent of how it is served (tests call `app.request`): every
+ * feature registers its endpoints of the contract on one router, over the gates the features supply
+ * (origins from organisations, appeal secrets from appeals, staff actors from staff).
+ */
 export function createApp(options: AppOptions): Hono {
-  const { db } = options;
+  const { db, intakeGuard: guard, now } = options;
   const logger = options.logger ?? createLogger();
   const app = new Hono();
-  const registry = new RouteRegistry();
   const access = new AccessStore(db);
   const counterCache = createCounterCache();
   const ratingCaches = createRatingCaches();
-  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
+  const keys = options.keys ?? createKeyRing(db);
+  const router = new Router(app, {
+    origins: { access, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null },
+    appealSecret: (c, appealId) => authenticateApplicant(c, db, appealId),
+    staff: createStaffGate(db),
+  });
 
   // One log line per request: route pattern only (no raw URL, query string, IP or body).
   app.use('*', async (c, next) => {
@@ -75,81 +92,61 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.get('/health', async (c) => {
-    try {
-      await db.query('SELECT 1');
-    } catch {
+  router.get('/health', async (c) => {
+    if (!(await databaseReachable(db))) {
       throw new ProblemError(503, 'service-unavailable', 'The database is not reachable');
     }
-    return send(c, JSON.stringify({ status: 'ok' }), 200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
+    return sendJson(c, { status: 'ok' }, false);
   });
-  registry.add('/health', ['GET']);
 
   const document = buildOpenApiDocument(options.publicUrl);
   const documentJson = JSON.stringify(document);
   const docsHtml = renderDocsHtml(document);
-  app.get('/v1/openapi.json', (c) => {
-    return send(c, documentJson, 200, {
+  router.get('/v1/openapi.json', (c) =>
+    send(c, documentJson, 200, {
       'Access-Control-Allow-Origin': '*',
       'Cache-Control': 'public, max-age=300',
       'Content-Type': 'application/json; charset=utf-8',
-    });
-  });
-  app.get('/v1/docs', (c) => {
-    return send(c, docsHtml, 200, {
+    }),
+  );
+  router.get('/v1/docs', (c) =>
+    send(c, docsHtml, 200, {
       'Content-Security-Policy': DOCS_CSP,
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'public, max-age=300',
       'Content-Type': 'text/html; charset=utf-8',
-    });
-  });
-  registry.add('/v1/openapi.json', ['GET']);
-  registry.add('/v1/docs', ['GET']);
+    }),
+  );
 
-  const keys = options.keys ?? createKeyRing(db);
   const oidc =
     options.oidc && options.oidc.providers.length > 0 && options.publicUrl
       ? new OidcLogin(db, keys, options.oidc, options.publicUrl)
       : null;
-  if (oidc) registerOidcRoutes(app, registry, oidc, options.intakeGuard);
+  const oidcProviders = oidc ? (enabled: readonly string[]) => oidc.providersFor(enabled) : undefined;
+  if (oidc) registerOidcPages(router, oidc, guard);
 
-  registerPublicRoutes(app, registry, {
+  registerDirectoryRoutes(router, { db, oidcProviders });
+  registerChallengeRoutes(router, { keys, pow: options.pow, guard });
+  registerIdentityRoutes(router, { db, keys, guard });
+  registerAppealRoutes(router, { db, keys, counterCache, now, guard });
+  registerAttachmentRoutes(router, { db, guard, now });
+  registerRatingRoutes(router, { db, keys, caches: ratingCaches, now, guard });
+  registerDeskRoutes(router, db);
+  registerStaffRatingRoutes(router, db);
+  registerSettingsRoutes(router, {
     db,
-    cors: { access, publicOrigin },
-    counterCache,
-    ratingCaches,
-    ...(oidc ? { oidcProviders: (enabled: readonly string[]) => oidc.providersFor(enabled) } : {}),
-    appeals: {
-      keys,
-      ...(options.pow === undefined ? {} : { pow: options.pow }),
-      ...(options.now === undefined ? {} : { now: options.now }),
-      ...(options.intakeGuard === undefined ? {} : { guard: options.intakeGuard }),
-    },
-  });
-  registerAttachmentRoutes(app, registry, {
-    db,
-    cors: { access, publicOrigin },
-    ...(options.intakeGuard === undefined ? {} : { guard: options.intakeGuard }),
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
-  registerStaffAppealRoutes(app, registry, db);
-  registerStaffRoutes(app, registry, {
-    db,
-    access,
+    oidcProviders,
     onOrganizationChanged: (id) => {
       access.invalidate(id);
       counterCache.deletePrefix(`${id}|`);
       ratingCaches.summaries.deletePrefix(`${id}|`);
     },
-    ...(oidc ? { oidcProviders: (enabled: readonly string[]) => oidc.providersFor(enabled) } : {}),
   });
+  router.assertServes(endpoints);
+
   const mailboxPage = options.demoMailboxPage;
   if (mailboxPage) {
-    registry.add('/demo/mailbox', ['GET']);
-    app.get('/demo/mailbox', (c) =>
+    router.get('/demo/mailbox', (c) =>
       send(c, mailboxPage(), 200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
@@ -158,12 +155,12 @@ export function createApp(options: AppOptions): Hono {
       }),
     );
   }
-  registerRatePage(app, registry, db);
-  registerWidgetRoutes(app, registry, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
-  registerConsole(app, registry, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
+  registerRatePage(router, db);
+  registerWidgetRoutes(router, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
+  registerConsole(router, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
 
   app.notFound((c) => {
-    const allowed = registry.allowed(c.req.path);
+    const allowed = router.routes.allowed(c.req.path);
     if (allowed.length > 0) {
       return problemResponse(
         c,

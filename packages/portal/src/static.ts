@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { type Encoding, preferredEncoding } from './http/encoding.ts';
+import type { PageRoutes } from './http/endpoint.ts';
 import { requestHeader, send } from './http/headers.ts';
 import { ProblemError } from './http/problem.ts';
-import type { RouteRegistry } from './http/route-registry.ts';
 
 /** `<repo root>/dist/widgets`, where the widget build writes the loader and its chunks. */
 export const DEFAULT_WIDGETS_DIR = fileURLToPath(new URL('../../../dist/widgets', import.meta.url));
@@ -48,7 +48,7 @@ export function safeResolve(root: string, urlPath: string): string | null {
  * mode, hence `Access-Control-Allow-Origin: *` (the files are public and carry no credentials).
  * Browsers that accept brotli or gzip get the build's precompressed `.br`/`.gz` (scripts/precompress.ts).
  */
-export function registerWidgetRoutes(app: Hono, registry: RouteRegistry, widgetsDir: string): void {
+export function registerWidgetRoutes(router: PageRoutes, widgetsDir: string): void {
   const root = resolve(widgetsDir);
   // Hashed chunks never change under their name, so each variant is read from disk once; the loader
   // is read every time (a rebuild replaces it in place). Only files that exist are kept.
@@ -75,10 +75,8 @@ export function registerWidgetRoutes(app: Hono, registry: RouteRegistry, widgets
       ...(variant.encoding === null ? {} : { 'Content-Encoding': variant.encoding }),
     });
   };
-  registry.add('/otklik.js', ['GET']);
-  registry.add('/widgets/*', ['GET']);
-  app.get('/otklik.js', (c) => serve(c, LOADER_CACHE));
-  app.get('/widgets/*', (c) => serve(c, IMMUTABLE_CACHE));
+  router.get('/otklik.js', (c) => serve(c, LOADER_CACHE));
+  router.get('/widgets/*', (c) => serve(c, IMMUTABLE_CACHE));
 }
 
 export interface Variant {

@@ -1,6 +1,26 @@
-import type { IntakeAction, IntakeGuard } from '../appeals/routes.ts';
+import type { Context } from 'hono';
+import type { EndpointOptions } from '../http/endpoint.ts';
 import { clientIp, enforceLimit, ipKey } from './middleware.ts';
 import type { RateLimitStore } from './rate-limit.ts';
+
+/** Actions a rate limiter guards, each with its own limits. */
+export type IntakeAction =
+  | 'challenge'
+  | 'email-code'
+  | 'oidc-start'
+  | 'file-appeal'
+  | 'lost-link'
+  | 'applicant-write'
+  | 'upload'
+  | 'submit-rating';
+
+/** Counts a request of `action` for `organizationId`; throws a 429 ProblemError to refuse it. */
+export type IntakeGuard = (c: Context, action: IntakeAction, organizationId: string) => Promise<void>;
+
+/** Registration options that rate-limit an endpoint as `action`; none without a guard. */
+export function limitedAs(guard: IntakeGuard | undefined, action: IntakeAction): EndpointOptions {
+  return guard ? { guard: (c, organizationId) => guard(c, action, organizationId) } : {};
+}
 
 /** Requests allowed per window: per client address, and per organisation for all clients together. */
 export interface IntakeLimit {

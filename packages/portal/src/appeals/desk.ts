@@ -5,7 +5,9 @@ import { addDays, endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { APPEAL_SELECT, type AppealRow, appealView, isOpen, loadAppeal, profileOf } from './applicant.ts';
+import type { StaffActor as Actor } from '../staff/actor.ts';
+import { audit } from '../staff/audit.ts';
+import { APPEAL_SELECT, type AppealRow, appealView, isOpen, loadAppeal, profileOf } from './records.ts';
 
 export type StatusChange =
   | { status: 'in_review'; note?: string | undefined }
@@ -19,24 +21,6 @@ const TRANSITIONS: Record<string, readonly AppealStatus[]> = {
   in_review: ['forwarded', 'extended', 'answered', 'left_without_answer'],
   extended: ['forwarded', 'extended', 'answered', 'left_without_answer'],
 };
-
-export interface Actor {
-  keyId: string;
-  organizationId: string;
-}
-
-export async function audit(
-  db: Queryable,
-  actor: Actor,
-  action: string,
-  appealId: string | null,
-  details: Record<string, unknown> | null = null,
-): Promise<void> {
-  await db.query(
-    'INSERT INTO audit_log (actor, organization_id, action, appeal_id, details) VALUES ($1, $2, $3, $4, $5)',
-    [actor.keyId, actor.organizationId, action, appealId, details === null ? null : JSON.stringify(details)],
-  );
-}
 
 /** Loads (and locks, in a transaction) an appeal of the actor's organisation; 404 for any other. */
 export async function staffAppeal(db: Queryable, actor: Actor, id: string, lock = false): Promise<AppealRow> {

@@ -1,7 +1,8 @@
 import type { AppealSubmission, FieldIssue } from '@otklik/client/schemas';
 import type * as v from 'valibot';
+import { DEFAULT_ATTACHMENTS } from '../attachments/rules.ts';
 import { ProblemError } from '../http/problem.ts';
-import { DEFAULT_ATTACHMENTS, type IntakeOrganization } from './settings.ts';
+import type { IntakeOrganization } from './settings.ts';
 
 type Submission = v.InferOutput<typeof AppealSubmission>;
 const APPLICANT_FIELDS = ['surname', 'firstName', 'patronymic', 'email', 'postalAddress'] as const;

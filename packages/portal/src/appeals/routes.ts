@@ -1,173 +1,117 @@
 import { endpoints } from '@otklik/client/contract';
-import type { Context } from 'hono';
-import { createChallenge, type PowOptions } from '../abuse/pow.ts';
+import type { AppealCounter } from '@otklik/client/schemas';
+import { type IntakeGuard, limitedAs } from '../abuse/intake-guard.ts';
+import { DEFAULT_ATTACHMENTS } from '../attachments/rules.ts';
+import { queriedDay, todayIn } from '../dates.ts';
 import type { Database } from '../db/types.ts';
-import { readJsonBody } from '../http/body.ts';
-import { send } from '../http/headers.ts';
-import { hashRequest, idempotencyKeyOf, once, type StoredResponse } from '../http/idempotency.ts';
+import { TtlCache } from '../http/cache.ts';
+import { type Router, registerEndpoint } from '../http/endpoint.ts';
+import { once } from '../http/idempotency.ts';
 import { ProblemError } from '../http/problem.ts';
-import { requestEmailCode, verifyEmailCode } from '../identity/email-code.ts';
-import type { Handlers } from '../organizations/routes.ts';
+import { type JsonReply, represent } from '../http/respond.ts';
 import type { KeyRing } from '../security/keys.ts';
-import {
-  addApplicantMessage,
-  appealView,
-  authenticateApplicant,
-  fileAppeal,
-  rateAnswer,
-  sendLostLink,
-  withdrawAppeal,
-} from './applicant.ts';
+import { addApplicantMessage, rateAnswer, sendLostLink, withdrawAppeal } from './applicant.ts';
+import { appealCounter } from './counter.ts';
+import { fileAppeal } from './intake.ts';
 import { enforceProfile } from './profile-rules.ts';
-import { DEFAULT_ATTACHMENTS, type IntakeOrganization, loadIntakeOrganization } from './settings.ts';
+import { type AppealRow, appealView } from './records.ts';
+import { type IntakeOrganization, loadIntakeOrganization } from './settings.ts';
 
-/** Actions a rate limiter may guard; it throws a 429 ProblemError to refuse. */
-export type IntakeAction =
-  | 'challenge'
-  | 'email-code'
-  | 'oidc-start'
-  | 'file-appeal'
-  | 'lost-link'
-  | 'applicant-write'
-  | 'upload'
-  | 'submit-rating';
-export type IntakeGuard = (c: Context, action: IntakeAction, organizationId: string) => Promise<void>;
+/** The counter's figures by `organizationId|day`: keeps the 304 path free of queries. */
+export type CounterCache = TtlCache<JsonReply<AppealCounter>>;
+
+export function createCounterCache(): CounterCache {
+  return new TtlCache(30_000, 5_000);
+}
 
 export interface AppealRoutesOptions {
   db: Database;
   keys: KeyRing;
-  pow?: PowOptions;
+  counterCache: CounterCache;
   /** The clock used for registration dates (tests move it across midnight). */
-  now?: () => Date;
-  /** Hook for rate limiting (packages/portal/src/abuse); none by default. */
-  guard?: IntakeGuard;
+  now?: (() => Date) | undefined;
+  /** Rate limiting (abuse/intake-guard.ts); none by default. */
+  guard?: IntakeGuard | undefined;
 }
 
-const json = (c: Context, status: number, body: string) =>
-  send(c, body, status as 200, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-export const reply = (c: Context, r: StoredResponse) => json(c, r.status, r.body);
-
-export function appealHandlers(
-  options: AppealRoutesOptions,
-): Pick<
-  Handlers,
-  | 'createChallenge'
-  | 'requestEmailCode'
-  | 'verifyEmailCode'
-  | 'fileAppeal'
-  | 'requestLostLink'
-  | 'getAppeal'
-  | 'addAppealMessage'
-  | 'rateAppealAnswer'
-  | 'withdrawAppeal'
-> {
-  const { db, keys } = options;
-  const now = options.now ?? (() => new Date());
-  const guard = options.guard ?? (async () => {});
+/**
+ * The public side of appeals: the counter badge, filing, "lost my link", and the applicant's calls
+ * on their appeal (`appeal` is the row the access secret opened).
+ */
+export function registerAppealRoutes(
+  router: Router<AppealRow, unknown>,
+  { db, keys, counterCache, now = () => new Date(), guard }: AppealRoutesOptions,
+): void {
   const intakeOrg = async (id: string): Promise<IntakeOrganization> => {
     const org = await loadIntakeOrganization(db, id);
     if (org === null) throw new ProblemError(404, 'organization-not-found');
     return org;
   };
 
-  return {
-    async createChallenge({ c, params }) {
-      await guard(c, 'challenge', params.organizationId);
-      const challenge = await createChallenge(keys, params.organizationId, options.pow);
-      return json(c, 201, JSON.stringify(challenge));
-    },
-    async requestEmailCode({ c, params }) {
-      await guard(c, 'email-code', params.organizationId);
-      const body = await readJsonBody(c, endpoints.requestEmailCode.body);
-      const org = await intakeOrg(params.organizationId);
-      const language = body.language ?? (org.languages[0] as 'ru' | 'be' | 'en' | undefined) ?? 'ru';
-      const sent = await requestEmailCode(db, keys, org, body.email, language);
-      return json(c, 202, JSON.stringify(sent));
-    },
-    async verifyEmailCode({ c, params }) {
-      const body = await readJsonBody(c, endpoints.verifyEmailCode.body);
-      const identity = await verifyEmailCode(
-        db,
-        keys,
-        params.organizationId,
-        params.verificationId,
-        body.code,
-      );
-      return json(c, 200, JSON.stringify(identity));
-    },
-    async fileAppeal({ c, params }) {
-      const key = idempotencyKeyOf(c);
-      await guard(c, 'file-appeal', params.organizationId);
-      const body = await readJsonBody(c, endpoints.fileAppeal.body);
+  registerEndpoint(router, endpoints.getAppealCounter, async ({ query, org }) => {
+    const today = todayIn(org.timeZone);
+    const asOf = queriedDay(query.on, today);
+    // ISO dates compare correctly as strings.
+    if (asOf > today) {
+      throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+        { path: 'query.on', message: `Must not be after today (${today} in ${org.timeZone})` },
+      ]);
+    }
+    const key = `${org.id}|${asOf}`;
+    let counter = counterCache.get(key);
+    if (counter === undefined) {
+      counter = represent(await appealCounter(db, org.id, org.timeZone, asOf));
+      counterCache.set(key, counter);
+    }
+    return counter;
+  });
+
+  registerEndpoint(
+    router,
+    endpoints.fileAppeal,
+    async ({ params, body, idempotency }) => {
       const org = await intakeOrg(params.organizationId);
       // Rules that depend only on the body and the settings come first: nothing is written for them.
       enforceProfile(org, body);
-      const result = await once(
-        db,
-        `file-appeal:${org.id}`,
-        key,
-        hashRequest(await c.req.text()),
-        async (tx) => ({
-          status: 201,
-          body: JSON.stringify(await fileAppeal(tx, keys, org, body, now())),
-        }),
-      );
-      return reply(c, result);
+      return once(db, `file-appeal:${org.id}`, idempotency, (tx) => fileAppeal(tx, keys, org, body, now()));
     },
-    async requestLostLink({ c, params }) {
-      await guard(c, 'lost-link', params.organizationId);
-      const body = await readJsonBody(c, endpoints.requestLostLink.body);
+    limitedAs(guard, 'file-appeal'),
+  );
+
+  registerEndpoint(
+    router,
+    endpoints.requestLostLink,
+    async ({ params, body }) => {
       const org = await intakeOrg(params.organizationId);
       await db.transaction((tx) => sendLostLink(tx, org, body.registrationNumber, body.email, body.pageUrl));
-      return json(c, 202, JSON.stringify({ accepted: true }));
+      return { accepted: true } as const;
     },
-    async getAppeal({ c, params }) {
-      const row = await authenticateApplicant(c, db, params.appealId);
-      return json(c, 200, JSON.stringify(await appealView(db, row)));
-    },
-    async addAppealMessage({ c, params }) {
-      const key = idempotencyKeyOf(c);
-      const row = await authenticateApplicant(c, db, params.appealId);
-      await guard(c, 'applicant-write', row.organization_id);
-      const body = await readJsonBody(c, endpoints.addAppealMessage.body);
+    limitedAs(guard, 'lost-link'),
+  );
+
+  registerEndpoint(router, endpoints.getAppeal, async ({ appeal }) => appealView(db, appeal));
+
+  registerEndpoint(
+    router,
+    endpoints.addAppealMessage,
+    async ({ appeal, body, idempotency }) => {
       if (body.attachmentIds.length > DEFAULT_ATTACHMENTS.maxFiles) {
         throw new ProblemError(422, 'validation-failed', 'Too many attachments', [
           { path: 'body.attachmentIds', message: `At most ${DEFAULT_ATTACHMENTS.maxFiles} files` },
         ]);
       }
-      const result = await once(
-        db,
-        `message:${row.id}`,
-        key,
-        hashRequest(await c.req.text()),
-        async (tx) => ({
-          status: 201,
-          body: JSON.stringify(await addApplicantMessage(tx, row.id, body.text, body.attachmentIds, now())),
-        }),
+      return once(db, `message:${appeal.id}`, idempotency, (tx) =>
+        addApplicantMessage(tx, appeal.id, body.text, body.attachmentIds, now()),
       );
-      return reply(c, result);
     },
-    async rateAppealAnswer({ c, params }) {
-      const key = idempotencyKeyOf(c);
-      const row = await authenticateApplicant(c, db, params.appealId);
-      const body = await readJsonBody(c, endpoints.rateAppealAnswer.body);
-      const result = await once(db, `rating:${row.id}`, key, hashRequest(await c.req.text()), async (tx) => ({
-        status: 200,
-        body: JSON.stringify(await rateAnswer(tx, row.id, body.score, body.comment)),
-      }));
-      return reply(c, result);
-    },
-    async withdrawAppeal({ c, params }) {
-      const key = idempotencyKeyOf(c);
-      const row = await authenticateApplicant(c, db, params.appealId);
-      const result = await once(db, `withdrawal:${row.id}`, key, hashRequest(''), async (tx) => ({
-        status: 200,
-        body: JSON.stringify(await withdrawAppeal(tx, row.id)),
-      }));
-      return reply(c, result);
-    },
-  };
+    limitedAs(guard, 'applicant-write'),
+  );
+
+  registerEndpoint(router, endpoints.rateAppealAnswer, async ({ appeal, body, idempotency }) =>
+    once(db, `rating:${appeal.id}`, idempotency, (tx) => rateAnswer(tx, appeal.id, body.score, body.comment)),
+  );
+
+  registerEndpoint(router, endpoints.withdrawAppeal, async ({ appeal, idempotency }) =>
+    once(db, `withdrawal:${appeal.id}`, idempotency, (tx) => withdrawAppeal(tx, appeal.id)),
+  );
 }

@@ -1,21 +1,7 @@
 import { type JurisdictionProfile, jurisdictionProfiles } from '@otklik/client';
 import type { AppealFormSettings, JurisdictionProfileId, Language } from '@otklik/client/schemas';
+import { DEFAULT_ATTACHMENTS } from '../attachments/rules.ts';
 import type { Queryable } from '../db/types.ts';
-
-/**
- * Attachment rules announced to the form and enforced by the upload endpoint (attachments/routes.ts).
- * Every organisation gets these for now; a per-organisation setting would replace this constant.
- */
-export const DEFAULT_ATTACHMENTS = {
-  maxFiles: 5,
-  maxFileBytes: 10 * 1024 * 1024,
-  mediaTypes: [
-    'application/pdf',
-    'image/jpeg',
-    'image/png',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  ],
-};
 
 /** Used for an organisation without a settings row. */
 export const DEFAULT_CONSENT = {

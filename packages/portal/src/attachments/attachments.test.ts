@@ -8,13 +8,13 @@ import { createIntakeGuard } from '../abuse/intake-guard.ts';
 import { solveChallenge } from '../abuse/pow.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import { createApp } from '../app.ts';
-import { DEFAULT_ATTACHMENTS } from '../appeals/settings.ts';
 import type { Database } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { contentDisposition } from './routes.ts';
+import { DEFAULT_ATTACHMENTS } from './rules.ts';
 import { DOCX } from './sniff.ts';
 import { deleteExpiredUploads, sanitizeName, UPLOAD_TTL_MS } from './store.ts';
 

@@ -147,18 +147,48 @@ export async function attachmentsOf(
   return groups;
 }
 
+export interface AttachmentFile {
+  name: string;
+  mediaType: string;
+  content: Uint8Array<ArrayBuffer>;
+}
+
+/** A file of an appeal (of `organizationId`'s appeals only, when given); 404 otherwise. */
 export async function loadAttachment(
   db: Queryable,
   appealId: string,
   attachmentId: string,
-): Promise<{ name: string; mediaType: string; content: Uint8Array<ArrayBuffer> }> {
+  organizationId?: string,
+): Promise<AttachmentFile> {
   const [row] = await db.query<{ name: string; media_type: string; content: Uint8Array }>(
-    'SELECT name, media_type, content FROM attachments WHERE id = $1 AND appeal_id = $2',
-    [attachmentId, appealId],
+    `SELECT f.name, f.media_type, f.content FROM attachments f JOIN appeals a ON a.id = f.appeal_id
+     WHERE f.id = $1 AND f.appeal_id = $2 AND ($3::text IS NULL OR a.organization_id = $3)`,
+    [attachmentId, appealId, organizationId ?? null],
   );
   if (row === undefined) throw new ProblemError(404, 'not-found', 'No such attachment');
   // A copy with its own ArrayBuffer (pg hands out slices of a pooled Buffer).
   return { name: row.name, mediaType: row.media_type, content: new Uint8Array(row.content) };
+}
+
+/** Bytes of the organisation's uploads no appeal has taken yet. */
+export async function pendingUploadBytes(db: Queryable, organizationId: string): Promise<number> {
+  const [row] = await db.query<{ bytes: string }>(
+    'SELECT COALESCE(sum(size), 0)::text AS bytes FROM attachments WHERE organization_id = $1 AND appeal_id IS NULL',
+    [organizationId],
+  );
+  return Number(row?.bytes ?? 0);
+}
+
+/**
+ * Whether the organisation takes appeals through the form (not handed off to a state system, where
+ * an upload would never be filed).
+ */
+export async function takesAppealsByForm(db: Queryable, organizationId: string): Promise<boolean> {
+  const [row] = await db.query<{ mode: string | null }>(
+    'SELECT mode FROM organization_appeal_settings WHERE organization_id = $1',
+    [organizationId],
+  );
+  return (row?.mode ?? 'form') === 'form';
 }
 
 /** Deletes uploads no appeal took before they expired; returns how many (run it periodically). */

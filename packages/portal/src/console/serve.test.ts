@@ -8,7 +8,6 @@ import { createApp } from '../app.ts';
 import { openDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
-import { RouteRegistry } from '../http/route-registry.ts';
 import { CONSOLE_CSP, registerConsole } from './serve.ts';
 
 const INDEX = '<!doctype html><html lang="ru"><title>Console</title><div id="app"></div></html>\n';
@@ -35,7 +34,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The module alone on a bare app, with the portal's problem responses. */
 function consoleApp(consoleDir: string): Hono {
   const app = new Hono();
-  registerConsole(app, new RouteRegistry(), consoleDir);
+  registerConsole({ get: (path, handler) => void app.get(path, handler) }, consoleDir);
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
     throw error;

@@ -1,10 +1,10 @@
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { preferredEncoding } from '../http/encoding.ts';
+import type { PageRoutes } from '../http/endpoint.ts';
 import { requestHeader, send, setHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
-import type { RouteRegistry } from '../http/route-registry.ts';
 import { CONTENT_TYPES, readFileVariant, safeResolve, type Variant } from '../static.ts';
 
 /** `<repo root>/dist/console`, where scripts/build-console.ts writes the console. */
@@ -52,7 +52,7 @@ const REVALIDATE = 'no-cache';
  * HTML in place of a script would only hide why). Precompressed `.br`/`.gz` go to browsers that accept
  * them.
  */
-export function registerConsole(app: Hono, registry: RouteRegistry, dir: string): void {
+export function registerConsole(router: PageRoutes, dir: string): void {
   const root = resolve(dir);
   // Hashed files never change under their name: each variant is read from disk once.
   const assets = new Map<string, Variant>();
@@ -76,10 +76,8 @@ export function registerConsole(app: Hono, registry: RouteRegistry, dir: string)
       throw new ProblemError(404, 'not-found', 'The console is not built: run `pnpm build` on the portal');
     return respond(c, index, '.html', REVALIDATE);
   };
-  registry.add('/console', ['GET']);
-  registry.add('/console/*', ['GET']);
-  app.get('/console', serve);
-  app.get('/console/*', serve);
+  router.get('/console', serve);
+  router.get('/console/*', serve);
 }
 
 function respond(c: Context, file: Variant, extension: string, cacheControl: string): Response {

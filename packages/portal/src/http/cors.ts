@@ -1,6 +1,6 @@
-import type { EndpointDefinition } from '@otklik/client/contract';
+import type { PublicAccess } from '@otklik/client/contract';
+import type { Language } from '@otklik/client/schemas';
 import type { Context } from 'hono';
-import type { AccessStore, OrganizationAccess } from '../organizations/access.ts';
 import { requestHeader, send, setHeader } from './headers.ts';
 import { ProblemError } from './problem.ts';
 
@@ -8,8 +8,28 @@ export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Idempotency-Key', 'If-N
 export const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'X-Request-Id'];
 const PREFLIGHT_MAX_AGE = '600';
 
+/** What the gate learns about the organisation an `organization` or `appeal` request is for. */
+export interface OrganizationAccess {
+  readonly id: string;
+  readonly name: string;
+  /** The languages it takes appeals in, the default first. */
+  readonly languages: readonly Language[];
+  readonly timeZone: string;
+  readonly origins: ReadonlySet<string>;
+}
+
+/** What the gate asks about organisations and their origins (the organisations feature answers). */
+export interface OriginAccess {
+  /** The organisation with this id, or null. */
+  organization(id: string): Promise<OrganizationAccess | null>;
+  /** The id of the organisation an appeal belongs to, or null (also for ids that are not UUIDs). */
+  appealOrganization(appealId: string): Promise<string | null>;
+  /** Whether any organisation allows `origin` (directory endpoints). */
+  anyOrganizationAllows(origin: string): Promise<boolean>;
+}
+
 export interface CorsPolicy {
-  readonly access: AccessStore;
+  readonly access: OriginAccess;
   /**
    * The portal's own origin (its pages: the rating page `/r/{id}`, the API reference), allowed for
    * every endpoint. Unset (no PUBLIC_URL): the origin the request itself was addressed to.
@@ -41,7 +61,7 @@ function isOwnOrigin(c: Context, policy: CorsPolicy, origin: string): boolean {
 export async function checkOrigin(
   c: Context,
   policy: CorsPolicy,
-  access: EndpointDefinition['access'],
+  access: PublicAccess,
   id: string | undefined,
 ): Promise<OrganizationAccess | null> {
   const origin = requestHeader(c, 'Origin');
@@ -85,7 +105,7 @@ export async function checkOrigin(
 export async function preflight(
   c: Context,
   policy: CorsPolicy,
-  access: EndpointDefinition['access'],
+  access: PublicAccess,
   methods: readonly string[],
 ): Promise<Response> {
   await checkOrigin(c, policy, access, c.req.param(access === 'appeal' ? 'appealId' : 'organizationId'));
@@ -96,4 +116,15 @@ export async function preflight(
     'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
     Allow: allow,
   });
+}
+
+/**
+ * Staff endpoints are for the portal's own pages (the console) and for servers: a request a browser
+ * sends from any other origin is refused before its credentials are looked at.
+ */
+export function requireOwnOrigin(c: Context, policy: CorsPolicy): void {
+  const origin = requestHeader(c, 'Origin');
+  if (origin !== undefined && !isOwnOrigin(c, policy, origin)) {
+    throw new ProblemError(403, 'origin-not-allowed', 'Staff endpoints are not callable from other origins');
+  }
 }

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { StatusCode } from 'hono/utils/http-status';
 import type { Database, Queryable } from '../db/types.ts';
 import { requestHeader } from './headers.ts';
 import { ProblemError } from './problem.ts';
-
-export interface StoredResponse {
-  status: number;
-  body: string;
-}
+import { JsonReply } from './respond.ts';
 
 const KEY_PATTERN = /^[\w.:-]{8,128}$/;
 
@@ -25,19 +22,37 @@ export function idempotencyKeyOf(c: Context): string {
 
 export const hashRequest = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** What an idempotent write is known by: its key, a hash of its body, and the status its answer gets. */
+export interface IdempotentRequest {
+  readonly key: string;
+  readonly requestHash: string;
+  readonly status: StatusCode;
+}
+
+/** The answer of an idempotent write; `replayed` when it is the stored first answer to a retry. */
+export class StoredReply<T> extends JsonReply<T> {
+  constructor(
+    json: string,
+    status: StatusCode,
+    readonly replayed: boolean,
+  ) {
+    super(json, undefined, status);
+  }
+}
+
 /**
  * Runs `work` at most once per (scope, key). The key row is inserted in the same transaction as the
  * write: a concurrent request with the same key blocks on the unique index until the first commits,
  * then finds the stored answer. If the first one fails (rolls back) the key is free again, so only
  * successful answers are replayed. The same key with another request body is refused (409).
  */
-export async function once(
+export async function once<T>(
   db: Database,
   scope: string,
-  key: string,
-  requestHash: string,
-  work: (tx: Queryable) => Promise<StoredResponse>,
-): Promise<StoredResponse & { replayed: boolean }> {
+  request: IdempotentRequest,
+  work: (tx: Queryable) => Promise<T>,
+): Promise<StoredReply<T>> {
+  const { key, requestHash } = request;
   return db.transaction(async (tx) => {
     const taken = await tx.query(
       `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
@@ -63,13 +78,13 @@ export async function once(
           'This Idempotency-Key was used with a different request',
         );
       }
-      return { status: row.response_status, body: row.response_body, replayed: true };
+      return new StoredReply<T>(row.response_body, row.response_status as StatusCode, true);
     }
-    const response = await work(tx);
+    const json = JSON.stringify(await work(tx));
     await tx.query(
       'UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2',
-      [scope, key, response.status, response.body],
+      [scope, key, request.status, json],
     );
-    return { ...response, replayed: false };
+    return new StoredReply<T>(json, request.status, false);
   });
 }

@@ -1,8 +1,8 @@
-import type { Hono } from 'hono';
-import type { IntakeGuard } from '../appeals/routes.ts';
+import type { IntakeGuard } from '../abuse/intake-guard.ts';
+import type { Router } from '../http/endpoint.ts';
 import { send } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
-import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
+import { toHonoPath } from '../http/route-registry.ts';
 import { OIDC_CALLBACK_PATH, type OidcLogin, OidcLoginError } from './oidc.ts';
 
 export const OIDC_SCRIPT_PATH = '/v1/identity/oidc/complete.js';
@@ -56,15 +56,13 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** The three routes of an OpenID Connect login (outside the JSON contract: they are navigations). */
-export function registerOidcRoutes(
-  app: Hono,
-  registry: RouteRegistry,
+/** The three routes of an OpenID Connect login (outside the contract: they are navigations in a popup). */
+export function registerOidcPages(
+  router: Router,
   login: OidcLogin,
   guard: IntakeGuard = async () => {},
 ): void {
-  registry.add(START_PATH, ['GET']);
-  app.get(START_PATH, async (c) => {
+  router.get(START_PATH, async (c) => {
     const organizationId = c.req.param('organizationId');
     const returnOrigin = c.req.query('returnOrigin') ?? '';
     let parsed: string | null = null;
@@ -85,8 +83,7 @@ export function registerOidcRoutes(
     });
   });
 
-  registry.add(OIDC_CALLBACK_PATH, ['GET']);
-  app.get(OIDC_CALLBACK_PATH, async (c) => {
+  router.get(OIDC_CALLBACK_PATH, async (c) => {
     const query = new URL(c.req.url).search.slice(1);
     try {
       const { returnOrigin, identity } = await login.callback(query);
@@ -116,8 +113,7 @@ export function registerOidcRoutes(
     }
   });
 
-  registry.add(OIDC_SCRIPT_PATH, ['GET']);
-  app.get(OIDC_SCRIPT_PATH, (c) =>
+  router.get(OIDC_SCRIPT_PATH, (c) =>
     send(c, OIDC_COMPLETE_SCRIPT, 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=3600',

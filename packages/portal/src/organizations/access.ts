@@ -1,18 +1,14 @@
+import type { Language } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
 import { TtlCache } from '../http/cache.ts';
-
-export interface OrganizationAccess {
-  readonly id: string;
-  readonly timeZone: string;
-  readonly origins: ReadonlySet<string>;
-}
+import type { OrganizationAccess, OriginAccess } from '../http/cors.ts';
 
 /**
  * What the CORS check needs, cached briefly so the check (run on every organisation request, 304s
  * included) usually costs no query. Settings changes made on this instance invalidate at once;
  * other instances see them within the TTL.
  */
-export class AccessStore {
+export class AccessStore implements OriginAccess {
   readonly #orgs = new TtlCache<OrganizationAccess | null>(10_000, 10_000);
   readonly #origins = new TtlCache<boolean>(10_000, 10_000);
   /** An appeal never changes organisation, so its owner may be cached long. */
@@ -23,14 +19,28 @@ export class AccessStore {
   async organization(id: string): Promise<OrganizationAccess | null> {
     const cached = this.#orgs.get(id);
     if (cached !== undefined) return cached;
-    const rows = await this.db.query<{ id: string; time_zone: string; origins: string[] | null }>(
-      `SELECT o.id, o.time_zone,
+    const rows = await this.db.query<{
+      id: string;
+      name: string;
+      languages: Language[];
+      time_zone: string;
+      origins: string[] | null;
+    }>(
+      `SELECT o.id, o.name, o.languages, o.time_zone,
          ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id) AS origins
        FROM organizations o WHERE o.id = $1`,
       [id],
     );
     const row = rows[0];
-    const access = row ? { id: row.id, timeZone: row.time_zone, origins: new Set(row.origins ?? []) } : null;
+    const access = row
+      ? {
+          id: row.id,
+          name: row.name,
+          languages: row.languages,
+          timeZone: row.time_zone,
+          origins: new Set(row.origins ?? []),
+        }
+      : null;
     this.#orgs.set(id, access);
     return access;
   }

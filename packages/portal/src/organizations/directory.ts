@@ -1,16 +1,6 @@
-import type { Organization, Service, WidgetSettings } from '@otklik/client/schemas';
-import {
-  APPEAL_SETTINGS_COLUMNS,
-  type AppealSettingsRow,
-  appealFormSettings,
-  toAppealSettings,
-} from '../appeals/settings.ts';
+/** The organisation directory: profiles, search, services. */
+import type { Organization, Service } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
-import {
-  RATING_SETTINGS_COLUMNS,
-  type RatingSettingsRow,
-  toRatingFormSettings,
-} from '../ratings/settings.ts';
 
 interface OrganizationRow {
   id: string;
@@ -120,45 +110,14 @@ export async function listServices(db: Queryable, organizationId: string, limit:
   return { items, total: countRow?.total ?? 0, limit, offset };
 }
 
-export async function getWidgetSettings(
+/** What the portal's own pages show of an organisation: its name, in its languages. */
+export async function organizationHeading(
   db: Queryable,
-  organizationId: string,
-  /** The configured OpenID Connect providers among the organisation's enabled ids (none: login off). */
-  oidcProviders: (enabled: readonly string[]) => { id: string; name: string }[] = () => [],
-): Promise<WidgetSettings | null> {
-  const rows = await db.query<
-    AppealSettingsRow &
-      RatingSettingsRow & {
-        id: string;
-        name: string;
-        jurisdiction: WidgetSettings['jurisdiction'];
-        languages: WidgetSettings['languages'];
-        time_zone: string;
-        origins: string[] | null;
-        oidc_providers: string[] | null;
-      }
-  >(
-    `SELECT o.id, o.name, o.jurisdiction, o.languages, o.time_zone, ${APPEAL_SETTINGS_COLUMNS},
-       ${RATING_SETTINGS_COLUMNS},
-       ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id ORDER BY origin) AS origins,
-       ARRAY(SELECT provider_id FROM organization_oidc_providers WHERE organization_id = o.id
-             ORDER BY provider_id) AS oidc_providers
-     FROM organizations o LEFT JOIN organization_appeal_settings s ON s.organization_id = o.id
-       LEFT JOIN organization_rating_settings r ON r.organization_id = o.id
-     WHERE o.id = $1`,
-    [organizationId],
+  id: string,
+): Promise<{ id: string; name: string; languages: string[] } | null> {
+  const [row] = await db.query<{ id: string; name: string; languages: string[] }>(
+    'SELECT id, name, languages FROM organizations WHERE id = $1',
+    [id],
   );
-  const row = rows[0];
-  if (!row) return null;
-  const providers = oidcProviders(row.oidc_providers ?? []);
-  return {
-    organizationId: row.id,
-    organizationName: row.name,
-    jurisdiction: row.jurisdiction,
-    languages: row.languages,
-    allowedOrigins: row.origins ?? [],
-    timeZone: row.time_zone,
-    appeals: appealFormSettings(row.jurisdiction, toAppealSettings(row), providers, row.languages),
-    ratings: toRatingFormSettings(row, providers),
-  };
+  return row ?? null;
 }

@@ -9,9 +9,9 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
 import { buildOpenApiDocument } from '../openapi/document.ts';
-import { ratingHarness, SITE } from '../ratings/harness.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { ratingHarness, SITE } from '../testing/rating-harness.ts';
 
 const backends = await testBackends();
 

@@ -10,11 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import { OrganizationId } from '@otklik/client/schemas';
-import type { Hono } from 'hono';
 import * as v from 'valibot';
 import type { Queryable } from '../db/types.ts';
+import type { PageRoutes } from '../http/endpoint.ts';
 import { send } from '../http/headers.ts';
-import type { RouteRegistry } from '../http/route-registry.ts';
+import { organizationHeading } from '../organizations/directory.ts';
 
 type Lang = 'ru' | 'be' | 'en';
 const LANGS: readonly Lang[] = ['ru', 'be', 'en'];
@@ -142,19 +142,12 @@ const HEADERS = {
 };
 
 /** Registers `GET /r/{organizationId}` (and an empty `/favicon.ico`, which browsers ask the page's origin for). */
-export function registerRatePage(app: Hono, registry: RouteRegistry, db: Queryable): void {
-  registry.add('/favicon.ico', ['GET']);
-  app.get('/favicon.ico', (c) => send(c, null, 204, { 'Cache-Control': 'public, max-age=86400' }));
-  registry.add('/r/:organizationId', ['GET']);
-  app.get('/r/:organizationId', async (c) => {
+export function registerRatePage(router: PageRoutes, db: Queryable): void {
+  router.get('/favicon.ico', (c) => send(c, null, 204, { 'Cache-Control': 'public, max-age=86400' }));
+  router.get('/r/:organizationId', async (c) => {
     const id = c.req.param('organizationId');
     const asked = c.req.query('lang')?.trim().toLowerCase();
-    const [org] = v.is(OrganizationId, id)
-      ? await db.query<{ id: string; name: string; languages: Lang[] }>(
-          'SELECT id, name, languages FROM organizations WHERE id = $1',
-          [id],
-        )
-      : [];
+    const org = v.is(OrganizationId, id) ? await organizationHeading(db, id) : null;
     if (!org) {
       return send(c, renderMissingPage(isLang(asked) ? asked : 'ru'), 404, {
         ...HEADERS,

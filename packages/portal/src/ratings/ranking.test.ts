@@ -3,8 +3,8 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { ratingHarness, SITE, snapshot } from '../testing/rating-harness.ts';
 import { rebuildRatingAggregates } from './aggregates.ts';
-import { ratingHarness, SITE, snapshot } from './harness.ts';
 
 const backends = await testBackends();
 

@@ -1,15 +1,13 @@
 import { endpoints } from '@otklik/client/contract';
-import { isRealDate, todayIn } from '../appeals/counter.ts';
-import { type IntakeGuard, reply } from '../appeals/routes.ts';
+import type { RatingSummary } from '@otklik/client/schemas';
+import { type IntakeGuard, limitedAs } from '../abuse/intake-guard.ts';
+import { queriedDay, todayIn } from '../dates.ts';
 import type { Database } from '../db/types.ts';
-import { readJsonBody } from '../http/body.ts';
 import { TtlCache } from '../http/cache.ts';
-import { hashRequest, idempotencyKeyOf, once } from '../http/idempotency.ts';
+import { type Router, registerEndpoint } from '../http/endpoint.ts';
+import { once } from '../http/idempotency.ts';
 import { ProblemError } from '../http/problem.ts';
-import { type Representation, represent, sendJson, sendRepresentation } from '../http/respond.ts';
-import type { OrganizationAccess } from '../organizations/access.ts';
-import type { Handlers } from '../organizations/routes.ts';
-import { listSpheres } from '../organizations/spheres.ts';
+import { type JsonReply, represent } from '../http/respond.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { ratingAnalytics } from './analytics.ts';
 import { periodContaining } from './periods.ts';
@@ -19,17 +17,10 @@ import { loadRatingOrganization, loadRatingPlace, type RatingPlace } from './set
 import { checkRating, submitRating } from './submit.ts';
 import { type PositionOf, ratingSummary } from './summary.ts';
 
-type RatingEndpointName =
-  | 'listSpheres'
-  | 'submitRating'
-  | 'getRatingSummary'
-  | 'getRatingRanking'
-  | 'getRatingAnalytics';
-
 /** In-process caches of the rating reads; a rating drops its organisation's entries on this instance. */
 export interface RatingCaches {
   /** The badge's summary per organisation, keyed `id|`: keeps the 304 path free of queries. */
-  readonly summaries: TtlCache<Representation>;
+  readonly summaries: TtlCache<JsonReply<RatingSummary>>;
   readonly rankings: RankingCache;
 }
 
@@ -46,38 +37,23 @@ export function invalidateRatings(caches: RatingCaches, place: RatingPlace): voi
 export interface RatingRoutesOptions {
   db: Database;
   keys: KeyRing;
+  caches: RatingCaches;
   /** The clock of rating days and of "today" (tests move it between periods). */
-  now?: () => Date;
-  /** Rate limiting shared with the appeal intake (see routes/appeals.ts). */
-  guard?: IntakeGuard;
-  caches?: RatingCaches;
+  now?: (() => Date) | undefined;
+  /** Rate limiting shared with the appeal intake (abuse/intake-guard.ts). */
+  guard?: IntakeGuard | undefined;
 }
 
-/** `on` from a query, checked to be a real calendar date; `today` when absent. */
-function dateOn(on: string | undefined, today: string): string {
-  if (on !== undefined && !isRealDate(on)) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid query', [
-      { path: 'query.on', message: 'Not a calendar date' },
-    ]);
-  }
-  return on ?? today;
-}
-
-export function ratingHandlers(options: RatingRoutesOptions): Pick<Handlers, RatingEndpointName> {
-  const { db, keys } = options;
-  const now = options.now ?? (() => new Date());
-  const guard = options.guard ?? (async () => {});
-  const caches = options.caches ?? createRatingCaches();
-  const requireOrg = (org: OrganizationAccess | null) => {
-    if (org === null) throw new Error('organization endpoint reached without an organisation');
-    return org;
-  };
+/** The public side of ratings: submission, the badge's summary, rankings and analytics. */
+export function registerRatingRoutes(
+  router: Router,
+  { db, keys, caches, now = () => new Date(), guard }: RatingRoutesOptions,
+): void {
   const ratingOrg = async (id: string) => {
     const org = await loadRatingOrganization(db, id);
     if (org === null) throw new ProblemError(404, 'organization-not-found');
     return org;
   };
-
   /** All-time positions of `id` from the cached group rankings. */
   const positionsFromCache =
     (id: string): PositionOf =>
@@ -100,83 +76,65 @@ export function ratingHandlers(options: RatingRoutesOptions): Pick<Handlers, Rat
     return async (group) => positions.get(group.key) ?? { rank: null, of: 0 };
   };
 
-  return {
-    async listSpheres({ c, query }) {
-      return sendJson(c, await listSpheres(db, query.country), endpoints.listSpheres.cacheable);
-    },
-    async submitRating({ c, params }) {
-      const key = idempotencyKeyOf(c);
-      await guard(c, 'submit-rating', params.organizationId);
-      const body = await readJsonBody(c, endpoints.submitRating.body);
+  registerEndpoint(
+    router,
+    endpoints.submitRating,
+    async ({ params, body, idempotency }) => {
       const org = await ratingOrg(params.organizationId);
       const at = now();
       checkRating(org, body, todayIn(org.timeZone, at));
       const positions = await receiptPositions(org);
-      const result = await once(
-        db,
-        `submit-rating:${org.id}`,
-        key,
-        hashRequest(await c.req.text()),
-        async (tx) => ({
-          status: 201,
-          body: JSON.stringify(await submitRating(tx, keys, org, body, at, positions)),
-        }),
+      const receipt = await once(db, `submit-rating:${org.id}`, idempotency, (tx) =>
+        submitRating(tx, keys, org, body, at, positions),
       );
-      if (!result.replayed) invalidateRatings(caches, org);
-      return reply(c, result);
+      if (!receipt.replayed) invalidateRatings(caches, org);
+      return receipt;
     },
-    async getRatingSummary({ c, org }) {
-      const { id } = requireOrg(org);
-      const key = `${id}|`;
-      let rep = caches.summaries.get(key);
-      if (rep === undefined) {
-        rep = represent(await ratingSummary(db, await ratingOrg(id), positionsFromCache(id)));
-        caches.summaries.set(key, rep);
-      }
-      return sendRepresentation(c, rep, endpoints.getRatingSummary.cacheable);
-    },
-    async getRatingRanking({ c, query, org }) {
-      const { id, timeZone } = requireOrg(org);
-      const on = dateOn(query.on, todayIn(timeZone, now()));
-      const place = await loadRatingPlace(db, id);
-      if (place === null) throw new ProblemError(404, 'organization-not-found');
-      const group = query.scope === 'sphere' ? sphereGroup(place) : siblingsGroup(place.parentId);
-      if (group === null) {
-        throw new ProblemError(422, 'validation-failed', 'Invalid query', [
-          {
-            path: 'query.scope',
-            message: 'This organisation has no parent, so no siblings; use scope=sphere',
-          },
-        ]);
-      }
-      const period = query.period === 'all' ? null : periodContaining(query.period, on);
-      const entries = await caches.rankings.ranking(db, group, period);
-      return sendJson(
-        c,
-        {
-          items: entries.slice(query.offset, query.offset + query.limit),
-          total: entries.length,
-          limit: query.limit,
-          offset: query.offset,
-          scope: query.scope,
-          period: query.period,
-          from: period?.from ?? null,
-          to: period?.to ?? null,
-          position: positionInRanking(entries, id),
-        },
-        endpoints.getRatingRanking.cacheable,
-      );
-    },
-    async getRatingAnalytics({ c, query, org }) {
-      const { id, timeZone } = requireOrg(org);
-      const on = dateOn(query.on, todayIn(timeZone, now()));
-      const analytics = await ratingAnalytics(
-        db,
-        await ratingOrg(id),
-        { period: query.period, on, months: query.months },
-        caches.rankings,
-      );
-      return sendJson(c, analytics, endpoints.getRatingAnalytics.cacheable);
-    },
-  };
+    limitedAs(guard, 'submit-rating'),
+  );
+
+  registerEndpoint(router, endpoints.getRatingSummary, async ({ org }) => {
+    const key = `${org.id}|`;
+    let summary = caches.summaries.get(key);
+    if (summary === undefined) {
+      summary = represent(await ratingSummary(db, await ratingOrg(org.id), positionsFromCache(org.id)));
+      caches.summaries.set(key, summary);
+    }
+    return summary;
+  });
+
+  registerEndpoint(router, endpoints.getRatingRanking, async ({ query, org }) => {
+    const on = queriedDay(query.on, todayIn(org.timeZone, now()));
+    const place = await loadRatingPlace(db, org.id);
+    if (place === null) throw new ProblemError(404, 'organization-not-found');
+    const group = query.scope === 'sphere' ? sphereGroup(place) : siblingsGroup(place.parentId);
+    if (group === null) {
+      throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+        { path: 'query.scope', message: 'This organisation has no parent, so no siblings; use scope=sphere' },
+      ]);
+    }
+    const period = query.period === 'all' ? null : periodContaining(query.period, on);
+    const entries = await caches.rankings.ranking(db, group, period);
+    return {
+      items: entries.slice(query.offset, query.offset + query.limit),
+      total: entries.length,
+      limit: query.limit,
+      offset: query.offset,
+      scope: query.scope,
+      period: query.period,
+      from: period?.from ?? null,
+      to: period?.to ?? null,
+      position: positionInRanking(entries, org.id),
+    };
+  });
+
+  registerEndpoint(router, endpoints.getRatingAnalytics, async ({ query, org }) => {
+    const on = queriedDay(query.on, todayIn(org.timeZone, now()));
+    return ratingAnalytics(
+      db,
+      await ratingOrg(org.id),
+      { period: query.period, on, months: query.months },
+      caches.rankings,
+    );
+  });
 }

@@ -1,18 +1,12 @@
 import { endpoints } from '@otklik/client/contract';
-import { OrganizationParams } from '@otklik/client/schemas';
-import type { Context, Hono } from 'hono';
-import { audit } from '../appeals/desk.ts';
 import type { Database } from '../db/types.ts';
-import { parseRequest } from '../http/body.ts';
 import { csvStream } from '../http/csv.ts';
-import { send } from '../http/headers.ts';
-import { type RouteRegistry, toHonoPath } from '../http/route-registry.ts';
-import { authenticateApiKey } from '../staff/api-keys.ts';
+import { type Router, registerEndpoint } from '../http/endpoint.ts';
+import { Download } from '../http/respond.ts';
+import type { StaffActor } from '../staff/actor.ts';
+import { audit } from '../staff/audit.ts';
 import { ratingsCsv } from './export-csv.ts';
 import { exportCriteria, exportRatings, listRatingComments, ratingScope } from './staff-reads.ts';
-
-const organizationOf = (c: Context) =>
-  parseRequest('params', OrganizationParams, c.req.param()).organizationId;
 
 /** What both reads record in the audit log about the scope asked for. */
 const scopeDetails = (
@@ -25,40 +19,32 @@ const scopeDetails = (
   to: query.to ?? null,
 });
 
-export function registerStaffRatingRoutes(app: Hono, registry: RouteRegistry, db: Database): void {
-  const e = endpoints;
-  for (const endpoint of [e.listStaffRatingComments, e.exportStaffRatings])
-    registry.add(toHonoPath(endpoint.path), [endpoint.method]);
-
-  app.get(toHonoPath(e.listStaffRatingComments.path), async (c) => {
-    const actor = await authenticateApiKey(c, db);
-    const organizationId = organizationOf(c);
-    const query = parseRequest('query', e.listStaffRatingComments.query, c.req.query());
-    const scope = await ratingScope(db, actor, organizationId, query.includeSubordinates);
+/**
+ * What staff read of the ratings of an organisation and, on request, of every organisation below it
+ * (the staff gate lets a key read its own organisation's subtree). Audited; who rated is never shown.
+ */
+export function registerStaffRatingRoutes(router: Router<unknown, StaffActor>, db: Database): void {
+  registerEndpoint(router, endpoints.listStaffRatingComments, async ({ actor, params, query }) => {
+    const { organizationId } = params;
+    const scope = await ratingScope(db, organizationId, query.includeSubordinates);
     const page = await listRatingComments(db, scope, query);
     await audit(db, actor, 'rating.comments', null, {
       ...scopeDetails(organizationId, query),
       count: page.items.length,
     });
-    return send(c, JSON.stringify(page), 200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
+    return page;
   });
 
-  app.get(toHonoPath(e.exportStaffRatings.path), async (c) => {
-    const actor = await authenticateApiKey(c, db);
-    const organizationId = organizationOf(c);
-    const query = parseRequest('query', e.exportStaffRatings.query, c.req.query());
-    const scope = await ratingScope(db, actor, organizationId, query.includeSubordinates);
+  registerEndpoint(router, endpoints.exportStaffRatings, async ({ actor, params, query }) => {
+    const { organizationId } = params;
+    const scope = await ratingScope(db, organizationId, query.includeSubordinates);
     const criteria = await exportCriteria(db, organizationId, scope, query);
     // Recorded before the first byte: a download cut short was still an access.
     await audit(db, actor, 'rating.export', null, scopeDetails(organizationId, query));
     const name = ['ratings', organizationId, query.from, query.to].filter(Boolean).join('-');
-    return send(c, csvStream(ratingsCsv(criteria, exportRatings(db, scope, query), query.separator)), 200, {
+    return new Download(csvStream(ratingsCsv(criteria, exportRatings(db, scope, query), query.separator)), {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
       'Content-Disposition': `attachment; filename="${name}.csv"`,
-      'Cache-Control': 'no-store',
     });
   });
 }

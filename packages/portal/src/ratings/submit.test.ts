@@ -7,7 +7,7 @@ import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import { addDays } from '../dates.ts';
 import type { Database } from '../db/types.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
-import { ratingHarness, SITE } from './harness.ts';
+import { ratingHarness, SITE } from '../testing/rating-harness.ts';
 
 const backends = await testBackends();
 

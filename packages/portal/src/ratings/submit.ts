@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldIssue, RatingReceipt, RatingSubmission } from '@otklik/client/schemas';
 import { spendProofOfWork } from '../abuse/pow.ts';
-import { isRealDate } from '../appeals/counter.ts';
-import { addDays, localDate } from '../dates.ts';
+import { addDays, isRealDate, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readIdentityToken } from '../identity/tokens.ts';

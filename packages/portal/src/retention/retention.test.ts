@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealCounter } from '../appeals/counter.ts';
 import type { Database } from '../db/types.ts';
 import { rebuildRatingAggregates } from '../ratings/aggregates.ts';
-import { ratingHarness, snapshot } from '../ratings/harness.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { ratingHarness, snapshot } from '../testing/rating-harness.ts';
 import { runRetention } from './retention.ts';
 
 const backends = await testBackends();

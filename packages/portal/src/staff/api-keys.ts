@@ -1,7 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Queryable } from '../db/types.ts';
+import { requestHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
+import { API_KEY_PERMISSIONS, type StaffActor } from './actor.ts';
 
 const KEY_PATTERN = /^otk_[A-Za-z0-9_-]{43}$/;
 
@@ -24,12 +26,9 @@ export async function createApiKey(db: Queryable, organizationId: string, label?
 const unauthorized = (detail: string) =>
   new ProblemError(401, 'unauthorized', detail, undefined, { 'WWW-Authenticate': 'Bearer realm="otklik"' });
 
-/** Authenticates `Authorization: Bearer otk_…` and returns the key's id and organisation (401 otherwise). */
-export async function authenticateApiKey(
-  c: Context,
-  db: Queryable,
-): Promise<{ keyId: string; organizationId: string }> {
-  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '');
+/** Authenticates `Authorization: Bearer otk_…` as the key's actor (401 otherwise). */
+export async function authenticateApiKey(c: Context, db: Queryable): Promise<StaffActor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(requestHeader(c, 'Authorization') ?? '');
   const key = match?.[1];
   if (key === undefined) throw unauthorized('Send an API key as Authorization: Bearer otk_…');
   if (!KEY_PATTERN.test(key)) throw unauthorized('Invalid API key');
@@ -39,21 +38,5 @@ export async function authenticateApiKey(
     [hashApiKey(key)],
   );
   if (row === undefined) throw unauthorized('Invalid API key');
-  return { keyId: row.id, organizationId: row.organization_id };
-}
-
-/**
- * Authenticates `Authorization: Bearer otk_…` and requires the key to belong to `organizationId`:
- * 401 without a valid key, 403 for another organisation's key. Returns the key as the actor for the
- * audit log.
- */
-export async function requireApiKey(
-  c: Context,
-  db: Queryable,
-  organizationId: string,
-): Promise<{ keyId: string; organizationId: string }> {
-  const actor = await authenticateApiKey(c, db);
-  if (actor.organizationId !== organizationId)
-    throw new ProblemError(403, 'forbidden', 'This key belongs to another organisation');
-  return actor;
+  return { keyId: row.id, organizationId: row.organization_id, permissions: API_KEY_PERMISSIONS };
 }

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { expect } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { type AppOptions, createApp } from '../app.ts';
-import { todayIn } from '../appeals/counter.ts';
+import { todayIn } from '../dates.ts';
 import type { Database } from '../db/types.ts';
 import { issueIdentityToken } from '../identity/tokens.ts';
 import { createKeyRing } from '../security/keys.ts';

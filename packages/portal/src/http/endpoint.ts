@@ -1,0 +1,228 @@
+/**
+ * One way to serve an endpoint of the contract: {@link registerEndpoint} turns a definition from
+ * `@otklik/client/contract` and a handler into a route that checks who may call it, parses what it
+ * sends and answers in the definition's terms. Handlers get typed, validated input and return a
+ * value; no route parses a request or writes a response by hand.
+ */
+import type { EndpointDefinition, PublicAccess, StaffPermission } from '@otklik/client/contract';
+import type { Context, Env, Handler, Hono } from 'hono';
+import type { StatusCode } from 'hono/utils/http-status';
+import type * as v from 'valibot';
+import { limitJsonBody, parseRequest, readJsonBody } from './body.ts';
+import {
+  type CorsPolicy,
+  checkOrigin,
+  type OrganizationAccess,
+  preflight,
+  requireOwnOrigin,
+} from './cors.ts';
+import { requestHeader, send } from './headers.ts';
+import { hashRequest, type IdempotentRequest, idempotencyKeyOf } from './idempotency.ts';
+import { ProblemError } from './problem.ts';
+import { Download, JsonReply, sendDownload, sendJsonReply } from './respond.ts';
+import { RouteRegistry, toHonoPath } from './route-registry.ts';
+
+/** Checks a staff actor's credentials and permissions; the staff feature implements it. */
+export interface StaffGate<TActor> {
+  /** The actor the request's credentials name; throws 401 `unauthorized` without valid ones. */
+  authenticate(c: Context): Promise<TActor>;
+  /**
+   * Throws 403 `forbidden` unless `actor` holds `permission` where it applies: for `organizationId`
+   * (the path's, when it has one) or, with none, the actor's own organisation.
+   */
+  authorize(actor: TActor, permission: StaffPermission, organizationId: string | undefined): Promise<void>;
+}
+
+/**
+ * The checks run before any handler, supplied by the features that own them, so that nothing here
+ * depends on a feature. `TApplicant` is what an appeal's access secret opens, `TActor` a staff actor.
+ */
+export interface Gates<TApplicant, TActor> {
+  /** The CORS gate of public endpoints (and the portal's own origin, which staff calls must come from). */
+  readonly origins: CorsPolicy;
+  /** `auth: 'appeal-secret'`: the appeal `Authorization: Bearer <secret>` opens; throws 401 otherwise. */
+  readonly appealSecret: (c: Context, appealId: string) => Promise<TApplicant>;
+  /** `access: 'staff'`. */
+  readonly staff: StaffGate<TActor>;
+}
+
+/** Where routes outside the contract (pages, files, the docs) are registered. */
+export interface PageRoutes {
+  /** A GET route, recorded for 404 and 405 answers like the endpoints. */
+  get<TPath extends string>(path: TPath, handler: Handler<Env, TPath>): void;
+}
+
+/** Where endpoints are registered: the app, the record of its routes, and the gates. */
+export class Router<TApplicant = unknown, TActor = unknown> implements PageRoutes {
+  /** Every path served and its methods, for 404 and 405 answers. */
+  readonly routes = new RouteRegistry();
+  /** Methods per public path, read by the path's preflight route when it runs. */
+  readonly #preflights = new Map<string, string[]>();
+  readonly #served = new Set<EndpointDefinition>();
+
+  constructor(
+    readonly app: Hono,
+    readonly gates: Gates<TApplicant, TActor>,
+  ) {}
+
+  /** A GET route outside the contract (a page, a file, the docs), recorded like the endpoints. */
+  get<TPath extends string>(path: TPath, handler: Handler<Env, TPath>): void {
+    this.routes.add(path, ['GET']);
+    this.app.get(path, handler);
+  }
+
+  /** Records an endpoint; a public one also gets its path's CORS preflight. */
+  add(endpoint: EndpointDefinition, path: string, access: PublicAccess | 'staff'): void {
+    if (this.#served.has(endpoint))
+      throw new Error(`${endpoint.method} ${endpoint.path} is registered twice`);
+    this.#served.add(endpoint);
+    this.routes.add(path, [endpoint.method]);
+    if (access === 'staff') return;
+    const methods = this.#preflights.get(path);
+    if (methods) {
+      methods.push(endpoint.method);
+      return;
+    }
+    const list = [endpoint.method];
+    this.#preflights.set(path, list);
+    this.routes.add(path, ['OPTIONS']);
+    this.app.options(path, (c) => preflight(c, this.gates.origins, access, list));
+  }
+
+  /** Throws unless every endpoint of `table` is registered: the portal serves the whole contract. */
+  assertServes(table: Readonly<Record<string, EndpointDefinition>>): void {
+    const missing = Object.entries(table).filter(([, endpoint]) => !this.#served.has(endpoint));
+    if (missing.length > 0)
+      throw new Error(`Endpoints not served: ${missing.map(([name]) => name).join(', ')}`);
+  }
+}
+
+type Parsed<TEndpoint, TPart extends 'params' | 'query' | 'body' | 'response'> = TEndpoint extends {
+  [P in TPart]: infer S;
+}
+  ? S extends v.GenericSchema
+    ? v.InferOutput<S>
+    : undefined
+  : undefined;
+
+/** What a handler receives: the request, its validated parts, and what the gates established. */
+export type EndpointInput<TEndpoint extends EndpointDefinition, TApplicant, TActor> = {
+  readonly c: Context;
+  readonly params: Parsed<TEndpoint, 'params'>;
+  /** With the schema's defaults applied. */
+  readonly query: Parsed<TEndpoint, 'query'>;
+  readonly body: Parsed<TEndpoint, 'body'>;
+} & (TEndpoint['access'] extends 'organization' | 'appeal'
+  ? /** The organisation the CORS gate loaded (for `appeal`: the appeal's). */ {
+      readonly org: OrganizationAccess;
+    }
+  : unknown) &
+  (TEndpoint['access'] extends 'staff' ? { readonly actor: TActor } : unknown) &
+  (TEndpoint extends { auth: 'appeal-secret' } ? { readonly appeal: TApplicant } : unknown) &
+  (TEndpoint extends { auth: 'upload-token' } ? { readonly uploadToken: string } : unknown) &
+  (TEndpoint extends { idempotent: true } ? { readonly idempotency: IdempotentRequest } : unknown);
+
+type Value<TEndpoint> = Parsed<TEndpoint, 'response'>;
+
+/**
+ * What a handler returns: the response value (or it serialised ahead of time: a cached
+ * representation, an idempotent write's stored answer), a {@link Download}, or nothing for a 204.
+ */
+export type EndpointReply<TEndpoint extends EndpointDefinition> = TEndpoint extends {
+  response: v.GenericSchema;
+}
+  ? Value<TEndpoint> | JsonReply<Value<TEndpoint>>
+  : TEndpoint extends { download: string }
+    ? Download
+    : undefined;
+
+export type EndpointHandler<TEndpoint extends EndpointDefinition, TApplicant, TActor> = (
+  input: EndpointInput<TEndpoint, TApplicant, TActor>,
+) => Promise<EndpointReply<TEndpoint>>;
+
+/** Server-side policy of one registration, not part of the contract. */
+export interface EndpointOptions {
+  /**
+   * Runs after the access check and the credentials, before the body is read — a rate limit: it
+   * throws a ProblemError (429) to refuse. Gets the organisation the request is for.
+   */
+  readonly guard?: (c: Context, organizationId: string) => Promise<void>;
+}
+
+const BEARER = /^Bearer\s+([\w-]{20,200})$/i;
+
+/** The path parameter that names the organisation a public endpoint's CORS check is about. */
+const ownerParam = { organization: 'organizationId', appeal: 'appealId', directory: undefined } as const;
+
+/**
+ * Serves `endpoint` with `handler`. In order: the body limit; for staff, the own-origin check, the
+ * credentials and the permission (the path's organisation in scope); for public endpoints, the path
+ * parameters and the CORS gate (before the body is read); the query; the idempotency key; the
+ * appeal's secret or the upload token; the guard; the JSON body (415, 400, 422 with `body.…`
+ * paths). The handler's return value is sent with the definition's status, cache headers and
+ * content type.
+ */
+export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplicant, TActor>(
+  router: Router<TApplicant, TActor>,
+  endpoint: TEndpoint,
+  handler: EndpointHandler<TEndpoint, TApplicant, TActor>,
+  ...[options = {}]: TEndpoint['access'] extends PublicAccess ? [options?: EndpointOptions] : []
+): void {
+  const path = toHonoPath(endpoint.path);
+  const { gates } = router;
+  const definition: EndpointDefinition = endpoint;
+  const status: StatusCode = definition.successStatus ?? 200;
+  const owner = definition.access === 'staff' ? undefined : ownerParam[definition.access];
+  if (owner !== undefined && !endpoint.path.includes(`{${owner}}`)) {
+    throw new Error(`${endpoint.path}: ${definition.access} access needs {${owner}} in the path`);
+  }
+  const { guard } = options;
+  const run = (input: Record<string, unknown>) =>
+    (handler as (input: Record<string, unknown>) => Promise<unknown>)(input);
+
+  const serve = async (c: Context): Promise<Response> => {
+    let actor: TActor | undefined;
+    if (definition.access === 'staff') {
+      requireOwnOrigin(c, gates.origins);
+      actor = await gates.staff.authenticate(c);
+    }
+    const params = (
+      definition.params ? parseRequest('params', definition.params, c.req.param()) : {}
+    ) as Record<string, string>;
+    let org: OrganizationAccess | null = null;
+    if (definition.access === 'staff') {
+      await gates.staff.authorize(actor as TActor, definition.permission, params.organizationId);
+    } else {
+      // Before anything else is read: a foreign page learns nothing else and costs nothing more.
+      org = await checkOrigin(c, gates.origins, definition.access, owner && params[owner]);
+    }
+    const query = definition.query ? parseRequest('query', definition.query, c.req.query()) : undefined;
+    const key = definition.idempotent ? idempotencyKeyOf(c) : undefined;
+    const appeal =
+      definition.auth === 'appeal-secret'
+        ? await gates.appealSecret(c, params.appealId as string)
+        : undefined;
+    let uploadToken: string | undefined;
+    if (definition.auth === 'upload-token') {
+      uploadToken = BEARER.exec(requestHeader(c, 'Authorization') ?? '')?.[1];
+      if (uploadToken === undefined)
+        throw new ProblemError(401, 'unauthorized', 'Send the upload token as Bearer');
+    }
+    if (guard && org) await guard(c, org.id);
+    const body = definition.body ? await readJsonBody(c, definition.body) : undefined;
+    const idempotency: IdempotentRequest | undefined =
+      key === undefined
+        ? undefined
+        : { key, requestHash: hashRequest(definition.body ? await c.req.text() : ''), status };
+    const result = await run({ c, params, query, body, org, actor, appeal, uploadToken, idempotency });
+    if (result instanceof JsonReply) return sendJsonReply(c, result, definition.cacheable, status);
+    if (result instanceof Download) return sendDownload(c, result, status);
+    if (result === undefined) return send(c, null, 204, { 'Cache-Control': 'no-store' });
+    return sendJsonReply(c, new JsonReply(JSON.stringify(result)), definition.cacheable, status);
+  };
+
+  router.add(endpoint, path, definition.access);
+  if (definition.method === 'GET' || definition.upload !== undefined)
+    router.app.on(definition.method, path, serve);
+  else router.app.on(definition.method, path, limitJsonBody, serve);
+}

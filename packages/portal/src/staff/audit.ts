@@ -1,0 +1,19 @@
+import type { Queryable } from '../db/types.ts';
+import type { StaffActor } from './actor.ts';
+
+/**
+ * Records a staff access or change: who, which organisation, what, which appeal, and details that
+ * never hold personal data or changed values (field names, counts, the scope asked for).
+ */
+export async function audit(
+  db: Queryable,
+  actor: StaffActor,
+  action: string,
+  appealId: string | null,
+  details: Record<string, unknown> | null = null,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO audit_log (actor, organization_id, action, appeal_id, details) VALUES ($1, $2, $3, $4, $5)',
+    [actor.keyId, actor.organizationId, action, appealId, details === null ? null : JSON.stringify(details)],
+  );
+}
