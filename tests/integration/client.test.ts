@@ -6,7 +6,7 @@ import {
   type OtklikClientError,
   solveChallenge,
 } from '@otklik/client';
-import { type Portal, startPortal } from '@otklik/portal';
+import { createApiKey, type Portal, startPortal } from '@otklik/portal';
 import { testBackends } from '@otklik/portal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -138,6 +138,76 @@ describe.each(backends)('client against the portal on $name', (backend) => {
         name: { ru: 'Образование' },
         count: 5,
       });
+    },
+  );
+
+  it.skipIf(backend.skipReason)(
+    'staff answer an appeal through the typed client with an API key; other keys see nothing',
+    async () => {
+      const settings = await otklik.getWidgetSettings('demo-by');
+      const receipt = await otklik.fileAppeal(
+        'demo-by',
+        {
+          type: 'application',
+          language: 'ru',
+          applicant: {
+            surname: 'Караленка',
+            firstName: 'Алесь',
+            patronymic: 'Іванавіч',
+            email: 'staff-flow@example.com',
+            postalAddress: 'г. Минск, ул. Ленина, 1',
+          },
+          text: 'Прошу разъяснить порядок записи в первый класс.',
+          consent: { version: settings.appeals.consent.version, accepted: true },
+          proofOfWork: await solveChallenge(await otklik.createChallenge('demo-by')),
+        },
+        { idempotencyKey: randomUUID() },
+      );
+
+      const desk = createClient({
+        baseUrl: portal.url,
+        apiKey: await createApiKey(portal.db, 'demo-by'),
+        retries: 0,
+      });
+      const queue = await desk.listStaffAppeals({ status: 'registered', limit: 100 });
+      expect(queue.items.map((item) => item.appealId)).toContain(receipt.appealId);
+      const appeal = await desk.getStaffAppeal(receipt.appealId);
+      expect(appeal).toMatchObject({
+        registrationNumber: receipt.registrationNumber,
+        applicant: { email: 'staff-flow@example.com', postalAddress: 'г. Минск, ул. Ленина, 1' },
+      });
+      expect((await desk.changeStaffAppealStatus(receipt.appealId, { status: 'in_review' })).status).toBe(
+        'in_review',
+      );
+      const answered = await desk.answerStaffAppeal(receipt.appealId, {
+        result: 'explained',
+        text: 'Запись ведётся с 1 апреля через портал.',
+      });
+      expect(answered).toMatchObject({ status: 'answered', result: 'explained' });
+
+      // The applicant sees the answer with their secret.
+      const view = await otklik.getAppeal(receipt.appealId, receipt.accessSecret);
+      expect(view.answer?.text).toBe('Запись ведётся с 1 апреля через портал.');
+      expect(view.history.map((event) => event.status)).toEqual(['registered', 'in_review', 'answered']);
+
+      // A key of another organisation: the appeal does not exist for it, the settings are not its own.
+      const other = createClient({
+        baseUrl: portal.url,
+        apiKey: await createApiKey(portal.db, 'demo-school'),
+        retries: 0,
+      });
+      expect(await failure(other.getStaffAppeal(receipt.appealId))).toMatchObject({
+        status: 404,
+        code: 'not-found',
+      });
+      expect(await failure(other.updateOrganizationSettings('demo-by', { languages: ['ru'] }))).toMatchObject(
+        {
+          status: 403,
+          code: 'forbidden',
+        },
+      );
+      // No key at all.
+      expect(await failure(otklik.listStaffAppeals())).toMatchObject({ status: 401, code: 'unauthorized' });
     },
   );
 
