@@ -3,7 +3,9 @@ import {
   type AppealCounter,
   type AttachmentUpload,
   createClient,
+  type EndpointName,
   type OrganizationPage,
+  type OtklikClient,
   type OtklikClientError,
   type StaffAppeal,
   type StaffAppealPage,
@@ -98,6 +100,12 @@ describe('public API types', () => {
       }
     };
     expectTypeOf(describeError).returns.toBeString();
+  });
+});
+
+describe('the client and the contract', () => {
+  it('has a method for every endpoint of the table', () => {
+    expectTypeOf<Exclude<EndpointName, keyof OtklikClient>>().toBeNever();
   });
 });
 

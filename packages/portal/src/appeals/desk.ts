@@ -7,7 +7,15 @@ import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { StaffActor as Actor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
-import { APPEAL_SELECT, type AppealRow, appealView, isOpen, loadAppeal, profileOf } from './records.ts';
+import {
+  APPEAL_SELECT,
+  type AppealRow,
+  appealSummary,
+  appealView,
+  isOpen,
+  loadAppeal,
+  profileOf,
+} from './records.ts';
 
 export type StatusChange =
   | { status: 'in_review'; note?: string | undefined }
@@ -105,16 +113,7 @@ export async function listQueue(db: Queryable, organizationId: string, filter: Q
     [...params, filter.limit, filter.offset],
   );
   return {
-    items: rows.map((row) => ({
-      appealId: row.id,
-      registrationNumber: row.registration_number,
-      type: row.type,
-      status: row.status,
-      result: row.result,
-      registeredAt: row.registered_at.toISOString(),
-      dueDate: row.due_date_iso,
-      overdue: row.overdue,
-    })),
+    items: rows.map((row) => ({ ...appealSummary(row), overdue: row.overdue })),
     total: count?.total ?? 0,
     limit: filter.limit,
     offset: filter.offset,

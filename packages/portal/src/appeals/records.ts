@@ -56,6 +56,17 @@ export async function loadAppeal(db: Queryable, id: string, lock = false): Promi
 
 export const profileOf = (row: AppealRow): JurisdictionProfile => jurisdictionProfiles[row.jurisdiction];
 
+/** What the applicant's view and the staff queue both show first. */
+export const appealSummary = (row: AppealRow) => ({
+  appealId: row.id,
+  registrationNumber: row.registration_number,
+  type: row.type,
+  status: row.status,
+  result: row.result,
+  registeredAt: row.registered_at.toISOString(),
+  dueDate: row.due_date_iso,
+});
+
 /** The applicant's view: history, messages, answer and what the applicant may still do. */
 export async function appealView(db: Queryable, row: AppealRow): Promise<AppealView> {
   const history = await db.query<{ status: AppealView['status']; at: Date; note: string | null }>(
@@ -70,15 +81,9 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
   }>('SELECT id, author, text, at FROM appeal_messages WHERE appeal_id = $1 ORDER BY at, id', [row.id]);
   const files = await attachmentsOf(db, row.id);
   return {
-    appealId: row.id,
+    ...appealSummary(row),
     organizationId: row.organization_id,
     organizationName: row.organization_name,
-    registrationNumber: row.registration_number,
-    type: row.type,
-    status: row.status,
-    result: row.result,
-    registeredAt: row.registered_at.toISOString(),
-    dueDate: row.due_date_iso,
     history: history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),
     attachments: files.get(null) ?? [],
     answer:
