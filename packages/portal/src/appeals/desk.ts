@@ -120,7 +120,8 @@ export async function listQueue(db: Queryable, organizationId: string, filter: Q
   };
 }
 
-const mailLanguage = (row: AppealRow) => row.language ?? (row.jurisdiction === 'by-300z' ? 'be' : 'ru');
+/** The appeal's language, else its profile's first (the law's own language). */
+const mailLanguage = (row: AppealRow) => row.language ?? profileOf(row).languages[0] ?? 'ru';
 
 /** Adds a status event to the appeal's history. */
 async function addEvent(tx: Queryable, appealId: string, status: AppealStatus, note: string | null) {
