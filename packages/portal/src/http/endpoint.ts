@@ -177,51 +177,55 @@ export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplican
     throw new Error(`${endpoint.path}: ${definition.access} access needs {${owner}} in the path`);
   }
   const { guard } = options;
-  const run = (input: Record<string, unknown>) =>
-    (handler as (input: Record<string, unknown>) => Promise<unknown>)(input);
+  // Read off the definition once: the request path below only tests these.
+  const { access, cacheable, idempotent } = definition;
+  const paramsSchema = definition.params;
+  const querySchema = definition.query;
+  const bodySchema = definition.body;
+  const appealSecret = definition.auth === 'appeal-secret';
+  const uploadTokenAuth = definition.auth === 'upload-token';
+  const run = handler as (input: Record<string, unknown>) => Promise<unknown>;
 
   const serve = async (c: Context): Promise<Response> => {
     let actor: TActor | undefined;
-    if (definition.access === 'staff') {
+    if (access === 'staff') {
       requireOwnOrigin(c, gates.origins);
       actor = await gates.staff.authenticate(c);
     }
-    const params = (
-      definition.params ? parseRequest('params', definition.params, c.req.param()) : {}
-    ) as Record<string, string>;
+    const params = (paramsSchema ? parseRequest('params', paramsSchema, c.req.param()) : {}) as Record<
+      string,
+      string
+    >;
     let org: OrganizationAccess | null = null;
-    if (definition.access === 'staff') {
+    if (access === 'staff') {
       await gates.staff.authorize(actor as TActor, definition.permission, params.organizationId);
     } else {
       // Before anything else is read: a foreign page learns nothing else and costs nothing more.
-      org = await checkOrigin(c, gates.origins, definition.access, owner && params[owner]);
+      org = await checkOrigin(c, gates.origins, access, owner && params[owner]);
     }
-    const query = definition.query ? parseRequest('query', definition.query, c.req.query()) : undefined;
-    const key = definition.idempotent ? idempotencyKeyOf(c) : undefined;
-    const appeal =
-      definition.auth === 'appeal-secret'
-        ? await gates.appealSecret(c, params.appealId as string)
-        : undefined;
+    const query = querySchema ? parseRequest('query', querySchema, c.req.query()) : undefined;
+    const key = idempotent ? idempotencyKeyOf(c) : undefined;
+    const appeal = appealSecret ? await gates.appealSecret(c, params.appealId as string) : undefined;
     let uploadToken: string | undefined;
-    if (definition.auth === 'upload-token') {
+    if (uploadTokenAuth) {
       uploadToken = BEARER.exec(requestHeader(c, 'Authorization') ?? '')?.[1];
       if (uploadToken === undefined)
         throw new ProblemError(401, 'unauthorized', 'Send the upload token as Bearer');
     }
     if (guard && org) await guard(c, org.id);
-    const body = definition.body ? await readJsonBody(c, definition.body) : undefined;
+    const body = bodySchema ? await readJsonBody(c, bodySchema) : undefined;
     const idempotency: IdempotentRequest | undefined =
       key === undefined
         ? undefined
-        : { key, requestHash: hashRequest(definition.body ? await c.req.text() : ''), status };
+        : { key, requestHash: hashRequest(bodySchema ? await c.req.text() : ''), status };
     const result = await run({ c, params, query, body, org, actor, appeal, uploadToken, idempotency });
-    if (result instanceof JsonReply) return sendJsonReply(c, result, definition.cacheable, status);
+    if (result instanceof JsonReply) return sendJsonReply(c, result, cacheable, status);
     if (result instanceof Download) return sendDownload(c, result, status);
     if (result === undefined) return send(c, null, 204, { 'Cache-Control': 'no-store' });
-    return sendJsonReply(c, new JsonReply(JSON.stringify(result)), definition.cacheable, status);
+    return sendJsonReply(c, new JsonReply(JSON.stringify(result)), cacheable, status);
   };
 
-  router.add(endpoint, path, definition.access);
+  router.add(endpoint, path, access);
   if (definition.method === 'GET' || definition.upload !== undefined)
     router.app.on(definition.method, path, serve);
   else router.app.on(definition.method, path, limitJsonBody, serve);
