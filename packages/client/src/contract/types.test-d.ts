@@ -1,11 +1,17 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AppealView } from '../schemas/intake.ts';
 import type { StaffAppealPage } from '../schemas/staff-appeals.ts';
-import { createTransport, request } from '../transport.ts';
+import type { EndpointDefinition } from './endpoint.ts';
 import { endpoints } from './index.ts';
 import type { BodyOf, ParamsOf, QueryOf, RequestInput, ResponseOf } from './types.ts';
 
-const transport = createTransport({ baseUrl: 'https://otklik.example.org' });
+/** A call as `request()` and `fetchRoute()` type it: the endpoint, then its input. */
+declare function request<E extends EndpointDefinition>(
+  transport: 'portal',
+  endpoint: E,
+  input: RequestInput<E>,
+): void;
+const transport = 'portal';
 const e = endpoints;
 
 describe('types derived from the contract', () => {
