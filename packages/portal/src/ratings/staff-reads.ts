@@ -61,6 +61,17 @@ interface CommentRow {
   created_at: Date;
 }
 
+/** The service a rating is about and its scores, as both reads show them. */
+const servedAndScored = (
+  row: Omit<CommentRow, 'organization_id' | 'organization_name' | 'created_at' | 'comment'>,
+) => ({
+  serviceId: row.service_id,
+  serviceName: row.service_name,
+  serviceDate: row.service_date,
+  scores: row.scores ?? {},
+  average: averageOf(row.score_sum, row.score_count) ?? 0,
+});
+
 /** A page of the comments in the scope, newest first. */
 export async function listRatingComments(
   db: Queryable,
@@ -91,11 +102,7 @@ export async function listRatingComments(
       ratingId: row.id,
       organizationId: row.organization_id,
       organizationName: row.organization_name,
-      serviceId: row.service_id,
-      serviceName: row.service_name,
-      serviceDate: row.service_date,
-      scores: row.scores ?? {},
-      average: averageOf(row.score_sum, row.score_count) ?? 0,
+      ...servedAndScored(row),
       comment: row.comment,
       identified: row.identified,
       createdAt: row.created_at.toISOString(),
@@ -205,11 +212,7 @@ export async function* exportRatings(
           organizationId: org.id,
           organizationName: org.name,
           ratedAt: row.rated_at,
-          serviceId: row.service_id,
-          serviceName: row.service_name,
-          serviceDate: row.service_date,
-          scores: row.scores ?? {},
-          average: averageOf(row.score_sum, row.score_count) ?? 0,
+          ...servedAndScored(row),
           identified: row.identified,
           comment: row.comment,
         }));
