@@ -244,7 +244,7 @@ describe.skipIf(!chromiumAvailable())('embedding in real-world pages', () => {
             await page.clock.fastForward('01:00');
             return challenges().length;
           },
-          { timeout: 30_000, intervals: [200] },
+          { timeout: 30_000, interval: 200 },
         )
         .toBeGreaterThanOrEqual(2);
       expect(challenges().length).toBe(2);
