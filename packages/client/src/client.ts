@@ -1,11 +1,16 @@
 import type { EndpointDefinition } from './contract/endpoint.ts';
 import {
+  type acceptStaffInvitationEndpoint,
   type addAppealMessageEndpoint,
   type addStaffAppealMessageEndpoint,
   type answerStaffAppealEndpoint,
   type changeStaffAppealStatusEndpoint,
+  type confirmTotpEndpoint,
   type createChallengeEndpoint,
+  type createPortalOrganizationEndpoint,
+  type createStaffApiKeyEndpoint,
   type deleteUploadEndpoint,
+  type disableTotpEndpoint,
   type EndpointName,
   type Endpoints,
   endpoints,
@@ -20,21 +25,36 @@ import {
   type getRatingSummaryEndpoint,
   type getStaffAppealAttachmentEndpoint,
   type getStaffAppealEndpoint,
+  type getStaffSessionEndpoint,
   type getWidgetSettingsEndpoint,
+  type importPortalOrganizationsEndpoint,
+  type invitePortalOrganizationAdministratorEndpoint,
+  type inviteStaffPersonEndpoint,
+  type listPortalOrganizationsEndpoint,
   type listServicesEndpoint,
   type listSpheresEndpoint,
+  type listStaffApiKeysEndpoint,
   type listStaffAppealsEndpoint,
+  type listStaffAuditLogEndpoint,
+  type listStaffPeopleEndpoint,
   type listStaffRatingCommentsEndpoint,
   type putCriteriaSetEndpoint,
   type rateAppealAnswerEndpoint,
   type requestEmailCodeEndpoint,
   type requestLostLinkEndpoint,
+  type requestStaffSignInEndpoint,
+  type revokeStaffApiKeyEndpoint,
   type searchOrganizationsEndpoint,
+  type setStaffPersonRolesEndpoint,
+  type signOutStaffEndpoint,
+  type signOutStaffEverywhereEndpoint,
+  type startTotpEnrolmentEndpoint,
   type submitRatingEndpoint,
   type updateOrganizationSettingsEndpoint,
   type updateRatingSettingsEndpoint,
   type uploadAttachmentEndpoint,
   type verifyEmailCodeEndpoint,
+  type verifyStaffSignInEndpoint,
   type withdrawAppealEndpoint,
 } from './contract/index.ts';
 import type { BodyOf, QueryOf, RequestInput, ResponseOf, UploadProgress } from './contract/types.ts';
@@ -269,6 +289,97 @@ export interface OtklikClient {
     query?: Query<typeof exportStaffRatingsEndpoint>,
     options?: CallOptions,
   ): Result<typeof exportStaffRatingsEndpoint>;
+
+  /** Console: e-mails a sign-in code (always 202, whether or not the address has an account). */
+  requestStaffSignIn(
+    body: Body<typeof requestStaffSignInEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof requestStaffSignInEndpoint>;
+  /** Console: checks the code (and the authenticator's code) and starts a session (cookie + CSRF token). */
+  verifyStaffSignIn(
+    signInId: string,
+    body: Body<typeof verifyStaffSignInEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof verifyStaffSignInEndpoint>;
+  /** Console: accepts an invitation by the token of its link; sign in with the invited address next. */
+  acceptStaffInvitation(
+    body: Body<typeof acceptStaffInvitationEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof acceptStaffInvitationEndpoint>;
+  /** The signed-in person, their roles and permissions per organisation, and the CSRF token. */
+  getStaffSession(options?: CallOptions): Result<typeof getStaffSessionEndpoint>;
+  /** Ends this session. */
+  signOutStaff(options?: CallOptions): Result<typeof signOutStaffEndpoint>;
+  /** Ends every session of the signed-in person. */
+  signOutStaffEverywhere(options?: CallOptions): Result<typeof signOutStaffEverywhereEndpoint>;
+  /** A new authenticator (TOTP) secret and its `otpauth://` URI; pending until confirmed. */
+  startTotpEnrolment(options?: CallOptions): Result<typeof startTotpEnrolmentEndpoint>;
+  /** Confirms the authenticator with a current code. */
+  confirmTotp(
+    body: Body<typeof confirmTotpEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof confirmTotpEndpoint>;
+  /** Removes the authenticator (with a current code). */
+  disableTotp(
+    body: Body<typeof disableTotpEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof disableTotpEndpoint>;
+  /** Staff (`people.manage`): the organisation's people with their roles, and open invitations. */
+  listStaffPeople(organizationId: string, options?: CallOptions): Result<typeof listStaffPeopleEndpoint>;
+  /** Staff (`people.manage`): invites a person by e-mail to a role. */
+  inviteStaffPerson(
+    organizationId: string,
+    body: Body<typeof inviteStaffPersonEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof inviteStaffPersonEndpoint>;
+  /** Staff (`people.manage`): sets a person's roles in the organisation (empty: removes them). */
+  setStaffPersonRoles(
+    organizationId: string,
+    personId: string,
+    body: Body<typeof setStaffPersonRolesEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof setStaffPersonRolesEndpoint>;
+  /** Staff (`keys.manage`): the organisation's API keys. */
+  listStaffApiKeys(organizationId: string, options?: CallOptions): Result<typeof listStaffApiKeysEndpoint>;
+  /** Staff (`keys.manage`): creates an API key; the plain key is in this answer only. */
+  createStaffApiKey(
+    organizationId: string,
+    body: Body<typeof createStaffApiKeyEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof createStaffApiKeyEndpoint>;
+  /** Staff (`keys.manage`): revokes an API key. */
+  revokeStaffApiKey(
+    organizationId: string,
+    keyId: string,
+    options?: CallOptions,
+  ): Result<typeof revokeStaffApiKeyEndpoint>;
+  /** Staff (`audit.read`): the organisation's audit log, newest first (`before` pages back). */
+  listStaffAuditLog(
+    organizationId: string,
+    query?: Query<typeof listStaffAuditLogEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listStaffAuditLogEndpoint>;
+  /** Portal administrators: every organisation, with its number of administrators. */
+  listPortalOrganizations(
+    query?: Query<typeof listPortalOrganizationsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listPortalOrganizationsEndpoint>;
+  /** Portal administrators: creates an organisation. */
+  createPortalOrganization(
+    body: Body<typeof createPortalOrganizationEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof createPortalOrganizationEndpoint>;
+  /** Portal administrators: imports organisations from CSV, or only checks them (`dryRun`). */
+  importPortalOrganizations(
+    body: Body<typeof importPortalOrganizationsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof importPortalOrganizationsEndpoint>;
+  /** Portal administrators: invites an organisation's administrator by e-mail. */
+  invitePortalOrganizationAdministrator(
+    organizationId: string,
+    body: Body<typeof invitePortalOrganizationAdministratorEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof invitePortalOrganizationAdministratorEndpoint>;
 }
 
 /** One string per `{placeholder}` of the path, in its order: `/v1/a/{x}/b/{y}` → `[string, string]`. */

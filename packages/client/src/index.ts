@@ -255,6 +255,7 @@ export {
   createTransport,
   request,
   type StaffCredentials,
+  type StaffSessionCredentials,
   type Transport,
   type TransportOptions,
 } from './transport.ts';

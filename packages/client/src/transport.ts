@@ -28,15 +28,28 @@ export interface TransportOptions {
 }
 
 /**
- * Who staff calls are made as. An organisation's API key today, sent as `Authorization: Bearer
- * otk_…` with calls to staff endpoints only (never to public ones, whose `Authorization` carries an
- * appeal's secret). The console's session — a cookie the browser sends by itself, plus a CSRF
- * header — will be a second, exclusive member of this type, so code that passes `apiKey` keeps
- * compiling.
+ * Who staff calls are made as: an organisation's API key (`apiKey`, sent as `Authorization: Bearer
+ * otk_…` with calls to staff endpoints only, never to public ones, whose `Authorization` carries an
+ * appeal's secret), or the console's session (`session`): the browser sends the HttpOnly session
+ * cookie by itself (`credentials: 'include'`) and staff calls carry the session's CSRF token as
+ * `X-CSRF-Token`. The two are exclusive.
  */
-export interface StaffCredentials {
-  /** An organisation's API key, `otk_…` (shown once when created). */
-  apiKey?: string;
+export type StaffCredentials =
+  | {
+      /** An organisation's API key, `otk_…` (shown once when created). */
+      apiKey?: string;
+      session?: never;
+    }
+  | {
+      apiKey?: never;
+      /** A console session: where to read the current CSRF token (it changes at each sign-in). */
+      session: StaffSessionCredentials;
+    };
+
+/** The console's session as the client sees it: the cookie is the browser's, the CSRF token the app's. */
+export interface StaffSessionCredentials {
+  /** The CSRF token returned by sign-in and by `getStaffSession` (undefined while signed out). */
+  csrfToken(): string | undefined;
 }
 
 /** Options of a single call. */
@@ -54,6 +67,8 @@ export interface Transport {
   readonly retries: number;
   /** Headers that authenticate calls to staff endpoints (empty without credentials). */
   readonly staffHeaders: Readonly<Record<string, string>>;
+  /** The console session's CSRF token source, when the client was created with one. */
+  readonly session?: StaffSessionCredentials;
 }
 
 export function createTransport(options: TransportOptions & StaffCredentials): Transport {
@@ -64,7 +79,9 @@ export function createTransport(options: TransportOptions & StaffCredentials): T
     timeout,
     retries,
     staffHeaders: options.apiKey === undefined ? {} : { Authorization: `Bearer ${options.apiKey}` },
+    ...(options.session ? { session: options.session } : {}),
     ky: ky.create({
+      ...(options.session ? { credentials: 'include' as const } : {}),
       prefixUrl: base,
       timeout,
       retry: {
@@ -107,6 +124,8 @@ interface AnyInput {
 function requestOptions(transport: Transport, endpoint: EndpointDefinition, input: AnyInput): Options {
   const headers = callHeaders(input);
   if (endpoint.access === 'staff') Object.assign(headers, transport.staffHeaders);
+  const csrf = transport.session?.csrfToken();
+  if (endpoint.access === 'staff' && csrf !== undefined) headers['X-CSRF-Token'] = csrf;
   if (input.uploadToken !== undefined) headers.Authorization = `Bearer ${input.uploadToken}`;
   if (endpoint.download !== undefined) headers.accept = endpoint.download === 'text/csv' ? 'text/csv' : '*/*';
   const options: Options = {

@@ -26,6 +26,7 @@ import { AccessStore } from './organizations/access.ts';
 import { registerDirectoryRoutes } from './organizations/routes.ts';
 import { registerSettingsRoutes } from './organizations/settings-routes.ts';
 import { registerRatePage } from './pages/rate-page.ts';
+import { registerPeopleRoutes } from './people/routes.ts';
 import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
 import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
@@ -73,7 +74,7 @@ export function createApp(options: AppOptions): Hono {
   const router = new Router(app, {
     origins: { access, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null },
     appealSecret: (c, appealId) => authenticateApplicant(c, db, appealId),
-    staff: createStaffGate(db),
+    staff: createStaffGate(db, keys, now),
   });
 
   // One log line per request: route pattern only (no raw URL, query string, IP or body).
@@ -142,6 +143,7 @@ export function createApp(options: AppOptions): Hono {
       ratingCaches.summaries.deletePrefix(`${id}|`);
     },
   });
+  registerPeopleRoutes(router, { db, keys, now, publicUrl: options.publicUrl, guard });
   router.assertServes(endpoints);
 
   const mailboxPage = options.demoMailboxPage;

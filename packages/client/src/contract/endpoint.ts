@@ -21,16 +21,24 @@ export type RecordSchema = v.GenericSchema<Record<string, unknown>, Record<strin
 export type PublicAccess = 'organization' | 'appeal' | 'directory';
 
 /**
+ * `console`: an anonymous call of the console itself (signing in, accepting an invitation): only
+ * from the portal's own web origin, never cross-origin, with no credentials.
+ */
+export type ConsoleAccess = 'console';
+
+/**
  * `staff`: a staff actor of an organisation — an API key today, a person signed in to the console
  * later — holding the endpoint's {@link StaffPermission}; never callable cross-origin. (Portal
  * administrators will be a third kind.)
  */
-export type Access = PublicAccess | 'staff';
+export type Access = PublicAccess | ConsoleAccess | 'staff';
 
 /**
  * What a staff actor may do, with where it applies: `organization` permissions reach personal data
  * and apply to the actor's own organisation only; `subtree` ones read figures without personal data
- * and apply to the actor's organisation and every organisation below it.
+ * and apply to the actor's organisation and every organisation below it; `portal` ones belong to
+ * the portal's administrators (no organisation scope); `self` ones concern the signed-in person's
+ * own account and session.
  */
 export const STAFF_PERMISSIONS = {
   /** The queue and the appeals with the applicants' data, their attachments. */
@@ -43,7 +51,17 @@ export const STAFF_PERMISSIONS = {
   'settings.manage': 'organization',
   /** Rating comments and the ratings export. */
   'ratings.read': 'subtree',
-} as const satisfies Record<string, 'organization' | 'subtree'>;
+  /** The organisation's people: inviting, changing and removing roles. */
+  'people.manage': 'organization',
+  /** The organisation's API keys: creating and revoking them. */
+  'keys.manage': 'organization',
+  /** The organisation's audit log. */
+  'audit.read': 'organization',
+  /** Portal administrators: creating and importing organisations, inviting their administrators. */
+  'organizations.manage': 'portal',
+  /** A signed-in person's own session and second factor. */
+  'account.manage': 'self',
+} as const satisfies Record<string, 'organization' | 'subtree' | 'portal' | 'self'>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 
 interface Common {
@@ -97,6 +115,7 @@ type Caller =
        */
       readonly auth?: 'appeal-secret' | 'upload-token';
     }
+  | { readonly access: ConsoleAccess; readonly permission?: never; readonly auth?: never }
   | { readonly access: 'staff'; readonly permission: StaffPermission; readonly auth?: never };
 
 /** One endpoint of the portal API. Declare one `as const satisfies EndpointDefinition`. */

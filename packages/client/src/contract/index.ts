@@ -35,6 +35,7 @@ import {
   getRatingSummaryEndpoint,
   submitRatingEndpoint,
 } from './ratings.ts';
+import * as staffAccess from './staff-access.ts';
 import {
   addStaffAppealMessageEndpoint,
   answerStaffAppealEndpoint,
@@ -57,8 +58,10 @@ export * from './directory.ts';
 export * from './endpoint.ts';
 export * from './identity.ts';
 export * from './ratings.ts';
+export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-ratings.ts';
+export * from './staff-roles.ts';
 export * from './staff-settings.ts';
 export * from './types.ts';
 
@@ -100,6 +103,26 @@ export const endpoints = {
   putCriteriaSet: putCriteriaSetEndpoint,
   listStaffRatingComments: listStaffRatingCommentsEndpoint,
   exportStaffRatings: exportStaffRatingsEndpoint,
+  requestStaffSignIn: staffAccess.requestStaffSignInEndpoint,
+  verifyStaffSignIn: staffAccess.verifyStaffSignInEndpoint,
+  acceptStaffInvitation: staffAccess.acceptStaffInvitationEndpoint,
+  getStaffSession: staffAccess.getStaffSessionEndpoint,
+  signOutStaff: staffAccess.signOutStaffEndpoint,
+  signOutStaffEverywhere: staffAccess.signOutStaffEverywhereEndpoint,
+  startTotpEnrolment: staffAccess.startTotpEnrolmentEndpoint,
+  confirmTotp: staffAccess.confirmTotpEndpoint,
+  disableTotp: staffAccess.disableTotpEndpoint,
+  listStaffPeople: staffAccess.listStaffPeopleEndpoint,
+  inviteStaffPerson: staffAccess.inviteStaffPersonEndpoint,
+  setStaffPersonRoles: staffAccess.setStaffPersonRolesEndpoint,
+  listStaffApiKeys: staffAccess.listStaffApiKeysEndpoint,
+  createStaffApiKey: staffAccess.createStaffApiKeyEndpoint,
+  revokeStaffApiKey: staffAccess.revokeStaffApiKeyEndpoint,
+  listStaffAuditLog: staffAccess.listStaffAuditLogEndpoint,
+  listPortalOrganizations: staffAccess.listPortalOrganizationsEndpoint,
+  createPortalOrganization: staffAccess.createPortalOrganizationEndpoint,
+  importPortalOrganizations: staffAccess.importPortalOrganizationsEndpoint,
+  invitePortalOrganizationAdministrator: staffAccess.invitePortalOrganizationAdministratorEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

@@ -11,6 +11,7 @@ export * from './challenges.ts';
 export * from './directory.ts';
 export * from './identity.ts';
 export * from './ratings.ts';
+export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-ratings.ts';
 export * from './staff-settings.ts';

@@ -7,6 +7,7 @@ export * from './organizations.ts';
 export * from './patterns.ts';
 export * from './problem.ts';
 export * from './ratings.ts';
+export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-ratings.ts';
 export * from './staff-settings.ts';

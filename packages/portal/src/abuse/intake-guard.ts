@@ -12,7 +12,9 @@ export type IntakeAction =
   | 'lost-link'
   | 'applicant-write'
   | 'upload'
-  | 'submit-rating';
+  | 'submit-rating'
+  | 'staff-sign-in'
+  | 'staff-sign-in-verify';
 
 /** Counts a request of `action` for `organizationId`; throws a 429 ProblemError to refuse it. */
 export type IntakeGuard = (c: Context, action: IntakeAction, organizationId: string) => Promise<void>;
@@ -48,6 +50,9 @@ export const DEFAULT_INTAKE_LIMITS: Record<IntakeAction, IntakeLimit> = {
   upload: { perClient: 30, perOrganization: 1_000, windowMs: HOUR },
   // One rating per service and day each; a family on one connection rates a few services.
   'submit-rating': { perClient: 20, perOrganization: 2_000, windowMs: HOUR },
+  // Staff sign-in (the "organisation" is the whole portal): a person asks for a code or two a day.
+  'staff-sign-in': { perClient: 20, perOrganization: 5_000, windowMs: HOUR },
+  'staff-sign-in-verify': { perClient: 30, perOrganization: 10_000, windowMs: HOUR },
 };
 
 export interface IntakeGuardOptions {

@@ -112,9 +112,10 @@ function setup() {
           throw new ProblemError(401, 'unauthorized');
         return { organizationId: key === 'Bearer school-key' ? 'school' : 'other' };
       },
-      async authorize(actor, permission, organizationId) {
+      async authorize(actor, permission, { organizationId }) {
         asked.push(`authorize:${permission}:${organizationId}`);
         if (actor.organizationId !== organizationId) throw new ProblemError(403, 'forbidden');
+        return actor;
       },
     },
   };

@@ -4,7 +4,7 @@
  * sends and answers in the definition's terms. Handlers get typed, validated input and return a
  * value; no route parses a request or writes a response by hand.
  */
-import type { EndpointDefinition, PublicAccess, StaffPermission } from '@otklik/client/contract';
+import type { Access, EndpointDefinition, PublicAccess, StaffPermission } from '@otklik/client/contract';
 import type { Context, Env, Handler, Hono } from 'hono';
 import type { StatusCode } from 'hono/utils/http-status';
 import type * as v from 'valibot';
@@ -27,10 +27,16 @@ export interface StaffGate<TActor> {
   /** The actor the request's credentials name; throws 401 `unauthorized` without valid ones. */
   authenticate(c: Context): Promise<TActor>;
   /**
-   * Throws 403 `forbidden` unless `actor` holds `permission` where it applies: for `organizationId`
-   * (the path's, when it has one) or, with none, the actor's own organisation.
+   * Throws 403 `forbidden` unless `actor` holds `permission` where it applies: for the path's
+   * organisation (`params.organizationId`, when it has one) or, with none, the organisation the call
+   * is about (an appeal's, say) or the actor's own. Resolves to the actor as the handler sees it:
+   * scoped to that organisation.
    */
-  authorize(actor: TActor, permission: StaffPermission, organizationId: string | undefined): Promise<void>;
+  authorize(
+    actor: TActor,
+    permission: StaffPermission,
+    params: Readonly<Record<string, string>>,
+  ): Promise<TActor>;
 }
 
 /**
@@ -72,12 +78,12 @@ export class Router<TApplicant = unknown, TActor = unknown> implements PageRoute
   }
 
   /** Records an endpoint; a public one also gets its path's CORS preflight. */
-  add(endpoint: EndpointDefinition, path: string, access: PublicAccess | 'staff'): void {
+  add(endpoint: EndpointDefinition, path: string, access: Access): void {
     if (this.#served.has(endpoint))
       throw new Error(`${endpoint.method} ${endpoint.path} is registered twice`);
     this.#served.add(endpoint);
     this.routes.add(path, [endpoint.method]);
-    if (access === 'staff') return;
+    if (access === 'staff' || access === 'console') return;
     const methods = this.#preflights.get(path);
     if (methods) {
       methods.push(endpoint.method);
@@ -172,7 +178,10 @@ export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplican
   const { gates } = router;
   const definition: EndpointDefinition = endpoint;
   const status: StatusCode = definition.successStatus ?? 200;
-  const owner = definition.access === 'staff' ? undefined : ownerParam[definition.access];
+  const owner =
+    definition.access === 'staff' || definition.access === 'console'
+      ? undefined
+      : ownerParam[definition.access];
   if (owner !== undefined && !endpoint.path.includes(`{${owner}}`)) {
     throw new Error(`${endpoint.path}: ${definition.access} access needs {${owner}} in the path`);
   }
@@ -188,18 +197,16 @@ export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplican
 
   const serve = async (c: Context): Promise<Response> => {
     let actor: TActor | undefined;
-    if (access === 'staff') {
-      requireOwnOrigin(c, gates.origins);
-      actor = await gates.staff.authenticate(c);
-    }
+    if (access === 'staff' || access === 'console') requireOwnOrigin(c, gates.origins);
+    if (access === 'staff') actor = await gates.staff.authenticate(c);
     const params = (paramsSchema ? parseRequest('params', paramsSchema, c.req.param()) : {}) as Record<
       string,
       string
     >;
     let org: OrganizationAccess | null = null;
     if (access === 'staff') {
-      await gates.staff.authorize(actor as TActor, definition.permission, params.organizationId);
-    } else {
+      actor = await gates.staff.authorize(actor as TActor, definition.permission, params);
+    } else if (access !== 'console') {
       // Before anything else is read: a foreign page learns nothing else and costs nothing more.
       org = await checkOrigin(c, gates.origins, access, owner && params[owner]);
     }

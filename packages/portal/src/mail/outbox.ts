@@ -15,6 +15,10 @@ export type MailPayloads = {
   'appeal-answered': { registrationNumber: string; result: string; text: string };
   'new-message': { registrationNumber: string; text: string };
   'lost-link': { registrationNumber: string; trackingUrl: string | null; accessKey: string };
+  /** A staff member's sign-in code for the console (`organizationName` is the portal's name). */
+  'staff-sign-in-code': { code: string; expiresMinutes: number };
+  /** An invitation to a role in an organisation; the link opens the console. */
+  'staff-invitation': { inviteUrl: string; role: string; expiresDays: number };
 };
 export type MailKind = keyof MailPayloads;
 export type MailPayload<K extends MailKind> = MailPayloads[K] & {
@@ -23,7 +27,7 @@ export type MailPayload<K extends MailKind> = MailPayloads[K] & {
 };
 
 /** Secrets in payloads: removed from the row once the mail is sent. */
-export const SECRET_PAYLOAD_KEYS = ['code', 'trackingUrl', 'accessKey'] as const;
+export const SECRET_PAYLOAD_KEYS = ['code', 'trackingUrl', 'accessKey', 'inviteUrl'] as const;
 
 /**
  * Queues a mail in `tx`, the transaction of the change it reports: the mail exists exactly when

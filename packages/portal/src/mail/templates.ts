@@ -62,11 +62,43 @@ const RESULT: Record<Language, Record<string, string>> = {
   },
 };
 
+const ROLE: Record<Language, Record<string, string>> = {
+  ru: {
+    administrator: 'администратор',
+    coordinator: 'координатор',
+    executor: 'исполнитель',
+    approver: 'согласующий',
+    analyst: 'аналитик',
+  },
+  be: {
+    administrator: 'адміністратар',
+    coordinator: 'каардынатар',
+    executor: 'выканаўца',
+    approver: 'узгадняльнік',
+    analyst: 'аналітык',
+  },
+  en: {
+    administrator: 'administrator',
+    coordinator: 'coordinator',
+    executor: 'executor',
+    approver: 'approver',
+    analyst: 'analyst',
+  },
+};
+
 const link = (lang: Language, url: string | null, key: string) =>
   url ?? `${{ ru: 'Код доступа', be: 'Код доступу', en: 'Access code' }[lang]}: ${key}`;
 
 const TEXTS: Record<Language, Texts> = {
   ru: {
+    'staff-sign-in-code': (p) => ({
+      subject: `Код входа в консоль: ${p.code}`,
+      text: `Ваш код для входа в консоль «${p.organizationName}»: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
+    }),
+    'staff-invitation': (p) => ({
+      subject: `Приглашение: ${ROLE.ru[p.role] ?? p.role} в «${p.organizationName}»`,
+      text: `Вас пригласили в консоль Отклика: роль «${ROLE.ru[p.role] ?? p.role}» в «${p.organizationName}».\n\nПринять приглашение (ссылка действует ${p.expiresDays} дней):\n${p.inviteUrl}\n\nЗатем войдите с этим адресом: код придёт письмом.\n`,
+    }),
     'email-code': (p) => ({
       subject: `Код подтверждения: ${p.code}`,
       text: `Ваш код для обращения в «${p.organizationName}»: ${p.code}\nКод действует ${p.expiresMinutes} минут. Если вы не запрашивали код, просто удалите это письмо.`,
@@ -93,6 +125,14 @@ const TEXTS: Record<Language, Texts> = {
     }),
   },
   be: {
+    'staff-sign-in-code': (p) => ({
+      subject: `Код уваходу ў кансоль: ${p.code}`,
+      text: `Ваш код для ўваходу ў кансоль «${p.organizationName}»: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
+    }),
+    'staff-invitation': (p) => ({
+      subject: `Запрашэнне: ${ROLE.be[p.role] ?? p.role} у «${p.organizationName}»`,
+      text: `Вас запрасілі ў кансоль Водгуку: роля «${ROLE.be[p.role] ?? p.role}» у «${p.organizationName}».\n\nПрыняць запрашэнне (спасылка дзейнічае ${p.expiresDays} дзён):\n${p.inviteUrl}\n\nПотым увайдзіце з гэтым адрасам: код прыйдзе лістом.\n`,
+    }),
     'email-code': (p) => ({
       subject: `Код пацвярджэння: ${p.code}`,
       text: `Ваш код для звароту ў «${p.organizationName}»: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Калі вы не запытвалі код, проста выдаліце гэты ліст.`,
@@ -119,6 +159,14 @@ const TEXTS: Record<Language, Texts> = {
     }),
   },
   en: {
+    'staff-sign-in-code': (p) => ({
+      subject: `Console sign-in code: ${p.code}`,
+      text: `Your code to sign in to the ${p.organizationName} console: ${p.code}\nIt is valid for ${p.expiresMinutes} minutes. Never share it. If you did not try to sign in, delete this e-mail.\n`,
+    }),
+    'staff-invitation': (p) => ({
+      subject: `Invitation: ${ROLE.en[p.role] ?? p.role} at ${p.organizationName}`,
+      text: `You are invited to the Otklik console as ${ROLE.en[p.role] ?? p.role} at ${p.organizationName}.\n\nAccept the invitation (the link works for ${p.expiresDays} days):\n${p.inviteUrl}\n\nThen sign in with this address: a code arrives by e-mail.\n`,
+    }),
     'email-code': (p) => ({
       subject: `Verification code: ${p.code}`,
       text: `Your code for an appeal to ${p.organizationName}: ${p.code}\nIt is valid for ${p.expiresMinutes} minutes. If you did not ask for it, delete this e-mail.`,

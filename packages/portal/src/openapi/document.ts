@@ -128,7 +128,7 @@ function operation(operationId: string, e: EndpointDefinition): JsonObject {
     ...(e.description === undefined ? {} : { description: e.description }),
     tags: [...e.tags],
     ...(e.access === 'staff'
-      ? { security: [{ apiKey: [] }], 'x-otklik-permission': e.permission }
+      ? { security: [{ apiKey: [] }, { staffSession: [] }], 'x-otklik-permission': e.permission }
       : e.auth
         ? { security: [{ [SECURITY[e.auth]]: [] }] }
         : {}),
@@ -227,6 +227,12 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       schemas: { Problem: outputSchema(Problem) },
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'Organisation API key otk_…' },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-otklik-session',
+          description: 'Console session (writes also send X-CSRF-Token); `otklik-session` on loopback',
+        },
         appealSecret: { type: 'http', scheme: 'bearer', description: "The appeal's access secret" },
         uploadToken: { type: 'http', scheme: 'bearer', description: 'The token returned with an upload' },
       },

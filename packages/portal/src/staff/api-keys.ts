@@ -38,5 +38,56 @@ export async function authenticateApiKey(c: Context, db: Queryable): Promise<Sta
     [hashApiKey(key)],
   );
   if (row === undefined) throw unauthorized('Invalid API key');
-  return { keyId: row.id, organizationId: row.organization_id, permissions: API_KEY_PERMISSIONS };
+  return {
+    kind: 'api-key',
+    keyId: row.id,
+    organizationId: row.organization_id,
+    permissions: API_KEY_PERMISSIONS,
+  };
+}
+
+interface KeyRow {
+  id: string;
+  label: string | null;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const keyView = (row: KeyRow) => ({
+  id: row.id,
+  label: row.label,
+  createdAt: row.created_at.toISOString(),
+  lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+});
+
+/** The organisation's keys, newest first (never the keys themselves). */
+export async function listApiKeys(db: Queryable, organizationId: string) {
+  const rows = await db.query<KeyRow>(
+    `SELECT id, label, created_at, last_used_at, revoked_at FROM api_keys
+     WHERE organization_id = $1 ORDER BY created_at DESC, id`,
+    [organizationId],
+  );
+  return { items: rows.map(keyView) };
+}
+
+/** Creates a key and returns it with its record: the only time the plain key is seen. */
+export async function createApiKeyRecord(db: Queryable, organizationId: string, label: string) {
+  const key = await createApiKey(db, organizationId, label);
+  const [row] = await db.query<KeyRow>(
+    'SELECT id, label, created_at, last_used_at, revoked_at FROM api_keys WHERE key_hash = $1',
+    [hashApiKey(key)],
+  );
+  return { ...keyView(row as KeyRow), key };
+}
+
+/** Revokes a key of the organisation; 404 for another organisation's or an unknown key. */
+export async function revokeApiKey(db: Queryable, organizationId: string, keyId: string): Promise<void> {
+  const rows = await db.query(
+    `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now())
+     WHERE id = $1 AND organization_id = $2 RETURNING id`,
+    [keyId, organizationId],
+  );
+  if (rows.length === 0) throw new ProblemError(404, 'not-found', 'No such key in this organisation');
 }

@@ -1,9 +1,10 @@
 import type { Queryable } from '../db/types.ts';
-import type { StaffActor } from './actor.ts';
+import { auditActor, type StaffActor } from './actor.ts';
 
 /**
- * Records a staff access or change: who, which organisation, what, which appeal, and details that
- * never hold personal data or changed values (field names, counts, the scope asked for).
+ * Records a staff access or change: who (the API key or the person), which organisation, what, which
+ * appeal, and details that never hold personal data or changed values (field names, counts, the
+ * scope asked for).
  */
 export async function audit(
   db: Queryable,
@@ -11,9 +12,19 @@ export async function audit(
   action: string,
   appealId: string | null,
   details: Record<string, unknown> | null = null,
+  organizationId: string = actor.organizationId,
 ): Promise<void> {
+  const who = auditActor(actor);
   await db.query(
-    'INSERT INTO audit_log (actor, organization_id, action, appeal_id, details) VALUES ($1, $2, $3, $4, $5)',
-    [actor.keyId, actor.organizationId, action, appealId, details === null ? null : JSON.stringify(details)],
+    `INSERT INTO audit_log (actor, person_id, organization_id, action, appeal_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      who.keyId,
+      who.personId,
+      organizationId,
+      action,
+      appealId,
+      details === null ? null : JSON.stringify(details),
+    ],
   );
 }

@@ -1,0 +1,4 @@
+export const confirmTotpRoute = {
+  method: 'POST',
+  path: '/v1/staff/account/totp/confirm',
+} as const;

@@ -1,0 +1,4 @@
+export const createStaffApiKeyRoute = {
+  method: 'POST',
+  path: '/v1/staff/organizations/{organizationId}/api-keys',
+} as const;

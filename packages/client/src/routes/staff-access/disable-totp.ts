@@ -1,0 +1,4 @@
+export const disableTotpRoute = {
+  method: 'POST',
+  path: '/v1/staff/account/totp/disable',
+} as const;

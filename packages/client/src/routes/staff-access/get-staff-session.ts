@@ -1,0 +1,4 @@
+export const getStaffSessionRoute = {
+  method: 'GET',
+  path: '/v1/staff/session',
+} as const;

@@ -1,0 +1,4 @@
+export const inviteStaffPersonRoute = {
+  method: 'POST',
+  path: '/v1/staff/organizations/{organizationId}/invitations',
+} as const;

@@ -1,0 +1,4 @@
+export const listPortalOrganizationsRoute = {
+  method: 'GET',
+  path: '/v1/staff/portal/organizations',
+} as const;

@@ -1,0 +1,230 @@
+import { endpoints, ROLE_PERMISSIONS } from '@otklik/client/contract';
+import type { StaffSession } from '@otklik/client/schemas';
+import type { Context } from 'hono';
+import type { IntakeGuard } from '../abuse/intake-guard.ts';
+import type { Database, Queryable } from '../db/types.ts';
+import { type Router, registerEndpoint } from '../http/endpoint.ts';
+import { setHeader } from '../http/headers.ts';
+import { ProblemError } from '../http/problem.ts';
+import type { KeyRing } from '../security/keys.ts';
+import type { PersonActor, StaffActor } from '../staff/actor.ts';
+import { createApiKeyRecord, listApiKeys, revokeApiKey } from '../staff/api-keys.ts';
+import { audit } from '../staff/audit.ts';
+import { readAuditLog } from '../staff/audit-log.ts';
+import {
+  createSession,
+  csrfTokenFor,
+  loadPerson,
+  revokeSessions,
+  SESSION_ABSOLUTE_MS,
+  sessionCookie,
+} from '../staff/sessions.ts';
+import { acceptInvitation, invite, listPeople, setRoles } from './members.ts';
+import { createOrganization, importOrganizations, listOrganizations } from './organizations.ts';
+import { requestSignIn, verifySignIn } from './sign-in.ts';
+import { setTotp, startEnrolment } from './totp.ts';
+
+export interface PeopleRoutesOptions {
+  db: Database;
+  keys: KeyRing;
+  now?: (() => Date) | undefined;
+  /** The portal's public URL, for the links in invitations (else the request's own origin). */
+  publicUrl?: string | undefined;
+  /** Rate limits per client address (sign-in requests and code checks). */
+  guard?: IntakeGuard | undefined;
+}
+
+/** The session as the console sees it: the person, their roles, permissions per organisation, CSRF. */
+async function sessionView(
+  db: Queryable,
+  keys: KeyRing,
+  personId: string,
+  sessionId: string,
+): Promise<StaffSession> {
+  const person = await loadPerson(db, personId);
+  if (person === null) throw new ProblemError(401, 'unauthorized', 'The session has ended; sign in again');
+  const [session] = await db.query<{ expires_at: Date }>(
+    'SELECT expires_at FROM staff_sessions WHERE id = $1',
+    [sessionId],
+  );
+  const permissions: Record<string, string[]> = {};
+  for (const m of person.memberships) {
+    const held = new Set([...(permissions[m.organizationId] ?? []), ...ROLE_PERMISSIONS[m.role]]);
+    permissions[m.organizationId] = [...held].sort();
+  }
+  return {
+    person: {
+      id: person.id,
+      email: person.email,
+      displayName: person.display_name,
+      totpEnabled: person.totp_enabled_at !== null,
+    },
+    portalAdministrator: person.portal_admin,
+    memberships: person.memberships,
+    permissions,
+    csrfToken: await csrfTokenFor(keys, sessionId),
+    expiresAt: (session?.expires_at ?? new Date(Date.now() + SESSION_ABSOLUTE_MS)).toISOString(),
+  };
+}
+
+const personOf = (actor: StaffActor): PersonActor => {
+  if (actor.kind !== 'person') {
+    throw new ProblemError(403, 'forbidden', 'Only a person signed in to the console may do this');
+  }
+  return actor;
+};
+
+/** Console sign-in, the session and second factor, people, API keys, the audit log, portal administration. */
+export function registerPeopleRoutes(
+  router: Router<unknown, StaffActor>,
+  options: PeopleRoutesOptions,
+): void {
+  const { db, keys, guard } = options;
+  const now = options.now ?? (() => new Date());
+  const consoleUrl = (c: Context) =>
+    `${options.publicUrl ?? new URL(c.req.url).origin}`.replace(/\/+$/, '') + '/console';
+  const limit = async (c: Context, action: 'staff-sign-in' | 'staff-sign-in-verify') => {
+    if (guard) await guard(c, action, 'portal');
+  };
+
+  registerEndpoint(router, endpoints.requestStaffSignIn, async ({ c, body }) => {
+    await limit(c, 'staff-sign-in');
+    return requestSignIn(db, keys, body.email, body.language ?? 'ru', now());
+  });
+  registerEndpoint(router, endpoints.verifyStaffSignIn, async ({ c, params, body }) => {
+    await limit(c, 'staff-sign-in-verify');
+    const at = now();
+    const personId = await verifySignIn(db, keys, params.signInId, body.code, body.totp, at);
+    // Always a new session: a cookie the browser brought along is never adopted (no fixation).
+    const session = await createSession(db, keys, personId, at);
+    setHeader(c, 'Set-Cookie', sessionCookie(c, session.token));
+    return sessionView(db, keys, personId, session.id);
+  });
+  registerEndpoint(router, endpoints.acceptStaffInvitation, async ({ body }) =>
+    db.transaction((tx) => acceptInvitation(tx, keys, body.token, now())),
+  );
+
+  registerEndpoint(router, endpoints.getStaffSession, async ({ actor }) => {
+    const person = personOf(actor);
+    return sessionView(db, keys, person.personId, person.sessionId);
+  });
+  registerEndpoint(router, endpoints.signOutStaff, async ({ c, actor }) => {
+    await revokeSessions(db, personOf(actor), false, now());
+    setHeader(c, 'Set-Cookie', sessionCookie(c, null));
+    return undefined;
+  });
+  registerEndpoint(router, endpoints.signOutStaffEverywhere, async ({ c, actor }) => {
+    await revokeSessions(db, personOf(actor), true, now());
+    setHeader(c, 'Set-Cookie', sessionCookie(c, null));
+    return undefined;
+  });
+  registerEndpoint(router, endpoints.startTotpEnrolment, async ({ actor }) => {
+    const person = personOf(actor);
+    return db.transaction((tx) => startEnrolment(tx, keys, person.personId, person.email));
+  });
+  registerEndpoint(router, endpoints.confirmTotp, async ({ actor, body }) => {
+    const person = personOf(actor);
+    await db.transaction((tx) => setTotp(tx, keys, person.personId, body.code, true, now()));
+    return undefined;
+  });
+  registerEndpoint(router, endpoints.disableTotp, async ({ actor, body }) => {
+    const person = personOf(actor);
+    await db.transaction((tx) => setTotp(tx, keys, person.personId, body.code, false, now()));
+    return undefined;
+  });
+
+  registerEndpoint(router, endpoints.listStaffPeople, async ({ actor, params }) => {
+    const people = await listPeople(db, params.organizationId, now());
+    await audit(db, actor, 'people.list', null, { count: people.people.length });
+    return people;
+  });
+  registerEndpoint(router, endpoints.inviteStaffPerson, async ({ c, actor, params, body }) =>
+    db.transaction(async (tx) => {
+      const invitation = await invite(
+        tx,
+        keys,
+        {
+          organizationId: params.organizationId,
+          email: body.email,
+          role: body.role,
+          subtree: body.subtree,
+          invitedBy: actor.kind === 'person' ? actor.personId : null,
+          language: body.language ?? 'ru',
+          consoleUrl: consoleUrl(c),
+        },
+        now(),
+      );
+      await audit(tx, actor, 'people.invite', null, { role: body.role, subtree: body.subtree });
+      return invitation;
+    }),
+  );
+  registerEndpoint(router, endpoints.setStaffPersonRoles, async ({ actor, params, body }) =>
+    db.transaction(async (tx) => {
+      const person = await setRoles(tx, params.organizationId, params.personId, body.roles);
+      await audit(tx, actor, 'people.roles', null, {
+        personId: params.personId,
+        roles: person.roles.map((r) => r.role),
+      });
+      return person;
+    }),
+  );
+
+  registerEndpoint(router, endpoints.listStaffApiKeys, async ({ actor, params }) => {
+    await audit(db, actor, 'api-keys.list', null);
+    return listApiKeys(db, params.organizationId);
+  });
+  registerEndpoint(router, endpoints.createStaffApiKey, async ({ actor, params, body }) =>
+    db.transaction(async (tx) => {
+      const key = await createApiKeyRecord(tx, params.organizationId, body.label);
+      await audit(tx, actor, 'api-keys.create', null, { keyId: key.id });
+      return key;
+    }),
+  );
+  registerEndpoint(router, endpoints.revokeStaffApiKey, async ({ actor, params }) =>
+    db.transaction(async (tx) => {
+      await revokeApiKey(tx, params.organizationId, params.keyId);
+      await audit(tx, actor, 'api-keys.revoke', null, { keyId: params.keyId });
+      return undefined;
+    }),
+  );
+  registerEndpoint(router, endpoints.listStaffAuditLog, async ({ params, query }) =>
+    readAuditLog(db, params.organizationId, query),
+  );
+
+  registerEndpoint(router, endpoints.listPortalOrganizations, async ({ query }) =>
+    listOrganizations(db, query),
+  );
+  registerEndpoint(router, endpoints.createPortalOrganization, async ({ actor, body }) =>
+    db.transaction(async (tx) => {
+      const created = await createOrganization(tx, body);
+      await audit(tx, actor, 'organization.create', null, null, created.id);
+      return created;
+    }),
+  );
+  registerEndpoint(router, endpoints.importPortalOrganizations, async ({ body }) =>
+    importOrganizations(db, body.csv, body.dryRun),
+  );
+  registerEndpoint(
+    router,
+    endpoints.invitePortalOrganizationAdministrator,
+    async ({ c, actor, params, body }) =>
+      db.transaction(async (tx) => {
+        const invitation = await invite(
+          tx,
+          keys,
+          {
+            organizationId: params.organizationId,
+            email: body.email,
+            role: 'administrator',
+            subtree: false,
+            invitedBy: actor.kind === 'person' ? actor.personId : null,
+            language: body.language ?? 'ru',
+            consoleUrl: consoleUrl(c),
+          },
+          now(),
+        );
+        await audit(tx, actor, 'people.invite', null, { role: 'administrator' }, params.organizationId);
+        return invitation;
+      }),
+  );
+}

@@ -1,0 +1,212 @@
+import { TOTP } from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/types.ts';
+import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { staffHarness } from './staff-harness.ts';
+
+const backends = await testBackends();
+const MINUTE = 60_000;
+
+describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
+  const test = it.skipIf(backend.skipReason !== null);
+  let db: Database;
+  let cleanup = async () => {};
+  let h: ReturnType<typeof staffHarness>;
+
+  beforeAll(async () => {
+    if (backend.skipReason) return;
+    const demo = await openDemoDatabase(backend);
+    db = demo.db;
+    cleanup = demo.close;
+    h = staffHarness(db);
+  }, 60_000);
+  afterAll(() => cleanup());
+
+  test('a code signs a person in: HttpOnly SameSite=Strict cookie, the session with roles and CSRF token', async () => {
+    await h.addPerson('clerk@school.example', [['demo-school', 'coordinator']]);
+    const { setCookie, session, cookie, csrf } = await h.signIn('clerk@school.example');
+    expect(setCookie).toMatch(
+      /^otklik-session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/,
+    );
+    expect(session.permissions).toEqual({ 'demo-school': ['appeals.process', 'appeals.read'] });
+    const res = await h.call('GET', '/v1/staff/session', { cookie });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      person: { email: 'clerk@school.example', totpEnabled: false },
+      portalAdministrator: false,
+      memberships: [{ organizationId: 'demo-school', role: 'coordinator', subtree: false }],
+      csrfToken: csrf,
+    });
+    // The session opens the desk of its organisation.
+    expect((await h.call('GET', '/v1/staff/appeals', { cookie })).status).toBe(200);
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log a JOIN people p ON p.id = a.person_id
+       WHERE p.email = 'clerk@school.example' AND a.action = 'appeal.queue'`,
+    );
+    expect(row?.n).toBe(1);
+  });
+
+  test('off loopback the cookie is __Host- prefixed and Secure', async () => {
+    await h.addPerson('secure@school.example', [['demo-school', 'analyst']]);
+    const started = await h.app.request('https://otklik.example.org/v1/staff/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Host: 'otklik.example.org' },
+      body: JSON.stringify({ email: 'secure@school.example' }),
+    });
+    const { signInId } = (await started.json()) as { signInId: string };
+    const res = await h.app.request(`https://otklik.example.org/v1/staff/sign-in/${signInId}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Host: 'otklik.example.org' },
+      body: JSON.stringify({ code: await h.lastCode('secure@school.example') }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Set-Cookie')).toMatch(
+      /^__Host-otklik-session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/,
+    );
+  });
+
+  test('an unknown address gets the same 202 and no mail; it can never sign in', async () => {
+    const res = await h.call('POST', '/v1/staff/sign-in', { body: { email: 'Nobody@Example.org' } });
+    expect(res.status).toBe(202);
+    expect(Object.keys((await res.json()) as object).sort()).toEqual(['expiresAt', 'signInId']);
+    const [mail] = await db.query(`SELECT 1 FROM outbox WHERE recipient = 'nobody@example.org'`);
+    expect(mail).toBeUndefined();
+  });
+
+  test('writes with the cookie need the CSRF token: missing or wrong → 403, nothing changed', async () => {
+    await h.addPerson('admin@school.example', [['demo-school', 'administrator']]);
+    const { cookie, csrf } = await h.signIn('admin@school.example');
+    const body = { label: 'crm' };
+    const path = '/v1/staff/organizations/demo-school/api-keys';
+    const before = await db.query('SELECT id FROM api_keys');
+    const missing = await h.call('POST', path, { cookie, body });
+    expect(missing.status).toBe(403);
+    const wrong = await h.call('POST', path, { cookie, body, csrf: 'a'.repeat(64) });
+    expect(wrong.status).toBe(403);
+    expect(await db.query('SELECT id FROM api_keys')).toHaveLength(before.length);
+    const ok = await h.call('POST', path, { cookie, body, csrf });
+    expect(ok.status).toBe(201);
+    // Another session's token is no good either.
+    const other = await h.signIn('admin@school.example');
+    expect(other.csrf).not.toBe(csrf);
+    expect((await h.call('POST', path, { cookie, body, csrf: other.csrf })).status).toBe(403);
+  });
+
+  test('no session fixation: a cookie sent to sign-in is not adopted, a new token is issued', async () => {
+    await h.addPerson('fix@school.example', [['demo-school', 'executor']]);
+    const planted = `otklik-session=${'A'.repeat(43)}`;
+    const { cookie } = await h.signIn('fix@school.example', { cookie: planted });
+    expect(cookie).not.toBe(planted);
+    expect((await h.call('GET', '/v1/staff/session', { cookie: planted })).status).toBe(401);
+    expect((await h.call('GET', '/v1/staff/session', { cookie })).status).toBe(200);
+  });
+
+  test('idle for an hour or older than 12 hours: the session is over (injected clock)', async () => {
+    await h.addPerson('idle@school.example', [['demo-school', 'approver']]);
+    const start = new Date();
+    h.clock.now = start;
+    const { cookie } = await h.signIn('idle@school.example');
+    // Active every 50 minutes: alive past the idle limit, until the absolute one.
+    for (let step = 1; step <= 14; step++) {
+      h.clock.now = new Date(start.getTime() + step * 50 * MINUTE);
+      const status = (await h.call('GET', '/v1/staff/session', { cookie })).status;
+      expect([step, status]).toEqual([step, step * 50 < 720 ? 200 : 401]);
+    }
+    h.clock.now = new Date();
+    const idle = await h.signIn('idle@school.example');
+    h.clock.now = new Date(Date.now() + 59 * MINUTE);
+    expect((await h.call('GET', '/v1/staff/session', { cookie: idle.cookie })).status).toBe(200);
+    h.clock.now = new Date(h.clock.now.getTime() + 61 * MINUTE);
+    expect((await h.call('GET', '/v1/staff/session', { cookie: idle.cookie })).status).toBe(401);
+    h.clock.now = new Date();
+  });
+
+  test('sign out ends this session; sign out everywhere ends them all', async () => {
+    await h.addPerson('many@school.example', [['demo-school', 'coordinator']]);
+    const a = await h.signIn('many@school.example');
+    const b = await h.signIn('many@school.example');
+    const c = await h.signIn('many@school.example');
+    const out = await h.call('DELETE', '/v1/staff/session', a);
+    expect(out.status).toBe(204);
+    expect(out.headers.get('Set-Cookie')).toContain('Max-Age=0');
+    expect((await h.call('GET', '/v1/staff/session', a)).status).toBe(401);
+    expect((await h.call('GET', '/v1/staff/session', b)).status).toBe(200);
+    expect((await h.call('DELETE', '/v1/staff/sessions', b)).status).toBe(204);
+    expect((await h.call('GET', '/v1/staff/session', b)).status).toBe(401);
+    expect((await h.call('GET', '/v1/staff/session', c)).status).toBe(401);
+  });
+
+  test('code guessing: five wrong codes, then 429 even for the right one; asking too often → 429', async () => {
+    await h.addPerson('guess@school.example', [['demo-school', 'coordinator']]);
+    const started = await h.call('POST', '/v1/staff/sign-in', { body: { email: 'guess@school.example' } });
+    const { signInId } = (await started.json()) as { signInId: string };
+    const right = await h.lastCode('guess@school.example');
+    const wrongCode = right === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 5; i++) {
+      const res = await h.call('POST', `/v1/staff/sign-in/${signInId}`, { body: { code: wrongCode } });
+      expect(res.status).toBe(422);
+    }
+    const blocked = await h.call('POST', `/v1/staff/sign-in/${signInId}`, { body: { code: right } });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('Set-Cookie')).toBeNull();
+    // One code was asked for; four more are allowed in the window, the next is refused.
+    for (let i = 0; i < 4; i++) {
+      expect(
+        (await h.call('POST', '/v1/staff/sign-in', { body: { email: 'guess@school.example' } })).status,
+      ).toBe(202);
+    }
+    const limited = await h.call('POST', '/v1/staff/sign-in', { body: { email: 'guess@school.example' } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // The same limit for an address without an account: the answers do not tell them apart.
+    for (let i = 0; i < 5; i++)
+      await h.call('POST', '/v1/staff/sign-in', { body: { email: 'ghost@example.org' } });
+    expect((await h.call('POST', '/v1/staff/sign-in', { body: { email: 'ghost@example.org' } })).status).toBe(
+      429,
+    );
+  });
+
+  test('sign-in endpoints are refused from another origin', async () => {
+    const res = await h.call('POST', '/v1/staff/sign-in', {
+      body: { email: 'clerk@school.example' },
+      origin: 'https://evil.example',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  test('TOTP: enrol, confirm, then sign-in asks for the authenticator code; the secret is stored sealed', async () => {
+    await h.addPerson('totp@school.example', [['demo-school', 'administrator']]);
+    const s = await h.signIn('totp@school.example');
+    const enrol = await h.call('POST', '/v1/staff/account/totp', { cookie: s.cookie, csrf: s.csrf });
+    expect(enrol.status).toBe(200);
+    const { secret, uri } = (await enrol.json()) as { secret: string; uri: string };
+    expect(uri).toMatch(/^otpauth:\/\/totp\/Otklik:totp%40school\.example\?/);
+    const [stored] = await db.query<{ totp_secret: string }>(
+      `SELECT totp_secret FROM people WHERE email = 'totp@school.example'`,
+    );
+    expect(stored?.totp_secret).not.toContain(secret);
+    const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
+    const wrongConfirm = await h.call('POST', '/v1/staff/account/totp/confirm', {
+      ...s,
+      body: { code: totp.generate() === '123456' ? '654321' : '123456' },
+    });
+    expect(wrongConfirm.status).toBe(422);
+    const confirm = await h.call('POST', '/v1/staff/account/totp/confirm', {
+      ...s,
+      body: { code: totp.generate() },
+    });
+    expect(confirm.status).toBe(204);
+    await expect(h.signIn('totp@school.example')).rejects.toThrow(/422.*body\.totp/);
+    const again = await h.signIn('totp@school.example', { totp: totp.generate() });
+    expect(again.session.permissions['demo-school']).toContain('people.manage');
+  });
+
+  test('an organisation requiring a second factor: its roles count only once one is set up', async () => {
+    await db.query(`INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, require_totp)
+      VALUES ('strict-school', 'Strict', 'RU', 'ru-59fz', 'education', 'school', true)`);
+    await h.addPerson('strict@school.example', [['strict-school', 'administrator']]);
+    const s = await h.signIn('strict@school.example');
+    expect(s.session.permissions).toEqual({});
+    expect((await h.call('GET', '/v1/staff/organizations/strict-school/people', s)).status).toBe(403);
+  });
+});
