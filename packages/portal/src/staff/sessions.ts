@@ -111,7 +111,9 @@ export async function loadPerson(db: Queryable, personId: string) {
   };
 }
 
-const unauthorized = (detail: string) => new ProblemError(401, 'unauthorized', detail);
+// The challenge names the API key scheme: integrations read it; the console signs in instead.
+const unauthorized = (detail: string) =>
+  new ProblemError(401, 'unauthorized', detail, undefined, { 'WWW-Authenticate': 'Bearer realm="otklik"' });
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
