@@ -1,5 +1,6 @@
 /**
- * Command line: `serve`, `demo`, `create-api-key --org ID [--label TEXT]`, `retention` and
+ * Command line: `serve`, `demo`, `create-api-key --org ID [--label TEXT]`, `create-portal-admin
+ * --email ADDRESS [--name TEXT]`, `retention` and
  * `generate [--organizations N] [--ratings N] [--seed N]` (the national data set for load tests).
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
  * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788),
@@ -207,6 +208,24 @@ async function main(): Promise<void> {
       console.log(key);
       return;
     }
+    case 'create-portal-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, name: { type: 'string' } },
+      });
+      if (!values.email) throw new Error('Usage: create-portal-admin --email ADDRESS [--name TEXT]');
+      const { email } = (await runCommand('create-portal-admin', {
+        email: values.email,
+        ...(values.name === undefined ? {} : { name: values.name }),
+      })) as { email: string };
+      const base =
+        process.env.PUBLIC_URL || `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || 8787}`;
+      console.log(
+        `${email} is a portal administrator.\nSign in: ${base.replace(/\/+$/, '')}/console/sign-in with this address; ` +
+          'a one-time code arrives by e-mail (the demo shows it at /demo/mailbox).',
+      );
+      return;
+    }
     case 'retention': {
       // Runs the personal-data retention once (the portal also runs it daily), printing what it removed.
       const report = await runCommand('retention', { retainYears: retainYearsFromEnv() });
@@ -236,7 +255,8 @@ async function main(): Promise<void> {
     }
     default:
       console.error(
-        'Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT] | retention | ' +
+        'Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT] | ' +
+          'create-portal-admin --email ADDRESS [--name TEXT] | retention | ' +
           'generate [--organizations N] [--ratings N] [--seed N]',
       );
       process.exitCode = 2;

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Database } from '../db/types.ts';
+import { createPortalAdministrator } from '../people/portal-administrators.ts';
 import { runRetention } from '../retention/retention.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 
@@ -18,6 +19,20 @@ const controlCommands = {
       organizationId: input.org,
       key: await createApiKey(db, input.org, input.label),
     }),
+  },
+  'create-portal-admin': {
+    input: v.object({
+      email: v.pipe(
+        v.string(),
+        v.trim(),
+        v.toLowerCase(),
+        v.maxLength(254),
+        v.email('Not an e-mail address'),
+      ),
+      name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+    }),
+    run: (db: Database, input: { email: string; name?: string | undefined }) =>
+      createPortalAdministrator(db, input.email, input.name ?? ''),
   },
   retention: {
     input: v.object({ retainYears: v.pipe(v.number(), v.minValue(0)) }),

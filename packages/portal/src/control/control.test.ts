@@ -13,10 +13,13 @@ const root = mkdtempSync(join(tmpdir(), 'otklik-control-'));
 const dataDir = join(root, 'data');
 
 /** The CLI in a second process, as `pnpm --filter @otklik/portal run …` starts it. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  dir = dataDir,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, OTKLIK_DATA_DIR: dataDir, DATABASE_URL: '' },
+      env: { ...process.env, OTKLIK_DATA_DIR: dir, DATABASE_URL: '', PUBLIC_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -66,7 +69,59 @@ describe('operator commands while the portal runs on PGlite', () => {
     expect(stderr).toContain('No organisation with id no-such-org');
   }, 60_000);
 
+  it('creates the first portal administrator through the running portal, who then signs in', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'create-portal-admin',
+      '--email',
+      'Head@Region.example',
+      '--name',
+      'Региональный администратор',
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('head@region.example is a portal administrator.');
+    expect(stdout).toMatch(/Sign in: http:\/\/127\.0\.0\.1:8787\/console\/sign-in/);
+    const started = await fetch(`${portal.url}/v1/staff/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'head@region.example' }),
+    });
+    expect(started.status).toBe(202);
+    const { signInId } = (await started.json()) as { signInId: string };
+    const [mail] = await portal.db.query<{ payload: { code: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = 'head@region.example'`,
+    );
+    const signedIn = await fetch(`${portal.url}/v1/staff/sign-in/${signInId}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: mail?.payload.code }),
+    });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toMatchObject({
+      portalAdministrator: true,
+      person: { email: 'head@region.example', displayName: 'Региональный администратор' },
+    });
+  }, 60_000);
+
   it('keeps the socket to the directory owner', () => {
     expect(statSync(controlSocketPath(dataDir)).mode & 0o777).toBe(0o600);
   });
+});
+
+describe('operator commands without a running portal', () => {
+  const idle = join(mkdtempSync(join(tmpdir(), 'otklik-control-idle-')), 'data');
+  afterAll(() => rmSync(join(idle, '..'), { recursive: true, force: true }));
+  it('creates a portal administrator in the PGlite directory itself, idempotently', async () => {
+    for (let i = 0; i < 2; i++) {
+      const { code, stdout, stderr } = await runCli(
+        ['create-portal-admin', '--email', 'first@region.example'],
+        idle,
+      );
+      expect(code, stderr).toBe(0);
+      expect(stderr).not.toContain('asking it');
+      expect(stdout).toContain('first@region.example is a portal administrator.');
+    }
+    const { code, stderr } = await runCli(['create-portal-admin', '--email', 'not an address'], idle);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Not an e-mail address');
+  }, 120_000);
 });
