@@ -82,6 +82,8 @@ interface Common {
   readonly idempotent?: boolean;
   /** Whether CDNs and browsers may cache the response (sent with `ETag` and `Cache-Control`). */
   readonly cacheable: boolean;
+  /** A larger JSON body than the usual 64 KiB, for the few writes that carry a file's text. */
+  readonly maxBodyBytes?: number;
 }
 
 /** A read or a delete carries no body; a write carries JSON (`body`) or one file (`upload`). */

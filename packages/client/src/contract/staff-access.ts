@@ -273,6 +273,7 @@ export const importPortalOrganizationsEndpoint = {
     'the file. All rows or none: with any refused row nothing is created.',
   tags: ['staff-access'],
   body: OrganizationImport,
+  maxBodyBytes: 16 * 1024 * 1024,
   response: OrganizationImportResult,
   access: 'staff',
   permission: 'organizations.manage',

@@ -247,7 +247,7 @@ export const AdminOrganizationPage = v.object({
 
 /** Body of the CSV import: the file's text and whether to only check it. */
 export const OrganizationImport = v.object({
-  csv: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000_000)),
+  csv: v.pipe(v.string(), v.minLength(1), v.maxLength(16_000_000)),
   dryRun: v.optional(v.boolean(), true),
 });
 /** What the import did (or, on a dry run, would do): created ids and every refused row with why. */

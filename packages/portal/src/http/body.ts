@@ -43,12 +43,16 @@ export function parseRequest<T extends v.GenericSchema>(
   return result.output;
 }
 
+/** A JSON body limit of `maxSize` bytes: 413 `payload-too-large` beyond it. */
+export const limitJsonBodyTo = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) =>
+      problemResponse(
+        c,
+        new ProblemError(413, 'payload-too-large', `The body must not exceed ${maxSize} bytes`),
+      ),
+  });
+
 /** The JSON body limit of the write endpoints: 413 `payload-too-large` beyond it. */
-export const limitJsonBody = bodyLimit({
-  maxSize: JSON_BODY_LIMIT,
-  onError: (c) =>
-    problemResponse(
-      c,
-      new ProblemError(413, 'payload-too-large', `The body must not exceed ${JSON_BODY_LIMIT} bytes`),
-    ),
-});
+export const limitJsonBody = limitJsonBodyTo(JSON_BODY_LIMIT);

@@ -8,7 +8,7 @@ import type { Access, EndpointDefinition, PublicAccess, StaffPermission } from '
 import type { Context, Env, Handler, Hono } from 'hono';
 import type { StatusCode } from 'hono/utils/http-status';
 import type * as v from 'valibot';
-import { limitJsonBody, parseRequest, readJsonBody } from './body.ts';
+import { limitJsonBody, limitJsonBodyTo, parseRequest, readJsonBody } from './body.ts';
 import {
   type CorsPolicy,
   checkOrigin,
@@ -235,5 +235,8 @@ export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplican
   router.add(endpoint, path, access);
   if (definition.method === 'GET' || definition.upload !== undefined)
     router.app.on(definition.method, path, serve);
-  else router.app.on(definition.method, path, limitJsonBody, serve);
+  else {
+    const limit = definition.maxBodyBytes ? limitJsonBodyTo(definition.maxBodyBytes) : limitJsonBody;
+    router.app.on(definition.method, path, limit, serve);
+  }
 }
