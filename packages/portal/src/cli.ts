@@ -22,6 +22,7 @@ import type { Database, DatabaseOptions } from './db/types.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
+import { DEMO_PEOPLE } from './seed/demo-people.ts';
 import { generateNational, NATIONAL_DEFAULTS } from './seed/national.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
@@ -186,6 +187,11 @@ async function main(): Promise<void> {
       console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
       console.log(
         `Portal:       ${portal.url}\nConsole:      ${portal.url}/console\nSchool site:  http://localhost:${sitePort}\nDemo mailbox: ${portal.url}/demo/mailbox`,
+      );
+      console.log(
+        `\nSign in to the console as any of these (the code arrives in the demo mailbox):\n${DEMO_PEOPLE.map(
+          (p) => `  ${p.email.padEnd(40)} ${p.note}`,
+        ).join('\n')}`,
       );
       closeOnSignals(async () => {
         await new Promise<void>((resolve) => site.close(() => resolve()));

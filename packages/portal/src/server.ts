@@ -21,6 +21,7 @@ import { migrate } from './migrations/index.ts';
 import { runRetention } from './retention/retention.ts';
 import { createKeyRing } from './security/keys.ts';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoPeople } from './seed/demo-people.ts';
 
 export interface PortalOptions {
   database: DatabaseOptions;
@@ -67,7 +68,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   try {
     const applied = await migrate(db);
     if (applied.length) logger.log('info', 'migrations applied', { versions: applied });
-    if (options.seed === 'demo') await seedDemo(db);
+    if (options.seed === 'demo') await seedDemo(db).then(() => seedDemoPeople(db));
   } catch (error) {
     await db.close();
     throw error;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
+import { DEMO_PEOPLE, seedDemoPeople } from '../seed/demo-people.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { staffHarness } from './staff-harness.ts';
 
@@ -237,4 +238,31 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     console.info(`[figures] ${backend.name}: imported 3001 organisations in ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(30_000);
   }, 60_000);
+
+  test('the demo seeds one person per role (idempotently), each able to sign in', async () => {
+    await seedDemoPeople(db);
+    await seedDemoPeople(db);
+    const roles = new Set<string>();
+    for (const person of DEMO_PEOPLE) {
+      const { session } = await h.signIn(person.email);
+      for (const m of (session as unknown as { memberships: { role: string }[] }).memberships)
+        roles.add(m.role);
+      if (person.portalAdministrator) roles.add('portal-administrator');
+    }
+    expect([...roles].sort()).toEqual([
+      'administrator',
+      'analyst',
+      'approver',
+      'coordinator',
+      'executor',
+      'portal-administrator',
+    ]);
+    const analyst = await h.signIn('analyst@dept.demo.otklik.localhost');
+    expect((await h.call('GET', '/v1/staff/organizations/demo-school/rating-comments', analyst)).status).toBe(
+      200,
+    );
+    expect((await h.call('GET', '/v1/staff/organizations/demo-by/rating-comments', analyst)).status).toBe(
+      403,
+    );
+  });
 });
