@@ -19,6 +19,12 @@ const SignIn = lazyScreen(() => import('./screens/sign-in.tsx'));
 const NotFound = lazyScreen(() => import('./screens/not-found.tsx'));
 const KitPage = lazyScreen(() => import('./screens/kit.tsx'));
 const SectionPlaceholder = lazyScreen(() => import('./screens/section.tsx'));
+const Administration = lazyScreen(() => import('./screens/administration.tsx'));
+const Invitation = lazyScreen(() => import('./screens/invitation.tsx'));
+const People = lazyScreen(() => import('./screens/people.tsx'));
+const ApiKeys = lazyScreen(() => import('./screens/api-keys.tsx'));
+const AuditLog = lazyScreen(() => import('./screens/audit-log.tsx'));
+const Account = lazyScreen(() => import('./screens/account.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
@@ -26,7 +32,7 @@ const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> =
   reports: SectionPlaceholder,
   ratings: SectionPlaceholder,
   settings: SectionPlaceholder,
-  administration: SectionPlaceholder,
+  administration: Administration,
 };
 
 /** Whether a screen's code is on its way (the previous screen stays until it arrives). */
@@ -64,6 +70,11 @@ export function App() {
             <Route path={BASE} component={Home} />
             <Route path={paths.signIn} component={SignIn} />
             <Route path={paths.kit} component={KitPage} />
+            <Route path={paths.invitation} component={Invitation} />
+            <Route path={paths.people} component={People} />
+            <Route path={paths.apiKeys} component={ApiKeys} />
+            <Route path={paths.auditLog} component={AuditLog} />
+            <Route path={paths.account} component={Account} />
             {sections.map((section) => (
               <Route<{ section: SectionId }>
                 key={section.id}

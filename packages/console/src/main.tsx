@@ -8,3 +8,6 @@ import { App } from './app.tsx';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
+
+// Who is signed in (a cookie the page cannot read): asked once at start.
+void import('./session.ts').then(({ loadSession }) => loadSession());

@@ -8,6 +8,16 @@ export const BASE = '/console';
 export const paths = {
   home: `${BASE}/`,
   signIn: `${BASE}/sign-in`,
+  /** Where an invitation's link leads (the token in the fragment). */
+  invitation: `${BASE}/invitation`,
+  /** The organisation's people and roles (administrators). */
+  people: `${BASE}/people`,
+  /** The organisation's API keys (administrators). */
+  apiKeys: `${BASE}/api-keys`,
+  /** The organisation's audit log (administrators). */
+  auditLog: `${BASE}/audit-log`,
+  /** The signed-in person's own account: second factor, signing out everywhere. */
+  account: `${BASE}/account`,
   /** Every kit component in its states (example data; linked from nowhere). */
   kit: `${BASE}/kit`,
 } as const;

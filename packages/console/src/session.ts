@@ -1,3 +1,4 @@
+import type { StaffSession as ServerSession } from '@otklik/client/schemas';
 import { computed, signal } from '@preact/signals';
 import { browserTimeZone } from './i18n/format.ts';
 
@@ -30,12 +31,65 @@ export interface StaffSession {
   organization: StaffOrganization;
 }
 
-/** The signed-in person, or null. Staff sign-in is not wired yet (screens/sign-in.tsx), so it stays null. */
-export const session = signal<StaffSession | null>(null);
+/** The portal's session (from sign-in or `getStaffSession`), or null while signed out. */
+export const serverSession = signal<ServerSession | null>(null);
+/** Whether the portal has been asked who is signed in (at start). */
+export const sessionChecked = signal(false);
+/** The organisation the person works in now (their first one until they pick another). */
+export const chosenOrganizationId = signal<string | null>(null);
+
+/** The CSRF token every state-changing staff call sends (`X-CSRF-Token`). */
+export const csrfToken = (): string | undefined => serverSession.value?.csrfToken;
+
+/** The signed-in person as the shell shows them: name, the chosen organisation, the roles held there. */
+export const session = computed<StaffSession | null>(() => {
+  const current = serverSession.value;
+  if (current === null) return null;
+  const chosen =
+    current.memberships.find((m) => m.organizationId === chosenOrganizationId.value) ??
+    current.memberships[0];
+  const roles = new Set<StaffRole>(
+    current.memberships.filter((m) => m.organizationId === chosen?.organizationId).map((m) => m.role),
+  );
+  if (current.portalAdministrator) roles.add('portal-administrator');
+  return {
+    displayName: current.person.displayName || current.person.email,
+    roles,
+    organization: chosen
+      ? { id: chosen.organizationId, name: chosen.organizationName, timeZone: browserTimeZone() }
+      : { id: '', name: '', timeZone: browserTimeZone() },
+  };
+});
+
+/** Takes the session the portal returned (sign-in, or the check at start). */
+export function applySession(next: ServerSession | null): void {
+  serverSession.value = next;
+  sessionChecked.value = true;
+}
+
+/** Asks the portal who is signed in (a 401 means nobody); the client loads with the first call. */
+export async function loadSession(): Promise<void> {
+  const { api } = await import('./api.ts');
+  try {
+    applySession(await api.getStaffSession());
+  } catch {
+    applySession(null);
+  }
+}
+
+/** Signs out here, or everywhere, and forgets the session. */
+export async function signOut(everywhere = false): Promise<void> {
+  const { api } = await import('./api.ts');
+  try {
+    await (everywhere ? api.signOutStaffEverywhere() : api.signOutStaff());
+  } finally {
+    applySession(null);
+  }
+}
 
 /**
- * The roles the console shows sections for. Until staff sign-in exists nobody is signed in, and every
- * section is shown: each is a placeholder without data.
+ * The roles the console shows sections for: the signed-in person's; while nobody is signed in, every
+ * section is shown (each asks to sign in).
  */
 export const shownRoles = computed<ReadonlySet<StaffRole>>(
   () => session.value?.roles ?? new Set(STAFF_ROLES),

@@ -2,6 +2,10 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const homeMessages = defineMessages({
   ru: {
+    adminTitle: 'Ваша организация',
+    adminPeople: 'Сотрудники и роли',
+    adminKeys: 'Ключи API',
+    adminAudit: 'Журнал действий',
     title: 'Добро пожаловать',
     intro:
       'Консоль организации: обращения граждан и сроки ответов, отчёты, оценки качества услуг и настройки виджетов на сайте.',
@@ -17,6 +21,10 @@ export const homeMessages = defineMessages({
     'about.administration': 'Организации портала, приглашения администраторов и календари нерабочих дней.',
   },
   be: {
+    adminTitle: 'Ваша арганізацыя',
+    adminPeople: 'Супрацоўнікі і ролі',
+    adminKeys: 'Ключы API',
+    adminAudit: 'Журнал дзеянняў',
     title: 'Вітаем',
     intro:
       'Кансоль арганізацыі: звароты грамадзян і тэрміны адказаў, справаздачы, ацэнкі якасці паслуг і налады віджэтаў на сайце.',
@@ -32,6 +40,10 @@ export const homeMessages = defineMessages({
     'about.administration': 'Арганізацыі партала, запрашэнні адміністратараў і календары непрацоўных дзён.',
   },
   en: {
+    adminTitle: 'Your organisation',
+    adminPeople: 'People and roles',
+    adminKeys: 'API keys',
+    adminAudit: 'Audit log',
     title: 'Welcome',
     intro:
       'Your organisation’s console: citizens’ appeals and their deadlines, reports, service-quality ratings and the settings of the widgets on your site.',

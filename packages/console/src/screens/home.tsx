@@ -21,6 +21,22 @@ export default function Home() {
           </a>
         </section>
       )}
+      {session.value?.roles.has('administrator') && (
+        <section class="panel" aria-labelledby="home-organization">
+          <h2 id="home-organization">{t('adminTitle')}</h2>
+          <ul>
+            <li>
+              <a href={paths.people}>{t('adminPeople')}</a>
+            </li>
+            <li>
+              <a href={paths.apiKeys}>{t('adminKeys')}</a>
+            </li>
+            <li>
+              <a href={paths.auditLog}>{t('adminAudit')}</a>
+            </li>
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="home-sections">
         <h2 id="home-sections">{t('sectionsTitle')}</h2>
         <ul class="card-list">

@@ -2,6 +2,10 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const signInMessages = defineMessages({
   ru: {
+    codeSent: 'Если для адреса {email} есть учётная запись, на него отправлен код. Он действует 10 минут.',
+    resent: 'Новый код отправлен',
+    resendFailed: 'Не удалось отправить код ещё раз',
+    tooMany: 'Слишком много попыток. Подождите несколько минут и запросите новый код.',
     title: 'Вход для сотрудников',
     intro: 'Войдите, чтобы работать с обращениями и настройками своей организации.',
     emailStep: 'Адрес электронной почты',
@@ -23,10 +27,12 @@ export const signInMessages = defineMessages({
       'Ваша организация требует второй шаг входа. Откройте приложение-аутентификатор и введите шесть цифр.',
     totpInvalid: 'Введите шесть цифр из приложения',
     confirm: 'Подтвердить',
-    notWired:
-      'Вход для сотрудников ещё не подключён к порталу: эта страница показывает, как он будет устроен.',
   },
   be: {
+    codeSent: 'Калі для адраса {email} ёсць уліковы запіс, на яго адпраўлены код. Ён дзейнічае 10 хвілін.',
+    resent: 'Новы код адпраўлены',
+    resendFailed: 'Не ўдалося адправіць код яшчэ раз',
+    tooMany: 'Занадта шмат спроб. Пачакайце некалькі хвілін і запытайце новы код.',
     title: 'Уваход для супрацоўнікаў',
     intro: 'Увайдзіце, каб працаваць са зваротамі і наладамі сваёй арганізацыі.',
     emailStep: 'Адрас электроннай пошты',
@@ -48,10 +54,12 @@ export const signInMessages = defineMessages({
       'Ваша арганізацыя патрабуе другі крок уваходу. Адкрыйце праграму-аўтэнтыфікатар і ўвядзіце шэсць лічбаў.',
     totpInvalid: 'Увядзіце шэсць лічбаў з праграмы',
     confirm: 'Пацвердзіць',
-    notWired:
-      'Уваход для супрацоўнікаў яшчэ не падключаны да партала: гэтая старонка паказвае, як ён будзе ўладкаваны.',
   },
   en: {
+    codeSent: 'If {email} has an account, a code has been sent to it. It is valid for 10 minutes.',
+    resent: 'A new code has been sent',
+    resendFailed: 'The code could not be sent again',
+    tooMany: 'Too many attempts. Wait a few minutes and ask for a new code.',
     title: 'Staff sign-in',
     intro: 'Sign in to work with your organisation’s appeals and settings.',
     emailStep: 'E-mail address',
@@ -74,6 +82,5 @@ export const signInMessages = defineMessages({
       'Your organisation requires a second sign-in step. Open your authenticator app and enter the six digits.',
     totpInvalid: 'Enter the six digits from the app',
     confirm: 'Confirm',
-    notWired: 'Staff sign-in is not connected to the portal yet: this page shows how it will work.',
   },
 });

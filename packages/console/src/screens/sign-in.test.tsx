@@ -1,11 +1,70 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso/router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
+import { applySession, serverSession } from '../session.ts';
 import SignIn from './sign-in.tsx';
 
-beforeEach(() => setLanguage('ru'));
-afterEach(cleanup);
+const SIGN_IN_ID = '11111111-1111-4111-8111-111111111111';
+const SESSION = {
+  person: {
+    id: '22222222-2222-4222-8222-222222222222',
+    email: 'clerk@school.example',
+    displayName: '',
+    totpEnabled: false,
+  },
+  portalAdministrator: false,
+  memberships: [
+    { organizationId: 'demo-school', organizationName: 'Школа', role: 'coordinator', subtree: false },
+  ],
+  permissions: { 'demo-school': ['appeals.process', 'appeals.read'] },
+  csrfToken: 'c'.repeat(64),
+  expiresAt: '2030-01-01T00:00:00.000Z',
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+const problem = (status: number, path: string, message: string) =>
+  json(status, {
+    type: 'about:blank',
+    title: message,
+    status,
+    code: status === 429 ? 'rate-limited' : 'validation-failed',
+    detail: message,
+    issues: [{ path, message }],
+  });
+
+/** The portal as the sign-in screen meets it: the answers queued for each call, the calls recorded. */
+function portal(answers: Record<string, Response[]>) {
+  const calls: { path: string; body: unknown }[] = [];
+  vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const path = new URL(request.url).pathname;
+    calls.push({
+      path,
+      body: await request
+        .clone()
+        .json()
+        .catch(() => null),
+    });
+    const next = answers[path]?.shift();
+    if (!next) throw new Error(`unexpected call ${path}`);
+    return next;
+  });
+  return calls;
+}
+
+beforeEach(() => {
+  setLanguage('ru');
+  applySession(null);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function open(url: string) {
   history.replaceState(null, '', url);
@@ -16,10 +75,20 @@ function open(url: string) {
   );
 }
 
-describe('the staff sign-in layout', () => {
+const emailField = () =>
+  screen.getByRole('textbox', { name: 'Рабочий адрес электронной почты (обязательно)' });
+const codeField = () => screen.getByRole('textbox', { name: 'Код из письма (обязательно)' });
+
+async function toCodeStep() {
+  fireEvent.input(emailField(), { target: { value: 'clerk@school.example' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Получить код' }));
+  await waitFor(() => expect(codeField()).toBeTruthy());
+}
+
+describe('the staff sign-in', () => {
   it('asks for the work e-mail first and checks it with the contract’s schema', async () => {
     open('/console/sign-in');
-    const email = screen.getByRole('textbox', { name: 'Рабочий адрес электронной почты (обязательно)' });
+    const email = emailField();
     expect(email.getAttribute('type')).toBe('email');
     expect(email.getAttribute('autocomplete')).toBe('email');
     fireEvent.input(email, { target: { value: 'clerk@school' } });
@@ -28,35 +97,71 @@ describe('the staff sign-in layout', () => {
     expect(screen.getByText('Введите адрес электронной почты, например name@example.ru')).toBeTruthy();
   });
 
-  it('says plainly that it is not connected yet instead of pretending to send a code', async () => {
-    open('/console/sign-in');
-    fireEvent.input(screen.getByRole('textbox', { name: /Рабочий адрес/ }), {
-      target: { value: 'clerk@school.example' },
+  it('e-mail → code → signed in, then goes where the person came for', async () => {
+    const calls = portal({
+      '/v1/staff/sign-in': [json(202, { signInId: SIGN_IN_ID, expiresAt: '2030-01-01T00:00:00.000Z' })],
+      [`/v1/staff/sign-in/${SIGN_IN_ID}`]: [json(200, SESSION)],
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Получить код' }));
-    await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toContain('ещё не подключён к порталу'),
-    );
-  });
-
-  it('lays out the one-time code and the TOTP steps', () => {
-    open('/console/sign-in?step=code');
-    const code = screen.getByRole('textbox', { name: 'Код из письма (обязательно)' });
+    open('/console/sign-in?next=/console/queue');
+    await toCodeStep();
+    const code = codeField();
     expect(code.getAttribute('autocomplete')).toBe('one-time-code');
     expect(code.getAttribute('inputmode')).toBe('numeric');
-    expect(screen.getByRole('button', { name: 'Отправить код ещё раз' })).toBeTruthy();
-    cleanup();
-    open('/console/sign-in?step=totp');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Второй шаг: код из приложения');
-    expect(
-      screen.getByRole('textbox', { name: 'Код из приложения-аутентификатора (обязательно)' }),
-    ).toBeTruthy();
+    expect(screen.getByText(/clerk@school\.example/)).toBeTruthy();
+    fireEvent.input(code, { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
+    await waitFor(() => expect(serverSession.value?.person.email).toBe('clerk@school.example'));
+    await waitFor(() => expect(location.pathname).toBe('/console/queue'));
+    expect(calls.map((c) => c.body)).toEqual([
+      { email: 'clerk@school.example', language: 'ru' },
+      { code: '123456' },
+    ]);
   });
 
-  it('explains a wrong code in its own words', async () => {
-    open('/console/sign-in?step=code');
-    fireEvent.input(screen.getByRole('textbox', { name: /Код из письма/ }), { target: { value: '12a' } });
+  it('asks for the authenticator’s code when the portal does, and sends both', async () => {
+    const calls = portal({
+      '/v1/staff/sign-in': [json(202, { signInId: SIGN_IN_ID, expiresAt: '2030-01-01T00:00:00.000Z' })],
+      [`/v1/staff/sign-in/${SIGN_IN_ID}`]: [
+        problem(422, 'body.totp', 'Enter the code from your authenticator app'),
+        json(200, SESSION),
+      ],
+    });
+    open('/console/sign-in');
+    await toCodeStep();
+    fireEvent.input(codeField(), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Второй шаг: код из приложения'),
+    );
+    fireEvent.input(
+      screen.getByRole('textbox', { name: 'Код из приложения-аутентификатора (обязательно)' }),
+      {
+        target: { value: '654321' },
+      },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Подтвердить' }));
+    await waitFor(() => expect(serverSession.value).not.toBeNull());
+    expect(calls.at(-1)?.body).toEqual({ code: '123456', totp: '654321' });
+  });
+
+  it('explains a malformed code in its own words, a wrong one beside the field, too many tries plainly', async () => {
+    portal({
+      '/v1/staff/sign-in': [json(202, { signInId: SIGN_IN_ID, expiresAt: '2030-01-01T00:00:00.000Z' })],
+      [`/v1/staff/sign-in/${SIGN_IN_ID}`]: [
+        problem(422, 'body.code', 'Wrong code'),
+        problem(429, 'body.code', 'Too many wrong codes'),
+      ],
+    });
+    open('/console/sign-in');
+    await toCodeStep();
+    fireEvent.input(codeField(), { target: { value: '12a' } });
     fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
     await waitFor(() => expect(screen.getByText('Введите шесть цифр из письма')).toBeTruthy());
+    fireEvent.input(codeField(), { target: { value: '000000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
+    await waitFor(() => expect(codeField().getAttribute('aria-invalid')).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Слишком много попыток'));
+    expect(serverSession.value).toBeNull();
   });
 });

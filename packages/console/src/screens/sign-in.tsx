@@ -1,4 +1,6 @@
-import { EmailCodeRequest, EmailCodeVerification } from '@otklik/client/schemas';
+import { isOtklikError } from '@otklik/client';
+import { StaffSignInRequest, TotpCode } from '@otklik/client/schemas';
+import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
 import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
@@ -8,54 +10,111 @@ import { type FormError, useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
-import { paths } from '../routes.ts';
+import { BASE, paths } from '../routes.ts';
+import { applySession } from '../session.ts';
 import { signInMessages } from './sign-in.messages.ts';
 
 type Step = 'email' | 'code' | 'totp';
-const STEPS: readonly Step[] = ['email', 'code', 'totp'];
+
+/** Whether the portal asked for the authenticator's code (a 422 issue on `body.totp`). */
+const needsTotp = (error: unknown) =>
+  isOtklikError(error) &&
+  error.kind === 'problem' &&
+  (error.problem.issues ?? []).some((issue) => issue.path === 'body.totp');
+
+const isStatus = (error: unknown, status: number) =>
+  isOtklikError(error) && error.kind === 'problem' && error.status === status;
 
 /**
- * Staff sign-in: e-mail → one-time code → (when the organisation requires it) a TOTP code. Each step
- * validates with the contract's schemas (the applicants' e-mail-code mechanism, which staff sign-in
- * reuses).
- *
- * TODO(staff-sign-in): the staff endpoints of issue 10 are not in the contract yet. Wire each step to
- * them through `@otklik/client` (request the code, verify it, verify the TOTP code, then set the session
- * and go to the page the person came for), keep the step in component state instead of `?step=` (which
- * only previews the layouts), and take the staff schemas in place of the applicants'.
+ * Staff sign-in: e-mail → one-time code → (when the person set up an authenticator) its code. The
+ * portal answers the same for every address, so the code step follows whatever the address. On
+ * success the session is taken and the person goes where they came for (`?next=`) or home.
  */
 export default function SignIn() {
   const { t } = useT(signInMessages);
-  const { query } = useLocation();
-  const step = STEPS.includes(query.step as Step) ? (query.step as Step) : 'email';
-  const notWired = (): never => {
-    throw new NotWired(t('notWired'));
+  const { query, route } = useLocation();
+  const step = useSignal<Step>('email');
+  const email = useSignal(typeof query.email === 'string' ? query.email : '');
+  const signInId = useSignal('');
+  const code = useSignal('');
+  const { api } = useApi();
+
+  const start = async (address: string) => {
+    const started = await (await api()).requestStaffSignIn({ email: address, language: language.value });
+    email.value = address;
+    signInId.value = started.signInId;
+    step.value = 'code';
   };
+  const finish = async (totp?: string) => {
+    const session = await (await api()).verifyStaffSignIn(signInId.value, {
+      code: code.value,
+      ...(totp === undefined ? {} : { totp }),
+    });
+    applySession(session);
+    const next =
+      typeof query.next === 'string' && query.next.startsWith(`${BASE}/`) ? query.next : paths.home;
+    route(next);
+  };
+  const tooMany = (error: unknown): FormError | null =>
+    isStatus(error, 429) ? { text: t('tooMany') } : null;
+
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
       <div class="narrow">
-        {step === 'email' && <EmailStep onSubmit={notWired} />}
-        {step === 'code' && <CodeStep onSubmit={notWired} />}
-        {step === 'totp' && <TotpStep onSubmit={notWired} />}
+        {step.value === 'email' && <EmailStep initial={email.value} onSubmit={start} explain={tooMany} />}
+        {step.value === 'code' && (
+          <CodeStep
+            email={email.value}
+            onSubmit={async (value) => {
+              code.value = value;
+              try {
+                await finish();
+              } catch (error) {
+                if (!needsTotp(error)) throw error;
+                step.value = 'totp';
+              }
+            }}
+            onResend={async () => {
+              try {
+                await start(email.value);
+                toast(t('resent'));
+              } catch (error) {
+                toast(isStatus(error, 429) ? t('tooMany') : t('resendFailed'));
+              }
+            }}
+            onChangeEmail={() => {
+              step.value = 'email';
+            }}
+            explain={tooMany}
+          />
+        )}
+        {step.value === 'totp' && <TotpStep onSubmit={finish} explain={tooMany} />}
       </div>
     </>
   );
 }
 
-/** Thrown by a step until it is wired: the form shows its text as the form's error. */
-class NotWired extends Error {}
+/** The console's client, loaded with the first call (its schemas stay out of the first screen). */
+function useApi() {
+  return { api: () => import('../api.ts').then((module) => module.api) };
+}
 
-const asFormError = (error: unknown): FormError | null =>
-  error instanceof NotWired ? { text: error.message } : null;
-
-function EmailStep({ onSubmit }: { onSubmit: () => void }) {
+function EmailStep({
+  initial,
+  onSubmit,
+  explain,
+}: {
+  initial: string;
+  onSubmit: (email: string) => Promise<void>;
+  explain: (error: unknown) => FormError | null;
+}) {
   const { t } = useT(signInMessages);
   const form = useForm({
-    schema: EmailCodeRequest,
-    initial: { email: '', language: language.value },
-    onSubmit,
-    explain: asFormError,
+    schema: StaffSignInRequest,
+    initial: { email: initial, language: language.value },
+    onSubmit: (values) => onSubmit(values.email),
+    explain,
   });
   return (
     <form class="form" ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby="sign-in-step">
@@ -79,18 +138,31 @@ function EmailStep({ onSubmit }: { onSubmit: () => void }) {
   );
 }
 
-function CodeStep({ onSubmit }: { onSubmit: () => void }) {
+function CodeStep({
+  email,
+  onSubmit,
+  onResend,
+  onChangeEmail,
+  explain,
+}: {
+  email: string;
+  onSubmit: (code: string) => Promise<void>;
+  onResend: () => Promise<void>;
+  onChangeEmail: () => void;
+  explain: (error: unknown) => FormError | null;
+}) {
   const { t } = useT(signInMessages);
   const form = useForm({
-    schema: EmailCodeVerification,
+    schema: TotpCode,
     initial: { code: '' },
-    onSubmit,
-    explain: asFormError,
+    onSubmit: (values) => onSubmit(values.code),
+    explain,
     describe: () => t('codeInvalid'),
   });
   return (
     <form class="form" ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby="sign-in-step">
       <h2 id="sign-in-step">{t('codeStep')}</h2>
+      <p>{t('codeSent', { email })}</p>
       <FormAlert error={form.formError} />
       <TextInput
         {...form.field('code')}
@@ -105,24 +177,36 @@ function CodeStep({ onSubmit }: { onSubmit: () => void }) {
         <Button type="submit" busy={form.busy.value} busyLabel={t('checking')}>
           {t('signIn')}
         </Button>
-        <Button variant="secondary" onClick={() => toast(t('notWired'))}>
+        <Button variant="secondary" onClick={() => void onResend()}>
           {t('resend')}
         </Button>
       </div>
       <p>
-        <a href={paths.signIn}>{t('changeEmail')}</a>
+        <Button variant="secondary" onClick={onChangeEmail}>
+          {t('changeEmail')}
+        </Button>
       </p>
     </form>
   );
 }
 
-function TotpStep({ onSubmit }: { onSubmit: () => void }) {
+function TotpStep({
+  onSubmit,
+  explain,
+}: {
+  onSubmit: (totp: string) => Promise<void>;
+  explain: (error: unknown) => FormError | null;
+}) {
   const { t } = useT(signInMessages);
   const form = useForm({
-    schema: EmailCodeVerification,
+    schema: TotpCode,
     initial: { code: '' },
-    onSubmit,
-    explain: asFormError,
+    onSubmit: (values) => onSubmit(values.code),
+    // The portal reports a wrong authenticator code on `body.totp`: shown beside this field.
+    explain: (error) => {
+      if (needsTotp(error)) return { text: t('totpInvalid') };
+      return explain(error);
+    },
     describe: () => t('totpInvalid'),
   });
   return (

@@ -20,5 +20,9 @@ export function PersonMenu() {
         {t('signIn')}
       </a>
     );
-  return <p class="person-name">{current.displayName}</p>;
+  return (
+    <a class="person-name" href={paths.account}>
+      {current.displayName}
+    </a>
+  );
 }

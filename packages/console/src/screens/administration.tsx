@@ -1,0 +1,337 @@
+import type { OrganizationImportResult } from '@otklik/client/schemas';
+import { AdministratorInvitationInput, OrganizationId, StaffEmail } from '@otklik/client/schemas';
+import { useSignal } from '@preact/signals';
+import * as v from 'valibot';
+import { language } from '../i18n/language.ts';
+import { useT } from '../i18n/translate.ts';
+import { toast } from '../kit/announcer.tsx';
+import { Button } from '../kit/button.tsx';
+import { useForm } from '../kit/form.ts';
+import { FormAlert } from '../kit/form-alert.tsx';
+import { Checkbox, Select, TextArea, TextInput } from '../kit/inputs.tsx';
+import { PageHeader } from '../kit/page-header.tsx';
+import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
+import { serverSession } from '../session.ts';
+import { loadApi, SignedIn, Table } from './access-kit.tsx';
+import { administrationMessages } from './administration.messages.ts';
+
+const blankOr = <S extends v.GenericSchema<string, string>>(schema: S) => v.union([v.literal(''), schema]);
+
+/** What the "new organisation" form holds (empty optional fields are sent as null). */
+const NewOrganizationForm = v.object({
+  id: OrganizationId,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
+  country: v.picklist(['RU', 'BY']),
+  jurisdiction: v.picklist(['ru-59fz', 'by-300z', 'generic']),
+  parentId: blankOr(OrganizationId),
+  sphere: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/)),
+  category: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/)),
+  timeZone: v.pipe(v.string(), v.minLength(1)),
+  contactEmail: blankOr(StaffEmail),
+  siteOrigin: blankOr(v.pipe(v.string(), v.regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/))),
+});
+
+const ImportForm = v.object({ csv: v.pipe(v.string(), v.minLength(1)), dryRun: v.boolean() });
+
+/**
+ * The portal administrator's screen: every organisation (and which have no administrator yet),
+ * creating one, importing many from CSV with a dry run that lists each refused row, and inviting an
+ * organisation's administrator.
+ */
+export default function Administration() {
+  const { t } = useT(administrationMessages);
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} />
+      <SignedIn>
+        {() =>
+          serverSession.value?.portalAdministrator ? (
+            <AdministrationBody />
+          ) : (
+            <EmptyState title={t('notAdminTitle')}>
+              <p>{t('notAdminText')}</p>
+            </EmptyState>
+          )
+        }
+      </SignedIn>
+    </>
+  );
+}
+
+function AdministrationBody() {
+  const { t } = useT(administrationMessages);
+  const version = useSignal(0);
+  const refresh = () => {
+    version.value++;
+  };
+  const list = useLoad(
+    async (signal) => (await loadApi()).listPortalOrganizations({ limit: 100 }, { signal }),
+    [version.value],
+  );
+  return (
+    <>
+      <section aria-labelledby="organizations-list">
+        <h2 id="organizations-list">{t('listTitle')}</h2>
+        <Loaded load={list}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <EmptyState title={t('emptyTitle')}>
+                <p>{t('emptyText')}</p>
+              </EmptyState>
+            ) : (
+              <>
+                <p>{t('total', { count: page.total })}</p>
+                <Table
+                  caption={t('listCaption')}
+                  items={page.items}
+                  rowKey={(o) => o.id}
+                  columns={[
+                    { id: 'name', header: t('colName'), cell: (o) => o.name },
+                    { id: 'id', header: t('colId'), cell: (o) => <code>{o.id}</code> },
+                    { id: 'parent', header: t('colParent'), cell: (o) => o.parentId ?? '—' },
+                    {
+                      id: 'admins',
+                      header: t('colAdmins'),
+                      cell: (o) =>
+                        o.administrators === 0 ? <strong>{t('noAdmin')}</strong> : o.administrators,
+                    },
+                  ]}
+                />
+              </>
+            )
+          }
+        </Loaded>
+      </section>
+      <CreateOrganization onCreated={refresh} />
+      <InviteAdministrator onInvited={refresh} />
+      <ImportOrganizations onImported={refresh} />
+    </>
+  );
+}
+
+function CreateOrganization({ onCreated }: { onCreated: () => void }) {
+  const { t } = useT(administrationMessages);
+  const initial = {
+    id: '',
+    name: '',
+    country: 'RU' as const,
+    jurisdiction: 'ru-59fz' as const,
+    parentId: '',
+    sphere: 'education',
+    category: 'school',
+    timeZone: 'Europe/Moscow',
+    contactEmail: '',
+    siteOrigin: '',
+  };
+  const form = useForm({
+    schema: NewOrganizationForm,
+    initial,
+    onSubmit: async (values) => {
+      const created = await (await loadApi()).createPortalOrganization({
+        ...values,
+        parentId: values.parentId || null,
+        contactEmail: values.contactEmail || null,
+        siteOrigin: values.siteOrigin || null,
+      });
+      form.reset(initial);
+      toast(t('created', { name: created.name }), 'success');
+      onCreated();
+    },
+  });
+  return (
+    <section aria-labelledby="organization-create">
+      <form
+        class="form narrow"
+        ref={form.ref}
+        onSubmit={form.submit}
+        noValidate
+        aria-labelledby="organization-create"
+      >
+        <h2 id="organization-create">{t('createTitle')}</h2>
+        <FormAlert error={form.formError} />
+        <TextInput {...form.field('name')} label={t('name')} required />
+        <TextInput {...form.field('id')} label={t('id')} hint={t('idHint')} spellcheck={false} required />
+        <Select
+          {...form.field('country')}
+          label={t('country')}
+          options={[
+            { value: 'RU', label: t('countryRU') },
+            { value: 'BY', label: t('countryBY') },
+          ]}
+          required
+        />
+        <Select
+          {...form.field('jurisdiction')}
+          label={t('jurisdiction')}
+          options={[
+            { value: 'ru-59fz', label: 'ru-59fz' },
+            { value: 'by-300z', label: 'by-300z' },
+            { value: 'generic', label: 'generic' },
+          ]}
+          required
+        />
+        <TextInput
+          {...form.field('parentId')}
+          label={t('parentId')}
+          hint={t('parentHint')}
+          spellcheck={false}
+        />
+        <TextInput {...form.field('sphere')} label={t('sphere')} required spellcheck={false} />
+        <TextInput {...form.field('category')} label={t('category')} required spellcheck={false} />
+        <TextInput {...form.field('timeZone')} label={t('timeZone')} required spellcheck={false} />
+        <TextInput {...form.field('contactEmail')} label={t('contactEmail')} type="email" />
+        <TextInput
+          {...form.field('siteOrigin')}
+          label={t('siteOrigin')}
+          hint={t('siteOriginHint')}
+          type="url"
+        />
+        <div class="form-actions">
+          <Button type="submit" busy={form.busy.value} busyLabel={t('saving')}>
+            {t('create')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function InviteAdministrator({ onInvited }: { onInvited: () => void }) {
+  const { t } = useT(administrationMessages);
+  const schema = v.object({ organizationId: OrganizationId, ...AdministratorInvitationInput.entries });
+  const initial = { organizationId: '', email: '', language: language.value };
+  const form = useForm({
+    schema,
+    initial,
+    onSubmit: async ({ organizationId, email }) => {
+      await (await loadApi()).invitePortalOrganizationAdministrator(organizationId, {
+        email,
+        language: language.value,
+      });
+      form.reset(initial);
+      toast(t('invited', { email }), 'success');
+      onInvited();
+    },
+  });
+  return (
+    <section aria-labelledby="administrator-invite">
+      <form
+        class="form narrow"
+        ref={form.ref}
+        onSubmit={form.submit}
+        noValidate
+        aria-labelledby="administrator-invite"
+      >
+        <h2 id="administrator-invite">{t('inviteTitle')}</h2>
+        <p>{t('inviteText')}</p>
+        <FormAlert error={form.formError} />
+        <TextInput
+          {...form.field('organizationId')}
+          label={t('inviteOrganization')}
+          spellcheck={false}
+          required
+        />
+        <TextInput
+          {...form.field('email')}
+          label={t('inviteEmail')}
+          type="email"
+          autoComplete="off"
+          required
+        />
+        <div class="form-actions">
+          <Button type="submit" busy={form.busy.value} busyLabel={t('saving')}>
+            {t('invite')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ImportOrganizations({ onImported }: { onImported: () => void }) {
+  const { t } = useT(administrationMessages);
+  const result = useSignal<OrganizationImportResult | null>(null);
+  const initial = { csv: '', dryRun: true };
+  const form = useForm({
+    schema: ImportForm,
+    initial,
+    onSubmit: async (values) => {
+      const outcome = await (await loadApi()).importPortalOrganizations(values);
+      result.value = outcome;
+      if (!outcome.dryRun && outcome.created > 0) {
+        toast(t('imported', { count: outcome.created }), 'success');
+        onImported();
+      }
+    },
+  });
+  const readFile = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    if (file) form.set('csv', await file.text());
+  };
+  const outcome = result.value;
+  return (
+    <section aria-labelledby="organizations-import">
+      <form
+        class="form narrow"
+        ref={form.ref}
+        onSubmit={form.submit}
+        noValidate
+        aria-labelledby="organizations-import"
+      >
+        <h2 id="organizations-import">{t('importTitle')}</h2>
+        <p>{t('importText')}</p>
+        <FormAlert error={form.formError} />
+        <div class="field">
+          <label class="field-label" for="import-file">
+            {t('importFile')}
+          </label>
+          <input
+            id="import-file"
+            class="field-control"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={readFile}
+          />
+        </div>
+        <TextArea {...form.field('csv')} label={t('importCsv')} rows={6} spellcheck={false} required />
+        <Checkbox {...form.field('dryRun')} label={t('dryRun')} hint={t('dryRunHint')} />
+        <div class="form-actions">
+          <Button type="submit" busy={form.busy.value} busyLabel={t('checking')}>
+            {form.values.value.dryRun ? t('check') : t('import')}
+          </Button>
+        </div>
+      </form>
+      {outcome && (
+        <div role="status">
+          <p>
+            {outcome.dryRun
+              ? t('dryRunResult', { rows: outcome.rows, refused: outcome.refused.length })
+              : t('importResult', { created: outcome.created, refused: outcome.refused.length })}
+          </p>
+          {outcome.refused.length > 0 && (
+            <Table
+              caption={t('refusedCaption')}
+              items={outcome.refused}
+              rowKey={(r) => String(r.line)}
+              columns={[
+                { id: 'line', header: t('colLine'), cell: (r) => r.line },
+                { id: 'id', header: t('colId'), cell: (r) => r.id ?? '—' },
+                {
+                  id: 'reasons',
+                  header: t('colReasons'),
+                  cell: (r) => (
+                    <ul>
+                      {r.reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
