@@ -45,7 +45,17 @@ import {
 } from './staff-appeals.ts';
 import { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './staff-ratings.ts';
 import {
+  addAllowedOriginEndpoint,
+  checkSiteEndpoint,
+  getOrganizationSettingsEndpoint,
+  listConsentVersionsEndpoint,
+  listTopicsEndpoint,
+  publishConsentVersionEndpoint,
   putCriteriaSetEndpoint,
+  putTopicEndpoint,
+  removeAllowedOriginEndpoint,
+  reorderTopicsEndpoint,
+  updateAppealOptionsEndpoint,
   updateOrganizationSettingsEndpoint,
   updateRatingSettingsEndpoint,
 } from './staff-settings.ts';
@@ -98,6 +108,16 @@ export const endpoints = {
   updateOrganizationSettings: updateOrganizationSettingsEndpoint,
   updateRatingSettings: updateRatingSettingsEndpoint,
   putCriteriaSet: putCriteriaSetEndpoint,
+  getOrganizationSettings: getOrganizationSettingsEndpoint,
+  addAllowedOrigin: addAllowedOriginEndpoint,
+  removeAllowedOrigin: removeAllowedOriginEndpoint,
+  checkSite: checkSiteEndpoint,
+  listConsentVersions: listConsentVersionsEndpoint,
+  publishConsentVersion: publishConsentVersionEndpoint,
+  listTopics: listTopicsEndpoint,
+  putTopic: putTopicEndpoint,
+  reorderTopics: reorderTopicsEndpoint,
+  updateAppealOptions: updateAppealOptionsEndpoint,
   listStaffRatingComments: listStaffRatingCommentsEndpoint,
   exportStaffRatings: exportStaffRatingsEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
