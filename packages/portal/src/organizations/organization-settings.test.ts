@@ -517,5 +517,29 @@ describe.each(backends)('organisation settings on $name', (backend) => {
       mediaTypes: ['application/pdf'],
     });
     expect((await widget('demo-school')).appeals.attachments).toEqual(saved.appeals.attachments);
+
+    // The upload endpoint enforces the organisation's own rules.
+    const upload = (name: string, data: Uint8Array) => {
+      const form = new FormData();
+      form.append('file', new Blob([data]), name);
+      return app.request('/v1/organizations/demo-school/attachments', {
+        method: 'POST',
+        headers: { Origin: SITE },
+        body: form,
+      });
+    };
+    const pdf = (size: number) => {
+      const head = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n');
+      const tail = Buffer.from('trailer<</Root 1 0 R>>\n%%EOF\n');
+      return new Uint8Array(
+        Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length - tail.length), 32), tail]),
+      );
+    };
+    const png = new Uint8Array(
+      Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+    );
+    await refused(await upload('photo.png', png), 415, 'unsupported-media-type');
+    await refused(await upload('big.pdf', pdf(1_200_000)), 413, 'payload-too-large');
+    expect((await upload('small.pdf', pdf(2000))).status).toBe(201);
   });
 });
