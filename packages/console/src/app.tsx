@@ -19,13 +19,14 @@ const SignIn = lazyScreen(() => import('./screens/sign-in.tsx'));
 const NotFound = lazyScreen(() => import('./screens/not-found.tsx'));
 const KitPage = lazyScreen(() => import('./screens/kit.tsx'));
 const SectionPlaceholder = lazyScreen(() => import('./screens/section.tsx'));
+const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
   queue: SectionPlaceholder,
   reports: SectionPlaceholder,
   ratings: SectionPlaceholder,
-  settings: SectionPlaceholder,
+  settings: Settings,
   administration: SectionPlaceholder,
 };
 

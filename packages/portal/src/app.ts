@@ -28,6 +28,7 @@ import { DEFAULT_PORTAL_LIMITS } from './organizations/settings.ts';
 import { registerSettingsRoutes } from './organizations/settings-routes.ts';
 import type { SiteCheckOptions } from './organizations/site-check.ts';
 import { registerConsentPage } from './pages/consent-page.ts';
+import { registerEmbedPreview } from './pages/embed-preview.ts';
 import { registerRatePage } from './pages/rate-page.ts';
 import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
 import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
@@ -169,6 +170,7 @@ export function createApp(options: AppOptions): Hono {
   }
   registerRatePage(router, db);
   registerConsentPage(router, db);
+  registerEmbedPreview(router);
   registerWidgetRoutes(router, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
   registerConsole(router, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
 

@@ -521,7 +521,7 @@ describe.each(backends)('organisation settings on $name', (backend) => {
     // The upload endpoint enforces the organisation's own rules.
     const upload = (name: string, data: Uint8Array) => {
       const form = new FormData();
-      form.append('file', new Blob([data]), name);
+      form.append('file', new Blob([data as Uint8Array<ArrayBuffer>]), name);
       return app.request('/v1/organizations/demo-school/attachments', {
         method: 'POST',
         headers: { Origin: SITE },
