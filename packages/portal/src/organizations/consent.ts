@@ -1,6 +1,6 @@
 import type { ConsentVersion, ConsentVersionBody, Language } from '@otklik/client/schemas';
 import type * as v from 'valibot';
-import type { StoredConsentDocument } from '../appeals/settings.ts';
+import { inLanguage, type StoredConsentDocument } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 
@@ -152,4 +152,35 @@ export async function consentDocument(
     [organizationId, version],
   );
   return row ? { documents: json(row.documents), languages: row.languages, name: row.name } : null;
+}
+
+/**
+ * The document of the version an appeal's applicant accepted, in the appeal's language where given
+ * (a document given as text: its portal page, as a path). `null` for an unknown version.
+ */
+export async function acceptedConsent(
+  db: Queryable,
+  organizationId: string,
+  version: string | null,
+  language: string | null,
+): Promise<{ title: string; url: string } | null> {
+  if (version === null) return null;
+  const found = await consentDocument(db, organizationId, version);
+  if (found) {
+    const chosen = inLanguage(found.documents, language ?? undefined, found.languages);
+    if (!chosen) return null;
+    const [lang, doc] = chosen;
+    return {
+      title: doc.title,
+      url:
+        doc.url ??
+        `/consent/${encodeURIComponent(organizationId)}/${encodeURIComponent(version)}?lang=${lang}`,
+    };
+  }
+  const [legacy] = await db.query<{ consent_title: string; consent_url: string }>(
+    `SELECT consent_title, consent_url FROM organization_appeal_settings
+     WHERE organization_id = $1 AND consent_version = $2`,
+    [organizationId, version],
+  );
+  return legacy ? { title: legacy.consent_title, url: legacy.consent_url } : null;
 }

@@ -385,8 +385,15 @@ describe.each(backends)('organisation settings on $name', (backend) => {
       await file(await byAppeal({ consent: { version: '2', accepted: true } })),
       201,
     );
-    expect((await staffAppeal(old.appealId)).consent.version).toBe(DEMO_CONSENT.version);
-    expect((await staffAppeal(fresh.appealId)).consent.version).toBe('2');
+    // Staff see the version each applicant accepted, with that version's document in the appeal's language.
+    expect((await staffAppeal(old.appealId)).consent).toMatchObject({
+      version: DEMO_CONSENT.version,
+      document: { title: DEMO_CONSENT.title, url: DEMO_CONSENT.url },
+    });
+    expect((await staffAppeal(fresh.appealId)).consent).toMatchObject({
+      version: '2',
+      document: { title: 'Згода на апрацоўку персанальных даных', url: 'https://site.example/be/zgoda' },
+    });
 
     const { versions } = await ok(ConsentVersionList, await staff('demo-by', 'GET', '/consent-versions'));
     expect(versions.map((x) => [x.version, x.current, x.appeals])).toEqual([
@@ -465,7 +472,10 @@ describe.each(backends)('organisation settings on $name', (backend) => {
       422,
       'validation-failed',
     );
-    expect((await staffAppeal(withTransport.appealId)).topicId).toBe('transport');
+    expect(await staffAppeal(withTransport.appealId)).toMatchObject({
+      topicId: 'transport',
+      topicName: 'Транспарт',
+    });
 
     // Reordering lists every topic that is not archived.
     const active = all.topics.filter((t) => t.id !== 'transport').map((t) => t.id);

@@ -1,5 +1,6 @@
 import type { Language, StaffTopic, TopicBody } from '@otklik/client/schemas';
 import type * as v from 'valibot';
+import { inLanguage } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 
@@ -134,4 +135,25 @@ export async function reorderTopics(tx: Queryable, organizationId: string, ids: 
       position,
     ]);
   }
+}
+
+/** A topic's name in `language` (else the organisation's first), archived or not; `null` if unknown. */
+export async function topicName(
+  db: Queryable,
+  organizationId: string,
+  topicId: string | null,
+  language: string | null,
+): Promise<string | null> {
+  if (topicId === null) return null;
+  const [row] = await db.query<{ names: Record<string, string> | string; languages: string[] }>(
+    `SELECT t.names, o.languages FROM organization_topics t JOIN organizations o ON o.id = t.organization_id
+     WHERE t.organization_id = $1 AND t.id = $2`,
+    [organizationId, topicId],
+  );
+  if (row) {
+    const names = typeof row.names === 'string' ? JSON.parse(row.names) : row.names;
+    return inLanguage(names as Record<string, string>, language ?? undefined, row.languages)?.[1] ?? null;
+  }
+  const legacy = (await legacyTopics(db, organizationId)).find((t) => t.id === topicId);
+  return legacy ? (Object.values(legacy.names)[0] ?? null) : null;
 }
