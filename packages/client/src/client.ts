@@ -1,10 +1,12 @@
 import type { EndpointDefinition } from './contract/endpoint.ts';
 import {
   type acceptStaffInvitationEndpoint,
+  type addAllowedOriginEndpoint,
   type addAppealMessageEndpoint,
   type addStaffAppealMessageEndpoint,
   type answerStaffAppealEndpoint,
   type changeStaffAppealStatusEndpoint,
+  type checkSiteEndpoint,
   type confirmTotpEndpoint,
   type createChallengeEndpoint,
   type createPortalOrganizationEndpoint,
@@ -20,6 +22,7 @@ import {
   type getAppealCounterEndpoint,
   type getAppealEndpoint,
   type getOrganizationEndpoint,
+  type getOrganizationSettingsEndpoint,
   type getRatingAnalyticsEndpoint,
   type getRatingRankingEndpoint,
   type getRatingSummaryEndpoint,
@@ -30,6 +33,7 @@ import {
   type importPortalOrganizationsEndpoint,
   type invitePortalOrganizationAdministratorEndpoint,
   type inviteStaffPersonEndpoint,
+  type listConsentVersionsEndpoint,
   type listPortalOrganizationsEndpoint,
   type listServicesEndpoint,
   type listSpheresEndpoint,
@@ -38,8 +42,13 @@ import {
   type listStaffAuditLogEndpoint,
   type listStaffPeopleEndpoint,
   type listStaffRatingCommentsEndpoint,
+  type listTopicsEndpoint,
+  type publishConsentVersionEndpoint,
   type putCriteriaSetEndpoint,
+  type putTopicEndpoint,
   type rateAppealAnswerEndpoint,
+  type removeAllowedOriginEndpoint,
+  type reorderTopicsEndpoint,
   type requestEmailCodeEndpoint,
   type requestLostLinkEndpoint,
   type requestStaffSignInEndpoint,
@@ -50,6 +59,7 @@ import {
   type signOutStaffEverywhereEndpoint,
   type startTotpEnrolmentEndpoint,
   type submitRatingEndpoint,
+  type updateAppealOptionsEndpoint,
   type updateOrganizationSettingsEndpoint,
   type updateRatingSettingsEndpoint,
   type uploadAttachmentEndpoint,
@@ -117,8 +127,15 @@ export interface OtklikClient {
     query?: Query<typeof listServicesEndpoint>,
     options?: CallOptions,
   ): Result<typeof listServicesEndpoint>;
-  /** The public settings widgets need: jurisdiction profile, languages, allowed origins. */
-  getWidgetSettings(organizationId: string, options?: CallOptions): Result<typeof getWidgetSettingsEndpoint>;
+  /**
+   * The public settings widgets need: jurisdiction profile, languages, allowed origins; topics and the
+   * consent document in `query.language` (the page's) where the organisation gives them.
+   */
+  getWidgetSettings(
+    organizationId: string,
+    query?: Query<typeof getWidgetSettingsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof getWidgetSettingsEndpoint>;
   /** Spheres of activity with their categories and organisation counts (for search filters). */
   listSpheres(
     query?: Query<typeof listSpheresEndpoint>,
@@ -258,7 +275,10 @@ export interface OtklikClient {
     attachmentId: string,
     options?: CallOptions,
   ): Result<typeof getStaffAppealAttachmentEndpoint>;
-  /** Staff (`settings.manage`): the allowed origins and languages; resolves to the new widget settings. */
+  /**
+   * Staff (`settings.manage`): name, short name, contacts, jurisdiction profile, languages, time zone,
+   * allowed origins; resolves to the new widget settings.
+   */
   updateOrganizationSettings(
     organizationId: string,
     patch: Body<typeof updateOrganizationSettingsEndpoint>,
@@ -277,6 +297,61 @@ export interface OtklikClient {
     set: Body<typeof putCriteriaSetEndpoint>,
     options?: CallOptions,
   ): Result<typeof putCriteriaSetEndpoint>;
+  /** Staff (`settings.manage`): everything set about the organisation, with the portal's limits. */
+  getOrganizationSettings(
+    organizationId: string,
+    options?: CallOptions,
+  ): Result<typeof getOrganizationSettingsEndpoint>;
+  /** Staff (`settings.manage`): allows an origin (`https://school.example`); resolves to every allowed origin. */
+  addAllowedOrigin(
+    organizationId: string,
+    body: Body<typeof addAllowedOriginEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof addAllowedOriginEndpoint>;
+  /** Staff (`settings.manage`): removes an allowed origin; resolves to those left. */
+  removeAllowedOrigin(
+    organizationId: string,
+    origin: string,
+    options?: CallOptions,
+  ): Result<typeof removeAllowedOriginEndpoint>;
+  /** Staff (`settings.manage`): fetches a page of the site and says what it still needs for the widgets. */
+  checkSite(
+    organizationId: string,
+    body: Body<typeof checkSiteEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof checkSiteEndpoint>;
+  /** Staff (`settings.manage`): every version of the consent document, newest (current) first. */
+  listConsentVersions(
+    organizationId: string,
+    options?: CallOptions,
+  ): Result<typeof listConsentVersionsEndpoint>;
+  /** Staff (`settings.manage`): publishes a new consent version; old appeals keep theirs. */
+  publishConsentVersion(
+    organizationId: string,
+    body: Body<typeof publishConsentVersionEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof publishConsentVersionEndpoint>;
+  /** Staff (`settings.manage`): every topic with its names per language, archived ones last. */
+  listTopics(organizationId: string, options?: CallOptions): Result<typeof listTopicsEndpoint>;
+  /** Staff (`settings.manage`): adds, renames, archives or restores a topic. */
+  putTopic(
+    organizationId: string,
+    topicId: string,
+    body: Body<typeof putTopicEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof putTopicEndpoint>;
+  /** Staff (`settings.manage`): puts the topics that are not archived in the given order. */
+  reorderTopics(
+    organizationId: string,
+    body: Body<typeof reorderTopicsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof reorderTopicsEndpoint>;
+  /** Staff (`settings.manage`): identity methods and attachment rules of the appeal form. */
+  updateAppealOptions(
+    organizationId: string,
+    body: Body<typeof updateAppealOptionsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof updateAppealOptionsEndpoint>;
   /** Staff (`ratings.read`, this organisation or one above it): rating comments, newest first. */
   listStaffRatingComments(
     organizationId: string,

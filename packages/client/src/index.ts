@@ -71,7 +71,17 @@ export {
 } from './contract/staff-appeals.ts';
 export { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './contract/staff-ratings.ts';
 export {
+  addAllowedOriginEndpoint,
+  checkSiteEndpoint,
+  getOrganizationSettingsEndpoint,
+  listConsentVersionsEndpoint,
+  listTopicsEndpoint,
+  publishConsentVersionEndpoint,
   putCriteriaSetEndpoint,
+  putTopicEndpoint,
+  removeAllowedOriginEndpoint,
+  reorderTopicsEndpoint,
+  updateAppealOptionsEndpoint,
   updateOrganizationSettingsEndpoint,
   updateRatingSettingsEndpoint,
 } from './contract/staff-settings.ts';
@@ -134,7 +144,17 @@ export {
 } from './routes/staff-appeals.ts';
 export { exportStaffRatingsRoute, listStaffRatingCommentsRoute } from './routes/staff-ratings.ts';
 export {
+  addAllowedOriginRoute,
+  checkSiteRoute,
+  getOrganizationSettingsRoute,
+  listConsentVersionsRoute,
+  listTopicsRoute,
+  publishConsentVersionRoute,
   putCriteriaSetRoute,
+  putTopicRoute,
+  removeAllowedOriginRoute,
+  reorderTopicsRoute,
+  updateAppealOptionsRoute,
   updateOrganizationSettingsRoute,
   updateRatingSettingsRoute,
 } from './routes/staff-settings.ts';
@@ -196,6 +216,7 @@ export {
   ServiceListQuery,
   ServicePage,
   WidgetSettings,
+  WidgetSettingsQuery,
 } from './schemas/organizations.ts';
 export { ORGANIZATION_ID_PATTERN, SLUG_PATTERN } from './schemas/patterns.ts';
 export { FieldIssue, Problem, ProblemCode } from './schemas/problem.ts';
@@ -242,10 +263,33 @@ export {
   StaffRatingCommentPage,
 } from './schemas/staff-ratings.ts';
 export {
+  AppealOptionsPatch,
+  AttachmentRules,
+  ConsentDocument,
+  ConsentVersion,
+  ConsentVersionBody,
+  ConsentVersionList,
   CriteriaSetBody,
   CriteriaSetParams,
+  IdentitySettings,
+  OrganizationContacts,
+  OrganizationSettings,
   OrganizationSettingsPatch,
+  OriginBody,
+  OriginCheckBody,
+  OriginCheckItem,
+  OriginCheckReport,
+  OriginList,
+  OriginParams,
   RatingSettingsPatch,
+  StaffTopic,
+  TimeZone,
+  TopicBody,
+  TopicId,
+  TopicList,
+  TopicNames,
+  TopicOrderBody,
+  TopicParams,
   WebOrigin,
 } from './schemas/staff-settings.ts';
 // Calling without createClient: one endpoint at a time

@@ -25,13 +25,14 @@ const People = lazyScreen(() => import('./screens/people.tsx'));
 const ApiKeys = lazyScreen(() => import('./screens/api-keys.tsx'));
 const AuditLog = lazyScreen(() => import('./screens/audit-log.tsx'));
 const Account = lazyScreen(() => import('./screens/account.tsx'));
+const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
   queue: SectionPlaceholder,
   reports: SectionPlaceholder,
   ratings: SectionPlaceholder,
-  settings: SectionPlaceholder,
+  settings: Settings,
   administration: Administration,
 };
 

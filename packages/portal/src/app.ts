@@ -24,7 +24,11 @@ import { buildOpenApiDocument } from './openapi/document.ts';
 import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
 import { AccessStore } from './organizations/access.ts';
 import { registerDirectoryRoutes } from './organizations/routes.ts';
+import { DEFAULT_PORTAL_LIMITS } from './organizations/settings.ts';
 import { registerSettingsRoutes } from './organizations/settings-routes.ts';
+import type { SiteCheckOptions } from './organizations/site-check.ts';
+import { registerConsentPage } from './pages/consent-page.ts';
+import { registerEmbedPreview } from './pages/embed-preview.ts';
 import { registerRatePage } from './pages/rate-page.ts';
 import { registerPeopleRoutes } from './people/routes.ts';
 import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
@@ -54,6 +58,8 @@ export interface AppOptions {
    * is set (the callback URL registered with the provider is `{publicUrl}/v1/identity/oidc/callback`).
    */
   oidc?: OidcOptions;
+  /** The live check of a site page (settings): e.g. allow private networks on an intranet or in tests. */
+  siteCheck?: SiteCheckOptions;
   /** Demo only: serves GET /demo/mailbox with this page. */
   demoMailboxPage?: () => string;
 }
@@ -126,7 +132,7 @@ export function createApp(options: AppOptions): Hono {
   const oidcProviders = oidc ? (enabled: readonly string[]) => oidc.providersFor(enabled) : undefined;
   if (oidc) registerOidcPages(router, oidc, guard);
 
-  registerDirectoryRoutes(router, { db, oidcProviders });
+  registerDirectoryRoutes(router, { db, oidcProviders, publicUrl: options.publicUrl });
   registerChallengeRoutes(router, { keys, pow: options.pow, guard });
   registerIdentityRoutes(router, { db, keys, guard });
   registerAppealRoutes(router, { db, keys, counterCache, now, guard });
@@ -137,6 +143,13 @@ export function createApp(options: AppOptions): Hono {
   registerSettingsRoutes(router, {
     db,
     oidcProviders,
+    publicUrl: options.publicUrl,
+    siteCheck: options.siteCheck,
+    now,
+    limits: {
+      ...DEFAULT_PORTAL_LIMITS,
+      oidcProviders: oidc ? oidc.providersFor((options.oidc?.providers ?? []).map((p) => p.id)) : [],
+    },
     onOrganizationChanged: (id) => {
       access.invalidate(id);
       counterCache.deletePrefix(`${id}|`);
@@ -158,6 +171,8 @@ export function createApp(options: AppOptions): Hono {
     );
   }
   registerRatePage(router, db);
+  registerConsentPage(router, db);
+  registerEmbedPreview(router);
   registerWidgetRoutes(router, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
   registerConsole(router, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
 

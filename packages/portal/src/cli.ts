@@ -6,7 +6,9 @@
  * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788),
  * SMTP_URL and MAIL_FROM (mail delivery through the outbox), MAILBOX_PORT (demo SMTP mailbox, 2525),
  * OTKLIK_OIDC_PROVIDERS (JSON array of OpenID Connect providers `{id, name, issuer, clientId,
- * clientSecret}`; unset: OpenID Connect login is off; needs PUBLIC_URL for the callback URL).
+ * clientSecret}`; unset: OpenID Connect login is off; needs PUBLIC_URL for the callback URL),
+ * OTKLIK_SITE_CHECK_PRIVATE=1 (the settings' site check may fetch private and loopback addresses; on
+ * in the demo, whose example site is on localhost).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -99,6 +101,7 @@ async function startPortalFromEnv(
     seed,
     ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     oidc: { providers: oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS) },
+    siteCheck: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_SITE_CHECK_PRIVATE === '1' },
     ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
     ...(process.env.CONSOLE_DIR ? { consoleDir: resolve(process.env.CONSOLE_DIR) } : {}),
   });

@@ -18,6 +18,7 @@ import {
   startOutboxWorker,
 } from './mail/outbox-worker.ts';
 import { migrate } from './migrations/index.ts';
+import type { SiteCheckOptions } from './organizations/site-check.ts';
 import { runRetention } from './retention/retention.ts';
 import { createKeyRing } from './security/keys.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -44,6 +45,8 @@ export interface PortalOptions {
   demoMailboxPage?: () => string;
   /** OpenID Connect login providers (off unless some are given and `publicUrl` is set). */
   oidc?: OidcOptions;
+  /** The settings' live check of a site page (e.g. `allowPrivateNetworks` on an intranet or the demo). */
+  siteCheck?: SiteCheckOptions;
   /**
    * Rate limits of the appeal intake; `false` turns them off. The store defaults to one in memory on
    * PGlite (one process) and to a table on PostgreSQL, shared by every instance.
@@ -98,6 +101,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.pow === undefined ? {} : { pow: options.pow }),
     ...(options.demoMailboxPage === undefined ? {} : { demoMailboxPage: options.demoMailboxPage }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
+    ...(options.siteCheck === undefined ? {} : { siteCheck: options.siteCheck }),
   });
   if (options.oidc?.providers.length && options.publicUrl === undefined) {
     logger.log('warn', 'OpenID Connect providers are configured but PUBLIC_URL is not: login is off');

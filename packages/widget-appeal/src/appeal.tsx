@@ -57,7 +57,8 @@ export function AppealForm(props: Props) {
     fetchRoute<typeof getWidgetSettingsEndpoint>(
       portalOf(config),
       getWidgetSettingsRoute,
-      { params: { organizationId: options.org } },
+      // The page's language: topics and the consent document come in it where the organisation gives them.
+      { params: { organizationId: options.org }, query: { language: lang } },
       { signal: controller.signal },
     )
       .then(async (settings) => {

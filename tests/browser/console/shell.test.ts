@@ -195,7 +195,7 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
     const page = await h.browser.newPage({ locale: 'ru-RU' });
     try {
       await page.route(/\/console\/assets\/section-[^/]+\.js$/, (route) => route.abort());
-      await page.goto(h.url('/console/settings'));
+      await page.goto(h.url('/console/reports'));
       await expect.poll(() => page.locator('h1').count()).toBe(1);
       expect(await page.locator('h1').innerText()).toBe('Страница не открылась');
       expect(await page.getByRole('button', { name: 'Обновить страницу' }).count()).toBe(1);

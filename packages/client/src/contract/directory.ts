@@ -14,6 +14,7 @@ import {
   ServiceListQuery,
   ServicePage,
   WidgetSettings,
+  WidgetSettingsQuery,
 } from '../schemas/organizations.ts';
 import { SphereList, SphereListQuery } from '../schemas/ratings.ts';
 import type { EndpointDefinition } from './endpoint.ts';
@@ -53,8 +54,13 @@ export const listServicesEndpoint = {
 export const getWidgetSettingsEndpoint = {
   ...getWidgetSettingsRoute,
   summary: 'Public settings the widgets need',
+  description:
+    "With `language` (the page's), topics and the consent document come in that language where the " +
+    'organisation gives them, else in its first language. The language of the appeal is separate ' +
+    '(`appeals.languages`).',
   tags: ['organizations'],
   params: OrganizationParams,
+  query: WidgetSettingsQuery,
   response: WidgetSettings,
   access: 'organization',
   cacheable: true,

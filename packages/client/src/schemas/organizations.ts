@@ -66,6 +66,10 @@ export type ServicePage = v.InferOutput<typeof ServicePage>;
 export const ServiceListQuery = v.object({ ...PageQuery });
 
 /** What a widget needs to know about an organisation before it renders. */
+/** `language`: the page's; topics and the consent document come in it when the organisation gives them. */
+export const WidgetSettingsQuery = v.object({ language: v.optional(Language) });
+export type WidgetSettingsQuery = v.InferInput<typeof WidgetSettingsQuery>;
+
 export const WidgetSettings = v.object({
   organizationId: OrganizationId,
   organizationName: v.string(),

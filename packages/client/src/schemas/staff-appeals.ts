@@ -51,7 +51,17 @@ export const StaffAppeal = v.object({
     v.object({ surname: v.string(), firstName: v.string(), patronymic: v.optional(v.string()) }),
   ),
   identityMethod: v.nullable(v.string()),
-  consent: v.object({ version: v.nullable(v.string()), acceptedAt: v.nullable(IsoTimestamp) }),
+  /**
+   * The consent version the applicant accepted, and that version's document in the appeal's language
+   * (`url`: its page; a document given as text is shown by the portal at `/consent/…`).
+   */
+  consent: v.object({
+    version: v.nullable(v.string()),
+    acceptedAt: v.nullable(IsoTimestamp),
+    document: v.nullable(v.object({ title: v.string(), url: v.string() })),
+  }),
+  /** The topic's name in the appeal's language (archived topics too); `null` without a topic. */
+  topicName: v.nullable(v.string()),
   forwardedTo: v.nullable(v.string()),
   leftWithoutAnswerReason: v.nullable(v.string()),
   extensions: v.number(),

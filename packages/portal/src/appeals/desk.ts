@@ -5,6 +5,8 @@ import { addDays, endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { acceptedConsent } from '../organizations/consent.ts';
+import { topicName } from '../organizations/topics.ts';
 import type { StaffActor as Actor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
 import {
@@ -66,7 +68,14 @@ export async function staffView(db: Queryable, row: AppealRow) {
     consent: {
       version: (r.consent_version as string | null) ?? null,
       acceptedAt: iso(r.consent_accepted_at),
+      document: await acceptedConsent(
+        db,
+        row.organization_id,
+        r.consent_version as string | null,
+        row.language,
+      ),
     },
+    topicName: await topicName(db, row.organization_id, r.topic_id as string | null, row.language),
     forwardedTo: (r.forwarded_to as string | null) ?? null,
     leftWithoutAnswerReason: (r.left_without_answer_reason as string | null) ?? null,
     extensions: row.extensions,

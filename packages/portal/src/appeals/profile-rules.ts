@@ -1,6 +1,5 @@
 import type { AppealSubmission, FieldIssue } from '@otklik/client/schemas';
 import type * as v from 'valibot';
-import { DEFAULT_ATTACHMENTS } from '../attachments/rules.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { IntakeOrganization } from './settings.ts';
 
@@ -49,8 +48,8 @@ export function enforceProfile(org: IntakeOrganization, body: Submission): void 
   if (body.topicId !== undefined && !settings.topics.some((t) => t.id === body.topicId)) {
     add('topicId', 'Unknown topic');
   }
-  if (body.attachmentIds.length > DEFAULT_ATTACHMENTS.maxFiles) {
-    add('attachmentIds', `At most ${DEFAULT_ATTACHMENTS.maxFiles} files`);
+  if (body.attachmentIds.length > settings.attachments.maxFiles) {
+    add('attachmentIds', `At most ${settings.attachments.maxFiles} files`);
   }
   if (issues.length > 0)
     throw new ProblemError(422, 'validation-failed', 'The appeal breaks the rules of its profile', issues);

@@ -8,7 +8,7 @@ import { Download } from '../http/respond.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
 import { MULTIPART_OVERHEAD, parseUpload } from './parse-upload.ts';
-import { DEFAULT_ATTACHMENTS } from './rules.ts';
+import { attachmentRulesOf } from './rules.ts';
 import { sniff } from './sniff.ts';
 import {
   type AttachmentFile,
@@ -63,7 +63,7 @@ export function registerAttachmentRoutes(
     endpoints.uploadAttachment,
     async ({ c, org }) => {
       if (!(await takesAppealsByForm(db, org.id))) throw new ProblemError(409, 'appeals-handed-off');
-      const rules = DEFAULT_ATTACHMENTS;
+      const rules = await attachmentRulesOf(db, org.id);
       if (rules.maxFiles === 0)
         throw new ProblemError(403, 'forbidden', 'This organisation takes no attachments');
       const declared = Number(requestHeader(c, 'Content-Length') ?? Number.NaN);

@@ -65,7 +65,7 @@ describe.each(backends)('migrations on $name', (backend) => {
         try {
           const results = await Promise.all(dbs.map((d) => migrate(d)));
           const applied = results.flat();
-          expect(applied.sort()).toEqual(loadMigrations().map((m) => m.version));
+          expect(applied.sort((a, b) => a - b)).toEqual(loadMigrations().map((m) => m.version));
           const [row] = await (dbs[0] as Database).query<{ n: number }>(
             'SELECT count(*)::int AS n FROM schema_migrations',
           );

@@ -9,10 +9,15 @@ import { getWidgetSettings, type OidcProvidersOf } from './widget-settings.ts';
 export interface DirectoryRoutesOptions {
   db: Database;
   oidcProviders?: OidcProvidersOf | undefined;
+  /** The portal's public URL (default: the request's origin), for consent documents given as text. */
+  publicUrl?: string | undefined;
 }
 
 /** The public directory: search, profiles, services, spheres, and the settings widgets render from. */
-export function registerDirectoryRoutes(router: Router, { db, oidcProviders }: DirectoryRoutesOptions): void {
+export function registerDirectoryRoutes(
+  router: Router,
+  { db, oidcProviders, publicUrl }: DirectoryRoutesOptions,
+): void {
   registerEndpoint(router, endpoints.searchOrganizations, async ({ query }) =>
     searchOrganizations(db, query),
   );
@@ -24,8 +29,15 @@ export function registerDirectoryRoutes(router: Router, { db, oidcProviders }: D
   registerEndpoint(router, endpoints.listServices, async ({ params, query }) =>
     listServices(db, params.organizationId, query.limit, query.offset),
   );
-  registerEndpoint(router, endpoints.getWidgetSettings, async ({ params }) => {
-    const settings = await getWidgetSettings(db, params.organizationId, oidcProviders);
+  registerEndpoint(router, endpoints.getWidgetSettings, async ({ c, params, query }) => {
+    const portalUrl = publicUrl ?? new URL(c.req.url).origin;
+    const settings = await getWidgetSettings(
+      db,
+      params.organizationId,
+      oidcProviders,
+      query.language,
+      portalUrl,
+    );
     if (settings === null) throw new ProblemError(404, 'organization-not-found');
     return settings;
   });

@@ -6,7 +6,17 @@ import { ProblemError } from '../http/problem.ts';
 import { criteriaSetUsableBy, putCriteriaSet, updateRatingSettings } from '../ratings/settings.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
-import { updateOrganizationSettings } from './settings.ts';
+import { updateAppealOptions } from './appeal-options.ts';
+import { listConsentVersions, publishConsentVersion } from './consent.ts';
+import {
+  DEFAULT_PORTAL_LIMITS,
+  identityRequired,
+  type PortalLimits,
+  readOrganizationSettings,
+  updateOrganizationSettings,
+} from './settings.ts';
+import { checkSite, type SiteCheckOptions } from './site-check.ts';
+import { listTopics, putTopic, reorderTopics } from './topics.ts';
 import { getWidgetSettings, type OidcProvidersOf } from './widget-settings.ts';
 
 export interface SettingsRoutesOptions {
@@ -14,21 +24,54 @@ export interface SettingsRoutesOptions {
   /** Called after a change so cached public responses are dropped. */
   onOrganizationChanged: (organizationId: string) => void;
   oidcProviders?: OidcProvidersOf | undefined;
+  /** What the portal lets organisations choose from (default: no OpenID Connect, its attachment rules). */
+  limits?: PortalLimits | undefined;
+  /** The portal's public URL (default: the request's origin): the loader the site check looks for. */
+  publicUrl?: string | undefined;
+  siteCheck?: SiteCheckOptions | undefined;
+  now?: (() => Date) | undefined;
 }
 
+const MAX_ORIGINS = 50;
+
 /**
- * What staff change about their organisation: allowed origins and languages, how it takes ratings,
- * its own criteria sets. Audited by field name, never by value.
+ * What staff change about their organisation: its profile, allowed origins (with the live check of a
+ * site), consent documents, topics, identity methods and attachment rules, how it takes ratings, its
+ * own criteria sets. Audited by field name, never by value.
  */
 export function registerSettingsRoutes(
   router: Router<unknown, StaffActor>,
-  { db, onOrganizationChanged, oidcProviders }: SettingsRoutesOptions,
+  {
+    db,
+    onOrganizationChanged,
+    oidcProviders,
+    limits = DEFAULT_PORTAL_LIMITS,
+    publicUrl,
+    siteCheck,
+    now = () => new Date(),
+  }: SettingsRoutesOptions,
 ): void {
   const widgetSettings = async (organizationId: string, providers?: OidcProvidersOf) => {
     const settings = await getWidgetSettings(db, organizationId, providers);
     if (settings === null) throw new ProblemError(404, 'organization-not-found');
     return settings;
   };
+  const organizationSettings = async (organizationId: string) => {
+    const settings = await readOrganizationSettings(db, organizationId, limits);
+    if (settings === null) throw new ProblemError(404, 'organization-not-found');
+    return settings;
+  };
+  const origins = async (organizationId: string) =>
+    (
+      await db.query<{ origin: string }>(
+        'SELECT origin FROM organization_origins WHERE organization_id = $1 ORDER BY origin',
+        [organizationId],
+      )
+    ).map((row) => row.origin);
+
+  registerEndpoint(router, endpoints.getOrganizationSettings, async ({ params }) =>
+    organizationSettings(params.organizationId),
+  );
 
   registerEndpoint(router, endpoints.updateOrganizationSettings, async ({ actor, params, body }) => {
     const { organizationId } = params;
@@ -38,6 +81,101 @@ export function registerSettingsRoutes(
     });
     onOrganizationChanged(organizationId);
     return widgetSettings(organizationId);
+  });
+
+  registerEndpoint(router, endpoints.addAllowedOrigin, async ({ actor, params, body }) => {
+    const { organizationId } = params;
+    const current = (await organizationSettings(organizationId)).allowedOrigins;
+    if (!current.includes(body.origin)) {
+      if (current.length >= MAX_ORIGINS) {
+        throw new ProblemError(422, 'validation-failed', 'Invalid body', [
+          { path: 'body.origin', message: `At most ${MAX_ORIGINS} origins; remove one first` },
+        ]);
+      }
+      await db.transaction(async (tx) => {
+        await tx.query(
+          'INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [organizationId, body.origin],
+        );
+        await audit(tx, actor, 'settings.origin-add', null, { origin: body.origin });
+      });
+      onOrganizationChanged(organizationId);
+    }
+    return { allowedOrigins: await origins(organizationId) };
+  });
+
+  registerEndpoint(router, endpoints.removeAllowedOrigin, async ({ actor, params }) => {
+    const { organizationId, origin } = params;
+    await organizationSettings(organizationId);
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM organization_origins WHERE organization_id = $1 AND origin = $2', [
+        organizationId,
+        origin,
+      ]);
+      await audit(tx, actor, 'settings.origin-remove', null, { origin });
+    });
+    onOrganizationChanged(organizationId);
+    return { allowedOrigins: await origins(organizationId) };
+  });
+
+  registerEndpoint(router, endpoints.checkSite, async ({ c, params, body }) => {
+    const settings = await organizationSettings(params.organizationId);
+    const portalOrigin = new URL(publicUrl ?? c.req.url).origin;
+    return checkSite(body.pageUrl, settings.allowedOrigins, portalOrigin, siteCheck);
+  });
+
+  registerEndpoint(router, endpoints.listConsentVersions, async ({ params }) => {
+    await organizationSettings(params.organizationId);
+    return { versions: await listConsentVersions(db, params.organizationId) };
+  });
+
+  registerEndpoint(router, endpoints.publishConsentVersion, async ({ actor, params, body }) => {
+    const { organizationId } = params;
+    const published = await db.transaction(async (tx) => {
+      const version = await publishConsentVersion(tx, organizationId, body, now());
+      await audit(tx, actor, 'settings.consent-publish', null, { version: version.version });
+      return version;
+    });
+    onOrganizationChanged(organizationId);
+    return published;
+  });
+
+  registerEndpoint(router, endpoints.listTopics, async ({ params }) => {
+    await organizationSettings(params.organizationId);
+    return { topics: await listTopics(db, params.organizationId) };
+  });
+
+  registerEndpoint(router, endpoints.putTopic, async ({ actor, params, body }) => {
+    const { organizationId, topicId } = params;
+    const topic = await db.transaction(async (tx) => {
+      const saved = await putTopic(tx, organizationId, topicId, body, now());
+      await audit(tx, actor, 'settings.topic-put', null, { topicId, archived: saved.archived });
+      return saved;
+    });
+    onOrganizationChanged(organizationId);
+    return topic;
+  });
+
+  registerEndpoint(router, endpoints.reorderTopics, async ({ actor, params, body }) => {
+    const { organizationId } = params;
+    await organizationSettings(organizationId);
+    await db.transaction(async (tx) => {
+      await reorderTopics(tx, organizationId, body.ids);
+      await audit(tx, actor, 'settings.topic-order', null, {});
+    });
+    onOrganizationChanged(organizationId);
+    return { topics: await listTopics(db, organizationId) };
+  });
+
+  registerEndpoint(router, endpoints.updateAppealOptions, async ({ actor, params, body }) => {
+    const { organizationId } = params;
+    const current = await organizationSettings(organizationId);
+    await db.transaction(async (tx) => {
+      await updateAppealOptions(tx, current, body, limits, identityRequired(current.jurisdiction));
+      await audit(tx, actor, 'settings.appeal-options', null, { fields: Object.keys(body) });
+    });
+    onOrganizationChanged(organizationId);
+    return organizationSettings(organizationId);
   });
 
   registerEndpoint(router, endpoints.updateRatingSettings, async ({ actor, params, body }) => {

@@ -20,6 +20,10 @@ export async function getWidgetSettings(
   db: Queryable,
   organizationId: string,
   oidcProviders: OidcProvidersOf = () => [],
+  /** The page's language: topics and the consent document in it when the organisation gives them. */
+  language?: string,
+  /** The portal's public URL, for consent documents given as text. */
+  portalUrl?: string,
 ): Promise<WidgetSettings | null> {
   const rows = await db.query<
     AppealSettingsRow &
@@ -30,14 +34,11 @@ export async function getWidgetSettings(
         languages: WidgetSettings['languages'];
         time_zone: string;
         origins: string[] | null;
-        oidc_providers: string[] | null;
       }
   >(
     `SELECT o.id, o.name, o.jurisdiction, o.languages, o.time_zone, ${APPEAL_SETTINGS_COLUMNS},
        ${RATING_SETTINGS_COLUMNS},
-       ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id ORDER BY origin) AS origins,
-       ARRAY(SELECT provider_id FROM organization_oidc_providers WHERE organization_id = o.id
-             ORDER BY provider_id) AS oidc_providers
+       ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id ORDER BY origin) AS origins
      FROM organizations o LEFT JOIN organization_appeal_settings s ON s.organization_id = o.id
        LEFT JOIN organization_rating_settings r ON r.organization_id = o.id
      WHERE o.id = $1`,
@@ -53,7 +54,12 @@ export async function getWidgetSettings(
     languages: row.languages,
     allowedOrigins: row.origins ?? [],
     timeZone: row.time_zone,
-    appeals: appealFormSettings(row.jurisdiction, toAppealSettings(row), providers, row.languages),
+    appeals: appealFormSettings(
+      row.jurisdiction,
+      toAppealSettings(row, language, portalUrl),
+      providers,
+      row.languages,
+    ),
     ratings: toRatingFormSettings(row, providers),
   };
 }

@@ -1,0 +1,4 @@
+export const getOrganizationSettingsRoute = {
+  method: 'GET',
+  path: '/v1/staff/organizations/{organizationId}/settings',
+} as const;

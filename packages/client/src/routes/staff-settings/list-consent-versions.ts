@@ -1,0 +1,4 @@
+export const listConsentVersionsRoute = {
+  method: 'GET',
+  path: '/v1/staff/organizations/{organizationId}/consent-versions',
+} as const;

@@ -1,0 +1,4 @@
+export const publishConsentVersionRoute = {
+  method: 'POST',
+  path: '/v1/staff/organizations/{organizationId}/consent-versions',
+} as const;

@@ -1,0 +1,227 @@
+import type { OrganizationSettings, RatingFormSettings } from '@otklik/client/schemas';
+import * as v from 'valibot';
+import { useT } from '../../i18n/translate.ts';
+import { toast } from '../../kit/announcer.tsx';
+import { Button } from '../../kit/button.tsx';
+import { useForm } from '../../kit/form.ts';
+import { FormAlert } from '../../kit/form-alert.tsx';
+import { Checkbox, RadioGroup, Select, TextInput } from '../../kit/inputs.tsx';
+import { Loaded, useLoad } from '../../kit/states.tsx';
+import { useUnsavedChanges } from '../../kit/unsaved.tsx';
+import { settingsMessages } from './settings.messages.ts';
+import { staffClient } from './staff-client.ts';
+
+const client = () => staffClient.value as NonNullable<typeof staffClient.value>;
+
+function useSettings(organizationId: string) {
+  return useLoad((signal) => client().getOrganizationSettings(organizationId, { signal }), [organizationId]);
+}
+
+/** Identity methods offered: the e-mail code and the OpenID Connect providers the portal configures. */
+export function IdentityTab({ organizationId }: { organizationId: string }) {
+  const load = useSettings(organizationId);
+  return <Loaded load={load}>{(settings) => <Identity settings={settings} />}</Loaded>;
+}
+
+function Identity({ settings }: { settings: OrganizationSettings }) {
+  const { t } = useT(settingsMessages);
+  const providers = settings.portal.oidcProviders;
+  const form = useForm({
+    schema: v.object({ emailCode: v.boolean(), oidcProviders: v.array(v.string()) }),
+    initial: { ...settings.appeals.identity, oidcProviders: [...settings.appeals.identity.oidcProviders] },
+    onSubmit: async (identity) => {
+      await client().updateAppealOptions(settings.organizationId, { identity });
+      toast(t('saved'), 'success');
+    },
+  });
+  useUnsavedChanges(form.dirty);
+  const chosen = form.values.value.oidcProviders as string[];
+  return (
+    <form class="form" ref={form.ref} onSubmit={form.submit} noValidate>
+      <FormAlert error={form.formError} />
+      <Checkbox label={t('emailCode')} {...form.field('emailCode')} />
+      <fieldset class="field field--group">
+        <legend class="field-label">{t('oidcTitle')}</legend>
+        {providers.length === 0 && <p class="settings-muted">{t('noOidc')}</p>}
+        {providers.map((provider) => (
+          <Checkbox
+            key={provider.id}
+            id={`oidc-${provider.id}`}
+            label={provider.name}
+            value={chosen.includes(provider.id)}
+            onValue={(on) =>
+              form.set(
+                'oidcProviders',
+                on ? [...chosen, provider.id] : chosen.filter((id) => id !== provider.id),
+              )
+            }
+          />
+        ))}
+      </fieldset>
+      <div class="form-actions">
+        <Button type="submit" busy={form.busy.value} busyLabel={t('saving')}>
+          {t('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+const MB = 1024 * 1024;
+/** Short names of the media types the portal knows. */
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+};
+
+/** Attachment rules: how many files, how large, which types — within the portal's limits. */
+export function AttachmentsTab({ organizationId }: { organizationId: string }) {
+  const load = useSettings(organizationId);
+  return <Loaded load={load}>{(settings) => <Attachments settings={settings} />}</Loaded>;
+}
+
+const wholeNumber = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.regex(/^\d{1,4}(?:[.,]\d{1,2})?$/),
+    v.transform((s) => Number(s.replace(',', '.'))),
+    v.maxValue(max),
+  );
+
+function Attachments({ settings }: { settings: OrganizationSettings }) {
+  const { t, n } = useT(settingsMessages);
+  const limits = settings.portal.attachments;
+  const current = settings.appeals.attachments;
+  const form = useForm({
+    schema: v.object({
+      maxFiles: wholeNumber(limits.maxFiles),
+      maxFileMb: wholeNumber(limits.maxFileBytes / MB),
+      mediaTypes: v.array(v.string()),
+    }),
+    initial: {
+      maxFiles: String(current.maxFiles),
+      maxFileMb: String(Math.round((current.maxFileBytes / MB) * 100) / 100),
+      mediaTypes: [...current.mediaTypes],
+    },
+    onSubmit: async (out) => {
+      await client().updateAppealOptions(settings.organizationId, {
+        attachments: {
+          maxFiles: Math.floor(out.maxFiles),
+          maxFileBytes: Math.max(1, Math.round(out.maxFileMb * MB)),
+          mediaTypes: out.mediaTypes,
+        },
+      });
+      toast(t('saved'), 'success');
+    },
+  });
+  useUnsavedChanges(form.dirty);
+  const chosen = form.values.value.mediaTypes as string[];
+  return (
+    <form class="form" ref={form.ref} onSubmit={form.submit} noValidate>
+      <FormAlert error={form.formError} />
+      <TextInput
+        label={t('maxFiles')}
+        hint={t('portalLimit', { value: n(limits.maxFiles) })}
+        inputMode="numeric"
+        {...form.field('maxFiles')}
+      />
+      <TextInput
+        label={t('maxFileMb')}
+        hint={t('portalLimit', { value: n(limits.maxFileBytes / MB) })}
+        inputMode="decimal"
+        {...form.field('maxFileMb')}
+      />
+      <fieldset class="field field--group">
+        <legend class="field-label">{t('mediaTypes')}</legend>
+        {limits.mediaTypes.map((type) => (
+          <Checkbox
+            key={type}
+            id={`type-${TYPE_NAMES[type] ?? type}`}
+            label={TYPE_NAMES[type] ?? type}
+            value={chosen.includes(type)}
+            onValue={(on) =>
+              form.set('mediaTypes', on ? [...chosen, type] : chosen.filter((x) => x !== type))
+            }
+          />
+        ))}
+      </fieldset>
+      <div class="form-actions">
+        <Button type="submit" busy={form.busy.value} busyLabel={t('saving')}>
+          {t('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** How the organisation takes ratings (the rating settings endpoint). */
+export function RatingsTab({ organizationId }: { organizationId: string }) {
+  const load = useLoad(
+    async (signal) => (await client().getWidgetSettings(organizationId, {}, { signal })).ratings,
+    [organizationId],
+  );
+  return (
+    <Loaded load={load}>{(ratings) => <Ratings organizationId={organizationId} ratings={ratings} />}</Loaded>
+  );
+}
+
+function Ratings({ organizationId, ratings }: { organizationId: string; ratings: RatingFormSettings }) {
+  const { t } = useT(settingsMessages);
+  const sets = [...new Set(['by-base', 'ru-nok', ratings.criteriaSet.id])];
+  const form = useForm({
+    schema: v.object({
+      enabled: v.boolean(),
+      identification: v.picklist(['anonymous', 'optional', 'required']),
+      criteriaSetId: v.string(),
+      commentMaxLength: wholeNumber(5000),
+    }),
+    initial: {
+      enabled: ratings.enabled,
+      identification: ratings.identification,
+      criteriaSetId: ratings.criteriaSet.id,
+      commentMaxLength: String(ratings.commentMaxLength),
+    },
+    onSubmit: async (out) => {
+      await client().updateRatingSettings(organizationId, {
+        enabled: out.enabled,
+        identification: out.identification,
+        criteriaSetId: out.criteriaSetId,
+        commentMaxLength: Math.floor(out.commentMaxLength),
+      });
+      toast(t('saved'), 'success');
+    },
+  });
+  useUnsavedChanges(form.dirty);
+  return (
+    <form class="form" ref={form.ref} onSubmit={form.submit} noValidate>
+      <FormAlert error={form.formError} />
+      <Checkbox label={t('ratingsEnabled')} {...form.field('enabled')} />
+      <RadioGroup
+        label={t('identification')}
+        name="identification"
+        options={(['anonymous', 'optional', 'required'] as const).map((id) => ({
+          value: id,
+          label: t(`ident.${id}`),
+        }))}
+        {...form.field('identification')}
+      />
+      <Select
+        label={t('criteriaSet')}
+        options={sets.map((id) => ({
+          value: id,
+          label: id === ratings.criteriaSet.id ? `${ratings.criteriaSet.name.ru ?? id} (${id})` : id,
+        }))}
+        {...form.field('criteriaSetId')}
+      />
+      <TextInput label={t('commentMaxLength')} inputMode="numeric" {...form.field('commentMaxLength')} />
+      <div class="form-actions">
+        <Button type="submit" busy={form.busy.value} busyLabel={t('saving')}>
+          {t('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,283 @@
+import { createClient } from '@otklik/client';
+import type { OrganizationSettings, OriginCheckReport, StaffTopic } from '@otklik/client/schemas';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso/router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../i18n/language.ts';
+import { htmlSnippet, joomlaShortcode, previewUrl, wordpressShortcode } from './embed.ts';
+import SettingsScreen from './settings.tsx';
+import { staffClient } from './staff-client.ts';
+
+const ORG = 'demo-by';
+
+function settings(): OrganizationSettings {
+  return {
+    organizationId: ORG,
+    name: 'ТЦСОН Демо района',
+    shortName: null,
+    country: 'BY',
+    contacts: { email: null, phone: null, address: 'г. Демо', website: null },
+    jurisdiction: 'by-300z',
+    languages: ['be', 'ru'],
+    timeZone: 'Europe/Minsk',
+    allowedOrigins: ['https://tcson.example'],
+    consentVersion: '2',
+    appeals: {
+      mode: 'form',
+      identity: { emailCode: true, oidcProviders: [] },
+      attachments: { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024, mediaTypes: ['application/pdf'] },
+    },
+    portal: {
+      oidcProviders: [],
+      attachments: {
+        maxFiles: 5,
+        maxFileBytes: 10 * 1024 * 1024,
+        mediaTypes: ['application/pdf', 'image/png'],
+      },
+    },
+  };
+}
+
+interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+  auth: string | null;
+}
+
+/** A small portal in memory: what the screens send, and canned answers. */
+function fakePortal() {
+  const calls: Call[] = [];
+  const state = { settings: settings(), topics: [] as StaffTopic[] };
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
+    const body = text ? JSON.parse(text) : undefined;
+    calls.push({
+      method: request.method,
+      path: url.pathname,
+      body,
+      auth: request.headers.get('Authorization'),
+    });
+    const base = `/v1/staff/organizations/${ORG}`;
+    const route = `${request.method} ${url.pathname.replace(base, '')}`;
+    if (route === 'GET /settings') return json(state.settings);
+    if (route === 'PATCH /settings') {
+      if (body.timeZone === 'Europe/Nowhere') {
+        return json(
+          {
+            type: 'about:blank',
+            title: 'Invalid body',
+            status: 422,
+            code: 'validation-failed',
+            issues: [{ path: 'body.timeZone', message: 'Expected an IANA time zone such as Europe/Minsk' }],
+          },
+          422,
+        );
+      }
+      state.settings = { ...state.settings, name: body.name, timeZone: body.timeZone };
+      return json({});
+    }
+    if (route === 'GET /topics') return json({ topics: state.topics });
+    if (request.method === 'PUT' && url.pathname.startsWith(`${base}/topics/`)) {
+      const topic: StaffTopic = {
+        id: decodeURIComponent(url.pathname.split('/').pop() ?? ''),
+        names: body.names,
+        archived: body.archived ?? false,
+        position: state.topics.length,
+      };
+      state.topics = [...state.topics.filter((x) => x.id !== topic.id), topic];
+      return json(topic);
+    }
+    if (route === 'POST /site-check') {
+      const report: OriginCheckReport = {
+        pageUrl: body.pageUrl,
+        origin: new URL(body.pageUrl).origin,
+        ready: false,
+        httpStatus: 200,
+        items: [
+          { id: 'origin-allowed', status: 'ok', hint: null },
+          { id: 'page-reachable', status: 'ok', hint: null },
+          {
+            id: 'loader-script',
+            status: 'missing',
+            hint: 'Add <script src="https://portal/otklik.js" defer></script>',
+          },
+          { id: 'mount-div', status: 'ok', hint: null },
+          { id: 'csp', status: 'ok', hint: null },
+        ],
+      };
+      return json(report);
+    }
+    return json({ type: 'about:blank', title: 'Not found', status: 404, code: 'not-found' }, 404);
+  };
+  return { calls, state, fetch: fetch as typeof globalThis.fetch };
+}
+
+let portal: ReturnType<typeof fakePortal>;
+
+beforeEach(() => {
+  setLanguage('ru');
+  portal = fakePortal();
+  staffClient.value = null;
+});
+afterEach(cleanup);
+
+function open(url: string, withClient = true) {
+  if (withClient) {
+    staffClient.value = createClient({
+      baseUrl: 'http://portal.test',
+      apiKey: 'otk_test',
+      fetch: portal.fetch,
+      retries: 0,
+    });
+  }
+  history.replaceState(null, '', url);
+  render(
+    <LocationProvider scope="/console">
+      <SettingsScreen />
+    </LocationProvider>,
+  );
+}
+
+describe('the settings screen', () => {
+  it('without a session asks for the organisation and an API key, then opens its tabs', async () => {
+    open('/console/settings', false);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Настройки');
+    fireEvent.input(screen.getByRole('textbox', { name: /Код организации/ }), {
+      target: { value: 'Bad Id' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Открыть настройки' }));
+    await waitFor(() => expect(screen.getByText('Проверьте, как записано значение')).toBeTruthy());
+    expect(staffClient.value).toBeNull();
+  });
+
+  it('shows one tab per concern, keyboard-operable, and the organisation form', async () => {
+    open(`/console/settings/${ORG}/organization`);
+    const tabs = within(screen.getByRole('tablist', { name: 'Разделы настроек' })).getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      'Организация',
+      'Сайты',
+      'Согласие',
+      'Темы',
+      'Подтверждение личности',
+      'Вложения',
+      'Оценки',
+      'Код для сайта',
+    ]);
+    expect(tabs[0]?.getAttribute('aria-selected')).toBe('true');
+    const name = (await screen.findByRole('textbox', { name: /Полное наименование/ })) as HTMLInputElement;
+    expect(name.value).toBe('ТЦСОН Демо района');
+    expect(portal.calls[0]).toMatchObject({ method: 'GET', auth: 'Bearer otk_test' });
+  });
+
+  it('checks the time zone before sending and shows the portal’s refusal beside the field', async () => {
+    open(`/console/settings/${ORG}/organization`);
+    const zone = (await screen.findByRole('textbox', { name: /Часовой пояс/ })) as HTMLInputElement;
+    fireEvent.input(zone, { target: { value: 'Mars/Olympus' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(zone.getAttribute('aria-invalid')).toBe('true'));
+    expect(portal.calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+
+    // The runtime knows this one, the (fake) portal does not: its issue lands beside the field.
+    fireEvent.input(zone, { target: { value: 'Europe/Minsk' } });
+    portal.state.settings = settings();
+    fireEvent.input(screen.getByRole('textbox', { name: /Полное наименование/ }), {
+      target: { value: 'ТЦСОН' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(portal.calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const patch = portal.calls.find((c) => c.method === 'PATCH');
+    expect(patch?.body).toMatchObject({
+      name: 'ТЦСОН',
+      shortName: null,
+      contacts: { email: null, phone: null, address: 'г. Демо', website: null },
+      jurisdiction: 'by-300z',
+      languages: ['be', 'ru'],
+      timeZone: 'Europe/Minsk',
+    });
+  });
+
+  it('adds a topic with its names in each language of the organisation', async () => {
+    open(`/console/settings/${ORG}/topics`);
+    await screen.findByText('Тем пока нет: граждане не выбирают тему.');
+    fireEvent.input(screen.getByRole('textbox', { name: /Код темы/ }), { target: { value: 'meals' } });
+    const be = screen.getByRole('textbox', { name: /Название \(Беларуская\)/ });
+    expect(be.getAttribute('lang')).toBe('be');
+    fireEvent.input(be, { target: { value: 'Харчаванне' } });
+    fireEvent.input(screen.getByRole('textbox', { name: /Название \(Русский\)/ }), {
+      target: { value: 'Питание' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить тему' }));
+    await waitFor(() => expect(portal.state.topics).toHaveLength(1));
+    expect(portal.calls.find((c) => c.method === 'PUT')).toMatchObject({
+      path: `/v1/staff/organizations/${ORG}/topics/meals`,
+      body: { names: { be: 'Харчаванне', ru: 'Питание' } },
+    });
+    expect(await screen.findByText('meals')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'В архив' })).toBeTruthy();
+  });
+
+  it('runs the live check of a page and lists what it still needs', async () => {
+    open(`/console/settings/${ORG}/sites`);
+    expect(await screen.findByText('https://tcson.example')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Удалить https://tcson.example' })).toBeTruthy();
+    fireEvent.input(screen.getByRole('textbox', { name: /Адрес страницы/ }), {
+      target: { value: 'https://tcson.example/zvaroty' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Проверить' }));
+    expect(await screen.findByText('Странице ещё кое-что нужно:')).toBeTruthy();
+    expect(screen.getByText(/Скрипт Отклика подключён/).textContent).toContain('нет');
+  });
+
+  it('the embed builder writes the HTML, the Joomla and the WordPress code of the chosen widget', async () => {
+    // (happy-dom does not load frames and logs that it did not: the preview is checked in Chromium.)
+    open(`/console/settings/${ORG}/embed`);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Виджет' }), {
+      target: { value: 'appeal-counter' },
+    });
+    fireEvent.change(await screen.findByRole('combobox', { name: 'variant' }), { target: { value: 'full' } });
+    await waitFor(() =>
+      expect(
+        screen.getByText('<div data-otklik="appeal-counter" data-org="demo-by" data-variant="full"></div>'),
+      ).toBeTruthy(),
+    );
+    expect(screen.getByText('{otklik appeal-counter org=demo-by variant=full}')).toBeTruthy();
+    expect(screen.getByText('[otklik type="appeal-counter" org="demo-by" variant="full"]')).toBeTruthy();
+    expect(screen.getByTitle('Так виджет выглядит на странице').getAttribute('src')).toBe(
+      '/embed-preview?widget=appeal-counter&org=demo-by&variant=full',
+    );
+  });
+});
+
+describe('the embed snippets', () => {
+  const embed = {
+    widget: 'org-search',
+    org: null,
+    options: [
+      ['country', 'by'],
+      ['tiles-attribution', '© OpenStreetMap "x"'],
+      ['lang', ''],
+    ] as [string, string][],
+  };
+  it('escape what needs escaping in each syntax', () => {
+    expect(htmlSnippet(embed)).toBe(
+      '<div data-otklik="org-search" data-country="by" data-tiles-attribution="© OpenStreetMap &quot;x&quot;"></div>',
+    );
+    expect(joomlaShortcode(embed)).toBe(
+      '{otklik org-search country=by tiles-attribution="© OpenStreetMap &quot;x&quot;"}',
+    );
+    expect(wordpressShortcode(embed)).toBe(
+      '[otklik type="org-search" country="by" tiles-attribution="© OpenStreetMap &quot;x&quot;"]',
+    );
+    expect(previewUrl(embed)).toBe(
+      '/embed-preview?widget=org-search&country=by&tiles-attribution=%C2%A9+OpenStreetMap+%22x%22',
+    );
+  });
+});

@@ -1,0 +1,142 @@
+import './settings.css';
+import { OrganizationId } from '@otklik/client/schemas';
+import type { ComponentType } from 'preact';
+import { useLocation } from 'preact-iso/router';
+import * as v from 'valibot';
+import { useT } from '../../i18n/translate.ts';
+import { Button } from '../../kit/button.tsx';
+import { useForm } from '../../kit/form.ts';
+import { FormAlert } from '../../kit/form-alert.tsx';
+import { TextInput } from '../../kit/inputs.tsx';
+import { PageHeader } from '../../kit/page-header.tsx';
+import { TabPanel, Tabs } from '../../kit/tabs.tsx';
+import { BASE } from '../../routes.ts';
+import { session } from '../../session.ts';
+import { ConsentTab } from './consent-tab.tsx';
+import { EmbedTab } from './embed-tab.tsx';
+import { AttachmentsTab, IdentityTab, RatingsTab } from './options-tabs.tsx';
+import { OrganizationTab } from './organization-tab.tsx';
+import { settingsMessages } from './settings.messages.ts';
+import { SitesTab } from './sites-tab.tsx';
+import { connectWithApiKey, staffClient } from './staff-client.ts';
+import { TopicsTab } from './topics-tab.tsx';
+
+export const SETTINGS_TABS = [
+  'organization',
+  'sites',
+  'consent',
+  'topics',
+  'identity',
+  'attachments',
+  'ratings',
+  'embed',
+] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+const TAB_SCREENS: Record<SettingsTab, ComponentType<{ organizationId: string }>> = {
+  organization: OrganizationTab,
+  sites: SitesTab,
+  consent: ConsentTab,
+  topics: TopicsTab,
+  identity: IdentityTab,
+  attachments: AttachmentsTab,
+  ratings: RatingsTab,
+  embed: EmbedTab,
+};
+
+/** `/console/settings/{organizationId}/{tab}` → its parts (the tab defaults to the first). */
+export function parseSettingsPath(path: string): { organizationId: string | null; tab: SettingsTab } {
+  const [org, tab] = path.slice(`${BASE}/settings`.length).split('/').filter(Boolean);
+  return {
+    organizationId: org !== undefined && v.is(OrganizationId, org) ? org : null,
+    tab: SETTINGS_TABS.includes(tab as SettingsTab) ? (tab as SettingsTab) : 'organization',
+  };
+}
+
+export const settingsPath = (organizationId: string, tab: SettingsTab = 'organization') =>
+  `${BASE}/settings/${organizationId}/${tab}`;
+
+/**
+ * The organisation's settings: one tab per concern (CONSOLE.md, "Settings"). The organisation comes
+ * from the path; without a signed-in session the screen first asks for the organisation and an API key.
+ */
+export default function SettingsScreen() {
+  const { t } = useT(settingsMessages);
+  const { path, route } = useLocation();
+  const { organizationId, tab } = parseSettingsPath(path);
+  const signedIn = session.value?.organization.id;
+  if (organizationId === null || staffClient.value === null) {
+    return (
+      <>
+        <PageHeader title={t('title')} description={t('description')} />
+        <ChooseOrganization
+          initial={organizationId ?? signedIn ?? ''}
+          onOpen={(id) => route(settingsPath(id, tab))}
+        />
+      </>
+    );
+  }
+  const Screen = TAB_SCREENS[tab];
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <Tabs
+        label={t('tabsLabel')}
+        idPrefix="settings"
+        tabs={SETTINGS_TABS.map((id) => ({ id, label: t(`tab.${id}`) }))}
+        selected={tab}
+        onSelect={(id) => route(settingsPath(organizationId, id))}
+      />
+      <TabPanel idPrefix="settings" selected={tab}>
+        <Screen key={`${organizationId}/${tab}`} organizationId={organizationId} />
+      </TabPanel>
+    </>
+  );
+}
+
+const ChooseForm = v.object({
+  organizationId: OrganizationId,
+  apiKey: v.pipe(v.string(), v.trim(), v.minLength(1)),
+});
+
+/** Until staff sign-in: which organisation, and its API key (kept in memory only). */
+function ChooseOrganization({ initial, onOpen }: { initial: string; onOpen: (id: string) => void }) {
+  const { t } = useT(settingsMessages);
+  const form = useForm({
+    schema: ChooseForm,
+    initial: { organizationId: initial, apiKey: '' },
+    onSubmit: async ({ organizationId, apiKey }) => {
+      const client = connectWithApiKey(apiKey);
+      // Fails here (wrong key, unknown organisation) rather than on every tab.
+      await client.getOrganizationSettings(organizationId);
+      onOpen(organizationId);
+    },
+  });
+  return (
+    <section class="settings-section narrow" aria-labelledby="settings-choose">
+      <h2 id="settings-choose">{t('chooseTitle')}</h2>
+      <p>{t('chooseText')}</p>
+      <form class="form" ref={form.ref} onSubmit={form.submit} noValidate>
+        <FormAlert error={form.formError} />
+        <TextInput
+          label={t('organizationId')}
+          required
+          autoComplete="off"
+          {...form.field('organizationId')}
+        />
+        <TextInput
+          label={t('apiKey')}
+          required
+          type="password"
+          autoComplete="off"
+          {...form.field('apiKey')}
+        />
+        <div class="form-actions">
+          <Button type="submit" busy={form.busy.value}>
+            {t('open')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

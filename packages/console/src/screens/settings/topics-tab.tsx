@@ -1,0 +1,237 @@
+import type { Language, StaffTopic } from '@otklik/client/schemas';
+import { TopicId } from '@otklik/client/schemas';
+import { useSignal } from '@preact/signals';
+import * as v from 'valibot';
+import { useT } from '../../i18n/translate.ts';
+import { announce, toast } from '../../kit/announcer.tsx';
+import { Button } from '../../kit/button.tsx';
+import { useForm } from '../../kit/form.ts';
+import { FormAlert } from '../../kit/form-alert.tsx';
+import { TextInput } from '../../kit/inputs.tsx';
+import { Loaded, useLoad } from '../../kit/states.tsx';
+import { settingsMessages } from './settings.messages.ts';
+import { staffClient } from './staff-client.ts';
+
+const client = () => staffClient.value as NonNullable<typeof staffClient.value>;
+
+/** Topics with a name in each language: add, rename, reorder, archive and restore. */
+export function TopicsTab({ organizationId }: { organizationId: string }) {
+  const load = useLoad(
+    async (signal) => {
+      const [settings, list] = await Promise.all([
+        client().getOrganizationSettings(organizationId, { signal }),
+        client().listTopics(organizationId, { signal }),
+      ]);
+      return { languages: settings.languages, topics: list.topics };
+    },
+    [organizationId],
+  );
+  return <Loaded load={load}>{(data) => <Topics organizationId={organizationId} {...data} />}</Loaded>;
+}
+
+const name = (i: number) =>
+  i === 0
+    ? v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))
+    : v.pipe(v.string(), v.trim(), v.maxLength(200));
+
+/** The names typed, without the empty ones. */
+const namesOf = (languages: readonly Language[], values: Record<string, string>) =>
+  Object.fromEntries(
+    languages.flatMap((l) => {
+      const value = (values[`name_${l}`] ?? '').trim();
+      return value ? [[l, value]] : [];
+    }),
+  ) as Partial<Record<Language, string>>;
+
+function Topics({
+  organizationId,
+  languages,
+  topics: initial,
+}: {
+  organizationId: string;
+  languages: Language[];
+  topics: StaffTopic[];
+}) {
+  const { t } = useT(settingsMessages);
+  const topics = useSignal(initial);
+  const busy = useSignal<string | null>(null);
+  const label = (topic: StaffTopic) =>
+    topic.names[languages[0] as Language] ?? Object.values(topic.names)[0] ?? topic.id;
+
+  const save = async (topic: StaffTopic, change: { names?: StaffTopic['names']; archived?: boolean }) => {
+    busy.value = topic.id;
+    try {
+      const saved = await client().putTopic(organizationId, topic.id, {
+        names: change.names ?? topic.names,
+        archived: change.archived ?? topic.archived,
+      });
+      topics.value = (await client().listTopics(organizationId)).topics;
+      announce(t('saved'));
+      return saved;
+    } finally {
+      busy.value = null;
+    }
+  };
+  const move = async (index: number, by: -1 | 1) => {
+    const active = topics.value.filter((x) => !x.archived).map((x) => x.id);
+    const target = index + by;
+    if (target < 0 || target >= active.length) return;
+    [active[index], active[target]] = [active[target] as string, active[index] as string];
+    busy.value = 'order';
+    try {
+      topics.value = (await client().reorderTopics(organizationId, { ids: active })).topics;
+      announce(t('saved'));
+    } finally {
+      busy.value = null;
+    }
+  };
+
+  const addSchema = v.object({
+    id: TopicId,
+    ...Object.fromEntries(languages.map((l, i) => [`name_${l}`, name(i)])),
+  }) as v.GenericSchema<Record<string, string>, Record<string, string>>;
+  const empty = { id: '', ...Object.fromEntries(languages.map((l) => [`name_${l}`, ''])) };
+  const add = useForm({
+    schema: addSchema,
+    initial: empty,
+    onSubmit: async (out) => {
+      await client().putTopic(organizationId, out.id as string, {
+        names: namesOf(languages, out) as Record<Language, string>,
+      });
+      topics.value = (await client().listTopics(organizationId)).topics;
+      add.reset(empty);
+      toast(t('saved'), 'success');
+    },
+  });
+
+  const active = topics.value.filter((x) => !x.archived);
+  return (
+    <>
+      <section class="settings-section" aria-labelledby="topics-list">
+        <h2 id="topics-list">{t('topicsTitle')}</h2>
+        <p>{t('topicsHint')}</p>
+        {topics.value.length === 0 ? (
+          <p class="settings-muted">{t('noTopics')}</p>
+        ) : (
+          <ul class="settings-list">
+            {topics.value.map((topic) => {
+              const index = active.indexOf(topic);
+              return (
+                <li key={topic.id}>
+                  <TopicNames
+                    topic={topic}
+                    languages={languages}
+                    busy={busy.value === topic.id}
+                    onRename={(names) => save(topic, { names })}
+                  />
+                  <div class="settings-actions">
+                    {!topic.archived && index > 0 && (
+                      <Button
+                        variant="secondary"
+                        busy={busy.value === 'order'}
+                        onClick={() => move(index, -1)}
+                      >
+                        {t('moveUp', { name: label(topic) })}
+                      </Button>
+                    )}
+                    {!topic.archived && index < active.length - 1 && (
+                      <Button
+                        variant="secondary"
+                        busy={busy.value === 'order'}
+                        onClick={() => move(index, 1)}
+                      >
+                        {t('moveDown', { name: label(topic) })}
+                      </Button>
+                    )}
+                    <Button
+                      variant="secondary"
+                      busy={busy.value === topic.id}
+                      onClick={() => save(topic, { archived: !topic.archived })}
+                    >
+                      {topic.archived ? t('restore') : t('archive')}
+                    </Button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section class="settings-section" aria-labelledby="topics-add">
+        <h2 id="topics-add">{t('addTopic')}</h2>
+        <form class="form" ref={add.ref} onSubmit={add.submit} noValidate>
+          <FormAlert error={add.formError} />
+          <TextInput
+            label={t('topicId')}
+            hint={t('topicIdHint')}
+            required
+            autoComplete="off"
+            {...add.field('id')}
+          />
+          {languages.map((l, i) => (
+            <TextInput
+              key={l}
+              lang={l}
+              label={t('topicName', { lang: t(`lang.${l}`) })}
+              required={i === 0}
+              {...add.field(`name_${l}`)}
+            />
+          ))}
+          <div class="form-actions">
+            <Button type="submit" busy={add.busy.value}>
+              {t('addTopic')}
+            </Button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
+
+/** A topic's names, each editable in place; saved together. */
+function TopicNames({
+  topic,
+  languages,
+  busy,
+  onRename,
+}: {
+  topic: StaffTopic;
+  languages: Language[];
+  busy: boolean;
+  onRename: (names: StaffTopic['names']) => Promise<unknown>;
+}) {
+  const { t } = useT(settingsMessages);
+  const schema = v.object(
+    Object.fromEntries(languages.map((l, i) => [`name_${l}`, name(i)])),
+  ) as v.GenericSchema<Record<string, string>, Record<string, string>>;
+  const form = useForm({
+    schema,
+    initial: Object.fromEntries(languages.map((l) => [`name_${l}`, topic.names[l] ?? ''])),
+    onSubmit: async (out) => {
+      await onRename(namesOf(languages, out) as StaffTopic['names']);
+    },
+  });
+  return (
+    <form class="settings-item-text" ref={form.ref} onSubmit={form.submit} noValidate>
+      <p>
+        <code>{topic.id}</code>
+        {topic.archived && <span class="settings-muted"> — {t('archived')}</span>}
+      </p>
+      <FormAlert error={form.formError} />
+      {languages.map((l, i) => (
+        <TextInput
+          key={l}
+          lang={l}
+          label={t('topicName', { lang: t(`lang.${l}`) })}
+          required={i === 0}
+          {...form.field(`name_${l}`)}
+        />
+      ))}
+      {form.dirty && (
+        <Button type="submit" busy={busy || form.busy.value}>
+          {t('save')}
+        </Button>
+      )}
+    </form>
+  );
+}
