@@ -459,7 +459,7 @@ describe.each(backends)('portal on $name', (backend) => {
       const res = await fetch(`${url}/v1/organizations`, { method: 'DELETE' });
       await expectProblem(res, 405, 'method-not-allowed');
       expect(res.headers.get('allow')).toContain('GET');
-      const staff = await get('/v1/staff/organizations/demo-school/settings');
+      const staff = await fetch(`${url}/v1/staff/organizations/demo-school/settings`, { method: 'PUT' });
       await expectProblem(staff, 405, 'method-not-allowed');
       expect(staff.headers.get('allow')).toContain('PATCH');
     });
