@@ -22,6 +22,8 @@ import { registerIdentityRoutes } from './identity/routes.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { DOCS_CSP, renderDocsHtml } from './openapi/html.ts';
+import { createMetrics } from './operations/metrics.ts';
+import { registerOperationsRoutes } from './operations/routes.ts';
 import { AccessStore } from './organizations/access.ts';
 import { registerDirectoryRoutes } from './organizations/routes.ts';
 import { DEFAULT_PORTAL_LIMITS } from './organizations/settings.ts';
@@ -62,6 +64,8 @@ export interface AppOptions {
   siteCheck?: SiteCheckOptions;
   /** Demo only: serves GET /demo/mailbox with this page. */
   demoMailboxPage?: () => string;
+  /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */
+  metricsToken?: string;
 }
 
 /**
@@ -98,6 +102,10 @@ export function createApp(options: AppOptions): Hono {
       requestId,
     });
   });
+
+  const metrics = createMetrics(db);
+  app.use('*', metrics.middleware);
+  registerOperationsRoutes(router, { db, metrics, metricsToken: options.metricsToken });
 
   router.get('/health', async (c) => {
     if (!(await databaseReachable(db))) {

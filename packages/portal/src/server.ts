@@ -43,6 +43,8 @@ export interface PortalOptions {
   pow?: PowOptions;
   /** Demo only: the page served at /demo/mailbox. */
   demoMailboxPage?: () => string;
+  /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */
+  metricsToken?: string;
   /** OpenID Connect login providers (off unless some are given and `publicUrl` is set). */
   oidc?: OidcOptions;
   /** The settings' live check of a site page (e.g. `allowPrivateNetworks` on an intranet or the demo). */
@@ -102,6 +104,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.demoMailboxPage === undefined ? {} : { demoMailboxPage: options.demoMailboxPage }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
     ...(options.siteCheck === undefined ? {} : { siteCheck: options.siteCheck }),
+    ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
   });
   if (options.oidc?.providers.length && options.publicUrl === undefined) {
     logger.log('warn', 'OpenID Connect providers are configured but PUBLIC_URL is not: login is off');
