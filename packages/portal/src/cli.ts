@@ -1,6 +1,7 @@
 /**
  * Command line: `serve`, `demo`, `create-api-key --org ID [--label TEXT]`, `create-portal-admin
- * --email ADDRESS [--name TEXT]`, `retention` and
+ * --email ADDRESS [--name TEXT]`, `retention`, `backup --to DIR`, `restore --from DIR [--replace]`
+ * (see backup/backup.ts) and
  * `generate [--organizations N] [--ratings N] [--seed N]` (the national data set for load tests).
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
  * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788),
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClient as createRedisClient } from 'redis';
 import { RedisRateLimitStore } from './abuse/rate-limit.ts';
+import { backupCommand, restoreCommand } from './backup/backup.ts';
 import { type ControlCommandName, runControlCommand } from './control/commands.ts';
 import { controlSocketPath, sendControlCommand } from './control/socket.ts';
 import { DataDirInUseError, openDatabase } from './db/index.ts';
@@ -241,6 +243,30 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(report, null, 2));
       return;
     }
+    case 'backup': {
+      // The whole portal (database and attachment files) into a new directory; the portal may run.
+      const { values } = parseArgs({ args: rest, options: { to: { type: 'string' } } });
+      if (!values.to) throw new Error('Usage: backup --to DIRECTORY (absent or empty)');
+      const manifest = await backupCommand(databaseFromEnv(), values.to, (dataDir, to) => {
+        console.error(`The running portal has ${dataDir} open: asking it to write the backup.`);
+        return sendControlCommand(controlSocketPath(dataDir), 'backup', { to });
+      });
+      console.log(JSON.stringify(manifest, null, 2));
+      return;
+    }
+    case 'restore': {
+      // With the portal stopped; --replace overwrites the database (PGlite: moves the directory aside).
+      const { values } = parseArgs({
+        args: rest,
+        options: { from: { type: 'string' }, replace: { type: 'boolean' } },
+      });
+      if (!values.from) throw new Error('Usage: restore --from DIRECTORY [--replace]');
+      const report = await restoreCommand(databaseFromEnv(), values.from, {
+        replace: values.replace === true,
+      });
+      console.log(JSON.stringify(report, null, 2));
+      return;
+    }
     case 'generate': {
       // Replaces any earlier generated set (ids gen-…); the demo organisations are left alone.
       const { values } = parseArgs({
@@ -266,6 +292,7 @@ async function main(): Promise<void> {
       console.error(
         'Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT] | ' +
           'create-portal-admin --email ADDRESS [--name TEXT] | retention | ' +
+          'backup --to DIR | restore --from DIR [--replace] | ' +
           'generate [--organizations N] [--ratings N] [--seed N]',
       );
       process.exitCode = 2;

@@ -4,6 +4,7 @@
  * with valibot, whichever way they came.
  */
 import * as v from 'valibot';
+import { backupPglite } from '../backup/backup.ts';
 import type { Database } from '../db/types.ts';
 import { createPortalAdministrator } from '../people/portal-administrators.ts';
 import { runRetention } from '../retention/retention.ts';
@@ -33,6 +34,16 @@ const controlCommands = {
     }),
     run: (db: Database, input: { email: string; name?: string | undefined }) =>
       createPortalAdministrator(db, input.email, input.name ?? ''),
+  },
+  // Inside the portal that holds a PGlite directory: the `backup --to DIR` command (absolute DIR).
+  backup: {
+    input: v.object({
+      to: v.pipe(
+        v.string(),
+        v.check((to) => to.startsWith('/'), 'an absolute path'),
+      ),
+    }),
+    run: (db: Database, input: { to: string }) => backupPglite(db, input.to),
   },
   retention: {
     input: v.object({ retainYears: v.pipe(v.number(), v.minValue(0)) }),

@@ -37,6 +37,13 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     ...base,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // Inside a transaction of our own, no other transaction interleaves; the dump itself holds the
+    // query lock, and the checkpoint first writes every committed page to the data files.
+    dumpDataDir: () =>
+      pg.transaction(async (tx) => {
+        await tx.exec('CHECKPOINT');
+        return pg.dumpDataDir('gzip');
+      }),
     async close() {
       if (closed) return;
       closed = true;
@@ -47,4 +54,21 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       }
     },
   };
+}
+
+/**
+ * Creates the PGlite data directory `dataDir` (absent or empty) from a tarball made by `dumpDataDir`.
+ * The directory is locked meanwhile, so a portal cannot start on it half-restored.
+ */
+export async function restorePgliteDataDir(dataDir: string, tarball: Blob): Promise<void> {
+  const dir = resolve(dataDir);
+  const release = acquireDataDirLock(dir);
+  try {
+    const pg = new PGlite(dir, { loadDataDir: tarball });
+    await pg.waitReady;
+    await pg.exec('CHECKPOINT');
+    await pg.close();
+  } finally {
+    release();
+  }
 }

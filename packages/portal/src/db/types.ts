@@ -14,6 +14,11 @@ export interface Database extends Queryable {
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: a gzipped tarball of the data directory, taken while no statement runs and after a
+   * checkpoint, so it is consistent even while the portal serves requests (the backup command).
+   */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export type DatabaseOptions = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string };
