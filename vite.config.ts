@@ -37,6 +37,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The operations scripts: real nginx, PostgreSQL, Redis and SMTP; processes killed and
+          // restarted. One file at a time (they start several servers each); each prints its figures.
+          name: 'ops',
+          include: ['tests/ops/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',

@@ -1,0 +1,58 @@
+/** The shipped production files are well-formed for the Debian tools that read them. */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const DEPLOY = fileURLToPath(new URL('../../deploy/', import.meta.url));
+const PORTAL_SRC = fileURLToPath(new URL('../../packages/portal/src/', import.meta.url));
+
+function sourcesMentioning(name: string): boolean {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? walk(join(dir, entry.name))
+        : entry.name.endsWith('.ts') && !entry.name.includes('.test.')
+          ? [join(dir, entry.name)]
+          : [],
+    );
+  return walk(PORTAL_SRC).some((file) => readFileSync(file, 'utf8').includes(`process.env.${name}`));
+}
+
+describe('deploy/', () => {
+  it('systemd accepts the units (systemd-analyze verify)', () => {
+    const units = ['otklik-portal.service', 'otklik-backup.service', 'otklik-backup.timer'].map((u) =>
+      join(DEPLOY, 'systemd', u),
+    );
+    const result = spawnSync('systemd-analyze', ['verify', '--man=no', ...units], { encoding: 'utf8' });
+    if (result.error && process.env.CI !== 'true') {
+      console.warn(`[otklik] skipping the unit check: ${result.error.message}`);
+      return;
+    }
+    expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('the environment example names only settings the portal reads', () => {
+    const names = readFileSync(join(DEPLOY, 'portal.env.example'), 'utf8')
+      .split('\n')
+      .map((line) => /^#?\s?([A-Z][A-Z0-9_]+)=/.exec(line)?.[1])
+      .filter((name): name is string => name !== undefined);
+    expect(names).toContain('TRUST_PROXY');
+    expect(names.filter((name) => !sourcesMentioning(name))).toEqual([]);
+  });
+
+  it('the portal unit runs unprivileged with the hardening options', () => {
+    const unit = readFileSync(join(DEPLOY, 'systemd', 'otklik-portal.service'), 'utf8');
+    for (const line of [
+      'User=otklik',
+      'NoNewPrivileges=yes',
+      'ProtectSystem=strict',
+      'PrivateTmp=yes',
+      'CapabilityBoundingSet=',
+    ]) {
+      expect(unit).toContain(`\n${line}\n`);
+    }
+  });
+});
