@@ -114,7 +114,7 @@ describe.skipIf(skip !== null)('two instances behind nginx with PostgreSQL and R
     expect([409, 422]).toContain(reused.status);
     expect(reused.json.code).toBe('idempotency-key-reused');
     // The same proof of work under a new key: spent already.
-    const replay = await submitFiling(two.url, { ...newFiling('again'), body: filing.body });
+    const replay = await submitFiling(two.url, { ...newFiling('again'), body: String(filing.body) });
     expect(replay.status).toBe(409);
     expect(replay.json.code).toBe('proof-of-work-replayed');
     const db = await openDatabase({ kind: 'postgres', url });
