@@ -80,6 +80,10 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   }
   const host = options.host ?? '127.0.0.1';
   const keys = createKeyRing(db);
+  // Load the key now, outside any transaction: on PGlite a first load inside a filing's transaction
+  // waits for that very transaction (after a restart, a retried filing that carried its proof of work
+  // hung the portal).
+  await keys.sign('startup', '');
   const limits = options.rateLimit ?? {};
   const intakeGuard =
     limits === false

@@ -14,6 +14,8 @@ export interface PortalProcess {
   readonly startMs: number;
   /** Of which startPortal (database opened and recovered, migrations checked, listening). */
   readonly portalMs: number;
+  /** The CPU time startPortal used (user + system). */
+  readonly portalCpuMs: number;
   /** SIGKILL: no cleanup of any kind, as a power cut or the OOM killer. */
   kill(): Promise<void>;
   /** SIGTERM and wait for the clean exit. */
@@ -40,20 +42,23 @@ export async function spawnPortal(config: PortalProcessConfig): Promise<PortalPr
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const ready = await new Promise<{ url: string; portalMs: number }>((resolve, reject) => {
-    let stdout = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /READY (\S+) \d+ (\d+)\n/.exec(stdout);
-      if (match?.[1]) resolve({ url: match[1], portalMs: Number(match[2]) });
-    });
-    child.once('exit', (code, signal) => reject(new Error(`portal exited (${code ?? signal}): ${stderr}`)));
-  });
+  const ready = await new Promise<{ url: string; portalMs: number; portalCpuMs: number }>(
+    (resolve, reject) => {
+      let stdout = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /READY (\S+) \d+ (\d+) (\d+)\n/.exec(stdout);
+        if (match?.[1]) resolve({ url: match[1], portalMs: Number(match[2]), portalCpuMs: Number(match[3]) });
+      });
+      child.once('exit', (code, signal) => reject(new Error(`portal exited (${code ?? signal}): ${stderr}`)));
+    },
+  );
   const startMs = performance.now() - started;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url: ready.url,
     portalMs: ready.portalMs,
+    portalCpuMs: ready.portalCpuMs,
     child,
     startMs,
     async kill() {

@@ -1,9 +1,10 @@
 /**
  * One portal in its own process, as the operations scripts (tests/ops) kill and restart it. Configured by the
- * JSON in OTKLIK_TEST_PORTAL (see PortalProcessConfig); prints `READY <url> <process ms> <portal ms>`
- * on stdout once it serves: the time since the process started (Node and the TypeScript loader
- * included), and the time startPortal took (database opened and recovered, migrations checked, demo
- * data checked, listening). SIGTERM closes it cleanly.
+ * JSON in OTKLIK_TEST_PORTAL (see PortalProcessConfig); prints
+ * `READY <url> <process ms> <portal ms> <portal cpu ms>` on stdout once it serves: the time since the
+ * process started (Node and the TypeScript loader included), the time startPortal took (database
+ * opened and recovered, migrations checked, listening) and the CPU time it used (what a busy machine
+ * cannot stretch). SIGTERM closes it cleanly.
  */
 import { createClient } from 'redis';
 import type { IntakeGuardOptions } from '../abuse/intake-guard.ts';
@@ -31,6 +32,7 @@ const config = JSON.parse(process.env.OTKLIK_TEST_PORTAL ?? '') as PortalProcess
 const redis =
   config.rateLimit === false ? null : await createClient({ url: config.rateLimit.redisUrl }).connect();
 const opening = performance.now();
+const cpuBefore = process.cpuUsage();
 const portal = await startPortal({
   database: config.database,
   port: config.port,
@@ -51,7 +53,9 @@ const portal = await startPortal({
     : {}),
 });
 const now = performance.now();
-process.stdout.write(`READY ${portal.url} ${Math.round(now)} ${Math.round(now - opening)}\n`);
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+process.stdout.write(`READY ${portal.url} ${Math.round(now)} ${Math.round(now - opening)} ${cpuMs}\n`);
 process.once('SIGTERM', () => {
   portal
     .close()
