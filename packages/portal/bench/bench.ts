@@ -13,6 +13,8 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { type Nginx, prepareNginx } from '../../../tests/ops/harness/nginx.ts';
+import { missingServices } from '../../../tests/ops/harness/services.ts';
 import { createTestDatabase, postgresSkipReason } from '../src/testing/postgres.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION || 3);
@@ -83,6 +85,24 @@ const median = (values: number[]) => {
 const rows: Row[] = [];
 const children: ChildProcess[] = [];
 const cases: Case[] = [];
+const proxies: Nginx[] = [];
+/** The same counter through the shipped nginx site (deploy/nginx/otklik.conf) and its cache, over TLS. */
+async function addNginx(backend: string, portalUrl: string) {
+  if (await missingServices(['nginx', 'openssl'])) return;
+  const nginx = await prepareNginx([Number(new URL(portalUrl).port)], { workers: 'auto' });
+  await nginx.start();
+  proxies.push(nginx);
+  const target = `https://127.0.0.1:${new URL(nginx.httpsUrl).port}${COUNTER}`;
+  await fetch(`${portalUrl}${COUNTER}`);
+  const etag = (await fetch(`${portalUrl}${COUNTER}`)).headers.get('etag') ?? '';
+  cases.push({ name: 'counter via nginx cache, TLS (200)', backend, url: target });
+  cases.push({
+    name: 'counter via nginx cache, TLS (304)',
+    backend,
+    url: target,
+    headers: { 'If-None-Match': etag },
+  });
+}
 async function addPortal(backend: string, args: string[]) {
   const { url, child } = await startServer(args);
   children.push(child);
@@ -95,6 +115,7 @@ async function addPortal(backend: string, args: string[]) {
     url: target,
     headers: { 'If-None-Match': etag },
   });
+  return url;
 }
 
 const pg = await createTestDatabase();
@@ -102,7 +123,7 @@ try {
   const bare = await startServer(['bare']);
   children.push(bare.child);
   cases.push({ name: 'bare Hono hello', backend: 'none', url: bare.url });
-  if (pg) await addPortal('postgres', ['postgres', pg.url]);
+  if (pg) await addNginx('postgres', await addPortal('postgres', ['postgres', pg.url]));
   else console.warn(`Skipping PostgreSQL: ${postgresSkipReason()}`);
   await addPortal('pglite', ['pglite']);
 
@@ -131,6 +152,7 @@ try {
   }
 } finally {
   await Promise.all(children.map(stop));
+  await Promise.all(proxies.map((nginx) => nginx.stop()));
   await pg?.drop();
 }
 

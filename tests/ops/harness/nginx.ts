@@ -77,10 +77,10 @@ export function siteFor(options: {
   return out;
 }
 
-function mainConfig(dir: string): string {
+function mainConfig(dir: string, workers: number | 'auto'): string {
   return `daemon off;
 master_process on;
-worker_processes 1;
+worker_processes ${workers};
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} warn;
 events { worker_connections 1024; }
@@ -109,7 +109,10 @@ export interface Nginx {
 }
 
 /** Writes the configuration (and a self-signed certificate for portal.example.org) into a new prefix. */
-export async function prepareNginx(upstreams: readonly number[]): Promise<Nginx> {
+export async function prepareNginx(
+  upstreams: readonly number[],
+  options: { workers?: number | 'auto' } = {},
+): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-nginx-'));
   for (const sub of ['cache', 'tmp', 'www', 'logs']) mkdirSync(join(dir, sub));
   execFileSync(
@@ -138,7 +141,7 @@ export async function prepareNginx(upstreams: readonly number[]): Promise<Nginx>
   const httpsPort = await freePort();
   const httpPort = await freePort();
   writeFileSync(join(dir, 'otklik.conf'), siteFor({ dir, httpsPort, httpPort, upstreams }));
-  writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir));
+  writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir, options.workers ?? 1));
   if (runAs) chownTree(dir, runAs.uid, runAs.gid);
   const args = ['-p', dir, '-c', join(dir, 'nginx.conf')];
   const spawnOptions = runAs ? { uid: runAs.uid, gid: runAs.gid } : {};
