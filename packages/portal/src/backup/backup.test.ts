@@ -169,5 +169,5 @@ describe.each(backends)('backup and restore on $name', (backend) => {
     } finally {
       for (const cleanup of cleanups.reverse()) await cleanup();
     }
-  }, 120_000);
+  }, 240_000); // PGlite starts four times here; a busy machine stretches each start
 });
