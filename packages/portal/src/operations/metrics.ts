@@ -84,13 +84,27 @@ export function createMetrics(db: Queryable): PortalMetrics {
       this.set(await overdueAppeals(db));
     },
   });
+  // One child per label set, looked up by a string key: the hot path (the cached counter) pays a Map
+  // lookup rather than prom-client's label hashing. Bounded by routes × methods × statuses.
+  const children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
+  const childFor = (method: string, route: string, status: string) => {
+    const key = `${method} ${status} ${route}`;
+    let child = children.get(key);
+    if (child === undefined) {
+      const counted = requests.labels(method, route, status);
+      const timed = latency.labels(method, route);
+      child = { count: () => counted.inc(), time: (seconds) => timed.observe(seconds) };
+      children.set(key, child);
+    }
+    return child;
+  };
   const middleware: MiddlewareHandler = async (c, next) => {
     const started = performance.now();
     await next();
-    const route = routeLabel(c);
     const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : 'OTHER';
-    requests.inc({ method, route, status: String(c.res.status) });
-    latency.observe({ method, route }, (performance.now() - started) / 1000);
+    const child = childFor(method, routeLabel(c), String(c.res.status));
+    child.count();
+    child.time((performance.now() - started) / 1000);
   };
   return { registry, middleware };
 }
