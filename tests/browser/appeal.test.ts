@@ -614,7 +614,10 @@ function ruDate(isoDate: string): string {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  })
+    .format(new Date(`${isoDate}T00:00:00Z`))
+    .replace(/^(\d+) /, '$1\u00a0')
+    .replace(/ г\.$/, '\u00a0г.');
 }
 
 function todayIn(timeZone: string): string {

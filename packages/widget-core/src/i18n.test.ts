@@ -112,7 +112,11 @@ describe('messages', () => {
 
   it('formats calendar dates without a time-zone shift', () => {
     expect(formatDate('en', '2026-01-01', { month: 'long', year: 'numeric' })).toBe('January 2026');
-    expect(formatDate('ru', '2026-11-30', { day: 'numeric', month: 'long' })).toBe('30 ноября');
+    expect(formatDate('ru', '2026-11-30', { day: 'numeric', month: 'long' })).toBe('30\u00a0ноября');
+    // «г.» never alone on a line, the day never apart from its month.
+    expect(formatDate('ru', '2027-01-05', { day: 'numeric', month: 'long', year: 'numeric' })).toBe(
+      '5\u00a0января 2027\u00a0г.',
+    );
     expect(formatDate('en', 'nonsense', { month: 'long' })).toBe('nonsense');
   });
 
@@ -122,7 +126,7 @@ describe('messages', () => {
       .spyOn(Intl.DateTimeFormat, 'supportedLocalesOf')
       .mockImplementation((locales, options) => (locales === 'be' ? [] : supported(locales, options)));
     try {
-      expect(formatDate('be', '2026-11-22', { dateStyle: 'long' })).toBe('22 лістапада 2026 г.');
+      expect(formatDate('be', '2026-11-22', { dateStyle: 'long' })).toBe('22\u00a0лістапада 2026\u00a0г.');
       expect(formatDate('be', '2026-05-01', { month: 'long', year: 'numeric' })).toBe('травень 2026');
     } finally {
       spy.mockRestore();
