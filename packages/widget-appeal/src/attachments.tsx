@@ -4,6 +4,7 @@
  * from the content. Uploads start at once, so sending the appeal only waits for what is left.
  */
 import type { AppealFormSettings, AttachmentUpload } from '@otklik/client';
+import { retryMinutes } from '@otklik/widget-core';
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { T } from './types.ts';
@@ -86,7 +87,7 @@ export function Attachments(props: {
     const e = error as UploadError;
     if (e.status === 413) return t.t('fileTooLarge', { size: sizeText(t.lang, rules.maxFileBytes) });
     if (e.status === 415) return t.t('fileRefused');
-    if (e.status === 429) return t.t('rateLimited', { count: e.retryAfter ?? 60 });
+    if (e.status === 429) return t.t('rateLimited', { count: retryMinutes(e.retryAfter) });
     return t.t('uploadFailed');
   };
 

@@ -65,7 +65,12 @@ export const formMessages = defineMessages({
     notSent:
       'Обращение не отправлено: нет связи с сервером. Всё, что вы ввели, сохранено — проверьте подключение и попробуйте ещё раз.',
     retry: 'Отправить ещё раз',
-    rateLimited: 'Слишком много попыток. Повторите через {count} с.',
+    rateLimited: {
+      one: 'Слишком много попыток. Повторите через {count} минуту.',
+      few: 'Слишком много попыток. Повторите через {count} минуты.',
+      many: 'Слишком много попыток. Повторите через {count} минут.',
+      other: 'Слишком много попыток. Повторите через {count} минуты.',
+    },
     failed: 'Не удалось отправить обращение. Попробуйте ещё раз позже.',
     rejected:
       'Обращение не принято порталом организации. Проверьте заполнение формы; если ошибка повторится, обратитесь в организацию другим способом.',
@@ -163,7 +168,12 @@ export const formMessages = defineMessages({
     notSent:
       'Зварот не адпраўлены: няма сувязі з серверам. Усё, што вы ўвялі, захавана — праверце падключэнне і паспрабуйце яшчэ раз.',
     retry: 'Адправіць яшчэ раз',
-    rateLimited: 'Занадта шмат спроб. Паўтарыце праз {count} с.',
+    rateLimited: {
+      one: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліну.',
+      few: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+      many: 'Занадта шмат спроб. Паўтарыце праз {count} хвілін.',
+      other: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+    },
     failed: 'Не ўдалося адправіць зварот. Паспрабуйце яшчэ раз пазней.',
     rejected:
       'Партал арганізацыі не прыняў зварот. Праверце запаўненне формы; калі памылка паўторыцца, звярніцеся ў арганізацыю іншым спосабам.',
@@ -254,7 +264,10 @@ export const formMessages = defineMessages({
     notSent:
       'The appeal was not sent: the server could not be reached. Everything you typed is kept; check your connection and try again.',
     retry: 'Try again',
-    rateLimited: 'Too many attempts. Try again in {count} s.',
+    rateLimited: {
+      one: 'Too many attempts. Try again in {count} minute.',
+      other: 'Too many attempts. Try again in {count} minutes.',
+    },
     failed: 'The appeal could not be sent. Please try again later.',
     rejected:
       "The organisation's portal did not accept the appeal. Check the form; if this happens again, contact the organisation another way.",

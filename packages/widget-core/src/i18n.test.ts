@@ -7,6 +7,7 @@ import {
   LANGUAGES,
   type Messages,
   normalizeLanguage,
+  retryMinutes,
   selectPlural,
 } from './i18n.ts';
 
@@ -131,5 +132,21 @@ describe('messages', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('tells a rate limit in whole minutes, in every language', async () => {
+    const { identityMessages } = await import('./identity/messages.ts');
+    expect([retryMinutes(3017), retryMinutes(42), retryMinutes(undefined), retryMinutes(120)]).toEqual([
+      51, 1, 1, 2,
+    ]);
+    const say = (lang: 'ru' | 'be' | 'en', seconds: number) =>
+      createTranslator(identityMessages, lang).t('rateLimited', { count: retryMinutes(seconds) });
+    expect(say('ru', 3017)).toBe('Слишком много попыток. Повторите через 51 минуту.');
+    expect(say('ru', 240)).toBe('Слишком много попыток. Повторите через 4 минуты.');
+    expect(say('ru', 3000)).toBe('Слишком много попыток. Повторите через 50 минут.');
+    expect(say('be', 3017)).toBe('Занадта шмат спроб. Паўтарыце праз 51 хвіліну.');
+    expect(say('be', 300)).toBe('Занадта шмат спроб. Паўтарыце праз 5 хвілін.');
+    expect(say('en', 60)).toBe('Too many attempts. Try again in 1 minute.');
+    expect(say('en', 3017)).toBe('Too many attempts. Try again in 51 minutes.');
   });
 });

@@ -43,6 +43,7 @@ export {
   type Messages,
   normalizeLanguage,
   type PluralMessage,
+  retryMinutes,
   selectPlural,
   type Translator,
   type Vars,

@@ -339,7 +339,9 @@ describe('rating form', () => {
     expect(button(root, 'Отправить оценку')).toBeDefined();
     await send(root);
     await vi.waitFor(() =>
-      expect(text(root.querySelector('[role="alert"]'))).toBe('Слишком много попыток. Повторите через 42 с.'),
+      expect(text(root.querySelector('[role="alert"]'))).toBe(
+        'Слишком много попыток. Повторите через 1 минуту.',
+      ),
     );
     // A refused rating was not stored: the next "Send" is a new one, with a fresh key and proof of work.
     await send(root);

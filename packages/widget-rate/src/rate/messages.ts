@@ -61,7 +61,12 @@ export const rateMessages = defineMessages({
     notSent:
       'Оценка не отправлена: нет связи с сервером. Всё, что вы ввели, сохранено — проверьте подключение и попробуйте ещё раз.',
     networkError: 'Нет связи с сервером. Попробуйте ещё раз.',
-    rateLimited: 'Слишком много попыток. Повторите через {count} с.',
+    rateLimited: {
+      one: 'Слишком много попыток. Повторите через {count} минуту.',
+      few: 'Слишком много попыток. Повторите через {count} минуты.',
+      many: 'Слишком много попыток. Повторите через {count} минут.',
+      other: 'Слишком много попыток. Повторите через {count} минуты.',
+    },
     alreadyRated: 'Вы уже оценили эту услугу сегодня. Снова оценить её можно будет завтра.',
     failed: 'Не удалось отправить оценку. Попробуйте ещё раз позже.',
     thanks: 'Спасибо за оценку!',
@@ -134,7 +139,12 @@ export const rateMessages = defineMessages({
     notSent:
       'Ацэнка не адпраўлена: няма сувязі з серверам. Усё, што вы ўвялі, захавана — праверце падключэнне і паспрабуйце яшчэ раз.',
     networkError: 'Няма сувязі з серверам. Паспрабуйце яшчэ раз.',
-    rateLimited: 'Занадта шмат спроб. Паўтарыце праз {count} с.',
+    rateLimited: {
+      one: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліну.',
+      few: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+      many: 'Занадта шмат спроб. Паўтарыце праз {count} хвілін.',
+      other: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+    },
     alreadyRated: 'Вы ўжо ацанілі гэтую паслугу сёння. Зноў ацаніць яе можна будзе заўтра.',
     failed: 'Не ўдалося адправіць ацэнку. Паспрабуйце яшчэ раз пазней.',
     thanks: 'Дзякуй за ацэнку!',
@@ -192,7 +202,10 @@ export const rateMessages = defineMessages({
     notSent:
       'The rating was not sent: the server could not be reached. Everything you entered is kept — check the connection and try again.',
     networkError: 'The server could not be reached. Please try again.',
-    rateLimited: 'Too many attempts. Try again in {count} s.',
+    rateLimited: {
+      one: 'Too many attempts. Try again in {count} minute.',
+      other: 'Too many attempts. Try again in {count} minutes.',
+    },
     alreadyRated: 'You already rated this service today. You can rate it again tomorrow.',
     failed: 'The rating could not be sent. Please try again later.',
     thanks: 'Thank you for your rating!',
