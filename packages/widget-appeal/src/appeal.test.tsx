@@ -73,6 +73,7 @@ beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   solveChallenge.mockClear();
   history.replaceState(null, '', '/appeals');
+  sessionStorage.clear();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -507,7 +508,10 @@ describe('appeal form', () => {
     const { root, ready, submitted } = mount(portal.fetch);
     await vi.waitFor(() => expect(ready).toHaveBeenCalled());
     fill(root);
-    const store = vi.spyOn(Storage.prototype, 'setItem');
+    // The tab's draft while typing…
+    await vi.waitFor(() =>
+      expect(sessionStorage.getItem('otklik:appeal-draft:demo-school')).toContain('Иванова'),
+    );
     await submit(root);
     await vi.waitFor(() => expect(submitted).toHaveBeenCalledOnce());
     expect(submitted.mock.calls[0]?.[0].detail).toEqual({
@@ -533,8 +537,44 @@ describe('appeal form', () => {
     expect(writeText).toHaveBeenCalledWith(link.value);
     expect(root.querySelector('#f-text')).toBeNull();
     expect(root.textContent).not.toContain('Иванова');
-    expect(store).not.toHaveBeenCalled();
+    // …is gone once the appeal is filed: nothing personal stays in the browser.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect([sessionStorage.length, localStorage.length]).toEqual([0, 0]);
     expect(portal.of(FILE)[0]?.body).toMatchObject({ pageUrl: `${location.origin}/appeals` });
+  });
+
+  it('keeps a draft of what is typed for the tab (a reload does not empty the form), never files or consent, and says so', async () => {
+    const portal = fakePortal({ [SETTINGS]: settingsFor('by-300z'), [CHALLENGE]: challenge });
+    const first = mount(portal.fetch);
+    await vi.waitFor(() => expect(first.ready).toHaveBeenCalled());
+    expect(text(first.root.querySelector('.draft'))).toContain(
+      'черновик (без файлов) хранится в этой вкладке',
+    );
+    fill(first.root);
+    await vi.waitFor(() =>
+      expect(sessionStorage.getItem('otklik:appeal-draft:demo-school')).toContain('холодная'),
+    );
+    first.unmount();
+    const saved = JSON.parse(sessionStorage.getItem('otklik:appeal-draft:demo-school') ?? '{}');
+    expect(Object.keys(saved).sort()).toEqual(
+      ['email', 'firstName', 'patronymic', 'postalAddress', 'surname', 'text', 'type'].sort(),
+    );
+    // "Reloaded": a new widget on the page finds the typed fields again; consent is asked again.
+    const again = mount(portal.fetch);
+    await vi.waitFor(() => expect(again.ready).toHaveBeenCalled());
+    expect($(again.root, '#f-applicant-surname').value).toBe('Иванова');
+    expect($<HTMLTextAreaElement>(again.root, '#f-text').value).toBe('В столовой холодная еда.');
+    expect($(again.root, 'input[value="complaint"]').checked).toBe(true);
+    expect($(again.root, '#f-consent').checked).toBe(false);
+    // Emptied by hand: no draft left.
+    for (const id of ['surname', 'firstName', 'patronymic', 'email', 'postalAddress'])
+      type($(again.root, `#f-applicant-${id}`), '');
+    type($(again.root, '#f-text'), '');
+    await vi.waitFor(() =>
+      expect(JSON.parse(sessionStorage.getItem('otklik:appeal-draft:demo-school') ?? '{}')).toEqual({
+        type: 'complaint',
+      }),
+    );
   });
 
   it('uses the portal’s tracking link when it sends one, and formats the due date in the widget language', async () => {

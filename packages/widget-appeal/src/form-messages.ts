@@ -7,6 +7,8 @@ export const formMessages = defineMessages({
     loading: 'Загрузка формы обращения…',
     unavailable: 'Форма обращения временно недоступна. Попробуйте позже.',
     intro: 'Поля, отмеченные звёздочкой (*), обязательны для заполнения.',
+    draftNote:
+      'Пока вы заполняете форму, черновик (без файлов) хранится в этой вкладке браузера: его не сотрёт перезагрузка страницы. После отправки он удаляется.',
     required: 'обязательное поле',
     handoffTitle: 'Обращения принимаются через государственную систему',
     handoff:
@@ -110,6 +112,8 @@ export const formMessages = defineMessages({
     loading: 'Загрузка формы звароту…',
     unavailable: 'Форма звароту часова недаступная. Паспрабуйце пазней.',
     intro: 'Палі, пазначаныя зорачкай (*), абавязковыя для запаўнення.',
+    draftNote:
+      'Пакуль вы запаўняеце форму, чарнавік (без файлаў) захоўваецца ў гэтай укладцы браўзера: яго не сатрэ перазагрузка старонкі. Пасля адпраўкі ён выдаляецца.',
     required: 'абавязковае поле',
     handoffTitle: 'Звароты прымаюцца праз дзяржаўную сістэму',
     handoff:
@@ -213,6 +217,8 @@ export const formMessages = defineMessages({
     loading: 'Loading the appeal form…',
     unavailable: 'The appeal form is temporarily unavailable. Please try again later.',
     intro: 'Fields marked with an asterisk (*) are required.',
+    draftNote:
+      'While you fill in the form, a draft (without files) is kept in this browser tab, so reloading the page does not lose it. It is deleted once the appeal is sent.',
     required: 'required',
     handoffTitle: 'Appeals are taken through the state system',
     handoff:
