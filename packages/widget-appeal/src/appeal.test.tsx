@@ -646,6 +646,25 @@ describe('appeal form', () => {
     expect(portal.of(`GET /v1/appeals/${appealId}`)[0]?.headers.Authorization).toBe(`Bearer ${secret}`);
   });
 
+  it('leaves the tracker to the status widget when the page has one: one tracker per page', async () => {
+    history.replaceState(null, '', `/appeals#otklik-appeal=${appealId}.${secret}`);
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('ru-59fz'),
+      [CHALLENGE]: challenge,
+      [`GET /v1/appeals/${appealId}`]: appealView(),
+    });
+    // The page: the appeal form, then a status widget (not mounted here).
+    const { root, ready } = mount(
+      portal.fetch,
+      'data-org="demo-school"></div><div data-otklik="appeal-status"',
+    );
+    expect(document.querySelectorAll('[data-otklik]')).toHaveLength(2);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    // The form to file another appeal, not a second copy of the tracker.
+    expect(text(root.querySelector('h2'))).toBe('Электронное обращение');
+    expect(portal.of(`GET /v1/appeals/${appealId}`)).toHaveLength(0);
+  });
+
   it('has the same message keys in every language', () => {
     for (const messages of [formMessages, trackerMessages]) {
       const keys = Object.keys(messages.ru).sort();

@@ -29,9 +29,17 @@ declare module '@otklik/widget-core' {
   }
 }
 
-/** The widget: the tracker when the URL has a private link, else the form. */
+/** Whether the page has a status widget, which then shows the tracker (one tracker per page). */
+const statusWidgetOnPage = (host: HTMLElement) =>
+  !!host.ownerDocument.querySelector('[data-otklik="appeal-status"],otklik-appeal-status');
+
+/**
+ * The widget: the tracker when the URL has a private link (unless the page's status widget shows
+ * it), else the form.
+ */
 function AppealWidget(props: Props) {
-  const link = useLink();
+  const opened = useLink();
+  const link = opened && !statusWidgetOnPage(props.host) ? opened : null;
   const [tracker, setTracker] = useState<{ Tracker: ComponentType<Props> } | null>(null);
   useEffect(() => {
     if (link && !tracker)
