@@ -4,6 +4,7 @@ import {
   defineMessages,
   detectLanguage,
   formatDate,
+  innerQuotes,
   LANGUAGES,
   type Messages,
   normalizeLanguage,
@@ -148,5 +149,13 @@ describe('messages', () => {
     expect(say('be', 300)).toBe('Занадта шмат спроб. Паўтарыце праз 5 хвілін.');
     expect(say('en', 60)).toBe('Too many attempts. Try again in 1 minute.');
     expect(say('en', 3017)).toBe('Too many attempts. Try again in 51 minutes.');
+  });
+
+  it('turns quotes inside a quoted name into „лапки“', () => {
+    const t = createTranslator(
+      defineMessages({ ru: { x: 'В рейтинге «{name}».' }, be: { x: '«{name}»' }, en: { x: '{name}' } }),
+      'ru',
+    );
+    expect(t.t('x', { name: innerQuotes('МБОУ «СОШ № 1»') })).toBe('В рейтинге «МБОУ „СОШ № 1“».');
   });
 });

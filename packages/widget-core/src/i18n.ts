@@ -142,3 +142,9 @@ export function formatDate(lang: Language, isoDate: string, options: Intl.DateTi
  */
 export const retryMinutes = (seconds: number | undefined): number =>
   Math.max(1, Math.ceil((seconds && seconds > 0 ? seconds : 60) / 60));
+
+/**
+ * A name to be set inside «ёлочки»: the quotes it has become „лапки“, so that a message
+ * «{name}» reads «Школа „Ромашка“», never «Школа «Ромашка»».
+ */
+export const innerQuotes = (text: string): string => text.replace(/«/g, '„').replace(/»/g, '“');

@@ -37,6 +37,7 @@ export {
   detectLanguage,
   formatDate,
   formatNumber,
+  innerQuotes,
   LANGUAGES,
   type Language,
   type Message,

@@ -96,7 +96,8 @@ afterEach(() => {
 describe('rating form', () => {
   it('renders the service list, the date with its limits, a native radio group per criterion and the comment', async () => {
     const { root } = await opened(routes());
-    expect(text($(root, 'h2'))).toBe('Оцените качество услуги');
+    // The heading names the organisation being rated (the organisation search can switch it).
+    expect(text($(root, 'h2'))).toBe('Оцените качество услуги: МБОУ СОШ № 1');
     const select = $<HTMLSelectElement>(root, '#f-service');
     expect(select.required).toBe(true);
     expect(Array.from(select.options, (o) => o.text)).toEqual([
@@ -384,7 +385,7 @@ describe('rating form', () => {
     document.body.innerHTML = '<otklik-rate org="demo-school" lang="en"></otklik-rate>';
     const el = document.body.firstElementChild as HTMLElement;
     await vi.waitFor(() => expect(el.shadowRoot?.querySelector('#f-service')).not.toBeNull());
-    expect(text(el.shadowRoot?.querySelector('h2'))).toBe('Rate the quality of a service');
+    expect(text(el.shadowRoot?.querySelector('h2'))).toBe('Rate the quality of a service: МБОУ СОШ № 1');
   });
 
   it('shows the error state when the settings cannot be loaded', async () => {

@@ -22,6 +22,7 @@ import {
   defineWidget,
   ErrorState,
   emit,
+  innerQuotes,
   type OptionsOf,
   organizationId,
   type Portal,
@@ -42,6 +43,8 @@ type Props = WidgetProps<OptionsOf<typeof attributes>>;
 const css = `
 .rate{display:flex;flex-direction:column;gap:calc(var(--_gap)*1.5)}
 h2{margin:0;font-size:1.25em;line-height:1.3}
+h2 .org{display:block;font-size:.8em;margin-top:2px;overflow-wrap:break-word}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
 p{margin:0}
 fieldset,.field{display:flex;flex-direction:column;gap:6px}
 fieldset{border:1px solid var(--_border);border-radius:var(--_radius);padding:var(--_gap) calc(var(--_gap)*1.5) calc(var(--_gap)*1.5);margin:0;min-width:0}
@@ -203,7 +206,7 @@ class Thanks extends Component<{ t: T; receipt: RatingReceipt; name: string }> {
         >
           {t.t('thanks')}
         </h2>
-        <p>{t.t('thanksText', { name })}</p>
+        <p>{t.t('thanksText', { name: innerQuotes(name) })}</p>
         {average !== null && (
           <p class="current">
             {t.t('current', { average: Math.round(average * 10) / 10 })} ({t.t('ratings', { count })})

@@ -330,7 +330,11 @@ export class RateForm extends Component<FormProps, State> {
         onSubmit={this.submit}
         aria-labelledby="rate-title"
       >
-        <h2 id="rate-title">{t.t('title')}</h2>
+        <h2 id="rate-title">
+          {t.t('title')}
+          <span class="sr">: </span>
+          <span class="org">{this.props.settings.organizationName}</span>
+        </h2>
         <p class="hint">{t.t('intro')}</p>
         {summary && (
           <p class="alert" role="alert">
