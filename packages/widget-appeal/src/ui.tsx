@@ -47,8 +47,10 @@ details .pre{margin-top:4px}
 .msg.organization{border-color:var(--_accent)}
 .pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .file-list{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:6px}
-.file{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-.file progress{flex:1 1 120px}
+.file{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:4px 8px;align-items:center;padding-block:4px;border-bottom:1px solid var(--_border)}
+.file-info{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:center;min-width:0}
+.file-info .pre{overflow-wrap:anywhere}
+.file progress{flex:1 1 120px;max-width:100%}
 `;
 
 /** `id` of the input for a field path such as `applicant.email`. */
