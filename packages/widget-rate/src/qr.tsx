@@ -187,7 +187,7 @@ export class QrWidget extends Component<Props, State> {
     return (
       <section class="box qr" aria-label={t('title')}>
         <p class="title">{t('title')}</p>
-        {name && <p class="muted">{name}</p>}
+        {name && <p class="muted org">{name}</p>}
         <button type="button" class="show" onClick={this.show} disabled={busy}>
           {t('show')}
         </button>
