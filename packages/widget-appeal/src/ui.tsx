@@ -23,9 +23,11 @@ legend{font-weight:600;padding:0 4px}
 label{font-weight:600}
 .req{color:var(--_danger)}
 .hint,.count{color:var(--_muted);font-size:.93em}
+.hint .hint,.hint .count{font-size:1em}
 input,select,textarea,button{font:inherit;color:inherit}
 input:not([type=radio],[type=checkbox]),select,textarea{width:100%;padding:8px 10px;border:1px solid var(--_muted);border-radius:calc(var(--_radius)/2);background:var(--_bg);min-height:40px}
 textarea{min-height:160px;resize:vertical}
+input.sr{width:1px;height:1px;min-height:0;padding:0;border:0}
 input[readonly]{background:transparent;border-style:dashed}
 [aria-invalid=true]{border-color:var(--_danger)!important;border-width:2px!important}
 .choice{display:flex;align-items:flex-start;gap:8px;font-weight:400}
