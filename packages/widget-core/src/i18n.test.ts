@@ -4,13 +4,12 @@ import {
   defineMessages,
   detectLanguage,
   formatDate,
-  innerQuotes,
   LANGUAGES,
   type Messages,
   normalizeLanguage,
-  retryMinutes,
   selectPlural,
 } from './i18n.ts';
+import { retryMinutes } from './retry.ts';
 
 /** Every language has exactly the keys of Russian (also enforced by the type of `defineMessages`). */
 export function expectKeyParity(messages: Messages<string>) {
@@ -149,13 +148,5 @@ describe('messages', () => {
     expect(say('be', 300)).toBe('Занадта шмат спроб. Паўтарыце праз 5 хвілін.');
     expect(say('en', 60)).toBe('Too many attempts. Try again in 1 minute.');
     expect(say('en', 3017)).toBe('Too many attempts. Try again in 51 minutes.');
-  });
-
-  it('turns quotes inside a quoted name into „лапки“', () => {
-    const t = createTranslator(
-      defineMessages({ ru: { x: 'В рейтинге «{name}».' }, be: { x: '«{name}»' }, en: { x: '{name}' } }),
-      'ru',
-    );
-    expect(t.t('x', { name: innerQuotes('МБОУ «СОШ № 1»') })).toBe('В рейтинге «МБОУ „СОШ № 1“».');
   });
 });

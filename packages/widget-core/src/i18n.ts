@@ -135,16 +135,3 @@ export function formatDate(lang: Language, isoDate: string, options: Intl.DateTi
     .replace(/^(\d{1,2}) /, '$1\u00a0')
     .replace(/ (г\.)$/, '\u00a0$1');
 }
-
-/**
- * Whole minutes to wait for a `Retry-After` of `seconds` (at least one): a rate limit is told in
- * minutes ("Повторите через 51 минуту"), never as "3 017 с".
- */
-export const retryMinutes = (seconds: number | undefined): number =>
-  Math.max(1, Math.ceil((seconds && seconds > 0 ? seconds : 60) / 60));
-
-/**
- * A name to be set inside «ёлочки»: the quotes it has become „лапки“, so that a message
- * «{name}» reads «Школа „Ромашка“», never «Школа «Ромашка»».
- */
-export const innerQuotes = (text: string): string => text.replace(/«/g, '„').replace(/»/g, '“');

@@ -37,16 +37,15 @@ export {
   detectLanguage,
   formatDate,
   formatNumber,
-  innerQuotes,
   LANGUAGES,
   type Language,
   type Message,
   type Messages,
   normalizeLanguage,
   type PluralMessage,
-  retryMinutes,
   selectPlural,
   type Translator,
   type Vars,
 } from './i18n.ts';
+export { retryMinutes } from './retry.ts';
 export { baseCss, sheet } from './styles.ts';

@@ -240,7 +240,8 @@ describe('rating form', () => {
   });
 
   it('sends the rating with a device id, the proof of work and an idempotency key, then thanks and emits the event', async () => {
-    const portal = routes(ratingSettings(), { [RATE]: receipt() });
+    const settings = { ...ratingSettings(), organizationName: 'Гимназия «Лицей № 2»' };
+    const portal = routes(settings, { [RATE]: receipt() });
     const { root, el, rated } = await opened(portal);
     fill(root);
     type($<HTMLTextAreaElement>(root, '#f-comment'), '  Всё хорошо  ');
@@ -263,6 +264,10 @@ describe('rating form', () => {
     expect(call?.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
 
     expect(text($(root, '#thanks-title'))).toBe('Спасибо за оценку!');
+    // Quotes inside the quoted name become „лапки“.
+    expect(text($(root, '#thanks-title + p'))).toBe(
+      'Ваша оценка учтена в рейтинге организации «Гимназия „Лицей № 2“».',
+    );
     expect(active(root)?.id).toBe('thanks-title');
     expect(text($(root, '.current'))).toBe('Рейтинг организации сейчас: 4,3 из 5 (129 оценок)');
     expect(rated).toHaveBeenCalledTimes(1);

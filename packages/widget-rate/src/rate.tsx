@@ -22,7 +22,6 @@ import {
   defineWidget,
   ErrorState,
   emit,
-  innerQuotes,
   type OptionsOf,
   organizationId,
   type Portal,
@@ -183,6 +182,12 @@ export class RateWidget extends Component<Props, State> {
     );
   }
 }
+
+/**
+ * A name to be set inside «ёлочки»: its own quotes become „лапки“, so that «{name}» reads
+ * «Школа „Ромашка“», never «Школа «Ромашка»».
+ */
+const innerQuotes = (text: string): string => text.replace(/«/g, '„').replace(/»/g, '“');
 
 /** Thanks, and the organisation's rating including this one; the heading takes the focus. */
 class Thanks extends Component<{ t: T; receipt: RatingReceipt; name: string }> {

@@ -23,7 +23,8 @@ import type {
 import { fetchRoute, requestEmailCodeRoute, verifyEmailCodeRoute } from '@otklik/client';
 import { Component, Fragment, h } from 'preact';
 import type { Portal } from '../config.ts';
-import { createTranslator, type Language, retryMinutes, type Vars } from '../i18n.ts';
+import { createTranslator, type Language, type Vars } from '../i18n.ts';
+import { retryMinutes } from '../retry.ts';
 import { identityMessages } from './messages.ts';
 
 /** An identity confirmed by an e-mail code or an OpenID Connect login; `token` goes with the form. */
