@@ -634,6 +634,20 @@ describe('appeal form', () => {
     expect(warn).toHaveBeenCalled();
   });
 
+  it('on a site the organisation has not allowed: tells the citizen plainly and the webmaster which origin to add', async () => {
+    const portal = fakePortal({ [SETTINGS]: problem(403, 'origin-not-allowed') });
+    const { root, error } = mount(portal.fetch);
+    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+    const said = text(root.querySelector('[role="status"]')) ?? '';
+    expect(said).toContain('не подключена на этом сайте');
+    expect(said).toContain('другим способом');
+    expect(said).not.toMatch(/временно|позже/);
+    expect(error.mock.calls[0]?.[0].detail).toMatchObject({ widget: 'appeal', code: 'origin-not-allowed' });
+    const logged = String(warn.mock.calls[0]?.[0]);
+    expect(logged).toContain(`this site (${location.origin}) is not among the allowed sites`);
+    expect(logged).toContain('"demo-school"');
+  });
+
   it('shows the status tracker, loaded on demand, when the page URL carries a private link', async () => {
     history.replaceState(null, '', `/appeals#otklik-appeal=${appealId}.${secret}`);
     const portal = fakePortal({

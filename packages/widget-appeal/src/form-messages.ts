@@ -6,6 +6,8 @@ export const formMessages = defineMessages({
     title: 'Электронное обращение',
     loading: 'Загрузка формы обращения…',
     unavailable: 'Форма обращения временно недоступна. Попробуйте позже.',
+    notAllowed:
+      'Электронная приёмная организации не подключена на этом сайте, поэтому отправить обращение здесь нельзя. Обратитесь в организацию другим способом — по телефону, почтой или лично (контакты указаны на её официальном сайте), или через её приёмную на официальном сайте.',
     intro: 'Поля, отмеченные звёздочкой (*), обязательны для заполнения.',
     draftNote:
       'Пока вы заполняете форму, черновик (без файлов) хранится в этой вкладке браузера: его не сотрёт перезагрузка страницы. После отправки он удаляется.',
@@ -112,6 +114,8 @@ export const formMessages = defineMessages({
     title: 'Электронны зварот',
     loading: 'Загрузка формы звароту…',
     unavailable: 'Форма звароту часова недаступная. Паспрабуйце пазней.',
+    notAllowed:
+      'Электронная прыёмная арганізацыі не падключана на гэтым сайце, таму адправіць зварот тут нельга. Звярніцеся ў арганізацыю іншым спосабам — па тэлефоне, поштай або асабіста (кантакты пазначаны на яе афіцыйным сайце), або праз яе прыёмную на афіцыйным сайце.',
     intro: 'Палі, пазначаныя зорачкай (*), абавязковыя для запаўнення.',
     draftNote:
       'Пакуль вы запаўняеце форму, чарнавік (без файлаў) захоўваецца ў гэтай укладцы браўзера: яго не сатрэ перазагрузка старонкі. Пасля адпраўкі ён выдаляецца.',
@@ -218,6 +222,8 @@ export const formMessages = defineMessages({
     title: 'Electronic appeal',
     loading: 'Loading the appeal form…',
     unavailable: 'The appeal form is temporarily unavailable. Please try again later.',
+    notAllowed:
+      'The organisation’s appeal form is not set up on this site, so an appeal cannot be sent here. Contact the organisation another way — by phone, by post or in person (its contacts are on its official website), or through the form on its official website.',
     intro: 'Fields marked with an asterisk (*) are required.',
     draftNote:
       'While you fill in the form, a draft (without files) is kept in this browser tab, so reloading the page does not lose it. It is deleted once the appeal is sent.',

@@ -27,7 +27,19 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Files } from './files.tsx';
 import { trackerMessages } from './tracker-messages.ts';
 import type { Props } from './types.ts';
-import { dateText, EMAIL, Field, kindOf, Marker, pageUrl, useLink, valueOf, withNumber } from './ui.tsx';
+import {
+  dateText,
+  EMAIL,
+  Field,
+  kindOf,
+  Marker,
+  notAllowedError,
+  notAllowedHere,
+  pageUrl,
+  useLink,
+  valueOf,
+  withNumber,
+} from './ui.tsx';
 
 type T = Translator<keyof (typeof trackerMessages)['ru']>;
 type Link = { appealId: string; secret: string };
@@ -68,7 +80,11 @@ function Status(props: Props & { t: T; link: Link }) {
       .catch((error: unknown) => {
         if (alive.current.signal.aborted) return;
         const status = (error as OtklikProblemError).status;
-        if (kindOf(error) === 'problem' && [401, 403, 404].includes(status)) setLoad({ state: 'bad-link' });
+        if (notAllowedHere(error)) {
+          setLoad({ state: 'error' });
+          reportError(host, 'appeal-status', notAllowedError(props.options.org));
+        } else if (kindOf(error) === 'problem' && [401, 403, 404].includes(status))
+          setLoad({ state: 'bad-link' });
         else {
           setLoad({ state: 'error' });
           reportError(host, 'appeal-status', error);

@@ -149,6 +149,22 @@ export function pageUrl(): string | undefined {
 /** The client error's kind (`problem`, `network`, `timeout`, `aborted`, `response-shape`). */
 export const kindOf = (error: unknown) => (error as { kind?: string } | null)?.kind;
 
+/** Whether the portal refused this site for the organisation (403 `origin-not-allowed`). */
+export const notAllowedHere = (error: unknown) =>
+  (error as { code?: string } | null)?.code === 'origin-not-allowed';
+
+/**
+ * What the webmaster reads in the console (and `otklik:error`) when the site is not allowed: which
+ * origin to add, and where.
+ */
+export const notAllowedError = (organizationId: string) =>
+  Object.assign(
+    new Error(
+      `this site (${location.origin}) is not among the allowed sites of organisation "${organizationId}": add ${location.origin} to them in the console (Settings → Allowed sites) or ask the portal's administrator; Otklik.diagnose() checks it`,
+    ),
+    { kind: 'problem', status: 403, code: 'origin-not-allowed' },
+  );
+
 /** `YYYY-MM-DD` of a timestamp in `timeZone` (the organisation's), or in the browser's without one. */
 export function dayIn(value: string, timeZone?: string | undefined): string {
   const d = new Date(value);

@@ -71,6 +71,7 @@ button:disabled{opacity:.6;cursor:default}
 type State =
   | { status: 'loading' }
   | { status: 'error' }
+  | { status: 'not-allowed' }
   | { status: 'ok'; settings: WidgetSettings; services: Service[]; identity?: IdentityModule | undefined }
   | { status: 'rated'; settings: WidgetSettings; receipt: RatingReceipt };
 
@@ -126,8 +127,22 @@ export class RateWidget extends Component<Props, State> {
       })
       .catch((error: unknown) => {
         if (signal.aborted) return;
-        this.setState({ status: 'error' });
-        reportError(host, 'rate', error);
+        // Not a passing outage: the citizen is told where else to rate, the webmaster which origin
+        // to allow.
+        const refused = (error as { code?: string } | null)?.code === 'origin-not-allowed';
+        this.setState({ status: refused ? 'not-allowed' : 'error' });
+        reportError(
+          host,
+          'rate',
+          refused
+            ? Object.assign(
+                new Error(
+                  `this site (${location.origin}) is not among the allowed sites of organisation "${organizationId}": add ${location.origin} to them in the console (Settings → Allowed sites) or ask the portal's administrator; Otklik.diagnose() checks it`,
+                ),
+                { kind: 'problem', status: 403, code: 'origin-not-allowed' },
+              )
+            : error,
+        );
       });
   }
 
@@ -152,6 +167,12 @@ export class RateWidget extends Component<Props, State> {
     const { lang, config, options, host } = this.props;
     const t: T = createTranslator(rateMessages, lang);
     if (state.status === 'error') return <ErrorState message={t.t('unavailable')} />;
+    if (state.status === 'not-allowed')
+      return (
+        <p class="box not-allowed" role="status">
+          {t.t('notAllowed')}
+        </p>
+      );
     if (state.status === 'loading')
       return (
         <div class="box rate" aria-busy="true">

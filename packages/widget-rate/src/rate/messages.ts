@@ -6,6 +6,8 @@ export const rateMessages = defineMessages({
     title: 'Оцените качество услуги',
     loading: 'Загрузка формы оценки…',
     unavailable: 'Форма оценки временно недоступна. Попробуйте позже.',
+    notAllowed:
+      'Форма оценки этой организации не подключена на этом сайте. Оценить услугу можно на официальном сайте организации или на портале оценки качества услуг.',
     disabled: 'Эта организация сейчас не принимает оценки качества услуг.',
     noServices: 'Организация пока не указала услуги, которые можно оценить.',
     intro: 'Поля, отмеченные звёздочкой (*), обязательны для заполнения.',
@@ -83,6 +85,8 @@ export const rateMessages = defineMessages({
     title: 'Ацаніце якасць паслугі',
     loading: 'Загрузка формы ацэнкі…',
     unavailable: 'Форма ацэнкі часова недаступная. Паспрабуйце пазней.',
+    notAllowed:
+      'Форма ацэнкі гэтай арганізацыі не падключана на гэтым сайце. Ацаніць паслугу можна на афіцыйным сайце арганізацыі або на партале ацэнкі якасці паслуг.',
     disabled: 'Гэтая арганізацыя цяпер не прымае ацэнкі якасці паслуг.',
     noServices: 'Арганізацыя пакуль не пазначыла паслугі, якія можна ацаніць.',
     intro: 'Палі, пазначаныя зорачкай (*), абавязковыя для запаўнення.',
@@ -161,6 +165,8 @@ export const rateMessages = defineMessages({
     title: 'Rate the quality of a service',
     loading: 'Loading the rating form…',
     unavailable: 'The rating form is temporarily unavailable. Please try again later.',
+    notAllowed:
+      'This organisation’s rating form is not set up on this site. The service can be rated on the organisation’s official website or on the service-quality portal.',
     disabled: 'This organisation does not take service ratings at the moment.',
     noServices: 'The organisation has not listed any services to rate yet.',
     intro: 'Fields marked with an asterisk (*) are required.',
