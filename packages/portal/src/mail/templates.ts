@@ -135,11 +135,11 @@ const TEXTS: Record<Language, Texts> = {
   ru: {
     'staff-sign-in-code': (p) => ({
       subject: `Код входа в консоль: ${p.code}`,
-      text: `Ваш код для входа в консоль «${p.organizationName}»: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
+      text: `Ваш код для входа в консоль ${quoted(p.organizationName)}: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
     }),
     'staff-invitation': (p) => ({
-      subject: `Приглашение: ${ROLE.ru[p.role] ?? p.role} в «${p.organizationName}»`,
-      text: `Вас пригласили в консоль Отклика: роль «${ROLE.ru[p.role] ?? p.role}» в «${p.organizationName}».\n\nПринять приглашение (ссылка действует ${p.expiresDays} дней):\n${p.inviteUrl}\n\nЗатем войдите с этим адресом: код придёт письмом.\n`,
+      subject: `Приглашение: ${ROLE.ru[p.role] ?? p.role} в ${quoted(p.organizationName)}`,
+      text: `Вас пригласили в консоль Отклика: роль «${ROLE.ru[p.role] ?? p.role}» в ${quoted(p.organizationName)}.\n\nПринять приглашение (ссылка действует ${p.expiresDays} дней):\n${p.inviteUrl}\n\nЗатем войдите с этим адресом: код придёт письмом.\n`,
     }),
     'email-code': (p) => ({
       subject: `Код подтверждения: ${p.code}`,
@@ -169,11 +169,11 @@ const TEXTS: Record<Language, Texts> = {
   be: {
     'staff-sign-in-code': (p) => ({
       subject: `Код уваходу ў кансоль: ${p.code}`,
-      text: `Ваш код для ўваходу ў кансоль «${p.organizationName}»: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
+      text: `Ваш код для ўваходу ў кансоль ${quoted(p.organizationName)}: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
     }),
     'staff-invitation': (p) => ({
-      subject: `Запрашэнне: ${ROLE.be[p.role] ?? p.role} у «${p.organizationName}»`,
-      text: `Вас запрасілі ў кансоль Водгуку: роля «${ROLE.be[p.role] ?? p.role}» у «${p.organizationName}».\n\nПрыняць запрашэнне (спасылка дзейнічае ${p.expiresDays} дзён):\n${p.inviteUrl}\n\nПотым увайдзіце з гэтым адрасам: код прыйдзе лістом.\n`,
+      subject: `Запрашэнне: ${ROLE.be[p.role] ?? p.role} у ${quoted(p.organizationName)}`,
+      text: `Вас запрасілі ў кансоль Водгуку: роля «${ROLE.be[p.role] ?? p.role}» у ${quoted(p.organizationName)}.\n\nПрыняць запрашэнне (спасылка дзейнічае ${p.expiresDays} дзён):\n${p.inviteUrl}\n\nПотым увайдзіце з гэтым адрасам: код прыйдзе лістом.\n`,
     }),
     'email-code': (p) => ({
       subject: `Код пацвярджэння: ${p.code}`,
