@@ -204,7 +204,12 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     expect(left).toMatch(/^Осталось .+ из /);
     expect(left.replace(/\D/g, '')).toBe(`${10_000 - text.length}10000`);
     // Attach a small PDF: the file input comes next; the upload starts at once with its progress.
-    expect(await tab(page)).toMatchObject({ tag: 'input', type: 'file', id: 'f-attachments' });
+    // A labelled button in the widget's language opens the (hidden) native file input.
+    expect(await tab(page)).toMatchObject({
+      tag: 'button',
+      id: 'f-attachments-button',
+      text: 'Прикрепить файлы',
+    });
     await page.locator('[data-otklik="appeal"] #f-attachments').setInputFiles({
       name: 'Справка.pdf',
       mimeType: 'application/pdf',
@@ -540,12 +545,18 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     const { page, errors } = await open(`${site.origin}/appeal.html`);
     await formReady(page);
 
-    // Every control a citizen may use in the widget (the honeypot is not one of them).
+    // Every control a citizen may use in the widget (the honeypot is not one of them, nor the native
+    // file input, hidden from everyone: the "Прикрепить файлы" button opens it).
     const controls = await page.evaluate(() => {
       const root = document.querySelector('[data-otklik="appeal"]')?.shadowRoot;
       if (!root) return [];
       return [...root.querySelectorAll('input, select, textarea, button, a[href]')]
-        .filter((el) => !el.closest('.hp') && !(el as HTMLButtonElement).disabled)
+        .filter(
+          (el) =>
+            !el.closest('.hp') &&
+            !(el as HTMLButtonElement).disabled &&
+            el.getAttribute('aria-hidden') !== 'true',
+        )
         .map((el) => {
           const input = el as HTMLInputElement;
           return input.type === 'radio'
@@ -614,7 +625,10 @@ function ruDate(isoDate: string): string {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  })
+    .format(new Date(`${isoDate}T00:00:00Z`))
+    .replace(/^(\d+) /, '$1\u00a0')
+    .replace(/ г\.$/, '\u00a0г.');
 }
 
 function todayIn(timeZone: string): string {

@@ -275,6 +275,20 @@ describe.skipIf(!chromiumAvailable())('organisation search in Chromium under a s
       const markers = map.locator('path.leaflet-interactive');
       await expect.poll(() => markers.count()).toBe(5);
       expect(await page.getByText('Подложка карты не настроена').count()).toBe(1);
+      // Without tiles the markers are named, focusable buttons with their names shown beside them.
+      expect(
+        await markers.evaluateAll((paths) =>
+          paths.map((p) => [
+            p.getAttribute('role'),
+            p.getAttribute('tabindex'),
+            p.getAttribute('aria-label'),
+          ]),
+        ),
+      ).toContainEqual(['button', '0', 'МБОУ СОШ № 1']);
+      expect(await markers.evaluateAll((paths) => paths.every((p) => p.getAttribute('aria-label')))).toBe(
+        true,
+      );
+      await expect.poll(() => map.locator('.leaflet-tooltip').count()).toBe(5);
       // The list leads to the markers; a marker leads back to the list.
       await page.getByRole('button', { name: 'Показать на карте: МБОУ СОШ № 1' }).click();
       await expect.poll(() => map.locator('path.leaflet-interactive[fill="#0b57d0"]').count()).toBe(1);

@@ -73,6 +73,7 @@ beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   solveChallenge.mockClear();
   history.replaceState(null, '', '/appeals');
+  sessionStorage.clear();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -507,7 +508,10 @@ describe('appeal form', () => {
     const { root, ready, submitted } = mount(portal.fetch);
     await vi.waitFor(() => expect(ready).toHaveBeenCalled());
     fill(root);
-    const store = vi.spyOn(Storage.prototype, 'setItem');
+    // The tab's draft while typing…
+    await vi.waitFor(() =>
+      expect(sessionStorage.getItem('otklik:appeal-draft:demo-school')).toContain('Иванова'),
+    );
     await submit(root);
     await vi.waitFor(() => expect(submitted).toHaveBeenCalledOnce());
     expect(submitted.mock.calls[0]?.[0].detail).toEqual({
@@ -533,8 +537,44 @@ describe('appeal form', () => {
     expect(writeText).toHaveBeenCalledWith(link.value);
     expect(root.querySelector('#f-text')).toBeNull();
     expect(root.textContent).not.toContain('Иванова');
-    expect(store).not.toHaveBeenCalled();
+    // …is gone once the appeal is filed: nothing personal stays in the browser.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect([sessionStorage.length, localStorage.length]).toEqual([0, 0]);
     expect(portal.of(FILE)[0]?.body).toMatchObject({ pageUrl: `${location.origin}/appeals` });
+  });
+
+  it('keeps a draft of what is typed for the tab (a reload does not empty the form), never files or consent, and says so', async () => {
+    const portal = fakePortal({ [SETTINGS]: settingsFor('by-300z'), [CHALLENGE]: challenge });
+    const first = mount(portal.fetch);
+    await vi.waitFor(() => expect(first.ready).toHaveBeenCalled());
+    expect(text(first.root.querySelector('.draft'))).toContain(
+      'черновик (без файлов) хранится в этой вкладке',
+    );
+    fill(first.root);
+    await vi.waitFor(() =>
+      expect(sessionStorage.getItem('otklik:appeal-draft:demo-school')).toContain('холодная'),
+    );
+    first.unmount();
+    const saved = JSON.parse(sessionStorage.getItem('otklik:appeal-draft:demo-school') ?? '{}');
+    expect(Object.keys(saved).sort()).toEqual(
+      ['email', 'firstName', 'patronymic', 'postalAddress', 'surname', 'text', 'type'].sort(),
+    );
+    // "Reloaded": a new widget on the page finds the typed fields again; consent is asked again.
+    const again = mount(portal.fetch);
+    await vi.waitFor(() => expect(again.ready).toHaveBeenCalled());
+    expect($(again.root, '#f-applicant-surname').value).toBe('Иванова');
+    expect($<HTMLTextAreaElement>(again.root, '#f-text').value).toBe('В столовой холодная еда.');
+    expect($(again.root, 'input[value="complaint"]').checked).toBe(true);
+    expect($(again.root, '#f-consent').checked).toBe(false);
+    // Emptied by hand: no draft left.
+    for (const id of ['surname', 'firstName', 'patronymic', 'email', 'postalAddress'])
+      type($(again.root, `#f-applicant-${id}`), '');
+    type($(again.root, '#f-text'), '');
+    await vi.waitFor(() =>
+      expect(JSON.parse(sessionStorage.getItem('otklik:appeal-draft:demo-school') ?? '{}')).toEqual({
+        type: 'complaint',
+      }),
+    );
   });
 
   it('uses the portal’s tracking link when it sends one, and formats the due date in the widget language', async () => {
@@ -594,6 +634,20 @@ describe('appeal form', () => {
     expect(warn).toHaveBeenCalled();
   });
 
+  it('on a site the organisation has not allowed: tells the citizen plainly and the webmaster which origin to add', async () => {
+    const portal = fakePortal({ [SETTINGS]: problem(403, 'origin-not-allowed') });
+    const { root, error } = mount(portal.fetch);
+    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+    const said = text(root.querySelector('[role="status"]')) ?? '';
+    expect(said).toContain('не подключена на этом сайте');
+    expect(said).toContain('другим способом');
+    expect(said).not.toMatch(/временно|позже/);
+    expect(error.mock.calls[0]?.[0].detail).toMatchObject({ widget: 'appeal', code: 'origin-not-allowed' });
+    const logged = String(warn.mock.calls[0]?.[0]);
+    expect(logged).toContain(`this site (${location.origin}) is not among the allowed sites`);
+    expect(logged).toContain('"demo-school"');
+  });
+
   it('shows the status tracker, loaded on demand, when the page URL carries a private link', async () => {
     history.replaceState(null, '', `/appeals#otklik-appeal=${appealId}.${secret}`);
     const portal = fakePortal({
@@ -604,6 +658,25 @@ describe('appeal form', () => {
     await vi.waitFor(() => expect(text(root.querySelector('h2'))).toBe('Обращение № ОБР-2026-000123'));
     expect(portal.of(SETTINGS)).toHaveLength(0);
     expect(portal.of(`GET /v1/appeals/${appealId}`)[0]?.headers.Authorization).toBe(`Bearer ${secret}`);
+  });
+
+  it('leaves the tracker to the status widget when the page has one: one tracker per page', async () => {
+    history.replaceState(null, '', `/appeals#otklik-appeal=${appealId}.${secret}`);
+    const portal = fakePortal({
+      [SETTINGS]: settingsFor('ru-59fz'),
+      [CHALLENGE]: challenge,
+      [`GET /v1/appeals/${appealId}`]: appealView(),
+    });
+    // The page: the appeal form, then a status widget (not mounted here).
+    const { root, ready } = mount(
+      portal.fetch,
+      'data-org="demo-school"></div><div data-otklik="appeal-status"',
+    );
+    expect(document.querySelectorAll('[data-otklik]')).toHaveLength(2);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    // The form to file another appeal, not a second copy of the tracker.
+    expect(text(root.querySelector('h2'))).toBe('Электронное обращение');
+    expect(portal.of(`GET /v1/appeals/${appealId}`)).toHaveLength(0);
   });
 
   it('has the same message keys in every language', () => {

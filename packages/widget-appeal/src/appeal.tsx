@@ -18,7 +18,7 @@ import { Handoff } from './form/handoff.tsx';
 import { Receipt } from './form/receipt.tsx';
 import { formMessages } from './form-messages.ts';
 import type { IdentityModule, Props, T } from './types.ts';
-import { attributes, css, useLink } from './ui.tsx';
+import { attributes, css, notAllowedError, notAllowedHere, useLink } from './ui.tsx';
 
 export type { Options, Props, T } from './types.ts';
 
@@ -29,9 +29,17 @@ declare module '@otklik/widget-core' {
   }
 }
 
-/** The widget: the tracker when the URL has a private link, else the form. */
+/** Whether the page has a status widget, which then shows the tracker (one tracker per page). */
+const statusWidgetOnPage = (host: HTMLElement) =>
+  !!host.ownerDocument.querySelector('[data-otklik="appeal-status"],otklik-appeal-status');
+
+/**
+ * The widget: the tracker when the URL has a private link (unless the page's status widget shows
+ * it), else the form.
+ */
 function AppealWidget(props: Props) {
-  const link = useLink();
+  const opened = useLink();
+  const link = opened && !statusWidgetOnPage(props.host) ? opened : null;
   const [tracker, setTracker] = useState<{ Tracker: ComponentType<Props> } | null>(null);
   useEffect(() => {
     if (link && !tracker)
@@ -44,6 +52,7 @@ function AppealWidget(props: Props) {
 type Load =
   | { state: 'loading' }
   | { state: 'error' }
+  | { state: 'not-allowed' }
   | { state: 'ok'; settings: AppealFormSettings; identity?: IdentityModule | undefined };
 
 /** Loads the organisation's settings (and the identity step when the organisation requires one). */
@@ -75,13 +84,22 @@ export function AppealForm(props: Props) {
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setLoad({ state: 'error' });
-        reportError(host, 'appeal', error);
+        // Not a passing outage: the citizen is told to reach the organisation another way, the
+        // webmaster which origin to allow.
+        const refused = notAllowedHere(error);
+        setLoad({ state: refused ? 'not-allowed' : 'error' });
+        reportError(host, 'appeal', refused ? notAllowedError(options.org) : error);
       });
     return () => controller.abort();
   }, []);
 
   if (load.state === 'error') return <ErrorState message={t.t('unavailable')} />;
+  if (load.state === 'not-allowed')
+    return (
+      <p class="box alert not-allowed" role="status">
+        {t.t('notAllowed')}
+      </p>
+    );
   if (load.state === 'loading')
     return (
       <div class="box appeal" aria-busy="true">

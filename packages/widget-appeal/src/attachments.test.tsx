@@ -127,10 +127,18 @@ describe('appeal form attachments', () => {
     const { root, ready } = mount(portal.fetch);
     await vi.waitFor(() => expect(ready).toHaveBeenCalled());
     const input = root.querySelector('#f-attachments') as HTMLInputElement;
-    expect(text(root.querySelector('label[for="f-attachments"]'))).toBe('Attach files');
+    // A button in the widget's language, not the native "No file chosen"; the input is out of sight,
+    // out of the tab order and hidden from screen readers, and the button opens it.
+    const picker = root.querySelector('#f-attachments-button') as HTMLButtonElement;
+    expect(text(picker)).toBe('Attach files');
     expect(input.type).toBe('file');
     expect(input.accept).toBe('application/pdf,.pdf');
-    expect(input.getAttribute('aria-describedby')).toBe('f-attachments-hint');
+    expect([input.tabIndex, input.getAttribute('aria-hidden'), input.className]).toEqual([-1, 'true', 'sr']);
+    const opened = vi.fn();
+    input.addEventListener('click', opened);
+    picker.click();
+    expect(opened).toHaveBeenCalledOnce();
+    expect(picker.getAttribute('aria-describedby')).toBe('f-attachments-hint');
     expect(text(root.querySelector('#f-attachments-hint'))).toMatch(
       /^Up to 5 files, at most 9\.5 MB each: PDF\.$/,
     );
@@ -145,7 +153,7 @@ describe('appeal form attachments', () => {
     expect(text(root.querySelector('#f-attachments-error'))).toBe(
       'setup.exe: files of this type are not accepted. huge.pdf: the file is larger than 9.5 MB.',
     );
-    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(picker.getAttribute('aria-describedby')).toBe('f-attachments-hint f-attachments-error');
     await vi.waitFor(() => expect(FakeXhr.all).toHaveLength(1));
     const xhr = FakeXhr.all[0] as FakeXhr;
     expect(xhr.method).toBe('POST');
@@ -214,7 +222,7 @@ describe('appeal form attachments', () => {
     await flush();
     expect(text(live)).toBe('b.pdf removed');
     expect(root.querySelectorAll('.file')).toHaveLength(1);
-    expect(root.activeElement?.id).toBe('f-attachments');
+    expect(root.activeElement?.id).toBe('f-attachments-button');
     await submit(root);
     await vi.waitFor(() => expect(portal.of(FILE)).toHaveLength(1));
     expect((portal.of(FILE)[0]?.body as { attachmentIds: string[] }).attachmentIds).toEqual([UPLOAD_ID]);
@@ -231,9 +239,43 @@ describe('appeal form attachments', () => {
     expect(text(root.querySelector('#f-attachments-error'))).toBe('At most 2 files can be attached.');
     expect(root.querySelectorAll('.file')).toHaveLength(2);
     expect((root.querySelector('#f-attachments') as HTMLInputElement).disabled).toBe(true);
+    expect((root.querySelector('#f-attachments-button') as HTMLButtonElement).disabled).toBe(true);
     // Removing an upload in progress aborts it.
     await vi.waitFor(() => expect(FakeXhr.all).toHaveLength(2));
     (root.querySelector('button[aria-label="Remove 1.pdf"]') as HTMLButtonElement).click();
     expect(FakeXhr.all[0]?.aborted).toBe(true);
+  });
+
+  it('frees the place of a refused file and does not attach the same file twice', async () => {
+    const settings = settingsFor('by-300z', {
+      attachments: { maxFiles: 2, maxFileBytes: 10_000_000, mediaTypes: ['application/pdf'] },
+    });
+    const { root, ready } = mount(fakePortal({ [SETTINGS]: settings, [CHALLENGE]: challenge }).fetch);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const a = pdf('a.pdf');
+    const b = pdf('b.pdf', 4096);
+    choose(root, [a, a]);
+    await flush();
+    expect(text(root.querySelector('#f-attachments-error'))).toBe('a.pdf: this file is already attached.');
+    expect(root.querySelectorAll('.file')).toHaveLength(1);
+    choose(root, [a]);
+    await flush();
+    expect(root.querySelectorAll('.file')).toHaveLength(1);
+    choose(root, [b]);
+    await vi.waitFor(() => expect(FakeXhr.all).toHaveLength(2));
+    const picker = root.querySelector('#f-attachments-button') as HTMLButtonElement;
+    expect(picker.disabled).toBe(true);
+    // The portal refuses b.pdf: it stays listed with the reason, but frees its place.
+    (FakeXhr.all[1] as FakeXhr).respond(415, { code: 'unsupported-media-type' });
+    await flush();
+    expect(text(root.querySelectorAll('.file')[1])).toContain('the file was refused');
+    expect(picker.disabled).toBe(false);
+    // Attached again, the file takes the refused one's line.
+    choose(root, [b]);
+    await vi.waitFor(() => expect(FakeXhr.all).toHaveLength(3));
+    expect(Array.from(root.querySelectorAll('.file'), (li) => li.className)).toEqual([
+      'file uploading',
+      'file uploading',
+    ]);
   });
 });

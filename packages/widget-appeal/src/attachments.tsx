@@ -4,6 +4,7 @@
  * from the content. Uploads start at once, so sending the appeal only waits for what is left.
  */
 import type { AppealFormSettings, AttachmentUpload } from '@otklik/client';
+import { retryMinutes } from '@otklik/widget-core';
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { T } from './types.ts';
@@ -17,6 +18,7 @@ interface Item {
   key: number;
   name: string;
   size: number;
+  lastModified: number;
   progress: number;
   state: 'uploading' | 'done' | 'failed';
   error?: string;
@@ -44,6 +46,12 @@ function acceptable(file: File, rules: Rules): boolean {
   return extensionsOf(rules).some((ext) => name.endsWith(ext));
 }
 
+/** Whether `item` is the same file as `file` (name, size and modification time). */
+const sameFile = (item: Item, file: File) =>
+  item.name === file.name && item.size === file.size && item.lastModified === file.lastModified;
+/** The files that take one of the places: a file whose upload failed or was refused frees its own. */
+const taking = (items: Item[]) => items.filter((item) => item.state !== 'failed');
+
 export function Attachments(props: {
   t: T;
   rules: Rules;
@@ -60,6 +68,7 @@ export function Attachments(props: {
   const nextKey = useRef(1);
   const uploader = useRef<Promise<Uploader> | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const picker = useRef<HTMLButtonElement>(null);
 
   const commit = (next: Item[]) => {
     list.current = next;
@@ -86,7 +95,7 @@ export function Attachments(props: {
     const e = error as UploadError;
     if (e.status === 413) return t.t('fileTooLarge', { size: sizeText(t.lang, rules.maxFileBytes) });
     if (e.status === 415) return t.t('fileRefused');
-    if (e.status === 429) return t.t('rateLimited', { count: e.retryAfter ?? 60 });
+    if (e.status === 429) return t.t('rateLimited', { count: retryMinutes(e.retryAfter) });
     return t.t('uploadFailed');
   };
 
@@ -114,6 +123,7 @@ export function Attachments(props: {
       key,
       name: file.name,
       size: file.size,
+      lastModified: file.lastModified,
       progress: 0,
       state: 'uploading' as const,
       controller,
@@ -127,8 +137,16 @@ export function Attachments(props: {
     target.value = '';
     const problems: string[] = [];
     const added: Item[] = [];
+    // A file attached again after its upload failed takes the failed one's line.
+    const retried = new Set<number>();
     for (const file of chosen) {
-      if (list.current.length + added.length >= rules.maxFiles) {
+      const failedBefore = list.current.find((item) => item.state === 'failed' && sameFile(item, file));
+      if (failedBefore) retried.add(failedBefore.key);
+      if ([...taking(list.current), ...added].some((item) => sameFile(item, file))) {
+        problems.push(`${file.name}: ${t.t('fileDuplicate')}`);
+        continue;
+      }
+      if (taking(list.current).length + added.length >= rules.maxFiles) {
         problems.push(t.t('tooManyFiles', { count: rules.maxFiles }));
         break;
       }
@@ -138,7 +156,7 @@ export function Attachments(props: {
       else if (file.size === 0) problems.push(`${file.name}: ${t.t('fileEmpty')}`);
       else added.push(start(file));
     }
-    commit([...list.current, ...added]);
+    commit([...list.current.filter((item) => !retried.has(item.key)), ...added]);
     setError(problems.join(' '));
     if (added.length && !problems.length) setAnnouncement(t.t('filesAdded', { count: added.length }));
   }
@@ -149,27 +167,42 @@ export function Attachments(props: {
       void uploader.current?.then((m) => item.upload && m.deleteUpload(baseUrl, organizationId, item.upload));
     commit(list.current.filter((other) => other.key !== item.key));
     setAnnouncement(t.t('fileRemoved', { name: item.name }));
-    input.current?.focus();
+    picker.current?.focus();
   }
 
   const types = extensionsOf(rules);
-  const full = items.length >= rules.maxFiles;
+  const full = taking(items).length >= rules.maxFiles;
+  const described = `f-attachments-hint${error ? ' f-attachments-error' : ''}`;
   return (
     <fieldset class="files">
       <legend>{t.t('attachments')}</legend>
       <div class="field">
-        <label for="f-attachments">{t.t('chooseFiles')}</label>
+        {/* The native input says "No file chosen" in the browser's language: a button in the widget's
+            language opens it instead; the input stays out of sight and out of the tab order. */}
         <input
           ref={input}
           id="f-attachments"
+          class="sr"
           type="file"
           multiple
+          tabIndex={-1}
+          aria-hidden="true"
           accept={[...rules.mediaTypes, ...types].join(',')}
           disabled={props.disabled || full}
-          aria-describedby={`f-attachments-hint${error ? ' f-attachments-error' : ''}`}
-          aria-invalid={error ? 'true' : undefined}
           onChange={choose}
         />
+        <div class="row">
+          <button
+            ref={picker}
+            type="button"
+            id="f-attachments-button"
+            disabled={props.disabled || full}
+            aria-describedby={described}
+            onClick={() => input.current?.click()}
+          >
+            {t.t('chooseFiles')}
+          </button>
+        </div>
         <p id="f-attachments-hint" class="hint">
           {t.t('filesHint', {
             count: rules.maxFiles,
@@ -187,16 +220,18 @@ export function Attachments(props: {
         <ul class="file-list">
           {items.map((item) => (
             <li key={item.key} class={`file ${item.state}`}>
-              <span class="pre">{item.name}</span> <span class="hint">{sizeText(t.lang, item.size)}</span>
-              {item.state === 'uploading' && (
-                <progress
-                  max={100}
-                  value={Math.round(item.progress * 100)}
-                  aria-label={t.t('uploading', { name: item.name })}
-                />
-              )}
-              {item.state === 'done' && <span class="hint">{t.t('uploaded')}</span>}
-              {item.state === 'failed' && <span class="error">{item.error}</span>}
+              <div class="file-info">
+                <span class="pre">{item.name}</span> <span class="hint">{sizeText(t.lang, item.size)}</span>
+                {item.state === 'uploading' && (
+                  <progress
+                    max={100}
+                    value={Math.round(item.progress * 100)}
+                    aria-label={t.t('uploading', { name: item.name })}
+                  />
+                )}
+                {item.state === 'done' && <span class="hint">{t.t('uploaded')}</span>}
+                {item.state === 'failed' && <span class="error">{item.error}</span>}
+              </div>
               <button
                 type="button"
                 onClick={() => remove(item)}

@@ -5,7 +5,7 @@
  * temporary object URL.
  */
 import { type AttachmentRef, getAppealAttachmentRoute } from '@otklik/client';
-import { portalOf, reportError, type WidgetConfig } from '@otklik/widget-core';
+import { type Language, portalOf, reportError, type WidgetConfig } from '@otklik/widget-core';
 import { useState } from 'preact/hooks';
 import { sizeText } from './ui.tsx';
 
@@ -17,7 +17,7 @@ export interface FilesProps {
   secret: string;
   config: WidgetConfig;
   host: HTMLElement;
-  lang: string;
+  lang: Language;
   t: Translate;
 }
 

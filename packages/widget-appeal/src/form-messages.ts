@@ -6,7 +6,11 @@ export const formMessages = defineMessages({
     title: 'Электронное обращение',
     loading: 'Загрузка формы обращения…',
     unavailable: 'Форма обращения временно недоступна. Попробуйте позже.',
+    notAllowed:
+      'Электронная приёмная организации не подключена на этом сайте, поэтому отправить обращение здесь нельзя. Обратитесь в организацию другим способом — по телефону, почтой или лично (контакты указаны на её официальном сайте), или через её приёмную на официальном сайте.',
     intro: 'Поля, отмеченные звёздочкой (*), обязательны для заполнения.',
+    draftNote:
+      'Пока вы заполняете форму, черновик (без файлов) хранится в этой вкладке браузера: его не сотрёт перезагрузка страницы. После отправки он удаляется.',
     required: 'обязательное поле',
     handoffTitle: 'Обращения принимаются через государственную систему',
     handoff:
@@ -65,7 +69,12 @@ export const formMessages = defineMessages({
     notSent:
       'Обращение не отправлено: нет связи с сервером. Всё, что вы ввели, сохранено — проверьте подключение и попробуйте ещё раз.',
     retry: 'Отправить ещё раз',
-    rateLimited: 'Слишком много попыток. Повторите через {count} с.',
+    rateLimited: {
+      one: 'Слишком много попыток. Повторите через {count} минуту.',
+      few: 'Слишком много попыток. Повторите через {count} минуты.',
+      many: 'Слишком много попыток. Повторите через {count} минут.',
+      other: 'Слишком много попыток. Повторите через {count} минуты.',
+    },
     failed: 'Не удалось отправить обращение. Попробуйте ещё раз позже.',
     rejected:
       'Обращение не принято порталом организации. Проверьте заполнение формы; если ошибка повторится, обратитесь в организацию другим способом.',
@@ -77,6 +86,7 @@ export const formMessages = defineMessages({
     fileType: 'этот тип файлов не принимается.',
     fileTooLarge: 'файл больше {size}.',
     fileEmpty: 'файл пустой.',
+    fileDuplicate: 'этот файл уже прикреплён.',
     fileRefused: 'файл отклонён: его содержимое не соответствует допустимым типам или содержит макросы.',
     uploadFailed: 'не удалось загрузить файл. Удалите его и попробуйте снова.',
     uploading: 'Загрузка файла {name}',
@@ -104,7 +114,11 @@ export const formMessages = defineMessages({
     title: 'Электронны зварот',
     loading: 'Загрузка формы звароту…',
     unavailable: 'Форма звароту часова недаступная. Паспрабуйце пазней.',
+    notAllowed:
+      'Электронная прыёмная арганізацыі не падключана на гэтым сайце, таму адправіць зварот тут нельга. Звярніцеся ў арганізацыю іншым спосабам — па тэлефоне, поштай або асабіста (кантакты пазначаны на яе афіцыйным сайце), або праз яе прыёмную на афіцыйным сайце.',
     intro: 'Палі, пазначаныя зорачкай (*), абавязковыя для запаўнення.',
+    draftNote:
+      'Пакуль вы запаўняеце форму, чарнавік (без файлаў) захоўваецца ў гэтай укладцы браўзера: яго не сатрэ перазагрузка старонкі. Пасля адпраўкі ён выдаляецца.',
     required: 'абавязковае поле',
     handoffTitle: 'Звароты прымаюцца праз дзяржаўную сістэму',
     handoff:
@@ -163,7 +177,12 @@ export const formMessages = defineMessages({
     notSent:
       'Зварот не адпраўлены: няма сувязі з серверам. Усё, што вы ўвялі, захавана — праверце падключэнне і паспрабуйце яшчэ раз.',
     retry: 'Адправіць яшчэ раз',
-    rateLimited: 'Занадта шмат спроб. Паўтарыце праз {count} с.',
+    rateLimited: {
+      one: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліну.',
+      few: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+      many: 'Занадта шмат спроб. Паўтарыце праз {count} хвілін.',
+      other: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+    },
     failed: 'Не ўдалося адправіць зварот. Паспрабуйце яшчэ раз пазней.',
     rejected:
       'Партал арганізацыі не прыняў зварот. Праверце запаўненне формы; калі памылка паўторыцца, звярніцеся ў арганізацыю іншым спосабам.',
@@ -175,6 +194,7 @@ export const formMessages = defineMessages({
     fileType: 'такі тып файлаў не прымаецца.',
     fileTooLarge: 'файл большы за {size}.',
     fileEmpty: 'файл пусты.',
+    fileDuplicate: 'гэты файл ужо прымацаваны.',
     fileRefused: 'файл адхілены: яго змесціва не адпавядае дазволеным тыпам або змяшчае макрасы.',
     uploadFailed: 'не ўдалося загрузіць файл. Выдаліце яго і паспрабуйце зноў.',
     uploading: 'Загрузка файла {name}',
@@ -202,7 +222,11 @@ export const formMessages = defineMessages({
     title: 'Electronic appeal',
     loading: 'Loading the appeal form…',
     unavailable: 'The appeal form is temporarily unavailable. Please try again later.',
+    notAllowed:
+      'The organisation’s appeal form is not set up on this site, so an appeal cannot be sent here. Contact the organisation another way — by phone, by post or in person (its contacts are on its official website), or through the form on its official website.',
     intro: 'Fields marked with an asterisk (*) are required.',
+    draftNote:
+      'While you fill in the form, a draft (without files) is kept in this browser tab, so reloading the page does not lose it. It is deleted once the appeal is sent.',
     required: 'required',
     handoffTitle: 'Appeals are taken through the state system',
     handoff:
@@ -254,7 +278,10 @@ export const formMessages = defineMessages({
     notSent:
       'The appeal was not sent: the server could not be reached. Everything you typed is kept; check your connection and try again.',
     retry: 'Try again',
-    rateLimited: 'Too many attempts. Try again in {count} s.',
+    rateLimited: {
+      one: 'Too many attempts. Try again in {count} minute.',
+      other: 'Too many attempts. Try again in {count} minutes.',
+    },
     failed: 'The appeal could not be sent. Please try again later.',
     rejected:
       "The organisation's portal did not accept the appeal. Check the form; if this happens again, contact the organisation another way.",
@@ -266,6 +293,7 @@ export const formMessages = defineMessages({
     fileType: 'files of this type are not accepted.',
     fileTooLarge: 'the file is larger than {size}.',
     fileEmpty: 'the file is empty.',
+    fileDuplicate: 'this file is already attached.',
     fileRefused: 'the file was refused: its content is not an accepted type or contains macros.',
     uploadFailed: 'the file could not be uploaded. Remove it and try again.',
     uploading: 'Uploading {name}',

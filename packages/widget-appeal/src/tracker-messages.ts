@@ -4,9 +4,11 @@ import { defineMessages } from '@otklik/widget-core';
 export const trackerMessages = defineMessages({
   ru: {
     loading: 'Загрузка обращения…',
-    title: 'Обращение № {number}',
+    title: 'Обращение №\u00a0{number}',
     organization: 'Организация',
     type: 'Вид обращения',
+    topic: 'Тема',
+    sentText: 'Текст обращения',
     registered: 'Дата регистрации',
     status: 'Статус',
     result: 'Результат рассмотрения',
@@ -70,9 +72,11 @@ export const trackerMessages = defineMessages({
   },
   be: {
     loading: 'Загрузка звароту…',
-    title: 'Зварот № {number}',
+    title: 'Зварот №\u00a0{number}',
     organization: 'Арганізацыя',
     type: 'Від звароту',
+    topic: 'Тэма',
+    sentText: 'Тэкст звароту',
     registered: 'Дата рэгістрацыі',
     status: 'Статус',
     result: 'Вынік разгляду',
@@ -136,9 +140,11 @@ export const trackerMessages = defineMessages({
   },
   en: {
     loading: 'Loading the appeal…',
-    title: 'Appeal No. {number}',
+    title: 'Appeal No.\u00a0{number}',
     organization: 'Organisation',
     type: 'Type',
+    topic: 'Topic',
+    sentText: 'What you wrote',
     registered: 'Registered on',
     status: 'Status',
     result: 'Result',

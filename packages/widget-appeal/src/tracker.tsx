@@ -27,7 +27,19 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Files } from './files.tsx';
 import { trackerMessages } from './tracker-messages.ts';
 import type { Props } from './types.ts';
-import { dateText, EMAIL, Field, kindOf, Marker, pageUrl, useLink, valueOf } from './ui.tsx';
+import {
+  dateText,
+  EMAIL,
+  Field,
+  kindOf,
+  Marker,
+  notAllowedError,
+  notAllowedHere,
+  pageUrl,
+  useLink,
+  valueOf,
+  withNumber,
+} from './ui.tsx';
 
 type T = Translator<keyof (typeof trackerMessages)['ru']>;
 type Link = { appealId: string; secret: string };
@@ -68,7 +80,11 @@ function Status(props: Props & { t: T; link: Link }) {
       .catch((error: unknown) => {
         if (alive.current.signal.aborted) return;
         const status = (error as OtklikProblemError).status;
-        if (kindOf(error) === 'problem' && [401, 403, 404].includes(status)) setLoad({ state: 'bad-link' });
+        if (notAllowedHere(error)) {
+          setLoad({ state: 'error' });
+          reportError(host, 'appeal-status', notAllowedError(props.options.org));
+        } else if (kindOf(error) === 'problem' && [401, 403, 404].includes(status))
+          setLoad({ state: 'bad-link' });
         else {
           setLoad({ state: 'error' });
           reportError(host, 'appeal-status', error);
@@ -115,6 +131,13 @@ function View(
 ) {
   const { t, link, view, config, host, signal } = props;
   const lang = t.lang;
+  /** Every date in the organisation's time zone, as the due date is. */
+  const zone = view.timeZone;
+  const when = (at: string) => (
+    <time dateTime={at} class="nowrap">
+      {dateText(lang, at, zone)}
+    </time>
+  );
   /** What every file list of this appeal needs to download with the appeal's secret. */
   const files = {
     appealId: link.appealId,
@@ -212,14 +235,22 @@ function View(
 
   return (
     <section class="box appeal" aria-labelledby="status-title">
-      <h2 id="status-title">{t.t('title', { number: view.registrationNumber })}</h2>
+      <h2 id="status-title">
+        {withNumber(t.t('title', { number: view.registrationNumber }), view.registrationNumber)}
+      </h2>
       <dl>
         <dt>{t.t('organization')}</dt>
         <dd>{view.organizationName}</dd>
         <dt>{t.t('type')}</dt>
         <dd>{t.t(view.type)}</dd>
+        {view.sent?.topic && (
+          <>
+            <dt>{t.t('topic')}</dt>
+            <dd class="topic">{view.sent.topic}</dd>
+          </>
+        )}
         <dt>{t.t('registered')}</dt>
-        <dd>{dateText(lang, view.registeredAt)}</dd>
+        <dd>{when(view.registeredAt)}</dd>
         <dt>{t.t('status')}</dt>
         <dd class="status">{statusName(view.status)}</dd>
         {view.result && (
@@ -229,14 +260,25 @@ function View(
           </>
         )}
         <dt>{t.t('due')}</dt>
-        <dd class="due">{dateText(lang, view.dueDate)}</dd>
+        <dd class="due">
+          <time dateTime={view.dueDate} class="nowrap">
+            {dateText(lang, view.dueDate)}
+          </time>
+        </dd>
       </dl>
+
+      {view.sent && (
+        <details class="sent">
+          <summary>{t.t('sentText')}</summary>
+          <p class="pre">{view.sent.text}</p>
+        </details>
+      )}
 
       <h3>{t.t('history')}</h3>
       <ol class="history">
         {view.history.map((entry, i) => (
           <li key={i}>
-            <time dateTime={entry.at}>{dateText(lang, entry.at)}</time> — {statusName(entry.status)}
+            {when(entry.at)} — {statusName(entry.status)}
             {entry.note && <span class="muted"> ({entry.note})</span>}
           </li>
         ))}
@@ -246,9 +288,7 @@ function View(
       {view.answer && (
         <div class="group answer">
           <h3>{t.t('answer')}</h3>
-          <p class="muted">
-            <time dateTime={view.answer.at}>{dateText(lang, view.answer.at)}</time>
-          </p>
+          <p class="muted">{when(view.answer.at)}</p>
           <p class="pre">{view.answer.text}</p>
           <Files {...files} files={view.answer.attachments} />
         </div>
@@ -260,8 +300,7 @@ function View(
           {view.messages.map((m) => (
             <li key={m.id} class={`msg ${m.author}`}>
               <p class="muted">
-                {t.t(m.author === 'applicant' ? 'fromYou' : 'fromOrganization')},{' '}
-                <time dateTime={m.at}>{dateText(lang, m.at)}</time>
+                {t.t(m.author === 'applicant' ? 'fromYou' : 'fromOrganization')}, {when(m.at)}
               </p>
               <p class="pre">{m.text}</p>
               <Files {...files} files={m.attachments} />

@@ -9,6 +9,7 @@ import {
   normalizeLanguage,
   selectPlural,
 } from './i18n.ts';
+import { retryMinutes } from './retry.ts';
 
 /** Every language has exactly the keys of Russian (also enforced by the type of `defineMessages`). */
 export function expectKeyParity(messages: Messages<string>) {
@@ -112,7 +113,11 @@ describe('messages', () => {
 
   it('formats calendar dates without a time-zone shift', () => {
     expect(formatDate('en', '2026-01-01', { month: 'long', year: 'numeric' })).toBe('January 2026');
-    expect(formatDate('ru', '2026-11-30', { day: 'numeric', month: 'long' })).toBe('30 ноября');
+    expect(formatDate('ru', '2026-11-30', { day: 'numeric', month: 'long' })).toBe('30\u00a0ноября');
+    // «г.» never alone on a line, the day never apart from its month.
+    expect(formatDate('ru', '2027-01-05', { day: 'numeric', month: 'long', year: 'numeric' })).toBe(
+      '5\u00a0января 2027\u00a0г.',
+    );
     expect(formatDate('en', 'nonsense', { month: 'long' })).toBe('nonsense');
   });
 
@@ -122,10 +127,26 @@ describe('messages', () => {
       .spyOn(Intl.DateTimeFormat, 'supportedLocalesOf')
       .mockImplementation((locales, options) => (locales === 'be' ? [] : supported(locales, options)));
     try {
-      expect(formatDate('be', '2026-11-22', { dateStyle: 'long' })).toBe('22 лістапада 2026 г.');
+      expect(formatDate('be', '2026-11-22', { dateStyle: 'long' })).toBe('22\u00a0лістапада 2026\u00a0г.');
       expect(formatDate('be', '2026-05-01', { month: 'long', year: 'numeric' })).toBe('травень 2026');
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('tells a rate limit in whole minutes, in every language', async () => {
+    const { identityMessages } = await import('./identity/messages.ts');
+    expect([retryMinutes(3017), retryMinutes(42), retryMinutes(undefined), retryMinutes(120)]).toEqual([
+      51, 1, 1, 2,
+    ]);
+    const say = (lang: 'ru' | 'be' | 'en', seconds: number) =>
+      createTranslator(identityMessages, lang).t('rateLimited', { count: retryMinutes(seconds) });
+    expect(say('ru', 3017)).toBe('Слишком много попыток. Повторите через 51 минуту.');
+    expect(say('ru', 240)).toBe('Слишком много попыток. Повторите через 4 минуты.');
+    expect(say('ru', 3000)).toBe('Слишком много попыток. Повторите через 50 минут.');
+    expect(say('be', 3017)).toBe('Занадта шмат спроб. Паўтарыце праз 51 хвіліну.');
+    expect(say('be', 300)).toBe('Занадта шмат спроб. Паўтарыце праз 5 хвілін.');
+    expect(say('en', 60)).toBe('Too many attempts. Try again in 1 minute.');
+    expect(say('en', 3017)).toBe('Too many attempts. Try again in 51 minutes.');
   });
 });

@@ -117,7 +117,7 @@ export function createTranslator<K extends string>(messages: Messages<K>, lang: 
  * A calendar date `YYYY-MM-DD` formatted for the language. `options` as for `Intl.DateTimeFormat`;
  * the date is taken as is (no time-zone shift). Without Belarusian data in the browser, Belarusian
  * dates are written by hand in two shapes: with a day (`22 лістапада 2026 г.`) or month and year
- * (`лістапад 2026`).
+ * (`лістапад 2026`). The day is bound to its month and «г.» to its year by non-breaking spaces.
  */
 export function formatDate(lang: Language, isoDate: string, options: Intl.DateTimeFormatOptions): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -126,8 +126,12 @@ export function formatDate(lang: Language, isoDate: string, options: Intl.DateTi
     const month = date.getUTCMonth();
     const year = date.getUTCFullYear();
     return options.day || options.dateStyle
-      ? `${date.getUTCDate()} ${beMonthsOf.split(',')[month]} ${year} г.`
+      ? `${date.getUTCDate()}\u00a0${beMonthsOf.split(',')[month]} ${year}\u00a0г.`
       : `${beMonths.split(',')[month]} ${year}`;
   }
-  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(date);
+  // «5 января 2027 г.»: the day stays with its month and «г.» with its year (non-breaking spaces).
+  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' })
+    .format(date)
+    .replace(/^(\d{1,2}) /, '$1\u00a0')
+    .replace(/ (г\.)$/, '\u00a0$1');
 }

@@ -47,4 +47,5 @@ export {
   type Translator,
   type Vars,
 } from './i18n.ts';
+export { retryMinutes } from './retry.ts';
 export { baseCss, sheet } from './styles.ts';

@@ -7,6 +7,8 @@
 
 /**
  * Theme tokens and their defaults. Sizes are in px so the host's root font size does not matter.
+ * Text and inputs default to 16 px: readable for older citizens, and mobile Safari does not zoom into
+ * a field of 16 px or more when it takes the focus; a host sets `--otklik-font-size` for its own.
  * `:host { all: initial }` loses to any page rule that matches the host element (`div { … }`; outer
  * styles win over `:host`), so the typography is also set on the shadow root's top-level elements,
  * which no page rule can reach. The custom properties still inherit, which is how hosts theme.
@@ -17,13 +19,13 @@ export const baseCss = `
 --_muted:var(--otklik-color-muted,#59636e);--_accent:var(--otklik-color-accent,#0b57d0);
 --_border:var(--otklik-color-border,#d1d9e0);--_danger:var(--otklik-color-danger,#b3261e);
 --_radius:var(--otklik-radius,8px);--_gap:var(--otklik-spacing,8px);
---_size:var(--otklik-font-size,14px);
+--_size:var(--otklik-font-size,16px);
 --_font:var(--otklik-font-family,system-ui,sans-serif)}
 :host,:host>*{font:400 var(--_size)/1.45 var(--_font);color:var(--_fg);text-align:start}
 :host>*{letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;white-space:normal;visibility:visible}
 :host([hidden]){display:none}
 :host([data-contrast=high]){--_fg:#000;--_bg:#fff;--_muted:#000;--_accent:#000;
---_border:#000;--_danger:#000;--_size:max(var(--otklik-font-size,14px),20px)}
+--_border:#000;--_danger:#000;--_size:max(var(--otklik-font-size,16px),20px)}
 :host([data-contrast=high]) .box{border-width:2px}
 @media (prefers-contrast:more){:host{--_fg:#000;--_bg:#fff;--_muted:#000;--_accent:#000;
 --_border:#000;--_danger:#000}}

@@ -139,7 +139,8 @@ const localized = (text: LocalizedText, lang: Language) => text[lang] ?? text.ru
 const title = (org: Org) => org.shortName ?? org.name;
 
 const css = `
-form{display:grid;gap:4px}
+form{display:grid;grid-template-columns:minmax(0,1fr);gap:4px}
+select{max-width:100%}
 label{font-weight:600}
 p{margin:0}
 .combo{position:relative;display:flex;gap:var(--_gap)}

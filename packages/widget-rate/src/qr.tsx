@@ -74,10 +74,10 @@ function portalRatingPage(portalUrl: string, org: string, lang: string, defaultL
 }
 
 const css = `
-.qr{display:grid;gap:var(--_gap);justify-items:start}
+.qr{display:grid;grid-template-columns:minmax(0,1fr);gap:var(--_gap);justify-items:start}
 p{margin:0}
 .title{font-weight:600}
-button,select{font:inherit;color:var(--_fg);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_radius);min-height:32px;padding:4px 12px}
+button,select{font:inherit;color:var(--_fg);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_radius);min-height:32px;padding:4px 12px;max-width:100%}
 button{color:var(--_accent);border-color:var(--_accent);cursor:pointer}
 button:disabled{opacity:.6;cursor:progress}
 .actions,.controls{display:flex;flex-wrap:wrap;gap:var(--_gap);align-items:center}
@@ -187,7 +187,7 @@ export class QrWidget extends Component<Props, State> {
     return (
       <section class="box qr" aria-label={t('title')}>
         <p class="title">{t('title')}</p>
-        {name && <p class="muted">{name}</p>}
+        {name && <p class="muted org">{name}</p>}
         <button type="button" class="show" onClick={this.show} disabled={busy}>
           {t('show')}
         </button>

@@ -56,7 +56,7 @@ afterEach(() => {
 describe('rating form, as assistive technology reads it', () => {
   it('is a named form: a labelled list, a labelled date, one named radio group per criterion', async () => {
     renderForm();
-    const form = await screen.findByRole('form', { name: 'Оцените качество услуги' });
+    const form = await screen.findByRole('form', { name: /^Оцените качество услуги\s*:\s*МБОУ СОШ № 1$/ });
     expect(within(form).getByRole('combobox', { name: /Услуга/ })).toBeTruthy();
     expect(within(form).getByLabelText(/Дата получения услуги/)).toBeTruthy();
     const group = within(form).getByRole('group', { name: /Вежливость персонала/ });

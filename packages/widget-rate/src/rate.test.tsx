@@ -96,7 +96,8 @@ afterEach(() => {
 describe('rating form', () => {
   it('renders the service list, the date with its limits, a native radio group per criterion and the comment', async () => {
     const { root } = await opened(routes());
-    expect(text($(root, 'h2'))).toBe('Оцените качество услуги');
+    // The heading names the organisation being rated (the organisation search can switch it).
+    expect(text($(root, 'h2'))).toBe('Оцените качество услуги: МБОУ СОШ № 1');
     const select = $<HTMLSelectElement>(root, '#f-service');
     expect(select.required).toBe(true);
     expect(Array.from(select.options, (o) => o.text)).toEqual([
@@ -239,7 +240,8 @@ describe('rating form', () => {
   });
 
   it('sends the rating with a device id, the proof of work and an idempotency key, then thanks and emits the event', async () => {
-    const portal = routes(ratingSettings(), { [RATE]: receipt() });
+    const settings = { ...ratingSettings(), organizationName: 'Гимназия «Лицей № 2»' };
+    const portal = routes(settings, { [RATE]: receipt() });
     const { root, el, rated } = await opened(portal);
     fill(root);
     type($<HTMLTextAreaElement>(root, '#f-comment'), '  Всё хорошо  ');
@@ -262,6 +264,10 @@ describe('rating form', () => {
     expect(call?.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
 
     expect(text($(root, '#thanks-title'))).toBe('Спасибо за оценку!');
+    // Quotes inside the quoted name become „лапки“.
+    expect(text($(root, '#thanks-title + p'))).toBe(
+      'Ваша оценка учтена в рейтинге организации «Гимназия „Лицей № 2“».',
+    );
     expect(active(root)?.id).toBe('thanks-title');
     expect(text($(root, '.current'))).toBe('Рейтинг организации сейчас: 4,3 из 5 (129 оценок)');
     expect(rated).toHaveBeenCalledTimes(1);
@@ -339,7 +345,9 @@ describe('rating form', () => {
     expect(button(root, 'Отправить оценку')).toBeDefined();
     await send(root);
     await vi.waitFor(() =>
-      expect(text(root.querySelector('[role="alert"]'))).toBe('Слишком много попыток. Повторите через 42 с.'),
+      expect(text(root.querySelector('[role="alert"]'))).toBe(
+        'Слишком много попыток. Повторите через 1 минуту.',
+      ),
     );
     // A refused rating was not stored: the next "Send" is a new one, with a fresh key and proof of work.
     await send(root);
@@ -382,7 +390,7 @@ describe('rating form', () => {
     document.body.innerHTML = '<otklik-rate org="demo-school" lang="en"></otklik-rate>';
     const el = document.body.firstElementChild as HTMLElement;
     await vi.waitFor(() => expect(el.shadowRoot?.querySelector('#f-service')).not.toBeNull());
-    expect(text(el.shadowRoot?.querySelector('h2'))).toBe('Rate the quality of a service');
+    expect(text(el.shadowRoot?.querySelector('h2'))).toBe('Rate the quality of a service: МБОУ СОШ № 1');
   });
 
   it('shows the error state when the settings cannot be loaded', async () => {

@@ -42,6 +42,8 @@ type Props = WidgetProps<OptionsOf<typeof attributes>>;
 const css = `
 .rate{display:flex;flex-direction:column;gap:calc(var(--_gap)*1.5)}
 h2{margin:0;font-size:1.25em;line-height:1.3}
+h2 .org{display:block;font-size:.8em;margin-top:2px;overflow-wrap:break-word}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
 p{margin:0}
 fieldset,.field{display:flex;flex-direction:column;gap:6px}
 fieldset{border:1px solid var(--_border);border-radius:var(--_radius);padding:var(--_gap) calc(var(--_gap)*1.5) calc(var(--_gap)*1.5);margin:0;min-width:0}
@@ -69,6 +71,7 @@ button:disabled{opacity:.6;cursor:default}
 type State =
   | { status: 'loading' }
   | { status: 'error' }
+  | { status: 'not-allowed' }
   | { status: 'ok'; settings: WidgetSettings; services: Service[]; identity?: IdentityModule | undefined }
   | { status: 'rated'; settings: WidgetSettings; receipt: RatingReceipt };
 
@@ -124,8 +127,22 @@ export class RateWidget extends Component<Props, State> {
       })
       .catch((error: unknown) => {
         if (signal.aborted) return;
-        this.setState({ status: 'error' });
-        reportError(host, 'rate', error);
+        // Not a passing outage: the citizen is told where else to rate, the webmaster which origin
+        // to allow.
+        const refused = (error as { code?: string } | null)?.code === 'origin-not-allowed';
+        this.setState({ status: refused ? 'not-allowed' : 'error' });
+        reportError(
+          host,
+          'rate',
+          refused
+            ? Object.assign(
+                new Error(
+                  `this site (${location.origin}) is not among the allowed sites of organisation "${organizationId}": add ${location.origin} to them in the console (Settings → Allowed sites) or ask the portal's administrator; Otklik.diagnose() checks it`,
+                ),
+                { kind: 'problem', status: 403, code: 'origin-not-allowed' },
+              )
+            : error,
+        );
       });
   }
 
@@ -150,6 +167,12 @@ export class RateWidget extends Component<Props, State> {
     const { lang, config, options, host } = this.props;
     const t: T = createTranslator(rateMessages, lang);
     if (state.status === 'error') return <ErrorState message={t.t('unavailable')} />;
+    if (state.status === 'not-allowed')
+      return (
+        <p class="box not-allowed" role="status">
+          {t.t('notAllowed')}
+        </p>
+      );
     if (state.status === 'loading')
       return (
         <div class="box rate" aria-busy="true">
@@ -181,6 +204,12 @@ export class RateWidget extends Component<Props, State> {
   }
 }
 
+/**
+ * A name to be set inside «ёлочки»: its own quotes become „лапки“, so that «{name}» reads
+ * «Школа „Ромашка“», never «Школа «Ромашка»».
+ */
+const innerQuotes = (text: string): string => text.replace(/«/g, '„').replace(/»/g, '“');
+
 /** Thanks, and the organisation's rating including this one; the heading takes the focus. */
 class Thanks extends Component<{ t: T; receipt: RatingReceipt; name: string }> {
   private heading: HTMLHeadingElement | null = null;
@@ -203,7 +232,7 @@ class Thanks extends Component<{ t: T; receipt: RatingReceipt; name: string }> {
         >
           {t.t('thanks')}
         </h2>
-        <p>{t.t('thanksText', { name })}</p>
+        <p>{t.t('thanksText', { name: innerQuotes(name) })}</p>
         {average !== null && (
           <p class="current">
             {t.t('current', { average: Math.round(average * 10) / 10 })} ({t.t('ratings', { count })})

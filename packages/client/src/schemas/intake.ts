@@ -206,6 +206,13 @@ export const AppealView = v.object({
   result: v.nullable(AppealResult),
   registeredAt: IsoTimestamp,
   dueDate: IsoDate,
+  /**
+   * The organisation's IANA time zone (`Europe/Moscow`). Every date of the appeal (registration,
+   * history, answer, messages) is shown in it, as the due date is, wherever the reader is.
+   */
+  timeZone: v.optional(v.string()),
+  /** A copy of what the applicant sent: the text and the topic's name (the type is `type`). */
+  sent: v.optional(v.object({ text: v.string(), topic: v.nullable(v.string()) })),
   history: v.array(v.object({ status: AppealStatus, at: IsoTimestamp, note: v.nullable(v.string()) })),
   /** Files filed with the appeal itself (download: GET /v1/appeals/{appealId}/attachments/{id}). */
   attachments: v.optional(v.array(AttachmentRef), []),

@@ -315,12 +315,35 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     );
     expect(sent?.sent_at).not.toBeNull();
     expect(sent?.payload.trackingUrl).toBeUndefined();
+    // The copy of the appeal is mailed, then dropped from the outbox row.
+    expect(sent?.payload.copy).toBeUndefined();
+    expect(mail.text).toContain('Копия вашего обращения');
+    expect(mail.text).toContain('Вид: жалоба');
+    expect(mail.text).toContain('Прошу разобраться с расписанием.');
+    // Dates as the widget writes them, the registration date in the organisation's zone.
+    const ruDate = (iso: string) =>
+      new Intl.DateTimeFormat('ru', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+        .format(new Date(`${iso}T00:00:00Z`))
+        .replace(/^(\d+) /, '$1\u00a0')
+        .replace(/ г\.$/, '\u00a0г.');
+    expect(mail.text).toContain(`не позднее: ${ruDate(receipt.dueDate)}`);
+    const registeredOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(
+      new Date(receipt.registeredAt),
+    );
+    expect(mail.text).toContain(`Дата регистрации: ${ruDate(registeredOn)}`);
+    expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   test('applicant and staff: view, wrong secret, answer, rating, invalid transition, audit', async () => {
-    const receipt = await fileOk('demo-school', await ruBody('track@example.com'));
+    const receipt = await fileOk('demo-school', await ruBody('track@example.com', { topicId: 'meals' }));
     const first = await view(receipt);
     expect(first).toMatchObject({ status: 'registered', canWithdraw: false, canRate: false, answer: null });
+    // A copy of what was sent, and the zone every date of the appeal is shown in.
+    expect(first).toMatchObject({
+      type: 'complaint',
+      timeZone: 'Europe/Moscow',
+      sent: { text: 'Прошу разобраться с расписанием.', topic: 'Питание' },
+    });
     expect(first.history.map((h) => h.status)).toEqual(['registered']);
     const wrong = await app.request(`/v1/appeals/${receipt.appealId}`, {
       headers: { Authorization: `Bearer ${'x'.repeat(43)}` },

@@ -11,7 +11,7 @@ import { readIdentityToken, sameEmail } from '../identity/tokens.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { trackingBase } from './profile-rules.ts';
-import { hashSecret, newAccessSecret, trackingUrl } from './records.ts';
+import { hashSecret, newAccessSecret, topicName, trackingUrl } from './records.ts';
 import type { IntakeOrganization } from './settings.ts';
 
 type Submission = v.InferOutput<typeof AppealSubmission>;
@@ -109,9 +109,15 @@ export async function fileAppeal(
     language: body.language,
     organizationName: org.name,
     registrationNumber,
+    registeredDate,
     dueDate,
     trackingUrl: link,
     accessKey: `${id}.${secret}`,
+    copy: {
+      type: body.type,
+      topic: await topicName(tx, org.id, body.topicId, body.language),
+      text: body.text,
+    },
   });
   return {
     appealId: id,

@@ -34,6 +34,9 @@ export interface AppealRow {
   due_date_iso: string;
   answered_at: Date | null;
   answer_text: string | null;
+  /** What the applicant wrote (null once the retention job has erased it). */
+  text: string | null;
+  topic_id: string | null;
   rating: number | null;
   extensions: number;
   language: Language | null;
@@ -84,6 +87,15 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
     ...appealSummary(row),
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    timeZone: row.time_zone,
+    ...(row.text === null
+      ? {}
+      : {
+          sent: {
+            text: row.text,
+            topic: await topicName(db, row.organization_id, row.topic_id, row.language ?? 'ru'),
+          },
+        }),
     history: history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),
     attachments: files.get(null) ?? [],
     answer:
@@ -101,4 +113,21 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
     canRate: row.status === 'answered' && row.rating === null,
     rating: row.rating === null ? null : { score: row.rating },
   };
+}
+
+/** The name of topic `topicId` in `language`, from the organisation's appeal settings. */
+export async function topicName(
+  db: Queryable,
+  organizationId: string,
+  topicId: string | null | undefined,
+  language: string,
+): Promise<string | null> {
+  if (!topicId) return null;
+  const [found] = await db.query<{ name: string | null }>(
+    `SELECT COALESCE(t->'name'->>$3::text, t->'name'->>'ru', t->>'name') AS name
+     FROM organization_appeal_settings s, jsonb_array_elements(s.topics) t
+     WHERE s.organization_id = $1 AND t->>'id' = $2::text LIMIT 1`,
+    [organizationId, topicId, language],
+  );
+  return found?.name ?? null;
 }

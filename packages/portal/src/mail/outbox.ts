@@ -8,8 +8,12 @@ export type MailPayloads = {
   'appeal-registered': {
     registrationNumber: string;
     dueDate: string;
+    /** The registration date in the organisation's time zone (`YYYY-MM-DD`). */
+    registeredDate?: string;
     trackingUrl: string | null;
     accessKey: string;
+    /** A copy of what was sent (type, topic's name, text); dropped from the row once mailed. */
+    copy?: { type: string; topic: string | null; text: string };
   };
   'status-changed': { registrationNumber: string; status: string; note: string | null; dueDate: string };
   'appeal-answered': { registrationNumber: string; result: string; text: string };
@@ -26,8 +30,8 @@ export type MailPayload<K extends MailKind> = MailPayloads[K] & {
   organizationName: string;
 };
 
-/** Secrets in payloads: removed from the row once the mail is sent. */
-export const SECRET_PAYLOAD_KEYS = ['code', 'trackingUrl', 'accessKey', 'inviteUrl'] as const;
+/** Secrets and personal copies in payloads: removed from the row once the mail is sent. */
+export const SECRET_PAYLOAD_KEYS = ['code', 'trackingUrl', 'accessKey', 'inviteUrl', 'copy'] as const;
 
 /**
  * Queues a mail in `tx`, the transaction of the change it reports: the mail exists exactly when

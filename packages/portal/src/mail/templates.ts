@@ -89,73 +89,115 @@ const ROLE: Record<Language, Record<string, string>> = {
 const link = (lang: Language, url: string | null, key: string) =>
   url ?? `${{ ru: 'Код доступа', be: 'Код доступу', en: 'Access code' }[lang]}: ${key}`;
 
+/**
+ * A calendar date `YYYY-MM-DD` as the widgets write it: «5 января 2027 г.», «5 студзеня 2027 г.»,
+ * "5 January 2027", with non-breaking spaces so that «г.» never ends a line alone.
+ */
+export function mailDate(lang: Language, isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(date)
+    .replace(/^(\d{1,2}) /, '$1\u00a0')
+    .replace(/ (г\.)$/, '\u00a0$1');
+}
+
+/** A name in «ёлочки»; quotes inside it become „лапки“ (`«Школа „Ромашка“»`, never `«…«…»»`). */
+export const quoted = (name: string) => `«${name.replace(/«/g, '„').replace(/»/g, '“')}»`;
+
+const TYPE: Record<Language, Record<string, string>> = {
+  ru: { proposal: 'предложение', application: 'заявление', complaint: 'жалоба' },
+  be: { proposal: 'прапанова', application: 'заява', complaint: 'скарга' },
+  en: { proposal: 'proposal', application: 'application', complaint: 'complaint' },
+};
+
+const COPY: Record<Language, { title: string; type: string; topic: string }> = {
+  ru: { title: 'Копия вашего обращения', type: 'Вид', topic: 'Тема' },
+  be: { title: 'Копія вашага звароту', type: 'Від', topic: 'Тэма' },
+  en: { title: 'A copy of your appeal', type: 'Type', topic: 'Topic' },
+};
+
+/** The registration date line and the copy of what was sent, when the payload has them. */
+function sentCopy(lang: Language, p: MailPayload<'appeal-registered'>): string {
+  if (!p.copy) return '';
+  const c = COPY[lang];
+  return `\n${c.title}:\n${c.type}: ${TYPE[lang][p.copy.type] ?? p.copy.type}\n${
+    p.copy.topic ? `${c.topic}: ${p.copy.topic}\n` : ''
+  }\n${p.copy.text}\n`;
+}
+
+const registered = (lang: Language, p: MailPayload<'appeal-registered'>) =>
+  p.registeredDate
+    ? `${{ ru: 'Дата регистрации', be: 'Дата рэгістрацыі', en: 'Registered on' }[lang]}: ${mailDate(lang, p.registeredDate)}\n`
+    : '';
+
 const TEXTS: Record<Language, Texts> = {
   ru: {
     'staff-sign-in-code': (p) => ({
       subject: `Код входа в консоль: ${p.code}`,
-      text: `Ваш код для входа в консоль «${p.organizationName}»: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
+      text: `Ваш код для входа в консоль ${quoted(p.organizationName)}: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
     }),
     'staff-invitation': (p) => ({
-      subject: `Приглашение: ${ROLE.ru[p.role] ?? p.role} в «${p.organizationName}»`,
-      text: `Вас пригласили в консоль Отклика: роль «${ROLE.ru[p.role] ?? p.role}» в «${p.organizationName}».\n\nПринять приглашение (ссылка действует ${p.expiresDays} дней):\n${p.inviteUrl}\n\nЗатем войдите с этим адресом: код придёт письмом.\n`,
+      subject: `Приглашение: ${ROLE.ru[p.role] ?? p.role} в ${quoted(p.organizationName)}`,
+      text: `Вас пригласили в консоль Отклика: роль «${ROLE.ru[p.role] ?? p.role}» в ${quoted(p.organizationName)}.\n\nПринять приглашение (ссылка действует ${p.expiresDays} дней):\n${p.inviteUrl}\n\nЗатем войдите с этим адресом: код придёт письмом.\n`,
     }),
     'email-code': (p) => ({
       subject: `Код подтверждения: ${p.code}`,
-      text: `Ваш код для обращения в «${p.organizationName}»: ${p.code}\nКод действует ${p.expiresMinutes} минут. Если вы не запрашивали код, просто удалите это письмо.`,
+      text: `Ваш код для обращения в ${quoted(p.organizationName)}: ${p.code}\nКод действует ${p.expiresMinutes} минут. Если вы не запрашивали код, просто удалите это письмо.`,
     }),
     'appeal-registered': (p) => ({
       subject: `Обращение зарегистрировано: № ${p.registrationNumber}`,
-      text: `${p.organizationName} зарегистрировало ваше обращение.\n\nРегистрационный номер: ${p.registrationNumber}\nОтвет должен быть дан не позднее: ${p.dueDate}\n\nЧто дальше: обращение рассмотрят; о смене статуса и об ответе мы сообщим письмом. Если вопрос не относится к компетенции организации, обращение будет направлено по компетенции, и вы получите уведомление.\n\nСледить за обращением (личная ссылка, не пересылайте её):\n${link('ru', p.trackingUrl, p.accessKey)}\n`,
+      text: `${p.organizationName} зарегистрировало ваше обращение.\n\nРегистрационный номер: ${p.registrationNumber}\n${registered('ru', p)}Ответ должен быть дан не позднее: ${mailDate('ru', p.dueDate)}\n\nЧто дальше: обращение рассмотрят; о смене статуса и об ответе мы сообщим письмом. Если вопрос не относится к компетенции организации, обращение будет направлено по компетенции, и вы получите уведомление.\n\nСледить за обращением (личная ссылка, не пересылайте её):\n${link('ru', p.trackingUrl, p.accessKey)}\n${sentCopy('ru', p)}`,
     }),
     'status-changed': (p) => ({
       subject: `Обращение № ${p.registrationNumber}: ${STATUS.ru[p.status] ?? p.status}`,
-      text: `Статус вашего обращения № ${p.registrationNumber} в «${p.organizationName}»: ${STATUS.ru[p.status] ?? p.status}.\n${p.note ? `Примечание: ${p.note}\n` : ''}Срок ответа: ${p.dueDate}\n`,
+      text: `Статус вашего обращения №\u00a0${p.registrationNumber} в ${quoted(p.organizationName)}: ${STATUS.ru[p.status] ?? p.status}.\n${p.note ? `Примечание: ${p.note}\n` : ''}Срок ответа: ${mailDate('ru', p.dueDate)}\n`,
     }),
     'appeal-answered': (p) => ({
       subject: `Ответ на обращение № ${p.registrationNumber}`,
-      text: `${p.organizationName} рассмотрело ваше обращение № ${p.registrationNumber}.\nРезультат: ${RESULT.ru[p.result] ?? p.result}\n\n${p.text}\n\nОценить ответ можно по вашей личной ссылке.\n`,
+      text: `${p.organizationName} рассмотрело ваше обращение №\u00a0${p.registrationNumber}.\nРезультат: ${RESULT.ru[p.result] ?? p.result}\n\n${p.text}\n\nОценить ответ можно по вашей личной ссылке.\n`,
     }),
     'new-message': (p) => ({
       subject: `Новое сообщение по обращению № ${p.registrationNumber}`,
-      text: `${p.organizationName} пишет по обращению № ${p.registrationNumber}:\n\n${p.text}\n\nОтветить можно по вашей личной ссылке.\n`,
+      text: `${p.organizationName} пишет по обращению №\u00a0${p.registrationNumber}:\n\n${p.text}\n\nОтветить можно по вашей личной ссылке.\n`,
     }),
     'lost-link': (p) => ({
       subject: `Ссылка на обращение № ${p.registrationNumber}`,
-      text: `Новая личная ссылка на обращение № ${p.registrationNumber} в «${p.organizationName}» (прежняя больше не действует):\n${link('ru', p.trackingUrl, p.accessKey)}\n\nЕсли вы не запрашивали ссылку, просто удалите это письмо.\n`,
+      text: `Новая личная ссылка на обращение №\u00a0${p.registrationNumber} в ${quoted(p.organizationName)} (прежняя больше не действует):\n${link('ru', p.trackingUrl, p.accessKey)}\n\nЕсли вы не запрашивали ссылку, просто удалите это письмо.\n`,
     }),
   },
   be: {
     'staff-sign-in-code': (p) => ({
       subject: `Код уваходу ў кансоль: ${p.code}`,
-      text: `Ваш код для ўваходу ў кансоль «${p.organizationName}»: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
+      text: `Ваш код для ўваходу ў кансоль ${quoted(p.organizationName)}: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
     }),
     'staff-invitation': (p) => ({
-      subject: `Запрашэнне: ${ROLE.be[p.role] ?? p.role} у «${p.organizationName}»`,
-      text: `Вас запрасілі ў кансоль Водгуку: роля «${ROLE.be[p.role] ?? p.role}» у «${p.organizationName}».\n\nПрыняць запрашэнне (спасылка дзейнічае ${p.expiresDays} дзён):\n${p.inviteUrl}\n\nПотым увайдзіце з гэтым адрасам: код прыйдзе лістом.\n`,
+      subject: `Запрашэнне: ${ROLE.be[p.role] ?? p.role} у ${quoted(p.organizationName)}`,
+      text: `Вас запрасілі ў кансоль Водгуку: роля «${ROLE.be[p.role] ?? p.role}» у ${quoted(p.organizationName)}.\n\nПрыняць запрашэнне (спасылка дзейнічае ${p.expiresDays} дзён):\n${p.inviteUrl}\n\nПотым увайдзіце з гэтым адрасам: код прыйдзе лістом.\n`,
     }),
     'email-code': (p) => ({
       subject: `Код пацвярджэння: ${p.code}`,
-      text: `Ваш код для звароту ў «${p.organizationName}»: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Калі вы не запытвалі код, проста выдаліце гэты ліст.`,
+      text: `Ваш код для звароту ў ${quoted(p.organizationName)}: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Калі вы не запытвалі код, проста выдаліце гэты ліст.`,
     }),
     'appeal-registered': (p) => ({
       subject: `Зварот зарэгістраваны: № ${p.registrationNumber}`,
-      text: `${p.organizationName} зарэгістравала ваш зварот.\n\nРэгістрацыйны нумар: ${p.registrationNumber}\nАдказ павінен быць дадзены не пазней за: ${p.dueDate}\n\nШто далей: зварот разгледзяць; пра змену статусу і пра адказ мы паведамім лістом.\n\nСачыць за зваротам (асабістая спасылка, не перасылайце яе):\n${link('be', p.trackingUrl, p.accessKey)}\n`,
+      text: `${p.organizationName} зарэгістравала ваш зварот.\n\nРэгістрацыйны нумар: ${p.registrationNumber}\n${registered('be', p)}Адказ павінен быць дадзены не пазней за: ${mailDate('be', p.dueDate)}\n\nШто далей: зварот разгледзяць; пра змену статусу і пра адказ мы паведамім лістом.\n\nСачыць за зваротам (асабістая спасылка, не перасылайце яе):\n${link('be', p.trackingUrl, p.accessKey)}\n${sentCopy('be', p)}`,
     }),
     'status-changed': (p) => ({
       subject: `Зварот № ${p.registrationNumber}: ${STATUS.be[p.status] ?? p.status}`,
-      text: `Статус вашага звароту № ${p.registrationNumber} у «${p.organizationName}»: ${STATUS.be[p.status] ?? p.status}.\n${p.note ? `Заўвага: ${p.note}\n` : ''}Тэрмін адказу: ${p.dueDate}\n`,
+      text: `Статус вашага звароту №\u00a0${p.registrationNumber} у ${quoted(p.organizationName)}: ${STATUS.be[p.status] ?? p.status}.\n${p.note ? `Заўвага: ${p.note}\n` : ''}Тэрмін адказу: ${mailDate('be', p.dueDate)}\n`,
     }),
     'appeal-answered': (p) => ({
       subject: `Адказ на зварот № ${p.registrationNumber}`,
-      text: `${p.organizationName} разгледзела ваш зварот № ${p.registrationNumber}.\nВынік: ${RESULT.be[p.result] ?? p.result}\n\n${p.text}\n`,
+      text: `${p.organizationName} разгледзела ваш зварот №\u00a0${p.registrationNumber}.\nВынік: ${RESULT.be[p.result] ?? p.result}\n\n${p.text}\n`,
     }),
     'new-message': (p) => ({
       subject: `Новае паведамленне па звароце № ${p.registrationNumber}`,
-      text: `${p.organizationName} піша па звароце № ${p.registrationNumber}:\n\n${p.text}\n`,
+      text: `${p.organizationName} піша па звароце №\u00a0${p.registrationNumber}:\n\n${p.text}\n`,
     }),
     'lost-link': (p) => ({
       subject: `Спасылка на зварот № ${p.registrationNumber}`,
-      text: `Новая асабістая спасылка на зварот № ${p.registrationNumber} (ранейшая больш не дзейнічае):\n${link('be', p.trackingUrl, p.accessKey)}\n`,
+      text: `Новая асабістая спасылка на зварот №\u00a0${p.registrationNumber} (ранейшая больш не дзейнічае):\n${link('be', p.trackingUrl, p.accessKey)}\n`,
     }),
   },
   en: {
@@ -173,23 +215,23 @@ const TEXTS: Record<Language, Texts> = {
     }),
     'appeal-registered': (p) => ({
       subject: `Appeal registered: No. ${p.registrationNumber}`,
-      text: `${p.organizationName} has registered your appeal.\n\nRegistration number: ${p.registrationNumber}\nAnswer due by: ${p.dueDate}\n\nWhat happens next: the appeal is considered; you are e-mailed when its status changes and when it is answered. If it is outside the organisation's competence it is forwarded and you are told.\n\nFollow your appeal (private link, do not share it):\n${link('en', p.trackingUrl, p.accessKey)}\n`,
+      text: `${p.organizationName} has registered your appeal.\n\nRegistration number: ${p.registrationNumber}\n${registered('en', p)}Answer due by: ${mailDate('en', p.dueDate)}\n\nWhat happens next: the appeal is considered; you are e-mailed when its status changes and when it is answered. If it is outside the organisation's competence it is forwarded and you are told.\n\nFollow your appeal (private link, do not share it):\n${link('en', p.trackingUrl, p.accessKey)}\n${sentCopy('en', p)}`,
     }),
     'status-changed': (p) => ({
       subject: `Appeal No. ${p.registrationNumber}: ${STATUS.en[p.status] ?? p.status}`,
-      text: `Your appeal No. ${p.registrationNumber} to ${p.organizationName} is now: ${STATUS.en[p.status] ?? p.status}.\n${p.note ? `Note: ${p.note}\n` : ''}Answer due by: ${p.dueDate}\n`,
+      text: `Your appeal No.\u00a0${p.registrationNumber} to ${p.organizationName} is now: ${STATUS.en[p.status] ?? p.status}.\n${p.note ? `Note: ${p.note}\n` : ''}Answer due by: ${mailDate('en', p.dueDate)}\n`,
     }),
     'appeal-answered': (p) => ({
       subject: `Answer to appeal No. ${p.registrationNumber}`,
-      text: `${p.organizationName} has answered your appeal No. ${p.registrationNumber}.\nResult: ${RESULT.en[p.result] ?? p.result}\n\n${p.text}\n`,
+      text: `${p.organizationName} has answered your appeal No.\u00a0${p.registrationNumber}.\nResult: ${RESULT.en[p.result] ?? p.result}\n\n${p.text}\n`,
     }),
     'new-message': (p) => ({
       subject: `New message on appeal No. ${p.registrationNumber}`,
-      text: `${p.organizationName} writes about appeal No. ${p.registrationNumber}:\n\n${p.text}\n`,
+      text: `${p.organizationName} writes about appeal No.\u00a0${p.registrationNumber}:\n\n${p.text}\n`,
     }),
     'lost-link': (p) => ({
       subject: `Link to appeal No. ${p.registrationNumber}`,
-      text: `A new private link to appeal No. ${p.registrationNumber} (the previous one no longer works):\n${link('en', p.trackingUrl, p.accessKey)}\n`,
+      text: `A new private link to appeal No.\u00a0${p.registrationNumber} (the previous one no longer works):\n${link('en', p.trackingUrl, p.accessKey)}\n`,
     }),
   },
 };

@@ -5,6 +5,7 @@ import type { Verified } from '@otklik/widget-core/identity';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Attachments, type AttachmentsHandle } from '../attachments.tsx';
 import type { IdentityModule, Props, T } from '../types.ts';
+import { clearDraft, saveDraft, withDraft } from './draft.ts';
 import {
   AppealLanguage,
   AppealText,
@@ -17,7 +18,7 @@ import {
   TypeChoice,
 } from './fields.tsx';
 import { useSubmission } from './use-submission.ts';
-import { type Errors, empty } from './values.ts';
+import type { Errors } from './values.ts';
 
 export interface FormProps extends Props {
   t: T;
@@ -32,7 +33,7 @@ export function Form(props: FormProps) {
   const { profile } = settings;
   const portal = portalOf(config);
   const organizationId = options.org;
-  const [values, setValues] = useState(empty);
+  const [values, setValues] = useState(() => withDraft(organizationId));
   const [errors, setErrors] = useState<Errors>({});
   const [summary, setSummary] = useState('');
   const [focusTick, setFocusTick] = useState(0);
@@ -42,6 +43,10 @@ export function Form(props: FormProps) {
   const files = useRef<AttachmentsHandle | null>(null);
   const { signal } = alive.current;
   useEffect(() => () => alive.current.abort(), []);
+  const filed = useRef(false);
+  useEffect(() => {
+    if (!filed.current) saveDraft(organizationId, values);
+  }, [values]);
 
   const showErrors = (found: Errors, general?: string) => {
     setErrors(found);
@@ -86,7 +91,11 @@ export function Form(props: FormProps) {
     verified,
     unverified,
     files,
-    onFiled: props.onFiled,
+    onFiled: (receipt) => {
+      filed.current = true;
+      clearDraft(organizationId);
+      props.onFiled(receipt);
+    },
   });
 
   const fields = { t, values, errors, set };
@@ -110,6 +119,7 @@ export function Form(props: FormProps) {
     <form ref={form} class="box appeal" noValidate onSubmit={submit} aria-labelledby="appeal-title">
       <h2 id="appeal-title">{t.t('title')}</h2>
       <p class="muted">{t.t('intro')}</p>
+      <p class="hint draft">{t.t('draftNote')}</p>
       {summary && (
         <p class="alert" role="alert">
           {summary}

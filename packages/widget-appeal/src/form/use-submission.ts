@@ -10,7 +10,7 @@ import type {
   PowSolution,
 } from '@otklik/client';
 import { fetchRoute, fileAppealRoute } from '@otklik/client';
-import { type Language, type Portal, reportError } from '@otklik/widget-core';
+import { type Language, type Portal, reportError, retryMinutes } from '@otklik/widget-core';
 import type { Verified } from '@otklik/widget-core/identity';
 import type { RefObject } from 'preact';
 import { type MutableRef, useMemo, useRef, useState } from 'preact/hooks';
@@ -142,7 +142,7 @@ export function useSubmission(o: SubmissionOptions) {
         if (Object.keys(found).length) return o.showErrors(found);
       }
       if (kind === 'problem' && problem.code === 'rate-limited')
-        return setMessage(t.t('rateLimited', { count: problem.retryAfter ?? 60 }));
+        return setMessage(t.t('rateLimited', { count: retryMinutes(problem.retryAfter) }));
       // A refusal the citizen cannot fix in the form is not "try again later": trying again changes nothing.
       setMessage(t.t(kind === 'problem' && problem.status < 500 ? 'rejected' : 'failed'));
       reportError(o.host, 'appeal', error);

@@ -75,17 +75,21 @@ describe('identity step', () => {
     expect(screen.getByRole('status').textContent).toContain('ivan@example.ru');
   });
 
-  it('says when the portal limits the requests, in the step', async () => {
+  it('says when the portal limits the requests, in minutes, beside the button, which keeps the focus', async () => {
     const limited = new Response(
       JSON.stringify({ type: 'about:blank', title: 'Too many', status: 429, code: 'rate-limited' }),
-      { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '42' } },
+      { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '3017' } },
     );
     const { portal } = step({ [SEND]: limited });
     await type(screen.getByRole('textbox', { name: /Адрес электронной почты/ }), 'ivan@example.ru');
-    fireEvent.click(screen.getByRole('button', { name: 'Получить код' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'Слишком много попыток. Повторите через 42 с.',
-    );
+    const button = screen.getByRole('button', { name: 'Получить код' });
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Слишком много попыток. Повторите через 51 минуту.');
+    // Right after the button's row, and read out with the button.
+    expect(button.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(button.parentElement?.nextElementSibling).toBe(alert);
+    await vi.waitFor(() => expect(document.activeElement).toBe(button));
     expect(portal.of(SEND)).toHaveLength(1);
   });
 

@@ -24,6 +24,7 @@ import { fetchRoute, requestEmailCodeRoute, verifyEmailCodeRoute } from '@otklik
 import { Component, Fragment, h } from 'preact';
 import type { Portal } from '../config.ts';
 import { createTranslator, type Language, type Vars } from '../i18n.ts';
+import { retryMinutes } from '../retry.ts';
 import { identityMessages } from './messages.ts';
 
 /** An identity confirmed by an e-mail code or an OpenID Connect login; `token` goes with the form. */
@@ -57,7 +58,8 @@ export interface IdentityStepProps {
 }
 
 type Key = keyof (typeof identityMessages)['ru'];
-type Field = 'email' | 'code';
+/** The step's fields, and `send`: the "get a code" button, whose refusal is shown beside it. */
+type Field = 'email' | 'code' | 'send';
 type OidcState = 'idle' | 'waiting' | 'failed' | 'blocked';
 
 interface State {
@@ -101,8 +103,12 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
     if (this.props.verified && !before.verified && !this.props.email) this.focus('email');
   }
 
+  /** Moves the focus to `field` and brings it into view with its error, which sits just below it. */
   private focus(field: Field) {
-    this.root?.querySelector<HTMLElement>(`#f-${field}`)?.focus();
+    const element = this.root?.querySelector<HTMLElement>(`#f-${field}`);
+    element?.focus();
+    const error = this.root?.querySelector<HTMLElement>(`#f-${field}-error`);
+    (error ?? element)?.scrollIntoView?.({ block: 'nearest' });
   }
 
   /** The OpenID Connect popup answers with a message from the portal's origin; others are ignored. */
@@ -150,7 +156,7 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
         if (Date.now() > Date.parse(sent.resendAfter)) clearInterval(this.timer);
       }, 1000);
     } catch (error) {
-      this.failed(error);
+      this.failed(error, 'send');
     } finally {
       this.setState({ busy: false });
     }
@@ -175,7 +181,7 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
     } catch (error) {
       if (kindOf(error) === 'problem' && (error as OtklikProblemError).code !== 'rate-limited')
         this.fail('code', this.t('badCode'));
-      else this.failed(error);
+      else this.failed(error, 'code');
     } finally {
       this.setState({ busy: false });
     }
@@ -184,21 +190,23 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
   /** Shows `text` on `field` (and moves there), or as the step's general error. */
   private fail(field: Field | '', text: string) {
     if (field === 'email' && this.props.email) return this.props.email.error(text);
-    this.setState({ error: { field, text } }, () => field && this.focus(field));
+    // After the busy state has ended, so that a button is enabled again when it takes the focus.
+    this.setState({ error: { field, text } }, () => field && setTimeout(() => this.focus(field)));
   }
 
-  private failed(error: unknown) {
+  /** A refused or failed request, shown beside `at`: the control whose action it was. */
+  private failed(error: unknown, at: Field) {
     if (this.props.signal.aborted) return;
     const problem = error as OtklikProblemError;
     if (kindOf(error) === 'problem' && problem.code === 'rate-limited')
-      return this.fail('', this.t('rateLimited', { count: problem.retryAfter ?? 60 }));
+      return this.fail(at, this.t('rateLimited', { count: retryMinutes(problem.retryAfter) }));
     if (kindOf(error) === 'problem' && problem.issues.some((issue) => issue.path.endsWith('email')))
       return this.fail('email', this.t('errEmail'));
-    this.fail('', this.t('networkError'));
+    this.fail(at, this.t('networkError'));
   }
 
   /** A labelled input of the step, with its hint and error tied to it by `aria-describedby`. */
-  private input(field: Field, message: string | undefined, hint?: string) {
+  private input(field: 'email' | 'code', message: string | undefined, hint?: string) {
     const { required, verified } = this.props;
     const { email, code } = this.state;
     const id = `f-${field}`;
@@ -228,7 +236,10 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
           aria-invalid={message ? 'true' : undefined}
           aria-describedby={described || undefined}
           onInput={(event) =>
-            this.setState({ [field]: (event.currentTarget as HTMLInputElement).value } as Pick<State, Field>)
+            this.setState({ [field]: (event.currentTarget as HTMLInputElement).value } as Pick<
+              State,
+              'email' | 'code'
+            >)
           }
           onKeyDown={(event) => {
             // Enter sends or checks the code; it must not submit the form around the step.
@@ -307,8 +318,13 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
                 )}
                 <button
                   type="button"
+                  id="f-send"
                   disabled={busy || wait > 0}
-                  aria-describedby={wait > 0 ? 'resend-wait' : undefined}
+                  aria-describedby={
+                    [wait > 0 ? 'resend-wait' : '', error?.field === 'send' ? 'f-send-error' : '']
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
                   onClick={this.sendCode}
                 >
                   {t(sent ? 'resend' : 'sendCode')}
@@ -319,6 +335,11 @@ export class IdentityStep extends Component<IdentityStepProps, State> {
                   </span>
                 )}
               </div>
+            )}
+            {error?.field === 'send' && (
+              <p id="f-send-error" class="alert" role="alert">
+                {error.text}
+              </p>
             )}
             {oidcProviders.length > 0 && (
               <>

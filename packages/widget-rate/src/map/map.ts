@@ -10,7 +10,8 @@
  * that reference images (the layers control and default icons, not used here). The one `innerHTML`
  * Leaflet runs at import time (a feature test) is removed from the build by scripts/build-widgets.ts.
  *
- * With no tile server configured the map shows the markers on a plain background.
+ * With no tile server configured the map shows the markers on a plain background, each with its name
+ * beside it; every marker is a focusable, named button (Enter or Space picks it, as a click does).
  */
 // The ES build (the package's `main` is UMD, which neither tree-shakes nor avoids a CommonJS wrapper).
 
@@ -48,6 +49,7 @@ export const mapCss = `${leafletCss
   .replace(/\s+/g, ' ')}
 .leaflet-container{background:#eef2f5;font:inherit}
 .leaflet-interactive:focus{outline:none}
+.leaflet-interactive:focus-visible{stroke:#000;stroke-width:4px}
 `;
 
 let mapSheet: CSSStyleSheet | undefined;
@@ -112,13 +114,29 @@ export function createMap(container: HTMLElement, root: ShadowRoot, options: Map
       for (const item of list) {
         const label = document.createElement('span');
         label.textContent = item.name;
+        const choose = () => {
+          select(marker);
+          options.onSelect(item.id);
+        };
+        // Without tiles the names are the map: shown beside their markers while there are few.
+        const permanent = !options.tiles && list.length <= 12;
         const marker = L.circleMarker([item.lat, item.lon], idle)
-          .bindTooltip(label, { direction: 'top', offset: [0, -8] })
-          .on('click', () => {
-            select(marker);
-            options.onSelect(item.id);
-          })
+          .bindTooltip(label, { direction: 'top', offset: [0, -8], permanent })
+          .on('click', choose)
           .addTo(layer);
+        // A marker is a named button for the keyboard and screen readers, not an unlabelled circle.
+        const path = marker.getElement();
+        if (path) {
+          path.setAttribute('role', 'button');
+          path.setAttribute('tabindex', '0');
+          path.setAttribute('aria-label', item.name);
+          path.addEventListener('keydown', (event) => {
+            const key = (event as KeyboardEvent).key;
+            if (key !== 'Enter' && key !== ' ') return;
+            event.preventDefault();
+            choose();
+          });
+        }
         markers.set(item.id, marker);
       }
       map.invalidateSize();

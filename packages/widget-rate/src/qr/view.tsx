@@ -259,7 +259,7 @@ export class QrView extends Component<QrViewProps, State> {
     return (
       <section class="box qr" aria-label={t('title')}>
         <p class="title">{t('title')}</p>
-        {name && <p class="muted">{name}</p>}
+        {name && <p class="muted org">{name}</p>}
         {image ? (
           <figure
             tabIndex={-1}

@@ -19,7 +19,7 @@ import type {
   WidgetSettings,
 } from '@otklik/client';
 import { fetchRoute, submitRatingRoute } from '@otklik/client';
-import { formatDate, type Language, type Portal, reportError } from '@otklik/widget-core';
+import { formatDate, type Language, type Portal, reportError, retryMinutes } from '@otklik/widget-core';
 import type { Verified } from '@otklik/widget-core/identity';
 import type { ProofOfWork } from '@otklik/widget-core/proof-of-work';
 import { Component, h, type VNode } from 'preact';
@@ -283,7 +283,7 @@ export class RateForm extends Component<FormProps, State> {
     const say = (message: string) => this.setState({ message });
     if (code === 'already-rated') return say(t.t('alreadyRated'));
     if (code === 'ratings-disabled') return say(t.t('disabled'));
-    if (code === 'rate-limited') return say(t.t('rateLimited', { count: problem.retryAfter ?? 60 }));
+    if (code === 'rate-limited') return say(t.t('rateLimited', { count: retryMinutes(problem.retryAfter) }));
     if (code === 'identity-required' || code === 'identity-invalid') {
       this.setState({ verified: null });
       return this.showErrors({ identity: t.t('errVerify') });
@@ -330,7 +330,11 @@ export class RateForm extends Component<FormProps, State> {
         onSubmit={this.submit}
         aria-labelledby="rate-title"
       >
-        <h2 id="rate-title">{t.t('title')}</h2>
+        <h2 id="rate-title">
+          {t.t('title')}
+          <span class="sr">: </span>
+          <span class="org">{this.props.settings.organizationName}</span>
+        </h2>
         <p class="hint">{t.t('intro')}</p>
         {summary && (
           <p class="alert" role="alert">

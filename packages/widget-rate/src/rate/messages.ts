@@ -6,6 +6,8 @@ export const rateMessages = defineMessages({
     title: 'Оцените качество услуги',
     loading: 'Загрузка формы оценки…',
     unavailable: 'Форма оценки временно недоступна. Попробуйте позже.',
+    notAllowed:
+      'Форма оценки этой организации не подключена на этом сайте. Оценить услугу можно на официальном сайте организации или на портале оценки качества услуг.',
     disabled: 'Эта организация сейчас не принимает оценки качества услуг.',
     noServices: 'Организация пока не указала услуги, которые можно оценить.',
     intro: 'Поля, отмеченные звёздочкой (*), обязательны для заполнения.',
@@ -61,7 +63,12 @@ export const rateMessages = defineMessages({
     notSent:
       'Оценка не отправлена: нет связи с сервером. Всё, что вы ввели, сохранено — проверьте подключение и попробуйте ещё раз.',
     networkError: 'Нет связи с сервером. Попробуйте ещё раз.',
-    rateLimited: 'Слишком много попыток. Повторите через {count} с.',
+    rateLimited: {
+      one: 'Слишком много попыток. Повторите через {count} минуту.',
+      few: 'Слишком много попыток. Повторите через {count} минуты.',
+      many: 'Слишком много попыток. Повторите через {count} минут.',
+      other: 'Слишком много попыток. Повторите через {count} минуты.',
+    },
     alreadyRated: 'Вы уже оценили эту услугу сегодня. Снова оценить её можно будет завтра.',
     failed: 'Не удалось отправить оценку. Попробуйте ещё раз позже.',
     thanks: 'Спасибо за оценку!',
@@ -78,6 +85,8 @@ export const rateMessages = defineMessages({
     title: 'Ацаніце якасць паслугі',
     loading: 'Загрузка формы ацэнкі…',
     unavailable: 'Форма ацэнкі часова недаступная. Паспрабуйце пазней.',
+    notAllowed:
+      'Форма ацэнкі гэтай арганізацыі не падключана на гэтым сайце. Ацаніць паслугу можна на афіцыйным сайце арганізацыі або на партале ацэнкі якасці паслуг.',
     disabled: 'Гэтая арганізацыя цяпер не прымае ацэнкі якасці паслуг.',
     noServices: 'Арганізацыя пакуль не пазначыла паслугі, якія можна ацаніць.',
     intro: 'Палі, пазначаныя зорачкай (*), абавязковыя для запаўнення.',
@@ -134,7 +143,12 @@ export const rateMessages = defineMessages({
     notSent:
       'Ацэнка не адпраўлена: няма сувязі з серверам. Усё, што вы ўвялі, захавана — праверце падключэнне і паспрабуйце яшчэ раз.',
     networkError: 'Няма сувязі з серверам. Паспрабуйце яшчэ раз.',
-    rateLimited: 'Занадта шмат спроб. Паўтарыце праз {count} с.',
+    rateLimited: {
+      one: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліну.',
+      few: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+      many: 'Занадта шмат спроб. Паўтарыце праз {count} хвілін.',
+      other: 'Занадта шмат спроб. Паўтарыце праз {count} хвіліны.',
+    },
     alreadyRated: 'Вы ўжо ацанілі гэтую паслугу сёння. Зноў ацаніць яе можна будзе заўтра.',
     failed: 'Не ўдалося адправіць ацэнку. Паспрабуйце яшчэ раз пазней.',
     thanks: 'Дзякуй за ацэнку!',
@@ -151,6 +165,8 @@ export const rateMessages = defineMessages({
     title: 'Rate the quality of a service',
     loading: 'Loading the rating form…',
     unavailable: 'The rating form is temporarily unavailable. Please try again later.',
+    notAllowed:
+      'This organisation’s rating form is not set up on this site. The service can be rated on the organisation’s official website or on the service-quality portal.',
     disabled: 'This organisation does not take service ratings at the moment.',
     noServices: 'The organisation has not listed any services to rate yet.',
     intro: 'Fields marked with an asterisk (*) are required.',
@@ -192,7 +208,10 @@ export const rateMessages = defineMessages({
     notSent:
       'The rating was not sent: the server could not be reached. Everything you entered is kept — check the connection and try again.',
     networkError: 'The server could not be reached. Please try again.',
-    rateLimited: 'Too many attempts. Try again in {count} s.',
+    rateLimited: {
+      one: 'Too many attempts. Try again in {count} minute.',
+      other: 'Too many attempts. Try again in {count} minutes.',
+    },
     alreadyRated: 'You already rated this service today. You can rate it again tomorrow.',
     failed: 'The rating could not be sent. Please try again later.',
     thanks: 'Thank you for your rating!',
