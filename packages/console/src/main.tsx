@@ -5,9 +5,10 @@ import './styles/kit.css';
 import './styles/print.css';
 import { render } from 'preact';
 import { App } from './app.tsx';
+import { loadSession } from './session.ts';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 
 // Who is signed in (a cookie the page cannot read): asked once at start.
-void import('./session.ts').then(({ loadSession }) => loadSession());
+void loadSession();

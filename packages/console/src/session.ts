@@ -61,14 +61,39 @@ export const session = computed<StaffSession | null>(() => {
   };
 });
 
+/**
+ * A hint kept in the browser that this console signed in (the cookie itself is HttpOnly): without
+ * it the start-up check is skipped, so a visitor who never signed in causes no refused call.
+ */
+const SIGNED_IN_HINT = 'otklik-console-signed-in';
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Storage may be off: the check then simply runs each time.
+  }
+}
+
+function maybeSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /** Takes the session the portal returned (sign-in, or the check at start). */
 export function applySession(next: ServerSession | null): void {
   serverSession.value = next;
   sessionChecked.value = true;
+  rememberSignedIn(next !== null);
 }
 
 /** Asks the portal who is signed in (a 401 means nobody); the client loads with the first call. */
 export async function loadSession(): Promise<void> {
+  if (!maybeSignedIn()) return applySession(null);
   const { api } = await import('./api.ts');
   try {
     applySession(await api.getStaffSession());

@@ -1,0 +1,168 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Portal, startPortal } from '@otklik/portal';
+import { type Mailbox, startMailbox } from '@otklik/portal/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../chromium.ts';
+import { repoRoot, widgetsDir } from '../hostile-harness.ts';
+import { type ConsoleHarness, checkScreen, consoleDir, openConsole } from './harness.ts';
+
+const CLI = resolve(repoRoot, 'packages/portal/src/cli.ts');
+
+/** The portal's command line in a second process, against the running portal's PGlite directory. */
+function runCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, OTKLIK_DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * Onboarding from an empty portal, in Chromium under the console's strict CSP, with mail through a
+ * real SMTP server: the command line creates the first portal administrator, who signs in with the
+ * mailed code, creates an organisation, checks a CSV import, and invites the organisation's
+ * administrator, who accepts and signs in. Every new screen passes the screen check (axe included).
+ */
+describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
+  const root = mkdtempSync(join(tmpdir(), 'otklik-access-'));
+  const dataDir = join(root, 'data');
+  let portal: Portal;
+  let mailbox: Mailbox;
+  let browser: Browser;
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    mailbox = await startMailbox({ port: 0 });
+    portal = await startPortal({
+      database: { kind: 'pglite', dataDir },
+      port: 0,
+      seed: 'none',
+      widgetsDir,
+      consoleDir,
+      smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: 'Otklik <noreply@otklik.test>', intervalMs: 100 },
+    });
+    browser = await launchChromium();
+    h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+    await mailbox?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Signs in on `page` (at the sign-in screen) with the code mailed to `email`. */
+  async function signIn(page: Page, email: string, prefilled = false) {
+    const since = Date.now();
+    const field = page.getByRole('textbox', { name: /Рабочий адрес/ });
+    if (prefilled) expect(await field.inputValue()).toBe(email);
+    else await field.fill(email);
+    await page.getByRole('button', { name: 'Получить код' }).click();
+    await page.getByRole('textbox', { name: /Код из письма/ }).waitFor();
+    const mail = await mailbox.waitFor((m) => m.to.includes(email) && m.at.getTime() >= since - 1000, 20_000);
+    const code = /(\d{6})/.exec(mail.subject)?.[1] ?? '';
+    await page.getByRole('textbox', { name: /Код из письма/ }).fill(code);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.locator('main h1', { hasText: 'Добро пожаловать' }).waitFor();
+  }
+
+  it('CLI → portal administrator signs in → organisation → invitation → its administrator signs in', async () => {
+    const cli = await runCli(dataDir, ['create-portal-admin', '--email', 'region@otklik.test']);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stderr).toContain('asking it to run create-portal-admin');
+    expect(cli.stdout).toContain('/console/sign-in');
+
+    const page = await openConsole(h, '/console/sign-in');
+    try {
+      await signIn(page, 'region@otklik.test');
+      // The session cookie is HttpOnly and SameSite=Strict (loopback: no __Host- prefix).
+      const [cookie] = await page.context().cookies();
+      expect(cookie).toMatchObject({ name: 'otklik-session', httpOnly: true, sameSite: 'Strict' });
+      expect(await page.evaluate(() => document.cookie)).toBe('');
+
+      await page.goto(h.url('/console/administration'));
+      await page.locator('main h1', { hasText: 'Организации портала' }).waitFor();
+      await page.getByText('Организаций пока нет').waitFor();
+      await checkScreen(page, { label: 'administration, empty' });
+
+      await page.getByRole('textbox', { name: /^Название/ }).fill('Школа № 7');
+      await page.getByRole('textbox', { name: /^Идентификатор \(/ }).fill('school-7');
+      await page.getByRole('textbox', { name: /Адрес сайта/ }).fill('https://school7.example');
+      await page.getByRole('button', { name: 'Создать организацию' }).click();
+      await page.getByRole('cell', { name: 'school-7' }).waitFor();
+      expect(await page.getByRole('cell', { name: 'нет — пригласите' }).count()).toBe(1);
+
+      const csv = [
+        'id;name;country;jurisdiction;sphere;category;time_zone;parent_id',
+        'school-8;Школа № 8;RU;ru-59fz;education;school;Europe/Moscow;school-7',
+        'Bad Id;Школа;RU;ru-59fz;education;school;Europe/Moscow;',
+      ].join('\n');
+      await page.getByRole('textbox', { name: /Содержимое CSV/ }).fill(csv);
+      await page.getByRole('button', { name: 'Проверить' }).click();
+      await page.getByText('Проверено строк: 2. Не будет принято: 1.').waitFor();
+      expect(await page.getByRole('cell', { name: '3', exact: true }).count()).toBe(1);
+      await checkScreen(page, { label: 'administration, dry-run results' });
+
+      const invitedAt = Date.now();
+      await page.getByRole('textbox', { name: 'Идентификатор организации (обязательно)' }).fill('school-7');
+      await page.getByRole('textbox', { name: /Адрес электронной почты администратора/ }).fill('head@school7.test');
+      await page.getByRole('button', { name: 'Отправить приглашение' }).click();
+      const invitation = await mailbox.waitFor(
+        (m) => m.to.includes('head@school7.test') && m.at.getTime() >= invitedAt - 1000,
+        20_000,
+      );
+      const link = /(http:\/\/\S+\/console\/invitation#[\w-]+)/.exec(invitation.text)?.[1];
+      expect(link).toBeTruthy();
+
+      // The invitee, in a browser of their own.
+      const invitee = await openConsole(h, new URL(link as string).pathname + new URL(link as string).hash);
+      try {
+        await invitee.getByText('Приглашение принято').waitFor();
+        await checkScreen(invitee, { label: 'invitation accepted' });
+        await invitee.getByRole('link', { name: 'Войти' }).last().click();
+        await invitee.locator('main h1', { hasText: 'Вход для сотрудников' }).waitFor();
+        await signIn(invitee, 'head@school7.test', true);
+        await invitee.getByRole('link', { name: 'Сотрудники и роли' }).click();
+        await invitee.getByRole('cell', { name: 'head@school7.test', exact: true }).waitFor();
+        await checkScreen(invitee, { label: 'people' });
+        await invitee.goto(h.url('/console/api-keys'));
+        await invitee.getByRole('textbox', { name: /Для чего ключ/ }).fill('CRM');
+        await invitee.getByRole('button', { name: 'Создать ключ' }).click();
+        expect(await invitee.getByRole('textbox', { name: 'Новый ключ' }).inputValue()).toMatch(/^otk_/);
+        await checkScreen(invitee, { label: 'api keys, key shown once' });
+        await invitee.goto(h.url('/console/audit-log'));
+        await invitee.getByRole('cell', { name: 'api-keys.create' }).waitFor();
+        await checkScreen(invitee, { label: 'audit log' });
+        await invitee.goto(h.url('/console/account'));
+        await invitee.getByRole('button', { name: 'Выйти на всех устройствах' }).waitFor();
+        await checkScreen(invitee, { label: 'account' });
+        // An organisation's administrator does not administer the portal.
+        await invitee.goto(h.url('/console/administration'));
+        await invitee.getByText('Только для администраторов портала').waitFor();
+      } finally {
+        await invitee.context().close();
+      }
+      await page.goto(h.url('/console/administration'));
+      await page.getByRole('cell', { name: 'school-7' }).waitFor();
+      expect(await page.getByRole('cell', { name: 'нет — пригласите' }).count()).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  }, 180_000);
+});
