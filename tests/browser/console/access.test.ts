@@ -13,7 +13,10 @@ import { type ConsoleHarness, checkScreen, consoleDir, openConsole } from './har
 const CLI = resolve(repoRoot, 'packages/portal/src/cli.ts');
 
 /** The portal's command line in a second process, against the running portal's PGlite directory. */
-function runCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  dataDir: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       env: { ...process.env, OTKLIK_DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: '' },
@@ -54,7 +57,11 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
       seed: 'none',
       widgetsDir,
       consoleDir,
-      smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: 'Otklik <noreply@otklik.test>', intervalMs: 100 },
+      smtp: {
+        url: `smtp://127.0.0.1:${mailbox.port}`,
+        from: 'Otklik <noreply@otklik.test>',
+        intervalMs: 100,
+      },
     });
     browser = await launchChromium();
     h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
@@ -121,7 +128,9 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
 
       const invitedAt = Date.now();
       await page.getByRole('textbox', { name: 'Идентификатор организации (обязательно)' }).fill('school-7');
-      await page.getByRole('textbox', { name: /Адрес электронной почты администратора/ }).fill('head@school7.test');
+      await page
+        .getByRole('textbox', { name: /Адрес электронной почты администратора/ })
+        .fill('head@school7.test');
       await page.getByRole('button', { name: 'Отправить приглашение' }).click();
       const invitation = await mailbox.waitFor(
         (m) => m.to.includes('head@school7.test') && m.at.getTime() >= invitedAt - 1000,
