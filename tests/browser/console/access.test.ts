@@ -104,7 +104,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
       expect(await page.evaluate(() => document.cookie)).toBe('');
 
       await page.goto(h.url('/console/administration'));
-      await page.locator('main h1', { hasText: 'Организации портала' }).waitFor();
+      await page.locator('main h1', { hasText: 'Администрирование' }).waitFor();
       await page.getByText('Организаций пока нет').waitFor();
       await checkScreen(page, { label: 'administration, empty' });
 

@@ -2,7 +2,7 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const administrationMessages = defineMessages({
   ru: {
-    title: 'Организации портала',
+    title: 'Администрирование',
     intro: 'Создавайте организации по одной или списком из CSV и приглашайте их администраторов.',
     notAdminTitle: 'Только для администраторов портала',
     notAdminText:
@@ -60,7 +60,7 @@ export const administrationMessages = defineMessages({
     colReasons: 'Причины',
   },
   be: {
-    title: 'Арганізацыі партала',
+    title: 'Адміністраванне',
     intro: 'Стварайце арганізацыі па адной або спісам з CSV і запрашайце іх адміністратараў.',
     notAdminTitle: 'Толькі для адміністратараў партала',
     notAdminText:
@@ -118,7 +118,7 @@ export const administrationMessages = defineMessages({
     colReasons: 'Прычыны',
   },
   en: {
-    title: 'Portal organisations',
+    title: 'Administration',
     intro: 'Create organisations one at a time or from a CSV list, and invite their administrators.',
     notAdminTitle: 'For portal administrators only',
     notAdminText: 'This part is for the portal’s administrators. Ask whoever runs the portal in your region.',

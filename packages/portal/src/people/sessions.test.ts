@@ -1,5 +1,7 @@
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntakeGuard, DEFAULT_INTAKE_LIMITS } from '../abuse/intake-guard.ts';
+import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import type { Database } from '../db/types.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { staffHarness } from './staff-harness.ts';
@@ -208,5 +210,36 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     const s = await h.signIn('strict@school.example');
     expect(s.session.permissions).toEqual({});
     expect((await h.call('GET', '/v1/staff/organizations/strict-school/people', s)).status).toBe(403);
+  });
+
+  test('per client address: sign-in requests and code checks beyond the limit → 429', async () => {
+    const limited = staffHarness(db, {
+      intakeGuard: createIntakeGuard({
+        store: new MemoryRateLimitStore(),
+        hashAddress: async (address) => address,
+        trustProxy: true,
+        limits: {
+          'staff-sign-in': { ...DEFAULT_INTAKE_LIMITS['staff-sign-in'], perClient: 3 },
+          'staff-sign-in-verify': { ...DEFAULT_INTAKE_LIMITS['staff-sign-in-verify'], perClient: 2 },
+        },
+      }),
+    });
+    const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+    const ask = (email: string, ip: string) =>
+      limited.call('POST', '/v1/staff/sign-in', { body: { email }, headers: from(ip) });
+    // Different addresses from one client: the per-address limit does not apply, the per-client one does.
+    for (let i = 0; i < 3; i++) expect((await ask(`spray-${i}@example.org`, '203.0.113.7')).status).toBe(202);
+    const refused = await ask('spray-3@example.org', '203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBeTruthy();
+    expect((await ask('spray-3@example.org', '203.0.113.8')).status).toBe(202);
+    const check = () =>
+      limited.call('POST', `/v1/staff/sign-in/${crypto.randomUUID()}`, {
+        body: { code: '000000' },
+        headers: from('203.0.113.9'),
+      });
+    expect((await check()).status).toBe(404);
+    expect((await check()).status).toBe(404);
+    expect((await check()).status).toBe(429);
   });
 });
