@@ -89,6 +89,17 @@ export function applySession(next: ServerSession | null): void {
   serverSession.value = next;
   sessionChecked.value = true;
   rememberSignedIn(next !== null);
+  void connectSettings(next !== null);
+}
+
+/** The settings screens call the portal with the session's client while someone is signed in. */
+async function connectSettings(signedIn: boolean): Promise<void> {
+  const [{ api }, { staffClient }] = await Promise.all([
+    import('./api.ts'),
+    import('./screens/settings/staff-client.ts'),
+  ]);
+  if (signedIn) staffClient.value = api;
+  else if (staffClient.value === api) staffClient.value = null;
 }
 
 /** Asks the portal who is signed in (a 401 means nobody); the client loads with the first call. */

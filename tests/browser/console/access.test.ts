@@ -150,6 +150,19 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         await invitee.getByRole('link', { name: 'Сотрудники и роли' }).click();
         await invitee.getByRole('cell', { name: 'head@school7.test', exact: true }).waitFor();
         await checkScreen(invitee, { label: 'people' });
+        // The settings screens use the session: no API key asked for, writes carry the CSRF token.
+        await invitee.goto(h.url('/console/settings'));
+        await expect.poll(() => invitee.getByRole('tab').count()).toBe(8);
+        await invitee.getByRole('tab', { name: 'Темы' }).click();
+        await invitee.getByRole('textbox', { name: /Код темы/ }).fill('meals');
+        await invitee
+          .getByRole('textbox', { name: /Название \(Русский\)/ })
+          .last()
+          .fill('Питание');
+        await invitee.getByRole('button', { name: 'Добавить тему' }).click();
+        await expect.poll(() => invitee.getByText('meals', { exact: true }).count()).toBe(1);
+        const topics = await fetch(h.url('/v1/organizations/school-7/widget-settings'));
+        expect(JSON.stringify(await topics.json())).toContain('Питание');
         await invitee.goto(h.url('/console/api-keys'));
         await invitee.getByRole('textbox', { name: /Для чего ключ/ }).fill('CRM');
         await invitee.getByRole('button', { name: 'Создать ключ' }).click();

@@ -63,8 +63,11 @@ export const settingsPath = (organizationId: string, tab: SettingsTab = 'organiz
 export default function SettingsScreen() {
   const { t } = useT(settingsMessages);
   const { path, route } = useLocation();
-  const { organizationId, tab } = parseSettingsPath(path);
+  const parsed = parseSettingsPath(path);
+  const { tab } = parsed;
   const signedIn = session.value?.organization.id;
+  // Signed in, the session's client is set and the chosen organisation is the default.
+  const organizationId = parsed.organizationId ?? (staffClient.value && signedIn ? signedIn : null);
   if (organizationId === null || staffClient.value === null) {
     return (
       <>
