@@ -162,6 +162,9 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+    console.info(
+      `[figures] ${backend.name}: ${staffEndpoints.length} staff endpoints, ${checked} calls checked`,
+    );
   }, 300_000);
 
   test('a role reaches figures below only when marked subtree; personal data never', async () => {
