@@ -1,6 +1,7 @@
 import type { TotpEnrolment } from '@otklik/client/schemas';
 import { TotpCode } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
@@ -63,6 +64,7 @@ function AccountBody() {
             {t('start')}
           </Button>
         )}
+        {enrolment.value && <EnrolmentQr uri={enrolment.value.uri} label={t('qr')} />}
         {enrolment.value && (
           <dl>
             <dt>{t('secret')}</dt>
@@ -119,5 +121,35 @@ function AccountBody() {
         </div>
       </section>
     </>
+  );
+}
+
+/** The enrolment's `otpauth://` URI as a QR code for the authenticator app (drawn on first use). */
+function EnrolmentQr({ uri, label }: { uri: string; label: string }) {
+  const image = useSignal<{ path: string; size: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('@otklik/widget-rate/qr-draw').then(({ makeQr }) => {
+      if (live) image.value = makeQr(uri);
+    });
+    return () => {
+      live = false;
+    };
+  }, [uri]);
+  const qr = image.value;
+  if (qr === null) return null;
+  return (
+    <svg
+      class="account-qr"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${qr.size} ${qr.size}`}
+      width="200"
+      height="200"
+      shape-rendering="crispEdges"
+    >
+      <rect width={qr.size} height={qr.size} fill="#fff" />
+      <path d={qr.path} fill="#000" />
+    </svg>
   );
 }
