@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../chromium.ts';
 import { repoRoot, widgetsDir } from '../hostile-harness.ts';
+import { tabTo } from '../keyboard.ts';
 import { type ConsoleHarness, checkScreen, consoleDir, openConsole } from './harness.ts';
 
 const CLI = resolve(repoRoot, 'packages/portal/src/cli.ts');
@@ -90,6 +91,20 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
     await page.locator('main h1', { hasText: 'Добро пожаловать' }).waitFor();
   }
 
+  /** The same with the keyboard alone: Tab to each field, type, Enter. */
+  async function signInByKeyboard(page: Page, email: string) {
+    const since = Date.now();
+    await tabTo(page, (f) => f.tag === 'input' && f.type === 'email');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: /Код из письма/ }).waitFor();
+    const mail = await mailbox.waitFor((m) => m.to.includes(email) && m.at.getTime() >= since - 1000, 20_000);
+    await tabTo(page, (f) => f.tag === 'input' && f.type === 'text');
+    await page.keyboard.type(/(\d{6})/.exec(mail.subject)?.[1] ?? '');
+    await page.keyboard.press('Enter');
+    await page.locator('main h1', { hasText: 'Добро пожаловать' }).waitFor();
+  }
+
   it('CLI → portal administrator signs in → organisation → invitation → its administrator signs in', async () => {
     const cli = await runCli(dataDir, ['create-portal-admin', '--email', 'region@otklik.test']);
     expect(cli.code, cli.stderr).toBe(0);
@@ -98,7 +113,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
 
     const page = await openConsole(h, '/console/sign-in');
     try {
-      await signIn(page, 'region@otklik.test');
+      await signInByKeyboard(page, 'region@otklik.test');
       // The session cookie is HttpOnly and SameSite=Strict (loopback: no __Host- prefix).
       const [cookie] = await page.context().cookies();
       expect(cookie).toMatchObject({ name: 'otklik-session', httpOnly: true, sameSite: 'Strict' });
