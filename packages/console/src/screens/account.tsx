@@ -129,8 +129,8 @@ function EnrolmentQr({ uri, label }: { uri: string; label: string }) {
   const image = useSignal<{ path: string; size: number } | null>(null);
   useEffect(() => {
     let live = true;
-    void import('@otklik/widget-rate/qr-draw').then(({ makeQr }) => {
-      if (live) image.value = makeQr(uri);
+    void import('./totp-qr.ts').then(({ qrPath }) => {
+      if (live) image.value = qrPath(uri);
     });
     return () => {
       live = false;
