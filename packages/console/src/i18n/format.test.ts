@@ -12,22 +12,22 @@ describe('dates in the organisation’s time zone', () => {
   });
 
   it('writes one date format per language', () => {
-    expect(formatDate('ru', instant, 'Europe/Moscow')).toBe('5 января 2027 г.');
-    expect(formatDate('be', instant, 'Europe/Minsk')).toBe('5 студзеня 2027 г.');
+    expect(formatDate('ru', instant, 'Europe/Moscow')).toBe('5\u00a0января 2027\u00a0г.');
+    expect(formatDate('be', instant, 'Europe/Minsk')).toBe('5\u00a0студзеня 2027\u00a0г.');
     expect(formatDate('en', instant, 'Europe/Moscow')).toBe('January 5, 2027');
-    expect(formatDate('ru', instant, 'Europe/London')).toBe('4 января 2027 г.');
+    expect(formatDate('ru', instant, 'Europe/London')).toBe('4\u00a0января 2027\u00a0г.');
   });
 
   it('shows a calendar date as it is, whatever the time zone', () => {
-    expect(formatDate('ru', '2027-01-05', 'America/Los_Angeles')).toBe('5 января 2027 г.');
-    expect(formatDate('ru', '2027-01-05', 'Pacific/Kiritimati')).toBe('5 января 2027 г.');
+    expect(formatDate('ru', '2027-01-05', 'America/Los_Angeles')).toBe('5\u00a0января 2027\u00a0г.');
+    expect(formatDate('ru', '2027-01-05', 'Pacific/Kiritimati')).toBe('5\u00a0января 2027\u00a0г.');
   });
 
   it('writes times in 24 hours, in the time zone', () => {
     expect(formatTime('ru', instant, 'Europe/Moscow')).toBe('00:30');
     expect(formatTime('en', instant, 'Europe/Moscow')).toBe('00:30');
     expect(formatTime('be', '2027-01-05T06:05:00Z', 'Europe/Minsk')).toBe('09:05');
-    expect(formatDateTime('ru', instant, 'Europe/Moscow')).toBe('5 января 2027 г., 00:30');
+    expect(formatDateTime('ru', instant, 'Europe/Moscow')).toBe('5\u00a0января 2027\u00a0г., 00:30');
   });
 
   it('counts days between calendar dates across month and year ends', () => {

@@ -47,8 +47,10 @@ describe('DueChip', () => {
   });
 
   it('gives the date itself: to screen readers always, on screen when asked', () => {
-    expect(chip('ru', '2027-01-08').full).toBe('через 3 дня (срок: 8 января 2027 г.)');
-    expect(chip('ru', '2027-01-08', '2027-01-05', true).visible).toBe('через 3 дня · 8 января 2027 г.');
+    expect(chip('ru', '2027-01-08').full).toBe('через 3 дня (срок: 8\u00a0января 2027\u00a0г.)');
+    expect(chip('ru', '2027-01-08', '2027-01-05', true).visible).toBe(
+      'через 3 дня · 8\u00a0января 2027\u00a0г.',
+    );
     expect(chip('en', '2027-01-08').full).toBe('in 3 days (due January 8, 2027)');
   });
 });
