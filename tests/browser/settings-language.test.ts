@@ -25,6 +25,8 @@ describe.skipIf(!chromiumAvailable())('topics and consent in the page language (
   let portal: Awaited<ReturnType<typeof startPortal>>;
   let site: SiteServer;
   let browser: Browser;
+  /** The consent version the organisation published. */
+  let version = '';
 
   beforeAll(async () => {
     if (!existsSync(resolve(widgetsDir, 'otklik.js'))) {
@@ -43,12 +45,12 @@ describe.skipIf(!chromiumAvailable())('topics and consent in the page language (
     await desk.addAllowedOrigin('demo-by', { origin: site.origin });
     await desk.putTopic('demo-by', 'meals', { names: { be: 'Харчаванне', ru: 'Питание' } });
     await desk.putTopic('demo-by', 'transport', { names: { be: 'Падвоз дзяцей', ru: 'Подвоз детей' } });
-    await desk.publishConsentVersion('demo-by', {
+    ({ version } = await desk.publishConsentVersion('demo-by', {
       documents: {
         be: { title: 'Палажэнне аб апрацоўцы персанальных даных', url: 'https://tcson.example/be/zgoda' },
         ru: { title: 'Положение об обработке персональных данных', url: 'https://tcson.example/ru/soglasie' },
       },
-    });
+    }));
     browser = await launchChromium();
   }, 60_000);
 
@@ -83,6 +85,32 @@ describe.skipIf(!chromiumAvailable())('topics and consent in the page language (
     expect(options).not.toContain('Питание');
     const consent = page.getByRole('link', { name: 'Палажэнне аб апрацоўцы персанальных даных' });
     await expect.poll(() => consent.getAttribute('href')).toBe('https://tcson.example/be/zgoda');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a citizen on the Belarusian page files an appeal that carries the new consent version and topic', async () => {
+    const { page, errors } = await open('/be.html');
+    await expect.poll(() => topicOptions(page)).toContain('Падвоз дзяцей');
+    await page.getByRole('textbox', { name: /Прозвішча/ }).fill('Коваль');
+    await page.getByRole('textbox', { name: 'Імя', exact: true }).fill('Алеся');
+    await page.getByRole('textbox', { name: /Імя па бацьку/ }).fill('Міхайлаўна');
+    await page.getByRole('textbox', { name: /Адрас электроннай пошты/ }).fill('alesia@example.by');
+    await page.getByRole('textbox', { name: /Паштовы адрас/ }).fill('г. Дэма, вул. Незалежнасці, 7');
+    await page.getByRole('radio', { name: 'Заява' }).check();
+    await page.getByRole('combobox', { name: /Тэма/ }).selectOption({ label: 'Падвоз дзяцей' });
+    await page
+      .getByRole('textbox', { name: /Тэкст звароту/ })
+      .fill('Прашу арганізаваць падвоз дзяцей да школы.');
+    await page.getByRole('checkbox', { name: /згоду/ }).check();
+    await page.getByRole('button', { name: 'Адправіць зварот' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Зварот зарэгістраваны' }).count(), { timeout: 20_000 })
+      .toBe(1);
+    const [row] = await portal.db.query<{ consent_version: string; topic_id: string; language: string }>(
+      "SELECT consent_version, topic_id, language FROM appeals WHERE applicant_email = 'alesia@example.by'",
+    );
+    expect(row).toEqual({ consent_version: version, topic_id: 'transport', language: 'be' });
     expect(errors).toEqual([]);
     await page.close();
   });
