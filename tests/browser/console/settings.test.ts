@@ -124,6 +124,33 @@ describe.skipIf(!chromiumAvailable())('console settings in Chromium', () => {
     }
   });
 
+  it('an own criteria set is saved and can be chosen', async () => {
+    const page = await openConsole(h, '/console/settings');
+    try {
+      await signedIn(page);
+      await page.getByRole('tab', { name: 'Оценки' }).click();
+      await page.getByRole('textbox', { name: /Код набора/ }).fill('tcson');
+      await page.getByRole('textbox', { name: /Название набора/ }).fill('Якасць абслугоўвання');
+      await page.getByRole('textbox', { name: /Критерии/ }).fill('Ветлівасць\nТэрміны\n\n');
+      await page.getByRole('button', { name: 'Сохранить набор' }).click();
+      await expect
+        .poll(() =>
+          page.getByRole('combobox', { name: 'Набор критериев' }).locator('option[value="tcson"]').count(),
+        )
+        .toBe(1);
+      await checkScreen(page, { label: 'settings, own criteria set saved' });
+      const rows = await h.portal.db.query<{ id: string; label: unknown }>(
+        "SELECT id, label FROM criteria WHERE set_id = 'tcson' ORDER BY position",
+      );
+      expect(rows.map((r) => [r.id, typeof r.label === 'string' ? JSON.parse(r.label) : r.label])).toEqual([
+        ['c1', { be: 'Ветлівасць' }],
+        ['c2', { be: 'Тэрміны' }],
+      ]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('the embed builder shows the chosen widget live and its code', async () => {
     const page = await openConsole(h, '/console/settings');
     try {

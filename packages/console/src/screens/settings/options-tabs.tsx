@@ -1,11 +1,13 @@
-import type { OrganizationSettings, RatingFormSettings } from '@otklik/client/schemas';
+import type { Language, OrganizationSettings, RatingFormSettings } from '@otklik/client/schemas';
+import { CriterionId } from '@otklik/client/schemas';
+import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { useForm } from '../../kit/form.ts';
 import { FormAlert } from '../../kit/form-alert.tsx';
-import { Checkbox, RadioGroup, Select, TextInput } from '../../kit/inputs.tsx';
+import { Checkbox, RadioGroup, Select, TextArea, TextInput } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { settingsMessages } from './settings.messages.ts';
@@ -157,20 +159,116 @@ function Attachments({ settings }: { settings: OrganizationSettings }) {
   );
 }
 
-/** How the organisation takes ratings (the rating settings endpoint). */
+/** How the organisation takes ratings (the rating settings endpoint), and its own criteria sets. */
 export function RatingsTab({ organizationId }: { organizationId: string }) {
   const load = useLoad(
-    async (signal) => (await client().getWidgetSettings(organizationId, {}, { signal })).ratings,
+    (signal) => client().getWidgetSettings(organizationId, {}, { signal }),
     [organizationId],
   );
+  const added = useSignal<string[]>([]);
   return (
-    <Loaded load={load}>{(ratings) => <Ratings organizationId={organizationId} ratings={ratings} />}</Loaded>
+    <Loaded load={load}>
+      {(widget) => (
+        <>
+          <Ratings organizationId={organizationId} ratings={widget.ratings} extraSets={added.value} />
+          <CriteriaSetForm
+            organizationId={organizationId}
+            language={widget.languages[0] ?? 'ru'}
+            onSaved={(id) => {
+              added.value = [...added.value, id];
+            }}
+          />
+        </>
+      )}
+    </Loaded>
   );
 }
 
-function Ratings({ organizationId, ratings }: { organizationId: string; ratings: RatingFormSettings }) {
+const CriteriaSetDraft = v.object({
+  id: CriterionId,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+  criteria: v.pipe(
+    v.string(),
+    v.transform((text) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+    v.minLength(1),
+    v.maxLength(10),
+  ),
+});
+
+/** An own criteria set: a code, a name and its criteria, one per line (in the first language). */
+function CriteriaSetForm({
+  organizationId,
+  language,
+  onSaved,
+}: {
+  organizationId: string;
+  language: Language;
+  onSaved: (id: string) => void;
+}) {
   const { t } = useT(settingsMessages);
-  const sets = [...new Set(['by-base', 'ru-nok', ratings.criteriaSet.id])];
+  const empty = { id: '', name: '', criteria: '' };
+  const form = useForm({
+    schema: CriteriaSetDraft,
+    initial: empty,
+    onSubmit: async ({ id, name, criteria }) => {
+      await client().putCriteriaSet(organizationId, id, {
+        name: { [language]: name },
+        criteria: criteria.map((label, i) => ({ id: `c${i + 1}`, label: { [language]: label } })),
+      });
+      onSaved(id);
+      form.reset(empty);
+      toast(t('saved'), 'success');
+    },
+  });
+  useUnsavedChanges(form.dirty);
+  return (
+    <section class="settings-section" aria-labelledby="ratings-own-set">
+      <h2 id="ratings-own-set">{t('ownSetTitle')}</h2>
+      <p>{t('ownSetHint')}</p>
+      <form class="form" ref={form.ref} onSubmit={form.submit} noValidate>
+        <FormAlert error={form.formError} />
+        <TextInput
+          label={t('setId')}
+          hint={t('topicIdHint')}
+          required
+          autoComplete="off"
+          {...form.field('id')}
+        />
+        <TextInput label={t('setName')} required lang={language} {...form.field('name')} />
+        <TextArea
+          label={t('setCriteria')}
+          hint={t('setCriteriaHint')}
+          required
+          rows={5}
+          lang={language}
+          {...form.field('criteria')}
+        />
+        <div class="form-actions">
+          <Button type="submit" busy={form.busy.value}>
+            {t('saveSet')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Ratings({
+  organizationId,
+  ratings,
+  extraSets,
+}: {
+  organizationId: string;
+  ratings: RatingFormSettings;
+  extraSets: string[];
+}) {
+  const { t } = useT(settingsMessages);
+  const sets = [...new Set(['by-base', 'ru-nok', ratings.criteriaSet.id, ...extraSets])];
   const form = useForm({
     schema: v.object({
       enabled: v.boolean(),
