@@ -173,7 +173,14 @@ export const OrganizationSettings = v.object({
 });
 export type OrganizationSettings = v.InferOutput<typeof OrganizationSettings>;
 
-export const OriginParams = v.object({ ...OrganizationParams.entries, origin: WebOrigin });
+/**
+ * `origin`: URL-encoded. Any text is taken (removing an origin that is not allowed changes nothing),
+ * so a malformed one is answered after the caller's rights are checked, like any other.
+ */
+export const OriginParams = v.object({
+  ...OrganizationParams.entries,
+  origin: v.pipe(v.string(), v.minLength(1), v.maxLength(2100)),
+});
 export const OriginBody = v.object({ origin: WebOrigin });
 export type OriginBody = v.InferInput<typeof OriginBody>;
 /** The allowed origins after the change, sorted. */

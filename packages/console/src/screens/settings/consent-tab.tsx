@@ -12,9 +12,7 @@ import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { timeZone } from '../../session.ts';
 import { settingsMessages } from './settings.messages.ts';
-import { staffClient } from './staff-client.ts';
-
-const client = () => staffClient.value as NonNullable<typeof staffClient.value>;
+import { client } from './staff-client.ts';
 
 /** The consent document: its versions (newest, current, first) and a form for a new version. */
 export function ConsentTab({ organizationId }: { organizationId: string }) {

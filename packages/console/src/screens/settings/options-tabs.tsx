@@ -11,9 +11,7 @@ import { Checkbox, RadioGroup, Select, TextArea, TextInput } from '../../kit/inp
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { settingsMessages } from './settings.messages.ts';
-import { staffClient } from './staff-client.ts';
-
-const client = () => staffClient.value as NonNullable<typeof staffClient.value>;
+import { client } from './staff-client.ts';
 
 function useSettings(organizationId: string) {
   return useLoad((signal) => client().getOrganizationSettings(organizationId, { signal }), [organizationId]);

@@ -11,7 +11,7 @@ import { Checkbox, Select, TextInput } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { settingsMessages } from './settings.messages.ts';
-import { staffClient } from './staff-client.ts';
+import { client } from './staff-client.ts';
 
 const LANGS = ['ru', 'be', 'en'] as const;
 const optional = (schema: v.GenericSchema<string, string>) => v.union([v.literal(''), schema]);
@@ -47,7 +47,7 @@ const orNull = (value: string) => (value === '' ? null : value);
 export function OrganizationTab({ organizationId }: { organizationId: string }) {
   const load = useLoad(
     (signal) =>
-      (staffClient.value as NonNullable<typeof staffClient.value>).getOrganizationSettings(organizationId, {
+      client().getOrganizationSettings(organizationId, {
         signal,
       }),
     [organizationId],
@@ -61,7 +61,7 @@ function OrganizationEditor({ settings }: { settings: OrganizationSettings }) {
     schema: OrganizationForm,
     initial: toDraft(settings),
     onSubmit: async (out) => {
-      await staffClient.value?.updateOrganizationSettings(settings.organizationId, {
+      await client().updateOrganizationSettings(settings.organizationId, {
         name: out.name,
         shortName: orNull(out.shortName),
         contacts: {

@@ -16,7 +16,7 @@ export const settingsMessages = defineMessages({
     'tab.embed': 'Код для сайта',
     chooseTitle: 'Какая организация?',
     chooseText:
-      'Вход для сотрудников ещё не подключён: укажите код организации и ключ API, выданный администратором портала. Ключ хранится только в этой вкладке до её закрытия.',
+      'Войдите в консоль — или, для интеграции, укажите код организации и её ключ API. Ключ хранится только в этой вкладке до её закрытия.',
     organizationId: 'Код организации',
     apiKey: 'Ключ API',
     open: 'Открыть настройки',
@@ -135,7 +135,7 @@ export const settingsMessages = defineMessages({
     'tab.embed': 'Код для сайта',
     chooseTitle: 'Якая арганізацыя?',
     chooseText:
-      'Уваход для супрацоўнікаў яшчэ не падключаны: пазначце код арганізацыі і ключ API, выдадзены адміністратарам партала. Ключ захоўваецца толькі ў гэтай укладцы да яе закрыцця.',
+      'Увайдзіце ў кансоль — або, для інтэграцыі, пазначце код арганізацыі і яе ключ API. Ключ захоўваецца толькі ў гэтай укладцы да яе закрыцця.',
     organizationId: 'Код арганізацыі',
     apiKey: 'Ключ API',
     open: 'Адкрыць налады',
@@ -254,7 +254,7 @@ export const settingsMessages = defineMessages({
     'tab.embed': 'Embed code',
     chooseTitle: 'Which organisation?',
     chooseText:
-      'Staff sign-in is not connected yet: give the organisation’s code and the API key the portal administrator issued. The key stays in this tab only, until it is closed.',
+      'Sign in to the console — or, for an integration, give the organisation’s code and its API key. The key stays in this tab only, until it is closed.',
     organizationId: 'Organisation code',
     apiKey: 'API key',
     open: 'Open settings',

@@ -1,16 +1,29 @@
 import { createClient, type OtklikClient } from '@otklik/client';
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
+import { api } from '../../api.ts';
+import { serverSession } from '../../session.ts';
 
 /**
- * The client the settings screens call the portal with. Until staff sign-in lands, it carries the
- * API key given on the settings screen (kept in memory only: gone when the tab closes); a signed-in
- * session will set its own client here. Tests set one with their own `fetch`.
+ * A client with an organisation's API key, given on the settings screen when nobody is signed in
+ * (kept in memory only: gone when the tab closes). Tests set one with their own `fetch`.
  */
 export const staffClient = signal<OtklikClient | null>(null);
 
+/** The client the settings screens call the portal with: the API key's, else the signed-in session's. */
+export const settingsClient = computed<OtklikClient | null>(
+  () => staffClient.value ?? (serverSession.value ? api : null),
+);
+
+/** The client, once the screen has one (tabs render only then). */
+export const client = (): OtklikClient => {
+  const current = settingsClient.value;
+  if (current === null) throw new Error('No client: sign in or give an API key first');
+  return current;
+};
+
 /** A client for this portal (the console's own origin) with an organisation's API key. */
 export function connectWithApiKey(apiKey: string): OtklikClient {
-  const client = createClient({ baseUrl: location.origin, ...(apiKey ? { apiKey } : {}) });
-  staffClient.value = client;
-  return client;
+  const keyed = createClient({ baseUrl: location.origin, ...(apiKey ? { apiKey } : {}) });
+  staffClient.value = keyed;
+  return keyed;
 }

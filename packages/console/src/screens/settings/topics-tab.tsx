@@ -10,9 +10,7 @@ import { FormAlert } from '../../kit/form-alert.tsx';
 import { TextInput } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { settingsMessages } from './settings.messages.ts';
-import { staffClient } from './staff-client.ts';
-
-const client = () => staffClient.value as NonNullable<typeof staffClient.value>;
+import { client } from './staff-client.ts';
 
 /** Topics with a name in each language: add, rename, reorder, archive and restore. */
 export function TopicsTab({ organizationId }: { organizationId: string }) {
