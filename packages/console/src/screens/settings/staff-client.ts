@@ -1,22 +1,16 @@
 import { createClient, type OtklikClient } from '@otklik/client';
-import { computed, signal } from '@preact/signals';
-import { api } from '../../api.ts';
-import { serverSession } from '../../session.ts';
+import { signal } from '@preact/signals';
 
 /**
- * A client with an organisation's API key, given on the settings screen when nobody is signed in
- * (kept in memory only: gone when the tab closes). Tests set one with their own `fetch`.
+ * The client the settings screens call the portal with: the signed-in session's, or one with an
+ * organisation's API key given on the settings screen (kept in memory only: gone when the tab
+ * closes). Tests set one with their own `fetch`.
  */
 export const staffClient = signal<OtklikClient | null>(null);
 
-/** The client the settings screens call the portal with: the API key's, else the signed-in session's. */
-export const settingsClient = computed<OtklikClient | null>(
-  () => staffClient.value ?? (serverSession.value ? api : null),
-);
-
-/** The client, once the screen has one (tabs render only then). */
+/** The client, once the screen has one (the tabs render only then). */
 export const client = (): OtklikClient => {
-  const current = settingsClient.value;
+  const current = staffClient.value;
   if (current === null) throw new Error('No client: sign in or give an API key first');
   return current;
 };
