@@ -52,7 +52,7 @@ describe('appeal counter, as assistive technology reads it', () => {
     const columns = within(table)
       .getAllByRole('columnheader')
       .map((cell) => cell.textContent);
-    expect(columns).toEqual(['Показатель', 'Ноябрь 2026 г.', '2026 год']);
+    expect(columns).toEqual(['Показатель', 'Ноябрь 2026\u00a0г.', '2026 год']);
     const received = within(table).getByRole('row', { name: /Поступило/ });
     expect(within(received).getByRole('rowheader').textContent).toMatch(/Поступило/);
     expect(
