@@ -67,6 +67,8 @@ describe('public API types', () => {
         case 'problem':
           expectTypeOf(error.code).toEqualTypeOf<
             | 'bad-request'
+            | 'headers-too-large'
+            | 'request-timeout'
             | 'malformed-json'
             | 'validation-failed'
             | 'unsupported-media-type'

@@ -64,11 +64,13 @@ function codeForStatus(status: number): ProblemCode {
         403: 'forbidden',
         404: 'not-found',
         405: 'method-not-allowed',
+        408: 'request-timeout',
         409: 'conflict',
         413: 'payload-too-large',
         415: 'unsupported-media-type',
         422: 'validation-failed',
         429: 'rate-limited',
+        431: 'headers-too-large',
       } as const satisfies Partial<Record<number, ProblemCode>>
     )[status as 401] ?? 'bad-request'
   );

@@ -292,6 +292,7 @@ export {
   TopicParams,
   WebOrigin,
 } from './schemas/staff-settings.ts';
+export { isCalendarDate, isPlainText, PLAIN_TEXT_MESSAGE, PlainString, plainText } from './schemas/text.ts';
 // Calling without createClient: one endpoint at a time
 export {
   type CallOptions,

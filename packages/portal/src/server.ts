@@ -9,6 +9,7 @@ import { deleteExpiredUploads } from './attachments/store.ts';
 import { controlSocketPath, listenControlSocket } from './control/socket.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
+import { answerClientErrors } from './http/client-error.ts';
 import type { OidcOptions } from './identity/oidc.ts';
 import { createLogger, type Logger } from './log.ts';
 import {
@@ -117,6 +118,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);
     server.once('error', reject);
+    answerClientErrors(server);
   }).catch(async (error: unknown) => {
     await db.close();
     throw error;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ORGANIZATION_ID_PATTERN, SLUG_PATTERN } from './patterns.ts';
+import { isCalendarDate } from './text.ts';
 
 /**
  * Organisation identifier: a lowercase slug, safe in a `data-org` attribute, a URL path and a
@@ -14,8 +15,12 @@ export type OrganizationId = v.InferOutput<typeof OrganizationId>;
 /** Path parameters of every endpoint under `/v1/organizations/{organizationId}`. */
 export const OrganizationParams = v.object({ organizationId: OrganizationId });
 
-/** Calendar date `YYYY-MM-DD` (no time zone: the organisation's local date). */
-export const IsoDate = v.pipe(v.string(), v.isoDate());
+/** Calendar date `YYYY-MM-DD` (no time zone: the organisation's local date); the day must exist. */
+export const IsoDate = v.pipe(
+  v.string(),
+  v.isoDate(),
+  v.check(isCalendarDate, 'No such day in the calendar'),
+);
 
 /** Instant as an ISO 8601 timestamp with offset, e.g. `2026-11-22T09:30:00.000Z`. */
 export const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp());

@@ -11,3 +11,4 @@ export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-ratings.ts';
 export * from './staff-settings.ts';
+export * from './text.ts';

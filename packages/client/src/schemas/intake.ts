@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { AppealResult, AppealStatus, AppealType } from './appeals.ts';
 import { IsoDate, IsoTimestamp, JurisdictionProfileId, Language, OrganizationId } from './common.ts';
+import { PlainString, plainText } from './text.ts';
 
 const FieldRule = v.picklist(['required', 'optional', 'hidden']);
 const Days = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(366));
@@ -94,7 +95,13 @@ export type PowSolution = v.InferOutput<typeof PowSolution>;
 // ---------------------------------------------------------------------------------------------
 // Identity: e-mail one-time code
 
-const Email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('Enter a valid e-mail address'));
+const Email = v.pipe(
+  v.string(),
+  plainText(),
+  v.trim(),
+  v.maxLength(254),
+  v.email('Enter a valid e-mail address'),
+);
 
 export const EmailCodeRequest = v.object({ email: Email, language: v.optional(Language) });
 export const EmailCodeSent = v.object({
@@ -120,33 +127,33 @@ export type VerifiedIdentity = v.InferOutput<typeof VerifiedIdentity>;
 // ---------------------------------------------------------------------------------------------
 // Filing
 
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'Required'), v.maxLength(100));
+const Name = v.pipe(v.string(), plainText(), v.trim(), v.minLength(1, 'Required'), v.maxLength(100));
 const Person = v.object({ surname: Name, firstName: Name, patronymic: v.optional(Name) });
 
 export const AppealSubmission = v.object({
   type: AppealType,
-  topicId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  topicId: v.optional(v.pipe(v.string(), plainText(), v.maxLength(64))),
   language: Language,
   applicant: v.object({
     surname: v.optional(Name),
     firstName: v.optional(Name),
     patronymic: v.optional(Name),
     email: Email,
-    postalAddress: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500))),
+    postalAddress: v.optional(v.pipe(v.string(), plainText(), v.trim(), v.minLength(1), v.maxLength(500))),
   }),
   /** Other signatories of a collective appeal, where the profile allows one. */
   coAuthors: v.optional(v.pipe(v.array(Person), v.maxLength(50))),
   /** The appeal itself; the profile's `textMaxLength` applies. */
-  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Required'), v.maxLength(20_000)),
+  text: v.pipe(v.string(), plainText(), v.trim(), v.minLength(1, 'Required'), v.maxLength(20_000)),
   attachmentIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(20)), []),
-  consent: v.object({ version: v.string(), accepted: v.literal(true, 'Consent is required') }),
+  consent: v.object({ version: PlainString, accepted: v.literal(true, 'Consent is required') }),
   /** From e-mail code verification or OpenID Connect; required where the profile says so. */
-  identityToken: v.optional(v.string()),
+  identityToken: v.optional(PlainString),
   proofOfWork: PowSolution,
   /** The page the applicant filed from; the private tracking link points there. Allowed origins only. */
-  pageUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2000))),
+  pageUrl: v.optional(v.pipe(v.string(), plainText(), v.url(), v.maxLength(2000))),
   /** Honeypot: invisible to people, filled by naive bots. Must be empty. */
-  website: v.optional(v.pipe(v.string(), v.maxLength(0, 'Must be empty'))),
+  website: v.optional(v.pipe(v.string(), plainText(), v.maxLength(0, 'Must be empty'))),
 });
 export type AppealSubmission = v.InferInput<typeof AppealSubmission>;
 
@@ -225,20 +232,20 @@ export const AppealView = v.object({
 export type AppealView = v.InferOutput<typeof AppealView>;
 
 export const ApplicantMessageInput = v.object({
-  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(10_000)),
+  text: v.pipe(v.string(), plainText(), v.trim(), v.minLength(1), v.maxLength(10_000)),
   attachmentIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(20)), []),
 });
 
 export const AnswerRatingInput = v.object({
   score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
-  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
+  comment: v.optional(v.pipe(v.string(), plainText(), v.trim(), v.maxLength(2000))),
 });
 
 /** "Lost my link": the link is e-mailed if the pair exists; the answer never says whether it does. */
 export const LostLinkRequest = v.object({
-  registrationNumber: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+  registrationNumber: v.pipe(v.string(), plainText(), v.trim(), v.minLength(1), v.maxLength(64)),
   email: Email,
-  pageUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2000))),
+  pageUrl: v.optional(v.pipe(v.string(), plainText(), v.url(), v.maxLength(2000))),
 });
 
 export const Accepted = v.object({ accepted: v.literal(true) });

@@ -11,6 +11,7 @@ import {
 } from './common.ts';
 import { AppealFormSettings } from './intake.ts';
 import { RatingFormSettings } from './ratings.ts';
+import { plainText } from './text.ts';
 
 export const Coordinates = v.object({
   lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
@@ -44,7 +45,7 @@ export type OrganizationPage = v.InferOutput<typeof OrganizationPage>;
 /** Query of `GET /v1/organizations`. Every filter is optional; all given filters must match. */
 export const OrganizationSearchQuery = v.object({
   /** Words to find in the name or short name (case-insensitive). */
-  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  q: v.optional(v.pipe(v.string(), plainText(), v.trim(), v.maxLength(200))),
   sphere: v.optional(Sphere),
   category: v.optional(Category),
   /** Only direct subordinates of this organisation. */

@@ -6,6 +6,8 @@ import * as v from 'valibot';
  */
 export const ProblemCode = v.picklist([
   'bad-request',
+  'headers-too-large',
+  'request-timeout',
   'malformed-json',
   'validation-failed',
   'unsupported-media-type',

@@ -20,6 +20,7 @@ import {
   Sphere,
 } from './common.ts';
 import { PowSolution } from './intake.ts';
+import { PlainString, plainText } from './text.ts';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** An average score 1–5 rounded to two decimals, or `null` when there is nothing to average. */
@@ -30,7 +31,7 @@ export const CriterionId = Slug;
 
 /** A text in the languages it was written in; widgets show the page's language, else the first given. */
 export const LocalizedText = v.pipe(
-  v.object({ ru: v.optional(v.string()), be: v.optional(v.string()), en: v.optional(v.string()) }),
+  v.object({ ru: v.optional(PlainString), be: v.optional(PlainString), en: v.optional(PlainString) }),
   v.check((text) => Boolean(text.ru ?? text.be ?? text.en), 'Give the text in at least one language'),
 );
 export type LocalizedText = v.InferOutput<typeof LocalizedText>;
@@ -77,14 +78,14 @@ export const Score = v.pipe(v.number(), v.integer('Scores are whole numbers'), v
 
 /** `POST /v1/organizations/{organizationId}/ratings`. */
 export const RatingSubmission = v.object({
-  serviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  serviceId: v.pipe(v.string(), plainText(), v.minLength(1), v.maxLength(64)),
   /** The organisation's local date on which the service was provided. */
   serviceDate: IsoDate,
   /** One score 1–5 for every criterion of the organisation's criteria set, by criterion id. */
   scores: v.record(CriterionId, Score),
-  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(5000))),
+  comment: v.optional(v.pipe(v.string(), plainText(), v.trim(), v.maxLength(5000))),
   /** From the e-mail code or OpenID Connect flow; counts the rating as identified. */
-  identityToken: v.optional(v.pipe(v.string(), v.minLength(20), v.maxLength(2000))),
+  identityToken: v.optional(v.pipe(v.string(), plainText(), v.minLength(20), v.maxLength(2000))),
   /**
    * A random identifier the widget keeps per browser, used only to allow one anonymous rating per
    * device, service and day. The portal stores a keyed hash of it, never the value.

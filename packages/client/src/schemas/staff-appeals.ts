@@ -3,8 +3,9 @@ import * as v from 'valibot';
 import { AppealResult, AppealStatus } from './appeals.ts';
 import { IsoDate, IsoTimestamp, Language, PageQuery, pageOf } from './common.ts';
 import { AppealView } from './intake.ts';
+import { plainText } from './text.ts';
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const Text = (max: number) => v.pipe(v.string(), plainText(), v.trim(), v.minLength(1), v.maxLength(max));
 const Note = v.optional(Text(2000));
 
 /** Legal grounds for leaving an appeal without an answer on the merits (59-ФЗ art. 11, 300-З art. 15). */

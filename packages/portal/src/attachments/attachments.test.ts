@@ -430,6 +430,21 @@ describe.each(backends)('attachments on $name', (backend) => {
     expect(await count()).toBe(before);
   });
 
+  test('a truncated multipart body is a 400, not a 500', async () => {
+    const before = await count();
+    const path = `/v1/organizations/${ORG}/attachments`;
+    const whole = multipart('a.pdf', PDF);
+    for (const cut of [whole.body.length - 4, whole.body.length - 30, 60]) {
+      const res = await app.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': whole.contentType, Origin: SITE },
+        body: whole.body.subarray(0, cut),
+      });
+      await problem(res, 400, 'bad-request');
+    }
+    expect(await count()).toBe(before);
+  });
+
   test('an unreferenced upload expires; the uploader may delete it before filing', async () => {
     const kept = await uploadOk('a.pdf', PDF);
     const removed = await uploadOk('b.pdf', PDF);

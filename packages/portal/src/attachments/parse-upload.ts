@@ -45,6 +45,15 @@ export async function parseUpload(
   const fail = (error: ProblemError) => {
     failure ??= error;
   };
+  const malformed = () =>
+    fail(new ProblemError(400, 'bad-request', 'Malformed or truncated multipart/form-data body'));
+  // A truncated or broken body makes busboy (and the file's stream) emit 'error' instead of ending.
+  const broken = new Promise<void>((resolve) => {
+    parser.on('error', () => {
+      malformed();
+      resolve();
+    });
+  });
   const chunks: Buffer[] = [];
   let filename: string | null = null;
   let fileDone: Promise<unknown> = Promise.resolve();
@@ -59,15 +68,12 @@ export async function parseUpload(
       if (failure === null) chunks.push(chunk);
     });
     stream.on('limit', () => fail(tooLarge(maxBytes)));
-    fileDone = once(stream, 'end');
+    fileDone = once(stream, 'end').catch(malformed);
   });
   for (const event of ['partsLimit', 'filesLimit', 'fieldsLimit'] as const) {
     parser.on(event, () => fail(new ProblemError(400, 'bad-request', 'Send only the field "file"')));
   }
-  const finished = once(parser, 'finish').catch(() => {
-    fail(new ProblemError(400, 'bad-request', 'Malformed multipart/form-data body'));
-  });
-  parser.on('error', () => fail(new ProblemError(400, 'bad-request', 'Malformed multipart/form-data body')));
+  const finished = once(parser, 'finish').catch(malformed);
 
   const reader = body.getReader();
   let bodyBytesRead = 0;
@@ -90,8 +96,7 @@ export async function parseUpload(
   }
   if (failure === null) {
     parser.end();
-    await Promise.race([finished, once(parser, 'error')]);
-    await fileDone;
+    await Promise.race([finished.then(() => fileDone), broken]);
   } else {
     parser.destroy();
   }

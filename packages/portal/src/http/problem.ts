@@ -8,6 +8,8 @@ import { requestIdOf } from './request-id.ts';
 
 const TITLES: Record<ProblemCode, string> = {
   'bad-request': 'Bad request',
+  'headers-too-large': 'The request line or headers are too large',
+  'request-timeout': 'The request took too long to arrive',
   'malformed-json': 'The request body is not valid JSON',
   'validation-failed': 'The request did not pass validation',
   'unsupported-media-type': 'Unsupported media type',

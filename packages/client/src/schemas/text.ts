@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+
+/**
+ * A NUL character or a UTF-16 surrogate without its partner. PostgreSQL refuses NUL in text and a lone
+ * surrogate cannot be encoded as UTF-8, so neither can be stored, shown or mailed.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The message of {@link plainText}'s issue, as widgets and the portal's 422 show it. */
+export const PLAIN_TEXT_MESSAGE = 'Text must not contain NUL characters or unpaired surrogates';
+
+/** Whether a string holds only characters that can be stored and sent (no NUL, no lone surrogate). */
+export function isPlainText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/**
+ * The check every free-text field of the wire format applies (names, texts, comments, search words,
+ * tokens): refuses a NUL character and an unpaired surrogate, so the portal answers 422 naming the field
+ * and a widget shows the field's message instead of the request failing later.
+ */
+export function plainText<TInput extends string>() {
+  return v.check<TInput, typeof PLAIN_TEXT_MESSAGE>(isPlainText, PLAIN_TEXT_MESSAGE);
+}
+
+/** Any text a person types or pastes: a string that {@link plainText} accepts. */
+export const PlainString = v.pipe(v.string(), plainText());
+
+/** Whether `YYYY-MM-DD` names a day that exists (not `2024-02-30`). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
