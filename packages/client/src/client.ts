@@ -84,7 +84,10 @@ type Body<TEndpoint extends EndpointDefinition> = BodyOf<TEndpoint>;
 /**
  * Options of a write that must happen once. Generate the key once per action (for example when the
  * citizen presses "Send") and pass the same key when retrying that action; the portal then returns
- * the first answer instead of writing twice.
+ * the first answer instead of writing twice (the IETF Idempotency-Key draft). The body is compared
+ * as JSON (white space and key order do not matter). Refusals: a problem `conflict` (409) while the
+ * first request with the key is still running — retry after `Retry-After`; `idempotency-key-reused`
+ * (422) when the key was used with another body — that is another action, so use a new key.
  */
 export interface OnceOptions extends CallOptions {
   idempotencyKey: string;

@@ -13,6 +13,7 @@ import { databaseReachable } from './db/index.ts';
 import type { Database } from './db/types.ts';
 import { Router } from './http/endpoint.ts';
 import { send, setHeader } from './http/headers.ts';
+import { idempotencyStore } from './http/idempotency.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { sendJson } from './http/respond.ts';
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): Hono {
     origins: { access, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null },
     appealSecret: (c, appealId) => authenticateApplicant(c, db, appealId),
     staff: createStaffGate(db, keys, now),
+    idempotency: idempotencyStore(db, keys),
   });
 
   // One log line per request: route pattern only (no raw URL, query string, IP or body).

@@ -134,6 +134,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const outbox = smtp
     ? startOutboxWorker({
         db,
+        keys,
         transport: smtp.transport ?? smtpTransport(smtp.url),
         from: smtp.from,
         logger,

@@ -19,7 +19,7 @@ export const OrganizationParams = v.object({ organizationId: OrganizationId });
 export const IsoDate = v.pipe(
   v.string(),
   v.isoDate(),
-  v.check(isCalendarDate, 'No such day in the calendar'),
+  v.check((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isCalendarDate(value), 'Not a calendar date'),
 );
 
 /** Instant as an ISO 8601 timestamp with offset, e.g. `2026-11-22T09:30:00.000Z`. */

@@ -6,6 +6,7 @@ import { createChallenge, solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/types.ts';
 import { type Mailbox, startMailbox } from '../demo/mailbox.ts';
+import { openPayload } from '../mail/outbox.ts';
 import { type OutboxWorker, smtpTransport, startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
@@ -40,6 +41,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     mailbox = await startMailbox();
     worker = startOutboxWorker({
       db,
+      keys: keys(),
       transport: smtpTransport(`smtp://127.0.0.1:${mailbox.port}`),
       from: 'Otklik test <noreply@otklik.test>',
       intervalMs: 3_600_000,
@@ -73,15 +75,23 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     return solveChallenge(v.parse(PowChallenge, await res.json()));
   }
 
+  /** The code of the last e-mail-code mail queued for `email` (sealed in the outbox: opened here). */
+  async function queuedCode(email: string): Promise<{ code: string } | undefined> {
+    const [row] = await db.query<{ id: string; payload: Record<string, unknown> }>(
+      `SELECT id, payload FROM outbox WHERE kind = 'email-code' AND recipient = $1
+       ORDER BY created_at DESC LIMIT 1`,
+      [email],
+    );
+    if (!row) return undefined;
+    expect(row.payload.code).toBeUndefined();
+    return (await openPayload(keys(), row.id, row.payload)) as { code: string };
+  }
+
   async function identityToken(org: string, email: string): Promise<string> {
     const sent = await post(`/v1/organizations/${org}/identity/email-code`, { email });
     expect(sent.status).toBe(202);
     const { verificationId } = (await sent.json()) as { verificationId: string };
-    const [row] = await db.query<{ code: string }>(
-      `SELECT payload->>'code' AS code FROM outbox WHERE kind = 'email-code' AND recipient = $1
-       ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    );
+    const row = await queuedCode(email);
     const res = await post(`/v1/organizations/${org}/identity/email-code/${verificationId}/verify`, {
       code: row?.code,
     });
@@ -164,19 +174,60 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     await problem(await file('demo-by-state', await byBody('x@example.com')), 409, 'appeals-handed-off');
   });
 
-  test('50 concurrent filings with one key: one appeal, identical answers; changed body 409; no key 400', async () => {
+  test('50 concurrent filings with one key: one appeal, one answer (409 while in flight); changed body 422; no key 400', async () => {
     const body = JSON.stringify(await ruBody('many@example.com'));
     const key = randomUUID();
     const before = await count('appeals');
     const responses = await Promise.all(Array.from({ length: 50 }, () => file('demo-school', body, key)));
     const texts = await Promise.all(responses.map((r) => r.text()));
-    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
-    expect(new Set(texts).size).toBe(1);
+    const created = texts.filter((_, i) => responses[i]?.status === 201);
+    expect(created.length).toBeGreaterThan(0);
+    expect(new Set(created).size).toBe(1);
+    // The others came while the first was running: 409 `conflict`, to be retried.
+    for (const [i, res] of responses.entries()) {
+      if (res.status !== 201)
+        expect({ status: res.status, code: JSON.parse(texts[i] ?? '{}').code }).toEqual({
+          status: 409,
+          code: 'conflict',
+        });
+    }
     expect(await count('appeals')).toBe(before + 1);
+    // A retry now gets the same answer, whatever the white space and the order of the keys.
+    const reordered = JSON.parse(body) as Record<string, unknown>;
+    const respaced = JSON.stringify(Object.fromEntries(Object.entries(reordered).reverse()), null, 2);
+    const retry = await file('demo-school', respaced, key);
+    expect(retry.status).toBe(201);
+    expect(await retry.text()).toBe(created[0]);
     const changed = JSON.stringify({ ...JSON.parse(body), text: 'Другой текст' });
-    await problem(await file('demo-school', changed, key), 409, 'idempotency-key-reused');
+    await problem(await file('demo-school', changed, key), 422, 'idempotency-key-reused');
     await problem(await file('demo-school', body, null), 400, 'bad-request');
     expect(await count('appeals')).toBe(before + 1);
+    // The stored answer holds the access secret: it is sealed, not plain text.
+    const receipt = JSON.parse(created[0] ?? '{}') as { accessSecret: string };
+    const rows = await db.query<{ response_body: string }>(
+      'SELECT response_body FROM idempotency_keys WHERE key = $1',
+      [key],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.response_body).not.toContain(receipt.accessSecret);
+    expect(rows[0]?.response_body).toMatch(/^sealed:v1:/);
+  });
+
+  test('a key whose first request is still running gets 409; one left by a dead process is taken after a minute', async () => {
+    const body = JSON.stringify(await ruBody('inflight@example.com'));
+    const key = randomUUID();
+    const scope = `POST /v1/organizations/{organizationId}/appeals ${JSON.stringify({ organizationId: 'demo-school' })}`;
+    await db.query('INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)', [
+      scope,
+      key,
+      'another-instance',
+    ]);
+    await problem(await file('demo-school', body, key), 409, 'conflict');
+    await db.query(`UPDATE idempotency_keys SET created_at = now() - interval '2 minutes' WHERE key = $1`, [
+      key,
+    ]);
+    const res = await file('demo-school', body, key);
+    expect(res.status).toBe(201);
   });
 
   test('proof of work: a replay, a forged and an expired solution are refused', async () => {
@@ -332,6 +383,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     );
     expect(mail.text).toContain(`Дата регистрации: ${ruDate(registeredOn)}`);
     expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(sent?.payload.sealed).toBeUndefined();
   });
 
   test('applicant and staff: view, wrong secret, answer, rating, invalid transition, audit', async () => {
@@ -552,9 +604,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
         'validation-failed',
       );
     }
-    const [row] = await db.query<{ code: string }>(
-      `SELECT payload->>'code' AS code FROM outbox WHERE kind = 'email-code' AND recipient = 'code@example.com'`,
-    );
+    const row = await queuedCode('code@example.com');
     // Even the right code is refused after five wrong ones.
     await problem(
       await post(`/v1/organizations/demo-school/identity/email-code/${verificationId}/verify`, {

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/types.ts';
 import { requestHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { safeEqualHex } from '../security/keys.ts';
+import { type KeyRing, safeEqualHex } from '../security/keys.ts';
 import { trackingBase } from './profile-rules.ts';
 import {
   type AppealRow,
@@ -121,6 +121,7 @@ export async function withdrawAppeal(tx: Queryable, appealId: string): Promise<A
  */
 export async function sendLostLink(
   tx: Queryable,
+  keys: Pick<KeyRing, 'seal'>,
   org: IntakeOrganization,
   registrationNumber: string,
   email: string,
@@ -134,11 +135,17 @@ export async function sendLostLink(
   if (!row) return;
   const secret = newAccessSecret();
   await tx.query('UPDATE appeals SET access_secret_hash = $2 WHERE id = $1', [row.id, hashSecret(secret)]);
-  await enqueueMail(tx, 'lost-link', row.applicant_email, {
-    language: row.language ?? 'ru',
-    organizationName: org.name,
-    registrationNumber,
-    trackingUrl: trackingUrl(trackingBase(org, pageUrl), row.id, secret),
-    accessKey: `${row.id}.${secret}`,
-  });
+  await enqueueMail(
+    tx,
+    'lost-link',
+    row.applicant_email,
+    {
+      language: row.language ?? 'ru',
+      organizationName: org.name,
+      registrationNumber,
+      trackingUrl: trackingUrl(trackingBase(org, pageUrl), row.id, secret),
+      accessKey: `${row.id}.${secret}`,
+    },
+    keys,
+  );
 }

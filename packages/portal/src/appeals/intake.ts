@@ -105,20 +105,26 @@ export async function fileAppeal(
   // Linked in the filing transaction: an appeal never exists without the files it was sent with.
   await attachUploads(tx, org.id, id, null, body.attachmentIds, now);
   const link = trackingUrl(trackingBase(org, body.pageUrl), id, secret);
-  await enqueueMail(tx, 'appeal-registered', applicant.email, {
-    language: body.language,
-    organizationName: org.name,
-    registrationNumber,
-    registeredDate,
-    dueDate,
-    trackingUrl: link,
-    accessKey: `${id}.${secret}`,
-    copy: {
-      type: body.type,
-      topic: await topicName(tx, org.id, body.topicId, body.language),
-      text: body.text,
+  await enqueueMail(
+    tx,
+    'appeal-registered',
+    applicant.email,
+    {
+      language: body.language,
+      organizationName: org.name,
+      registrationNumber,
+      registeredDate,
+      dueDate,
+      trackingUrl: link,
+      accessKey: `${id}.${secret}`,
+      copy: {
+        type: body.type,
+        topic: await topicName(tx, org.id, body.topicId, body.language),
+        text: body.text,
+      },
     },
-  });
+    keys,
+  );
   return {
     appealId: id,
     registrationNumber,

@@ -6,7 +6,6 @@ import { queriedDay, todayIn } from '../dates.ts';
 import type { Database } from '../db/types.ts';
 import { TtlCache } from '../http/cache.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
-import { once } from '../http/idempotency.ts';
 import { ProblemError } from '../http/problem.ts';
 import { type JsonReply, represent } from '../http/respond.ts';
 import type { KeyRing } from '../security/keys.ts';
@@ -73,7 +72,7 @@ export function registerAppealRoutes(
       const org = await intakeOrg(params.organizationId);
       // Rules that depend only on the body and the settings come first: nothing is written for them.
       enforceProfile(org, body);
-      return once(db, `file-appeal:${org.id}`, idempotency, (tx) => fileAppeal(tx, keys, org, body, now()));
+      return idempotency.once((tx) => fileAppeal(tx, keys, org, body, now()));
     },
     limitedAs(guard, 'file-appeal'),
   );
@@ -83,7 +82,9 @@ export function registerAppealRoutes(
     endpoints.requestLostLink,
     async ({ params, body }) => {
       const org = await intakeOrg(params.organizationId);
-      await db.transaction((tx) => sendLostLink(tx, org, body.registrationNumber, body.email, body.pageUrl));
+      await db.transaction((tx) =>
+        sendLostLink(tx, keys, org, body.registrationNumber, body.email, body.pageUrl),
+      );
       return { accepted: true } as const;
     },
     limitedAs(guard, 'lost-link'),
@@ -100,7 +101,7 @@ export function registerAppealRoutes(
           { path: 'body.attachmentIds', message: `At most ${DEFAULT_ATTACHMENTS.maxFiles} files` },
         ]);
       }
-      return once(db, `message:${appeal.id}`, idempotency, (tx) =>
+      return idempotency.once((tx) =>
         addApplicantMessage(tx, appeal.id, body.text, body.attachmentIds, now()),
       );
     },
@@ -108,10 +109,10 @@ export function registerAppealRoutes(
   );
 
   registerEndpoint(router, endpoints.rateAppealAnswer, async ({ appeal, body, idempotency }) =>
-    once(db, `rating:${appeal.id}`, idempotency, (tx) => rateAnswer(tx, appeal.id, body.score, body.comment)),
+    idempotency.once((tx) => rateAnswer(tx, appeal.id, body.score, body.comment)),
   );
 
   registerEndpoint(router, endpoints.withdrawAppeal, async ({ appeal, idempotency }) =>
-    once(db, `withdrawal:${appeal.id}`, idempotency, (tx) => withdrawAppeal(tx, appeal.id)),
+    idempotency.once((tx) => withdrawAppeal(tx, appeal.id)),
   );
 }

@@ -118,6 +118,15 @@ function setup() {
         return actor;
       },
     },
+    // Nothing stored here: every request is a first one.
+    idempotency: (scope, key, requestHash, status) => ({
+      scope,
+      key,
+      requestHash,
+      status,
+      replay: async () => null,
+      once: () => Promise.reject(new Error('no database here')),
+    }),
   };
   const app = new Hono();
   app.onError((error, c) => {

@@ -18,6 +18,15 @@ import {
 } from './cors.ts';
 import { requestHeader, send } from './headers.ts';
 import { hashRequest, type IdempotentRequest, idempotencyKeyOf } from './idempotency.ts';
+
+/** Builds the idempotency record of a request: scope, key, body hash, success status. */
+export type IdempotencyRecords = (
+  scope: string,
+  key: string,
+  requestHash: string,
+  status: StatusCode,
+) => IdempotentRequest;
+
 import { ProblemError } from './problem.ts';
 import { Download, JsonReply, sendDownload, sendJsonReply } from './respond.ts';
 import { RouteRegistry, toHonoPath } from './route-registry.ts';
@@ -50,6 +59,8 @@ export interface Gates<TApplicant, TActor> {
   readonly appealSecret: (c: Context, appealId: string) => Promise<TApplicant>;
   /** `access: 'staff'`. */
   readonly staff: StaffGate<TActor>;
+  /** Idempotent writes: the stored answers (replayed before rate limits) and the once-only runs. */
+  readonly idempotency: IdempotencyRecords;
 }
 
 /** Where routes outside the contract (pages, files, the docs) are registered. */
@@ -219,12 +230,17 @@ export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplican
       if (uploadToken === undefined)
         throw new ProblemError(401, 'unauthorized', 'Send the upload token as Bearer');
     }
+    let idempotency: IdempotentRequest | undefined;
+    if (key !== undefined) {
+      // A retry after a lost answer gets the stored answer before any rate limit counts it.
+      const scope = `${definition.method} ${definition.path} ${JSON.stringify(params)}`;
+      const requestHash = hashRequest(bodySchema ? await c.req.text() : '');
+      idempotency = gates.idempotency(scope, key, requestHash, status);
+      const stored = await idempotency.replay();
+      if (stored) return sendJsonReply(c, stored, cacheable, status);
+    }
     if (guard && org) await guard(c, org.id);
     const body = bodySchema ? await readJsonBody(c, bodySchema) : undefined;
-    const idempotency: IdempotentRequest | undefined =
-      key === undefined
-        ? undefined
-        : { key, requestHash: hashRequest(bodySchema ? await c.req.text() : ''), status };
     const result = await run({ c, params, query, body, org, actor, appeal, uploadToken, idempotency });
     if (result instanceof JsonReply) return sendJsonReply(c, result, cacheable, status);
     if (result instanceof Download) return sendDownload(c, result, status);

@@ -53,12 +53,18 @@ export async function requestEmailCode(
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [id, org.id, address, codeHash, new Date(now), expiresAt],
     );
-    await enqueueMail(tx, 'email-code', address, {
-      language,
-      organizationName: org.name,
-      code,
-      expiresMinutes: CODE_TTL_MS / 60_000,
-    });
+    await enqueueMail(
+      tx,
+      'email-code',
+      address,
+      {
+        language,
+        organizationName: org.name,
+        code,
+        expiresMinutes: CODE_TTL_MS / 60_000,
+      },
+      keys,
+    );
     return {
       verificationId: id,
       expiresAt: expiresAt.toISOString(),

@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/types.ts';
 import type { Logger } from '../log.ts';
-import { SECRET_PAYLOAD_KEYS } from './outbox.ts';
+import type { KeyRing } from '../security/keys.ts';
+import { openPayload, SEALED_PAYLOAD_KEY, SECRET_PAYLOAD_KEYS } from './outbox.ts';
 import { renderMail } from './templates.ts';
 
 /** What the worker needs of a nodemailer transport (tests and the demo pass real ones). */
@@ -16,6 +17,8 @@ export function smtpTransport(url: string): MailTransport {
 
 export interface OutboxWorkerOptions {
   db: Database;
+  /** Opens the sealed secrets of the payloads (the same key ring that queued them). */
+  keys: Pick<KeyRing, 'open'>;
   transport: MailTransport;
   from: string;
   /** Poll interval. Default 2 s. */
@@ -51,7 +54,7 @@ interface Row {
  * Logs carry row ids and kinds only, never addresses or texts.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { db, transport, from, logger } = options;
+  const { db, transport, from, logger, keys } = options;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 10;
@@ -79,13 +82,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   const deliver = async (row: Row): Promise<boolean> => {
     try {
-      const mail = renderMail(row.kind, row.payload);
+      const mail = renderMail(row.kind, await openPayload(keys, row.id, row.payload));
       await transport.sendMail({ from, to: row.recipient, subject: mail.subject, text: mail.text });
       // Secrets (codes, private links) are not kept once delivered.
       await db.query(
         `UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
            payload = payload - $2::text[] WHERE id = $1`,
-        [row.id, SECRET_PAYLOAD_KEYS],
+        [row.id, [...SECRET_PAYLOAD_KEYS, SEALED_PAYLOAD_KEY]],
       );
       logger?.log('info', 'mail sent', { outboxId: row.id, kind: row.kind });
       return true;

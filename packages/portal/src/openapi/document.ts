@@ -106,7 +106,11 @@ function refusals(e: EndpointDefinition): Record<string, JsonObject> {
       staff ? 'No such appeal in your organisation (`not-found`)' : 'Unknown organisation, appeal or file',
     ),
     ...(e.idempotent
-      ? { '409': problem('The key was used with another request (`idempotency-key-reused`)') }
+      ? {
+          '409': problem(
+            'A request with this Idempotency-Key is still in progress (`conflict`, retry later)',
+          ),
+        }
       : staff && writes
         ? { '409': problem('Not allowed in the current state (`conflict`)') }
         : {}),
@@ -115,7 +119,15 @@ function refusals(e: EndpointDefinition): Record<string, JsonObject> {
     ...(e.upload
       ? { '415': problem('Type not accepted, disguised or macro-enabled (`unsupported-media-type`)') }
       : {}),
-    ...(e.params || e.query || writes ? { '422': problem('Invalid input (`validation-failed`)') } : {}),
+    ...(e.params || e.query || writes
+      ? {
+          '422': problem(
+            e.idempotent
+              ? 'Invalid input (`validation-failed`), or the Idempotency-Key was used with another body (`idempotency-key-reused`)'
+              : 'Invalid input (`validation-failed`)',
+          ),
+        }
+      : {}),
     ...(e.upload ? { '429': problem('Rate limited (`rate-limited`, with Retry-After)') } : {}),
     default: problem('Any other error'),
   };

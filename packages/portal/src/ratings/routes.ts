@@ -5,7 +5,6 @@ import { queriedDay, todayIn } from '../dates.ts';
 import type { Database } from '../db/types.ts';
 import { TtlCache } from '../http/cache.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
-import { once } from '../http/idempotency.ts';
 import { ProblemError } from '../http/problem.ts';
 import { type JsonReply, represent } from '../http/respond.ts';
 import type { KeyRing } from '../security/keys.ts';
@@ -84,9 +83,7 @@ export function registerRatingRoutes(
       const at = now();
       checkRating(org, body, todayIn(org.timeZone, at));
       const positions = await receiptPositions(org);
-      const receipt = await once(db, `submit-rating:${org.id}`, idempotency, (tx) =>
-        submitRating(tx, keys, org, body, at, positions),
-      );
+      const receipt = await idempotency.once((tx) => submitRating(tx, keys, org, body, at, positions));
       if (!receipt.replayed) invalidateRatings(caches, org);
       return receipt;
     },

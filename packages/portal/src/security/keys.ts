@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
 
 /**
@@ -11,7 +11,17 @@ export interface KeyRing {
   sign(purpose: string, data: string): Promise<string>;
   /** Constant-time comparison of `signature` with `sign(purpose, data)`. */
   verify(purpose: string, data: string, signature: string): Promise<boolean>;
+  /**
+   * `text` encrypted and authenticated (AES-256-GCM) under a key derived for `purpose`: what must be
+   * stored and sent or replayed later (a receipt with the access secret, a mail with a code).
+   */
+  seal(purpose: string, text: string): Promise<string>;
+  /** The text {@link seal} was given; throws if `sealed` was altered or sealed for another purpose. */
+  open(purpose: string, sealed: string): Promise<string>;
 }
+
+/** Sealed values start with this, so a reader can tell them from values written before sealing. */
+export const SEALED_PREFIX = 'sealed:v1:';
 
 export function createKeyRing(db: Queryable, secret = process.env.OTKLIK_SECRET): KeyRing {
   let master: Promise<Buffer> | undefined;
@@ -50,6 +60,23 @@ export function createKeyRing(db: Queryable, secret = process.env.OTKLIK_SECRET)
     sign,
     async verify(purpose, data, signature) {
       return safeEqualHex(await sign(purpose, data), signature);
+    },
+    async seal(purpose, text) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', await keyFor(`seal:${purpose}`), iv);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return SEALED_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    },
+    async open(purpose, sealed) {
+      if (!sealed.startsWith(SEALED_PREFIX)) throw new Error('Not a sealed value');
+      const bytes = Buffer.from(sealed.slice(SEALED_PREFIX.length), 'base64url');
+      const decipher = createDecipheriv(
+        'aes-256-gcm',
+        await keyFor(`seal:${purpose}`),
+        bytes.subarray(0, 12),
+      );
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
 }

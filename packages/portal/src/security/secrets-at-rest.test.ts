@@ -1,0 +1,195 @@
+/**
+ * No secret at rest in plain text: every flow that creates a secret runs (e-mail code, identity token,
+ * filing with its access secret and private link, upload token, lost link, staff API key, rating),
+ * then every table of the database is read as text and searched for each secret seen — once while the
+ * mails are still queued and once after they are sent.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppealReceipt, AttachmentUpload, PowChallenge, VerifiedIdentity } from '@otklik/client/schemas';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solveChallenge } from '../abuse/pow.ts';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/types.ts';
+import { type Mailbox, startMailbox } from '../demo/mailbox.ts';
+import { type OutboxWorker, smtpTransport, startOutboxWorker } from '../mail/outbox-worker.ts';
+import { DEMO_CONSENT } from '../seed/demo.ts';
+import { createApiKey } from '../staff/api-keys.ts';
+import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { createKeyRing } from './keys.ts';
+
+const backends = await testBackends();
+const SITE = 'http://localhost:8788';
+
+describe.each(backends)('secrets at rest on $name', (backend) => {
+  const test = it.skipIf(backend.skipReason !== null);
+  let db: Database;
+  let cleanup = async () => {};
+  let app: ReturnType<typeof createApp>;
+  let mailbox: Mailbox;
+  let worker: OutboxWorker;
+  const secrets = new Map<string, string>();
+
+  beforeAll(async () => {
+    if (backend.skipReason) return;
+    const demo = await openDemoDatabase(backend);
+    db = demo.db;
+    cleanup = demo.close;
+    const keys = createKeyRing(db, 'secrets-test');
+    app = createApp({ db, keys, pow: { maxNumber: 200 } });
+    mailbox = await startMailbox();
+    worker = startOutboxWorker({
+      db,
+      keys,
+      transport: smtpTransport(`smtp://127.0.0.1:${mailbox.port}`),
+      from: 'Otklik test <noreply@otklik.test>',
+      intervalMs: 3_600_000,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await mailbox?.close();
+    await cleanup();
+  });
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: SITE,
+        'Idempotency-Key': randomUUID(),
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    });
+  const pow = async (org: string) =>
+    solveChallenge(
+      v.parse(PowChallenge, await (await post(`/v1/organizations/${org}/challenges`, {})).json()),
+    );
+
+  /** Every row of every table of the portal's schema, as text. */
+  async function everyTableAsText(): Promise<Map<string, string>> {
+    const tables = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    );
+    const out = new Map<string, string>();
+    for (const { table_name: table } of tables) {
+      const rows = await db.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t`);
+      out.set(table, rows.map((r) => r.row).join('\n'));
+    }
+    return out;
+  }
+
+  /** Where each secret appears in plain text (a six-digit code only as a whole number, not inside a hash). */
+  async function leaks(): Promise<string[]> {
+    const found: string[] = [];
+    for (const [table, text] of await everyTableAsText()) {
+      for (const [name, secret] of secrets) {
+        const hit = /^\d{6}$/.test(secret)
+          ? new RegExp(`(?<![0-9a-f])${secret}(?![0-9a-f])`).test(text)
+          : text.includes(secret);
+        if (hit) found.push(`${name} in ${table}`);
+      }
+    }
+    return found;
+  }
+
+  test('every flow runs, and no table holds any secret it produced, before or after the mails go', async () => {
+    const email = `secret-${randomUUID().slice(0, 8)}@example.com`;
+    // The e-mail code: its mail is the only place the code is readable.
+    const sent = await post('/v1/organizations/demo-school/identity/email-code', { email });
+    expect(sent.status).toBe(202);
+    const { verificationId } = (await sent.json()) as { verificationId: string };
+    await worker.runOnce();
+    const codeMail = await mailbox.waitFor((m) => m.to.includes(email));
+    const code = /\b(\d{6})\b/.exec(codeMail.text)?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    secrets.set('e-mail code', code);
+    const verified = await post(
+      `/v1/organizations/demo-school/identity/email-code/${verificationId}/verify`,
+      { code },
+    );
+    expect(verified.status).toBe(200);
+    const { identityToken } = v.parse(VerifiedIdentity, await verified.json());
+    secrets.set('identity token', identityToken);
+
+    // An upload and its token, then the filing with its access secret and private link.
+    const boundary = 'secrets';
+    const uploaded = await app.request('/v1/organizations/demo-school/attachments', {
+      method: 'POST',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Origin: SITE },
+      body:
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+    });
+    expect(uploaded.status).toBe(201);
+    const upload = v.parse(AttachmentUpload, await uploaded.json());
+    secrets.set('upload token', upload.uploadToken);
+    const spare = v.parse(
+      AttachmentUpload,
+      await (
+        await app.request('/v1/organizations/demo-school/attachments', {
+          method: 'POST',
+          headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Origin: SITE },
+          body:
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.pdf"\r\n` +
+            `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+        })
+      ).json(),
+    );
+    secrets.set('upload token of a file not yet filed', spare.uploadToken);
+    const filed = await post('/v1/organizations/demo-school/appeals', {
+      type: 'complaint',
+      language: 'ru',
+      applicant: { surname: 'Иванова', firstName: 'Мария', email },
+      text: 'Прошу разобраться.',
+      consent: { version: DEMO_CONSENT.version, accepted: true },
+      identityToken,
+      proofOfWork: await pow('demo-school'),
+      pageUrl: `${SITE}/appeal.html`,
+      attachmentIds: [upload.id],
+    });
+    expect(filed.status).toBe(201);
+    const receipt = v.parse(AppealReceipt, await filed.json());
+    secrets.set('access secret', receipt.accessSecret);
+    const bearer = { Authorization: `Bearer ${receipt.accessSecret}` };
+    expect(
+      (await post(`/v1/appeals/${receipt.appealId}/messages`, { text: 'Дополнение' }, bearer)).status,
+    ).toBe(201);
+
+    // A lost link: a new secret, mailed.
+    const lost = await post('/v1/organizations/demo-school/appeals/lost-link', {
+      registrationNumber: receipt.registrationNumber,
+      email,
+    });
+    expect(lost.status).toBe(202);
+
+    // Staff: an API key, used to answer.
+    const apiKey = await createApiKey(db, 'demo-school', 'secrets test');
+    secrets.set('API key', apiKey);
+    const answered = await app.request(`/v1/staff/appeals/${receipt.appealId}/answer`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ result: 'explained', text: 'Разъяснено.' }),
+    });
+    expect(answered.status).toBe(200);
+
+    // While the mails are queued: the outbox holds them sealed.
+    const queued = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
+    );
+    expect(queued[0]?.n).toBeGreaterThan(1);
+    expect(await leaks()).toEqual([]);
+
+    await worker.runOnce();
+    const lostMail = await mailbox.waitFor((m) => m.to.includes(email) && /#otklik-appeal=/.test(m.text));
+    const newSecret = /#otklik-appeal=[^.]+\.([\w-]+)/.exec(lostMail.text)?.[1] ?? '';
+    expect(newSecret.length).toBeGreaterThanOrEqual(22);
+    secrets.set('access secret from the lost-link mail', newSecret);
+    // The mailed secrets were the real ones.
+    expect(mailbox.messages.some((m) => m.text.includes(receipt.accessSecret))).toBe(true);
+    expect(await leaks()).toEqual([]);
+  });
+});
