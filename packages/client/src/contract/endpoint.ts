@@ -77,7 +77,9 @@ interface Common {
   readonly successStatus?: 200 | 201 | 202 | 204;
   /**
    * Writes that take an `Idempotency-Key`: a retry with the same key returns the first answer and
-   * writes nothing; the same key with another body is refused (409 `idempotency-key-reused`).
+   * writes nothing (even when rate limits would refuse a new request); the same key with another
+   * body (compared as canonical JSON) is refused (422 `idempotency-key-reused`), one while the first
+   * request still runs gets 409 `conflict` with `Retry-After`.
    */
   readonly idempotent?: boolean;
   /** Whether CDNs and browsers may cache the response (sent with `ETag` and `Cache-Control`). */
