@@ -142,7 +142,7 @@ export function createApp(options: AppOptions): Hono {
   const oidcProviders = oidc ? (enabled: readonly string[]) => oidc.providersFor(enabled) : undefined;
   if (oidc) registerOidcPages(router, oidc, guard);
 
-  registerDirectoryRoutes(router, { db, oidcProviders, publicUrl: options.publicUrl });
+  registerDirectoryRoutes(router, { db, oidcProviders, publicUrl: options.publicUrl, guard });
   registerChallengeRoutes(router, { keys, pow: options.pow, guard });
   registerIdentityRoutes(router, { db, keys, guard });
   registerAppealRoutes(router, { db, keys, counterCache, now, guard });

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { EndpointOptions } from '../http/endpoint.ts';
 import { clientIp, enforceLimit, ipKey } from './middleware.ts';
-import type { RateLimitStore } from './rate-limit.ts';
+import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 
 /** Actions a rate limiter guards, each with its own limits. */
 export type IntakeAction =
@@ -14,9 +14,18 @@ export type IntakeAction =
   | 'upload'
   | 'submit-rating'
   | 'staff-sign-in'
-  | 'staff-sign-in-verify';
+  | 'staff-sign-in-verify'
+  | 'appeal-read'
+  | 'email-verify'
+  | 'email-code-recipient'
+  | 'public-read';
 
-/** Counts a request of `action` for `organizationId`; throws a 429 ProblemError to refuse it. */
+/**
+ * Counts a request of `action` for `organizationId`; throws a 429 ProblemError to refuse it. For
+ * `email-code-recipient` the "organisation" is a keyed hash of the e-mail address (see
+ * {@link recipientScope}): codes are limited per address as well as per network address, since a
+ * school computer room shares one.
+ */
 export type IntakeGuard = (c: Context, action: IntakeAction, organizationId: string) => Promise<void>;
 
 /** Registration options that rate-limit an endpoint as `action`; none without a guard. */
@@ -53,7 +62,23 @@ export const DEFAULT_INTAKE_LIMITS: Record<IntakeAction, IntakeLimit> = {
   // Staff sign-in (the "organisation" is the whole portal): a person asks for a code or two a day.
   'staff-sign-in': { perClient: 20, perOrganization: 5_000, windowMs: HOUR },
   'staff-sign-in-verify': { perClient: 30, perOrganization: 10_000, windowMs: HOUR },
+  // The applicant's status page and its files: a person opens them now and then, not thousands of times.
+  'appeal-read': { perClient: 300, perOrganization: 20_000, windowMs: 10 * MINUTE },
+  // Six-digit codes: guessing is limited per verification too (five tries); this bounds the sweep.
+  'email-verify': { perClient: 30, perOrganization: 2_000, windowMs: HOUR },
+  // Per e-mail address (any network address, any organisation): a few codes an hour.
+  'email-code-recipient': { perClient: 5, perOrganization: 5, windowMs: HOUR },
+  // Cached public reads (counter, directory, summaries): per client only, counted in this process.
+  'public-read': { perClient: 1_200, perOrganization: Number.POSITIVE_INFINITY, windowMs: MINUTE },
 };
+
+/** The key `email-code-recipient` is counted under: a keyed hash, so stores hold no e-mail address. */
+export async function recipientScope(
+  hash: (address: string) => Promise<string>,
+  email: string,
+): Promise<string> {
+  return `recipient:${await hash(`email:${email.trim().toLowerCase()}`)}`;
+}
 
 export interface IntakeGuardOptions {
   store: RateLimitStore;
@@ -70,9 +95,15 @@ export interface IntakeGuardOptions {
  */
 export function createIntakeGuard(options: IntakeGuardOptions): IntakeGuard {
   const limits = { ...DEFAULT_INTAKE_LIMITS, ...options.limits };
+  // Reads are frequent and cheap: counted in memory per process, by address, without a store round trip.
+  const reads = new MemoryRateLimitStore({ maxKeys: 50_000 });
   return async (c, action, organizationId) => {
     const { perClient, perOrganization, windowMs } = limits[action];
     const ip = clientIp(c, { trustProxy: options.trustProxy });
+    if (action === 'public-read') {
+      if (ip !== null) await enforceLimit(reads, ipKey(ip), perClient, windowMs);
+      return;
+    }
     if (ip !== null) {
       const client = await options.hashAddress(ipKey(ip));
       await enforceLimit(options.store, `intake:${action}:${organizationId}:${client}`, perClient, windowMs);

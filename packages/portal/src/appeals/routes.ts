@@ -47,23 +47,28 @@ export function registerAppealRoutes(
     return org;
   };
 
-  registerEndpoint(router, endpoints.getAppealCounter, async ({ query, org }) => {
-    const today = todayIn(org.timeZone);
-    const asOf = queriedDay(query.on, today);
-    // ISO dates compare correctly as strings.
-    if (asOf > today) {
-      throw new ProblemError(422, 'validation-failed', 'Invalid query', [
-        { path: 'query.on', message: `Must not be after today (${today} in ${org.timeZone})` },
-      ]);
-    }
-    const key = `${org.id}|${asOf}`;
-    let counter = counterCache.get(key);
-    if (counter === undefined) {
-      counter = represent(await appealCounter(db, org.id, org.timeZone, asOf));
-      counterCache.set(key, counter);
-    }
-    return counter;
-  });
+  registerEndpoint(
+    router,
+    endpoints.getAppealCounter,
+    async ({ query, org }) => {
+      const today = todayIn(org.timeZone);
+      const asOf = queriedDay(query.on, today);
+      // ISO dates compare correctly as strings.
+      if (asOf > today) {
+        throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+          { path: 'query.on', message: `Must not be after today (${today} in ${org.timeZone})` },
+        ]);
+      }
+      const key = `${org.id}|${asOf}`;
+      let counter = counterCache.get(key);
+      if (counter === undefined) {
+        counter = represent(await appealCounter(db, org.id, org.timeZone, asOf));
+        counterCache.set(key, counter);
+      }
+      return counter;
+    },
+    limitedAs(guard, 'public-read'),
+  );
 
   registerEndpoint(
     router,
@@ -90,7 +95,12 @@ export function registerAppealRoutes(
     limitedAs(guard, 'lost-link'),
   );
 
-  registerEndpoint(router, endpoints.getAppeal, async ({ appeal }) => appealView(db, appeal));
+  registerEndpoint(
+    router,
+    endpoints.getAppeal,
+    async ({ appeal }) => appealView(db, appeal),
+    limitedAs(guard, 'appeal-read'),
+  );
 
   registerEndpoint(
     router,
@@ -108,11 +118,18 @@ export function registerAppealRoutes(
     limitedAs(guard, 'applicant-write'),
   );
 
-  registerEndpoint(router, endpoints.rateAppealAnswer, async ({ appeal, body, idempotency }) =>
-    idempotency.once((tx) => rateAnswer(tx, appeal.id, body.score, body.comment)),
+  registerEndpoint(
+    router,
+    endpoints.rateAppealAnswer,
+    async ({ appeal, body, idempotency }) =>
+      idempotency.once((tx) => rateAnswer(tx, appeal.id, body.score, body.comment)),
+    limitedAs(guard, 'applicant-write'),
   );
 
-  registerEndpoint(router, endpoints.withdrawAppeal, async ({ appeal, idempotency }) =>
-    idempotency.once((tx) => withdrawAppeal(tx, appeal.id)),
+  registerEndpoint(
+    router,
+    endpoints.withdrawAppeal,
+    async ({ appeal, idempotency }) => idempotency.once((tx) => withdrawAppeal(tx, appeal.id)),
+    limitedAs(guard, 'applicant-write'),
   );
 }

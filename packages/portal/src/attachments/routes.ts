@@ -96,12 +96,20 @@ export function registerAttachmentRoutes(
     },
     limitedAs(guard, 'upload'),
   );
-  registerEndpoint(router, endpoints.deleteUpload, async ({ params, uploadToken }) => {
-    await deleteUpload(db, params.organizationId, params.uploadId, uploadToken);
-    return undefined;
-  });
-  registerEndpoint(router, endpoints.getAppealAttachment, async ({ params, appeal }) =>
-    download(await loadAttachment(db, appeal.id, params.attachmentId)),
+  registerEndpoint(
+    router,
+    endpoints.deleteUpload,
+    async ({ params, uploadToken }) => {
+      await deleteUpload(db, params.organizationId, params.uploadId, uploadToken);
+      return undefined;
+    },
+    limitedAs(guard, 'upload'),
+  );
+  registerEndpoint(
+    router,
+    endpoints.getAppealAttachment,
+    async ({ params, appeal }) => download(await loadAttachment(db, appeal.id, params.attachmentId)),
+    limitedAs(guard, 'appeal-read'),
   );
   registerEndpoint(router, endpoints.getStaffAppealAttachment, async ({ params, actor }) => {
     const { appealId, attachmentId } = params;

@@ -239,7 +239,7 @@ export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplican
       const stored = await idempotency.replay();
       if (stored) return sendJsonReply(c, stored, cacheable, status);
     }
-    if (guard && org) await guard(c, org.id);
+    if (guard) await guard(c, org?.id ?? params.organizationId ?? 'directory');
     const body = bodySchema ? await readJsonBody(c, bodySchema) : undefined;
     const result = await run({ c, params, query, body, org, actor, appeal, uploadToken, idempotency });
     if (result instanceof JsonReply) return sendJsonReply(c, result, cacheable, status);

@@ -1,5 +1,5 @@
 import { endpoints } from '@otklik/client/contract';
-import { type IntakeGuard, limitedAs } from '../abuse/intake-guard.ts';
+import { type IntakeGuard, limitedAs, recipientScope } from '../abuse/intake-guard.ts';
 import type { Database } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import type { KeyRing } from '../security/keys.ts';
@@ -16,11 +16,23 @@ export function registerIdentityRoutes(router: Router, { db, keys, guard }: Iden
   registerEndpoint(
     router,
     endpoints.requestEmailCode,
-    async ({ org, body }) =>
-      requestEmailCode(db, keys, org, body.email, body.language ?? org.languages[0] ?? 'ru'),
+    async ({ c, org, body }) => {
+      // Per address as well as per network address (one address may serve a whole computer room).
+      if (guard)
+        await guard(
+          c,
+          'email-code-recipient',
+          await recipientScope((a) => keys.sign('rate-limit', a), body.email),
+        );
+      return requestEmailCode(db, keys, org, body.email, body.language ?? org.languages[0] ?? 'ru');
+    },
     limitedAs(guard, 'email-code'),
   );
-  registerEndpoint(router, endpoints.verifyEmailCode, async ({ params, body }) =>
-    verifyEmailCode(db, keys, params.organizationId, params.verificationId, body.code),
+  registerEndpoint(
+    router,
+    endpoints.verifyEmailCode,
+    async ({ params, body }) =>
+      verifyEmailCode(db, keys, params.organizationId, params.verificationId, body.code),
+    limitedAs(guard, 'email-verify'),
   );
 }

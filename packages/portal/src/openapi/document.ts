@@ -128,7 +128,7 @@ function refusals(e: EndpointDefinition): Record<string, JsonObject> {
           ),
         }
       : {}),
-    ...(e.upload ? { '429': problem('Rate limited (`rate-limited`, with Retry-After)') } : {}),
+    ...(staff ? {} : { '429': problem('Rate limited (`rate-limited`, with Retry-After)') }),
     default: problem('Any other error'),
   };
 }

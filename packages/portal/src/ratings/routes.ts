@@ -90,48 +90,66 @@ export function registerRatingRoutes(
     limitedAs(guard, 'submit-rating'),
   );
 
-  registerEndpoint(router, endpoints.getRatingSummary, async ({ org }) => {
-    const key = `${org.id}|`;
-    let summary = caches.summaries.get(key);
-    if (summary === undefined) {
-      summary = represent(await ratingSummary(db, await ratingOrg(org.id), positionsFromCache(org.id)));
-      caches.summaries.set(key, summary);
-    }
-    return summary;
-  });
+  registerEndpoint(
+    router,
+    endpoints.getRatingSummary,
+    async ({ org }) => {
+      const key = `${org.id}|`;
+      let summary = caches.summaries.get(key);
+      if (summary === undefined) {
+        summary = represent(await ratingSummary(db, await ratingOrg(org.id), positionsFromCache(org.id)));
+        caches.summaries.set(key, summary);
+      }
+      return summary;
+    },
+    limitedAs(guard, 'public-read'),
+  );
 
-  registerEndpoint(router, endpoints.getRatingRanking, async ({ query, org }) => {
-    const on = queriedDay(query.on, todayIn(org.timeZone, now()));
-    const place = await loadRatingPlace(db, org.id);
-    if (place === null) throw new ProblemError(404, 'organization-not-found');
-    const group = query.scope === 'sphere' ? sphereGroup(place) : siblingsGroup(place.parentId);
-    if (group === null) {
-      throw new ProblemError(422, 'validation-failed', 'Invalid query', [
-        { path: 'query.scope', message: 'This organisation has no parent, so no siblings; use scope=sphere' },
-      ]);
-    }
-    const period = query.period === 'all' ? null : periodContaining(query.period, on);
-    const entries = await caches.rankings.ranking(db, group, period);
-    return {
-      items: entries.slice(query.offset, query.offset + query.limit),
-      total: entries.length,
-      limit: query.limit,
-      offset: query.offset,
-      scope: query.scope,
-      period: query.period,
-      from: period?.from ?? null,
-      to: period?.to ?? null,
-      position: positionInRanking(entries, org.id),
-    };
-  });
+  registerEndpoint(
+    router,
+    endpoints.getRatingRanking,
+    async ({ query, org }) => {
+      const on = queriedDay(query.on, todayIn(org.timeZone, now()));
+      const place = await loadRatingPlace(db, org.id);
+      if (place === null) throw new ProblemError(404, 'organization-not-found');
+      const group = query.scope === 'sphere' ? sphereGroup(place) : siblingsGroup(place.parentId);
+      if (group === null) {
+        throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+          {
+            path: 'query.scope',
+            message: 'This organisation has no parent, so no siblings; use scope=sphere',
+          },
+        ]);
+      }
+      const period = query.period === 'all' ? null : periodContaining(query.period, on);
+      const entries = await caches.rankings.ranking(db, group, period);
+      return {
+        items: entries.slice(query.offset, query.offset + query.limit),
+        total: entries.length,
+        limit: query.limit,
+        offset: query.offset,
+        scope: query.scope,
+        period: query.period,
+        from: period?.from ?? null,
+        to: period?.to ?? null,
+        position: positionInRanking(entries, org.id),
+      };
+    },
+    limitedAs(guard, 'public-read'),
+  );
 
-  registerEndpoint(router, endpoints.getRatingAnalytics, async ({ query, org }) => {
-    const on = queriedDay(query.on, todayIn(org.timeZone, now()));
-    return ratingAnalytics(
-      db,
-      await ratingOrg(org.id),
-      { period: query.period, on, months: query.months },
-      caches.rankings,
-    );
-  });
+  registerEndpoint(
+    router,
+    endpoints.getRatingAnalytics,
+    async ({ query, org }) => {
+      const on = queriedDay(query.on, todayIn(org.timeZone, now()));
+      return ratingAnalytics(
+        db,
+        await ratingOrg(org.id),
+        { period: query.period, on, months: query.months },
+        caches.rankings,
+      );
+    },
+    limitedAs(guard, 'public-read'),
+  );
 }
