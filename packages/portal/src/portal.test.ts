@@ -432,6 +432,34 @@ describe.each(backends)('portal on $name', (backend) => {
       ).toBe(200);
     });
 
+    test('with PUBLIC_URL set, the Host header does not make an origin the portal’s own (DNS rebinding)', async () => {
+      const own = createApp({ db: portal.db, publicUrl: 'https://portal.example/', widgetsDir });
+      const rebound = { Host: 'evil.example', Origin: 'http://evil.example' };
+      const challenge = await own.request('http://evil.example/v1/organizations/demo-school/challenges', {
+        method: 'POST',
+        headers: { ...rebound, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      await expectProblem(challenge, 403, 'origin-not-allowed');
+      await expectProblem(
+        await own.request('http://evil.example/v1/organizations', { headers: rebound }),
+        403,
+        'origin-not-allowed',
+      );
+      await expectProblem(
+        await own.request('http://evil.example/v1/staff/appeals', { headers: rebound }),
+        403,
+        'origin-not-allowed',
+      );
+      // The configured origin still writes.
+      const ok = await own.request('https://portal.example/v1/organizations/demo-school/challenges', {
+        method: 'POST',
+        headers: { Origin: 'https://portal.example', 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(ok.status).toBe(201);
+    });
+
     test('preflight answers like the request would', async () => {
       const preflight = (origin: string) =>
         fetch(`${url}/v1/organizations/demo-school/appeal-counter`, {

@@ -32,18 +32,21 @@ export interface CorsPolicy {
   readonly access: OriginAccess;
   /**
    * The portal's own origin (its pages: the rating page `/r/{id}`, the API reference), allowed for
-   * every endpoint. Unset (no PUBLIC_URL): the origin the request itself was addressed to.
+   * every endpoint. Unset (no PUBLIC_URL, development only): the origin the request itself was
+   * addressed to, which trusts the `Host` header — set PUBLIC_URL in production.
    */
   readonly publicOrigin: string | null;
 }
 
 /**
- * Whether `origin` is the portal's own: its configured public origin, or the origin the request was
- * sent to. A browser sends `Origin` on same-origin POSTs (not on same-origin GETs), so the portal's own
- * pages need this to write; a foreign page cannot make a browser send the portal's origin.
+ * Whether `origin` is the portal's own: its configured public origin (PUBLIC_URL) and nothing else
+ * when one is set; without one (development), the origin the request was sent to. A browser sends
+ * `Origin` on same-origin POSTs (not on same-origin GETs), so the portal's own pages need this to
+ * write. The `Host` header is not trusted once PUBLIC_URL is set: a page on a name rebound to the
+ * portal's address (DNS rebinding) sends `Host` and `Origin` of its own name, and is refused.
  */
 function isOwnOrigin(c: Context, policy: CorsPolicy, origin: string): boolean {
-  if (origin === policy.publicOrigin) return true;
+  if (policy.publicOrigin !== null) return origin === policy.publicOrigin;
   try {
     return origin === new URL(c.req.url).origin;
   } catch {
