@@ -1,6 +1,6 @@
 /**
  * One server for the benchmark, in its own process so the load generator does not share its
- * event loop: `bare` (a Hono "hello") or the portal on `pglite` / `postgres <url>`.
+ * event loop: `bare` (a Hono "hello") or the portal on `pglite [data directory]` / `postgres <url>`.
  * Prints the URL on stdout once listening; exits on SIGTERM.
  */
 import { serve } from '@hono/node-server';
@@ -17,7 +17,10 @@ if (mode === 'bare') {
   process.once('SIGTERM', () => server.close(() => process.exit(0)));
 } else {
   const portal = await startPortal({
-    database: mode === 'postgres' && pgUrl ? { kind: 'postgres', url: pgUrl } : { kind: 'pglite' },
+    database:
+      mode === 'postgres' && pgUrl
+        ? { kind: 'postgres', url: pgUrl }
+        : { kind: 'pglite', ...(pgUrl ? { dataDir: pgUrl } : {}) },
     port: 0,
     seed: 'demo',
     logger: { log() {} },

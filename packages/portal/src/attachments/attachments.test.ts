@@ -16,7 +16,7 @@ import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { contentDisposition } from './routes.ts';
 import { DEFAULT_ATTACHMENTS } from './rules.ts';
 import { DOCX } from './sniff.ts';
-import { deleteExpiredUploads, sanitizeName, UPLOAD_TTL_MS } from './store.ts';
+import { CHUNK_BYTES, deleteExpiredUploads, loadContent, sanitizeName, UPLOAD_TTL_MS } from './store.ts';
 
 const backends = await testBackends();
 const SITE = 'http://localhost:8788';
@@ -300,10 +300,7 @@ describe.each(backends)('attachments on $name', (backend) => {
     const original = await jpegWithGps();
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const jpeg = await uploadOk('geo.jpg', original, 'image/jpeg');
-    const [row] = await db.query<{ content: Uint8Array }>('SELECT content FROM attachments WHERE id = $1', [
-      jpeg.id,
-    ]);
-    const stored = Buffer.from(row?.content ?? []);
+    const stored = Buffer.from(await loadContent(db, jpeg.id));
     expect(stored.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
     expect(stored.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(false);
     const meta = await sharp(stored).metadata();
@@ -428,6 +425,32 @@ describe.each(backends)('attachments on $name', (backend) => {
     });
     await problem(empty, 400, 'bad-request');
     expect(await count()).toBe(before);
+  });
+
+  test('a file is stored in 1 MiB chunks (no statement carries it whole) and downloads intact', async () => {
+    const big = Buffer.concat([
+      Buffer.from('%PDF-1.4\n%'),
+      Buffer.alloc(2500 * 1024, 0x42),
+      Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+    ]);
+    const pdf = await uploadOk('big.pdf', big);
+    const chunks = await db.query<{ n: number; bytes: number }>(
+      'SELECT n, octet_length(data) AS bytes FROM attachment_chunks WHERE attachment_id = $1 ORDER BY n',
+      [pdf.id],
+    );
+    expect(chunks.map((chunk) => Number(chunk.bytes))).toEqual([
+      CHUNK_BYTES,
+      CHUNK_BYTES,
+      big.length - 2 * CHUNK_BYTES,
+    ]);
+    expect(await count(`id = '${pdf.id}' AND content IS NULL`)).toBe(1);
+    const res = await file([pdf.id]);
+    const receipt = v.parse(AppealReceipt, await res.json());
+    const got = await app.request(`/v1/appeals/${receipt.appealId}/attachments/${pdf.id}`, {
+      headers: { Authorization: `Bearer ${receipt.accessSecret}` },
+    });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(big)).toBe(true);
   });
 
   test('a truncated multipart body is a 400, not a 500', async () => {
