@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
+import type { StatusCode } from 'hono/utils/http-status';
 
 /**
  * Reads a request header. Under @hono/node-server the Node request's headers are read directly:
@@ -17,7 +17,9 @@ export function requestHeader(c: Context, name: string): string | undefined {
   return c.req.header(name);
 }
 
-const pending = new WeakMap<Context, Record<string, string>>();
+/** The pending headers live on the request's context (a symbol key: cheaper than a WeakMap per request). */
+const PENDING = Symbol('otklik.pendingHeaders');
+type WithPending = Context & { [PENDING]?: Record<string, string> };
 
 /**
  * Adds a response header to the request's pending set. Headers are gathered in a plain record and
@@ -26,22 +28,25 @@ const pending = new WeakMap<Context, Record<string, string>>();
  * throughput (measured: six `c.header()` calls took a JSON route from 34k to 21k requests/s).
  */
 export function setHeader(c: Context, name: string, value: string): void {
-  let headers = pending.get(c);
-  if (headers === undefined) {
-    headers = {};
-    pending.set(c, headers);
-  }
-  headers[name] = value;
+  const headers = (c as WithPending)[PENDING];
+  if (headers === undefined) (c as WithPending)[PENDING] = { [name]: value };
+  else headers[name] = value;
 }
 
-/** Sends a response with the pending headers plus `headers` (which win). */
+/**
+ * Sends a response with the pending headers plus `headers` (which win). The response is built with the
+ * headers as a plain record: `c.body()` with more than one header copies them into a WHATWG `Headers`
+ * object, which @hono/node-server then converts back for Node — measured at a fifth of the cached
+ * counter's CPU time per request. Nothing sets headers through `c.header()`, so there is nothing for
+ * `c.body()` to merge.
+ */
 export function send(
   c: Context,
   body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>> | null,
   status: StatusCode,
   headers: Record<string, string> = {},
 ): Response {
-  const all = { ...pending.get(c), ...headers };
-  // Two calls for Hono's overloads: a body needs a status that allows content.
-  return body === null ? c.body(null, status, all) : c.body(body, status as ContentfulStatusCode, all);
+  const pendingHeaders = (c as WithPending)[PENDING];
+  const all = pendingHeaders === undefined ? headers : Object.assign(pendingHeaders, headers);
+  return new Response(body, { status, headers: all });
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { requestHeader } from './headers.ts';
 
-const ids = new WeakMap<Context, string>();
+/** The id lives on the request's context (a symbol key: cheaper than a WeakMap per request). */
+const ID = Symbol('otklik.requestId');
+type WithId = Context & { [ID]?: string };
 const VALID = /^[\w.-]{1,64}$/;
 
 /**
@@ -13,10 +15,10 @@ const VALID = /^[\w.-]{1,64}$/;
 export function assignRequestId(c: Context): string {
   const incoming = requestHeader(c, 'X-Request-Id');
   const id = incoming && VALID.test(incoming) ? incoming : randomUUID();
-  ids.set(c, id);
+  (c as WithId)[ID] = id;
   return id;
 }
 
 export function requestIdOf(c: Context): string | undefined {
-  return ids.get(c);
+  return (c as WithId)[ID];
 }
