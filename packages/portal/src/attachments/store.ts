@@ -52,7 +52,7 @@ export const CHUNK_BYTES = 1024 * 1024;
  * statement carries the whole file, so PGlite's memory does not grow by the size of the files.
  */
 export async function saveUpload(
-  db: Database,
+  db: Queryable & Pick<Database, 'transaction'>,
   input: { organizationId: string; name: string; mediaType: string; data: Uint8Array; now: Date },
 ): Promise<UploadReceipt> {
   const id = randomUUID();

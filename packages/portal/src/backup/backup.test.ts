@@ -57,8 +57,10 @@ async function snapshot(db: Queryable, url: string) {
     messages: await rows('SELECT to_jsonb(m)::text AS row FROM appeal_messages m ORDER BY id'),
     numbers: await rows('SELECT to_jsonb(n)::text AS row FROM appeal_number_counters n ORDER BY 1'),
     files: await rows(
-      `SELECT concat_ws(' ', id, appeal_id, name, size, sha256, encode(sha256(content), 'hex')) AS row
-         FROM attachments ORDER BY id`,
+      `SELECT concat_ws(' ', id, appeal_id, name, size, sha256,
+           encode(sha256(COALESCE(content, (SELECT string_agg(c.data, ''::bytea ORDER BY c.n)
+             FROM attachment_chunks c WHERE c.attachment_id = f.id))), 'hex')) AS row
+         FROM attachments f ORDER BY id`,
     ),
     ratings: await rows('SELECT to_jsonb(r)::text AS row FROM ratings r ORDER BY id'),
     counter: await counter.json(),

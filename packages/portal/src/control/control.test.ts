@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
+import { createKeyRing } from '../security/keys.ts';
 import { type Portal, startPortal } from '../server.ts';
+import { queuedMail } from '../testing/outbox.ts';
 import { controlSocketPath } from './socket.ts';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
@@ -87,13 +89,17 @@ describe('operator commands while the portal runs on PGlite', () => {
     });
     expect(started.status).toBe(202);
     const { signInId } = (await started.json()) as { signInId: string };
-    const [mail] = await portal.db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = 'head@region.example'`,
+    // The key ring the portal uses (OTKLIK_SECRET, or the key kept in the database).
+    const mail = await queuedMail<{ code: string }>(
+      portal.db,
+      createKeyRing(portal.db),
+      'staff-sign-in-code',
+      'head@region.example',
     );
     const signedIn = await fetch(`${portal.url}/v1/staff/sign-in/${signInId}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: mail?.payload.code }),
+      body: JSON.stringify({ code: mail?.code }),
     });
     expect(signedIn.status).toBe(200);
     expect(await signedIn.json()).toMatchObject({

@@ -107,13 +107,19 @@ export async function invite(
       expiresAt,
     ],
   );
-  await enqueueMail(db, 'staff-invitation', input.email, {
-    language: input.language,
-    organizationName: org.name,
-    inviteUrl: `${input.consoleUrl}/invitation#${token}`,
-    role: input.role,
-    expiresDays: INVITATION_TTL_DAYS,
-  });
+  await enqueueMail(
+    db,
+    'staff-invitation',
+    input.email,
+    {
+      language: input.language,
+      organizationName: org.name,
+      inviteUrl: `${input.consoleUrl}/invitation#${token}`,
+      role: input.role,
+      expiresDays: INVITATION_TTL_DAYS,
+    },
+    keys,
+  );
   return invitationView(row as InvitationRow);
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
 import { DEMO_PEOPLE, seedDemoPeople } from '../seed/demo-people.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { queuedMail } from '../testing/outbox.ts';
 import { staffHarness } from './staff-harness.ts';
 
 const backends = await testBackends();
@@ -28,11 +29,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
   afterAll(() => cleanup());
 
   const invitationToken = async (email: string) => {
-    const [row] = await db.query<{ payload: { inviteUrl: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'staff-invitation' AND recipient = $1 ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    );
-    return row?.payload.inviteUrl;
+    return (await queuedMail<{ inviteUrl: string }>(db, h.keys, 'staff-invitation', email))?.inviteUrl;
   };
 
   test('invite → mail with a console link → accept → the invitee signs in with the role', async () => {

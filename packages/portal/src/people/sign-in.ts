@@ -51,12 +51,18 @@ export async function requestSignIn(
     );
     const [person] = await tx.query('SELECT 1 FROM people WHERE email = $1', [email]);
     if (person) {
-      await enqueueMail(tx, 'staff-sign-in-code', email, {
-        language,
-        organizationName: PORTAL_NAME,
-        code,
-        expiresMinutes: SIGN_IN_CODE_TTL_MS / 60_000,
-      });
+      await enqueueMail(
+        tx,
+        'staff-sign-in-code',
+        email,
+        {
+          language,
+          organizationName: PORTAL_NAME,
+          code,
+          expiresMinutes: SIGN_IN_CODE_TTL_MS / 60_000,
+        },
+        keys,
+      );
     }
     return { signInId: id, expiresAt: expiresAt.toISOString() };
   });

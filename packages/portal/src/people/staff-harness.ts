@@ -7,6 +7,7 @@ import type { StaffRole } from '@otklik/client/contract';
 import { type AppOptions, createApp } from '../app.ts';
 import type { Queryable } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
+import { queuedMail } from '../testing/outbox.ts';
 import { ensurePerson } from './members.ts';
 
 export interface StaffCall {
@@ -63,11 +64,7 @@ export function staffHarness(
 
   /** The last sign-in code mailed to `email` (from the outbox). */
   async function lastCode(email: string): Promise<string | undefined> {
-    const [row] = await db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = $1 ORDER BY created_at DESC, id LIMIT 1`,
-      [email],
-    );
-    return row?.payload.code;
+    return (await queuedMail<{ code: string }>(db, keys, 'staff-sign-in-code', email))?.code;
   }
 
   /** Asks for a code (202), reads it from the outbox and signs in; the cookie and CSRF token to call with. */
