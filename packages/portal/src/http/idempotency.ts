@@ -85,54 +85,35 @@ export interface IdempotentRequest {
   replay(): Promise<StoredReply<unknown> | null>;
 }
 
-/** After this long a key whose first request never finished (its process died) may be taken again. */
-export const IN_FLIGHT_STALE_MS = 60_000;
-
 interface KeyRow {
   request_hash: string;
   response_status: number | null;
   response_body: string | null;
-  created_at: Date;
 }
 
 /**
  * Idempotency keys (IETF draft "The Idempotency-Key HTTP Header Field"), kept in `idempotency_keys`.
- * A key is first claimed on its own (committed at once, so another request with it sees it in flight
- * and gets 409); the write and its answer are then committed together, so an answer is stored exactly
- * when the write happened. If the write fails the claim is released; if the process dies the claim
- * goes stale after {@link IN_FLIGHT_STALE_MS}. Answers are stored sealed (encrypted).
+ * The key row is written in the same transaction as the write it guards, so an answer is stored
+ * exactly when the write happened, and a request that fails or whose process dies leaves nothing
+ * behind (a retry proceeds at once). While a request runs it holds a transaction-scoped advisory lock
+ * on its key: another request with the key meanwhile gets 409 instead of waiting. (PGlite runs one
+ * transaction at a time, so there the second request waits and then gets the stored answer.) Answers
+ * are stored sealed (encrypted): a filing's answer holds the access secret.
  */
 export function idempotencyStore(
   db: Database,
   sealer: Sealer,
-  options: { staleMs?: number } = {},
 ): (scope: string, key: string, requestHash: string, status: StatusCode) => IdempotentRequest {
-  const staleMs = options.staleMs ?? IN_FLIGHT_STALE_MS;
   const purpose = (scope: string, key: string) => `idempotency:${scope}:${key}`;
-
-  const find = async (scope: string, key: string) =>
+  const find = async (q: Queryable, scope: string, key: string) =>
     (
-      await db.query<KeyRow>(
-        `SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys
-         WHERE scope = $1 AND key = $2`,
+      await q.query<KeyRow>(
+        'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
         [scope, key],
       )
     )[0];
-
-  /** The stored answer, or a refusal; `undefined` when the row is a stale claim that may be taken. */
+  /** The stored answer of `row`, or 422 when it was for another body. */
   const answerOf = async (scope: string, key: string, requestHash: string, row: KeyRow) => {
-    if (row.response_status === null || row.response_body === null) {
-      if (isStale(row)) return undefined;
-      throw new ProblemError(
-        409,
-        'conflict',
-        'A request with this Idempotency-Key is still in progress',
-        undefined,
-        {
-          'Retry-After': '1',
-        },
-      );
-    }
     if (row.request_hash !== requestHash) {
       throw new ProblemError(
         422,
@@ -140,12 +121,12 @@ export function idempotencyStore(
         'This Idempotency-Key was used with a different request',
       );
     }
+    if (row.response_status === null || row.response_body === null) return null;
     const json = row.response_body.startsWith('sealed:')
       ? await sealer.open(purpose(scope, key), row.response_body)
       : row.response_body;
     return new StoredReply<unknown>(json, row.response_status as StatusCode, true);
   };
-  const isStale = (row: KeyRow) => Date.now() - row.created_at.getTime() > staleMs;
 
   return (scope, key, requestHash, status) => ({
     scope,
@@ -153,51 +134,52 @@ export function idempotencyStore(
     requestHash,
     status,
     async replay() {
-      const row = await find(scope, key);
-      return row ? ((await answerOf(scope, key, requestHash, row)) ?? null) : null;
+      const row = await find(db, scope, key);
+      return row ? answerOf(scope, key, requestHash, row) : null;
     },
-    async once<T>(work: (tx: Queryable) => Promise<T>): Promise<StoredReply<T>> {
-      const claimed = await db.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (scope, key) DO NOTHING RETURNING 1`,
-        [scope, key, requestHash],
-      );
-      if (claimed.length === 0) {
-        const row = await find(scope, key);
-        const answer = row ? await answerOf(scope, key, requestHash, row) : undefined;
-        if (answer) return answer as StoredReply<T>;
-        // A stale claim (or one released a moment ago): take it over, unless another request just did.
-        const taken = await db.query(
-          `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
-           ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, created_at = now()
-           WHERE idempotency_keys.response_status IS NULL
-             AND idempotency_keys.created_at < now() - make_interval(secs => $4::double precision / 1000)
-           RETURNING 1`,
-          [scope, key, requestHash, staleMs],
+    once<T>(work: (tx: Queryable) => Promise<T>): Promise<StoredReply<T>> {
+      return db.transaction(async (tx) => {
+        const [lock] = await tx.query<{ taken: boolean }>(
+          'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 13)) AS taken',
+          [`${scope}\n${key}`],
         );
-        if (taken.length === 0) {
-          throw new ProblemError(409, 'conflict', 'A request with this Idempotency-Key is still in progress');
-        }
-      }
-      try {
-        return await db.transaction(async (tx) => {
-          const json = JSON.stringify(await work(tx));
-          await tx.query(
-            'UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2',
-            [scope, key, status, await sealer.seal(purpose(scope, key), json)],
+        if (!lock?.taken) {
+          throw new ProblemError(
+            409,
+            'conflict',
+            'A request with this Idempotency-Key is still in progress',
+            undefined,
+            {
+              'Retry-After': '1',
+            },
           );
-          return new StoredReply<T>(json, status, false);
-        });
-      } catch (error) {
-        // Only successful answers are kept: the key is free again for a corrected retry.
-        await db
-          .query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND response_status IS NULL', [
-            scope,
-            key,
-          ])
-          .catch(() => {});
-        throw error;
-      }
+        }
+        const claimed = await tx.query(
+          `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+           ON CONFLICT (scope, key) DO NOTHING RETURNING 1`,
+          [scope, key, requestHash],
+        );
+        if (claimed.length === 0) {
+          const row = await find(tx, scope, key);
+          const answer = row ? await answerOf(scope, key, requestHash, row) : null;
+          if (answer) return answer as StoredReply<T>;
+          throw new ProblemError(
+            409,
+            'conflict',
+            'A request with this Idempotency-Key is still in progress',
+            undefined,
+            {
+              'Retry-After': '1',
+            },
+          );
+        }
+        const json = JSON.stringify(await work(tx));
+        await tx.query(
+          'UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2',
+          [scope, key, status, await sealer.seal(purpose(scope, key), json)],
+        );
+        return new StoredReply<T>(json, status, false);
+      });
     },
   });
 }
