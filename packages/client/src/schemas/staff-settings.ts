@@ -12,6 +12,7 @@ import {
   OrganizationParams,
 } from './common.ts';
 import { CriteriaSet, Criterion, CriterionId } from './ratings.ts';
+import { plainText } from './text.ts';
 
 /** A web origin exactly as browsers send it: scheme, host and non-default port, nothing else. */
 export const WebOrigin = v.pipe(
@@ -179,7 +180,7 @@ export type OrganizationSettings = v.InferOutput<typeof OrganizationSettings>;
  */
 export const OriginParams = v.object({
   ...OrganizationParams.entries,
-  origin: v.pipe(v.string(), v.minLength(1), v.maxLength(2100)),
+  origin: v.pipe(v.string(), plainText(), v.minLength(1), v.maxLength(2100)),
 });
 export const OriginBody = v.object({ origin: WebOrigin });
 export type OriginBody = v.InferInput<typeof OriginBody>;
