@@ -54,7 +54,10 @@ function genericProblem(response: Response): Problem {
   };
 }
 
-/** The stable code for an error status that came without a problem document. */
+/**
+ * The stable code for an error status that came without a problem document (a proxy's page, say;
+ * the portal itself always sends one, with its own codes such as `headers-too-large`).
+ */
 function codeForStatus(status: number): ProblemCode {
   if (status >= 500) return status === 503 ? 'service-unavailable' : 'internal-error';
   return (
@@ -64,13 +67,11 @@ function codeForStatus(status: number): ProblemCode {
         403: 'forbidden',
         404: 'not-found',
         405: 'method-not-allowed',
-        408: 'request-timeout',
         409: 'conflict',
         413: 'payload-too-large',
         415: 'unsupported-media-type',
         422: 'validation-failed',
         429: 'rate-limited',
-        431: 'headers-too-large',
       } as const satisfies Partial<Record<number, ProblemCode>>
     )[status as 401] ?? 'bad-request'
   );

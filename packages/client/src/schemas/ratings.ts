@@ -30,10 +30,14 @@ const Average = v.nullable(v.pipe(v.number(), v.minValue(1), v.maxValue(5)));
 export const CriterionId = Slug;
 
 /** A text in the languages it was written in; widgets show the page's language, else the first given. */
-export const LocalizedText = v.pipe(
-  v.object({ ru: v.optional(PlainString), be: v.optional(PlainString), en: v.optional(PlainString) }),
-  v.check((text) => Boolean(text.ru ?? text.be ?? text.en), 'Give the text in at least one language'),
-);
+const localized = <T extends v.GenericSchema<string, string>>(text: T) =>
+  v.pipe(
+    v.object({ ru: v.optional(text), be: v.optional(text), en: v.optional(text) }),
+    v.check((value) => Boolean(value.ru ?? value.be ?? value.en), 'Give the text in at least one language'),
+  );
+export const LocalizedText = localized(v.string());
+/** A {@link LocalizedText} an organisation writes: each text refuses what cannot be stored. */
+export const LocalizedTextInput = localized(PlainString);
 export type LocalizedText = v.InferOutput<typeof LocalizedText>;
 
 export const Criterion = v.object({ id: CriterionId, label: LocalizedText });

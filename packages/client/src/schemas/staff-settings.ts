@@ -11,7 +11,7 @@ import {
   OrganizationId,
   OrganizationParams,
 } from './common.ts';
-import { CriteriaSet, Criterion, CriterionId } from './ratings.ts';
+import { CriteriaSet, Criterion, CriterionId, LocalizedTextInput } from './ratings.ts';
 import { plainText } from './text.ts';
 
 /** A web origin exactly as browsers send it: scheme, host and non-default port, nothing else. */
@@ -51,9 +51,9 @@ export const CriteriaSetParams = v.object({ ...OrganizationParams.entries, setId
 
 /** One of the organisation's own criteria sets (its id is in the path). */
 export const CriteriaSetBody = v.object({
-  name: CriteriaSet.entries.name,
+  name: LocalizedTextInput,
   criteria: v.pipe(
-    v.array(Criterion),
+    v.array(v.object({ id: Criterion.entries.id, label: LocalizedTextInput })),
     v.minLength(1),
     v.maxLength(10),
     v.check(

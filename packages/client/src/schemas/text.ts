@@ -1,18 +1,19 @@
 import * as v from 'valibot';
 
-/**
- * A NUL character or a UTF-16 surrogate without its partner. PostgreSQL refuses NUL in text and a lone
- * surrogate cannot be encoded as UTF-8, so neither can be stored, shown or mailed.
- */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** The message of {@link plainText}'s issue, as widgets and the portal's 422 show it. */
 export const PLAIN_TEXT_MESSAGE = 'Text must not contain NUL characters or unpaired surrogates';
 
-/** Whether a string holds only characters that can be stored and sent (no NUL, no lone surrogate). */
+/**
+ * Whether a string holds only characters that can be stored and sent: no NUL (PostgreSQL refuses it in
+ * text) and no UTF-16 surrogate without its partner (it cannot be encoded as UTF-8). A browser without
+ * `isWellFormed` (before 2023) leaves the surrogate check to the portal, which always makes it.
+ */
 export function isPlainText(value: string): boolean {
-  return !UNSTORABLE.test(value);
+  return !value.includes('\0') && (value as WellFormed).isWellFormed?.() !== false;
 }
+
+/** `String.prototype.isWellFormed` (ES2024; Node 20 and every browser since 2023 have it). */
+type WellFormed = string & { isWellFormed?: () => boolean };
 
 /**
  * The check every free-text field of the wire format applies (names, texts, comments, search words,
