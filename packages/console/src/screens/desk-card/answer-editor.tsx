@@ -94,10 +94,24 @@ function DraftForm({ appealId, card, onCard }: Props) {
     [appealId],
   );
 
+  // One write at a time: a pending autosave never races "send for approval".
+  const working = useRef(false);
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  const current = useRef({ result, text });
+  current.current = { result, text };
   const save = async (): Promise<boolean> => {
+    const sent = current.current;
     try {
-      const next = await (await loadApi()).saveStaffAnswerDraft(appealId, { result: result || null, text });
-      setDirty(false);
+      const next = await (await loadApi()).saveStaffAnswerDraft(appealId, {
+        result: sent.result || null,
+        text: sent.text,
+      });
+      // Typed on while it saved: still unsaved.
+      if (current.current.text === sent.text && current.current.result === sent.result) {
+        setDirty(false);
+        dirtyNow.current = false;
+      }
       onCard(next);
       return true;
     } catch (error) {
@@ -105,12 +119,21 @@ function DraftForm({ appealId, card, onCard }: Props) {
       return false;
     }
   };
+  const exclusive = async (work: () => Promise<unknown>) => {
+    if (working.current) return;
+    working.current = true;
+    try {
+      await work();
+    } finally {
+      working.current = false;
+    }
+  };
   // Saved as one types: a pause in typing saves the draft.
   const latestSave = useRef(save);
   latestSave.current = save;
   useEffect(() => {
     if (!dirty) return;
-    const timer = setTimeout(() => void latestSave.current(), AUTOSAVE_MS);
+    const timer = setTimeout(() => void exclusive(() => latestSave.current()), AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [dirty, text, result]);
 
@@ -169,11 +192,13 @@ function DraftForm({ appealId, card, onCard }: Props) {
           variant="secondary"
           busy={busy === 'save'}
           busyLabel={t('saving')}
-          onClick={async () => {
-            setBusy('save');
-            if (await save()) toast(t('saved'), 'success');
-            setBusy(null);
-          }}
+          onClick={() =>
+            void exclusive(async () => {
+              setBusy('save');
+              if (await save()) toast(t('saved'), 'success');
+              setBusy(null);
+            })
+          }
         >
           {t('saveDraft')}
         </Button>
@@ -181,16 +206,20 @@ function DraftForm({ appealId, card, onCard }: Props) {
           busy={busy === 'submit'}
           busyLabel={t('saving')}
           onClick={async () => {
-            setBusy('submit');
-            try {
-              if (dirty && !(await save())) return;
-              onCard(await (await loadApi()).submitStaffAnswerDraft(appealId));
-              toast(t('submitted'), 'success');
-            } catch (error) {
-              toast(serverDetail(error) ?? t('failed'), 'error');
-            } finally {
-              setBusy(null);
-            }
+            // Wait for an autosave under way, then save what is left and send.
+            while (working.current) await new Promise((r) => setTimeout(r, 50));
+            await exclusive(async () => {
+              setBusy('submit');
+              try {
+                if (dirtyNow.current && !(await save())) return;
+                onCard(await (await loadApi()).submitStaffAnswerDraft(appealId));
+                toast(t('submitted'), 'success');
+              } catch (error) {
+                toast(serverDetail(error) ?? t('failed'), 'error');
+              } finally {
+                setBusy(null);
+              }
+            });
           }}
         >
           {t('submit')}

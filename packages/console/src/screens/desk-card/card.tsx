@@ -78,7 +78,8 @@ function CardBody({ data, refresh }: { data: CardData; refresh: () => void }) {
 
   const onCard = (next: AppealCard) => {
     setCard(next);
-    if (next.draft?.state === 'approved' || next.draft?.state !== card.draft?.state) refresh();
+    // Approval sent the answer: the appeal itself changed (status, answer, history).
+    if (next.draft?.state === 'approved') refresh();
   };
   return (
     <>
