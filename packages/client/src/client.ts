@@ -345,6 +345,13 @@ export interface OtklikClient {
     templateId: string,
     options?: CallOptions,
   ): Result<typeof desk.deleteAnswerTemplateEndpoint>;
+  /** Console (`account.manage`): which staff mails the signed-in person gets. */
+  getStaffMailPreferences(options?: CallOptions): Result<typeof desk.getStaffMailPreferencesEndpoint>;
+  /** Console (`account.manage`): chooses which staff mails to get, at once or as a daily digest. */
+  putStaffMailPreferences(
+    preferences: Body<typeof desk.putStaffMailPreferencesEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.putStaffMailPreferencesEndpoint>;
   /**
    * Staff (`settings.manage`): name, short name, contacts, jurisdiction profile, languages, time zone,
    * allowed origins; resolves to the new widget settings.

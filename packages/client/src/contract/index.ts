@@ -158,6 +158,8 @@ export const endpoints = {
   listAnswerTemplates: deskCard.listAnswerTemplatesEndpoint,
   putAnswerTemplate: deskCard.putAnswerTemplateEndpoint,
   deleteAnswerTemplate: deskCard.deleteAnswerTemplateEndpoint,
+  getStaffMailPreferences: deskCard.getStaffMailPreferencesEndpoint,
+  putStaffMailPreferences: deskCard.putStaffMailPreferencesEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

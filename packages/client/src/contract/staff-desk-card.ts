@@ -17,6 +17,7 @@ import {
   MergeInput,
   NoteInput,
   ReturnDraftInput,
+  StaffMailPreferences,
   StaffPersonRef,
   TemplateParams,
 } from '../schemas/staff-desk-card.ts';
@@ -154,5 +155,28 @@ export const deleteAnswerTemplateEndpoint = {
   successStatus: 204,
   access: 'staff',
   permission: 'appeals.assign',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const getStaffMailPreferencesEndpoint = {
+  ...r.getStaffMailPreferencesRoute,
+  summary: 'Which staff mails the signed-in person gets (new appeals, messages, deadlines; digest)',
+  description: 'Console session only (a person’s own setting).',
+  tags: ['staff'],
+  response: StaffMailPreferences,
+  access: 'staff',
+  permission: 'account.manage',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const putStaffMailPreferencesEndpoint = {
+  ...r.putStaffMailPreferencesRoute,
+  summary: 'Choose which staff mails to get, at once or as a daily digest',
+  description: 'Console session only (a person’s own setting).',
+  tags: ['staff'],
+  body: StaffMailPreferences,
+  response: StaffMailPreferences,
+  access: 'staff',
+  permission: 'account.manage',
   cacheable: false,
 } as const satisfies EndpointDefinition;

@@ -156,3 +156,18 @@ export const FilledTemplateList = v.object({
   items: v.array(v.object({ ...AnswerTemplate.entries, filled: v.string() })),
 });
 export type FilledTemplateList = v.InferOutput<typeof FilledTemplateList>;
+
+/** Which staff mails a person gets: each kind on or off, at once or in one daily digest. */
+export const StaffMailPreferences = v.object({
+  /** A new appeal was registered (coordinators). */
+  newAppeal: v.boolean(),
+  /** The applicant wrote (the executor; the coordinators while nobody is assigned). */
+  applicantWrote: v.boolean(),
+  /** Three days before the legal deadline. */
+  dueSoon: v.boolean(),
+  /** The legal deadline has passed. */
+  overdue: v.boolean(),
+  /** One mail a day with everything, instead of a mail as things happen. */
+  dailyDigest: v.boolean(),
+});
+export type StaffMailPreferences = v.InferOutput<typeof StaffMailPreferences>;

@@ -1,10 +1,12 @@
 import { endpoints } from '@otklik/client/contract';
 import type { Database } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
+import { ProblemError } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
 import { approveDraft, returnDraft, saveDraft, submitDraft } from './answers.ts';
 import { addNote, assign, cardAppeal, loadCard, markOpen, mergeDuplicate } from './card.ts';
+import { mailPreferences, setMailPreferences } from './notices.ts';
 import { deleteTemplate, fillTemplate, listTemplates, placeholders, putTemplate } from './templates.ts';
 
 export interface DeskCardOptions {
@@ -68,4 +70,16 @@ export function registerDeskCardRoutes(router: Router<unknown, StaffActor>, opti
       return undefined;
     }),
   );
+  const person = (actor: StaffActor) => {
+    if (actor.kind !== 'person') throw new ProblemError(403, 'forbidden', 'A person’s own setting');
+    return actor.personId;
+  };
+  registerEndpoint(router, e.getStaffMailPreferences, async ({ actor }) =>
+    mailPreferences(db, person(actor)),
+  );
+  registerEndpoint(router, e.putStaffMailPreferences, async ({ actor, body }) => {
+    const saved = await setMailPreferences(db, person(actor), body);
+    await audit(db, actor, 'account.mail-preferences', null);
+    return saved;
+  });
 }

@@ -66,3 +66,29 @@ CREATE TABLE answer_templates (
   updated_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX answer_templates_organization_idx ON answer_templates (organization_id, title);
+
+-- What a member of staff wants by mail (no row: everything, at once).
+CREATE TABLE staff_mail_preferences (
+  person_id       uuid PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+  new_appeal      boolean NOT NULL DEFAULT true,
+  applicant_wrote boolean NOT NULL DEFAULT true,
+  due_soon        boolean NOT NULL DEFAULT true,
+  overdue         boolean NOT NULL DEFAULT true,
+  -- One mail a day with everything instead of a mail per run.
+  daily_digest    boolean NOT NULL DEFAULT false,
+  last_digest_at  timestamptz
+);
+
+-- One notice per person, kind, appeal and occasion (`ref`: the message, or the due date it is about).
+CREATE TABLE staff_notices (
+  id         bigserial PRIMARY KEY,
+  person_id  uuid NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+  kind       text NOT NULL CHECK (kind IN ('new-appeal', 'applicant-wrote', 'due-soon', 'overdue')),
+  appeal_id  uuid NOT NULL REFERENCES appeals (id) ON DELETE CASCADE,
+  ref        text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  -- Mailed (alone or in a digest), or dropped by the person's preferences.
+  done_at    timestamptz,
+  UNIQUE (person_id, kind, appeal_id, ref)
+);
+CREATE INDEX staff_notices_pending_idx ON staff_notices (person_id) WHERE done_at IS NULL;
