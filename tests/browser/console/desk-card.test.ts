@@ -265,4 +265,62 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       await page.context().close();
     }
   }, 120_000);
+
+  it('forward by competence and a request for clarification through their dialogs, by keyboard; mail settings on the account screen', async () => {
+    const [row] = await portal.db.query<{ id: string; registration_number: string }>(
+      `SELECT id, registration_number FROM appeals WHERE organization_id = $1 AND status = 'registered'
+       ORDER BY id OFFSET 1 LIMIT 1`,
+      [SCHOOL],
+    );
+    const path = `/console/queue/appeals/${row?.id}`;
+    const page = await signedIn(STAFF.coordinator, path);
+    try {
+      await page
+        .getByRole('heading', { level: 1, name: `Обращение № ${row?.registration_number}` })
+        .waitFor();
+      // Escape closes a dialog and gives the focus back to the button that opened it.
+      const clarify = page.getByRole('button', { name: 'Запросить уточнение' });
+      await clarify.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Запросить уточнение' });
+      await dialog.waitFor();
+      await checkScreen(page, { label: 'card, clarification dialog' });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      expect(await focused(page)).toMatchObject({ text: 'Запросить уточнение' });
+      await page.keyboard.press('Enter');
+      await dialog.getByRole('textbox', { name: /Что нужно уточнить/ }).fill('Уточните номер класса.');
+      await dialog.getByRole('button', { name: 'Подтвердить' }).click();
+      await expect.poll(() => page.locator('.card-thread').innerText()).toContain('Уточните номер класса.');
+
+      await page.getByRole('button', { name: 'Направить по компетенции' }).click();
+      const forward = page.getByRole('dialog', { name: 'Направить по компетенции' });
+      await forward.getByRole('textbox', { name: /Куда направлено/ }).fill('Управление образования');
+      await forward.getByRole('button', { name: 'Подтвердить' }).click();
+      await expect.poll(() => page.locator('.card-side').innerText()).toContain('Направлено по компетенции');
+      // Closed: no more moves, no assignment.
+      expect(await page.getByRole('button', { name: 'Продлить срок' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Назначить' }).count()).toBe(0);
+      await checkScreen(page, { label: 'card, forwarded' });
+      const [status] = await portal.db.query<{ status: string; forwarded_to: string }>(
+        'SELECT status, forwarded_to FROM appeals WHERE id = $1',
+        [row?.id],
+      );
+      expect(status).toEqual({ status: 'forwarded', forwarded_to: 'Управление образования' });
+
+      await page.goto(h.url('/console/account'));
+      await page.getByRole('heading', { name: 'Письма о работе с обращениями' }).waitFor();
+      await checkScreen(page, { label: 'account with mail settings' });
+      await page.getByRole('checkbox', { name: 'Одним письмом в день (сводка)' }).check();
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => page.getByText('Настройки писем сохранены').count()).toBe(1);
+      const [prefs] = await portal.db.query<{ daily_digest: boolean }>(
+        `SELECT s.daily_digest FROM staff_mail_preferences s JOIN people p ON p.id = s.person_id WHERE p.email = $1`,
+        [STAFF.coordinator],
+      );
+      expect(prefs?.daily_digest).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
 });
