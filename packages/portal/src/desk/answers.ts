@@ -109,12 +109,8 @@ export async function returnDraft(tx: Queryable, actor: StaffActor, appealId: st
 export async function approveDraft(tx: Queryable, actor: StaffActor, appealId: string) {
   const { draft } = await onApproval(tx, actor, appealId);
   const result = draft.result as AppealResult;
+  // The ordinary answer path: the tracker, the mail, the counter; merged duplicates answered too.
   await answerAppeal(tx, actor, appealId, result, draft.text);
-  const duplicates = await tx.query<{ id: string; status: string }>(
-    'SELECT id, status FROM appeals WHERE duplicate_of = $1 ORDER BY registered_at, id',
-    [appealId],
-  );
-  for (const d of duplicates) if (isOpen(d.status)) await answerAppeal(tx, actor, d.id, result, draft.text);
   const by = await actorRef(tx, actor);
   await tx.query(
     `UPDATE answer_drafts SET state = 'approved', approved_by_id = $2, approved_by = $3, approved_at = now(),
@@ -122,6 +118,6 @@ export async function approveDraft(tx: Queryable, actor: StaffActor, appealId: s
     [appealId, by.id, by.name],
   );
   await deskEvent(tx, appealId, 'draft-approved', by);
-  await audit(tx, actor, 'appeal.draft-approve', appealId, { duplicates: duplicates.length });
+  await audit(tx, actor, 'appeal.draft-approve', appealId);
   return loadCard(tx, actor, appealId);
 }

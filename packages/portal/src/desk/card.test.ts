@@ -280,4 +280,27 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     const appeal = await newAppeal();
     expect((await h.call('GET', `/v1/staff/appeals/${appeal}/card`, { apiKey: other })).status).toBe(404);
   });
+
+  test('an answer through the direct answer call reaches merged duplicates too', async () => {
+    const id = await newAppeal('dup@example.test');
+    const duplicate = await newAppeal('dup@example.test');
+    await card(
+      await h.call('POST', `/v1/staff/appeals/${id}/duplicates`, {
+        ...as.clerk,
+        body: { duplicateId: duplicate },
+      }),
+    );
+    // A merged duplicate takes no draft of its own.
+    expect((await h.call('GET', `/v1/staff/appeals/${duplicate}/card`, as.clerk)).status).toBe(200);
+    const answered = await h.call('POST', `/v1/staff/appeals/${id}/answer`, {
+      ...as.head,
+      body: { result: 'explained', text: 'Разъясняем порядок.' },
+    });
+    expect(answered.status).toBe(200);
+    const [row] = await db.query<{ status: string; answer_text: string }>(
+      'SELECT status, answer_text FROM appeals WHERE id = $1',
+      [duplicate],
+    );
+    expect(row).toEqual({ status: 'answered', answer_text: 'Разъясняем порядок.' });
+  });
 });
