@@ -352,6 +352,18 @@ export interface OtklikClient {
     preferences: Body<typeof desk.putStaffMailPreferencesEndpoint>,
     options?: CallOptions,
   ): Result<typeof desk.putStaffMailPreferencesEndpoint>;
+  /** Staff (`appeals.draft`): attaches a file to the answer's draft. */
+  uploadStaffAnswerAttachment(
+    appealId: string,
+    file: Blob,
+    options?: UploadOptions,
+  ): Result<typeof desk.uploadStaffAnswerAttachmentEndpoint>;
+  /** Staff (`appeals.draft`): removes a file from the answer's draft. */
+  deleteStaffAnswerAttachment(
+    appealId: string,
+    attachmentId: string,
+    options?: CallOptions,
+  ): Result<typeof desk.deleteStaffAnswerAttachmentEndpoint>;
   /**
    * Staff (`settings.manage`): name, short name, contacts, jurisdiction profile, languages, time zone,
    * allowed origins; resolves to the new widget settings.

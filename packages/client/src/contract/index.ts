@@ -160,6 +160,8 @@ export const endpoints = {
   deleteAnswerTemplate: deskCard.deleteAnswerTemplateEndpoint,
   getStaffMailPreferences: deskCard.getStaffMailPreferencesEndpoint,
   putStaffMailPreferences: deskCard.putStaffMailPreferencesEndpoint,
+  uploadStaffAnswerAttachment: deskCard.uploadStaffAnswerAttachmentEndpoint,
+  deleteStaffAnswerAttachment: deskCard.deleteStaffAnswerAttachmentEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

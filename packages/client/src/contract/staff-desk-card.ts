@@ -5,7 +5,8 @@
 
 import * as v from 'valibot';
 import * as r from '../routes/staff-desk-card.ts';
-import { AppealParams } from '../schemas/intake.ts';
+import { AttachmentParams } from '../schemas/attachments.ts';
+import { AppealParams, AttachmentRef } from '../schemas/intake.ts';
 import {
   AnswerTemplate,
   AnswerTemplateInput,
@@ -178,5 +179,28 @@ export const putStaffMailPreferencesEndpoint = {
   response: StaffMailPreferences,
   access: 'staff',
   permission: 'account.manage',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const uploadStaffAnswerAttachmentEndpoint = {
+  ...r.uploadStaffAnswerAttachmentRoute,
+  ...card,
+  summary: 'Attach a file to the answer’s draft (the assigned executor)',
+  description: `${AUTH} multipart/form-data with one file in the field \`file\`, under the organisation’s attachment rules (type detected from the content, metadata removed). The applicant can download it once the answer is sent.`,
+  upload: 'multipart',
+  response: AttachmentRef,
+  successStatus: 201,
+  permission: 'appeals.draft',
+} as const satisfies EndpointDefinition;
+
+export const deleteStaffAnswerAttachmentEndpoint = {
+  ...r.deleteStaffAnswerAttachmentRoute,
+  summary: 'Remove a file from the answer’s draft',
+  description: AUTH,
+  tags: ['staff'],
+  params: AttachmentParams,
+  successStatus: 204,
+  access: 'staff',
+  permission: 'appeals.draft',
   cacheable: false,
 } as const satisfies EndpointDefinition;

@@ -4,6 +4,7 @@ export { addStaffAppealNoteRoute } from './staff-desk-card/add-staff-appeal-note
 export { approveStaffAnswerDraftRoute } from './staff-desk-card/approve-staff-answer-draft.ts';
 export { assignStaffAppealRoute } from './staff-desk-card/assign-staff-appeal.ts';
 export { deleteAnswerTemplateRoute } from './staff-desk-card/delete-answer-template.ts';
+export { deleteStaffAnswerAttachmentRoute } from './staff-desk-card/delete-staff-answer-attachment.ts';
 export { getStaffAppealCardRoute } from './staff-desk-card/get-staff-appeal-card.ts';
 export { getStaffMailPreferencesRoute } from './staff-desk-card/get-staff-mail-preferences.ts';
 export { listAnswerTemplatesRoute } from './staff-desk-card/list-answer-templates.ts';
@@ -15,3 +16,4 @@ export { putStaffMailPreferencesRoute } from './staff-desk-card/put-staff-mail-p
 export { returnStaffAnswerDraftRoute } from './staff-desk-card/return-staff-answer-draft.ts';
 export { saveStaffAnswerDraftRoute } from './staff-desk-card/save-staff-answer-draft.ts';
 export { submitStaffAnswerDraftRoute } from './staff-desk-card/submit-staff-answer-draft.ts';
+export { uploadStaffAnswerAttachmentRoute } from './staff-desk-card/upload-staff-answer-attachment.ts';

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { AppealResult, AppealStatus } from './appeals.ts';
 import { IsoDate, IsoTimestamp, Language } from './common.ts';
+import { AttachmentRef } from './intake.ts';
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const Uuid = v.pipe(v.string(), v.uuid());
@@ -32,6 +33,8 @@ export const AnswerDraft = v.object({
   /** The approver who approved (and sent) it (their name), and when. */
   approvedBy: v.nullable(v.string()),
   approvedAt: v.nullable(IsoTimestamp),
+  /** Files sent with the answer (the applicant sees them once it is sent). */
+  attachments: v.array(AttachmentRef),
 });
 export type AnswerDraft = v.InferOutput<typeof AnswerDraft>;
 

@@ -19,7 +19,7 @@ interface DraftRow {
   text: string;
 }
 
-async function draftOf(tx: Queryable, appealId: string): Promise<DraftRow | null> {
+export async function draftOf(tx: Queryable, appealId: string): Promise<DraftRow | null> {
   const [row] = await tx.query<DraftRow>(
     'SELECT state, result, text FROM answer_drafts WHERE appeal_id = $1 FOR UPDATE',
     [appealId],
@@ -28,7 +28,7 @@ async function draftOf(tx: Queryable, appealId: string): Promise<DraftRow | null
 }
 
 /** The appeal, open, not a merged duplicate, and (for a person) assigned to the actor. */
-async function draftable(tx: Queryable, actor: StaffActor, appealId: string) {
+export async function draftable(tx: Queryable, actor: StaffActor, appealId: string) {
   const row = await cardAppeal(tx, actor, appealId, true);
   if (!isOpen(row.status))
     throw new ProblemError(409, 'conflict', `An appeal that is ${row.status} takes no answer`);

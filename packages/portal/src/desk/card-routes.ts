@@ -1,9 +1,11 @@
 import { endpoints } from '@otklik/client/contract';
 import type { Database } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
+import { requestHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
+import { deleteAnswerFile, uploadAnswerFile } from './answer-files.ts';
 import { approveDraft, returnDraft, saveDraft, submitDraft } from './answers.ts';
 import { addNote, assign, cardAppeal, loadCard, markOpen, mergeDuplicate } from './card.ts';
 import { mailPreferences, setMailPreferences } from './notices.ts';
@@ -81,5 +83,12 @@ export function registerDeskCardRoutes(router: Router<unknown, StaffActor>, opti
     const saved = await setMailPreferences(db, person(actor), body);
     await audit(db, actor, 'account.mail-preferences', null);
     return saved;
+  });
+  registerEndpoint(router, e.uploadStaffAnswerAttachment, async ({ c, actor, params }) =>
+    uploadAnswerFile(db, actor, params.appealId, c.req.raw.body, requestHeader(c, 'Content-Type') ?? ''),
+  );
+  registerEndpoint(router, e.deleteStaffAnswerAttachment, async ({ actor, params }) => {
+    await deleteAnswerFile(db, actor, params.appealId, params.attachmentId);
+    return undefined;
   });
 }

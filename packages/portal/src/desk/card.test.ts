@@ -303,4 +303,59 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     );
     expect(row).toEqual({ status: 'answered', answer_text: 'Разъясняем порядок.' });
   });
+
+  test('files go with the answer: the assigned executor attaches them; the applicant gets them with the answer', async () => {
+    const id = await newAppeal('files@example.test');
+    await card(
+      await h.call('PUT', `/v1/staff/appeals/${id}/assignment`, {
+        ...as.clerk,
+        body: { executorId: teacherId },
+      }),
+    );
+    const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+    const upload = (who: StaffCall, name = 'Смета.pdf') => {
+      const form = new FormData();
+      form.append('file', new Blob([PDF], { type: 'application/pdf' }), name);
+      return h.app.request(`http://127.0.0.1/v1/staff/appeals/${id}/draft/attachments`, {
+        method: 'POST',
+        headers: { Cookie: who.cookie ?? '', 'X-CSRF-Token': who.csrf ?? '' },
+        body: form,
+      });
+    };
+    expect((await upload(as.other)).status).toBe(403);
+    const file = await json<{ id: string; name: string; mediaType: string }>(await upload(as.teacher), 201);
+    expect(file).toMatchObject({ name: 'Смета.pdf', mediaType: 'application/pdf' });
+    const second = await json<{ id: string }>(await upload(as.teacher, 'Лишнее.pdf'), 201);
+    expect(
+      (await h.call('DELETE', `/v1/staff/appeals/${id}/draft/attachments/${second.id}`, as.teacher)).status,
+    ).toBe(204);
+    expect(
+      (await h.call('DELETE', `/v1/staff/appeals/${id}/draft/attachments/${second.id}`, as.teacher)).status,
+    ).toBe(404);
+    const drafted = await card(
+      await h.call('PUT', `/v1/staff/appeals/${id}/draft`, {
+        ...as.teacher,
+        body: { result: 'explained', text: 'Смета во вложении.' },
+      }),
+    );
+    expect(drafted.draft?.attachments.map((a) => a.name)).toEqual(['Смета.pdf']);
+    // Not part of the appeal's own files; the applicant cannot fetch it before the answer is sent.
+    const staffView = v.parse(
+      StaffAppeal,
+      await json(await h.call('GET', `/v1/staff/appeals/${id}`, as.teacher)),
+    );
+    expect(staffView.attachments).toEqual([]);
+    const { loadAttachment } = await import('../attachments/store.ts');
+    await expect(loadAttachment(db, id, file.id)).rejects.toMatchObject({ status: 404 });
+    await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher));
+    // On approval the files are locked too.
+    expect((await upload(as.teacher)).status).toBe(409);
+    await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/approve`, as.head));
+    const answered = v.parse(
+      StaffAppeal,
+      await json(await h.call('GET', `/v1/staff/appeals/${id}`, as.head)),
+    );
+    expect(answered.answer?.attachments.map((a) => a.name)).toEqual(['Смета.pdf']);
+    expect((await loadAttachment(db, id, file.id)).name).toBe('Смета.pdf');
+  });
 });

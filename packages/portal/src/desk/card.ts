@@ -50,6 +50,15 @@ export async function cardAppeal(
   return { ...row, executor_id: null, internal_due_date: null, duplicate_of: null, ...extra };
 }
 
+/** The files of the answer in preparation. */
+export async function answerFiles(db: Queryable, appealId: string) {
+  const rows = await db.query<{ id: string; name: string; media_type: string; size: number }>(
+    'SELECT id, name, media_type, size FROM attachments WHERE appeal_id = $1 AND for_answer ORDER BY created_at, id',
+    [appealId],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, mediaType: r.media_type, size: r.size }));
+}
+
 /** People in the organisation who hold the executor role. */
 async function executorsOf(db: Queryable, organizationId: string) {
   const rows = await db.query<{ id: string; name: string }>(
@@ -155,6 +164,7 @@ export async function loadCard(db: Queryable, actor: StaffActor, appealId: strin
           returnComment: draft.return_comment,
           approvedBy: draft.approved_by,
           approvedAt: draft.approved_at ? iso(draft.approved_at) : null,
+          attachments: await answerFiles(db, appealId),
         }
       : null,
     events: events.map((e) => ({ kind: e.kind, actor: e.actor, note: e.note, at: iso(e.at) })),

@@ -92,3 +92,6 @@ CREATE TABLE staff_notices (
   UNIQUE (person_id, kind, appeal_id, ref)
 );
 CREATE INDEX staff_notices_pending_idx ON staff_notices (person_id) WHERE done_at IS NULL;
+
+-- Files the organisation sends with its answer (the applicant may download them once it is sent).
+ALTER TABLE attachments ADD COLUMN for_answer boolean NOT NULL DEFAULT false;
