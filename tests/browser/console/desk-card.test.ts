@@ -176,6 +176,14 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       'supported_measures_taken',
     );
     await answer.fill(filled.replace('…', 'крыльцо будет отремонтировано'));
+    // A file goes with the answer.
+    await teacher.locator('#card-answer-file').setInputFiles({
+      name: 'Смета.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await expect.poll(() => teacher.getByText('Файл Смета.pdf приложен').count()).toBe(1);
+    await teacher.getByRole('button', { name: 'Убрать Смета.pdf' }).waitFor();
     await checkScreen(teacher, { label: 'card, executor, drafting' });
     await teacher.getByRole('button', { name: 'Отправить на согласование' }).click();
     await expect.poll(() => teacher.getByText('Отправлено на согласование').count()).toBe(1);
@@ -236,6 +244,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       .toBe(1);
     const view = await tracker.locator('[data-otklik="appeal"] section').innerText();
     expect(view).toContain('крыльцо будет отремонтировано');
+    expect(view).toContain('Смета.pdf');
     expect(view).not.toContain('Проверить с завхозом');
     await tracker.close();
     expect(await counter()).toBe(before + 1);

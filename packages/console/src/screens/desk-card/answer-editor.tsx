@@ -12,6 +12,7 @@ import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { timeZone } from '../../session.ts';
 import { loadApi } from '../access-kit.tsx';
+import { Attachments } from './attachments.tsx';
 import { cardMessages } from './card.messages.ts';
 
 const RESULTS: readonly AppealResult[] = [
@@ -63,6 +64,7 @@ export function AnswerEditor({ appealId, card, onCard }: Props) {
             </p>
           )}
           <p class="card-text">{draft.text}</p>
+          <Attachments appealId={appealId} files={draft.attachments} />
           {draft.state === 'on_approval' && !card.can.approve && <p>{t('onApproval')}</p>}
           {draft.approvedBy && draft.approvedAt && (
             <p>
@@ -187,6 +189,7 @@ function DraftForm({ appealId, card, onCard }: Props) {
         rows={12}
         onValue={(value) => edit(() => setText(value))}
       />
+      <AnswerFiles appealId={appealId} card={card} onCard={onCard} />
       <div class="form-actions">
         <Button
           variant="secondary"
@@ -298,6 +301,68 @@ function Approval({ appealId, onCard }: { appealId: string; onCard: (card: Appea
           data-autofocus=""
         />
       </Dialog>
+    </div>
+  );
+}
+
+/** The files that go with the answer: add (under the organisation's rules) or remove while drafting. */
+function AnswerFiles({ appealId, card, onCard }: Props) {
+  const { t } = useT(cardMessages);
+  const [busy, setBusy] = useState(false);
+  const files = card.draft?.attachments ?? [];
+  const reload = async () => onCard(await (await loadApi()).getStaffAppealCard(appealId));
+  return (
+    <div class="card-answer-files">
+      {files.length > 0 && (
+        <ul class="card-attachment-list">
+          {files.map((file) => (
+            <li key={file.id} class="card-attachment">
+              <span class="card-attachment-name">{file.name}</span>
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  try {
+                    await (await loadApi()).deleteStaffAnswerAttachment(appealId, file.id);
+                    await reload();
+                  } catch (error) {
+                    toast(serverDetail(error) ?? t('failed'), 'error');
+                  }
+                }}
+              >
+                {t('removeFile')}
+                <span class="visually-hidden"> {file.name}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="field">
+        <label class="field-label" for="card-answer-file">
+          {t('attachFile')}
+        </label>
+        <input
+          id="card-answer-file"
+          class="field-control"
+          type="file"
+          aria-busy={busy ? 'true' : undefined}
+          onChange={async (event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            setBusy(true);
+            try {
+              await (await loadApi()).uploadStaffAnswerAttachment(appealId, file, { fileName: file.name });
+              toast(t('fileAttached', { name: file.name }), 'success');
+              await reload();
+            } catch (error) {
+              toast(serverDetail(error) ?? t('failed'), 'error');
+            } finally {
+              input.value = '';
+              setBusy(false);
+            }
+          }}
+        />
+      </div>
     </div>
   );
 }

@@ -3,6 +3,9 @@ import { defineMessages } from '@otklik/widget-core';
 export const cardMessages = defineMessages({
   ru: {
     appeal: 'Обращение',
+    attachFile: 'Приложить файл к ответу',
+    removeFile: 'Убрать',
+    fileAttached: 'Файл {name} приложен',
     title: 'Обращение № {number}',
     registered: 'Зарегистрировано {date}',
     openBy: 'Сейчас обращение открыто также: {names}',
@@ -123,6 +126,9 @@ export const cardMessages = defineMessages({
   },
   be: {
     appeal: 'Зварот',
+    attachFile: 'Дадаць файл да адказу',
+    removeFile: 'Прыбраць',
+    fileAttached: 'Файл {name} дададзены',
     title: 'Зварот № {number}',
     registered: 'Зарэгістраваны {date}',
     openBy: 'Зараз зварот адкрыты таксама: {names}',
@@ -243,6 +249,9 @@ export const cardMessages = defineMessages({
   },
   en: {
     appeal: 'Appeal',
+    attachFile: 'Attach a file to the answer',
+    removeFile: 'Remove',
+    fileAttached: 'File {name} attached',
     title: 'Appeal No. {number}',
     registered: 'Registered {date}',
     openBy: 'Also open right now by: {names}',

@@ -118,6 +118,7 @@ function CardBody({ data, refresh }: { data: CardData; refresh: () => void }) {
               <p class="card-muted">{formatDateTime(lang, appeal.answer.at, tz)}</p>
               {appeal.result && <p>{t(`result.${appeal.result}`)}</p>}
               <p class="card-text">{appeal.answer.text}</p>
+              <Attachments appealId={appeal.appealId} files={appeal.answer.attachments} />
             </section>
           )}
         </div>
