@@ -67,6 +67,7 @@ import {
   type verifyStaffSignInEndpoint,
   type withdrawAppealEndpoint,
 } from './contract/index.ts';
+import type * as desk from './contract/staff-desk-card.ts';
 import type { BodyOf, QueryOf, RequestInput, ResponseOf, UploadProgress } from './contract/types.ts';
 import {
   type CallOptions,
@@ -278,6 +279,91 @@ export interface OtklikClient {
     attachmentId: string,
     options?: CallOptions,
   ): Result<typeof getStaffAppealAttachmentEndpoint>;
+
+  /** Staff (`appeals.read`): the card's staff side: executor, internal notes, who has it open, related appeals, the draft. */
+  getStaffAppealCard(appealId: string, options?: CallOptions): Result<typeof desk.getStaffAppealCardEndpoint>;
+  /** Staff (`appeals.read`): marks the appeal open by the caller for two minutes; who else has it open. */
+  markStaffAppealOpen(
+    appealId: string,
+    options?: CallOptions,
+  ): Result<typeof desk.markStaffAppealOpenEndpoint>;
+  /** Staff (`appeals.assign`): assigns the appeal to an executor, with an internal due date. */
+  assignStaffAppeal(
+    appealId: string,
+    assignment: Body<typeof desk.assignStaffAppealEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.assignStaffAppealEndpoint>;
+  /** Staff (`appeals.read`): adds an internal note, never shown to the applicant. */
+  addStaffAppealNote(
+    appealId: string,
+    note: Body<typeof desk.addStaffAppealNoteEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.addStaffAppealNoteEndpoint>;
+  /** Staff (`appeals.assign`): merges a duplicate into the appeal; the answer goes to both. */
+  mergeStaffAppealDuplicate(
+    appealId: string,
+    merge: Body<typeof desk.mergeStaffAppealDuplicateEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.mergeStaffAppealDuplicateEndpoint>;
+  /** Staff (`appeals.draft`): saves the answer's draft (an appeal assigned to the caller). */
+  saveStaffAnswerDraft(
+    appealId: string,
+    draft: Body<typeof desk.saveStaffAnswerDraftEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.saveStaffAnswerDraftEndpoint>;
+  /** Staff (`appeals.draft`): sends the draft for approval. */
+  submitStaffAnswerDraft(
+    appealId: string,
+    options?: CallOptions,
+  ): Result<typeof desk.submitStaffAnswerDraftEndpoint>;
+  /** Staff (`appeals.answer`): returns the draft to the executor with a comment. */
+  returnStaffAnswerDraft(
+    appealId: string,
+    input: Body<typeof desk.returnStaffAnswerDraftEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.returnStaffAnswerDraftEndpoint>;
+  /** Staff (`appeals.answer`): approves the draft and sends it as the answer. */
+  approveStaffAnswerDraft(
+    appealId: string,
+    options?: CallOptions,
+  ): Result<typeof desk.approveStaffAnswerDraftEndpoint>;
+  /** Staff (`appeals.read`): the answer templates, filled in for this appeal. */
+  listStaffAppealTemplates(
+    appealId: string,
+    options?: CallOptions,
+  ): Result<typeof desk.listStaffAppealTemplatesEndpoint>;
+  /** Staff (`appeals.read`): the organisation's library of answer templates. */
+  listAnswerTemplates(options?: CallOptions): Result<typeof desk.listAnswerTemplatesEndpoint>;
+  /** Staff (`appeals.assign`): creates or replaces an answer template. */
+  putAnswerTemplate(
+    templateId: string,
+    template: Body<typeof desk.putAnswerTemplateEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.putAnswerTemplateEndpoint>;
+  /** Staff (`appeals.assign`): removes an answer template. */
+  deleteAnswerTemplate(
+    templateId: string,
+    options?: CallOptions,
+  ): Result<typeof desk.deleteAnswerTemplateEndpoint>;
+  /** Console (`account.manage`): which staff mails the signed-in person gets. */
+  getStaffMailPreferences(options?: CallOptions): Result<typeof desk.getStaffMailPreferencesEndpoint>;
+  /** Console (`account.manage`): chooses which staff mails to get, at once or as a daily digest. */
+  putStaffMailPreferences(
+    preferences: Body<typeof desk.putStaffMailPreferencesEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof desk.putStaffMailPreferencesEndpoint>;
+  /** Staff (`appeals.draft`): attaches a file to the answer's draft. */
+  uploadStaffAnswerAttachment(
+    appealId: string,
+    file: Blob,
+    options?: UploadOptions,
+  ): Result<typeof desk.uploadStaffAnswerAttachmentEndpoint>;
+  /** Staff (`appeals.draft`): removes a file from the answer's draft. */
+  deleteStaffAnswerAttachment(
+    appealId: string,
+    attachmentId: string,
+    options?: CallOptions,
+  ): Result<typeof desk.deleteStaffAnswerAttachmentEndpoint>;
   /**
    * Staff (`settings.manage`): name, short name, contacts, jurisdiction profile, languages, time zone,
    * allowed origins; resolves to the new widget settings.

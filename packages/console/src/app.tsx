@@ -26,6 +26,8 @@ const ApiKeys = lazyScreen(() => import('./screens/api-keys.tsx'));
 const AuditLog = lazyScreen(() => import('./screens/audit-log.tsx'));
 const Account = lazyScreen(() => import('./screens/account.tsx'));
 const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
+const AppealCard = lazyScreen(() => import('./screens/desk-card/card.tsx'));
+const AppealPrint = lazyScreen(() => import('./screens/desk-card/print.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
@@ -76,6 +78,8 @@ export function App() {
             <Route path={paths.apiKeys} component={ApiKeys} />
             <Route path={paths.auditLog} component={AuditLog} />
             <Route path={paths.account} component={Account} />
+            <Route path={`${BASE}/queue/appeals/:id`} component={AppealCard} />
+            <Route path={`${BASE}/queue/appeals/:id/print/:kind`} component={AppealPrint} />
             {sections.map((section) => (
               <Route<{ section: SectionId }>
                 key={section.id}

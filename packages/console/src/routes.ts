@@ -18,6 +18,11 @@ export const paths = {
   auditLog: `${BASE}/audit-log`,
   /** The signed-in person's own account: second factor, signing out everywhere. */
   account: `${BASE}/account`,
+  /** One appeal's card (linked from the queue). */
+  appeal: (appealId: string) => `${BASE}/queue/appeals/${appealId}` as const,
+  /** The appeal's print view: the registration card or the answer (A4). */
+  appealPrint: (appealId: string, kind: 'card' | 'answer') =>
+    `${BASE}/queue/appeals/${appealId}/print/${kind}` as const,
   /** Every kit component in its states (example data; linked from nowhere). */
   kit: `${BASE}/kit`,
 } as const;

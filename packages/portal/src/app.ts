@@ -11,6 +11,7 @@ import { registerAttachmentRoutes } from './attachments/routes.ts';
 import { DEFAULT_CONSOLE_DIR, registerConsole } from './console/serve.ts';
 import { databaseReachable } from './db/index.ts';
 import type { Database } from './db/types.ts';
+import { registerDeskCardRoutes } from './desk/card-routes.ts';
 import { Router } from './http/endpoint.ts';
 import { send, setHeader } from './http/headers.ts';
 import { idempotencyStore } from './http/idempotency.ts';
@@ -149,6 +150,7 @@ export function createApp(options: AppOptions): Hono {
   registerAttachmentRoutes(router, { db, guard, now });
   registerRatingRoutes(router, { db, keys, caches: ratingCaches, now, guard });
   registerDeskRoutes(router, db);
+  registerDeskCardRoutes(router, { db, now, onAnswered: (id) => counterCache.deletePrefix(`${id}|`) });
   registerStaffRatingRoutes(router, db);
   registerSettingsRoutes(router, {
     db,

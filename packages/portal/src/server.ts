@@ -9,6 +9,7 @@ import { deleteExpiredUploads } from './attachments/store.ts';
 import { controlSocketPath, listenControlSocket } from './control/socket.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
+import { runStaffNotices } from './desk/notices.ts';
 import { answerClientErrors } from './http/client-error.ts';
 import type { OidcOptions } from './identity/oidc.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -160,6 +161,13 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     24 * 60 * 60_000,
   );
   retention.unref();
+  // Staff mail (new appeals, messages, deadlines) every five minutes; notices are unique, any instance may run it.
+  const notices = setInterval(() => {
+    runStaffNotices(db, new Date(), options.publicUrl).catch((error: unknown) =>
+      logger.log('error', 'staff notices failed', { error: String(error) }),
+    );
+  }, 5 * 60_000);
+  notices.unref();
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -170,6 +178,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       // close the database, which also releases the PGlite directory lock.
       clearInterval(sweep);
       clearInterval(retention);
+      clearInterval(notices);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();

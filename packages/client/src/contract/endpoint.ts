@@ -45,7 +45,11 @@ export const STAFF_PERMISSIONS = {
   'appeals.read': 'organization',
   /** Moving an appeal on (in review, forwarded, extended, left without answer) and writing to the applicant. */
   'appeals.process': 'organization',
-  /** Sending the answer on the merits. */
+  /** Assigning appeals to executors, merging duplicates, keeping the answer templates. */
+  'appeals.assign': 'organization',
+  /** Drafting the answer to an appeal assigned to oneself and sending it for approval. */
+  'appeals.draft': 'organization',
+  /** Approving (signing) and sending the answer on the merits, or returning the draft. */
   'appeals.answer': 'organization',
   /** Origins, languages, how ratings are taken, criteria sets. */
   'settings.manage': 'organization',

@@ -44,6 +44,7 @@ import {
   getStaffAppealEndpoint,
   listStaffAppealsEndpoint,
 } from './staff-appeals.ts';
+import * as deskCard from './staff-desk-card.ts';
 import { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './staff-ratings.ts';
 import {
   addAllowedOriginEndpoint,
@@ -70,6 +71,7 @@ export * from './identity.ts';
 export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
+export * from './staff-desk-card.ts';
 export * from './staff-ratings.ts';
 export * from './staff-roles.ts';
 export * from './staff-settings.ts';
@@ -143,6 +145,23 @@ export const endpoints = {
   createPortalOrganization: staffAccess.createPortalOrganizationEndpoint,
   importPortalOrganizations: staffAccess.importPortalOrganizationsEndpoint,
   invitePortalOrganizationAdministrator: staffAccess.invitePortalOrganizationAdministratorEndpoint,
+  getStaffAppealCard: deskCard.getStaffAppealCardEndpoint,
+  markStaffAppealOpen: deskCard.markStaffAppealOpenEndpoint,
+  assignStaffAppeal: deskCard.assignStaffAppealEndpoint,
+  addStaffAppealNote: deskCard.addStaffAppealNoteEndpoint,
+  mergeStaffAppealDuplicate: deskCard.mergeStaffAppealDuplicateEndpoint,
+  saveStaffAnswerDraft: deskCard.saveStaffAnswerDraftEndpoint,
+  submitStaffAnswerDraft: deskCard.submitStaffAnswerDraftEndpoint,
+  returnStaffAnswerDraft: deskCard.returnStaffAnswerDraftEndpoint,
+  approveStaffAnswerDraft: deskCard.approveStaffAnswerDraftEndpoint,
+  listStaffAppealTemplates: deskCard.listStaffAppealTemplatesEndpoint,
+  listAnswerTemplates: deskCard.listAnswerTemplatesEndpoint,
+  putAnswerTemplate: deskCard.putAnswerTemplateEndpoint,
+  deleteAnswerTemplate: deskCard.deleteAnswerTemplateEndpoint,
+  getStaffMailPreferences: deskCard.getStaffMailPreferencesEndpoint,
+  putStaffMailPreferences: deskCard.putStaffMailPreferencesEndpoint,
+  uploadStaffAnswerAttachment: deskCard.uploadStaffAnswerAttachmentEndpoint,
+  deleteStaffAnswerAttachment: deskCard.deleteStaffAnswerAttachmentEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

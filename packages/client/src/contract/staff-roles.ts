@@ -17,8 +17,8 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
  */
 export const ROLE_PERMISSIONS = {
   administrator: ['settings.manage', 'people.manage', 'keys.manage', 'audit.read'],
-  coordinator: ['appeals.read', 'appeals.process'],
-  executor: ['appeals.read', 'appeals.process'],
+  coordinator: ['appeals.read', 'appeals.process', 'appeals.assign'],
+  executor: ['appeals.read', 'appeals.process', 'appeals.draft'],
   approver: ['appeals.read', 'appeals.answer'],
   analyst: ['ratings.read'],
 } as const satisfies Record<StaffRole, readonly StaffPermission[]>;
@@ -35,6 +35,8 @@ export const PORTAL_ADMINISTRATOR_PERMISSIONS = [
 export const API_KEY_PERMISSIONS = [
   'appeals.read',
   'appeals.process',
+  'appeals.assign',
+  'appeals.draft',
   'appeals.answer',
   'settings.manage',
   'ratings.read',

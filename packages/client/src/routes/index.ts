@@ -13,5 +13,6 @@ export * from './identity.ts';
 export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
+export * from './staff-desk-card.ts';
 export * from './staff-ratings.ts';
 export * from './staff-settings.ts';

@@ -9,6 +9,7 @@ export * from './problem.ts';
 export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
+export * from './staff-desk-card.ts';
 export * from './staff-ratings.ts';
 export * from './staff-settings.ts';
 export * from './text.ts';

@@ -14,6 +14,7 @@ import { paths } from '../routes.ts';
 import { applySession, serverSession, signOut } from '../session.ts';
 import { loadApi, SignedIn } from './access-kit.tsx';
 import { accountMessages } from './account.messages.ts';
+import { MailPreferences } from './desk-card/mail-preferences.tsx';
 
 /** The person's own account: the authenticator (second factor), signing out here or everywhere. */
 export default function Account() {
@@ -108,6 +109,7 @@ function AccountBody() {
           </form>
         )}
       </section>
+      <MailPreferences />
       <section class="panel" aria-labelledby="account-sign-out">
         <h2 id="account-sign-out">{t('everywhereTitle')}</h2>
         <p>{t('everywhereText')}</p>

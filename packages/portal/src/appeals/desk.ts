@@ -234,6 +234,13 @@ export async function answerAppeal(
   if (row.applicant_email)
     await enqueueMail(tx, 'appeal-answered', row.applicant_email, { ...noticeOf(row), result, text });
   await audit(tx, actor, 'appeal.answer', id, { from: row.status, result });
+  // Duplicates merged into this appeal get the same answer (a duplicate has none of its own).
+  const duplicates = await tx.query<{ id: string }>(
+    `SELECT id FROM appeals WHERE duplicate_of = $1 AND status IN (${OPEN_APPEAL_STATUSES.map((s) => `'${s}'`).join(', ')})
+     ORDER BY registered_at, id`,
+    [id],
+  );
+  for (const duplicate of duplicates) await answerAppeal(tx, actor, duplicate.id, result, text);
   return staffView(tx, (await loadAppeal(tx, id)) as AppealRow);
 }
 

@@ -7,7 +7,7 @@ import {
   type Language,
   OPEN_APPEAL_STATUSES,
 } from '@otklik/client/schemas';
-import { attachmentsOf } from '../attachments/store.ts';
+import { ANSWER_FILES, attachmentsOf } from '../attachments/store.ts';
 import type { Queryable } from '../db/types.ts';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -100,7 +100,11 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
     attachments: files.get(null) ?? [],
     answer:
       row.status === 'answered' && row.answer_text !== null && row.answered_at !== null
-        ? { text: row.answer_text, at: row.answered_at.toISOString(), attachments: [] }
+        ? {
+            text: row.answer_text,
+            at: row.answered_at.toISOString(),
+            attachments: files.get(ANSWER_FILES) ?? [],
+          }
         : null,
     messages: messages.map((m) => ({
       id: m.id,

@@ -140,7 +140,13 @@ export async function attachUploads(
   );
 }
 
-/** The appeal's attachments, grouped: `null` holds the ones filed with the appeal itself. */
+/** The group of {@link attachmentsOf} that holds the files of the organisation's answer. */
+export const ANSWER_FILES = 'answer';
+
+/**
+ * The appeal's attachments, grouped: `null` holds the ones filed with the appeal itself, a message's
+ * id its files, {@link ANSWER_FILES} the answer's.
+ */
 export async function attachmentsOf(
   db: Queryable,
   appealId: string,
@@ -152,7 +158,9 @@ export async function attachmentsOf(
     media_type: string;
     size: number;
   }>(
-    `SELECT id, message_id, name, media_type, size FROM attachments WHERE appeal_id = $1
+    `SELECT id, CASE WHEN for_answer THEN '${ANSWER_FILES}' ELSE message_id::text END AS message_id, name,
+       media_type, size
+     FROM attachments WHERE appeal_id = $1
      ORDER BY created_at, id`,
     [appealId],
   );
@@ -180,7 +188,9 @@ export async function loadAttachment(
 ): Promise<AttachmentFile> {
   const [row] = await db.query<{ name: string; media_type: string; content: Uint8Array | null }>(
     `SELECT f.name, f.media_type, f.content FROM attachments f JOIN appeals a ON a.id = f.appeal_id
-     WHERE f.id = $1 AND f.appeal_id = $2 AND ($3::text IS NULL OR a.organization_id = $3)`,
+     WHERE f.id = $1 AND f.appeal_id = $2 AND ($3::text IS NULL OR a.organization_id = $3)
+       -- The answer's files reach the applicant with the answer, not before.
+       AND (NOT f.for_answer OR $3::text IS NOT NULL OR a.status = 'answered')`,
     [attachmentId, appealId, organizationId ?? null],
   );
   if (row === undefined) throw new ProblemError(404, 'not-found', 'No such attachment');

@@ -24,6 +24,13 @@ export type MailPayloads = {
   'staff-sign-in-code': { code: string; expiresMinutes: number };
   /** An invitation to a role in an organisation; the link opens the console. */
   'staff-invitation': { inviteUrl: string; role: string; expiresDays: number };
+  /** Staff notices (one, or a day's digest): new appeals, applicants' messages, deadlines. */
+  'staff-notices': {
+    digest: boolean;
+    items: { kind: string; registrationNumber: string; dueDate: string; url: string | null }[];
+    /** Notices beyond the listed ones. */
+    more: number;
+  };
 };
 export type MailKind = keyof MailPayloads;
 export type MailPayload<K extends MailKind> = MailPayloads[K] & {

@@ -131,8 +131,43 @@ const registered = (lang: Language, p: MailPayload<'appeal-registered'>) =>
     ? `${{ ru: 'Дата регистрации', be: 'Дата рэгістрацыі', en: 'Registered on' }[lang]}: ${mailDate(lang, p.registeredDate)}\n`
     : '';
 
+const NOTICE: Record<Language, Record<string, string>> = {
+  ru: {
+    'new-appeal': 'новое обращение',
+    'applicant-wrote': 'заявитель написал',
+    'due-soon': 'срок через 3 дня',
+    overdue: 'срок истёк',
+  },
+  be: {
+    'new-appeal': 'новы зварот',
+    'applicant-wrote': 'заяўнік напісаў',
+    'due-soon': 'тэрмін праз 3 дні',
+    overdue: 'тэрмін скончыўся',
+  },
+  en: {
+    'new-appeal': 'new appeal',
+    'applicant-wrote': 'the applicant wrote',
+    'due-soon': 'due in 3 days',
+    overdue: 'overdue',
+  },
+};
+
+const noticeLines = (lang: Language, p: MailPayload<'staff-notices'>, due: string, more: string) =>
+  `${p.items
+    .map(
+      (i) =>
+        `• № ${i.registrationNumber}: ${NOTICE[lang][i.kind] ?? i.kind} (${due} ${mailDate(lang, i.dueDate)})${i.url ? `\n  ${i.url}` : ''}`,
+    )
+    .join('\n')}${p.more > 0 ? `\n${more} ${p.more}` : ''}\n`;
+
 const TEXTS: Record<Language, Texts> = {
   ru: {
+    'staff-notices': (p) => ({
+      subject: p.digest
+        ? `Обращения за день: ${p.items.length + p.more}, ${quoted(p.organizationName)}`
+        : `Обращение № ${p.items[0]?.registrationNumber ?? ''}: ${NOTICE.ru[p.items[0]?.kind ?? ''] ?? ''}${p.items.length + p.more > 1 ? ` и ещё ${p.items.length + p.more - 1}` : ''}`,
+      text: `${quoted(p.organizationName)}, консоль Отклика:\n\n${noticeLines('ru', p, 'срок', 'И ещё:')}\nНастроить письма можно в консоли, в разделе «Учётная запись».\n`,
+    }),
     'staff-sign-in-code': (p) => ({
       subject: `Код входа в консоль: ${p.code}`,
       text: `Ваш код для входа в консоль ${quoted(p.organizationName)}: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
@@ -167,6 +202,12 @@ const TEXTS: Record<Language, Texts> = {
     }),
   },
   be: {
+    'staff-notices': (p) => ({
+      subject: p.digest
+        ? `Звароты за дзень: ${p.items.length + p.more}, ${quoted(p.organizationName)}`
+        : `Зварот № ${p.items[0]?.registrationNumber ?? ''}: ${NOTICE.be[p.items[0]?.kind ?? ''] ?? ''}${p.items.length + p.more > 1 ? ` і яшчэ ${p.items.length + p.more - 1}` : ''}`,
+      text: `${quoted(p.organizationName)}, кансоль Водгуку:\n\n${noticeLines('be', p, 'тэрмін', 'І яшчэ:')}\nНалады лістоў — у кансолі, у раздзеле «Уліковы запіс».\n`,
+    }),
     'staff-sign-in-code': (p) => ({
       subject: `Код уваходу ў кансоль: ${p.code}`,
       text: `Ваш код для ўваходу ў кансоль ${quoted(p.organizationName)}: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
@@ -201,6 +242,12 @@ const TEXTS: Record<Language, Texts> = {
     }),
   },
   en: {
+    'staff-notices': (p) => ({
+      subject: p.digest
+        ? `Appeals today: ${p.items.length + p.more}, ${p.organizationName}`
+        : `Appeal No. ${p.items[0]?.registrationNumber ?? ''}: ${NOTICE.en[p.items[0]?.kind ?? ''] ?? ''}${p.items.length + p.more > 1 ? ` and ${p.items.length + p.more - 1} more` : ''}`,
+      text: `${p.organizationName}, Otklik console:\n\n${noticeLines('en', p, 'due', 'And more:')}\nChoose which mails you get in the console, under Account.\n`,
+    }),
     'staff-sign-in-code': (p) => ({
       subject: `Console sign-in code: ${p.code}`,
       text: `Your code to sign in to the ${p.organizationName} console: ${p.code}\nIt is valid for ${p.expiresMinutes} minutes. Never share it. If you did not try to sign in, delete this e-mail.\n`,

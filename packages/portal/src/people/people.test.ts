@@ -61,7 +61,11 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     });
     expect((await h.call('POST', '/v1/staff/invitations/accept', { body: { token } })).status).toBe(404);
     const clerk = await h.signIn('clerk@school.example');
-    expect(clerk.session.permissions['demo-school']).toEqual(['appeals.process', 'appeals.read']);
+    expect(clerk.session.permissions['demo-school']).toEqual([
+      'appeals.assign',
+      'appeals.process',
+      'appeals.read',
+    ]);
   });
 
   test('people list, role changes, removal; the last administrator stays', async () => {

@@ -30,7 +30,9 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     expect(setCookie).toMatch(
       /^otklik-session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/,
     );
-    expect(session.permissions).toEqual({ 'demo-school': ['appeals.process', 'appeals.read'] });
+    expect(session.permissions).toEqual({
+      'demo-school': ['appeals.assign', 'appeals.process', 'appeals.read'],
+    });
     const res = await h.call('GET', '/v1/staff/session', { cookie });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({

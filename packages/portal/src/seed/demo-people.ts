@@ -1,6 +1,7 @@
 import type { StaffRole } from '@otklik/client/contract';
 import type { Queryable } from '../db/types.ts';
 import { ensurePerson } from '../people/members.ts';
+import { seedDemoTemplates } from './demo-templates.ts';
 
 /** One demo account: who, and what they hold. */
 export interface DemoPerson {
@@ -57,7 +58,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
 ];
 
-/** Creates the demo's people and roles (idempotent). */
+/** Creates the demo's people and roles, and the demo school's answer templates (idempotent). */
 export async function seedDemoPeople(db: Queryable): Promise<void> {
   for (const person of DEMO_PEOPLE) {
     const id = await ensurePerson(db, person.email, person.name);
@@ -74,4 +75,5 @@ export async function seedDemoPeople(db: Queryable): Promise<void> {
       ]);
     }
   }
+  await seedDemoTemplates(db);
 }

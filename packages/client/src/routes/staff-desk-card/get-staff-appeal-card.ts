@@ -1,0 +1,1 @@
+export const getStaffAppealCardRoute = { method: 'GET', path: '/v1/staff/appeals/{appealId}/card' } as const;

@@ -1,0 +1,4 @@
+export const mergeStaffAppealDuplicateRoute = {
+  method: 'POST',
+  path: '/v1/staff/appeals/{appealId}/duplicates',
+} as const;

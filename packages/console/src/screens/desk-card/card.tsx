@@ -1,0 +1,474 @@
+import './card.css';
+import type { AppealCard, StaffAppeal, StaffPersonRef } from '@otklik/client/schemas';
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso/router';
+import { calendarDate, formatDate, formatDateTime } from '../../i18n/format.ts';
+import { language } from '../../i18n/language.ts';
+import { useT } from '../../i18n/translate.ts';
+import { toast } from '../../kit/announcer.tsx';
+import { Button } from '../../kit/button.tsx';
+import { DueChip } from '../../kit/due-chip.tsx';
+import { serverDetail } from '../../kit/errors.ts';
+import { Select, TextArea, TextInput } from '../../kit/inputs.tsx';
+import { PageHeader } from '../../kit/page-header.tsx';
+import { Loaded, useLoad } from '../../kit/states.tsx';
+import { paths } from '../../routes.ts';
+import { timeZone } from '../../session.ts';
+import { loadApi, SignedIn } from '../access-kit.tsx';
+import { AnswerEditor } from './answer-editor.tsx';
+import { Attachments } from './attachments.tsx';
+import { cardMessages } from './card.messages.ts';
+import { type CardData, loadCardData } from './card-data.ts';
+import { ProcessDialog, type ProcessKind } from './process-dialog.tsx';
+
+/** How often the open card tells the portal it is still open (the mark lasts two minutes). */
+const PRESENCE_MS = 60_000;
+
+/** The appeal card: the applicant's text and files, the thread, internal notes, the answer; state, executor, history. */
+export default function AppealCardScreen() {
+  const { params } = useRoute();
+  const appealId = params.id ?? '';
+  const { t } = useT(cardMessages);
+  const [version, setVersion] = useState(0);
+  const load = useLoad((signal) => loadCardData(appealId, signal), [appealId, version]);
+  const refresh = () => setVersion((n) => n + 1);
+  return (
+    <>
+      {/* Until the appeal is here, a plain heading; then its number names the page. */}
+      {load.state !== 'ready' && <PageHeader title={t('appeal')} />}
+      <SignedIn>
+        {() => (
+          <Loaded load={load} lines={8}>
+            {(data) => <CardBody data={data} refresh={refresh} />}
+          </Loaded>
+        )}
+      </SignedIn>
+    </>
+  );
+}
+
+function CardBody({ data, refresh }: { data: CardData; refresh: () => void }) {
+  const { t } = useT(cardMessages);
+  const [card, setCard] = useState<AppealCard>(data.card);
+  const [openBy, setOpenBy] = useState<readonly StaffPersonRef[]>(data.card.openBy);
+  const [process, setProcess] = useState<ProcessKind | null>(null);
+  useEffect(() => setCard(data.card), [data.card]);
+  const { appeal } = data;
+  const tz = timeZone.value;
+  const lang = language.value;
+
+  // "Someone else has this appeal open": mark it open now and while the card stays open.
+  useEffect(() => {
+    let stopped = false;
+    const mark = async () => {
+      try {
+        const { openBy: others } = await (await loadApi()).markStaffAppealOpen(appeal.appealId);
+        if (!stopped) setOpenBy(others);
+      } catch {
+        // The mark is a courtesy: a missed one is not worth an error.
+      }
+    };
+    void mark();
+    const timer = setInterval(() => void mark(), PRESENCE_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [appeal.appealId]);
+
+  const onCard = (next: AppealCard) => {
+    setCard(next);
+    // Approval sent the answer: the appeal itself changed (status, answer, history).
+    if (next.draft?.state === 'approved') refresh();
+  };
+  return (
+    <>
+      <PageHeader
+        title={t('title', { number: appeal.registrationNumber })}
+        description={`${t(`type.${appeal.type}`)} · ${t('registered', { date: formatDate(lang, appeal.registeredAt, tz) })}`}
+        actions={
+          <span class="form-actions">
+            <a class="button button--secondary" href={paths.appealPrint(appeal.appealId, 'card')}>
+              {t('printCard')}
+            </a>
+            {appeal.answer && (
+              <a class="button button--secondary" href={paths.appealPrint(appeal.appealId, 'answer')}>
+                {t('printAnswer')}
+              </a>
+            )}
+          </span>
+        }
+      />
+      {openBy.length > 0 && (
+        <p class="card-presence" role="status">
+          {t('openBy', { names: openBy.map((p) => p.name).join(', ') })}
+        </p>
+      )}
+      <div class="card-layout">
+        <div class="card-main">
+          <AppealText appeal={appeal} />
+          <Thread appeal={appeal} />
+          <Notes card={card} onCard={setCard} />
+          {(card.can.draft || card.draft !== null) && (
+            <AnswerEditor appealId={appeal.appealId} card={card} onCard={onCard} />
+          )}
+          {appeal.answer && (
+            <section class="panel" aria-labelledby="card-sent">
+              <h2 id="card-sent">{t('sent')}</h2>
+              <p class="card-muted">{formatDateTime(lang, appeal.answer.at, tz)}</p>
+              {appeal.result && <p>{t(`result.${appeal.result}`)}</p>}
+              <p class="card-text">{appeal.answer.text}</p>
+              <Attachments appealId={appeal.appealId} files={appeal.answer.attachments} />
+            </section>
+          )}
+        </div>
+        <aside class="card-side" aria-label={t('statusTitle')}>
+          <State appeal={appeal} card={card} onCard={setCard} onProcess={setProcess} refresh={refresh} />
+          <Related appeal={appeal} card={card} onCard={setCard} />
+          <History appeal={appeal} card={card} />
+        </aside>
+      </div>
+      <ProcessDialog
+        appealId={appeal.appealId}
+        kind={process}
+        onClose={() => setProcess(null)}
+        onDone={refresh}
+      />
+    </>
+  );
+}
+
+function AppealText({ appeal }: { appeal: StaffAppeal }) {
+  const { t } = useT(cardMessages);
+  const a = appeal.applicant;
+  const name = [a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ');
+  return (
+    <section class="panel" aria-labelledby="card-text">
+      <h2 id="card-text">{t('textTitle')}</h2>
+      <dl class="card-facts">
+        <dt>{t('applicant')}</dt>
+        <dd>{name || '—'}</dd>
+        {a.email && (
+          <>
+            <dt>{t('email')}</dt>
+            <dd>{a.email}</dd>
+          </>
+        )}
+        {a.postalAddress && (
+          <>
+            <dt>{t('address')}</dt>
+            <dd>{a.postalAddress}</dd>
+          </>
+        )}
+        {appeal.topicName && (
+          <>
+            <dt>{t('topic')}</dt>
+            <dd>{appeal.topicName}</dd>
+          </>
+        )}
+      </dl>
+      <p class="card-text">{appeal.text ?? t('noText')}</p>
+      <Attachments appealId={appeal.appealId} files={appeal.attachments} />
+    </section>
+  );
+}
+
+function Thread({ appeal }: { appeal: StaffAppeal }) {
+  const { t } = useT(cardMessages);
+  const tz = timeZone.value;
+  return (
+    <section class="panel" aria-labelledby="card-thread">
+      <h2 id="card-thread">{t('threadTitle')}</h2>
+      {appeal.messages.length === 0 ? (
+        <p class="card-muted">{t('noMessages')}</p>
+      ) : (
+        <ol class="card-thread">
+          {appeal.messages.map((m) => (
+            <li key={m.id} class={`card-message card-message--${m.author}`}>
+              <p class="card-muted">
+                {m.author === 'applicant' ? t('fromApplicant') : t('fromOrganization')} ·{' '}
+                {formatDateTime(language.value, m.at, tz)}
+              </p>
+              <p class="card-text">{m.text}</p>
+              <Attachments appealId={appeal.appealId} files={m.attachments} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Notes({ card, onCard }: { card: AppealCard; onCard: (card: AppealCard) => void }) {
+  const { t } = useT(cardMessages);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const tz = timeZone.value;
+  return (
+    <section class="panel card-notes" aria-labelledby="card-notes">
+      <h2 id="card-notes">{t('notesTitle')}</h2>
+      <p class="card-notes-hint">{t('notesHint')}</p>
+      {card.notes.length === 0 ? (
+        <p class="card-muted">{t('noNotes')}</p>
+      ) : (
+        <ul class="card-note-list">
+          {card.notes.map((n) => (
+            <li key={n.noteId}>
+              <p class="card-muted">
+                {n.author ?? '—'} · {formatDateTime(language.value, n.at, tz)}
+              </p>
+              <p class="card-text">{n.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        class="form"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!text.trim()) return;
+          setBusy(true);
+          try {
+            onCard(await (await loadApi()).addStaffAppealNote(card.appealId, { text }));
+            setText('');
+            toast(t('noteAdded'), 'success');
+          } catch (error) {
+            toast(serverDetail(error) ?? t('failed'), 'error');
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <TextArea id="card-note" label={t('noteLabel')} value={text} onValue={setText} rows={3} />
+        <div class="form-actions">
+          <Button type="submit" variant="secondary" busy={busy}>
+            {t('addNote')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function State({
+  appeal,
+  card,
+  onCard,
+  onProcess,
+  refresh,
+}: {
+  appeal: StaffAppeal;
+  card: AppealCard;
+  onCard: (card: AppealCard) => void;
+  onProcess: (kind: ProcessKind) => void;
+  refresh: () => void;
+}) {
+  const { t } = useT(cardMessages);
+  const tz = timeZone.value;
+  const lang = language.value;
+  const [executorId, setExecutorId] = useState(card.executor?.personId ?? '');
+  const [internalDue, setInternalDue] = useState(card.internalDueDate ?? '');
+  const [busy, setBusy] = useState(false);
+  const open = card.can.process || card.can.assign;
+  return (
+    <section class="panel" aria-labelledby="card-state">
+      <h2 id="card-state">{t('statusTitle')}</h2>
+      <dl class="card-facts">
+        <dt>{t('status')}</dt>
+        <dd>{t(`status.${appeal.status}`)}</dd>
+        <dt>{t('legalDue')}</dt>
+        <dd>
+          {open ? (
+            <DueChip due={appeal.dueDate} today={calendarDate(new Date(), tz)} withDate />
+          ) : (
+            formatDate(lang, appeal.dueDate, tz)
+          )}
+          {appeal.extensions > 0 && (
+            <span class="card-muted"> · {t('extensions', { count: appeal.extensions })}</span>
+          )}
+        </dd>
+        <dt>{t('executor')}</dt>
+        <dd>{card.executor?.name ?? t('nobody')}</dd>
+        {card.internalDueDate && (
+          <>
+            <dt>{t('internalDue')}</dt>
+            <dd>{formatDate(lang, card.internalDueDate, tz)}</dd>
+          </>
+        )}
+      </dl>
+      {card.can.assign &&
+        (card.executors.length === 0 ? (
+          <p class="card-muted">{t('noExecutors')}</p>
+        ) : (
+          <form
+            class="form"
+            aria-labelledby="card-assign"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              if (!executorId) return;
+              setBusy(true);
+              try {
+                onCard(
+                  await (await loadApi()).assignStaffAppeal(appeal.appealId, {
+                    executorId,
+                    internalDueDate: internalDue || null,
+                  }),
+                );
+                toast(t('assigned'), 'success');
+              } catch (error) {
+                toast(serverDetail(error) ?? t('failed'), 'error');
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            <h3 id="card-assign">{t('assignTitle')}</h3>
+            <Select
+              id="card-executor"
+              label={t('executor')}
+              value={executorId}
+              onValue={setExecutorId}
+              options={card.executors.map((e) => ({ value: e.personId, label: e.name }))}
+              placeholder="—"
+            />
+            <TextInput
+              id="card-internal-due"
+              label={t('internalDue')}
+              hint="YYYY-MM-DD"
+              inputMode="numeric"
+              value={internalDue}
+              onValue={setInternalDue}
+            />
+            <div class="form-actions">
+              <Button type="submit" busy={busy}>
+                {t('assign')}
+              </Button>
+            </div>
+          </form>
+        ))}
+      {card.can.process && (
+        <div>
+          <h3>{t('actionsTitle')}</h3>
+          <div class="card-actions">
+            {appeal.status === 'registered' && (
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  try {
+                    await (await loadApi()).changeStaffAppealStatus(appeal.appealId, { status: 'in_review' });
+                    refresh();
+                  } catch (error) {
+                    toast(serverDetail(error) ?? t('failed'), 'error');
+                  }
+                }}
+              >
+                {t('toReview')}
+              </Button>
+            )}
+            {(['forward', 'extend', 'leave', 'clarify'] as const).map((kind) => (
+              <Button key={kind} variant="secondary" onClick={() => onProcess(kind)}>
+                {t(kind)}
+              </Button>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Related({
+  appeal,
+  card,
+  onCard,
+}: {
+  appeal: StaffAppeal;
+  card: AppealCard;
+  onCard: (card: AppealCard) => void;
+}) {
+  const { t } = useT(cardMessages);
+  const tz = timeZone.value;
+  const duplicateIds = new Set(card.duplicates.map((d) => d.appealId));
+  const merge = async (duplicateId: string) => {
+    try {
+      onCard(await (await loadApi()).mergeStaffAppealDuplicate(appeal.appealId, { duplicateId }));
+      toast(t('merged'), 'success');
+    } catch (error) {
+      toast(serverDetail(error) ?? t('failed'), 'error');
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="card-related">
+      <h2 id="card-related">{t('relatedTitle')}</h2>
+      {card.duplicateOf && (
+        <p>
+          <a href={paths.appeal(card.duplicateOf.appealId)}>
+            {t('duplicateOf', { number: card.duplicateOf.registrationNumber })}
+          </a>
+        </p>
+      )}
+      {card.duplicates.length > 0 && (
+        <>
+          <h3>{t('duplicates')}</h3>
+          <ul class="card-related-list">
+            {card.duplicates.map((d) => (
+              <li key={d.appealId}>
+                <a href={paths.appeal(d.appealId)}>{d.registrationNumber}</a> · {t(`status.${d.status}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {card.otherAppeals.length === 0 ? (
+        <p class="card-muted">{t('noRelated')}</p>
+      ) : (
+        <ul class="card-related-list">
+          {card.otherAppeals.map((other) => (
+            <li key={other.appealId}>
+              <a href={paths.appeal(other.appealId)}>{other.registrationNumber}</a> ·{' '}
+              {formatDate(language.value, other.registeredAt, tz)} · {t(`status.${other.status}`)}
+              {card.can.assign &&
+                !duplicateIds.has(other.appealId) &&
+                (other.status === 'registered' ||
+                  other.status === 'in_review' ||
+                  other.status === 'extended') && (
+                  <Button variant="secondary" onClick={() => void merge(other.appealId)}>
+                    {t('merge')}
+                    <span class="visually-hidden"> {other.registrationNumber}</span>
+                  </Button>
+                )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function History({ appeal, card }: { appeal: StaffAppeal; card: AppealCard }) {
+  const { t } = useT(cardMessages);
+  const tz = timeZone.value;
+  const items = [
+    ...appeal.history.map((h) => ({ at: h.at, what: t(`status.${h.status}`), who: null, note: h.note })),
+    ...card.events.map((e) => ({ at: e.at, what: t(`event.${e.kind}`), who: e.actor, note: e.note })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <section class="panel" aria-labelledby="card-history">
+      <h2 id="card-history">{t('historyTitle')}</h2>
+      <ol class="card-history">
+        {items.map((item, i) => (
+          <li key={`${item.at}-${i}`}>
+            <p class="card-muted">
+              <time dateTime={item.at}>{formatDateTime(language.value, item.at, tz)}</time>
+            </p>
+            <p>
+              <strong>{item.what}</strong>
+              {item.who && ` — ${item.who}`}
+              {item.note && `: ${item.note}`}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
