@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealResult, AppealStatus, LeftWithoutAnswerReason } from '@otklik/client/schemas';
 import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
-import { addDays, endOfLocalDay, localDate } from '../dates.ts';
+import { endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
+import { appealDeadlines } from '../deadlines/legal-due-date.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { acceptedConsent } from '../organizations/consent.ts';
@@ -178,7 +179,7 @@ export async function changeStatus(tx: Queryable, actor: Actor, id: string, chan
       note = [change.forwardedTo, change.note].filter(Boolean).join(': ');
       break;
     case 'extended': {
-      const latest = addDays(row.registered_date, deadlines.answerWithinDays + deadlines.extensionMaxDays);
+      const { extensionLatest: latest } = await appealDeadlines(tx, row, row.registered_date);
       if (row.extensions >= deadlines.extensionsAllowed) {
         throw new ProblemError(
           409,
