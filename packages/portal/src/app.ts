@@ -148,7 +148,7 @@ export function createApp(options: AppOptions): Hono {
   registerAppealRoutes(router, { db, keys, counterCache, now, guard });
   registerAttachmentRoutes(router, { db, guard, now });
   registerRatingRoutes(router, { db, keys, caches: ratingCaches, now, guard });
-  registerDeskRoutes(router, db);
+  registerDeskRoutes(router, db, now);
   registerStaffRatingRoutes(router, db);
   registerSettingsRoutes(router, {
     db,
