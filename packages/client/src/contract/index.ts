@@ -19,6 +19,7 @@ import {
   getAppealAttachmentEndpoint,
   uploadAttachmentEndpoint,
 } from './attachments.ts';
+import { deleteCalendarDayEndpoint, getCalendarYearEndpoint, putCalendarDayEndpoint } from './calendars.ts';
 import { createChallengeEndpoint } from './challenges.ts';
 import {
   getOrganizationEndpoint,
@@ -63,6 +64,7 @@ import {
 
 export * from './appeals.ts';
 export * from './attachments.ts';
+export * from './calendars.ts';
 export * from './challenges.ts';
 export * from './directory.ts';
 export * from './endpoint.ts';
@@ -143,6 +145,9 @@ export const endpoints = {
   createPortalOrganization: staffAccess.createPortalOrganizationEndpoint,
   importPortalOrganizations: staffAccess.importPortalOrganizationsEndpoint,
   invitePortalOrganizationAdministrator: staffAccess.invitePortalOrganizationAdministratorEndpoint,
+  getCalendarYear: getCalendarYearEndpoint,
+  putCalendarDay: putCalendarDayEndpoint,
+  deleteCalendarDay: deleteCalendarDayEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

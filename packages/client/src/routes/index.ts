@@ -7,6 +7,7 @@
  */
 export * from './appeals.ts';
 export * from './attachments.ts';
+export * from './calendars.ts';
 export * from './challenges.ts';
 export * from './directory.ts';
 export * from './identity.ts';

@@ -12,6 +12,8 @@ CREATE TABLE calendar_days (
   kind        text NOT NULL CHECK (kind IN ('holiday', 'day_off', 'working')),
   note        text NOT NULL DEFAULT '',
   updated_at  timestamptz NOT NULL DEFAULT now(),
+  -- The portal administrator who last changed the day (null: seeded).
+  updated_by  uuid REFERENCES people (id) ON DELETE SET NULL,
   PRIMARY KEY (country, day),
   -- 0 = Sunday, 6 = Saturday.
   CHECK ((kind = 'working') = (extract(dow FROM day) IN (0, 6)))
