@@ -36,6 +36,7 @@ import {
   type invitePortalOrganizationAdministratorEndpoint,
   type inviteStaffPersonEndpoint,
   type listConsentVersionsEndpoint,
+  type listOrganizationAppealsEndpoint,
   type listPortalOrganizationsEndpoint,
   type listServicesEndpoint,
   type listSpheresEndpoint,
@@ -474,6 +475,15 @@ export interface OtklikClient {
     body: Body<typeof putCalendarDayEndpoint>,
     options?: CallOptions,
   ): Result<typeof putCalendarDayEndpoint>;
+  /**
+   * Staff (`appeals.read` in this organisation): the organisation's queue with deadlines and days
+   * left, filters, full-text search and the "due this week" / "overdue" / "new" counts.
+   */
+  listOrganizationAppeals(
+    organizationId: string,
+    query?: Query<typeof listOrganizationAppealsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listOrganizationAppealsEndpoint>;
   /** Portal administrators: returns a day to the ordinary week. */
   deleteCalendarDay(
     country: string,

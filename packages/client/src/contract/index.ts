@@ -45,6 +45,7 @@ import {
   getStaffAppealEndpoint,
   listStaffAppealsEndpoint,
 } from './staff-appeals.ts';
+import { listOrganizationAppealsEndpoint } from './staff-queue.ts';
 import { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './staff-ratings.ts';
 import {
   addAllowedOriginEndpoint,
@@ -72,6 +73,7 @@ export * from './identity.ts';
 export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
+export * from './staff-queue.ts';
 export * from './staff-ratings.ts';
 export * from './staff-roles.ts';
 export * from './staff-settings.ts';
@@ -148,6 +150,7 @@ export const endpoints = {
   getCalendarYear: getCalendarYearEndpoint,
   putCalendarDay: putCalendarDayEndpoint,
   deleteCalendarDay: deleteCalendarDayEndpoint,
+  listOrganizationAppeals: listOrganizationAppealsEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

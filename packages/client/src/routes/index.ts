@@ -14,5 +14,6 @@ export * from './identity.ts';
 export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
+export * from './staff-queue.ts';
 export * from './staff-ratings.ts';
 export * from './staff-settings.ts';

@@ -17,6 +17,11 @@ export function registerDeskRoutes(
     await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
     return page;
   });
+  registerEndpoint(router, endpoints.listOrganizationAppeals, async ({ actor, params, query }) => {
+    const page = await queuePage(db, params.organizationId, query, now());
+    await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
+    return page;
+  });
   registerEndpoint(router, endpoints.getStaffAppeal, async ({ actor, params }) =>
     db.transaction(async (tx) => {
       const row = await staffAppeal(tx, actor, params.appealId);

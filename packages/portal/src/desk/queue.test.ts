@@ -188,6 +188,14 @@ describe.each(backends)('the staff queue on $name', (backend) => {
     expect((await get('?sort=number&limit=1')).items[0]?.registrationNumber).toBe('ОБ-2026-000001');
   });
 
+  run('the organisation’s own queue by path; another organisation’s is refused', async () => {
+    const own = await h.call('GET', '/v1/staff/organizations/q-school/appeals?overdue=true', clerk);
+    expect(own.status).toBe(200);
+    const page = v.parse(StaffAppealPage, await own.json());
+    expect(page.items.map((i) => i.registrationNumber)).toEqual(['ОБ-2026-000001']);
+    expect((await h.call('GET', '/v1/staff/organizations/q-other/appeals', clerk)).status).toBe(403);
+  });
+
   run('bad input is a 422 naming the parameter; no appeals.read is a 403', async () => {
     const bad = await h.call('GET', '/v1/staff/appeals?dueWithinDays=-1&sort=name', clerk);
     expect(bad.status).toBe(422);
