@@ -26,10 +26,11 @@ const ApiKeys = lazyScreen(() => import('./screens/api-keys.tsx'));
 const AuditLog = lazyScreen(() => import('./screens/audit-log.tsx'));
 const Account = lazyScreen(() => import('./screens/account.tsx'));
 const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
+const Queue = lazyScreen(() => import('./screens/queue/queue.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
-  queue: SectionPlaceholder,
+  queue: Queue,
   reports: SectionPlaceholder,
   ratings: SectionPlaceholder,
   settings: Settings,
@@ -76,6 +77,7 @@ export function App() {
             <Route path={paths.apiKeys} component={ApiKeys} />
             <Route path={paths.auditLog} component={AuditLog} />
             <Route path={paths.account} component={Account} />
+            <Route path={paths.appeal(':id')} component={SectionPlaceholder} section="queue" />
             {sections.map((section) => (
               <Route<{ section: SectionId }>
                 key={section.id}

@@ -18,6 +18,8 @@ export const paths = {
   auditLog: `${BASE}/audit-log`,
   /** The signed-in person's own account: second factor, signing out everywhere. */
   account: `${BASE}/account`,
+  /** The queue's appeal card (the queue's rows lead there; Enter on a row opens it). */
+  appeal: (appealId: string) => `${BASE}/queue/appeals/${encodeURIComponent(appealId)}` as const,
   /** Every kit component in its states (example data; linked from nowhere). */
   kit: `${BASE}/kit`,
 } as const;
