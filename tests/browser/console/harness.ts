@@ -56,6 +56,8 @@ export interface OpenOptions {
   language?: ConsoleLanguage;
   width?: number;
   height?: number;
+  /** A session cookie (`name=value`) set before the page opens: the console starts signed in. */
+  cookie?: string;
 }
 
 /**
@@ -69,6 +71,10 @@ export async function openConsole(h: ConsoleHarness, path: string, options: Open
     locale: { ru: 'ru-RU', be: 'be-BY', en: 'en-GB' }[language],
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
   });
+  if (options.cookie) {
+    const [name = '', ...value] = options.cookie.split('=');
+    await context.addCookies([{ name, value: value.join('='), url: h.url('/') }]);
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);

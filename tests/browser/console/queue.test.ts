@@ -24,28 +24,32 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
     await h?.close();
   });
 
-  /** Signs the page's browser context in as `email` through the portal's endpoints (code from the outbox). */
-  async function signIn(page: Page, email: string) {
-    const request = page.context().request;
+  /** Signs `email` in through the portal's endpoints (the code read from the outbox): the session cookie. */
+  async function signIn(email: string): Promise<string> {
     const headers = { Origin: h.portal.url, 'Content-Type': 'application/json' };
-    const started = await request.post(h.url('/v1/staff/sign-in'), { headers, data: { email } });
-    expect(started.status()).toBe(202);
+    const started = await fetch(h.url('/v1/staff/sign-in'), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email }),
+    });
+    expect(started.status).toBe(202);
     const { signInId } = (await started.json()) as { signInId: string };
     const [row] = await h.portal.db.query<{ payload: { code: string } }>(
       `SELECT payload FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = $1 ORDER BY created_at DESC, id LIMIT 1`,
       [email],
     );
-    const verified = await request.post(h.url(`/v1/staff/sign-in/${signInId}`), {
+    const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
+      method: 'POST',
       headers,
-      data: { code: row?.payload.code },
+      body: JSON.stringify({ code: row?.payload.code }),
     });
-    expect(verified.status()).toBe(200);
+    expect(verified.status).toBe(200);
+    return (verified.headers.get('set-cookie') ?? '').split(';')[0] as string;
   }
 
   async function openQueue(language: ConsoleLanguage = 'ru', width = 1280) {
-    const page = await openConsole(h, '/console/sign-in', { language, width });
-    await signIn(page, 'clerk@school.demo.otklik.localhost');
-    await page.goto(h.url('/console/queue'));
+    const cookie = await signIn('clerk@school.demo.otklik.localhost');
+    const page = await openConsole(h, '/console/queue', { language, width, cookie });
     await page.locator('a[data-row-link]').first().waitFor();
     return page;
   }
