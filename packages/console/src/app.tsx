@@ -27,6 +27,7 @@ const AuditLog = lazyScreen(() => import('./screens/audit-log.tsx'));
 const Account = lazyScreen(() => import('./screens/account.tsx'));
 const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
 const Queue = lazyScreen(() => import('./screens/queue/queue.tsx'));
+const Calendars = lazyScreen(() => import('./screens/calendars.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
@@ -77,6 +78,7 @@ export function App() {
             <Route path={paths.apiKeys} component={ApiKeys} />
             <Route path={paths.auditLog} component={AuditLog} />
             <Route path={paths.account} component={Account} />
+            <Route path={paths.calendars} component={Calendars} />
             <Route path={paths.appeal(':id')} component={SectionPlaceholder} section="queue" />
             {sections.map((section) => (
               <Route<{ section: SectionId }>

@@ -20,6 +20,8 @@ export const paths = {
   account: `${BASE}/account`,
   /** The queue's appeal card (the queue's rows lead there; Enter on a row opens it). */
   appeal: (appealId: string) => `${BASE}/queue/appeals/${encodeURIComponent(appealId)}` as const,
+  /** The calendars of non-working days (portal administrators). */
+  calendars: `${BASE}/administration/calendars`,
   /** Every kit component in its states (example data; linked from nowhere). */
   kit: `${BASE}/kit`,
 } as const;

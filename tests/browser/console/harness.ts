@@ -170,3 +170,26 @@ export async function checkScreen(page: Page, check: ScreenCheck): Promise<void>
     problems.push(`CSP (during the checks) ${v.directive} blocked ${v.blocked} ${v.sample}`);
   if (problems.length) throw new Error(`${check.label}:\n  ${problems.join('\n  ')}`);
 }
+
+/** Signs `email` in through the portal's endpoints (the code read from the outbox): the session cookie. */
+export async function signInCookie(h: ConsoleHarness, email: string): Promise<string> {
+  const headers = { Origin: h.portal.url, 'Content-Type': 'application/json' };
+  const started = await fetch(h.url('/v1/staff/sign-in'), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email }),
+  });
+  if (started.status !== 202) throw new Error(`sign-in request: ${started.status}`);
+  const { signInId } = (await started.json()) as { signInId: string };
+  const [row] = await h.portal.db.query<{ payload: { code: string } }>(
+    `SELECT payload FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = $1 ORDER BY created_at DESC, id LIMIT 1`,
+    [email],
+  );
+  const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ code: row?.payload.code }),
+  });
+  if (verified.status !== 200) throw new Error(`sign-in: ${verified.status}`);
+  return (verified.headers.get('set-cookie') ?? '').split(';')[0] as string;
+}

@@ -6,6 +6,7 @@ import {
   type ConsoleLanguage,
   checkScreen,
   openConsole,
+  signInCookie,
   startConsoleHarness,
 } from './harness.ts';
 
@@ -24,31 +25,8 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
     await h?.close();
   });
 
-  /** Signs `email` in through the portal's endpoints (the code read from the outbox): the session cookie. */
-  async function signIn(email: string): Promise<string> {
-    const headers = { Origin: h.portal.url, 'Content-Type': 'application/json' };
-    const started = await fetch(h.url('/v1/staff/sign-in'), {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ email }),
-    });
-    expect(started.status).toBe(202);
-    const { signInId } = (await started.json()) as { signInId: string };
-    const [row] = await h.portal.db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = $1 ORDER BY created_at DESC, id LIMIT 1`,
-      [email],
-    );
-    const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ code: row?.payload.code }),
-    });
-    expect(verified.status).toBe(200);
-    return (verified.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  }
-
   async function openQueue(language: ConsoleLanguage = 'ru', width = 1280) {
-    const cookie = await signIn('clerk@school.demo.otklik.localhost');
+    const cookie = await signInCookie(h, 'clerk@school.demo.otklik.localhost');
     const page = await openConsole(h, '/console/queue', { language, width, cookie });
     await page.locator('a[data-row-link]').first().waitFor();
     return page;
