@@ -74,6 +74,8 @@ export async function openConsole(h: ConsoleHarness, path: string, options: Open
   if (options.cookie) {
     const [name = '', ...value] = options.cookie.split('=');
     await context.addCookies([{ name, value: value.join('='), url: h.url('/') }]);
+    // The console's own hint that it signed in here (without it the start-up check is skipped).
+    await context.addInitScript(() => localStorage.setItem('otklik-console-signed-in', '1'));
   }
   const page = await context.newPage();
   const errors: string[] = [];
