@@ -320,6 +320,14 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     const ru = await fileAt('demo-school', await ruBody('due-ru@example.com'));
     // 1 April + 30 days is 1 May, a public holiday: 59-ФЗ's term ends on the working day before.
     expect(ru.dueDate).toBe('2026-04-30');
+    // The tracker, the staff record and the registration mail show the same date.
+    expect((await view(ru)).dueDate).toBe('2026-04-30');
+    const record = await staff(`/v1/staff/appeals/${ru.appealId}`);
+    expect(((await record.json()) as { dueDate: string }).dueDate).toBe('2026-04-30');
+    const [mail] = await db.query<{ payload: { dueDate: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'appeal-registered' AND recipient = 'due-ru@example.com'`,
+    );
+    expect(mail?.payload.dueDate).toBe('2026-04-30');
     expect(ru.registrationNumber).toMatch(/^ОБ-2026-\d{6}$/);
     const by = await fileAt('demo-by', await byBody('due-by@example.com'));
     expect(by.dueDate).toBe('2026-04-16');
