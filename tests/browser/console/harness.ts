@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { type Portal, startPortal } from '@otklik/portal';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
+import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
 import { launchChromium } from '../chromium.ts';
 import { repoRoot, type Violation, violations, watchViolations, widgetsDir } from '../hostile-harness.ts';
 
@@ -183,14 +185,17 @@ export async function signInCookie(h: ConsoleHarness, email: string): Promise<st
   });
   if (started.status !== 202) throw new Error(`sign-in request: ${started.status}`);
   const { signInId } = (await started.json()) as { signInId: string };
-  const [row] = await h.portal.db.query<{ payload: { code: string } }>(
-    `SELECT payload FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = $1 ORDER BY created_at DESC, id LIMIT 1`,
-    [email],
+  // Mail payloads are sealed with the portal's keys (the same secret, kept in its database).
+  const mail = await queuedMail<{ code: string }>(
+    h.portal.db,
+    createKeyRing(h.portal.db),
+    'staff-sign-in-code',
+    email,
   );
   const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
     method: 'POST',
     headers,
-    body: JSON.stringify({ code: row?.payload.code }),
+    body: JSON.stringify({ code: mail?.code }),
   });
   if (verified.status !== 200) throw new Error(`sign-in: ${verified.status}`);
   return (verified.headers.get('set-cookie') ?? '').split(';')[0] as string;
