@@ -117,7 +117,14 @@ describe('createClient', () => {
       url: '/v1/staff/organizations/demo-school/criteria-sets/own-set',
     });
 
-    reply = json(200, { items: [], total: 0, limit: 5, offset: 0 });
+    reply = json(200, {
+      items: [],
+      total: 0,
+      limit: 5,
+      offset: 0,
+      counts: { dueThisWeek: 0, overdue: 0, new: 0 },
+      today: '2026-01-12',
+    });
     await desk.listStaffAppeals({ overdue: true, status: 'in_review', limit: 5 });
     expect(seen[1]?.url).toBe('/v1/staff/appeals?overdue=true&status=in_review&limit=5');
   });

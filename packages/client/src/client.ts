@@ -11,6 +11,7 @@ import {
   type createChallengeEndpoint,
   type createPortalOrganizationEndpoint,
   type createStaffApiKeyEndpoint,
+  type deleteCalendarDayEndpoint,
   type deleteUploadEndpoint,
   type disableTotpEndpoint,
   type EndpointName,
@@ -21,6 +22,7 @@ import {
   type getAppealAttachmentEndpoint,
   type getAppealCounterEndpoint,
   type getAppealEndpoint,
+  type getCalendarYearEndpoint,
   type getOrganizationEndpoint,
   type getOrganizationSettingsEndpoint,
   type getRatingAnalyticsEndpoint,
@@ -34,6 +36,7 @@ import {
   type invitePortalOrganizationAdministratorEndpoint,
   type inviteStaffPersonEndpoint,
   type listConsentVersionsEndpoint,
+  type listOrganizationAppealsEndpoint,
   type listPortalOrganizationsEndpoint,
   type listServicesEndpoint,
   type listSpheresEndpoint,
@@ -44,6 +47,7 @@ import {
   type listStaffRatingCommentsEndpoint,
   type listTopicsEndpoint,
   type publishConsentVersionEndpoint,
+  type putCalendarDayEndpoint,
   type putCriteriaSetEndpoint,
   type putTopicEndpoint,
   type rateAppealAnswerEndpoint,
@@ -544,6 +548,34 @@ export interface OtklikClient {
     body: Body<typeof invitePortalOrganizationAdministratorEndpoint>,
     options?: CallOptions,
   ): Result<typeof invitePortalOrganizationAdministratorEndpoint>;
+  /** Portal administrators: a country's (`RU`, `BY`) non-working days and working weekend days in a year. */
+  getCalendarYear(
+    country: string,
+    year: string,
+    options?: CallOptions,
+  ): Result<typeof getCalendarYearEndpoint>;
+  /** Portal administrators: marks a day (`YYYY-MM-DD`) a holiday, a day off or a working weekend day. */
+  putCalendarDay(
+    country: string,
+    date: string,
+    body: Body<typeof putCalendarDayEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof putCalendarDayEndpoint>;
+  /**
+   * Staff (`appeals.read` in this organisation): the organisation's queue with deadlines and days
+   * left, filters, full-text search and the "due this week" / "overdue" / "new" counts.
+   */
+  listOrganizationAppeals(
+    organizationId: string,
+    query?: Query<typeof listOrganizationAppealsEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listOrganizationAppealsEndpoint>;
+  /** Portal administrators: returns a day to the ordinary week. */
+  deleteCalendarDay(
+    country: string,
+    date: string,
+    options?: CallOptions,
+  ): Result<typeof deleteCalendarDayEndpoint>;
 }
 
 /** One string per `{placeholder}` of the path, in its order: `/v1/a/{x}/b/{y}` → `[string, string]`. */

@@ -28,10 +28,12 @@ const Account = lazyScreen(() => import('./screens/account.tsx'));
 const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
 const AppealCard = lazyScreen(() => import('./screens/desk-card/card.tsx'));
 const AppealPrint = lazyScreen(() => import('./screens/desk-card/print.tsx'));
+const Queue = lazyScreen(() => import('./screens/queue/queue.tsx'));
+const Calendars = lazyScreen(() => import('./screens/calendars.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
-  queue: SectionPlaceholder,
+  queue: Queue,
   reports: SectionPlaceholder,
   ratings: SectionPlaceholder,
   settings: Settings,
@@ -78,6 +80,7 @@ export function App() {
             <Route path={paths.apiKeys} component={ApiKeys} />
             <Route path={paths.auditLog} component={AuditLog} />
             <Route path={paths.account} component={Account} />
+            <Route path={paths.calendars} component={Calendars} />
             <Route path={`${BASE}/queue/appeals/:id`} component={AppealCard} />
             <Route path={`${BASE}/queue/appeals/:id/print/:kind`} component={AppealPrint} />
             {sections.map((section) => (

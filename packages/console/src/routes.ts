@@ -18,11 +18,13 @@ export const paths = {
   auditLog: `${BASE}/audit-log`,
   /** The signed-in person's own account: second factor, signing out everywhere. */
   account: `${BASE}/account`,
-  /** One appeal's card (linked from the queue). */
-  appeal: (appealId: string) => `${BASE}/queue/appeals/${appealId}` as const,
+  /** One appeal's card (the queue's rows lead there; Enter on a row opens it). */
+  appeal: (appealId: string) => `${BASE}/queue/appeals/${encodeURIComponent(appealId)}` as const,
   /** The appeal's print view: the registration card or the answer (A4). */
   appealPrint: (appealId: string, kind: 'card' | 'answer') =>
-    `${BASE}/queue/appeals/${appealId}/print/${kind}` as const,
+    `${BASE}/queue/appeals/${encodeURIComponent(appealId)}/print/${kind}` as const,
+  /** The calendars of non-working days (portal administrators). */
+  calendars: `${BASE}/administration/calendars`,
   /** Every kit component in its states (example data; linked from nowhere). */
   kit: `${BASE}/kit`,
 } as const;

@@ -8,6 +8,7 @@ import { authenticateApplicant } from './appeals/applicant.ts';
 import { registerDeskRoutes } from './appeals/desk-routes.ts';
 import { createCounterCache, registerAppealRoutes } from './appeals/routes.ts';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
+import { registerCalendarRoutes } from './calendars/routes.ts';
 import { DEFAULT_CONSOLE_DIR, registerConsole } from './console/serve.ts';
 import { databaseReachable } from './db/index.ts';
 import type { Database } from './db/types.ts';
@@ -149,8 +150,9 @@ export function createApp(options: AppOptions): Hono {
   registerAppealRoutes(router, { db, keys, counterCache, now, guard });
   registerAttachmentRoutes(router, { db, guard, now });
   registerRatingRoutes(router, { db, keys, caches: ratingCaches, now, guard });
-  registerDeskRoutes(router, db);
+  registerDeskRoutes(router, db, now);
   registerDeskCardRoutes(router, { db, now, onAnswered: (id) => counterCache.deletePrefix(`${id}|`) });
+  registerCalendarRoutes(router, db);
   registerStaffRatingRoutes(router, db);
   registerSettingsRoutes(router, {
     db,

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { type Portal, startPortal } from '@otklik/portal';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
+import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
 import { launchChromium } from '../chromium.ts';
 import { repoRoot, type Violation, violations, watchViolations, widgetsDir } from '../hostile-harness.ts';
 
@@ -56,6 +58,8 @@ export interface OpenOptions {
   language?: ConsoleLanguage;
   width?: number;
   height?: number;
+  /** A session cookie (`name=value`) set before the page opens: the console starts signed in. */
+  cookie?: string;
 }
 
 /**
@@ -69,6 +73,12 @@ export async function openConsole(h: ConsoleHarness, path: string, options: Open
     locale: { ru: 'ru-RU', be: 'be-BY', en: 'en-GB' }[language],
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
   });
+  if (options.cookie) {
+    const [name = '', ...value] = options.cookie.split('=');
+    await context.addCookies([{ name, value: value.join('='), url: h.url('/') }]);
+    // The console's own hint that it signed in here (without it the start-up check is skipped).
+    await context.addInitScript(() => localStorage.setItem('otklik-console-signed-in', '1'));
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
@@ -171,4 +181,30 @@ export async function checkScreen(page: Page, check: ScreenCheck): Promise<void>
   for (const v of (await violations(page)).slice(csp.length))
     problems.push(`CSP (during the checks) ${v.directive} blocked ${v.blocked} ${v.sample}`);
   if (problems.length) throw new Error(`${check.label}:\n  ${problems.join('\n  ')}`);
+}
+
+/** Signs `email` in through the portal's endpoints (the code read from the outbox): the session cookie. */
+export async function signInCookie(h: ConsoleHarness, email: string): Promise<string> {
+  const headers = { Origin: h.portal.url, 'Content-Type': 'application/json' };
+  const started = await fetch(h.url('/v1/staff/sign-in'), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email }),
+  });
+  if (started.status !== 202) throw new Error(`sign-in request: ${started.status}`);
+  const { signInId } = (await started.json()) as { signInId: string };
+  // Mail payloads are sealed with the portal's keys (the same secret, kept in its database).
+  const mail = await queuedMail<{ code: string }>(
+    h.portal.db,
+    createKeyRing(h.portal.db),
+    'staff-sign-in-code',
+    email,
+  );
+  const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ code: mail?.code }),
+  });
+  if (verified.status !== 200) throw new Error(`sign-in: ${verified.status}`);
+  return (verified.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }

@@ -19,6 +19,7 @@ import {
   getAppealAttachmentEndpoint,
   uploadAttachmentEndpoint,
 } from './attachments.ts';
+import { deleteCalendarDayEndpoint, getCalendarYearEndpoint, putCalendarDayEndpoint } from './calendars.ts';
 import { createChallengeEndpoint } from './challenges.ts';
 import {
   getOrganizationEndpoint,
@@ -45,6 +46,7 @@ import {
   listStaffAppealsEndpoint,
 } from './staff-appeals.ts';
 import * as deskCard from './staff-desk-card.ts';
+import { listOrganizationAppealsEndpoint } from './staff-queue.ts';
 import { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './staff-ratings.ts';
 import {
   addAllowedOriginEndpoint,
@@ -64,6 +66,7 @@ import {
 
 export * from './appeals.ts';
 export * from './attachments.ts';
+export * from './calendars.ts';
 export * from './challenges.ts';
 export * from './directory.ts';
 export * from './endpoint.ts';
@@ -72,6 +75,7 @@ export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-desk-card.ts';
+export * from './staff-queue.ts';
 export * from './staff-ratings.ts';
 export * from './staff-roles.ts';
 export * from './staff-settings.ts';
@@ -162,6 +166,10 @@ export const endpoints = {
   putStaffMailPreferences: deskCard.putStaffMailPreferencesEndpoint,
   uploadStaffAnswerAttachment: deskCard.uploadStaffAnswerAttachmentEndpoint,
   deleteStaffAnswerAttachment: deskCard.deleteStaffAnswerAttachmentEndpoint,
+  getCalendarYear: getCalendarYearEndpoint,
+  putCalendarDay: putCalendarDayEndpoint,
+  deleteCalendarDay: deleteCalendarDayEndpoint,
+  listOrganizationAppeals: listOrganizationAppealsEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

@@ -7,6 +7,7 @@
  */
 export * from './appeals.ts';
 export * from './attachments.ts';
+export * from './calendars.ts';
 export * from './challenges.ts';
 export * from './directory.ts';
 export * from './identity.ts';
@@ -14,5 +15,6 @@ export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-desk-card.ts';
+export * from './staff-queue.ts';
 export * from './staff-ratings.ts';
 export * from './staff-settings.ts';

@@ -1,6 +1,7 @@
 /** Every valibot schema of the wire format, by area (`@otklik/client/schemas`). */
 export * from './appeals.ts';
 export * from './attachments.ts';
+export * from './calendars.ts';
 export * from './common.ts';
 export * from './intake.ts';
 export * from './organizations.ts';

@@ -1,7 +1,7 @@
 /** Wire format of the staff appeal desk: the queue, the full record and the actions on an appeal. */
 import * as v from 'valibot';
 import { AppealResult, AppealStatus } from './appeals.ts';
-import { IsoDate, IsoTimestamp, Language, PageQuery, pageOf } from './common.ts';
+import { IsoDate, IsoTimestamp, Language, PageQuery, pageOf, queryInteger } from './common.ts';
 import { AppealView } from './intake.ts';
 import { plainText } from './text.ts';
 
@@ -27,12 +27,37 @@ export const StaffAppealSummary = v.object({
   status: AppealStatus,
   result: v.nullable(AppealResult),
   registeredAt: IsoTimestamp,
+  /** The deadline in force (`YYYY-MM-DD`, the organisation's date): the legal one, or the extension's. */
   dueDate: IsoDate,
   overdue: v.boolean(),
+  /**
+   * Calendar days from today (in the organisation's time zone) to {@link dueDate}: negative when
+   * overdue; `null` once the appeal is closed (answered, forwarded, left without answer, withdrawn).
+   */
+  daysLeft: v.nullable(v.pipe(v.number(), v.integer())),
+  /** The applicant as the queue shows them: surname and initials ("Иванова А. П."); null once erased. */
+  applicant: v.nullable(v.string()),
+  topicId: v.nullable(v.string()),
+  /** Whether the appeal was forwarded by competence, and how many times its term was extended. */
+  forwarded: v.boolean(),
+  extensions: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export type StaffAppealSummary = v.InferOutput<typeof StaffAppealSummary>;
 
-export const StaffAppealPage = pageOf(StaffAppealSummary);
+/** The queue's page, with the counts the console shows at a glance (over the whole organisation). */
+export const StaffAppealPage = v.object({
+  ...pageOf(StaffAppealSummary).entries,
+  counts: v.object({
+    /** Open appeals whose deadline in force is today or within the next 6 days. */
+    dueThisWeek: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** Open appeals past their deadline in force. */
+    overdue: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** Open appeals still `registered` (nobody has taken them into review). */
+    new: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  /** Today in the organisation's time zone (`YYYY-MM-DD`): what `daysLeft` counts from. */
+  today: IsoDate,
+});
 export type StaffAppealPage = v.InferOutput<typeof StaffAppealPage>;
 
 /** The full record for staff: the applicant's view plus the applicant's data and the appeal's text. */
@@ -72,18 +97,39 @@ export const StaffAppeal = v.object({
 export type StaffAppeal = v.InferOutput<typeof StaffAppeal>;
 
 /** Filters of the queue; every one optional. */
+const QueryFlag = v.pipe(
+  v.picklist(['true', 'false']),
+  v.transform((s) => s === 'true'),
+);
+
+/** How the queue is ordered: by deadline (open first), newest or oldest registration, or number. */
+export const QUEUE_SORTS = ['due', '-registered', 'registered', 'number'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** The queue's filters (all optional, combined with AND), search, order and page. */
 export const StaffQueueQuery = v.object({
   status: v.optional(AppealStatus),
-  overdue: v.optional(
-    v.pipe(
-      v.picklist(['true', 'false']),
-      v.transform((s) => s === 'true'),
-    ),
-  ),
+  type: v.optional(v.picklist(['proposal', 'application', 'complaint'])),
+  topicId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** Open appeals past their deadline in force (`true`), or every other appeal (`false`). */
+  overdue: v.optional(QueryFlag),
   /** Only appeals whose deadline in force is before this date (e.g. "due within a week"). */
   dueBefore: v.optional(IsoDate),
+  /** Open appeals due today or within this many days (0: due today; overdue ones not included). */
+  dueWithinDays: v.optional(queryInteger(0, 366)),
+  /** Appeals forwarded by competence (`true`) or not (`false`). */
+  forwarded: v.optional(QueryFlag),
+  /** Appeals whose term was extended (`true`) or not (`false`). */
+  extended: v.optional(QueryFlag),
+  /**
+   * Full-text search over the registration number, the applicant's name and the text, with Russian
+   * stemming ("жалоба" finds "жалобы"); words are ANDed, `"…"` quotes a phrase, `-word` excludes.
+   */
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  sort: v.optional(v.picklist(QUEUE_SORTS), 'due'),
   ...PageQuery,
 });
+export type StaffQueueQuery = v.InferInput<typeof StaffQueueQuery>;
 
 export const StaffAnswerInput = v.object({ result: AppealResult, text: Text(20_000) });
 export type StaffAnswerInput = v.InferInput<typeof StaffAnswerInput>;

@@ -2,6 +2,7 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const administrationMessages = defineMessages({
   ru: {
+    calendars: 'Календари выходных',
     title: 'Администрирование',
     intro: 'Создавайте организации по одной или списком из CSV и приглашайте их администраторов.',
     notAdminTitle: 'Только для администраторов портала',
@@ -60,6 +61,7 @@ export const administrationMessages = defineMessages({
     colReasons: 'Причины',
   },
   be: {
+    calendars: 'Календары выхадных',
     title: 'Адміністраванне',
     intro: 'Стварайце арганізацыі па адной або спісам з CSV і запрашайце іх адміністратараў.',
     notAdminTitle: 'Толькі для адміністратараў партала',
@@ -118,6 +120,7 @@ export const administrationMessages = defineMessages({
     colReasons: 'Прычыны',
   },
   en: {
+    calendars: 'Calendars of non-working days',
     title: 'Administration',
     intro: 'Create organisations one at a time or from a CSV list, and invite their administrators.',
     notAdminTitle: 'For portal administrators only',

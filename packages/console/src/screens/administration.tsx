@@ -11,6 +11,7 @@ import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, Select, TextArea, TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
+import { paths } from '../routes.ts';
 import { serverSession } from '../session.ts';
 import { loadApi, SignedIn, Table } from './access-kit.tsx';
 import { administrationMessages } from './administration.messages.ts';
@@ -42,7 +43,15 @@ export default function Administration() {
   const { t } = useT(administrationMessages);
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro')} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          <a class="button button--secondary" href={paths.calendars}>
+            {t('calendars')}
+          </a>
+        }
+      />
       <SignedIn>
         {() =>
           serverSession.value?.portalAdministrator ? (

@@ -318,7 +318,16 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       return v.parse(AppealReceipt, await res.json());
     };
     const ru = await fileAt('demo-school', await ruBody('due-ru@example.com'));
-    expect(ru.dueDate).toBe('2026-05-01');
+    // 1 April + 30 days is 1 May, a public holiday: 59-ФЗ's term ends on the working day before.
+    expect(ru.dueDate).toBe('2026-04-30');
+    // The tracker, the staff record and the registration mail show the same date.
+    expect((await view(ru)).dueDate).toBe('2026-04-30');
+    const record = await staff(`/v1/staff/appeals/${ru.appealId}`);
+    expect(((await record.json()) as { dueDate: string }).dueDate).toBe('2026-04-30');
+    const [mail] = await db.query<{ payload: { dueDate: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'appeal-registered' AND recipient = 'due-ru@example.com'`,
+    );
+    expect(mail?.payload.dueDate).toBe('2026-04-30');
     expect(ru.registrationNumber).toMatch(/^ОБ-2026-\d{6}$/);
     const by = await fileAt('demo-by', await byBody('due-by@example.com'));
     expect(by.dueDate).toBe('2026-04-16');
@@ -519,7 +528,8 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     await problem(tooLate, 422, 'validation-failed');
     const due = receipt.dueDate;
     const next = new Date(`${due}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 30);
+    // 20 days stay within "30 days past the unmoved term" whatever non-working days moved either end.
+    next.setUTCDate(next.getUTCDate() + 20);
     const until = next.toISOString().slice(0, 10);
     const ok = await staff(`/v1/staff/appeals/${receipt.appealId}/status`, {
       status: 'extended',

@@ -1,14 +1,24 @@
 import { endpoints } from '@otklik/client/contract';
 import type { Database } from '../db/types.ts';
+import { queuePage } from '../desk/queue.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
-import { addStaffMessage, answerAppeal, changeStatus, listQueue, staffAppeal, staffView } from './desk.ts';
+import { addStaffMessage, answerAppeal, changeStatus, staffAppeal, staffView } from './desk.ts';
 
 /** The staff appeal desk: the queue and the appeal, moving it on, answering; every step audited. */
-export function registerDeskRoutes(router: Router<unknown, StaffActor>, db: Database): void {
+export function registerDeskRoutes(
+  router: Router<unknown, StaffActor>,
+  db: Database,
+  now: () => Date = () => new Date(),
+): void {
   registerEndpoint(router, endpoints.listStaffAppeals, async ({ actor, query }) => {
-    const page = await listQueue(db, actor.organizationId, query);
+    const page = await queuePage(db, actor.organizationId, query, now());
+    await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
+    return page;
+  });
+  registerEndpoint(router, endpoints.listOrganizationAppeals, async ({ actor, params, query }) => {
+    const page = await queuePage(db, params.organizationId, query, now());
     await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
     return page;
   });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealResult, AppealStatus, LeftWithoutAnswerReason } from '@otklik/client/schemas';
 import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
-import { addDays, endOfLocalDay, localDate } from '../dates.ts';
+import { endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
+import { appealDeadlines } from '../deadlines/legal-due-date.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { acceptedConsent } from '../organizations/consent.ts';
@@ -84,51 +85,6 @@ export async function staffView(db: Queryable, row: AppealRow) {
   };
 }
 
-export interface QueueFilter {
-  status?: AppealStatus | undefined;
-  overdue?: boolean | undefined;
-  dueBefore?: string | undefined;
-  limit: number;
-  offset: number;
-}
-
-/** The queue: the organisation's appeals by deadline, open ones first. */
-export async function listQueue(db: Queryable, organizationId: string, filter: QueueFilter) {
-  const where = ['a.organization_id = $1'];
-  const params: unknown[] = [organizationId];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  const open = OPEN_APPEAL_STATUSES.map((s) => `'${s}'`).join(', ');
-  const overdueSql = `(a.status IN (${open}) AND COALESCE(a.extended_until, a.due_at) < now())`;
-  if (filter.status !== undefined) add((p) => `a.status = ${p}`, filter.status);
-  if (filter.overdue !== undefined) where.push(filter.overdue ? overdueSql : `NOT ${overdueSql}`);
-  if (filter.dueBefore !== undefined) {
-    add(
-      (p) => `COALESCE(a.due_date, (a.due_at AT TIME ZONE o.time_zone)::date) < ${p}::date`,
-      filter.dueBefore,
-    );
-  }
-  const whereSql = where.join(' AND ');
-  const [count] = await db.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM appeals a JOIN organizations o ON o.id = a.organization_id WHERE ${whereSql}`,
-    params,
-  );
-  const rows = await db.query<AppealRow & { overdue: boolean }>(
-    `${APPEAL_SELECT.replace('SELECT a.*', `SELECT a.*, ${overdueSql} AS overdue`)} WHERE ${whereSql}
-     ORDER BY (a.status IN (${open})) DESC, COALESCE(a.due_date, (a.due_at AT TIME ZONE o.time_zone)::date), a.registered_at, a.id
-     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.limit, filter.offset],
-  );
-  return {
-    items: rows.map((row) => ({ ...appealSummary(row), overdue: row.overdue })),
-    total: count?.total ?? 0,
-    limit: filter.limit,
-    offset: filter.offset,
-  };
-}
-
 /** The appeal's language, else its profile's first (the law's own language). */
 const mailLanguage = (row: AppealRow) => row.language ?? profileOf(row).languages[0] ?? 'ru';
 
@@ -178,7 +134,7 @@ export async function changeStatus(tx: Queryable, actor: Actor, id: string, chan
       note = [change.forwardedTo, change.note].filter(Boolean).join(': ');
       break;
     case 'extended': {
-      const latest = addDays(row.registered_date, deadlines.answerWithinDays + deadlines.extensionMaxDays);
+      const { extensionLatest: latest } = await appealDeadlines(tx, row, row.registered_date);
       if (row.extensions >= deadlines.extensionsAllowed) {
         throw new ProblemError(
           409,

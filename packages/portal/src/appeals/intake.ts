@@ -4,8 +4,9 @@ import type { AppealReceipt, AppealSubmission } from '@otklik/client/schemas';
 import type * as v from 'valibot';
 import { spendProofOfWork } from '../abuse/pow.ts';
 import { attachUploads } from '../attachments/store.ts';
-import { addDays, endOfLocalDay, localDate } from '../dates.ts';
+import { endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
+import { appealDeadlines } from '../deadlines/legal-due-date.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readIdentityToken, sameEmail } from '../identity/tokens.ts';
 import { enqueueMail } from '../mail/outbox.ts';
@@ -57,7 +58,11 @@ export async function fileAppeal(
   await spendProofOfWork(tx, keys, org.id, body.proofOfWork);
   const identityMethod = await checkIdentity(keys, org, body);
   const registeredDate = localDate(org.timeZone, now);
-  const dueDate = addDays(registeredDate, org.profile.deadlines.answerWithinDays);
+  const { answerBy: dueDate } = await appealDeadlines(
+    tx,
+    { country: org.country, jurisdiction: org.profile.id },
+    registeredDate,
+  );
   const year = Number(registeredDate.slice(0, 4));
   const [counter] = await tx.query<{ last_number: number }>(
     `INSERT INTO appeal_number_counters (organization_id, year, last_number) VALUES ($1, $2, 1)

@@ -24,6 +24,7 @@ export interface AppealRow {
   organization_id: string;
   organization_name: string;
   jurisdiction: JurisdictionProfileId;
+  country: string;
   time_zone: string;
   registration_number: string;
   type: AppealView['type'];
@@ -44,7 +45,7 @@ export interface AppealRow {
   access_secret_hash: string | null;
 }
 
-export const APPEAL_SELECT = `SELECT a.*, o.name AS organization_name, o.jurisdiction, o.time_zone,
+export const APPEAL_SELECT = `SELECT a.*, o.name AS organization_name, o.jurisdiction, o.country, o.time_zone,
     to_char((a.registered_at AT TIME ZONE o.time_zone)::date, 'YYYY-MM-DD') AS registered_date,
     to_char(COALESCE(a.due_date, ((a.due_at AT TIME ZONE o.time_zone)::date)), 'YYYY-MM-DD') AS due_date_iso
   FROM appeals a JOIN organizations o ON o.id = a.organization_id`;

@@ -58,6 +58,8 @@ export function inLanguage<T>(
 export interface IntakeOrganization {
   id: string;
   name: string;
+  /** Whose calendar of non-working days its deadlines follow. */
+  country: string;
   timeZone: string;
   languages: string[];
   origins: string[];
@@ -179,13 +181,14 @@ export async function loadIntakeOrganization(db: Queryable, id: string): Promise
     AppealSettingsRow & {
       id: string;
       name: string;
+      country: string;
       time_zone: string;
       languages: string[];
       jurisdiction: JurisdictionProfileId;
       origins: string[] | null;
     }
   >(
-    `SELECT o.id, o.name, o.time_zone, o.languages, o.jurisdiction, ${APPEAL_SETTINGS_COLUMNS},
+    `SELECT o.id, o.name, o.country, o.time_zone, o.languages, o.jurisdiction, ${APPEAL_SETTINGS_COLUMNS},
        ARRAY(SELECT origin FROM organization_origins WHERE organization_id = o.id) AS origins
      FROM organizations o LEFT JOIN organization_appeal_settings s ON s.organization_id = o.id
      WHERE o.id = $1`,
@@ -195,6 +198,7 @@ export async function loadIntakeOrganization(db: Queryable, id: string): Promise
   return {
     id: row.id,
     name: row.name,
+    country: row.country,
     timeZone: row.time_zone,
     languages: row.languages,
     origins: row.origins ?? [],

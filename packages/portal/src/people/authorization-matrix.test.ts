@@ -110,6 +110,10 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       if (name === 'organizationId') return TARGETS[relation];
       if (name === 'appealId') return appeals[relation] as string;
       if (name === 'setId') return 'matrix-set';
+      // Calendars: a real country, year and a (weekend) day, so only the permission decides.
+      if (name === 'country') return 'RU';
+      if (name === 'year') return '2027';
+      if (name === 'date') return '2027-03-06';
       // Other parameters get a well-formed value, so the gate (not the parameter check) answers.
       if (name === 'origin') return encodeURIComponent('https://matrix.example');
       if (name === 'topicId') return 'matrix-topic';

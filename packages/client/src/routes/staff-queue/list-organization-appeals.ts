@@ -1,0 +1,4 @@
+export const listOrganizationAppealsRoute = {
+  method: 'GET',
+  path: '/v1/staff/organizations/{organizationId}/appeals',
+} as const;

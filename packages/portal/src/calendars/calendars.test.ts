@@ -1,0 +1,95 @@
+import { CalendarYear } from '@otklik/client/schemas';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/index.ts';
+import type { Database } from '../db/types.ts';
+import { appealDeadlines } from '../deadlines/legal-due-date.ts';
+import { migrate } from '../migrations/index.ts';
+import { staffHarness } from '../people/staff-harness.ts';
+import { testBackends } from '../testing/backends.ts';
+
+const backends = await testBackends();
+
+describe.each(backends)('calendars of non-working days on $name', (backend) => {
+  const run = it.skipIf(backend.skipReason !== null);
+  let db: Database;
+  let cleanup = async () => {};
+  let h: ReturnType<typeof staffHarness>;
+  let admin: { cookie: string; csrf: string };
+  let clerk: { cookie: string; csrf: string };
+
+  beforeAll(async () => {
+    if (backend.skipReason) return;
+    const fresh = await backend.fresh();
+    cleanup = fresh.cleanup;
+    db = await openDatabase(fresh.database);
+    await migrate(db);
+    await db.query(
+      `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category) VALUES ('c-school', 'Школа', 'BY', 'by-300z', 'education', 'school')`,
+    );
+    h = staffHarness(db);
+    await h.addPerson('portal@example.com', [], true);
+    await h.addPerson('clerk@example.com', [['c-school', 'coordinator']]);
+    admin = await h.signIn('portal@example.com');
+    clerk = await h.signIn('clerk@example.com');
+  });
+  afterAll(async () => {
+    await db?.close();
+    await cleanup();
+  });
+
+  run('the seeded years, with their working-day counts', async () => {
+    const res = await h.call('GET', '/v1/staff/calendars/RU/2026', admin);
+    expect(res.status).toBe(200);
+    const year = v.parse(CalendarYear, await res.json());
+    expect(year.workingDays).toBe(247);
+    expect(year.days).toContainEqual({ date: '2026-01-09', kind: 'day_off', note: 'Перенос с 3 января' });
+    const by = v.parse(
+      CalendarYear,
+      await (await h.call('GET', '/v1/staff/calendars/BY/2025', admin)).json(),
+    );
+    expect(by.days.find((d) => d.date === '2025-12-20')?.kind).toBe('working');
+  });
+
+  run('an edited day moves the deadlines computed afterwards; removing it restores them', async () => {
+    const org = { country: 'BY', jurisdiction: 'by-300z' as const };
+    // 2 March 2027 + 15 days = Wednesday 17 March 2027.
+    expect((await appealDeadlines(db, org, '2027-03-02')).answerBy).toBe('2027-03-17');
+    const put = await h.call('PUT', '/v1/staff/calendars/BY/days/2027-03-17', {
+      ...admin,
+      body: { kind: 'day_off', note: 'Перенос на 20.03' },
+    });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toEqual({ date: '2027-03-17', kind: 'day_off', note: 'Перенос на 20.03' });
+    expect((await appealDeadlines(db, org, '2027-03-02')).answerBy).toBe('2027-03-18');
+    const [row] = await db.query<{ updated_by: string | null }>(
+      `SELECT updated_by FROM calendar_days WHERE country = 'BY' AND day = '2027-03-17'`,
+    );
+    expect(row?.updated_by).not.toBeNull();
+    expect((await h.call('DELETE', '/v1/staff/calendars/BY/days/2027-03-17', admin)).status).toBe(204);
+    expect((await appealDeadlines(db, org, '2027-03-02')).answerBy).toBe('2027-03-17');
+    expect((await h.call('DELETE', '/v1/staff/calendars/BY/days/2027-03-17', admin)).status).toBe(404);
+  });
+
+  run('refuses a kind that does not fit the weekday, a non-date, an unknown country, a clerk', async () => {
+    const weekendHoliday = await h.call('PUT', '/v1/staff/calendars/RU/days/2027-03-06', {
+      ...admin,
+      body: { kind: 'holiday' },
+    });
+    expect(weekendHoliday.status).toBe(422);
+    expect(((await weekendHoliday.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe(
+      'body.kind',
+    );
+    const weekdayWorking = await h.call('PUT', '/v1/staff/calendars/RU/days/2027-03-05', {
+      ...admin,
+      body: { kind: 'working' },
+    });
+    expect(weekdayWorking.status).toBe(422);
+    expect(
+      (await h.call('PUT', '/v1/staff/calendars/RU/days/2027-02-30', { ...admin, body: { kind: 'holiday' } }))
+        .status,
+    ).toBe(422);
+    expect((await h.call('GET', '/v1/staff/calendars/KZ/2026', admin)).status).toBe(422);
+    expect((await h.call('GET', '/v1/staff/calendars/RU/2026', clerk)).status).toBe(403);
+  });
+});

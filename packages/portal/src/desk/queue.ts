@@ -1,0 +1,174 @@
+/**
+ * The staff queue: an organisation's appeals with their deadline in force and the days left, filtered,
+ * searched (PostgreSQL full-text search with Russian stemming, the same on PGlite), sorted and paged,
+ * with the "due this week", "overdue" and "new" counts.
+ */
+import type { QueueSort, StaffAppealPage } from '@otklik/client/schemas';
+import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
+import { addDays, todayIn } from '../dates.ts';
+import type { Queryable } from '../db/types.ts';
+import { ProblemError } from '../http/problem.ts';
+
+/** The queue's filters, search, order and page (the parsed `StaffQueueQuery`). */
+export interface QueueQuery {
+  status?: string | undefined;
+  type?: string | undefined;
+  topicId?: string | undefined;
+  overdue?: boolean | undefined;
+  dueBefore?: string | undefined;
+  dueWithinDays?: number | undefined;
+  forwarded?: boolean | undefined;
+  extended?: boolean | undefined;
+  q?: string | undefined;
+  sort?: QueueSort | undefined;
+  limit: number;
+  offset: number;
+}
+
+const OPEN = `a.status IN (${OPEN_APPEAL_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+/** The deadline in force as the organisation's date (rows filed before due dates were stored: from due_at). */
+const DUE = `COALESCE(a.due_date, (a.due_at AT TIME ZONE o.time_zone)::date)`;
+
+/** A query that looks like a registration number or its tail: letters, digits and dashes, a digit last. */
+const NUMBER_LIKE = /^[\p{L}\d-]*\d$/u;
+
+const ORDER: Record<QueueSort, string> = {
+  due: `(${OPEN}) DESC, ${DUE}, a.registered_at, a.id`,
+  '-registered': 'a.registered_at DESC, a.id',
+  registered: 'a.registered_at, a.id',
+  number: 'a.registration_number, a.id',
+};
+
+interface QueueRow {
+  id: string;
+  registration_number: string;
+  type: string;
+  status: StaffAppealPage['items'][number]['status'];
+  result: StaffAppealPage['items'][number]['result'];
+  registered_at: Date;
+  due: string;
+  open: boolean;
+  applicant_surname: string | null;
+  applicant_first_name: string | null;
+  applicant_patronymic: string | null;
+  topic_id: string | null;
+  forwarded_at: Date | null;
+  extensions: number;
+}
+
+/** "Иванова Анна Петровна" → "Иванова А. П."; null when nothing is left (erased by retention). */
+export function shortName(surname: string | null, first: string | null, patronymic: string | null) {
+  const initials = [first, patronymic]
+    .filter((p): p is string => p !== null && p.trim() !== '')
+    .map((p) => `${p.trim().charAt(0).toUpperCase()}.`);
+  const parts = [surname?.trim() || null, initials.join(' ') || null].filter((p) => p !== null);
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
+/** Calendar days from `from` to `to` (`YYYY-MM-DD`). */
+const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** The page of the queue for one organisation (the caller has checked `appeals.read` there). */
+export async function queuePage(
+  db: Queryable,
+  organizationId: string,
+  query: QueueQuery,
+  now: Date,
+): Promise<StaffAppealPage> {
+  const [org] = await db.query<{ time_zone: string }>('SELECT time_zone FROM organizations WHERE id = $1', [
+    organizationId,
+  ]);
+  if (org === undefined) throw new ProblemError(404, 'not-found', 'No such organisation');
+  const today = todayIn(org.time_zone, now);
+  const params: unknown[] = [organizationId];
+  const where = ['a.organization_id = $1'];
+  let todayParam: string | null = null;
+  /** Today's placeholder, added on first use (PostgreSQL refuses a parameter no clause uses). */
+  const todaySql = () => {
+    if (todayParam === null) {
+      params.push(today);
+      todayParam = `$${params.length}::date`;
+    }
+    return todayParam;
+  };
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  const overdue = () => `(${OPEN} AND ${DUE} < ${todaySql()})`;
+  if (query.status !== undefined) add((p) => `a.status = ${p}`, query.status);
+  if (query.type !== undefined) add((p) => `a.type = ${p}`, query.type);
+  if (query.topicId !== undefined) add((p) => `a.topic_id = ${p}`, query.topicId);
+  if (query.overdue !== undefined) where.push(query.overdue ? overdue() : `NOT ${overdue()}`);
+  if (query.dueBefore !== undefined) add((p) => `${DUE} < ${p}::date`, query.dueBefore);
+  if (query.dueWithinDays !== undefined) {
+    const from = todaySql();
+    add((p) => `${OPEN} AND ${DUE} BETWEEN ${from} AND ${p}::date`, addDays(today, query.dueWithinDays));
+  }
+  if (query.forwarded !== undefined) where.push(`(a.forwarded_at IS ${query.forwarded ? 'NOT ' : ''}NULL)`);
+  if (query.extended !== undefined) where.push(`(a.extensions ${query.extended ? '>' : '='} 0)`);
+  if (query.q !== undefined && query.q !== '') {
+    const q = query.q;
+    // A number or its tail ("ОБ-2026-000004", "000004") also matches the end of the registration number.
+    const number = NUMBER_LIKE.test(q) ? `%${q.replace(/[\\%_]/g, '\\$&').toUpperCase()}` : null;
+    add(
+      (p) =>
+        `(a.search_document @@ websearch_to_tsquery('russian', ${p})${
+          number === null ? '' : ` OR upper(a.registration_number) LIKE $${params.length + 1}`
+        })`,
+      q,
+    );
+    if (number !== null) params.push(number);
+  }
+  const whereSql = where.join(' AND ');
+  const from = 'FROM appeals a JOIN organizations o ON o.id = a.organization_id';
+  const [total] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n ${from} WHERE ${whereSql}`,
+    params,
+  );
+  const rows = await db.query<QueueRow>(
+    `SELECT a.id, a.registration_number, a.type, a.status, a.result, a.registered_at,
+       to_char(${DUE}, 'YYYY-MM-DD') AS due, ${OPEN} AS open, a.applicant_surname, a.applicant_first_name,
+       a.applicant_patronymic, a.topic_id, a.forwarded_at, a.extensions
+     ${from} WHERE ${whereSql}
+     ORDER BY ${ORDER[query.sort ?? 'due']}
+     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, query.limit, query.offset],
+  );
+  const [counts] = await db.query<{ due_this_week: number; overdue: number; fresh: number }>(
+    `SELECT count(*) FILTER (WHERE ${DUE} BETWEEN $2::date AND $3::date)::int AS due_this_week,
+       count(*) FILTER (WHERE ${DUE} < $2::date)::int AS overdue,
+       count(*) FILTER (WHERE a.status = 'registered')::int AS fresh
+     ${from} WHERE a.organization_id = $1 AND ${OPEN}`,
+    [organizationId, today, addDays(today, 6)],
+  );
+  return {
+    items: rows.map((r) => {
+      const daysLeft = r.open ? daysFrom(today, r.due) : null;
+      return {
+        appealId: r.id,
+        registrationNumber: r.registration_number,
+        type: r.type,
+        status: r.status,
+        result: r.result,
+        registeredAt: r.registered_at.toISOString(),
+        dueDate: r.due,
+        overdue: daysLeft !== null && daysLeft < 0,
+        daysLeft,
+        applicant: shortName(r.applicant_surname, r.applicant_first_name, r.applicant_patronymic),
+        topicId: r.topic_id,
+        forwarded: r.forwarded_at !== null,
+        extensions: r.extensions,
+      };
+    }),
+    total: total?.n ?? 0,
+    limit: query.limit,
+    offset: query.offset,
+    counts: {
+      dueThisWeek: counts?.due_this_week ?? 0,
+      overdue: counts?.overdue ?? 0,
+      new: counts?.fresh ?? 0,
+    },
+    today,
+  };
+}

@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../chromium.ts';
+import {
+  type ConsoleHarness,
+  type ConsoleLanguage,
+  checkScreen,
+  openConsole,
+  signInCookie,
+  startConsoleHarness,
+} from './harness.ts';
+
+/**
+ * The queue screen in Chromium, signed in as the demo school's clerk (coordinator): the list with due
+ * chips and the counts, the screen check (axe, 320/375 px, strict CSP) in each language, the saved
+ * filters, search, and the list by keyboard (arrows move, Enter opens the appeal's card route).
+ */
+describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function openQueue(language: ConsoleLanguage = 'ru', width = 1280) {
+    const cookie = await signInCookie(h, 'clerk@school.demo.otklik.localhost');
+    const page = await openConsole(h, '/console/queue', { language, width, cookie });
+    await page.locator('a[data-row-link]').first().waitFor();
+    return page;
+  }
+
+  for (const [language, title] of [
+    ['ru', 'Обращения'],
+    ['be', 'Звароты'],
+    ['en', 'Appeals'],
+  ] as const) {
+    it(`the queue with due chips and counts passes the screen check (${language})`, async () => {
+      const page = await openQueue(language);
+      try {
+        expect(await page.locator('h1').innerText()).toBe(title);
+        expect(await page.locator('.queue-glance').innerText()).toMatch(/\d/);
+        expect(await page.locator('.due-chip').count()).toBeGreaterThan(0);
+        await checkScreen(page, { label: `queue (${language})`, language });
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  it('arrows move along the rows and Enter opens the appeal’s card route', async () => {
+    const page = await openQueue();
+    try {
+      const links = page.locator('a[data-row-link]');
+      const second = await links.nth(1).getAttribute('href');
+      await links.first().focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(second);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => new URL(page.url()).pathname).toBe(second);
+      expect(second).toMatch(/^\/console\/queue\/appeals\/[0-9a-f-]{36}$/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the overdue tab, the search and an empty result that says what to do', async () => {
+    const page = await openQueue('ru', 375);
+    try {
+      await page.getByRole('tab', { name: /Просрочены/ }).click();
+      await expect
+        .poll(
+          async () =>
+            (await page.locator('.due-chip--overdue').count()) ===
+            (await page.locator('a[data-row-link]').count()),
+        )
+        .toBe(true);
+      await checkScreen(page, { label: 'queue, overdue, 375 px' });
+      await page.getByRole('tab', { name: /Все/ }).click();
+      const number = (await page.locator('a[data-row-link]').first().innerText()).trim();
+      await page.getByRole('searchbox').fill(number);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('a[data-row-link]').count()).toBe(1);
+      expect((await page.locator('a[data-row-link]').innerText()).trim()).toBe(number);
+      await page.getByRole('searchbox').fill('абракадабра');
+      await page.keyboard.press('Enter');
+      await page.getByText('Обращений нет').waitFor();
+      await checkScreen(page, { label: 'queue, nothing found' });
+    } finally {
+      await page.context().close();
+    }
+  });
+});
