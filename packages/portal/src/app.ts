@@ -36,9 +36,12 @@ import { registerRatePage } from './pages/rate-page.ts';
 import { registerPeopleRoutes } from './people/routes.ts';
 import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
 import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
 import { createStaffGate } from './staff/gate.ts';
 import { DEFAULT_WIDGETS_DIR, registerWidgetRoutes } from './static.ts';
+import { registerWebhookRoutes } from './webhooks/routes.ts';
+import type { WebhookOptions } from './webhooks/worker.ts';
 
 export interface AppOptions {
   db: Database;
@@ -63,6 +66,8 @@ export interface AppOptions {
   oidc?: OidcOptions;
   /** The live check of a site page (settings): e.g. allow private networks on an intranet or in tests. */
   siteCheck?: SiteCheckOptions;
+  /** Webhooks to document systems (e.g. `allowPrivateNetworks` for an intranet or tests). */
+  webhooks?: WebhookOptions;
   /** Demo only: serves GET /demo/mailbox with this page. */
   demoMailboxPage?: () => string;
   /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */
@@ -150,6 +155,8 @@ export function createApp(options: AppOptions): Hono {
   registerRatingRoutes(router, { db, keys, caches: ratingCaches, now, guard });
   registerDeskRoutes(router, db);
   registerStaffRatingRoutes(router, db);
+  registerReportRoutes(router, db, now);
+  registerWebhookRoutes(router, db, keys, options.webhooks);
   registerSettingsRoutes(router, {
     db,
     oidcProviders,

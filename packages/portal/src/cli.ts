@@ -104,6 +104,7 @@ async function startPortalFromEnv(
     ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     oidc: { providers: oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS) },
     siteCheck: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_SITE_CHECK_PRIVATE === '1' },
+    webhooks: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_WEBHOOKS_PRIVATE === '1' },
     ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
     ...(process.env.CONSOLE_DIR ? { consoleDir: resolve(process.env.CONSOLE_DIR) } : {}),
   });

@@ -45,6 +45,7 @@ import {
   listStaffAppealsEndpoint,
 } from './staff-appeals.ts';
 import { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './staff-ratings.ts';
+import * as staffReports from './staff-reports.ts';
 import {
   addAllowedOriginEndpoint,
   checkSiteEndpoint,
@@ -60,6 +61,7 @@ import {
   updateOrganizationSettingsEndpoint,
   updateRatingSettingsEndpoint,
 } from './staff-settings.ts';
+import * as staffWebhooks from './staff-webhooks.ts';
 
 export * from './appeals.ts';
 export * from './attachments.ts';
@@ -71,8 +73,10 @@ export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-ratings.ts';
+export * from './staff-reports.ts';
 export * from './staff-roles.ts';
 export * from './staff-settings.ts';
+export * from './staff-webhooks.ts';
 export * from './types.ts';
 
 /**
@@ -143,6 +147,16 @@ export const endpoints = {
   createPortalOrganization: staffAccess.createPortalOrganizationEndpoint,
   importPortalOrganizations: staffAccess.importPortalOrganizationsEndpoint,
   invitePortalOrganizationAdministrator: staffAccess.invitePortalOrganizationAdministratorEndpoint,
+  getStaffAppealReport: staffReports.getStaffAppealReportEndpoint,
+  exportStaffAppealReportCsv: staffReports.exportStaffAppealReportCsvEndpoint,
+  exportStaffAppealReportXlsx: staffReports.exportStaffAppealReportXlsxEndpoint,
+  listAppealClassifier: staffReports.listAppealClassifierEndpoint,
+  importAppealClassifier: staffReports.importAppealClassifierEndpoint,
+  setTopicClassifierCode: staffReports.setTopicClassifierCodeEndpoint,
+  listStaffWebhooks: staffWebhooks.listStaffWebhooksEndpoint,
+  createStaffWebhook: staffWebhooks.createStaffWebhookEndpoint,
+  deleteStaffWebhook: staffWebhooks.deleteStaffWebhookEndpoint,
+  listStaffWebhookDeliveries: staffWebhooks.listStaffWebhookDeliveriesEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

@@ -10,5 +10,7 @@ export * from './ratings.ts';
 export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-ratings.ts';
+export * from './staff-reports.ts';
 export * from './staff-settings.ts';
+export * from './staff-webhooks.ts';
 export * from './text.ts';
