@@ -26,12 +26,14 @@ const ApiKeys = lazyScreen(() => import('./screens/api-keys.tsx'));
 const AuditLog = lazyScreen(() => import('./screens/audit-log.tsx'));
 const Account = lazyScreen(() => import('./screens/account.tsx'));
 const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
+const Reports = lazyScreen(() => import('./screens/reports/reports.tsx'));
+const Ratings = lazyScreen(() => import('./screens/ratings/ratings.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
   queue: SectionPlaceholder,
-  reports: SectionPlaceholder,
-  ratings: SectionPlaceholder,
+  reports: Reports,
+  ratings: Ratings,
   settings: Settings,
   administration: Administration,
 };

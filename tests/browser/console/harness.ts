@@ -56,6 +56,8 @@ export interface OpenOptions {
   language?: ConsoleLanguage;
   width?: number;
   height?: number;
+  /** Cookies the browser holds before the page opens (e.g. a staff session signed in over HTTP). */
+  cookies?: readonly { name: string; value: string }[];
 }
 
 /**
@@ -69,6 +71,9 @@ export async function openConsole(h: ConsoleHarness, path: string, options: Open
     locale: { ru: 'ru-RU', be: 'be-BY', en: 'en-GB' }[language],
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
   });
+  if (options.cookies?.length) {
+    await context.addCookies(options.cookies.map((c) => ({ ...c, url: h.url('/') })));
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
