@@ -28,6 +28,7 @@ const Account = lazyScreen(() => import('./screens/account.tsx'));
 const Settings = lazyScreen(() => import('./screens/settings/settings.tsx'));
 const Reports = lazyScreen(() => import('./screens/reports/reports.tsx'));
 const Ratings = lazyScreen(() => import('./screens/ratings/ratings.tsx'));
+const Webhooks = lazyScreen(() => import('./screens/webhooks.tsx'));
 
 /** The screen of each section (a placeholder until the section's own screen lands). */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
@@ -77,6 +78,7 @@ export function App() {
             <Route path={paths.people} component={People} />
             <Route path={paths.apiKeys} component={ApiKeys} />
             <Route path={paths.auditLog} component={AuditLog} />
+            <Route path={paths.webhooks} component={Webhooks} />
             <Route path={paths.account} component={Account} />
             {sections.map((section) => (
               <Route<{ section: SectionId }>

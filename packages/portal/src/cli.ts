@@ -9,7 +9,8 @@
  * OTKLIK_OIDC_PROVIDERS (JSON array of OpenID Connect providers `{id, name, issuer, clientId,
  * clientSecret}`; unset: OpenID Connect login is off; needs PUBLIC_URL for the callback URL),
  * OTKLIK_SITE_CHECK_PRIVATE=1 (the settings' site check may fetch private and loopback addresses; on
- * in the demo, whose example site is on localhost).
+ * in the demo, whose example site is on localhost), OTKLIK_WEBHOOKS_PRIVATE=1 (webhooks may be sent to
+ * private and loopback addresses; on in the demo).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';

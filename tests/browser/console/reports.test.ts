@@ -26,18 +26,18 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
   });
 
   /** The analyst's session cookie, signed in over HTTP as the console does (the code read from the outbox). */
-  async function sessionCookie(): Promise<{ name: string; value: string }[]> {
+  async function sessionCookie(email = ANALYST): Promise<{ name: string; value: string }[]> {
     const started = await fetch(h.url('/v1/staff/sign-in'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: ANALYST }),
+      body: JSON.stringify({ email }),
     });
     expect(started.status).toBe(202);
     const { signInId } = (await started.json()) as { signInId: string };
     const [row] = await h.portal.db.query<{ code: string }>(
       `SELECT payload->>'code' AS code FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = $1
        ORDER BY created_at DESC LIMIT 1`,
-      [ANALYST],
+      [email],
     );
     const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
       method: 'POST',
@@ -136,6 +136,51 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
         .toBeGreaterThan(0);
       expect(name.length).toBeGreaterThan(0);
       await checkScreen(page, { label: 'ratings, a school' });
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('webhooks: the list with the last response, a missing address and a refused loopback URL beside the field', async () => {
+    const db = h.portal.db;
+    await db.query(
+      `INSERT INTO webhooks (id, organization_id, url, events, description, secret_sealed)
+       VALUES ('6f1c1f39-7d0e-4c55-9a53-1d7bd0c1e0aa', 'demo-school', 'https://sed.example.org/otklik',
+               ARRAY['appeal.filed', 'appeal.answered'], 'СЭД', 'sealed')`,
+    );
+    await db.query(
+      `INSERT INTO webhook_deliveries (webhook_id, event_id, event, payload, attempts, last_status, last_error,
+         last_attempt_at, next_attempt_at)
+       VALUES ('6f1c1f39-7d0e-4c55-9a53-1d7bd0c1e0aa', 'e1', 'appeal.filed', '{}', 1, 503, 'The receiver answered 503',
+         now(), now() + interval '1 day')`,
+    );
+    const page = await openConsole(h, '/console/webhooks', {
+      cookies: await sessionCookie('admin@school.demo.otklik.localhost'),
+    });
+    try {
+      await page.getByRole('table', { name: 'Вебхуки организации' }).waitFor();
+      const table = await page.getByRole('table', { name: 'Вебхуки организации' }).innerText();
+      expect(table).toMatch(/ошибка: The receiver answered 503/);
+      await checkScreen(page, { label: 'webhooks, one failing' });
+      // Checked before sending: no address, the error beside the field and the focus on it.
+      await page.getByRole('button', { name: 'Добавить' }).focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.getByText('Укажите адрес, начинающийся с https:// или http://').count())
+        .toBe(1);
+      expect(await focused(page)).toMatchObject({ id: 'hook-url' });
+      await checkScreen(page, { label: 'webhooks, the address missing' });
+      // A loopback address is refused by the portal (this one does not allow private networks).
+      await page.getByLabel(/Адрес \(URL\) приёмника/).fill('http://127.0.0.1:9/hook');
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/webhooks') && r.request().method() === 'POST'),
+        page.getByLabel(/Адрес \(URL\) приёмника/).press('Enter'),
+      ]);
+      expect(refused.status()).toBe(422);
+      expect(((await refused.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('body.url');
+      // The portal's reason beside the field, the focus back on it.
+      await expect.poll(() => page.getByText(/private, loopback/).count()).toBe(1);
+      expect(await focused(page)).toMatchObject({ id: 'hook-url' });
     } finally {
       await page.context().close();
     }

@@ -30,9 +30,6 @@ CREATE TABLE topic_classifier_codes (
   PRIMARY KEY (organization_id, topic_id)
 );
 
--- The report counts appeals of a month by registration in a set of organisations.
-CREATE INDEX IF NOT EXISTS appeals_org_registered_idx ON appeals (organization_id, registered_at);
-
 -- An organisation's webhooks: where appeal events go, signed with the hook's own secret (sealed with
 -- the portal's key ring, never stored in plain text).
 CREATE TABLE webhooks (
