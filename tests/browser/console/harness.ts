@@ -56,7 +56,10 @@ export interface OpenOptions {
   language?: ConsoleLanguage;
   width?: number;
   height?: number;
-  /** Cookies the browser holds before the page opens (e.g. a staff session signed in over HTTP). */
+  /**
+   * Cookies the browser holds before the page opens (e.g. a staff session signed in over HTTP); the
+   * console is then told it signed in, as after its own sign-in form.
+   */
   cookies?: readonly { name: string; value: string }[];
 }
 
@@ -73,6 +76,8 @@ export async function openConsole(h: ConsoleHarness, path: string, options: Open
   });
   if (options.cookies?.length) {
     await context.addCookies(options.cookies.map((c) => ({ ...c, url: h.url('/') })));
+    // The console asks who is signed in only when it remembers signing in (session.ts).
+    await context.addInitScript(() => localStorage.setItem('otklik-console-signed-in', '1'));
   }
   const page = await context.newPage();
   const errors: string[] = [];
