@@ -7,6 +7,7 @@ import type { StaffAppealReport } from '@otklik/client/schemas';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealCounter } from '../appeals/counter.ts';
+import { runControlCommand } from '../control/commands.ts';
 import { todayIn } from '../dates.ts';
 import type { Database } from '../db/types.ts';
 import { type StaffCall, staffHarness } from '../people/staff-harness.ts';
@@ -178,6 +179,20 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
     );
     expect(badMonth.status).toBe(422);
     expect(((await badMonth.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('query.month');
+  });
+
+  test('the command line imports the classifier too, and names the lines it refuses', async () => {
+    expect(
+      await runControlCommand(db, 'import-classifier', {
+        csv: '0004.0017.0000.0000;Безопасность (командная строка)',
+      }),
+    ).toMatchObject({ imported: 1 });
+    await expect(
+      runControlCommand(db, 'import-classifier', { csv: '0004.0018.0000.0000;Хорошо\nплохо;строка' }),
+    ).rejects.toThrow(/Line 2: the code must look like/);
+    expect(await db.query(`SELECT code FROM appeal_classifier WHERE code = '0004.0018.0000.0000'`)).toEqual(
+      [],
+    );
   });
 
   test('the CSV and the XLSX carry the report; the workbook reads back cell by cell', async () => {
