@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { AppealStats } from './appeals.ts';
 import { IsoDate, IsoTimestamp, OrganizationId, PageQuery, pageOf } from './common.ts';
+import { PlainString } from './text.ts';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Flag = v.optional(
@@ -102,7 +103,7 @@ export type ClassifierEntry = v.InferOutput<typeof ClassifierEntry>;
 
 /** Query of the classifier: a search in codes and titles, optionally one level only. */
 export const ClassifierQuery = v.object({
-  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  q: v.optional(v.pipe(PlainString, v.trim(), v.maxLength(200))),
   /** Codes starting with this prefix, e.g. `0002.0013`. */
   prefix: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(\.\d{4}){0,3}$/, 'Expected e.g. 0002.0013'))),
   ...PageQuery,
@@ -111,7 +112,7 @@ export const ClassifierPage = pageOf(ClassifierEntry);
 
 /** The full classifier as CSV text: `code;title` (or comma separated), a header row optional. */
 export const ClassifierImport = v.object({
-  csv: v.pipe(v.string(), v.minLength(1), v.maxLength(8 * 1024 * 1024)),
+  csv: v.pipe(PlainString, v.minLength(1), v.maxLength(8 * 1024 * 1024)),
 });
 export const ClassifierImportResult = v.object({
   /** Rows added or changed. */

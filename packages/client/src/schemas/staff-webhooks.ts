@@ -1,6 +1,7 @@
 /** Wire format of webhooks: where an organisation's appeal events go, and how each delivery went. */
 import * as v from 'valibot';
 import { IsoTimestamp, OrganizationId, PageQuery, pageOf } from './common.ts';
+import { PlainString } from './text.ts';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Uuid = v.pipe(v.string(), v.uuid());
@@ -24,14 +25,14 @@ export const WebhookParams = v.object({ organizationId: OrganizationId, webhookI
 /** A new webhook: an http(s) URL on a public address (private ones only where the portal allows them). */
 export const WebhookInput = v.object({
   url: v.pipe(
-    v.string(),
+    PlainString,
     v.trim(),
     v.maxLength(2000),
     v.url('Expected an absolute URL'),
     v.regex(/^https?:\/\//i, 'Expected an http or https URL'),
   ),
   events: v.pipe(v.array(WebhookEvent), v.minLength(1, 'Choose at least one event')),
-  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  description: v.optional(v.pipe(PlainString, v.trim(), v.maxLength(200))),
 });
 export type WebhookInput = v.InferInput<typeof WebhookInput>;
 

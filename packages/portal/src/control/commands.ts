@@ -3,6 +3,7 @@
  * the control socket, inside a running portal (see socket.ts). Inputs arrive as JSON and are checked
  * with valibot, whichever way they came.
  */
+import { PlainString } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { backupPglite } from '../backup/backup.ts';
 import type { Database } from '../db/types.ts';
@@ -49,7 +50,7 @@ const controlCommands = {
   },
   // The full thematic classifier of appeals from its CSV text (`code;title`), all rows or none.
   'import-classifier': {
-    input: v.object({ csv: v.pipe(v.string(), v.minLength(1), v.maxLength(8 * 1024 * 1024)) }),
+    input: v.object({ csv: v.pipe(PlainString, v.minLength(1), v.maxLength(8 * 1024 * 1024)) }),
     run: (db: Database, input: { csv: string }) => {
       let entries: ReturnType<typeof parseClassifierCsv>;
       try {
