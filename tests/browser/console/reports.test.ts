@@ -3,6 +3,8 @@ import { createApiKey } from '@otklik/portal';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
+import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused } from '../keyboard.ts';
 import { type ConsoleHarness, checkScreen, openConsole, startConsoleHarness } from './harness.ts';
@@ -34,15 +36,17 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
     });
     expect(started.status).toBe(202);
     const { signInId } = (await started.json()) as { signInId: string };
-    const [row] = await h.portal.db.query<{ code: string }>(
-      `SELECT payload->>'code' AS code FROM outbox WHERE kind = 'staff-sign-in-code' AND recipient = $1
-       ORDER BY created_at DESC LIMIT 1`,
-      [email],
+    // The code as the mail would carry it (queued mails keep their secrets sealed with the key ring).
+    const mail = await queuedMail<{ code: string }>(
+      h.portal.db,
+      createKeyRing(h.portal.db),
+      'staff-sign-in-code',
+      email,
     );
     const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: row?.code }),
+      body: JSON.stringify({ code: mail?.code }),
     });
     expect(verified.status).toBe(200);
     const [pair = ''] = (verified.headers.get('set-cookie') ?? '').split(';');
