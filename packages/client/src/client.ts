@@ -11,12 +11,16 @@ import {
   type createChallengeEndpoint,
   type createPortalOrganizationEndpoint,
   type createStaffApiKeyEndpoint,
+  type createStaffWebhookEndpoint,
   type deleteCalendarDayEndpoint,
+  type deleteStaffWebhookEndpoint,
   type deleteUploadEndpoint,
   type disableTotpEndpoint,
   type EndpointName,
   type Endpoints,
   endpoints,
+  type exportStaffAppealReportCsvEndpoint,
+  type exportStaffAppealReportXlsxEndpoint,
   type exportStaffRatingsEndpoint,
   type fileAppealEndpoint,
   type getAppealAttachmentEndpoint,
@@ -30,11 +34,14 @@ import {
   type getRatingSummaryEndpoint,
   type getStaffAppealAttachmentEndpoint,
   type getStaffAppealEndpoint,
+  type getStaffAppealReportEndpoint,
   type getStaffSessionEndpoint,
   type getWidgetSettingsEndpoint,
+  type importAppealClassifierEndpoint,
   type importPortalOrganizationsEndpoint,
   type invitePortalOrganizationAdministratorEndpoint,
   type inviteStaffPersonEndpoint,
+  type listAppealClassifierEndpoint,
   type listConsentVersionsEndpoint,
   type listOrganizationAppealsEndpoint,
   type listPortalOrganizationsEndpoint,
@@ -45,6 +52,8 @@ import {
   type listStaffAuditLogEndpoint,
   type listStaffPeopleEndpoint,
   type listStaffRatingCommentsEndpoint,
+  type listStaffWebhookDeliveriesEndpoint,
+  type listStaffWebhooksEndpoint,
   type listTopicsEndpoint,
   type publishConsentVersionEndpoint,
   type putCalendarDayEndpoint,
@@ -59,6 +68,7 @@ import {
   type revokeStaffApiKeyEndpoint,
   type searchOrganizationsEndpoint,
   type setStaffPersonRolesEndpoint,
+  type setTopicClassifierCodeEndpoint,
   type signOutStaffEndpoint,
   type signOutStaffEverywhereEndpoint,
   type startTotpEnrolmentEndpoint,
@@ -457,6 +467,69 @@ export interface OtklikClient {
     query?: Query<typeof exportStaffRatingsEndpoint>,
     options?: CallOptions,
   ): Result<typeof exportStaffRatingsEndpoint>;
+  /**
+   * Staff (`reports.read`, this organisation or one above it): the monthly appeal report in the ССТУ
+   * categories — received by type and theme, considered by result, forwarded, extended, left without
+   * answer, overdue — with each organisation's own row (`query.includeSubordinates` for all below).
+   */
+  getStaffAppealReport(
+    organizationId: string,
+    query?: Query<typeof getStaffAppealReportEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof getStaffAppealReportEndpoint>;
+  /** Staff (`reports.read`): the monthly report as a CSV `Blob`. */
+  exportStaffAppealReportCsv(
+    organizationId: string,
+    query?: Query<typeof exportStaffAppealReportCsvEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof exportStaffAppealReportCsvEndpoint>;
+  /** Staff (`reports.read`): the monthly report as an XLSX `Blob`. */
+  exportStaffAppealReportXlsx(
+    organizationId: string,
+    query?: Query<typeof exportStaffAppealReportXlsxEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof exportStaffAppealReportXlsxEndpoint>;
+  /** Staff (`settings.manage`): searches the thematic classifier of appeals. */
+  listAppealClassifier(
+    query?: Query<typeof listAppealClassifierEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listAppealClassifierEndpoint>;
+  /** Portal administrators: imports the full classifier from CSV (`code;title`), all rows or none. */
+  importAppealClassifier(
+    body: Body<typeof importAppealClassifierEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof importAppealClassifierEndpoint>;
+  /** Staff (`settings.manage`): the classifier code a topic is reported under (`null` removes it). */
+  setTopicClassifierCode(
+    organizationId: string,
+    topicId: string,
+    body: Body<typeof setTopicClassifierCodeEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof setTopicClassifierCodeEndpoint>;
+  /** Staff (`settings.manage`): the organisation's webhooks with the last attempt of each. */
+  listStaffWebhooks(organizationId: string, options?: CallOptions): Result<typeof listStaffWebhooksEndpoint>;
+  /**
+   * Staff (`settings.manage`): registers a URL for appeal events; resolves with the signing secret,
+   * shown this once.
+   */
+  createStaffWebhook(
+    organizationId: string,
+    body: Body<typeof createStaffWebhookEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof createStaffWebhookEndpoint>;
+  /** Staff (`settings.manage`): removes a webhook and its pending deliveries. */
+  deleteStaffWebhook(
+    organizationId: string,
+    webhookId: string,
+    options?: CallOptions,
+  ): Result<typeof deleteStaffWebhookEndpoint>;
+  /** Staff (`settings.manage`): a webhook's deliveries, newest first, with their last response. */
+  listStaffWebhookDeliveries(
+    organizationId: string,
+    webhookId: string,
+    query?: Query<typeof listStaffWebhookDeliveriesEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listStaffWebhookDeliveriesEndpoint>;
 
   /** Console: e-mails a sign-in code (always 202, whether or not the address has an account). */
   requestStaffSignIn(

@@ -71,6 +71,14 @@ export {
 } from './contract/staff-appeals.ts';
 export { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './contract/staff-ratings.ts';
 export {
+  exportStaffAppealReportCsvEndpoint,
+  exportStaffAppealReportXlsxEndpoint,
+  getStaffAppealReportEndpoint,
+  importAppealClassifierEndpoint,
+  listAppealClassifierEndpoint,
+  setTopicClassifierCodeEndpoint,
+} from './contract/staff-reports.ts';
+export {
   addAllowedOriginEndpoint,
   checkSiteEndpoint,
   getOrganizationSettingsEndpoint,
@@ -85,6 +93,12 @@ export {
   updateOrganizationSettingsEndpoint,
   updateRatingSettingsEndpoint,
 } from './contract/staff-settings.ts';
+export {
+  createStaffWebhookEndpoint,
+  deleteStaffWebhookEndpoint,
+  listStaffWebhookDeliveriesEndpoint,
+  listStaffWebhooksEndpoint,
+} from './contract/staff-webhooks.ts';
 export {
   type BodyOf,
   type ParamsOf,
@@ -144,6 +158,14 @@ export {
 } from './routes/staff-appeals.ts';
 export { exportStaffRatingsRoute, listStaffRatingCommentsRoute } from './routes/staff-ratings.ts';
 export {
+  exportStaffAppealReportCsvRoute,
+  exportStaffAppealReportXlsxRoute,
+  getStaffAppealReportRoute,
+  importAppealClassifierRoute,
+  listAppealClassifierRoute,
+  setTopicClassifierCodeRoute,
+} from './routes/staff-reports.ts';
+export {
   addAllowedOriginRoute,
   checkSiteRoute,
   getOrganizationSettingsRoute,
@@ -158,6 +180,12 @@ export {
   updateOrganizationSettingsRoute,
   updateRatingSettingsRoute,
 } from './routes/staff-settings.ts';
+export {
+  createStaffWebhookRoute,
+  deleteStaffWebhookRoute,
+  listStaffWebhookDeliveriesRoute,
+  listStaffWebhooksRoute,
+} from './routes/staff-webhooks.ts';
 // Schemas of the wire format, by area
 export {
   AppealCounter,
@@ -263,6 +291,22 @@ export {
   StaffRatingCommentPage,
 } from './schemas/staff-ratings.ts';
 export {
+  AppealReportCsvQuery,
+  AppealReportOrganization,
+  AppealReportQuery,
+  AppealReportTheme,
+  ClassifierCode,
+  ClassifierEntry,
+  ClassifierImport,
+  ClassifierImportResult,
+  ClassifierPage,
+  ClassifierQuery,
+  ReportMonth,
+  StaffAppealReport,
+  TopicCode,
+  TopicCodeInput,
+} from './schemas/staff-reports.ts';
+export {
   AppealOptionsPatch,
   AttachmentRules,
   ConsentDocument,
@@ -292,6 +336,19 @@ export {
   TopicParams,
   WebOrigin,
 } from './schemas/staff-settings.ts';
+export {
+  CreatedWebhook,
+  StaffWebhook,
+  WEBHOOK_EVENTS,
+  WebhookAttempt,
+  WebhookDeliveriesQuery,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEvent,
+  WebhookInput,
+  WebhookList,
+  WebhookParams,
+} from './schemas/staff-webhooks.ts';
 export { isCalendarDate, isPlainText, PLAIN_TEXT_MESSAGE, PlainString, plainText } from './schemas/text.ts';
 // Calling without createClient: one endpoint at a time
 export {

@@ -30,12 +30,15 @@ const AppealCard = lazyScreen(() => import('./screens/desk-card/card.tsx'));
 const AppealPrint = lazyScreen(() => import('./screens/desk-card/print.tsx'));
 const Queue = lazyScreen(() => import('./screens/queue/queue.tsx'));
 const Calendars = lazyScreen(() => import('./screens/calendars.tsx'));
+const Reports = lazyScreen(() => import('./screens/reports/reports.tsx'));
+const Ratings = lazyScreen(() => import('./screens/ratings/ratings.tsx'));
+const Webhooks = lazyScreen(() => import('./screens/webhooks.tsx'));
 
-/** The screen of each section (a placeholder until the section's own screen lands). */
+/** The screen of each section. */
 const sectionScreens: Record<SectionId, ComponentType<{ section: SectionId }>> = {
   queue: Queue,
-  reports: SectionPlaceholder,
-  ratings: SectionPlaceholder,
+  reports: Reports,
+  ratings: Ratings,
   settings: Settings,
   administration: Administration,
 };
@@ -79,6 +82,7 @@ export function App() {
             <Route path={paths.people} component={People} />
             <Route path={paths.apiKeys} component={ApiKeys} />
             <Route path={paths.auditLog} component={AuditLog} />
+            <Route path={paths.webhooks} component={Webhooks} />
             <Route path={paths.account} component={Account} />
             <Route path={paths.calendars} component={Calendars} />
             <Route path={`${BASE}/queue/appeals/:id`} component={AppealCard} />

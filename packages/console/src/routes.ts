@@ -14,6 +14,8 @@ export const paths = {
   people: `${BASE}/people`,
   /** The organisation's API keys (administrators). */
   apiKeys: `${BASE}/api-keys`,
+  /** The organisation's webhooks to its document system (administrators). */
+  webhooks: `${BASE}/webhooks`,
   /** The organisation's audit log (administrators). */
   auditLog: `${BASE}/audit-log`,
   /** The signed-in person's own account: second factor, signing out everywhere. */

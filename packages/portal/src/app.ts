@@ -38,9 +38,12 @@ import { registerRatePage } from './pages/rate-page.ts';
 import { registerPeopleRoutes } from './people/routes.ts';
 import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
 import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
 import { createStaffGate } from './staff/gate.ts';
 import { DEFAULT_WIDGETS_DIR, registerWidgetRoutes } from './static.ts';
+import { registerWebhookRoutes } from './webhooks/routes.ts';
+import type { WebhookOptions } from './webhooks/worker.ts';
 
 export interface AppOptions {
   db: Database;
@@ -65,6 +68,8 @@ export interface AppOptions {
   oidc?: OidcOptions;
   /** The live check of a site page (settings): e.g. allow private networks on an intranet or in tests. */
   siteCheck?: SiteCheckOptions;
+  /** Webhooks to document systems (e.g. `allowPrivateNetworks` for an intranet or tests). */
+  webhooks?: WebhookOptions;
   /** Demo only: serves GET /demo/mailbox with this page. */
   demoMailboxPage?: () => string;
   /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */
@@ -154,6 +159,8 @@ export function createApp(options: AppOptions): Hono {
   registerDeskCardRoutes(router, { db, now, onAnswered: (id) => counterCache.deletePrefix(`${id}|`) });
   registerCalendarRoutes(router, db);
   registerStaffRatingRoutes(router, db);
+  registerReportRoutes(router, db, now);
+  registerWebhookRoutes(router, db, keys, options.webhooks);
   registerSettingsRoutes(router, {
     db,
     oidcProviders,

@@ -1,6 +1,7 @@
 /**
  * Command line: `serve`, `demo`, `create-api-key --org ID [--label TEXT]`, `create-portal-admin
- * --email ADDRESS [--name TEXT]`, `retention`, `backup --to DIR`, `restore --from DIR [--replace]`
+ * --email ADDRESS [--name TEXT]`, `import-classifier --file CSV` (the thematic classifier of appeals,
+ * `code;title` per line), `retention`, `backup --to DIR`, `restore --from DIR [--replace]`
  * (see backup/backup.ts) and
  * `generate [--organizations N] [--ratings N] [--seed N]` (the national data set for load tests).
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
@@ -9,7 +10,8 @@
  * OTKLIK_OIDC_PROVIDERS (JSON array of OpenID Connect providers `{id, name, issuer, clientId,
  * clientSecret}`; unset: OpenID Connect login is off; needs PUBLIC_URL for the callback URL),
  * OTKLIK_SITE_CHECK_PRIVATE=1 (the settings' site check may fetch private and loopback addresses; on
- * in the demo, whose example site is on localhost).
+ * in the demo, whose example site is on localhost), OTKLIK_WEBHOOKS_PRIVATE=1 (webhooks may be sent to
+ * private and loopback addresses; on in the demo).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -104,6 +106,7 @@ async function startPortalFromEnv(
     ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     oidc: { providers: oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS) },
     siteCheck: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_SITE_CHECK_PRIVATE === '1' },
+    webhooks: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_WEBHOOKS_PRIVATE === '1' },
     ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
     ...(process.env.CONSOLE_DIR ? { consoleDir: resolve(process.env.CONSOLE_DIR) } : {}),
   });
@@ -237,6 +240,14 @@ async function main(): Promise<void> {
       );
       return;
     }
+    case 'import-classifier': {
+      const { values } = parseArgs({ args: rest, options: { file: { type: 'string' } } });
+      if (!values.file)
+        throw new Error('Usage: import-classifier --file CLASSIFIER.csv (code;title per line)');
+      const result = await runCommand('import-classifier', { csv: await readFile(values.file, 'utf8') });
+      console.log(JSON.stringify(result));
+      return;
+    }
     case 'retention': {
       // Runs the personal-data retention once (the portal also runs it daily), printing what it removed.
       const report = await runCommand('retention', { retainYears: retainYearsFromEnv() });
@@ -291,7 +302,7 @@ async function main(): Promise<void> {
     default:
       console.error(
         'Usage: cli.ts serve | demo | create-api-key --org ID [--label TEXT] | ' +
-          'create-portal-admin --email ADDRESS [--name TEXT] | retention | ' +
+          'create-portal-admin --email ADDRESS [--name TEXT] | import-classifier --file CSV | retention | ' +
           'backup --to DIR | restore --from DIR [--replace] | ' +
           'generate [--organizations N] [--ratings N] [--seed N]',
       );

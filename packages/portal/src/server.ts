@@ -25,6 +25,7 @@ import { runRetention } from './retention/retention.ts';
 import { createKeyRing } from './security/keys.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoPeople } from './seed/demo-people.ts';
+import { startWebhookWorker, type WebhookOptions } from './webhooks/worker.ts';
 
 export interface PortalOptions {
   database: DatabaseOptions;
@@ -51,6 +52,8 @@ export interface PortalOptions {
   oidc?: OidcOptions;
   /** The settings' live check of a site page (e.g. `allowPrivateNetworks` on an intranet or the demo). */
   siteCheck?: SiteCheckOptions;
+  /** Webhooks: `allowPrivateNetworks` (OTKLIK_WEBHOOKS_PRIVATE=1), the worker's timing. */
+  webhooks?: WebhookOptions;
   /**
    * Rate limits of the appeal intake; `false` turns them off. The store defaults to one in memory on
    * PGlite (one process) and to a table on PostgreSQL, shared by every instance.
@@ -111,6 +114,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
     ...(options.siteCheck === undefined ? {} : { siteCheck: options.siteCheck }),
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
+    ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
   });
   if (options.oidc?.providers.length && options.publicUrl === undefined) {
     logger.log('warn', 'OpenID Connect providers are configured but PUBLIC_URL is not: login is off');
@@ -142,6 +146,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         ...(smtp.intervalMs === undefined ? {} : { intervalMs: smtp.intervalMs }),
       })
     : null;
+  const webhooks = startWebhookWorker(db, keys, { ...options.webhooks, logger });
   // Uploads no appeal took are deleted once expired (any instance may do it; the DELETE is idempotent).
   const sweep = setInterval(() => {
     deleteExpiredUploads(db).then(
@@ -185,6 +190,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       })
         .then(() => control?.close())
         .then(() => outbox?.stop())
+        .then(() => webhooks.stop())
         .then(() => db.close());
       return closing;
     },

@@ -60,6 +60,8 @@ export interface OpenOptions {
   height?: number;
   /** A session cookie (`name=value`) set before the page opens: the console starts signed in. */
   cookie?: string;
+  /** Cookies the browser holds before the page opens, the same way (e.g. a session signed in over HTTP). */
+  cookies?: readonly { name: string; value: string }[];
 }
 
 /**
@@ -73,10 +75,14 @@ export async function openConsole(h: ConsoleHarness, path: string, options: Open
     locale: { ru: 'ru-RU', be: 'be-BY', en: 'en-GB' }[language],
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
   });
+  const cookies = [...(options.cookies ?? [])];
   if (options.cookie) {
     const [name = '', ...value] = options.cookie.split('=');
-    await context.addCookies([{ name, value: value.join('='), url: h.url('/') }]);
-    // The console's own hint that it signed in here (without it the start-up check is skipped).
+    cookies.push({ name, value: value.join('=') });
+  }
+  if (cookies.length > 0) {
+    await context.addCookies(cookies.map((c) => ({ ...c, url: h.url('/') })));
+    // The console asks who is signed in only when it remembers signing in (session.ts).
     await context.addInitScript(() => localStorage.setItem('otklik-console-signed-in', '1'));
   }
   const page = await context.newPage();

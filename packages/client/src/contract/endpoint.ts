@@ -55,6 +55,8 @@ export const STAFF_PERMISSIONS = {
   'settings.manage': 'organization',
   /** Rating comments and the ratings export. */
   'ratings.read': 'subtree',
+  /** The monthly appeal report and its exports: figures, no personal data. */
+  'reports.read': 'subtree',
   /** The organisation's people: inviting, changing and removing roles. */
   'people.manage': 'organization',
   /** The organisation's API keys: creating and revoking them. */

@@ -48,6 +48,7 @@ import {
 import * as deskCard from './staff-desk-card.ts';
 import { listOrganizationAppealsEndpoint } from './staff-queue.ts';
 import { exportStaffRatingsEndpoint, listStaffRatingCommentsEndpoint } from './staff-ratings.ts';
+import * as staffReports from './staff-reports.ts';
 import {
   addAllowedOriginEndpoint,
   checkSiteEndpoint,
@@ -63,6 +64,7 @@ import {
   updateOrganizationSettingsEndpoint,
   updateRatingSettingsEndpoint,
 } from './staff-settings.ts';
+import * as staffWebhooks from './staff-webhooks.ts';
 
 export * from './appeals.ts';
 export * from './attachments.ts';
@@ -77,8 +79,10 @@ export * from './staff-appeals.ts';
 export * from './staff-desk-card.ts';
 export * from './staff-queue.ts';
 export * from './staff-ratings.ts';
+export * from './staff-reports.ts';
 export * from './staff-roles.ts';
 export * from './staff-settings.ts';
+export * from './staff-webhooks.ts';
 export * from './types.ts';
 
 /**
@@ -170,6 +174,16 @@ export const endpoints = {
   putCalendarDay: putCalendarDayEndpoint,
   deleteCalendarDay: deleteCalendarDayEndpoint,
   listOrganizationAppeals: listOrganizationAppealsEndpoint,
+  getStaffAppealReport: staffReports.getStaffAppealReportEndpoint,
+  exportStaffAppealReportCsv: staffReports.exportStaffAppealReportCsvEndpoint,
+  exportStaffAppealReportXlsx: staffReports.exportStaffAppealReportXlsxEndpoint,
+  listAppealClassifier: staffReports.listAppealClassifierEndpoint,
+  importAppealClassifier: staffReports.importAppealClassifierEndpoint,
+  setTopicClassifierCode: staffReports.setTopicClassifierCodeEndpoint,
+  listStaffWebhooks: staffWebhooks.listStaffWebhooksEndpoint,
+  createStaffWebhook: staffWebhooks.createStaffWebhookEndpoint,
+  deleteStaffWebhook: staffWebhooks.deleteStaffWebhookEndpoint,
+  listStaffWebhookDeliveries: staffWebhooks.listStaffWebhookDeliveriesEndpoint,
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

@@ -13,14 +13,15 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /**
  * The permissions of each role: the administrator runs the organisation's settings, people, keys and
  * audit log; the coordinator reads and moves appeals on; the executor reads and works on them; the
- * approver reads and answers them; the analyst reads ratings and figures, no personal data.
+ * approver reads and answers them; the analyst reads ratings and figures, no personal data. The
+ * coordinator (who keeps the register), the approver (the head) and the analyst read the monthly report.
  */
 export const ROLE_PERMISSIONS = {
   administrator: ['settings.manage', 'people.manage', 'keys.manage', 'audit.read'],
-  coordinator: ['appeals.read', 'appeals.process', 'appeals.assign'],
+  coordinator: ['appeals.read', 'appeals.process', 'appeals.assign', 'reports.read'],
   executor: ['appeals.read', 'appeals.process', 'appeals.draft'],
-  approver: ['appeals.read', 'appeals.answer'],
-  analyst: ['ratings.read'],
+  approver: ['appeals.read', 'appeals.answer', 'reports.read'],
+  analyst: ['ratings.read', 'reports.read'],
 } as const satisfies Record<StaffRole, readonly StaffPermission[]>;
 
 /** What a portal administrator holds (besides any roles in organisations). */
@@ -40,5 +41,6 @@ export const API_KEY_PERMISSIONS = [
   'appeals.answer',
   'settings.manage',
   'ratings.read',
+  'reports.read',
   'audit.read',
 ] as const satisfies readonly StaffPermission[];

@@ -17,4 +17,6 @@ export * from './staff-appeals.ts';
 export * from './staff-desk-card.ts';
 export * from './staff-queue.ts';
 export * from './staff-ratings.ts';
+export * from './staff-reports.ts';
 export * from './staff-settings.ts';
+export * from './staff-webhooks.ts';

@@ -12,5 +12,7 @@ export * from './staff-access.ts';
 export * from './staff-appeals.ts';
 export * from './staff-desk-card.ts';
 export * from './staff-ratings.ts';
+export * from './staff-reports.ts';
 export * from './staff-settings.ts';
+export * from './staff-webhooks.ts';
 export * from './text.ts';

@@ -5,6 +5,7 @@ export const homeMessages = defineMessages({
     adminTitle: 'Ваша организация',
     adminPeople: 'Сотрудники и роли',
     adminKeys: 'Ключи API',
+    adminWebhooks: 'Вебхуки для СЭД',
     adminAudit: 'Журнал действий',
     title: 'Добро пожаловать',
     intro:
@@ -24,6 +25,7 @@ export const homeMessages = defineMessages({
     adminTitle: 'Ваша арганізацыя',
     adminPeople: 'Супрацоўнікі і ролі',
     adminKeys: 'Ключы API',
+    adminWebhooks: 'Вэбхукі для СЭД',
     adminAudit: 'Журнал дзеянняў',
     title: 'Вітаем',
     intro:
@@ -43,6 +45,7 @@ export const homeMessages = defineMessages({
     adminTitle: 'Your organisation',
     adminPeople: 'People and roles',
     adminKeys: 'API keys',
+    adminWebhooks: 'Webhooks for document systems',
     adminAudit: 'Audit log',
     title: 'Welcome',
     intro:

@@ -34,6 +34,9 @@ export default function Home() {
             <li>
               <a href={paths.auditLog}>{t('adminAudit')}</a>
             </li>
+            <li>
+              <a href={paths.webhooks}>{t('adminWebhooks')}</a>
+            </li>
           </ul>
         </section>
       )}

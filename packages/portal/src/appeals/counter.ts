@@ -45,22 +45,39 @@ function statsColumns(prefix: string, start: string, end: string): string {
 const localMidnight = (param: string, tz: string, plusDays = 0) =>
   `((${param}::date + ${plusDays})::timestamp AT TIME ZONE ${tz})`;
 
-// $1 organisation, $2 time zone, $3/$4 month first/last day, $5/$6 year first/last day.
-const COUNTER_SQL = `
-  WITH b AS (
-    SELECT ${localMidnight('$3', '$2')} AS m0, ${localMidnight('$4', '$2', 1)} AS m1,
-           ${localMidnight('$5', '$2')} AS y0, ${localMidnight('$6', '$2', 1)} AS y1
-  )
-  SELECT
-    ${statsColumns('m_', 'b.m0', 'b.m1')},
-    ${statsColumns('y_', 'b.y0', 'b.y1')}
-  FROM b LEFT JOIN appeals a ON a.organization_id = $1 AND (
-    (a.registered_at >= b.y0 AND a.registered_at < b.y1) OR
-    (a.answered_at >= b.y0 AND a.answered_at < b.y1) OR
-    (a.forwarded_at >= b.y0 AND a.forwarded_at < b.y1) OR
-    (a.closed_at >= b.y0 AND a.closed_at < b.y1))`;
+/** One period of figures: its first and last day (inclusive), local dates. */
+export interface StatsPeriod {
+  readonly from: string;
+  readonly to: string;
+}
 
-type CounterRow = Record<string, number>;
+/**
+ * The SQL of {@link appealFigures}: $1 the organisations, $2 the time zone, then each period's first
+ * and last day ($3/$4, $5/$6, …); one row per organisation, its columns prefixed `p0_`, `p1_`, ….
+ */
+function figuresSql(periods: number): string {
+  const ps = Array.from({ length: periods }, (_, i) => i);
+  const bound = (i: number, edge: 0 | 1) => `b.p${i}_${edge}`;
+  const within = (column: string) =>
+    ps.map((i) => `(a.${column} >= ${bound(i, 0)} AND a.${column} < ${bound(i, 1)})`).join(' OR ');
+  return `
+  WITH b AS (
+    SELECT ${ps
+      .map(
+        (i) =>
+          `${localMidnight(`$${3 + 2 * i}`, '$2')} AS p${i}_0, ${localMidnight(`$${4 + 2 * i}`, '$2', 1)} AS p${i}_1`,
+      )
+      .join(', ')}
+  )
+  SELECT o.id AS organization_id,
+    ${ps.map((i) => statsColumns(`p${i}_`, bound(i, 0), bound(i, 1))).join(',\n    ')}
+  FROM unnest($1::text[]) AS o (id) CROSS JOIN b
+  LEFT JOIN appeals a ON a.organization_id = o.id AND (
+    ${['registered_at', 'answered_at', 'forwarded_at', 'closed_at'].map(within).join(' OR\n    ')})
+  GROUP BY o.id`;
+}
+
+type CounterRow = Record<string, number> & { organization_id: string };
 
 function toStats(row: CounterRow, prefix: string, period: { from: string; to: string }): AppealStats {
   const n = (name: string) => row[`${prefix}${name}`] ?? 0;
@@ -83,6 +100,32 @@ function toStats(row: CounterRow, prefix: string, period: { from: string; to: st
   };
 }
 
+/**
+ * The figures of each organisation for each period (each organisation alone, nothing below it), on
+ * the clock of `timeZone`. The counter badge and the monthly report both read their figures here,
+ * so they always agree.
+ */
+export async function appealFigures(
+  db: Queryable,
+  organizationIds: readonly string[],
+  timeZone: string,
+  periods: readonly StatsPeriod[],
+): Promise<Map<string, AppealStats[]>> {
+  const rows = await db.query<CounterRow>(figuresSql(periods.length), [
+    [...organizationIds],
+    timeZone,
+    ...periods.flatMap((p) => [p.from, p.to]),
+  ]);
+  const empty = {} as CounterRow;
+  const byOrg = new Map(rows.map((row) => [row.organization_id, row]));
+  return new Map(
+    organizationIds.map((id) => [
+      id,
+      periods.map((period, i) => toStats(byOrg.get(id) ?? empty, `p${i}_`, period)),
+    ]),
+  );
+}
+
 /** Counter figures for the month and the year containing `asOf` (a local date in `timeZone`). */
 export async function appealCounter(
   db: Queryable,
@@ -91,19 +134,8 @@ export async function appealCounter(
   asOf: string,
 ): Promise<AppealCounter> {
   const { month, year } = periodsOf(asOf);
-  const [row = {}] = await db.query<CounterRow>(COUNTER_SQL, [
-    organizationId,
-    timeZone,
-    month.from,
-    month.to,
-    year.from,
-    year.to,
-  ]);
-  return {
-    organizationId,
-    asOf,
-    timeZone,
-    month: toStats(row, 'm_', month),
-    year: toStats(row, 'y_', year),
-  };
+  const figures = await appealFigures(db, [organizationId], timeZone, [month, year]);
+  const [monthStats, yearStats] = figures.get(organizationId) ?? [];
+  if (!monthStats || !yearStats) throw new Error('appealFigures returned no row');
+  return { organizationId, asOf, timeZone, month: monthStats, year: yearStats };
 }

@@ -3,10 +3,13 @@
  * the control socket, inside a running portal (see socket.ts). Inputs arrive as JSON and are checked
  * with valibot, whichever way they came.
  */
+import { PlainString } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { backupPglite } from '../backup/backup.ts';
 import type { Database } from '../db/types.ts';
+import { ProblemError } from '../http/problem.ts';
 import { createPortalAdministrator } from '../people/portal-administrators.ts';
+import { importClassifier, parseClassifierCsv } from '../reports/classifier.ts';
 import { runRetention } from '../retention/retention.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 
@@ -44,6 +47,22 @@ const controlCommands = {
       ),
     }),
     run: (db: Database, input: { to: string }) => backupPglite(db, input.to),
+  },
+  // The full thematic classifier of appeals from its CSV text (`code;title`), all rows or none.
+  'import-classifier': {
+    input: v.object({ csv: v.pipe(PlainString, v.minLength(1), v.maxLength(8 * 1024 * 1024)) }),
+    run: (db: Database, input: { csv: string }) => {
+      let entries: ReturnType<typeof parseClassifierCsv>;
+      try {
+        entries = parseClassifierCsv(input.csv);
+      } catch (error) {
+        // The operator sees which lines were refused, not just that the input was.
+        if (error instanceof ProblemError)
+          throw new Error((error.issues ?? []).map((i) => i.message).join('\n'));
+        throw error;
+      }
+      return db.transaction((tx) => importClassifier(tx, entries));
+    },
   },
   retention: {
     input: v.object({ retainYears: v.pipe(v.number(), v.minValue(0)) }),

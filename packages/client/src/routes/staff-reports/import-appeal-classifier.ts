@@ -1,0 +1,4 @@
+export const importAppealClassifierRoute = {
+  method: 'PUT',
+  path: '/v1/staff/appeal-classifier',
+} as const;

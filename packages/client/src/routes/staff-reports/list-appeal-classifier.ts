@@ -1,0 +1,4 @@
+export const listAppealClassifierRoute = {
+  method: 'GET',
+  path: '/v1/staff/appeal-classifier',
+} as const;

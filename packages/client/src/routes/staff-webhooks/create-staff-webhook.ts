@@ -1,0 +1,4 @@
+export const createStaffWebhookRoute = {
+  method: 'POST',
+  path: '/v1/staff/organizations/{organizationId}/webhooks',
+} as const;

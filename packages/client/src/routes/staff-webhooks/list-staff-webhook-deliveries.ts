@@ -1,0 +1,4 @@
+export const listStaffWebhookDeliveriesRoute = {
+  method: 'GET',
+  path: '/v1/staff/organizations/{organizationId}/webhooks/{webhookId}/deliveries',
+} as const;

@@ -1,0 +1,193 @@
+import { isOtklikError } from '@otklik/client';
+import { type StaffWebhook, WEBHOOK_EVENTS, type WebhookEvent } from '@otklik/client/schemas';
+import { useSignal } from '@preact/signals';
+import { language } from '../i18n/language.ts';
+import { useT } from '../i18n/translate.ts';
+import { toast } from '../kit/announcer.tsx';
+import { Button } from '../kit/button.tsx';
+import { serverDetail } from '../kit/errors.ts';
+import type { FormError } from '../kit/form.ts';
+import { FormAlert } from '../kit/form-alert.tsx';
+import { Checkbox, TextInput } from '../kit/inputs.tsx';
+import { PageHeader } from '../kit/page-header.tsx';
+import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
+import { session } from '../session.ts';
+import { formatInstant, loadApi, SignedIn, Table } from './access-kit.tsx';
+import { webhooksMessages } from './webhooks.messages.ts';
+
+/** The organisation's webhooks to its document system: each with its last response; add, remove. */
+export default function Webhooks() {
+  const { t } = useT(webhooksMessages);
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} />
+      <SignedIn>{() => <HooksBody organizationId={session.value?.organization.id ?? ''} />}</SignedIn>
+    </>
+  );
+}
+
+function HooksBody({ organizationId }: { organizationId: string }) {
+  const { t } = useT(webhooksMessages);
+  const version = useSignal(0);
+  const secret = useSignal<string | null>(null);
+  const url = useSignal('');
+  const description = useSignal('');
+  const events = useSignal<ReadonlySet<WebhookEvent>>(new Set(WEBHOOK_EVENTS));
+  const urlError = useSignal<string | undefined>(undefined);
+  const eventsError = useSignal<string | undefined>(undefined);
+  const formError = useSignal<FormError | null>(null);
+  const busy = useSignal(false);
+  const hooks = useLoad(
+    async (signal) => (await loadApi()).listStaffWebhooks(organizationId, { signal }),
+    [organizationId, version.value],
+  );
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    urlError.value = /^https?:\/\/\S+$/i.test(url.value.trim()) ? undefined : t('badUrl');
+    eventsError.value = events.value.size === 0 ? t('noEvents') : undefined;
+    formError.value = null;
+    if (urlError.value || eventsError.value) {
+      document.getElementById(urlError.value ? 'hook-url' : `hook-event-${WEBHOOK_EVENTS[0]}`)?.focus();
+      return;
+    }
+    busy.value = true;
+    try {
+      const created = await (await loadApi()).createStaffWebhook(organizationId, {
+        url: url.value.trim(),
+        events: WEBHOOK_EVENTS.filter((e) => events.value.has(e)),
+        ...(description.value.trim() ? { description: description.value.trim() } : {}),
+      });
+      secret.value = created.secret;
+      url.value = '';
+      description.value = '';
+      version.value++;
+    } catch (error) {
+      const issue =
+        isOtklikError(error) && error.kind === 'problem'
+          ? error.issues.find((i) => i.path === 'body.url')
+          : undefined;
+      if (issue) {
+        urlError.value = issue.message;
+        document.getElementById('hook-url')?.focus();
+      } else formError.value = { text: t('badUrl'), server: serverDetail(error) };
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  const remove = async (hook: StaffWebhook) => {
+    await (await loadApi()).deleteStaffWebhook(organizationId, hook.id);
+    toast(t('removed'), 'success');
+    version.value++;
+  };
+
+  const lastAttempt = (hook: StaffWebhook) => {
+    const last = hook.lastAttempt;
+    if (last === null) return t('never');
+    const when = formatInstant(language.value, last.at);
+    return `${when}: ${
+      last.delivered
+        ? t('delivered', { status: String(last.status ?? '') })
+        : t('failed', { error: last.error ?? '' })
+    }`;
+  };
+
+  return (
+    <>
+      <Loaded load={hooks}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title={t('emptyTitle')}>
+              <p>{t('emptyText')}</p>
+            </EmptyState>
+          ) : (
+            <Table<StaffWebhook>
+              caption={t('caption')}
+              items={data.items}
+              rowKey={(h) => h.id}
+              columns={[
+                { id: 'url', header: t('colUrl'), cell: (h) => <code class="break-anywhere">{h.url}</code> },
+                {
+                  id: 'events',
+                  header: t('colEvents'),
+                  cell: (h) => h.events.map((e) => t(`event.${e}`)).join(', '),
+                },
+                { id: 'last', header: t('colLast'), cell: lastAttempt },
+                { id: 'pending', header: t('colPending'), cell: (h) => String(h.pending) },
+                {
+                  id: 'actions',
+                  header: t('colActions'),
+                  cell: (h) => (
+                    <Button variant="danger" onClick={() => void remove(h)}>
+                      {t('remove')}
+                      <span class="visually-hidden"> {h.url}</span>
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+          )
+        }
+      </Loaded>
+      <section aria-labelledby="hook-create">
+        <form class="form narrow" onSubmit={submit} noValidate aria-labelledby="hook-create">
+          <h2 id="hook-create">{t('createTitle')}</h2>
+          <FormAlert error={formError} />
+          <TextInput
+            id="hook-url"
+            type="url"
+            label={t('url')}
+            hint={t('urlHint')}
+            required
+            value={url.value}
+            error={urlError.value}
+            onValue={(value) => {
+              url.value = value;
+            }}
+          />
+          <fieldset class="field">
+            <legend class="field-label">{t('events')}</legend>
+            {WEBHOOK_EVENTS.map((e) => (
+              <Checkbox
+                key={e}
+                id={`hook-event-${e}`}
+                label={t(`event.${e}`)}
+                value={events.value.has(e)}
+                {...(e === WEBHOOK_EVENTS[0] && eventsError.value ? { error: eventsError.value } : {})}
+                onValue={(checked) => {
+                  const next = new Set(events.value);
+                  if (checked) next.add(e);
+                  else next.delete(e);
+                  events.value = next;
+                }}
+              />
+            ))}
+          </fieldset>
+          <TextInput
+            id="hook-description"
+            label={t('description')}
+            value={description.value}
+            onValue={(value) => {
+              description.value = value;
+            }}
+          />
+          <div class="form-actions">
+            <Button type="submit" busy={busy.value} busyLabel={t('creating')}>
+              {t('create')}
+            </Button>
+          </div>
+        </form>
+        {secret.value && (
+          <div class="panel" role="status">
+            <p>{t('shownOnce')}</p>
+            <p>
+              <label for="hook-secret">{t('secret')}</label>
+            </p>
+            <input id="hook-secret" class="field-control" readOnly value={secret.value} spellcheck={false} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The thematic classifier of appeals as data: search, the import of the full official list from CSV,
+ * and the code each topic of an organisation is reported under.
+ */
+import type { ClassifierEntry } from '@otklik/client/schemas';
+import type { Queryable } from '../db/types.ts';
+import { ProblemError } from '../http/problem.ts';
+
+const CODE = /^\d{4}\.\d{4}\.\d{4}\.\d{4}$/;
+
+/** 1 section … 4 question: the depth of the last group that is not `0000`. */
+export function levelOf(code: string): number {
+  const groups = code.split('.');
+  let level = 1;
+  groups.forEach((group, i) => {
+    if (group !== '0000') level = i + 1;
+  });
+  return level;
+}
+
+/** Splits one CSV line on `;` or `,` (the first one met), honouring double quotes. */
+function splitLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let separator: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if ((ch === ';' || ch === ',') && (separator === null || separator === ch) && cells.length === 0) {
+      separator = ch;
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells.map((c) => c.trim());
+}
+
+/** Parses `code;title` rows; a header row (a first row whose code is not a code) is skipped. */
+export function parseClassifierCsv(csv: string): ClassifierEntry[] {
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const entries: ClassifierEntry[] = [];
+  const issues: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const [code = '', title = ''] = splitLine(line);
+    if (i === 0 && !CODE.test(code)) return;
+    const where = `body.csv.${i + 1}`;
+    if (!CODE.test(code))
+      issues.push({ path: where, message: `Line ${i + 1}: the code must look like 0002.0013.0000.0000` });
+    else if (title === '' || title.length > 1000)
+      issues.push({ path: where, message: `Line ${i + 1}: the title must have 1 to 1000 characters` });
+    else if (seen.has(code)) issues.push({ path: where, message: `Line ${i + 1}: ${code} appears twice` });
+    else {
+      seen.add(code);
+      entries.push({ code, level: levelOf(code), title });
+    }
+  });
+  if (issues.length > 0)
+    throw new ProblemError(422, 'validation-failed', 'Invalid body', issues.slice(0, 50));
+  if (entries.length === 0) {
+    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
+      { path: 'body.csv', message: 'No rows: expected code;title on each line' },
+    ]);
+  }
+  return entries;
+}
+
+/** Adds or renames the entries (in `tx`, all or none); resolves with how many changed and the total. */
+export async function importClassifier(tx: Queryable, entries: readonly ClassifierEntry[]) {
+  let imported = 0;
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
+    const rows = await tx.query<{ code: string }>(
+      `INSERT INTO appeal_classifier (code, level, title)
+       SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[])
+       ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, title = EXCLUDED.title, imported_at = now()
+         WHERE appeal_classifier.title IS DISTINCT FROM EXCLUDED.title
+       RETURNING code`,
+      [chunk.map((e) => e.code), chunk.map((e) => e.level), chunk.map((e) => e.title)],
+    );
+    imported += rows.length;
+  }
+  const [count] = await tx.query<{ total: number }>('SELECT count(*)::int AS total FROM appeal_classifier');
+  return { imported, total: count?.total ?? 0 };
+}
+
+/** A page of the classifier in code order, matching `q` in the code or title. */
+export async function searchClassifier(
+  db: Queryable,
+  query: { q?: string | undefined; prefix?: string | undefined; limit: number; offset: number },
+) {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (query.q) {
+    values.push(`%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+    where.push(`(code LIKE $${values.length} OR title ILIKE $${values.length})`);
+  }
+  if (query.prefix) {
+    values.push(`${query.prefix}%`);
+    where.push(`code LIKE $${values.length}`);
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const [count] = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM appeal_classifier ${clause}`,
+    values,
+  );
+  const items = await db.query<ClassifierEntry>(
+    `SELECT code, level, title FROM appeal_classifier ${clause} ORDER BY code
+     LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+    [...values, query.limit, query.offset],
+  );
+  return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+}
+
+/** Sets (or with `null` removes) the code of one topic; the topic must exist in the organisation. */
+export async function setTopicCode(
+  db: Queryable,
+  organizationId: string,
+  topicId: string,
+  code: string | null,
+) {
+  const [topic] = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM organization_topics WHERE organization_id = $1 AND id = $2)
+         OR EXISTS (SELECT 1 FROM organization_appeal_settings s, jsonb_array_elements(s.topics) t
+                    WHERE s.organization_id = $1 AND t->>'id' = $2) AS found`,
+    [organizationId, topicId],
+  );
+  if (!topic?.found) throw new ProblemError(404, 'not-found', 'No such topic in this organisation');
+  if (code === null) {
+    await db.query('DELETE FROM topic_classifier_codes WHERE organization_id = $1 AND topic_id = $2', [
+      organizationId,
+      topicId,
+    ]);
+    return { topicId, code };
+  }
+  const [known] = await db.query('SELECT 1 FROM appeal_classifier WHERE code = $1', [code]);
+  if (!known) {
+    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
+      { path: 'body.code', message: `${code} is not in the classifier` },
+    ]);
+  }
+  await db.query(
+    `INSERT INTO topic_classifier_codes (organization_id, topic_id, code) VALUES ($1, $2, $3)
+     ON CONFLICT (organization_id, topic_id) DO UPDATE SET code = EXCLUDED.code`,
+    [organizationId, topicId, code],
+  );
+  return { topicId, code };
+}

@@ -1,0 +1,37 @@
+/**
+ * Where the portal may send a webhook: a name that resolves to public addresses only, unless the
+ * portal allows private networks (an intranet document system, tests). Checked at registration and
+ * again at each delivery, which connects to the address checked (no second DNS answer can move it).
+ */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { isPrivateAddress } from '../organizations/site-check.ts';
+
+export interface ResolvedTarget {
+  address: string;
+  family: number;
+}
+
+export class AddressRefused extends Error {}
+
+/** Resolves the URL's host and returns the address to connect to; throws {@link AddressRefused}. */
+export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<ResolvedTarget> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: ResolvedTarget[];
+  if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
+  else {
+    try {
+      addresses = await lookup(host, { all: true, verbatim: true });
+    } catch {
+      throw new AddressRefused(`The name ${host} does not resolve`);
+    }
+  }
+  if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
+    throw new AddressRefused(
+      'The address is in a private, loopback or link-local network; the portal does not send there',
+    );
+  }
+  const first = addresses[0];
+  if (!first) throw new AddressRefused(`The name ${host} does not resolve`);
+  return first;
+}

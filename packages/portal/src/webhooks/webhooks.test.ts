@@ -1,0 +1,248 @@
+/**
+ * Webhooks end to end on both databases: registration behind the address guard (loopback refused
+ * unless allowed), the secret sealed, and every event of one appeal — filed, status changed, the
+ * applicant's message, answered — delivered exactly once with a valid signature, also across a
+ * receiver that was down (connection refused) and one that answered 500, with the last response
+ * shown to staff.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppealReceipt, type CreatedWebhook, type PowChallenge } from '@otklik/client/schemas';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solveChallenge } from '../abuse/pow.ts';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/types.ts';
+import { createKeyRing } from '../security/keys.ts';
+import { DEMO_CONSENT } from '../seed/demo.ts';
+import { createApiKey } from '../staff/api-keys.ts';
+import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { verifyDelivery } from './signature.ts';
+import { startWebhookWorker, type WebhookWorker } from './worker.ts';
+
+const backends = await testBackends();
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A document system's receiver on loopback: records what arrives, can answer an error or go away. */
+async function startReceiver(port = 0) {
+  const received: Received[] = [];
+  const state = { failNext: 0 };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (state.failNext > 0) {
+        state.failNext--;
+        res.writeHead(500).end('busy');
+        return;
+      }
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    received,
+    state,
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+describe.each(backends)('webhooks on $name', (backend) => {
+  const test = it.skipIf(backend.skipReason !== null);
+  let db: Database;
+  let close = async () => {};
+  let app: ReturnType<typeof createApp>;
+  let guarded: ReturnType<typeof createApp>;
+  let worker: WebhookWorker;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    if (backend.skipReason) return;
+    const demo = await openDemoDatabase(backend);
+    db = demo.db;
+    close = demo.close;
+    const keys = createKeyRing(db, 'webhooks-test-secret');
+    app = createApp({ db, keys, pow: { maxNumber: 200 }, webhooks: { allowPrivateNetworks: true } });
+    guarded = createApp({ db, keys, pow: { maxNumber: 200 } });
+    worker = startWebhookWorker(db, keys, {
+      allowPrivateNetworks: true,
+      intervalMs: 3_600_000,
+      retryBaseMs: 1,
+    });
+    apiKey = await createApiKey(db, 'demo-by', 'webhooks');
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await close();
+  });
+
+  const call = (
+    target: ReturnType<typeof createApp>,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers = {},
+  ) =>
+    target.request(path, {
+      method,
+      headers: {
+        Authorization: `Bearer ${apiKey}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  /** Lets the backoff of the failed deliveries run out (retryBaseMs is 1 ms), then sends what is due. */
+  const retryDue = async () => {
+    await db.query('UPDATE webhook_deliveries SET next_attempt_at = now() WHERE delivered_at IS NULL');
+    return worker.runOnce();
+  };
+
+  test('a loopback URL is refused unless the portal allows private networks', async () => {
+    const res = await call(guarded, 'POST', '/v1/staff/organizations/demo-by/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['appeal.filed'],
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('body.url');
+    const ftp = await call(app, 'POST', '/v1/staff/organizations/demo-by/webhooks', {
+      url: 'ftp://example.org/hook',
+      events: ['appeal.filed'],
+    });
+    expect(ftp.status).toBe(422);
+    expect((await db.query('SELECT id FROM webhooks')).length).toBe(0);
+  });
+
+  test('every event of one appeal arrives exactly once, signed, across a receiver outage', async () => {
+    let receiver = await startReceiver();
+    const port = receiver.port;
+    const created = await call(app, 'POST', '/v1/staff/organizations/demo-by/webhooks', {
+      url: `http://127.0.0.1:${port}/otklik`,
+      events: ['appeal.filed', 'appeal.status_changed', 'appeal.answered', 'appeal.message'],
+      description: 'СЭД',
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const hook = (await created.json()) as CreatedWebhook;
+    expect(hook.secret).toMatch(/^whsec_/);
+    const [stored] = await db.query<{ secret_sealed: string }>(
+      'SELECT secret_sealed FROM webhooks WHERE id = $1',
+      [hook.id],
+    );
+    expect(stored?.secret_sealed).not.toContain(hook.secret.slice(6));
+    // Another organisation's staff do not see it.
+    const otherKey = await createApiKey(db, 'demo-school', 'webhooks');
+    const foreign = await app.request(`/v1/staff/organizations/demo-by/webhooks/${hook.id}/deliveries`, {
+      headers: { Authorization: `Bearer ${otherKey}` },
+    });
+    expect(foreign.status).toBe(403);
+
+    // Filed through the public endpoint, as a widget would.
+    const challenge = await app.request('/v1/organizations/demo-by/challenges', { method: 'POST' });
+    const proofOfWork = await solveChallenge((await challenge.json()) as PowChallenge);
+    const filed = await app.request('/v1/organizations/demo-by/appeals', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({
+        type: 'application',
+        language: 'be',
+        applicant: {
+          surname: 'Караленка',
+          firstName: 'Алесь',
+          patronymic: 'Іванавіч',
+          email: 'hooks@example.com',
+          postalAddress: 'г. Мінск, вул. Леніна, 1',
+        },
+        text: 'Прашу растлумачыць парадак.',
+        consent: { version: DEMO_CONSENT.version, accepted: true },
+        proofOfWork,
+      }),
+    });
+    expect(filed.status, await filed.clone().text()).toBe(201);
+    const receipt = v.parse(AppealReceipt, await filed.json());
+    expect(await worker.runOnce()).toBe(1);
+    expect(receiver.received).toHaveLength(1);
+
+    // The receiver goes away: the next events fail, are kept, and shown with their error.
+    await receiver.close();
+    const status = await call(app, 'POST', `/v1/staff/appeals/${receipt.appealId}/status`, {
+      status: 'in_review',
+    });
+    expect(status.status, await status.clone().text()).toBe(200);
+    const message = await app.request(`/v1/appeals/${receipt.appealId}/messages`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${receipt.accessSecret}`,
+        'Idempotency-Key': randomUUID(),
+      },
+      body: JSON.stringify({ text: 'Дадаю дакумент.' }),
+    });
+    expect(message.status, await message.clone().text()).toBe(201);
+    expect(await worker.runOnce()).toBe(0);
+    expect(await retryDue()).toBe(0);
+    const listed = await call(app, 'GET', '/v1/staff/organizations/demo-by/webhooks');
+    const [view] = ((await listed.json()) as { items: CreatedWebhook[] }).items;
+    expect(view).toMatchObject({ id: hook.id, pending: 2, lastAttempt: { delivered: false, status: null } });
+    expect(view?.lastAttempt?.error).toMatch(/ECONNREFUSED/);
+    expect(view).not.toHaveProperty('secret');
+
+    // Back on the same port: the retries go through; then the answer, refused once with a 500.
+    receiver = await startReceiver(port);
+    expect(await retryDue()).toBe(2);
+    receiver.state.failNext = 1;
+    const answered = await call(app, 'POST', `/v1/staff/appeals/${receipt.appealId}/answer`, {
+      result: 'explained',
+      text: 'Парадак растлумачаны ў адказе.',
+    });
+    expect(answered.status, await answered.clone().text()).toBe(200);
+    expect(await worker.runOnce()).toBe(0);
+    expect(await retryDue()).toBe(1);
+    expect(await retryDue()).toBe(0);
+    await receiver.close();
+
+    const all = await call(app, 'GET', `/v1/staff/organizations/demo-by/webhooks/${hook.id}/deliveries`);
+    const page = (await all.json()) as {
+      items: { event: string; deliveredAt: string | null; lastStatus: number; attempts: number }[];
+    };
+    expect(page.items.every((d) => d.deliveredAt !== null && d.lastStatus === 204)).toBe(true);
+    expect(page.items.find((d) => d.event === 'appeal.answered')?.attempts).toBe(2);
+
+    // What arrived after the outage (the first receiver's one delivery is checked the same way).
+    const payloads = receiver.received.map((r) => {
+      expect(verifyDelivery(hook.secret, r.headers['otklik-signature'] as string, r.body)).toBe(true);
+      expect(verifyDelivery('whsec_wrong', r.headers['otklik-signature'] as string, r.body)).toBe(false);
+      return JSON.parse(r.body) as { id: string; event: string; appeal: { id: string; status: string } };
+    });
+    const events = payloads.map((p) => p.event).sort();
+    expect(events).toEqual(['appeal.answered', 'appeal.message', 'appeal.status_changed']);
+    expect(new Set(payloads.map((p) => p.id)).size).toBe(payloads.length);
+    expect(payloads.every((p) => p.appeal.id === receipt.appealId)).toBe(true);
+    expect(payloads.find((p) => p.event === 'appeal.answered')?.appeal.status).toBe('answered');
+    // No personal data leaves in a payload.
+    expect(receiver.received.map((r) => r.body).join('')).not.toMatch(/Караленка|hooks@example|Прашу|Дадаю/);
+  }, 60_000);
+
+  test('a removed webhook stops, its pending deliveries with it', async () => {
+    const [hook] = await db.query<{ id: string }>(
+      `SELECT id FROM webhooks WHERE organization_id = 'demo-by'`,
+    );
+    const removed = await call(app, 'DELETE', `/v1/staff/organizations/demo-by/webhooks/${hook?.id}`);
+    expect(removed.status).toBe(204);
+    expect((await call(app, 'DELETE', `/v1/staff/organizations/demo-by/webhooks/${hook?.id}`)).status).toBe(
+      404,
+    );
+    expect(await db.query('SELECT id FROM webhook_deliveries')).toEqual([]);
+  });
+});

@@ -1,0 +1,192 @@
+import { readFile } from 'node:fs/promises';
+import { createApiKey } from '@otklik/portal';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
+import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
+import { chromiumAvailable } from '../chromium.ts';
+import { focused } from '../keyboard.ts';
+import { type ConsoleHarness, checkScreen, openConsole, startConsoleHarness } from './harness.ts';
+
+const ANALYST = 'analyst@dept.demo.otklik.localhost';
+
+/**
+ * The monthly report and the rating analytics in Chromium, on the real portal under the console's
+ * strict CSP, signed in as the demo region's analyst: each screen through `checkScreen` (axe, 320 and
+ * 375 px, CSP), the XLSX downloaded by keyboard and read back, an appeal answered through the staff
+ * API showing up in the screen and in the file.
+ */
+describe.skipIf(!chromiumAvailable())('console reports and rating analytics in Chromium', () => {
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** The analyst's session cookie, signed in over HTTP as the console does (the code read from the outbox). */
+  async function sessionCookie(email = ANALYST): Promise<{ name: string; value: string }[]> {
+    const started = await fetch(h.url('/v1/staff/sign-in'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
+    expect(started.status).toBe(202);
+    const { signInId } = (await started.json()) as { signInId: string };
+    // The code as the mail would carry it (queued mails keep their secrets sealed with the key ring).
+    const mail = await queuedMail<{ code: string }>(
+      h.portal.db,
+      createKeyRing(h.portal.db),
+      'staff-sign-in-code',
+      email,
+    );
+    const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: mail?.code }),
+    });
+    expect(verified.status).toBe(200);
+    const [pair = ''] = (verified.headers.get('set-cookie') ?? '').split(';');
+    const at = pair.indexOf('=');
+    return [{ name: pair.slice(0, at), value: pair.slice(at + 1) }];
+  }
+
+  it('the report: screen check, an answer counted, the XLSX by keyboard read back', async () => {
+    const page = await openConsole(h, '/console/reports', { cookies: await sessionCookie() });
+    try {
+      await page.getByRole('table', { name: /по организациям/ }).waitFor();
+      await checkScreen(page, { label: 'reports, the region this month' });
+      const schoolRow = page.getByRole('row').filter({ hasText: 'общеобразовательная школа № 1»' }).first();
+      await schoolRow.waitFor();
+      const consideredBefore = Number(
+        (await schoolRow.getByRole('cell').nth(5).innerText()).replace(/\s/g, ''),
+      );
+
+      // An appeal of the school answered now (through the staff API, as the desk does).
+      const key = await createApiKey(h.portal.db, 'demo-school', 'reports browser test');
+      const [open] = await h.portal.db.query<{ id: string }>(
+        `SELECT id FROM appeals WHERE organization_id = 'demo-school' AND status IN ('registered', 'in_review')
+         ORDER BY registered_at DESC LIMIT 1`,
+      );
+      const answered = await fetch(h.url(`/v1/staff/appeals/${open?.id}/answer`), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ result: 'supported', text: 'Вопрос решён, спасибо за обращение.' }),
+      });
+      expect(answered.status).toBe(200);
+
+      // "Show" again by keyboard: from the scope checkbox, Tab to the button.
+      await page.getByLabel('Вместе с подведомственными организациями').focus();
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ text: 'Показать' });
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => Number((await schoolRow.getByRole('cell').nth(5).innerText()).replace(/\s/g, '')))
+        .toBe(consideredBefore + 1);
+
+      await page.getByRole('button', { name: 'Скачать XLSX' }).focus();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      expect(download.suggestedFilename()).toMatch(/^appeal-report-demo-edu-dept-\d{4}-\d{2}\.xlsx$/);
+      const path = await download.path();
+      const book = new ExcelJS.Workbook();
+      const bytes = await readFile(path);
+      await book.xlsx.load(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
+      const sheet = book.getWorksheet('Организации');
+      const rows: (string | number)[][] = [];
+      sheet?.eachRow((row) => {
+        rows.push((row.values as (string | number)[]).slice(1));
+      });
+      const school = rows.find((r) => r[0] === 'demo-school');
+      expect(school?.[6]).toBe(consideredBefore + 1);
+      await expect.poll(() => page.getByText(/скачан/).count()).toBeGreaterThan(0);
+      await checkScreen(page, { label: 'reports, after the download' });
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('rating analytics: charts with their tables, subordinates, and a subordinate opened by keyboard', async () => {
+    const page = await openConsole(h, '/console/ratings', { cookies: await sessionCookie() });
+    try {
+      await page
+        .getByRole('img', { name: /по месяцам/ })
+        .waitFor()
+        .catch(async (error: unknown) => {
+          throw new Error(`${String(error)}\n${await page.locator('main').innerText()}`);
+        });
+      await page.getByRole('table', { name: /Средняя оценка по месяцам/ }).waitFor();
+      await page.getByRole('table', { name: /Число оценок по баллам/ }).waitFor();
+      await page.getByRole('table', { name: /Подведомственные организации/ }).waitFor();
+      expect(await page.locator('svg.chart-svg path.chart-line').count()).toBeGreaterThan(0);
+      // Drawn with attributes only: no style attribute anywhere in the charts.
+      expect(await page.locator('figure.chart [style]').count()).toBe(0);
+      await checkScreen(page, { label: 'ratings, the department' });
+
+      // A subordinate opens by keyboard from the table.
+      const first = page
+        .getByRole('table', { name: /Подведомственные/ })
+        .getByRole('button')
+        .first();
+      const name = await first.innerText();
+      await first.focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.getByRole('button', { name: /Управление образования|отдел/i }).count())
+        .toBeGreaterThan(0);
+      expect(name.length).toBeGreaterThan(0);
+      await checkScreen(page, { label: 'ratings, a school' });
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('webhooks: the list with the last response, a missing address and a refused loopback URL beside the field', async () => {
+    const db = h.portal.db;
+    await db.query(
+      `INSERT INTO webhooks (id, organization_id, url, events, description, secret_sealed)
+       VALUES ('6f1c1f39-7d0e-4c55-9a53-1d7bd0c1e0aa', 'demo-school', 'https://sed.example.org/otklik',
+               ARRAY['appeal.filed', 'appeal.answered'], 'СЭД', 'sealed')`,
+    );
+    await db.query(
+      `INSERT INTO webhook_deliveries (webhook_id, event_id, event, payload, attempts, last_status, last_error,
+         last_attempt_at, next_attempt_at)
+       VALUES ('6f1c1f39-7d0e-4c55-9a53-1d7bd0c1e0aa', 'e1', 'appeal.filed', '{}', 1, 503, 'The receiver answered 503',
+         now(), now() + interval '1 day')`,
+    );
+    const page = await openConsole(h, '/console/webhooks', {
+      cookies: await sessionCookie('admin@school.demo.otklik.localhost'),
+    });
+    try {
+      await page.getByRole('table', { name: 'Вебхуки организации' }).waitFor();
+      const table = await page.getByRole('table', { name: 'Вебхуки организации' }).innerText();
+      expect(table).toMatch(/ошибка: The receiver answered 503/);
+      await checkScreen(page, { label: 'webhooks, one failing' });
+      // Checked before sending: no address, the error beside the field and the focus on it.
+      await page.getByRole('button', { name: 'Добавить' }).focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.getByText('Укажите адрес, начинающийся с https:// или http://').count())
+        .toBe(1);
+      expect(await focused(page)).toMatchObject({ id: 'hook-url' });
+      await checkScreen(page, { label: 'webhooks, the address missing' });
+      // A loopback address is refused by the portal (this one does not allow private networks).
+      await page.getByLabel(/Адрес \(URL\) приёмника/).fill('http://127.0.0.1:9/hook');
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/webhooks') && r.request().method() === 'POST'),
+        page.getByLabel(/Адрес \(URL\) приёмника/).press('Enter'),
+      ]);
+      expect(refused.status()).toBe(422);
+      expect(((await refused.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('body.url');
+      // The portal's reason beside the field, the focus back on it.
+      await expect.poll(() => page.getByText(/private, loopback/).count()).toBe(1);
+      expect(await focused(page)).toMatchObject({ id: 'hook-url' });
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+});
