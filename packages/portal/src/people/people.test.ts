@@ -65,6 +65,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       'appeals.assign',
       'appeals.process',
       'appeals.read',
+      'reports.read',
     ]);
   });
 

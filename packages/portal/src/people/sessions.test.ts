@@ -31,7 +31,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
       /^otklik-session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/,
     );
     expect(session.permissions).toEqual({
-      'demo-school': ['appeals.assign', 'appeals.process', 'appeals.read'],
+      'demo-school': ['appeals.assign', 'appeals.process', 'appeals.read', 'reports.read'],
     });
     const res = await h.call('GET', '/v1/staff/session', { cookie });
     expect(res.status).toBe(200);
