@@ -33,9 +33,9 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
   }
 
   for (const [language, title] of [
-    ['ru', 'Обращения'],
-    ['be', 'Звароты'],
-    ['en', 'Appeals'],
+    ['ru', 'Очередь'],
+    ['be', 'Чарга'],
+    ['en', 'Queue'],
   ] as const) {
     it(`the queue with due chips and counts passes the screen check (${language})`, async () => {
       const page = await openQueue(language);

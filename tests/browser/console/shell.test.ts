@@ -140,9 +140,10 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
       await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'Оценки' });
       expect(new URL(page.url()).pathname).toBe('/console/ratings');
       expect(await page.title()).toBe('Оценки — Отклик');
-      // Back to where the keyboard was: Tab continues from the heading into the page.
+      // Back to where the keyboard was: Tab continues from the heading into the page (signed out:
+      // the way to sign in).
       await page.keyboard.press('Tab');
-      expect((await focused(page))?.text).toBe('Справочник API');
+      expect((await focused(page))?.text).toBe('Войти');
       await checkScreen(page, { label: 'ratings after keyboard navigation' });
     });
   });
@@ -194,7 +195,7 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
   it('a screen whose code cannot be loaded says so and offers a reload', async () => {
     const page = await h.browser.newPage({ locale: 'ru-RU' });
     try {
-      await page.route(/\/console\/assets\/section-[^/]+\.js$/, (route) => route.abort());
+      await page.route(/\/console\/assets\/reports-[^/]+\.js$/, (route) => route.abort());
       await page.goto(h.url('/console/reports'));
       await expect.poll(() => page.locator('h1').count()).toBe(1);
       expect(await page.locator('h1').innerText()).toBe('Страница не открылась');

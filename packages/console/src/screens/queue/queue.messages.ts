@@ -2,7 +2,7 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const queueMessages = defineMessages({
   ru: {
-    title: 'Обращения',
+    title: 'Очередь',
     intro:
       'Все обращения организации: сначала открытые, по сроку ответа. Срок считается по закону и календарю выходных.',
     filtersLabel: 'Сохранённые фильтры',
@@ -45,7 +45,7 @@ export const queueMessages = defineMessages({
     withdrawn: 'Отозвано',
   },
   be: {
-    title: 'Звароты',
+    title: 'Чарга',
     intro:
       'Усе звароты арганізацыі: спачатку адкрытыя, па тэрміне адказу. Тэрмін лічыцца па законе і календары выхадных.',
     filtersLabel: 'Захаваныя фільтры',
@@ -88,7 +88,7 @@ export const queueMessages = defineMessages({
     withdrawn: 'Адклікана',
   },
   en: {
-    title: 'Appeals',
+    title: 'Queue',
     intro:
       'Every appeal of the organisation: open ones first, by answer deadline. Deadlines follow the law and the calendar of non-working days.',
     filtersLabel: 'Saved filters',
