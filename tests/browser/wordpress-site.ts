@@ -163,6 +163,15 @@ export async function startWordPress(
       .replace(/\{SQLITE_PLUGIN\}/g, 'sqlite-database-integration/load.php'),
   );
   writeFileSync(join(root, 'wp-config.php'), wpConfig(debugLog));
+  // The block editor asks for WordPress.org's pattern directory in parallel REST requests, each of
+  // which then stores a transient of the failed fetch; two such writes from two workers collide on
+  // SQLite ("database is locked", a deferred transaction cannot upgrade its lock). Without network
+  // there is nothing to fetch, so the editor is told not to.
+  mkdirSync(join(root, 'wp-content/mu-plugins'), { recursive: true });
+  writeFileSync(
+    join(root, 'wp-content/mu-plugins/offline.php'),
+    "<?php\nadd_filter( 'should_load_remote_block_patterns', '__return_false' );\n",
+  );
   for (const [path, data] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), data);
