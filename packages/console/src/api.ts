@@ -1,5 +1,5 @@
 import { createClient } from '@otklik/client';
-import { csrfToken } from './session.ts';
+import { csrfToken } from './server-session.ts';
 
 /**
  * The console's one client of the portal: same origin, the session cookie sent by the browser and

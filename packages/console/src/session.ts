@@ -1,6 +1,9 @@
 import type { StaffSession as ServerSession } from '@otklik/client/schemas';
 import { computed, signal } from '@preact/signals';
 import { browserTimeZone } from './i18n/format.ts';
+import { serverSession } from './server-session.ts';
+
+export { csrfToken, serverSession } from './server-session.ts';
 
 /**
  * The roles of issue 10, each held in an organisation (and optionally everything below it); the
@@ -31,15 +34,10 @@ export interface StaffSession {
   organization: StaffOrganization;
 }
 
-/** The portal's session (from sign-in or `getStaffSession`), or null while signed out. */
-export const serverSession = signal<ServerSession | null>(null);
 /** Whether the portal has been asked who is signed in (at start). */
 export const sessionChecked = signal(false);
 /** The organisation the person works in now (their first one until they pick another). */
 export const chosenOrganizationId = signal<string | null>(null);
-
-/** The CSRF token every state-changing staff call sends (`X-CSRF-Token`). */
-export const csrfToken = (): string | undefined => serverSession.value?.csrfToken;
 
 /** The signed-in person as the shell shows them: name, the chosen organisation, the roles held there. */
 export const session = computed<StaffSession | null>(() => {
@@ -89,17 +87,6 @@ export function applySession(next: ServerSession | null): void {
   serverSession.value = next;
   sessionChecked.value = true;
   rememberSignedIn(next !== null);
-  void connectSettings(next !== null);
-}
-
-/** The settings screens call the portal with the session's client while someone is signed in. */
-async function connectSettings(signedIn: boolean): Promise<void> {
-  const [{ api }, { staffClient }] = await Promise.all([
-    import('./api.ts'),
-    import('./screens/settings/staff-client.ts'),
-  ]);
-  if (signedIn) staffClient.value = api;
-  else if (staffClient.value === api) staffClient.value = null;
 }
 
 /** Asks the portal who is signed in (a 401 means nobody); the client loads with the first call. */

@@ -1,41 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Portal, startPortal } from '@otklik/portal';
-import { type Mailbox, startMailbox } from '@otklik/portal/testing';
+import { type Mailbox, runPortalCli, startMailbox } from '@otklik/portal/testing';
 import { TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../chromium.ts';
-import { repoRoot, widgetsDir } from '../hostile-harness.ts';
+import { widgetsDir } from '../hostile-harness.ts';
 import { tabTo } from '../keyboard.ts';
 import { type ConsoleHarness, checkScreen, consoleDir, openConsole } from './harness.ts';
 
-const CLI = resolve(repoRoot, 'packages/portal/src/cli.ts');
-
-/** The portal's command line in a second process, against the running portal's PGlite directory. */
-function runCli(
-  dataDir: string,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, OTKLIK_DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runCli = (dataDir: string, args: string[]) => runPortalCli({ kind: 'pglite', dataDir }, args);
 
 /**
  * Onboarding from an empty portal, in Chromium under the console's strict CSP, with mail through a

@@ -1,51 +1,22 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachUploads, saveUpload } from '../attachments/store.ts';
 import type { DatabaseOptions, Queryable } from '../db/types.ts';
 import { createLogger } from '../log.ts';
 import { startPortal } from '../server.ts';
 import { testBackends } from '../testing/backends.ts';
+import { runPortalCli } from '../testing/cli.ts';
 import { createTestDatabase } from '../testing/postgres.ts';
 import { type BackupManifest, backupCommand, restoreCommand } from './backup.ts';
 
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'otklik-backup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const backends = await testBackends();
 
-function envOf(database: DatabaseOptions): NodeJS.ProcessEnv {
-  return database.kind === 'postgres'
-    ? { ...process.env, DATABASE_URL: database.url }
-    : { ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: database.dataDir };
-}
-
-/** The CLI in a second process, as an operator runs it. */
-function runCli(
-  database: DatabaseOptions,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: envOf(database),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = runPortalCli;
 
 /** Everything a restore must bring back: appeals, registration counters, files, ratings, the counter. */
 async function snapshot(db: Queryable, url: string) {

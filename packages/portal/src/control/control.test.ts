@@ -1,41 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { type Portal, startPortal } from '../server.ts';
+import { runPortalCli } from '../testing/cli.ts';
 import { queuedMail } from '../testing/outbox.ts';
 import { controlSocketPath } from './socket.ts';
 
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'otklik-control-'));
 const dataDir = join(root, 'data');
 
-/** The CLI in a second process, as `pnpm --filter @otklik/portal run …` starts it. */
-function runCli(
-  args: string[],
-  dir = dataDir,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, OTKLIK_DATA_DIR: dir, DATABASE_URL: '', PUBLIC_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], dir = dataDir) => runPortalCli({ kind: 'pglite', dataDir: dir }, args);
 
 describe('operator commands while the portal runs on PGlite', () => {
   let portal: Portal;

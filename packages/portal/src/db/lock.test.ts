@@ -4,27 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runPortalCli } from '../testing/cli.ts';
 import { DataDirInUseError, openDatabase } from './index.ts';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'otklik-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Runs the CLI in a real second process against `dataDir`. */
-function runCli(args: string[], dataDir: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, OTKLIK_DATA_DIR: dataDir, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+const runCli = (args: string[], dataDir: string) => runPortalCli({ kind: 'pglite', dataDir }, args);
 
 describe('PGlite data directory lock', () => {
   it('refuses a second process, naming the directory and the holding PID', async () => {

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import type { KeyRing } from '../security/keys.ts';
+import { startDeliveryLoop } from '../workers/delivery-loop.ts';
 import { openPayload, SEALED_PAYLOAD_KEY, SECRET_PAYLOAD_KEYS } from './outbox.ts';
 import { renderMail } from './templates.ts';
 
@@ -59,8 +60,6 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 10;
   const batchSize = options.batchSize ?? 20;
-  let stopped = false;
-  let running: Promise<number> | null = null;
 
   const claim = () =>
     db.transaction(async (tx) => {
@@ -109,44 +108,19 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   };
 
-  const runOnce = async () => {
-    let sent = 0;
-    for (;;) {
-      const rows = await claim();
-      for (const row of rows) if (await deliver(row)) sent++;
-      if (rows.length < batchSize || stopped) return sent;
-    }
-  };
-
-  const tick = async () => {
-    if (stopped || running) return;
-    running = runOnce();
-    try {
-      await running;
-    } catch (error) {
-      logger?.log('error', 'outbox run failed', { error: error instanceof Error ? error.name : 'unknown' });
-    } finally {
-      running = null;
-    }
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 2000);
-  timer.unref();
-  void tick();
-
+  const loop = startDeliveryLoop({
+    name: 'outbox',
+    claim,
+    deliver,
+    batchSize,
+    intervalMs: options.intervalMs,
+    runAtStart: true,
+    logger,
+  });
   return {
-    async runOnce() {
-      while (running) await running.catch(() => 0);
-      running = runOnce();
-      try {
-        return await running;
-      } finally {
-        running = null;
-      }
-    },
+    runOnce: loop.runOnce,
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      if (running) await running.catch(() => 0);
+      await loop.stop();
       transport.close?.();
     },
   };

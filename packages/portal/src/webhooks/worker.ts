@@ -10,6 +10,7 @@ import type { Database } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { openSecret } from '../security/secret-box.ts';
+import { startDeliveryLoop } from '../workers/delivery-loop.ts';
 import { AddressRefused, type ResolvedTarget, resolveTarget } from './address-guard.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signDelivery } from './signature.ts';
 
@@ -89,8 +90,6 @@ export function startWebhookWorker(
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const maxAttempts = options.maxAttempts ?? 15;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  let stopped = false;
-  let running: Promise<number> | null = null;
 
   const claim = () =>
     db.transaction(async (tx) => {
@@ -154,45 +153,12 @@ export function startWebhookWorker(
     return false;
   };
 
-  const runOnce = async () => {
-    let sent = 0;
-    for (;;) {
-      const rows = await claim();
-      for (const row of rows) if (await deliver(row)) sent++;
-      if (rows.length < BATCH || stopped) return sent;
-    }
-  };
-
-  const tick = async () => {
-    if (stopped || running) return;
-    running = runOnce();
-    try {
-      await running;
-    } catch (error) {
-      options.logger?.log('error', 'webhook run failed', {
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-    } finally {
-      running = null;
-    }
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 2000);
-  timer.unref();
-
-  return {
-    async runOnce() {
-      while (running) await running.catch(() => 0);
-      running = runOnce();
-      try {
-        return await running;
-      } finally {
-        running = null;
-      }
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      if (running) await running.catch(() => 0);
-    },
-  };
+  return startDeliveryLoop({
+    name: 'webhook',
+    claim,
+    deliver,
+    batchSize: BATCH,
+    intervalMs: options.intervalMs,
+    logger: options.logger,
+  });
 }

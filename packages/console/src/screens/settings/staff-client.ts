@@ -1,5 +1,6 @@
 import { createClient, type OtklikClient } from '@otklik/client';
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
+import { serverSession } from '../../server-session.ts';
 
 /**
  * The client the settings screens call the portal with: the signed-in session's, or one with an
@@ -21,3 +22,13 @@ export function connectWithApiKey(apiKey: string): OtklikClient {
   staffClient.value = keyed;
   return keyed;
 }
+
+/** While someone is signed in, the screens use the session's client (and drop it at sign-out). */
+effect(() => {
+  const signedIn = serverSession.value !== null;
+  void import('../../api.ts').then(({ api }) => {
+    if (signedIn !== (serverSession.peek() !== null)) return; // a later change takes its own turn
+    if (signedIn) staffClient.value = api;
+    else if (staffClient.value === api) staffClient.value = null;
+  });
+});
