@@ -52,6 +52,20 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  /** Waits for the home screen a sign-in leads to; if it never comes, says what the screen shows. */
+  async function reachHome(page: Page) {
+    try {
+      await page.locator('main h1', { hasText: 'Добро пожаловать' }).waitFor();
+    } catch (error) {
+      const shown = {
+        url: page.url(),
+        headings: await page.locator('main h1, main h2').allInnerTexts(),
+        alerts: await page.getByRole('alert').allInnerTexts(),
+      };
+      throw new Error(`${(error as Error).message}\nOn screen: ${JSON.stringify(shown)}`);
+    }
+  }
+
   /** Signs in on `page` (at the sign-in screen) with the code mailed to `email`. */
   async function signIn(page: Page, email: string, prefilled = false) {
     const since = Date.now();
@@ -64,7 +78,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
     const code = /(\d{6})/.exec(mail.subject)?.[1] ?? '';
     await page.getByRole('textbox', { name: /Код из письма/ }).fill(code);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await page.locator('main h1', { hasText: 'Добро пожаловать' }).waitFor();
+    await reachHome(page);
   }
 
   /** The same with the keyboard alone: Tab to each field, type, Enter. */
@@ -78,7 +92,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
     await tabTo(page, (f) => f.tag === 'input' && f.type === 'text');
     await page.keyboard.type(/(\d{6})/.exec(mail.subject)?.[1] ?? '');
     await page.keyboard.press('Enter');
-    await page.locator('main h1', { hasText: 'Добро пожаловать' }).waitFor();
+    await reachHome(page);
   }
 
   it('CLI → portal administrator signs in → organisation → invitation → its administrator signs in', async () => {
