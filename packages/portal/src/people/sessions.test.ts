@@ -195,13 +195,19 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
       body: { code: totp.generate() === '123456' ? '654321' : '123456' },
     });
     expect(wrongConfirm.status).toBe(422);
+    const confirmedWith = totp.generate();
     const confirm = await h.call('POST', '/v1/staff/account/totp/confirm', {
       ...s,
-      body: { code: totp.generate() },
+      body: { code: confirmedWith },
     });
     expect(confirm.status).toBe(204);
     await expect(h.signIn('totp@school.example')).rejects.toThrow(/422.*body\.totp/);
-    const again = await h.signIn('totp@school.example', { totp: totp.generate() });
+    // A code is accepted once (RFC 6238 §5.2): the one that confirmed the authenticator cannot sign in.
+    await expect(h.signIn('totp@school.example', { totp: confirmedWith })).rejects.toThrow(
+      /422.*used already/,
+    );
+    const next = totp.generate({ timestamp: Date.now() + 30_000 });
+    const again = await h.signIn('totp@school.example', { totp: next });
     expect(again.session.permissions['demo-school']).toContain('people.manage');
   });
 

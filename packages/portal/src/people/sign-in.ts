@@ -9,7 +9,7 @@ import type { Database } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
-import { verifyTotp } from './totp.ts';
+import { acceptTotp, totpRefusal } from './totp.ts';
 
 export const SIGN_IN_CODE_TTL_MS = 10 * 60_000;
 export const SIGN_IN_MAX_ATTEMPTS = 5;
@@ -116,9 +116,8 @@ export async function verifySignIn(
       if (totp === undefined) {
         return { error: 'Enter the code from your authenticator app', path: 'body.totp' };
       }
-      if (!(await verifyTotp(keys, person.totp_secret, totp, now))) {
-        return wrong('Wrong authenticator code', 'body.totp');
-      }
+      const check = await acceptTotp(tx, keys, { id: person.id, totpSecret: person.totp_secret }, totp, now);
+      if (check !== 'accepted') return wrong(totpRefusal(check), 'body.totp');
     }
     await tx.query('UPDATE staff_sign_ins SET used_at = $2 WHERE id = $1', [signInId, now]);
     return { personId: person.id };

@@ -21,10 +21,40 @@ const totpOf = (secret: string, label = 'staff') =>
     secret: Secret.fromBase32(secret),
   });
 
-/** Whether `code` is the authenticator's code now (or one step either side, for clock drift). */
-export async function verifyTotp(keys: KeyRing, sealed: string, code: string, now: Date): Promise<boolean> {
-  const secret = await openSecret(keys, PURPOSE, sealed);
-  return totpOf(secret).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+const PERIOD_MS = 30_000;
+
+/** How an authenticator code fared: right and new, wrong, or right but already accepted once. */
+export type TotpCheck = 'accepted' | 'wrong' | 'reused';
+
+/**
+ * Checks `code` against the person's authenticator (now, or one step either side for clock drift)
+ * and, when right, records its time step so it is never accepted again (RFC 6238 §5.2). Run it in the
+ * transaction that acts on the code.
+ */
+export async function acceptTotp(
+  db: Queryable,
+  keys: KeyRing,
+  person: { readonly id: string; readonly totpSecret: string },
+  code: string,
+  now: Date,
+): Promise<TotpCheck> {
+  const secret = await openSecret(keys, PURPOSE, person.totpSecret);
+  const delta = totpOf(secret).validate({ token: code, timestamp: now.getTime(), window: 1 });
+  if (delta === null) return 'wrong';
+  const step = Math.floor(now.getTime() / PERIOD_MS) + delta;
+  const recorded = await db.query(
+    `UPDATE people SET totp_last_step = $2
+     WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+    [person.id, step],
+  );
+  return recorded.length === 1 ? 'accepted' : 'reused';
+}
+
+/** The 422 for a code that was not accepted, naming the field it came in. */
+export function totpRefusal(check: Exclude<TotpCheck, 'accepted'>): string {
+  return check === 'reused'
+    ? 'This authenticator code was used already; wait for the next one'
+    : 'Wrong authenticator code';
 }
 
 /** Starts enrolment: a new secret replaces any pending one; an enabled authenticator must go first. */
@@ -79,15 +109,15 @@ export async function setTotp(
   if (!enable && row.required) {
     throw new ProblemError(409, 'conflict', 'An organisation of yours requires the authenticator');
   }
-  if (!(await verifyTotp(keys, row.totp_secret, code, now))) {
-    throw new ProblemError(422, 'validation-failed', 'Wrong authenticator code', [
-      { path: 'body.code', message: 'Wrong authenticator code' },
-    ]);
+  const check = await acceptTotp(db, keys, { id: personId, totpSecret: row.totp_secret }, code, now);
+  if (check !== 'accepted') {
+    const message = totpRefusal(check);
+    throw new ProblemError(422, 'validation-failed', message, [{ path: 'body.code', message }]);
   }
   await db.query(
     enable
       ? 'UPDATE people SET totp_enabled_at = $2 WHERE id = $1'
-      : 'UPDATE people SET totp_enabled_at = NULL, totp_secret = NULL WHERE id = $1',
+      : 'UPDATE people SET totp_enabled_at = NULL, totp_secret = NULL, totp_last_step = NULL WHERE id = $1',
     enable ? [personId, now] : [personId],
   );
 }
