@@ -9,6 +9,7 @@ import type { Database } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
+import { auditSignInEvent } from './sign-in-audit.ts';
 import { verifyTotp } from './totp.ts';
 
 export const SIGN_IN_CODE_TTL_MS = 10 * 60_000;
@@ -117,6 +118,7 @@ export async function verifySignIn(
         return { error: 'Enter the code from your authenticator app', path: 'body.totp' };
       }
       if (!(await verifyTotp(keys, person.totp_secret, totp, now))) {
+        await auditSignInEvent(tx, person.id, 'totp-failed', 'email-code');
         return wrong('Wrong authenticator code', 'body.totp');
       }
     }
