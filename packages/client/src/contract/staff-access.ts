@@ -91,7 +91,8 @@ export const startStaffOidcSignInEndpoint = {
   summary: 'Start a staff sign-in with the portal’s OpenID Connect provider',
   description:
     'Returns the provider’s authorization URL (authorization code flow with PKCE, `state` and `nonce`); ' +
-    'the provider sends the browser back to `/console/sign-in/oidc`. No provider configured: 404. ' +
+    'the provider sends the browser back to `/console/sign-in/oidc`. Sets a short-lived HttpOnly cookie ' +
+    'that ties the sign-in to this browser. No provider configured: 404. ' +
     'The provider does not answer: 503. Limited per client (429). From the portal’s own origin only.',
   tags: ['staff-access'],
   response: StaffOidcSignInStarted,
@@ -105,7 +106,8 @@ export const completeStaffOidcSignInEndpoint = {
   description:
     'Exchanges the code for tokens, checks the ID token’s nonce and the state, and matches the person ' +
     'by the provider’s verified e-mail address; nobody is created. Sets a new session cookie like the ' +
-    'e-mail code sign-in. An unknown or used `state`, or an expired sign-in: 422 on `body.state`; an ' +
+    'e-mail code sign-in. An unknown or used `state`, an expired sign-in, or one started in another ' +
+    'browser (without its cookie): 422 on `body.state`; an ' +
     'address without a staff account or one the provider has not verified: 403 `forbidden`; an ' +
     'authenticator code needed or wrong: 422 on `body.totp` (send the same body with `totp`); five ' +
     'wrong authenticator codes: 429.',

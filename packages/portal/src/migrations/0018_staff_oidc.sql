@@ -4,6 +4,9 @@
 -- awaited (when the person has one); the row is deleted when the session starts or the sign-in fails.
 CREATE TABLE staff_oidc_sign_ins (
   state_hash    text PRIMARY KEY,
+  -- SHA-256 of the random value in the starting browser's cookie: only that browser may finish the
+  -- sign-in (a link with someone else's state and code cannot sign a victim in as its author).
+  browser_hash  text NOT NULL,
   code_verifier text NOT NULL,
   nonce         text NOT NULL,
   created_at    timestamptz NOT NULL,

@@ -51,6 +51,10 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
   async function throughProvider() {
     const started = await h.call('POST', '/v1/staff/oidc-sign-in');
     expect(started.status).toBe(200);
+    const browser = (started.headers.get('Set-Cookie') ?? '').split(';')[0] as string;
+    expect(started.headers.get('Set-Cookie')).toMatch(
+      /^otklik-oidc-sign-in=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=600$/,
+    );
     const { authorizationUrl } = (await started.json()) as { authorizationUrl: string };
     const authorize = new URL(authorizationUrl);
     expect(authorize.origin).toBe(idp.issuer);
@@ -64,10 +68,17 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
       const value = back.searchParams.get(name);
       if (value !== null) body[name] = value;
     }
-    return body;
+    return { body, browser };
   }
-  const complete = (body: unknown, extra: { cookie?: string } = {}) =>
-    h.call('POST', '/v1/staff/oidc-sign-in/complete', { body, ...extra });
+  /** Finishes in the browser that started (its cookie, and any other it holds). */
+  const complete = (
+    callback: { body: object; browser: string },
+    extra: { cookie?: string; totp?: string } = {},
+  ) =>
+    h.call('POST', '/v1/staff/oidc-sign-in/complete', {
+      body: { ...callback.body, ...(extra.totp ? { totp: extra.totp } : {}) },
+      cookie: [callback.browser, extra.cookie].filter(Boolean).join('; '),
+    });
 
   test('the sign-in screen learns the provider’s name', async () => {
     const res = await h.call('GET', '/v1/staff/sign-in-methods');
@@ -112,13 +123,22 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     expect(JSON.stringify(await again.json())).toContain('body.state');
   }, 30_000);
 
-  test('a tampered state or a code under another sign-in’s state is refused', async () => {
+  test('a tampered state, another sign-in’s code, or another browser is refused', async () => {
     const first = await throughProvider();
     const second = await throughProvider();
-    expect((await complete({ ...first, state: `${first.state}x` })).status).toBe(422);
-    const mixed = await complete({ ...first, state: second.state });
+    const tampered = await complete({ ...first, body: { ...first.body, state: `${first.body.state}x` } });
+    expect(tampered.status).toBe(422);
+    // The second sign-in's state, in its own browser, with the first one's code (PKCE and nonce differ).
+    const mixed = await complete({ ...second, body: { ...second.body, code: first.body.code } });
     expect(mixed.status).toBe(422);
     expect(mixed.headers.get('Set-Cookie')).toBeNull();
+    // The first one's state and code in another browser (a link sent to someone): refused…
+    const elsewhere = await complete({ ...first, browser: second.browser });
+    expect(elsewhere.status).toBe(422);
+    expect(JSON.stringify(await elsewhere.json())).toContain('another browser');
+    expect((await complete({ ...first, browser: '' })).status).toBe(422);
+    // …while the browser that started it still finishes it.
+    expect((await complete(first)).status).toBe(200);
   }, 30_000);
 
   test('an address without a staff account is refused clearly, and nobody is created', async () => {
@@ -168,10 +188,10 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
       expect(asked.status).toBe(422);
       expect(JSON.stringify(await asked.json())).toContain('body.totp');
       const wrongCode = totp.generate() === '123456' ? '654321' : '123456';
-      const wrong = await complete({ ...callback, totp: wrongCode });
+      const wrong = await complete(callback, { totp: wrongCode });
       expect(wrong.status).toBe(422);
       expect(wrong.headers.get('Set-Cookie')).toBeNull();
-      const right = await complete({ ...callback, totp: totp.generate() });
+      const right = await complete(callback, { totp: totp.generate() });
       expect(right.status).toBe(200);
       expect(right.headers.get('Set-Cookie')).toMatch(/^otklik-session=/);
     } finally {
@@ -192,8 +212,8 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     account.email = 'head@school.example';
     try {
       const callback = await throughProvider();
-      for (let i = 0; i < 5; i++) expect((await complete({ ...callback, totp: '000000' })).status).toBe(422);
-      expect((await complete({ ...callback, totp: '000000' })).status).toBe(429);
+      for (let i = 0; i < 5; i++) expect((await complete(callback, { totp: '000000' })).status).toBe(422);
+      expect((await complete(callback, { totp: '000000' })).status).toBe(429);
       expect((await complete(callback)).status).toBe(422);
     } finally {
       account.email = 'clerk@school.example';

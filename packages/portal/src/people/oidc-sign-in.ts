@@ -6,13 +6,13 @@
  * address and never created; one with an authenticator enrolled gives its code too, as with the
  * e-mail code.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { StaffOidcSignInCompletion, StaffOidcSignInStarted } from '@otklik/client/schemas';
 import * as client from 'openid-client';
 import type { Database } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { emailClaims, OidcDiscovery, type OidcProviderConfig, parseOidcProvider } from '../identity/oidc.ts';
-import type { KeyRing } from '../security/keys.ts';
+import { type KeyRing, safeEqualHex } from '../security/keys.ts';
 import { auditSignInEvent } from './sign-in-audit.ts';
 import { verifyTotp } from './totp.ts';
 
@@ -26,6 +26,8 @@ export interface StaffOidcOptions {
 export const STAFF_OIDC_CALLBACK_PATH = '/console/sign-in/oidc';
 /** How long a started sign-in may take, the provider's login and the second factor included. */
 export const STAFF_OIDC_TTL_MS = 10 * 60_000;
+/** The cookie that ties a sign-in in progress to the browser that started it. */
+export const STAFF_OIDC_BROWSER_COOKIE = 'otklik-oidc-sign-in';
 /** Wrong authenticator codes that end a sign-in. */
 export const STAFF_OIDC_TOTP_ATTEMPTS = 5;
 
@@ -49,6 +51,7 @@ const refused = (path: string, message: string) =>
   new ProblemError(422, 'validation-failed', message, [{ path, message }]);
 
 interface Pending {
+  browser_hash: string;
   code_verifier: string;
   nonce: string;
   expires_at: Date;
@@ -88,18 +91,22 @@ export class StaffOidcSignIn {
     }
   }
 
-  /** Records a sign-in in progress and returns the provider's authorization URL. */
-  async start(now: Date): Promise<StaffOidcSignInStarted> {
+  /**
+   * Records a sign-in in progress and returns the provider's authorization URL, and the value the
+   * starting browser keeps in a cookie ({@link STAFF_OIDC_BROWSER_COOKIE}) to finish it with.
+   */
+  async start(now: Date): Promise<{ started: StaffOidcSignInStarted; browser: string }> {
     const config = await this.#config();
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
     const expiresAt = new Date(now.getTime() + STAFF_OIDC_TTL_MS);
     await this.db.query('DELETE FROM staff_oidc_sign_ins WHERE expires_at < $1', [now]);
+    const browser = randomBytes(32).toString('base64url');
     await this.db.query(
-      `INSERT INTO staff_oidc_sign_ins (state_hash, code_verifier, nonce, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [sha256(state), codeVerifier, nonce, now, expiresAt],
+      `INSERT INTO staff_oidc_sign_ins (state_hash, browser_hash, code_verifier, nonce, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [sha256(state), sha256(browser), codeVerifier, nonce, now, expiresAt],
     );
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.#redirectUri,
@@ -110,7 +117,7 @@ export class StaffOidcSignIn {
       state,
       nonce,
     });
-    return { authorizationUrl: url.href, expiresAt: expiresAt.toISOString() };
+    return { started: { authorizationUrl: url.href, expiresAt: expiresAt.toISOString() }, browser };
   }
 
   /**
@@ -118,14 +125,18 @@ export class StaffOidcSignIn {
    * have an authenticator, its code is asked for (422 on `body.totp`) and the same body with `totp`
    * finishes. Resolves to the person who signed in; the pending row is gone by then.
    */
-  async complete(input: StaffOidcSignInCompletion, now: Date): Promise<string> {
+  async complete(input: StaffOidcSignInCompletion, browser: string | undefined, now: Date): Promise<string> {
     const stateHash = sha256(input.state);
     const [pending] = await this.db.query<Pending>(
-      `SELECT code_verifier, nonce, expires_at, person_id, totp_attempts FROM staff_oidc_sign_ins
+      `SELECT browser_hash, code_verifier, nonce, expires_at, person_id, totp_attempts FROM staff_oidc_sign_ins
        WHERE state_hash = $1`,
       [stateHash],
     );
     if (!pending) throw refused('body.state', 'Unknown or already used sign-in; start again');
+    // Left in place: the browser that started it may still finish it.
+    if (browser === undefined || !safeEqualHex(sha256(browser), pending.browser_hash)) {
+      throw refused('body.state', 'This sign-in was started in another browser; start again here');
+    }
     if (pending.expires_at.getTime() <= now.getTime()) {
       await this.#forget(stateHash);
       throw refused('body.state', 'The sign-in took too long; start again');

@@ -14,13 +14,15 @@ import { readAuditLog } from '../staff/audit-log.ts';
 import {
   createSession,
   csrfTokenFor,
+  hostCookie,
+  hostCookieValue,
   loadPerson,
   revokeSessions,
   SESSION_ABSOLUTE_MS,
   sessionCookie,
 } from '../staff/sessions.ts';
 import { acceptInvitation, invite, listPeople, setRoles } from './members.ts';
-import type { StaffOidcSignIn } from './oidc-sign-in.ts';
+import { STAFF_OIDC_BROWSER_COOKIE, STAFF_OIDC_TTL_MS, type StaffOidcSignIn } from './oidc-sign-in.ts';
 import { createOrganization, importOrganizations, listOrganizations } from './organizations.ts';
 import { requestSignIn, verifySignIn } from './sign-in.ts';
 import { auditSignInEvent, type SignInMethod } from './sign-in-audit.ts';
@@ -124,13 +126,17 @@ export function registerPeopleRoutes(
   registerEndpoint(router, endpoints.startStaffOidcSignIn, async ({ c }) => {
     const provider = oidcOrRefuse();
     await limit(c, 'staff-sign-in');
-    return provider.start(now());
+    const { started, browser } = await provider.start(now());
+    // Only this browser may finish the sign-in (no signing someone in with a link to one's own).
+    setHeader(c, 'Set-Cookie', hostCookie(c, STAFF_OIDC_BROWSER_COOKIE, browser, STAFF_OIDC_TTL_MS));
+    return started;
   });
   registerEndpoint(router, endpoints.completeStaffOidcSignIn, async ({ c, body }) => {
     const provider = oidcOrRefuse();
     await limit(c, 'staff-sign-in-verify');
     const at = now();
-    const personId = await provider.complete(body, at);
+    const personId = await provider.complete(body, hostCookieValue(c, STAFF_OIDC_BROWSER_COOKIE), at);
+    // (Its cookie is left to expire: the response sets the session's, and the row it named is gone.)
     return startSession(c, personId, provider.method, at);
   });
   registerEndpoint(router, endpoints.acceptStaffInvitation, async ({ body }) =>
