@@ -515,6 +515,10 @@ describe.each(backends)('organisation settings on $name', (backend) => {
         `SELECT count(*)::int AS n FROM email_verifications WHERE organization_id = 'demo-by' AND email = 'after@example.org'`,
       );
       expect(queued?.n).toBe(0);
+      // Ratings cannot then require an identity: there would be no way to give one.
+      expect(
+        await paths(await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'required' })),
+      ).toEqual(['body.identification']);
       // Another organisation keeps its own setting.
       expect(
         (
@@ -527,6 +531,17 @@ describe.each(backends)('organisation settings on $name', (backend) => {
       await staff('demo-by', 'PATCH', '/appeal-options', { identity: { emailCode: true } });
     }
     expect((await ask('again@example.org')).status).toBe(202);
+    // Ratings that require an identity keep the code on (no other method here).
+    expect((await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'required' })).status).toBe(
+      200,
+    );
+    try {
+      expect(
+        await paths(await staff('demo-by', 'PATCH', '/appeal-options', { identity: { emailCode: false } })),
+      ).toEqual(['body.identity.emailCode']);
+    } finally {
+      await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'anonymous' });
+    }
   });
 
   test('identity methods and attachment rules stay within the portal and the profile', async () => {
