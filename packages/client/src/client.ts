@@ -7,6 +7,7 @@ import {
   type answerStaffAppealEndpoint,
   type changeStaffAppealStatusEndpoint,
   type checkSiteEndpoint,
+  type completeStaffOidcSignInEndpoint,
   type confirmTotpEndpoint,
   type createChallengeEndpoint,
   type createPortalOrganizationEndpoint,
@@ -36,6 +37,7 @@ import {
   type getStaffAppealEndpoint,
   type getStaffAppealReportEndpoint,
   type getStaffSessionEndpoint,
+  type getStaffSignInMethodsEndpoint,
   type getWidgetSettingsEndpoint,
   type importAppealClassifierEndpoint,
   type importPortalOrganizationsEndpoint,
@@ -71,6 +73,7 @@ import {
   type setTopicClassifierCodeEndpoint,
   type signOutStaffEndpoint,
   type signOutStaffEverywhereEndpoint,
+  type startStaffOidcSignInEndpoint,
   type startTotpEnrolmentEndpoint,
   type submitRatingEndpoint,
   type updateAppealOptionsEndpoint,
@@ -542,6 +545,15 @@ export interface OtklikClient {
     body: Body<typeof verifyStaffSignInEndpoint>,
     options?: CallOptions,
   ): Result<typeof verifyStaffSignInEndpoint>;
+  /** Console: how staff may sign in here (the e-mail code; the portal's OpenID Connect provider, if any). */
+  getStaffSignInMethods(options?: CallOptions): Result<typeof getStaffSignInMethodsEndpoint>;
+  /** Console: starts a sign-in with the portal's OpenID Connect provider; send the browser to its URL. */
+  startStaffOidcSignIn(options?: CallOptions): Result<typeof startStaffOidcSignInEndpoint>;
+  /** Console: finishes it with the callback's `state` and `code` (and the authenticator's code). */
+  completeStaffOidcSignIn(
+    body: Body<typeof completeStaffOidcSignInEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof completeStaffOidcSignInEndpoint>;
   /** Console: accepts an invitation by the token of its link; sign in with the invited address next. */
   acceptStaffInvitation(
     body: Body<typeof acceptStaffInvitationEndpoint>,

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app.tsx';
 import { LANGUAGE_KEY, setLanguage } from './i18n/language.ts';
+import { applySession, chosenOrganizationId } from './session.ts';
 
 beforeEach(() => {
   setLanguage('ru');
@@ -96,5 +97,142 @@ describe('the console shell', () => {
     fireEvent.click(screen.getAllByRole('link', { name: 'Войти' })[0] as HTMLElement);
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Вход для сотрудников'));
     expect(screen.getByRole('textbox', { name: /Рабочий адрес электронной почты/ })).toBeTruthy();
+  });
+});
+
+describe('the organisation switcher', () => {
+  type Role = 'administrator' | 'coordinator' | 'executor' | 'approver' | 'analyst';
+  const signIn = (memberships: [string, string, Role][]) =>
+    applySession({
+      person: {
+        id: '22222222-2222-4222-8222-222222222222',
+        email: 'many@school.example',
+        displayName: '',
+        totpEnabled: false,
+      },
+      portalAdministrator: false,
+      memberships: memberships.map(([organizationId, organizationName, role]) => ({
+        organizationId,
+        organizationName,
+        role,
+        subtree: false,
+      })),
+      permissions: {},
+      csrfToken: 'c'.repeat(64),
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+  const switcher = () => screen.getByRole('combobox', { name: 'Организация' }) as HTMLSelectElement;
+
+  afterEach(() => {
+    applySession(null);
+    chosenOrganizationId.value = null;
+    localStorage.clear();
+    vi.unstubAllGlobals();
+  });
+
+  it('one organisation: its name, no switcher', async () => {
+    signIn([['demo-school', 'Школа № 1', 'coordinator']]);
+    render(<App />);
+    await heading();
+    expect(screen.getByText('Школа № 1')).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Организация' })).toBeNull();
+  });
+
+  it('several: the screens follow the chosen organisation, and the choice is remembered', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (input: Request | string) => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      asked.push(url.pathname);
+      const org = /organizations\/([\w-]+)\/audit-log/.exec(url.pathname)?.[1] ?? '';
+      const entry = { id: 1, at: '2026-12-01T10:00:00.000Z', appealId: null, actor: null, details: null };
+      return new Response(
+        JSON.stringify({ items: [{ ...entry, action: `${org}.entry` }], nextBefore: null }),
+        {
+          headers: { 'Content-Type': 'application/json' },
+        },
+      );
+    });
+    signIn([
+      ['demo-school', 'Школа № 1', 'administrator'],
+      ['demo-school-2', 'Школа № 2', 'coordinator'],
+      ['demo-school-2', 'Школа № 2', 'administrator'],
+    ]);
+    history.replaceState(null, '', '/console/audit-log');
+    render(<App />);
+    await screen.findByText('demo-school.entry');
+    const select = switcher();
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Школа № 1', 'Школа № 2']);
+    expect(select.value).toBe('demo-school');
+    fireEvent.change(select, { target: { value: 'demo-school-2' } });
+    await screen.findByText('demo-school-2.entry');
+    expect(location.pathname).toBe('/console/audit-log');
+    expect(asked.at(-1)).toBe('/v1/staff/organizations/demo-school-2/audit-log');
+    expect(localStorage.getItem('otklik-console-organization')).toBe('demo-school-2');
+    // The navigation follows the roles held there.
+    const nav = screen.getByRole('navigation', { name: 'Разделы' });
+    expect(within(nav).getByRole('link', { name: 'Очередь' })).toBeTruthy();
+  });
+
+  it('the audit log names sign-in and sign-out in words, with the way the person signed in', async () => {
+    const entry = { appealId: null, actor: { kind: 'person', name: 'many@school.example' } };
+    const items = [
+      { ...entry, id: 3, at: '2026-12-01T10:02:00.000Z', action: 'session.sign-out', details: null },
+      {
+        ...entry,
+        id: 2,
+        at: '2026-12-01T10:01:00.000Z',
+        action: 'session.sign-in',
+        details: { method: 'oidc:region-id' },
+      },
+      {
+        ...entry,
+        id: 1,
+        at: '2026-12-01T10:00:00.000Z',
+        action: 'session.totp-failed',
+        details: { method: 'email-code' },
+      },
+    ];
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ items, nextBefore: null }), {
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    );
+    signIn([['demo-school', 'Школа № 1', 'administrator']]);
+    history.replaceState(null, '', '/console/audit-log');
+    render(<App />);
+    await screen.findByText(/Вход в консоль через службу входа region-id/);
+    expect(screen.getByText(/Неверный код из приложения при входе по коду из письма/)).toBeTruthy();
+    expect(screen.getByText('Выход')).toBeTruthy();
+  });
+
+  it('a screen the new roles do not show gives way to the home screen', async () => {
+    signIn([
+      ['demo-school', 'Школа № 1', 'administrator'],
+      ['demo-lyceum', 'Лицей', 'analyst'],
+    ]);
+    history.replaceState(null, '', '/console/settings');
+    render(<App />);
+    await heading();
+    fireEvent.change(switcher(), { target: { value: 'demo-lyceum' } });
+    await waitFor(() => expect(location.pathname).toBe('/console/'));
+    const nav = screen.getByRole('navigation', { name: 'Разделы' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Отчёты', 'Оценки']);
+  });
+
+  it('is named in the interface language', async () => {
+    setLanguage('en');
+    signIn([
+      ['a-org', 'A', 'analyst'],
+      ['b-org', 'B', 'analyst'],
+    ]);
+    render(<App />);
+    await heading();
+    expect(screen.getByRole('combobox', { name: 'Organisation' })).toBeTruthy();
   });
 });

@@ -5,6 +5,7 @@ import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
 import { UnsavedChangesGuard } from './kit/unsaved.tsx';
 import { BASE, paths, type SectionId, sections } from './routes.ts';
+import { session } from './session.ts';
 import { navigationOpen } from './shell/navigation.tsx';
 import { ScreenFailed } from './shell/screen-failed.tsx';
 import { focusPageHeading, Shell } from './shell/shell.tsx';
@@ -16,6 +17,7 @@ function lazyScreen<P>(load: () => Promise<{ default: ComponentType<P> }>): Comp
 
 const Home = lazyScreen(() => import('./screens/home.tsx'));
 const SignIn = lazyScreen(() => import('./screens/sign-in.tsx'));
+const OidcSignIn = lazyScreen(() => import('./screens/sign-in-oidc.tsx'));
 const NotFound = lazyScreen(() => import('./screens/not-found.tsx'));
 const KitPage = lazyScreen(() => import('./screens/kit.tsx'));
 const SectionPlaceholder = lazyScreen(() => import('./screens/section.tsx'));
@@ -67,6 +69,8 @@ export function App() {
       <Shell busy={routeLoading.value}>
         <ScreenBoundary>
           <Router
+            // Switching organisation opens every screen afresh for it (no state of the previous one).
+            key={session.value?.organization.id ?? ''}
             onRouteChange={onRouteChange}
             onLoadStart={() => {
               routeLoading.value = true;
@@ -77,6 +81,7 @@ export function App() {
           >
             <Route path={BASE} component={Home} />
             <Route path={paths.signIn} component={SignIn} />
+            <Route path={paths.signInOidc} component={OidcSignIn} />
             <Route path={paths.kit} component={KitPage} />
             <Route path={paths.invitation} component={Invitation} />
             <Route path={paths.people} component={People} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionOf, sections, sectionsFor } from './routes.ts';
+import { pathAfterSwitch, sectionOf, sections, sectionsFor } from './routes.ts';
 import { STAFF_ROLES, type StaffRole } from './session.ts';
 
 const ids = (roles: StaffRole[]) => sectionsFor(new Set(roles)).map((s) => s.id);
@@ -26,5 +26,18 @@ describe('the sections table', () => {
     expect(sectionOf('/console/queue/2027-15')?.id).toBe('queue');
     expect(sectionOf('/console/queueing')).toBeUndefined();
     expect(sectionOf('/console')).toBeUndefined();
+  });
+});
+
+describe('switching organisation', () => {
+  const to = (path: string, roles: StaffRole[]) => pathAfterSwitch(path, new Set(roles));
+  it('keeps an organisation-wide screen the new roles show, leaves pages inside a section for its own', () => {
+    expect(to('/console/audit-log', ['administrator'])).toBe('/console/audit-log');
+    expect(to('/console/audit-log', ['coordinator'])).toBe('/console/');
+    expect(to('/console/queue', ['executor'])).toBe('/console/queue');
+    expect(to('/console/queue/appeals/1234', ['coordinator'])).toBe('/console/queue');
+    expect(to('/console/settings/demo-school/topics', ['administrator'])).toBe('/console/settings');
+    expect(to('/console/settings/demo-school/topics', ['analyst'])).toBe('/console/');
+    expect(to('/console/account', ['analyst'])).toBe('/console/account');
   });
 });

@@ -8,6 +8,8 @@ export const BASE = '/console';
 export const paths = {
   home: `${BASE}/`,
   signIn: `${BASE}/sign-in`,
+  /** Where the portal's OpenID Connect provider sends staff back (registered with the provider). */
+  signInOidc: `${BASE}/sign-in/oidc`,
   /** Where an invitation's link leads (the token in the fragment). */
   invitation: `${BASE}/invitation`,
   /** The organisation's people and roles (administrators). */
@@ -77,4 +79,24 @@ export function sectionsFor(roles: ReadonlySet<StaffRole>): Section[] {
 /** The section `path` belongs to (its own page or one below it), if any. */
 export function sectionOf(path: string): Section | undefined {
   return sections.find((section) => path === section.path || path.startsWith(`${section.path}/`));
+}
+
+/** The screens of one organisation's administration that are not sections of the navigation. */
+const ADMINISTRATOR_SCREENS: readonly string[] = [
+  paths.people,
+  paths.apiKeys,
+  paths.webhooks,
+  paths.auditLog,
+];
+
+/**
+ * Where the person goes when they switch organisation on `path`: the same screen when it is about
+ * the organisation as a whole and their roles there show it; a section's own page from a page inside
+ * it (an appeal, another organisation's settings); home when the new roles do not show it.
+ */
+export function pathAfterSwitch(path: string, roles: ReadonlySet<StaffRole>): string {
+  const section = sectionOf(path);
+  if (section) return section.roles.some((role) => roles.has(role)) ? section.path : paths.home;
+  if (ADMINISTRATOR_SCREENS.includes(path)) return roles.has('administrator') ? path : paths.home;
+  return path;
 }

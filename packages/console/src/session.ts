@@ -36,8 +36,48 @@ export interface StaffSession {
 
 /** Whether the portal has been asked who is signed in (at start). */
 export const sessionChecked = signal(false);
+/** Where this browser remembers the organisation the person last chose (an id, nothing personal). */
+const CHOSEN_ORGANIZATION = 'otklik-console-organization';
+
+function rememberedOrganization(): string | null {
+  try {
+    return localStorage.getItem(CHOSEN_ORGANIZATION);
+  } catch {
+    return null;
+  }
+}
+
 /** The organisation the person works in now (their first one until they pick another). */
-export const chosenOrganizationId = signal<string | null>(null);
+export const chosenOrganizationId = signal<string | null>(rememberedOrganization());
+
+/** Works in `organizationId` from now on (the switcher); remembered in this browser. */
+export function chooseOrganization(organizationId: string): void {
+  chosenOrganizationId.value = organizationId;
+  try {
+    localStorage.setItem(CHOSEN_ORGANIZATION, organizationId);
+  } catch {
+    // Storage may be off: the choice then lasts until the page is reloaded.
+  }
+}
+
+/** The organisations the person holds a role in, each once, in the order the portal gave them. */
+export const organizations = computed<readonly { id: string; name: string }[]>(() => {
+  const seen = new Map<string, string>();
+  for (const m of serverSession.value?.memberships ?? []) {
+    if (!seen.has(m.organizationId)) seen.set(m.organizationId, m.organizationName);
+  }
+  return [...seen].map(([id, name]) => ({ id, name }));
+});
+
+/** The roles the person holds in `organizationId` (and the portal's own, if they run it). */
+export function rolesIn(organizationId: string | undefined): Set<StaffRole> {
+  const current = serverSession.value;
+  const roles = new Set<StaffRole>(
+    (current?.memberships ?? []).filter((m) => m.organizationId === organizationId).map((m) => m.role),
+  );
+  if (current?.portalAdministrator) roles.add('portal-administrator');
+  return roles;
+}
 
 /** The signed-in person as the shell shows them: name, the chosen organisation, the roles held there. */
 export const session = computed<StaffSession | null>(() => {
@@ -46,13 +86,9 @@ export const session = computed<StaffSession | null>(() => {
   const chosen =
     current.memberships.find((m) => m.organizationId === chosenOrganizationId.value) ??
     current.memberships[0];
-  const roles = new Set<StaffRole>(
-    current.memberships.filter((m) => m.organizationId === chosen?.organizationId).map((m) => m.role),
-  );
-  if (current.portalAdministrator) roles.add('portal-administrator');
   return {
     displayName: current.person.displayName || current.person.email,
-    roles,
+    roles: rolesIn(chosen?.organizationId),
     organization: chosen
       ? { id: chosen.organizationId, name: chosen.organizationName, timeZone: browserTimeZone() }
       : { id: '', name: '', timeZone: browserTimeZone() },

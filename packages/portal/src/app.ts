@@ -35,6 +35,7 @@ import type { SiteCheckOptions } from './organizations/site-check.ts';
 import { registerConsentPage } from './pages/consent-page.ts';
 import { registerEmbedPreview } from './pages/embed-preview.ts';
 import { registerRatePage } from './pages/rate-page.ts';
+import { type StaffOidcOptions, StaffOidcSignIn } from './people/oidc-sign-in.ts';
 import { registerPeopleRoutes } from './people/routes.ts';
 import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
 import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
@@ -66,6 +67,11 @@ export interface AppOptions {
    * is set (the callback URL registered with the provider is `{publicUrl}/v1/identity/oidc/callback`).
    */
   oidc?: OidcOptions;
+  /**
+   * The OpenID Connect provider staff may sign in with. Off unless given and `publicUrl` is set (the
+   * redirect URI registered with the provider is `{publicUrl}/console/sign-in/oidc`).
+   */
+  staffOidc?: StaffOidcOptions;
   /** The live check of a site page (settings): e.g. allow private networks on an intranet or in tests. */
   siteCheck?: SiteCheckOptions;
   /** Webhooks to document systems (e.g. `allowPrivateNetworks` for an intranet or tests). */
@@ -177,7 +183,11 @@ export function createApp(options: AppOptions): Hono {
       ratingCaches.summaries.deletePrefix(`${id}|`);
     },
   });
-  registerPeopleRoutes(router, { db, keys, now, publicUrl: options.publicUrl, guard });
+  const staffOidc =
+    options.staffOidc && options.publicUrl
+      ? new StaffOidcSignIn(db, keys, options.staffOidc, options.publicUrl)
+      : undefined;
+  registerPeopleRoutes(router, { db, keys, now, publicUrl: options.publicUrl, guard, oidc: staffOidc });
   router.assertServes(endpoints);
 
   const mailboxPage = options.demoMailboxPage;

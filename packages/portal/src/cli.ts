@@ -9,6 +9,8 @@
  * SMTP_URL and MAIL_FROM (mail delivery through the outbox), MAILBOX_PORT (demo SMTP mailbox, 2525),
  * OTKLIK_OIDC_PROVIDERS (JSON array of OpenID Connect providers `{id, name, issuer, clientId,
  * clientSecret}`; unset: OpenID Connect login is off; needs PUBLIC_URL for the callback URL),
+ * OTKLIK_STAFF_OIDC_PROVIDER (one JSON object of the same shape: the provider staff may sign in to the
+ * console with; unset: the e-mail code only; needs PUBLIC_URL),
  * OTKLIK_SITE_CHECK_PRIVATE=1 (the settings' site check may fetch private and loopback addresses; on
  * in the demo, whose example site is on localhost), OTKLIK_WEBHOOKS_PRIVATE=1 (webhooks may be sent to
  * private and loopback addresses; on in the demo).
@@ -28,6 +30,7 @@ import type { Database, DatabaseOptions } from './db/types.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
+import { type StaffOidcOptions, staffOidcProviderFromEnv } from './people/oidc-sign-in.ts';
 import { DEMO_PEOPLE } from './seed/demo-people.ts';
 import { generateNational, NATIONAL_DEFAULTS } from './seed/national.ts';
 import { type Portal, startPortal } from './server.ts';
@@ -105,6 +108,7 @@ async function startPortalFromEnv(
     seed,
     ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     oidc: { providers: oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS) },
+    ...staffOidcFromEnv(),
     siteCheck: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_SITE_CHECK_PRIVATE === '1' },
     webhooks: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_WEBHOOKS_PRIVATE === '1' },
     ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
@@ -115,6 +119,12 @@ async function startPortalFromEnv(
   console.error(`Console: ${portal.url}/console`);
   if (!redis) return portal;
   return { ...portal, close: () => portal.close().then(() => redis.quit().then(() => {})) };
+}
+
+/** The staff OpenID Connect provider from `OTKLIK_STAFF_OIDC_PROVIDER`, as server options. */
+function staffOidcFromEnv(): { staffOidc?: StaffOidcOptions } {
+  const provider = staffOidcProviderFromEnv(process.env.OTKLIK_STAFF_OIDC_PROVIDER);
+  return provider === null ? {} : { staffOidc: { provider } };
 }
 
 /** A plain static server for examples/site: the "school site", a foreign origin to the portal. */

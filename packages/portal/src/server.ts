@@ -21,6 +21,7 @@ import {
 } from './mail/outbox-worker.ts';
 import { migrate } from './migrations/index.ts';
 import type { SiteCheckOptions } from './organizations/site-check.ts';
+import type { StaffOidcOptions } from './people/oidc-sign-in.ts';
 import { runRetention } from './retention/retention.ts';
 import { createKeyRing } from './security/keys.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -50,6 +51,8 @@ export interface PortalOptions {
   metricsToken?: string;
   /** OpenID Connect login providers (off unless some are given and `publicUrl` is set). */
   oidc?: OidcOptions;
+  /** The OpenID Connect provider staff may sign in with (off unless given and `publicUrl` is set). */
+  staffOidc?: StaffOidcOptions;
   /** The settings' live check of a site page (e.g. `allowPrivateNetworks` on an intranet or the demo). */
   siteCheck?: SiteCheckOptions;
   /** Webhooks: `allowPrivateNetworks` (OTKLIK_WEBHOOKS_PRIVATE=1), the worker's timing. */
@@ -112,12 +115,16 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.pow === undefined ? {} : { pow: options.pow }),
     ...(options.demoMailboxPage === undefined ? {} : { demoMailboxPage: options.demoMailboxPage }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
+    ...(options.staffOidc === undefined ? {} : { staffOidc: options.staffOidc }),
     ...(options.siteCheck === undefined ? {} : { siteCheck: options.siteCheck }),
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
     ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
   });
   if (options.oidc?.providers.length && options.publicUrl === undefined) {
     logger.log('warn', 'OpenID Connect providers are configured but PUBLIC_URL is not: login is off');
+  }
+  if (options.staffOidc && options.publicUrl === undefined) {
+    logger.log('warn', 'A staff OpenID Connect provider is configured but PUBLIC_URL is not: it is off');
   }
   let server: ReturnType<typeof serve>;
   const address = await new Promise<AddressInfo>((resolve, reject) => {

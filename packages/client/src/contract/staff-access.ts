@@ -25,11 +25,14 @@ import {
   StaffApiKeyList,
   StaffInvitation,
   StaffInvitationInput,
+  StaffOidcSignInCompletion,
+  StaffOidcSignInStarted,
   StaffPeople,
   StaffPerson,
   StaffPersonParams,
   StaffRolesInput,
   StaffSession,
+  StaffSignInMethods,
   StaffSignInParams,
   StaffSignInRequest,
   StaffSignInStarted,
@@ -66,6 +69,50 @@ export const verifyStaffSignInEndpoint = {
   tags: ['staff-access'],
   params: StaffSignInParams,
   body: StaffSignInVerification,
+  response: StaffSession,
+  access: 'console',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const getStaffSignInMethodsEndpoint = {
+  ...routes.getStaffSignInMethodsRoute,
+  summary: 'How staff may sign in here: the e-mail code, and the OpenID Connect provider if configured',
+  description:
+    'The console shows a "Sign in with {name}" button when `oidc` is set (the portal’s administrator ' +
+    'configures one provider for staff). From the portal’s own origin only.',
+  tags: ['staff-access'],
+  response: StaffSignInMethods,
+  access: 'console',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const startStaffOidcSignInEndpoint = {
+  ...routes.startStaffOidcSignInRoute,
+  summary: 'Start a staff sign-in with the portal’s OpenID Connect provider',
+  description:
+    'Returns the provider’s authorization URL (authorization code flow with PKCE, `state` and `nonce`); ' +
+    'the provider sends the browser back to `/console/sign-in/oidc`. Sets a short-lived HttpOnly cookie ' +
+    'that ties the sign-in to this browser. No provider configured: 404. ' +
+    'The provider does not answer: 503. Limited per client (429). From the portal’s own origin only.',
+  tags: ['staff-access'],
+  response: StaffOidcSignInStarted,
+  access: 'console',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const completeStaffOidcSignInEndpoint = {
+  ...routes.completeStaffOidcSignInRoute,
+  summary: 'Finish a staff sign-in with OpenID Connect (and the authenticator’s code when needed)',
+  description:
+    'Exchanges the code for tokens, checks the ID token’s nonce and the state, and matches the person ' +
+    'by the provider’s verified e-mail address; nobody is created. Sets a new session cookie like the ' +
+    'e-mail code sign-in. An unknown or used `state`, an expired sign-in, or one started in another ' +
+    'browser (without its cookie): 422 on `body.state`; an ' +
+    'address without a staff account or one the provider has not verified: 403 `forbidden`; an ' +
+    'authenticator code needed or wrong: 422 on `body.totp` (send the same body with `totp`); five ' +
+    'wrong authenticator codes: 429.',
+  tags: ['staff-access'],
+  body: StaffOidcSignInCompletion,
   response: StaffSession,
   access: 'console',
   cacheable: false,

@@ -45,6 +45,38 @@ export const StaffSignInParams = v.object({ signInId: v.pipe(v.string(), v.uuid(
 /** Body of `POST /v1/staff/sign-in/{signInId}`: the mailed code, and the authenticator's code when asked. */
 export const StaffSignInVerification = v.object({ code: SixDigits, totp: v.optional(SixDigits) });
 
+/**
+ * Answer of `GET /v1/staff/sign-in-methods`: how staff may sign in on this portal. `oidc` names the
+ * OpenID Connect provider the portal configured for staff (the button reads "Sign in with {name}").
+ */
+export const StaffSignInMethods = v.object({
+  emailCode: v.boolean(),
+  oidc: v.nullable(v.object({ name: v.string() })),
+});
+export type StaffSignInMethods = v.InferOutput<typeof StaffSignInMethods>;
+
+/** Answer of `POST /v1/staff/oidc-sign-in`: where to send the browser (the provider's login page). */
+export const StaffOidcSignInStarted = v.object({
+  authorizationUrl: v.pipe(v.string(), v.url()),
+  expiresAt: IsoTimestamp,
+});
+export type StaffOidcSignInStarted = v.InferOutput<typeof StaffOidcSignInStarted>;
+
+/** An OAuth parameter echoed back by the provider in the console's callback URL. */
+const CallbackParameter = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+
+/**
+ * Body of `POST /v1/staff/oidc-sign-in/complete`: the parameters the provider added to the console's
+ * callback URL (`state`, `code`, and `iss` when it sends one), and the authenticator's code when asked.
+ */
+export const StaffOidcSignInCompletion = v.object({
+  state: CallbackParameter,
+  code: CallbackParameter,
+  iss: v.optional(CallbackParameter),
+  totp: v.optional(SixDigits),
+});
+export type StaffOidcSignInCompletion = v.InferOutput<typeof StaffOidcSignInCompletion>;
+
 /** A role held in an organisation, as the session and the people list show it. */
 export const StaffMembership = v.object({
   organizationId: OrganizationId,

@@ -2,6 +2,12 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const auditLogMessages = defineMessages({
   ru: {
+    'session.sign-in': 'Вход в консоль',
+    'session.totp-failed': 'Неверный код из приложения при входе',
+    'session.sign-out': 'Выход',
+    'session.sign-out-everywhere': 'Выход на всех устройствах',
+    methodEmailCode: 'по коду из письма',
+    methodOidc: 'через службу входа {provider}',
     title: 'Журнал действий',
     intro:
       'Каждое чтение и изменение сотрудников и ключей — кто, когда и что. Персональных данных в журнале нет.',
@@ -16,6 +22,12 @@ export const auditLogMessages = defineMessages({
     gone: '(удалён)',
   },
   be: {
+    'session.sign-in': 'Уваход у кансоль',
+    'session.totp-failed': 'Няправільны код з праграмы пры ўваходзе',
+    'session.sign-out': 'Выхад',
+    'session.sign-out-everywhere': 'Выхад на ўсіх прыладах',
+    methodEmailCode: 'па кодзе з ліста',
+    methodOidc: 'праз службу ўваходу {provider}',
     title: 'Журнал дзеянняў',
     intro:
       'Кожнае чытанне і змяненне супрацоўнікаў і ключоў — хто, калі і што. Персанальных даных у журнале няма.',
@@ -30,6 +42,12 @@ export const auditLogMessages = defineMessages({
     gone: '(выдалены)',
   },
   en: {
+    'session.sign-in': 'Signed in to the console',
+    'session.totp-failed': 'Wrong authenticator code at sign-in',
+    'session.sign-out': 'Signed out',
+    'session.sign-out-everywhere': 'Signed out everywhere',
+    methodEmailCode: 'with the e-mail code',
+    methodOidc: 'through the sign-in service {provider}',
     title: 'Audit log',
     intro: 'Every read and change by staff and keys — who, when, what. No personal data is kept here.',
     emptyTitle: 'No entries',

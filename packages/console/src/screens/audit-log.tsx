@@ -48,7 +48,7 @@ function LogBody({ organizationId }: { organizationId: string }) {
               columns={[
                 { id: 'at', header: t('colAt'), cell: (e) => formatInstant(language.value, e.at) },
                 { id: 'actor', header: t('colActor'), cell: (e) => e.actor?.name ?? t('gone') },
-                { id: 'action', header: t('colAction'), cell: (e) => <code>{e.action}</code> },
+                { id: 'action', header: t('colAction'), cell: (e) => <Action entry={e} /> },
                 { id: 'appeal', header: t('colAppeal'), cell: (e) => e.appealId ?? '—' },
               ]}
             />
@@ -68,5 +68,34 @@ function LogBody({ organizationId }: { organizationId: string }) {
         )
       }
     </Loaded>
+  );
+}
+
+/** The session events the log names in words (sign-in, its method, sign-out); the rest by their code. */
+const SESSION_ACTIONS = [
+  'session.sign-in',
+  'session.totp-failed',
+  'session.sign-out',
+  'session.sign-out-everywhere',
+] as const;
+type SessionAction = (typeof SESSION_ACTIONS)[number];
+const isSessionAction = (action: string): action is SessionAction =>
+  (SESSION_ACTIONS as readonly string[]).includes(action);
+
+function Action({ entry }: { entry: AuditEntry }) {
+  const { t } = useT(auditLogMessages);
+  if (!isSessionAction(entry.action)) return <code>{entry.action}</code>;
+  const method = entry.details?.method;
+  const how =
+    method === 'email-code'
+      ? t('methodEmailCode')
+      : typeof method === 'string' && method.startsWith('oidc:')
+        ? t('methodOidc', { provider: method.slice('oidc:'.length) })
+        : null;
+  return (
+    <>
+      {t(entry.action)}
+      {how && ` ${how}`} <code>{entry.action}</code>
+    </>
   );
 }

@@ -2,6 +2,18 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const signInMessages = defineMessages({
   ru: {
+    oidcOr: 'Или через службу входа',
+    oidcButton: 'Войти через {name}',
+    oidcLeaving: 'Переходим к службе входа…',
+    oidcUnavailable: 'Служба входа сейчас не отвечает. Попробуйте позже или войдите по коду из письма.',
+    oidcChecking: 'Завершаем вход…',
+    oidcNoAccount:
+      'Для этого адреса нет учётной записи сотрудника. Попросите администратора вашей организации пригласить вас.',
+    oidcUnverified: 'Служба входа не подтвердила ваш адрес электронной почты. Войдите по коду из письма.',
+    oidcExpired: 'Этот вход уже завершён или устарел. Начните вход заново.',
+    oidcCancelled: 'Вход в службе входа не выполнен или отменён.',
+    oidcFailed: 'Не удалось завершить вход. Начните вход заново.',
+    oidcAgain: 'Начать вход заново',
     codeSent: 'Если для адреса {email} есть учётная запись, на него отправлен код. Он действует 10 минут.',
     resent: 'Новый код отправлен',
     resendFailed: 'Не удалось отправить код ещё раз',
@@ -29,6 +41,18 @@ export const signInMessages = defineMessages({
     confirm: 'Подтвердить',
   },
   be: {
+    oidcOr: 'Або праз службу ўваходу',
+    oidcButton: 'Увайсці праз {name}',
+    oidcLeaving: 'Пераходзім да службы ўваходу…',
+    oidcUnavailable: 'Служба ўваходу зараз не адказвае. Паспрабуйце пазней або ўвайдзіце па кодзе з ліста.',
+    oidcChecking: 'Завяршаем уваход…',
+    oidcNoAccount:
+      'Для гэтага адраса няма ўліковага запісу супрацоўніка. Папрасіце адміністратара вашай арганізацыі запрасіць вас.',
+    oidcUnverified: 'Служба ўваходу не пацвердзіла ваш адрас электроннай пошты. Увайдзіце па кодзе з ліста.',
+    oidcExpired: 'Гэты ўваход ужо завершаны або састарэў. Пачніце ўваход нанова.',
+    oidcCancelled: 'Уваход у службе ўваходу не выкананы або адменены.',
+    oidcFailed: 'Не ўдалося завяршыць уваход. Пачніце ўваход нанова.',
+    oidcAgain: 'Пачаць уваход нанова',
     codeSent: 'Калі для адраса {email} ёсць уліковы запіс, на яго адпраўлены код. Ён дзейнічае 10 хвілін.',
     resent: 'Новы код адпраўлены',
     resendFailed: 'Не ўдалося адправіць код яшчэ раз',
@@ -56,6 +80,20 @@ export const signInMessages = defineMessages({
     confirm: 'Пацвердзіць',
   },
   en: {
+    oidcOr: 'Or through the sign-in service',
+    oidcButton: 'Sign in with {name}',
+    oidcLeaving: 'Going to the sign-in service…',
+    oidcUnavailable:
+      'The sign-in service is not answering. Try again later or sign in with the code from an e-mail.',
+    oidcChecking: 'Finishing the sign-in…',
+    oidcNoAccount:
+      'There is no staff account for this address. Ask your organisation’s administrator to invite you.',
+    oidcUnverified:
+      'The sign-in service has not confirmed your e-mail address. Sign in with the code from an e-mail.',
+    oidcExpired: 'This sign-in is already finished or has expired. Start again.',
+    oidcCancelled: 'The sign-in service did not sign you in, or the sign-in was cancelled.',
+    oidcFailed: 'The sign-in could not be finished. Start again.',
+    oidcAgain: 'Start the sign-in again',
     codeSent: 'If {email} has an account, a code has been sent to it. It is valid for 10 minutes.',
     resent: 'A new code has been sent',
     resendFailed: 'The code could not be sent again',

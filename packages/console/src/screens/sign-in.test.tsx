@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession, serverSession } from '../session.ts';
 import SignIn from './sign-in.tsx';
+import OidcSignIn from './sign-in-oidc.tsx';
 
 const SIGN_IN_ID = '11111111-1111-4111-8111-111111111111';
 const SESSION = {
@@ -43,6 +44,9 @@ function portal(answers: Record<string, Response[]>) {
   vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const path = new URL(request.url).pathname;
+    // Unless a test says otherwise, the portal configures no OpenID Connect provider for staff.
+    if (path === '/v1/staff/sign-in-methods' && !answers[path])
+      return json(200, { emailCode: true, oidc: null });
     calls.push({
       path,
       body: await request
@@ -66,11 +70,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function open(url: string) {
+function open(url: string, Screen = SignIn) {
   history.replaceState(null, '', url);
   render(
     <LocationProvider scope="/console">
-      <SignIn />
+      <Screen />
     </LocationProvider>,
   );
 }
@@ -163,5 +167,100 @@ describe('the staff sign-in', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Слишком много попыток'));
     expect(serverSession.value).toBeNull();
+  });
+});
+
+describe('signing in with the portal’s OpenID Connect provider', () => {
+  const METHODS = { emailCode: true, oidc: { name: 'Region ID' } };
+  const totpField = () =>
+    screen.getByRole('textbox', { name: 'Код из приложения-аутентификатора (обязательно)' });
+
+  it('offers "Sign in with …" and leaves for the provider, remembering where the person was going', async () => {
+    const assign = vi.spyOn(location, 'assign').mockImplementation(() => {});
+    const calls = portal({
+      '/v1/staff/sign-in-methods': [json(200, METHODS)],
+      '/v1/staff/oidc-sign-in': [
+        json(200, {
+          authorizationUrl: 'https://id.example/auth?state=s',
+          expiresAt: '2030-01-01T00:00:00.000Z',
+        }),
+      ],
+    });
+    open('/console/sign-in?next=/console/queue');
+    const button = await screen.findByRole('button', { name: 'Войти через Region ID' });
+    // The e-mail code stays the first way in.
+    expect(emailField()).toBeTruthy();
+    fireEvent.click(button);
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('https://id.example/auth?state=s'));
+    expect(calls.map((c) => c.path)).toEqual(['/v1/staff/sign-in-methods', '/v1/staff/oidc-sign-in']);
+    expect(sessionStorage.getItem('otklik-console-sign-in-next')).toBe('/console/queue');
+    assign.mockRestore();
+  });
+
+  it('says so when the provider does not answer, and keeps the e-mail code', async () => {
+    portal({
+      '/v1/staff/sign-in-methods': [json(200, METHODS)],
+      '/v1/staff/oidc-sign-in': [
+        json(503, { type: 'about:blank', title: 'x', status: 503, code: 'service-unavailable' }),
+      ],
+    });
+    open('/console/sign-in');
+    fireEvent.click(await screen.findByRole('button', { name: 'Войти через Region ID' }));
+    await waitFor(() => expect(screen.getByText(/Служба входа сейчас не отвечает/)).toBeTruthy());
+    expect(emailField()).toBeTruthy();
+  });
+
+  it('the callback page hands the answer over, asks for the authenticator, goes on where remembered', async () => {
+    sessionStorage.setItem('otklik-console-sign-in-next', '/console/queue');
+    const calls = portal({
+      '/v1/staff/oidc-sign-in/complete': [
+        problem(422, 'body.totp', 'Enter the code from your authenticator app'),
+        json(200, SESSION),
+      ],
+    });
+    open('/console/sign-in/oidc?code=abc&state=st&iss=https%3A%2F%2Fid.example', OidcSignIn);
+    await waitFor(() => expect(totpField()).toBeTruthy());
+    // The provider's code does not stay in the address bar.
+    expect(location.search).toBe('');
+    fireEvent.input(totpField(), { target: { value: '654321' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Подтвердить' }));
+    await waitFor(() => expect(serverSession.value?.person.email).toBe('clerk@school.example'));
+    await waitFor(() => expect(location.pathname).toBe('/console/queue'));
+    expect(calls.map((c) => c.body)).toEqual([
+      { state: 'st', code: 'abc', iss: 'https://id.example' },
+      { state: 'st', code: 'abc', iss: 'https://id.example', totp: '654321' },
+    ]);
+  });
+
+  it('explains an address without an account, and offers to start again', async () => {
+    portal({
+      '/v1/staff/oidc-sign-in/complete': [
+        json(403, {
+          type: 'about:blank',
+          title: 'Forbidden',
+          status: 403,
+          code: 'forbidden',
+          detail: 'No staff account uses stranger@example.org',
+        }),
+      ],
+    });
+    open('/console/sign-in/oidc?code=abc&state=st', OidcSignIn);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'Для этого адреса нет учётной записи сотрудника',
+      ),
+    );
+    expect(screen.getByText('No staff account uses stranger@example.org')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Начать вход заново' }).getAttribute('href')).toBe(
+      '/console/sign-in',
+    );
+    expect(serverSession.value).toBeNull();
+  });
+
+  it('a cancelled sign-in at the provider calls nothing and says so', async () => {
+    const calls = portal({});
+    open('/console/sign-in/oidc?error=access_denied&state=st', OidcSignIn);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('отменён'));
+    expect(calls).toEqual([]);
   });
 });

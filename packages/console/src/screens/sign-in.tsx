@@ -1,6 +1,7 @@
 import { isOtklikError } from '@otklik/client';
 import { StaffSignInRequest, TotpCode } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
@@ -17,18 +18,37 @@ import { signInMessages } from './sign-in.messages.ts';
 type Step = 'email' | 'code' | 'totp';
 
 /** Whether the portal asked for the authenticator's code (a 422 issue on `body.totp`). */
-const needsTotp = (error: unknown) =>
+export const needsTotp = (error: unknown) =>
   isOtklikError(error) &&
   error.kind === 'problem' &&
   (error.problem.issues ?? []).some((issue) => issue.path === 'body.totp');
 
-const isStatus = (error: unknown, status: number) =>
+export const isStatus = (error: unknown, status: number) =>
   isOtklikError(error) && error.kind === 'problem' && error.status === status;
+
+/** Where a sign-in through the OpenID Connect provider returns to once done (kept across the redirect). */
+const NEXT_KEY = 'otklik-console-sign-in-next';
+
+/** Where to go after signing in: `next` if it is a console path, else home. */
+export const afterSignIn = (next: unknown) =>
+  typeof next === 'string' && next.startsWith(`${BASE}/`) ? next : paths.home;
+
+/** The `next` remembered before leaving for the provider (read once). */
+export function takeRememberedNext(): string {
+  try {
+    const next = sessionStorage.getItem(NEXT_KEY);
+    sessionStorage.removeItem(NEXT_KEY);
+    return afterSignIn(next);
+  } catch {
+    return paths.home;
+  }
+}
 
 /**
  * Staff sign-in: e-mail → one-time code → (when the person set up an authenticator) its code. The
  * portal answers the same for every address, so the code step follows whatever the address. On
- * success the session is taken and the person goes where they came for (`?next=`) or home.
+ * success the session is taken and the person goes where they came for (`?next=`) or home. Where the
+ * portal configures an OpenID Connect provider for staff, a button signs in through it instead.
  */
 export default function SignIn() {
   const { t } = useT(signInMessages);
@@ -51,10 +71,20 @@ export default function SignIn() {
       ...(totp === undefined ? {} : { totp }),
     });
     applySession(session);
-    const next =
-      typeof query.next === 'string' && query.next.startsWith(`${BASE}/`) ? query.next : paths.home;
-    route(next);
+    route(afterSignIn(query.next));
   };
+  const provider = useSignal<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    api()
+      .then((client) => client.getStaffSignInMethods({ signal: controller.signal }))
+      .then((methods) => {
+        provider.value = methods.oidc?.name ?? null;
+      })
+      // Without the answer the e-mail code still works: the button is simply not offered.
+      .catch(() => {});
+    return () => controller.abort();
+  }, []);
   const tooMany = (error: unknown): FormError | null =>
     isStatus(error, 429) ? { text: t('tooMany') } : null;
 
@@ -63,6 +93,20 @@ export default function SignIn() {
       <PageHeader title={t('title')} description={t('intro')} />
       <div class="narrow">
         {step.value === 'email' && <EmailStep initial={email.value} onSubmit={start} explain={tooMany} />}
+        {step.value === 'email' && provider.value !== null && (
+          <OidcButton
+            name={provider.value}
+            onStart={async () => {
+              const started = await (await api()).startStaffOidcSignIn();
+              try {
+                sessionStorage.setItem(NEXT_KEY, afterSignIn(query.next));
+              } catch {
+                // Storage off: the person lands on the home screen instead.
+              }
+              location.assign(started.authorizationUrl);
+            }}
+          />
+        )}
         {step.value === 'code' && (
           <CodeStep
             email={email.value}
@@ -95,8 +139,44 @@ export default function SignIn() {
   );
 }
 
+/** "Sign in with {provider}": leaves for the provider's login page; says so when it does not answer. */
+function OidcButton({ name, onStart }: { name: string; onStart: () => Promise<void> }) {
+  const { t } = useT(signInMessages);
+  const busy = useSignal(false);
+  const failed = useSignal(false);
+  return (
+    <section class="sign-in-alternative" aria-labelledby="sign-in-oidc">
+      <h2 id="sign-in-oidc">{t('oidcOr')}</h2>
+      <div class="form-alert-slot" role="alert">
+        {failed.value && (
+          <div class="form-alert">
+            <p>{t('oidcUnavailable')}</p>
+          </div>
+        )}
+      </div>
+      <Button
+        variant="secondary"
+        busy={busy.value}
+        busyLabel={t('oidcLeaving')}
+        onClick={async () => {
+          busy.value = true;
+          failed.value = false;
+          try {
+            await onStart();
+          } catch {
+            failed.value = true;
+            busy.value = false;
+          }
+        }}
+      >
+        {t('oidcButton', { name })}
+      </Button>
+    </section>
+  );
+}
+
 /** The console's client, loaded with the first call (its schemas stay out of the first screen). */
-function useApi() {
+export function useApi() {
   return { api: () => import('../api.ts').then((module) => module.api) };
 }
 
@@ -190,7 +270,7 @@ function CodeStep({
   );
 }
 
-function TotpStep({
+export function TotpStep({
   onSubmit,
   explain,
 }: {

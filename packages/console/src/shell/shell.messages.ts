@@ -3,6 +3,8 @@ import { defineMessages } from '@otklik/widget-core';
 /** Texts of the shell: header, navigation, language switch, page titles. */
 export const shellMessages = defineMessages({
   ru: {
+    organization: 'Организация',
+    organizationChosen: 'Вы работаете в организации «{name}»',
     product: 'Отклик',
     consoleName: 'консоль',
     skipLink: 'Перейти к содержанию',
@@ -21,6 +23,8 @@ export const shellMessages = defineMessages({
     reload: 'Обновить страницу',
   },
   be: {
+    organization: 'Арганізацыя',
+    organizationChosen: 'Вы працуеце ў арганізацыі «{name}»',
     product: 'Водгук',
     consoleName: 'кансоль',
     skipLink: 'Перайсці да зместу',
@@ -39,6 +43,8 @@ export const shellMessages = defineMessages({
     reload: 'Абнавіць старонку',
   },
   en: {
+    organization: 'Organisation',
+    organizationChosen: 'You are working in {name}',
     product: 'Otklik',
     consoleName: 'console',
     skipLink: 'Skip to content',

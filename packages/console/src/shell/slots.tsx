@@ -1,13 +1,48 @@
+import { useLocation } from 'preact-iso/router';
 import { useT } from '../i18n/translate.ts';
-import { paths } from '../routes.ts';
-import { session } from '../session.ts';
+import { announce } from '../kit/announcer.tsx';
+import { pathAfterSwitch, paths } from '../routes.ts';
+import { chooseOrganization, organizations, rolesIn, session } from '../session.ts';
 import { shellMessages } from './shell.messages.ts';
 
-/** The header's organisation switcher: the chosen organisation (nothing while nobody is signed in). */
+/**
+ * The header's organisation switcher: the chosen organisation, and for a person with roles in several
+ * a native select (keyboard and screen readers know it; it fits 375 px). Choosing another one moves
+ * every screen to it: the screens re-open for it (app.tsx keys them by it), and a page the new roles
+ * do not show gives way to one they do.
+ */
 export function OrganizationSwitcher() {
+  const { t } = useT(shellMessages);
+  const { path, route } = useLocation();
   const current = session.value;
   if (!current) return null;
-  return <p class="organization-name">{current.organization.name}</p>;
+  const choices = organizations.value;
+  if (choices.length < 2) return <p class="organization-name">{current.organization.name}</p>;
+  return (
+    <div class="organization-switch">
+      <label class="visually-hidden" for="organization-switch">
+        {t('organization')}
+      </label>
+      <select
+        id="organization-switch"
+        class="organization-select"
+        value={current.organization.id}
+        onChange={(event) => {
+          const id = event.currentTarget.value;
+          chooseOrganization(id);
+          const next = pathAfterSwitch(path, rolesIn(id));
+          if (next !== path) route(next);
+          announce(t('organizationChosen', { name: choices.find((o) => o.id === id)?.name ?? id }));
+        }}
+      >
+        {choices.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /** The header's person menu: who is signed in, or the way to sign in. */

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AppealReceipt, PowChallenge, Problem, WidgetSettings } from '@otklik/client/schemas';
-import Provider from 'oidc-provider';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
@@ -12,6 +9,7 @@ import type { Database } from '../db/types.ts';
 import { migrate } from '../migrations/index.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT, seedDemo } from '../seed/demo.ts';
+import { browseToCallback, startOidcProvider } from '../testing/oidc-provider.ts';
 import { oidcProvidersFromEnv } from './oidc.ts';
 import { OIDC_PAGE_CSP, OIDC_SCRIPT_PATH } from './oidc-pages.ts';
 import { readIdentityToken } from './tokens.ts';
@@ -19,96 +17,6 @@ import { readIdentityToken } from './tokens.ts';
 const SITE = 'http://localhost:8788';
 const PORTAL = 'http://portal.test';
 const CALLBACK = `${PORTAL}/v1/identity/oidc/callback`;
-const CLIENT = { id: 'otklik-portal', secret: 'a-long-client-secret-for-the-test-provider' };
-
-/**
- * A real OpenID Connect provider (`oidc-provider`) on a local port. Its interaction step (login and
- * consent pages) is answered by the test as the signed-in citizen would: the account is `citizen`.
- */
-async function startProvider(account: { email: string; verified: boolean }) {
-  let issuer = '';
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT.id,
-        client_secret: CLIENT.secret,
-        redirect_uris: [CALLBACK],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    findAccount: (_ctx, sub) => ({
-      accountId: sub,
-      claims: () => ({ sub, email: account.email, email_verified: account.verified }),
-    }),
-    cookies: { keys: ['cookie-key-for-tests'] },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-  });
-  const callback = provider.callback();
-  server.on('request', (req, res) => {
-    if (!req.url?.startsWith('/interaction/')) {
-      callback(req, res);
-      return;
-    }
-    void (async () => {
-      const details = await provider.interactionDetails(req, res);
-      if (details.prompt.name === 'login') {
-        await provider.interactionFinished(
-          req,
-          res,
-          { login: { accountId: 'citizen' } },
-          {
-            mergeWithLastSubmission: false,
-          },
-        );
-        return;
-      }
-      const grant = new provider.Grant({
-        accountId: details.session?.accountId ?? 'citizen',
-        clientId: String(details.params.client_id),
-      });
-      grant.addOIDCScope('openid email');
-      const grantId = await grant.save();
-      await provider.interactionFinished(
-        req,
-        res,
-        { consent: { grantId } },
-        { mergeWithLastSubmission: true },
-      );
-    })().catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  });
-  return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** Follows the provider's redirects with a cookie jar, as a browser would, up to the portal's callback. */
-async function browseToCallback(start: string): Promise<URL> {
-  const jar = new Map<string, string>();
-  let url = new URL(start);
-  for (let hop = 0; hop < 20; hop++) {
-    if (url.href.startsWith(CALLBACK)) return url;
-    const cookie = [...jar].map(([k, val]) => `${k}=${val}`).join('; ');
-    const res = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-    for (const set of res.headers.getSetCookie()) {
-      const [pair = ''] = set.split(';');
-      const eq = pair.indexOf('=');
-      jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
-    }
-    const location = res.headers.get('location');
-    if (location === null)
-      throw new Error(`${res.status} without a redirect at ${url.pathname}: ${await res.text()}`);
-    url = new URL(location, url);
-  }
-  throw new Error('too many redirects');
-}
 
 const unescape = (s: string) =>
   s
@@ -128,11 +36,11 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
   let db: Database;
   let app: ReturnType<typeof createApp>;
   const account = { email: 'Citizen@Example.org', verified: true };
-  let idp: Awaited<ReturnType<typeof startProvider>>;
+  let idp: Awaited<ReturnType<typeof startOidcProvider>>;
   const keys = () => createKeyRing(db, 'test-secret');
 
   beforeAll(async () => {
-    idp = await startProvider(account);
+    idp = await startOidcProvider(account, [CALLBACK]);
     db = await openDatabase({ kind: 'pglite' });
     await migrate(db);
     await seedDemo(db);
@@ -149,15 +57,15 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
               id: 'test-id',
               name: 'Test ID',
               issuer: idp.issuer,
-              clientId: CLIENT.id,
-              clientSecret: CLIENT.secret,
+              clientId: idp.clientId,
+              clientSecret: idp.clientSecret,
             },
             {
               id: 'other-id',
               name: 'Other',
               issuer: idp.issuer,
-              clientId: CLIENT.id,
-              clientSecret: CLIENT.secret,
+              clientId: idp.clientId,
+              clientSecret: idp.clientSecret,
             },
           ]),
         ),
@@ -184,7 +92,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
     expect(authorize.searchParams.get('scope')).toBe('openid email');
     expect(authorize.searchParams.get('nonce')).toBeTruthy();
     expect(authorize.searchParams.get('redirect_uri')).toBe(CALLBACK);
-    return browseToCallback(authorize.href);
+    return browseToCallback(authorize.href, CALLBACK);
   }
 
   it('lists only the providers the organisation enabled in the widget settings', async () => {

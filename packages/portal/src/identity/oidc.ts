@@ -29,6 +29,26 @@ export const OIDC_LOGIN_TTL_MS = 10 * 60_000;
 export const OIDC_CALLBACK_PATH = '/v1/identity/oidc/callback';
 const PROVIDER_ID = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 
+/** Checks one provider entry of the configuration; `where` names it in the error (a typo fails at start). */
+export function parseOidcProvider(entry: unknown, where: string): OidcProviderConfig {
+  const e = (entry ?? {}) as Record<string, unknown>;
+  for (const key of ['id', 'name', 'issuer', 'clientId', 'clientSecret'] as const) {
+    if (typeof e[key] !== 'string' || e[key] === '') {
+      throw new Error(`${where}.${key} must be a non-empty string`);
+    }
+  }
+  if (!PROVIDER_ID.test(e.id as string)) {
+    throw new Error(`${where}.id must be lower-case letters, digits and hyphens`);
+  }
+  return {
+    id: e.id as string,
+    name: e.name as string,
+    issuer: e.issuer as string,
+    clientId: e.clientId as string,
+    clientSecret: e.clientSecret as string,
+  };
+}
+
 /**
  * Reads `OTKLIK_OIDC_PROVIDERS`: a JSON array of {@link OidcProviderConfig}. Unset or empty means
  * OpenID Connect login is off (the default). Throws on a malformed value so a typo fails at start.
@@ -37,24 +57,48 @@ export function oidcProvidersFromEnv(value: string | undefined): OidcProviderCon
   if (value === undefined || value.trim() === '') return [];
   const parsed = JSON.parse(value) as unknown;
   if (!Array.isArray(parsed)) throw new Error('OTKLIK_OIDC_PROVIDERS must be a JSON array');
-  return parsed.map((entry: unknown, index) => {
-    const e = (entry ?? {}) as Record<string, unknown>;
-    for (const key of ['id', 'name', 'issuer', 'clientId', 'clientSecret'] as const) {
-      if (typeof e[key] !== 'string' || e[key] === '') {
-        throw new Error(`OTKLIK_OIDC_PROVIDERS[${index}].${key} must be a non-empty string`);
-      }
+  return parsed.map((entry: unknown, index) => parseOidcProvider(entry, `OTKLIK_OIDC_PROVIDERS[${index}]`));
+}
+
+/**
+ * Discovery (`/.well-known/openid-configuration`), once per provider; a failure is not cached, so
+ * the next login tries again.
+ */
+export class OidcDiscovery {
+  readonly #configs = new Map<string, Promise<client.Configuration>>();
+
+  constructor(private readonly allowInsecure: boolean) {}
+
+  get(provider: OidcProviderConfig): Promise<client.Configuration> {
+    let config = this.#configs.get(provider.id);
+    if (config === undefined) {
+      config = client.discovery(
+        new URL(provider.issuer),
+        provider.clientId,
+        { client_secret: provider.clientSecret },
+        client.ClientSecretBasic(provider.clientSecret),
+        this.allowInsecure ? { execute: [client.allowInsecureRequests] } : {},
+      );
+      config.catch(() => this.#configs.delete(provider.id));
+      this.#configs.set(provider.id, config);
     }
-    if (!PROVIDER_ID.test(e.id as string)) {
-      throw new Error(`OTKLIK_OIDC_PROVIDERS[${index}].id must be lower-case letters, digits and hyphens`);
-    }
-    return {
-      id: e.id as string,
-      name: e.name as string,
-      issuer: e.issuer as string,
-      clientId: e.clientId as string,
-      clientSecret: e.clientSecret as string,
-    };
-  });
+    return config;
+  }
+}
+
+/**
+ * The e-mail claims of a finished login: from the ID token, else (many providers put scope claims
+ * only there) from the UserInfo response.
+ */
+export async function emailClaims(
+  config: client.Configuration,
+  tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>,
+): Promise<{ email: unknown; emailVerified: unknown }> {
+  const claims = tokens.claims();
+  if (claims === undefined) throw new Error('no ID token');
+  if (claims.email !== undefined) return { email: claims.email, emailVerified: claims.email_verified };
+  const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+  return { email: info.email, emailVerified: info.email_verified };
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -82,11 +126,10 @@ export class OidcLoginError extends Error {
  */
 export class OidcLogin {
   readonly #providers: Map<string, OidcProviderConfig>;
-  readonly #configs = new Map<string, Promise<client.Configuration>>();
+  readonly #discovery: OidcDiscovery;
   readonly #redirectUri: string;
   /** The portal's own origin: its rating page `/r/{id}` may sign in for any organisation. */
   readonly #ownOrigin: string;
-  private readonly allowInsecure: boolean;
 
   constructor(
     private readonly db: Database,
@@ -94,7 +137,7 @@ export class OidcLogin {
     options: OidcOptions,
     publicUrl: string,
   ) {
-    this.allowInsecure = options.allowInsecureRequests === true;
+    this.#discovery = new OidcDiscovery(options.allowInsecureRequests === true);
     this.#providers = new Map(options.providers.map((p) => [p.id, p]));
     this.#redirectUri = new URL(OIDC_CALLBACK_PATH, publicUrl).href;
     this.#ownOrigin = new URL(publicUrl).origin;
@@ -112,21 +155,8 @@ export class OidcLogin {
     });
   }
 
-  /** Discovery, once per provider (a failure is not cached: the next login tries again). */
   #config(provider: OidcProviderConfig): Promise<client.Configuration> {
-    let config = this.#configs.get(provider.id);
-    if (config === undefined) {
-      config = client.discovery(
-        new URL(provider.issuer),
-        provider.clientId,
-        { client_secret: provider.clientSecret },
-        client.ClientSecretBasic(provider.clientSecret),
-        this.allowInsecure ? { execute: [client.allowInsecureRequests] } : {},
-      );
-      config.catch(() => this.#configs.delete(provider.id));
-      this.#configs.set(provider.id, config);
-    }
-    return config;
+    return this.#discovery.get(provider);
   }
 
   /**
@@ -233,16 +263,7 @@ export class OidcLogin {
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (claims === undefined) throw new Error('no ID token');
-      email = claims.email;
-      emailVerified = claims.email_verified;
-      if (email === undefined) {
-        // Many providers put scope claims only in the UserInfo response.
-        const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
-        email = info.email;
-        emailVerified = info.email_verified;
-      }
+      ({ email, emailVerified } = await emailClaims(config, tokens));
     } catch {
       throw new OidcLoginError('The login could not be completed', 400, origin);
     }

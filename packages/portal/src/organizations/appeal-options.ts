@@ -16,7 +16,7 @@ export async function ensureAppealSettingsRow(tx: Queryable, organizationId: str
 
 /**
  * Applies identity methods and attachment rules after checking them against the portal's limits and
- * the profile (a profile that requires identity keeps at least one method). Throws 422 naming each
+ * the profile (a profile, or ratings, that require identity keep at least one method). Throws 422 naming each
  * field. Run it in a transaction.
  */
 export async function updateAppealOptions(
@@ -24,7 +24,8 @@ export async function updateAppealOptions(
   current: OrganizationSettings,
   patch: v.InferOutput<typeof AppealOptionsPatch>,
   limits: PortalLimits,
-  identityRequired: boolean,
+  /** What requires a verified identity, if anything: the jurisdiction profile, or ratings set to require it. */
+  identityRequiredBy: 'profile' | 'ratings' | null,
 ): Promise<void> {
   const issues: FieldIssue[] = [];
   const was = current.appeals;
@@ -50,10 +51,13 @@ export async function updateAppealOptions(
     }
   }
   const offered = identity.emailCode || identity.oidcProviders.some((id) => configured.has(id));
-  if (identityRequired && !offered) {
+  if (identityRequiredBy !== null && !offered) {
     issues.push({
       path: 'body.identity.emailCode',
-      message: 'The jurisdiction profile requires a verified identity: keep at least one method',
+      message:
+        identityRequiredBy === 'profile'
+          ? 'The jurisdiction profile requires a verified identity: keep at least one method'
+          : 'Ratings require a verified identity: keep at least one method, or let ratings be anonymous',
     });
   }
   const max = limits.attachments;

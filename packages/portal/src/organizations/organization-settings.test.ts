@@ -497,6 +497,53 @@ describe.each(backends)('organisation settings on $name', (backend) => {
     ]);
   });
 
+  test('the e-mail code turned off: the forms do not offer it and the code endpoint refuses', async () => {
+    const ask = (email: string) =>
+      send('POST', '/v1/organizations/demo-by/identity/email-code', { email, language: 'ru' });
+    expect((await ask('before@example.org')).status).toBe(202);
+    await ok(
+      OrganizationSettings,
+      await staff('demo-by', 'PATCH', '/appeal-options', { identity: { emailCode: false } }),
+    );
+    try {
+      const settings = await widget('demo-by');
+      expect(settings.appeals.identity.emailCode).toBe(false);
+      expect(settings.ratings.identity.emailCode).toBe(false);
+      const problem = await refused(await ask('after@example.org'), 403, 'forbidden');
+      expect(problem.detail).toMatch(/does not offer the e-mail code/);
+      const [queued] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM email_verifications WHERE organization_id = 'demo-by' AND email = 'after@example.org'`,
+      );
+      expect(queued?.n).toBe(0);
+      // Ratings cannot then require an identity: there would be no way to give one.
+      expect(
+        await paths(await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'required' })),
+      ).toEqual(['body.identification']);
+      // Another organisation keeps its own setting.
+      expect(
+        (
+          await send('POST', '/v1/organizations/demo-school/identity/email-code', {
+            email: 'after@example.org',
+          })
+        ).status,
+      ).toBe(202);
+    } finally {
+      await staff('demo-by', 'PATCH', '/appeal-options', { identity: { emailCode: true } });
+    }
+    expect((await ask('again@example.org')).status).toBe(202);
+    // Ratings that require an identity keep the code on (no other method here).
+    expect((await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'required' })).status).toBe(
+      200,
+    );
+    try {
+      expect(
+        await paths(await staff('demo-by', 'PATCH', '/appeal-options', { identity: { emailCode: false } })),
+      ).toEqual(['body.identity.emailCode']);
+    } finally {
+      await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'anonymous' });
+    }
+  });
+
   test('identity methods and attachment rules stay within the portal and the profile', async () => {
     expect(
       await paths(

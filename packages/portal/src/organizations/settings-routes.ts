@@ -170,8 +170,15 @@ export function registerSettingsRoutes(
   registerEndpoint(router, endpoints.updateAppealOptions, async ({ actor, params, body }) => {
     const { organizationId } = params;
     const current = await organizationSettings(organizationId);
+    // The identity methods serve the rating form too: ratings that require an identity keep one.
+    const ratings = (await widgetSettings(organizationId)).ratings;
+    const requiredBy = identityRequired(current.jurisdiction)
+      ? 'profile'
+      : ratings.enabled && ratings.identification === 'required'
+        ? 'ratings'
+        : null;
     await db.transaction(async (tx) => {
-      await updateAppealOptions(tx, current, body, limits, identityRequired(current.jurisdiction));
+      await updateAppealOptions(tx, current, body, limits, requiredBy);
       await audit(tx, actor, 'settings.appeal-options', null, { fields: Object.keys(body) });
     });
     onOrganizationChanged(organizationId);
@@ -191,6 +198,18 @@ export function registerSettingsRoutes(
             'No such criteria set: use by-base, ru-nok or one of your own (PUT …/criteria-sets/{setId})',
         },
       ]);
+    }
+    if (body.identification === 'required') {
+      const { identity } = (await widgetSettings(organizationId, oidcProviders)).ratings;
+      if (!identity.emailCode && identity.oidcProviders.length === 0) {
+        throw new ProblemError(422, 'validation-failed', 'Invalid body', [
+          {
+            path: 'body.identification',
+            message:
+              'The organisation offers no identity method: turn the e-mail code or a provider on first',
+          },
+        ]);
+      }
     }
     if (!(await updateRatingSettings(db, organizationId, body))) {
       throw new ProblemError(404, 'organization-not-found');

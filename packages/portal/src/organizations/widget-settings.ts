@@ -60,6 +60,6 @@ export async function getWidgetSettings(
       providers,
       row.languages,
     ),
-    ratings: toRatingFormSettings(row, providers),
+    ratings: toRatingFormSettings(row, providers, row.email_code ?? true),
   };
 }

@@ -3,7 +3,8 @@
  * portal administrator) × the actor's own organisation, one below it, an unrelated one and an
  * unknown one. Each call is either let through (whatever the handler then says about the made-up
  * input) or refused — and a refusal for an unrelated organisation or appeal is byte-for-byte the
- * refusal for one that does not exist.
+ * refusal for one that does not exist. The anonymous console endpoints (signing in, OpenID Connect,
+ * invitations) answer the portal's own origin only.
  */
 import {
   API_KEY_PERMISSIONS,
@@ -170,6 +171,20 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       `[figures] ${backend.name}: ${staffEndpoints.length} staff endpoints, ${checked} calls checked`,
     );
   }, 300_000);
+
+  test('every anonymous console endpoint (signing in, invitations) is refused from another origin', async () => {
+    const consoleEndpoints = Object.entries(endpoints).filter(([, e]) => e.access === 'console');
+    expect(consoleEndpoints.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['requestStaffSignIn', 'getStaffSignInMethods', 'completeStaffOidcSignIn']),
+    );
+    for (const [name, e] of consoleEndpoints) {
+      const path = e.path.replace(/\{\w+\}/g, NO_SUCH_UUID);
+      const body = e.method === 'GET' || e.method === 'DELETE' ? {} : { body: {} };
+      const res = await h.call(e.method, path, { ...body, origin: 'https://evil.example' });
+      expect(res.status, name).toBe(403);
+      expect(res.headers.get('Access-Control-Allow-Origin'), name).toBeNull();
+    }
+  });
 
   test('a role reaches figures below only when marked subtree; personal data never', async () => {
     await h.addPerson('flat-analyst@matrix.example', [[HOME, 'analyst', false]]);

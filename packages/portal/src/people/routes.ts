@@ -14,14 +14,18 @@ import { readAuditLog } from '../staff/audit-log.ts';
 import {
   createSession,
   csrfTokenFor,
+  hostCookie,
+  hostCookieValue,
   loadPerson,
   revokeSessions,
   SESSION_ABSOLUTE_MS,
   sessionCookie,
 } from '../staff/sessions.ts';
 import { acceptInvitation, invite, listPeople, setRoles } from './members.ts';
+import { STAFF_OIDC_BROWSER_COOKIE, STAFF_OIDC_TTL_MS, type StaffOidcSignIn } from './oidc-sign-in.ts';
 import { createOrganization, importOrganizations, listOrganizations } from './organizations.ts';
 import { requestSignIn, verifySignIn } from './sign-in.ts';
+import { auditSignInEvent, type SignInMethod } from './sign-in-audit.ts';
 import { setTotp, startEnrolment } from './totp.ts';
 
 export interface PeopleRoutesOptions {
@@ -32,6 +36,8 @@ export interface PeopleRoutesOptions {
   publicUrl?: string | undefined;
   /** Rate limits per client address (sign-in requests and code checks). */
   guard?: IntakeGuard | undefined;
+  /** Staff sign-in with the portal's OpenID Connect provider (none configured: the e-mail code only). */
+  oidc?: StaffOidcSignIn | undefined;
 }
 
 /** The session as the console sees it: the person, their roles, permissions per organisation, CSRF. */
@@ -79,7 +85,7 @@ export function registerPeopleRoutes(
   router: Router<unknown, StaffActor>,
   options: PeopleRoutesOptions,
 ): void {
-  const { db, keys, guard } = options;
+  const { db, keys, guard, oidc } = options;
   const now = options.now ?? (() => new Date());
   const consoleUrl = (c: Context) =>
     `${options.publicUrl ?? new URL(c.req.url).origin}`.replace(/\/+$/, '') + '/console';
@@ -91,14 +97,47 @@ export function registerPeopleRoutes(
     await limit(c, 'staff-sign-in');
     return requestSignIn(db, keys, body.email, body.language ?? 'ru', now());
   });
+  /** Starts the person's session (always a new one: a cookie the browser brought is never adopted). */
+  const startSession = async (c: Context, personId: string, method: SignInMethod, at: Date) => {
+    const session = await db.transaction(async (tx) => {
+      const started = await createSession(tx, keys, personId, at);
+      await auditSignInEvent(tx, personId, 'sign-in', method);
+      return started;
+    });
+    setHeader(c, 'Set-Cookie', sessionCookie(c, session.token));
+    return sessionView(db, keys, personId, session.id);
+  };
   registerEndpoint(router, endpoints.verifyStaffSignIn, async ({ c, params, body }) => {
     await limit(c, 'staff-sign-in-verify');
     const at = now();
     const personId = await verifySignIn(db, keys, params.signInId, body.code, body.totp, at);
-    // Always a new session: a cookie the browser brought along is never adopted (no fixation).
-    const session = await createSession(db, keys, personId, at);
-    setHeader(c, 'Set-Cookie', sessionCookie(c, session.token));
-    return sessionView(db, keys, personId, session.id);
+    return startSession(c, personId, 'email-code', at);
+  });
+  registerEndpoint(router, endpoints.getStaffSignInMethods, async () => ({
+    emailCode: true,
+    oidc: oidc ? { name: oidc.name } : null,
+  }));
+  const oidcOrRefuse = () => {
+    if (!oidc) {
+      throw new ProblemError(404, 'not-found', 'This portal configures no OpenID Connect provider for staff');
+    }
+    return oidc;
+  };
+  registerEndpoint(router, endpoints.startStaffOidcSignIn, async ({ c }) => {
+    const provider = oidcOrRefuse();
+    await limit(c, 'staff-sign-in');
+    const { started, browser } = await provider.start(now());
+    // Only this browser may finish the sign-in (no signing someone in with a link to one's own).
+    setHeader(c, 'Set-Cookie', hostCookie(c, STAFF_OIDC_BROWSER_COOKIE, browser, STAFF_OIDC_TTL_MS));
+    return started;
+  });
+  registerEndpoint(router, endpoints.completeStaffOidcSignIn, async ({ c, body }) => {
+    const provider = oidcOrRefuse();
+    await limit(c, 'staff-sign-in-verify');
+    const at = now();
+    const personId = await provider.complete(body, hostCookieValue(c, STAFF_OIDC_BROWSER_COOKIE), at);
+    // (Its cookie is left to expire: the response sets the session's, and the row it named is gone.)
+    return startSession(c, personId, provider.method, at);
   });
   registerEndpoint(router, endpoints.acceptStaffInvitation, async ({ body }) =>
     db.transaction((tx) => acceptInvitation(tx, keys, body.token, now())),
@@ -108,16 +147,18 @@ export function registerPeopleRoutes(
     const person = personOf(actor);
     return sessionView(db, keys, person.personId, person.sessionId);
   });
-  registerEndpoint(router, endpoints.signOutStaff, async ({ c, actor }) => {
-    await revokeSessions(db, personOf(actor), false, now());
-    setHeader(c, 'Set-Cookie', sessionCookie(c, null));
-    return undefined;
-  });
-  registerEndpoint(router, endpoints.signOutStaffEverywhere, async ({ c, actor }) => {
-    await revokeSessions(db, personOf(actor), true, now());
-    setHeader(c, 'Set-Cookie', sessionCookie(c, null));
-    return undefined;
-  });
+  for (const everywhere of [false, true]) {
+    const endpoint = everywhere ? endpoints.signOutStaffEverywhere : endpoints.signOutStaff;
+    registerEndpoint(router, endpoint, async ({ c, actor }) => {
+      const person = personOf(actor);
+      await db.transaction(async (tx) => {
+        await revokeSessions(tx, person, everywhere, now());
+        await auditSignInEvent(tx, person.personId, everywhere ? 'sign-out-everywhere' : 'sign-out');
+      });
+      setHeader(c, 'Set-Cookie', sessionCookie(c, null));
+      return undefined;
+    });
+  }
   registerEndpoint(router, endpoints.startTotpEnrolment, async ({ actor }) => {
     const person = personOf(actor);
     return db.transaction((tx) => startEnrolment(tx, keys, person.personId, person.email));

@@ -140,6 +140,45 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     expect((await h.call('GET', '/v1/staff/session', c)).status).toBe(401);
   });
 
+  test('signing in and out is in the audit log of each organisation of the person, under their name', async () => {
+    await h.addPerson('logged@school.example', [
+      ['demo-school', 'coordinator'],
+      ['demo-school', 'executor'],
+      ['demo-school-2', 'analyst'],
+    ]);
+    const a = await h.signIn('logged@school.example');
+    const b = await h.signIn('logged@school.example');
+    expect((await h.call('DELETE', '/v1/staff/session', a)).status).toBe(204);
+    expect((await h.call('DELETE', '/v1/staff/sessions', b)).status).toBe(204);
+    const rows = await db.query<{ organization_id: string; action: string; details: unknown }>(
+      `SELECT a.organization_id, a.action, a.details FROM audit_log a JOIN people p ON p.id = a.person_id
+       WHERE p.email = 'logged@school.example' ORDER BY a.organization_id, a.id`,
+    );
+    const expected = [
+      { action: 'session.sign-in', details: { method: 'email-code' } },
+      { action: 'session.sign-in', details: { method: 'email-code' } },
+      { action: 'session.sign-out', details: null },
+      { action: 'session.sign-out-everywhere', details: null },
+    ];
+    // One entry per organisation, not per role held there.
+    expect(rows).toEqual([
+      ...expected.map((e) => ({ organization_id: 'demo-school', ...e })),
+      ...expected.map((e) => ({ organization_id: 'demo-school-2', ...e })),
+    ]);
+    // The organisation's administrator reads them, named by the person.
+    await h.addPerson('auditor@school.example', [['demo-school', 'administrator']]);
+    const admin = await h.signIn('auditor@school.example');
+    const log = await h.call('GET', '/v1/staff/organizations/demo-school/audit-log?limit=200', admin);
+    const items = ((await log.json()) as { items: { action: string; actor: { name: string } | null }[] })
+      .items;
+    expect(items.filter((i) => i.actor?.name === 'logged@school.example').map((i) => i.action)).toEqual([
+      'session.sign-out-everywhere',
+      'session.sign-out',
+      'session.sign-in',
+      'session.sign-in',
+    ]);
+  });
+
   test('code guessing: five wrong codes, then 429 even for the right one; asking too often → 429', async () => {
     await h.addPerson('guess@school.example', [['demo-school', 'coordinator']]);
     const started = await h.call('POST', '/v1/staff/sign-in', { body: { email: 'guess@school.example' } });
@@ -192,21 +231,29 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
     const wrongConfirm = await h.call('POST', '/v1/staff/account/totp/confirm', {
       ...s,
-      body: { code: totp.generate() === '123456' ? '654321' : '123456' },
+      body: { code: totp.generate({ timestamp: h.clock.now.getTime() }) === '123456' ? '654321' : '123456' },
     });
     expect(wrongConfirm.status).toBe(422);
-    const confirmedWith = totp.generate();
+    const confirmedWith = totp.generate({ timestamp: h.clock.now.getTime() });
     const confirm = await h.call('POST', '/v1/staff/account/totp/confirm', {
       ...s,
       body: { code: confirmedWith },
     });
     expect(confirm.status).toBe(204);
     await expect(h.signIn('totp@school.example')).rejects.toThrow(/422.*body\.totp/);
+    const wrongTotp = totp.generate({ timestamp: h.clock.now.getTime() }) === '123456' ? '654321' : '123456';
+    await expect(h.signIn('totp@school.example', { totp: wrongTotp })).rejects.toThrow(/422/);
+    const [failed] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log a JOIN people p ON p.id = a.person_id
+       WHERE p.email = 'totp@school.example' AND a.action = 'session.totp-failed'
+         AND a.details->>'method' = 'email-code'`,
+    );
+    expect(failed?.n).toBe(1);
     // A code is accepted once (RFC 6238 §5.2): the one that confirmed the authenticator cannot sign in.
     await expect(h.signIn('totp@school.example', { totp: confirmedWith })).rejects.toThrow(
       /422.*used already/,
     );
-    const next = totp.generate({ timestamp: Date.now() + 30_000 });
+    const next = totp.generate({ timestamp: h.clock.now.getTime() + 30_000 });
     const again = await h.signIn('totp@school.example', { totp: next });
     expect(again.session.permissions['demo-school']).toContain('people.manage');
   });

@@ -9,6 +9,7 @@ import type { Database } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
+import { auditSignInEvent } from './sign-in-audit.ts';
 import { acceptTotp, totpRefusal } from './totp.ts';
 
 export const SIGN_IN_CODE_TTL_MS = 10 * 60_000;
@@ -117,7 +118,10 @@ export async function verifySignIn(
         return { error: 'Enter the code from your authenticator app', path: 'body.totp' };
       }
       const check = await acceptTotp(tx, keys, { id: person.id, totpSecret: person.totp_secret }, totp, now);
-      if (check !== 'accepted') return wrong(totpRefusal(check), 'body.totp');
+      if (check !== 'accepted') {
+        await auditSignInEvent(tx, person.id, 'totp-failed', 'email-code');
+        return wrong(totpRefusal(check), 'body.totp');
+      }
     }
     await tx.query('UPDATE staff_sign_ins SET used_at = $2 WHERE id = $1', [signInId, now]);
     return { personId: person.id };

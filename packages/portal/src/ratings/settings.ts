@@ -39,6 +39,8 @@ export interface RatingSettingsRow {
 export function toRatingFormSettings(
   row: RatingSettingsRow,
   oidcProviders: { id: string; name: string }[] = [],
+  /** The organisation's identity methods offer the e-mail code (they do unless it is turned off). */
+  emailCode = true,
 ): RatingFormSettings {
   // The foreign key and the built-in rows guarantee a set; a set without criteria is a data error.
   if (row.criteria_set === null || row.criteria_set.criteria === null) {
@@ -50,7 +52,7 @@ export function toRatingFormSettings(
     serviceDateMaxAgeDays: row.service_date_max_age_days ?? DEFAULT_RATING_SETTINGS.serviceDateMaxAgeDays,
     commentMaxLength: row.comment_max_length ?? DEFAULT_RATING_SETTINGS.commentMaxLength,
     identification: row.identification ?? DEFAULT_RATING_SETTINGS.identification,
-    identity: { emailCode: true, oidcProviders },
+    identity: { emailCode, oidcProviders },
     ratingPageUrl: row.rating_page_url,
   };
 }

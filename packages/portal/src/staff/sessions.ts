@@ -22,35 +22,46 @@ export function isLoopbackRequest(c: Context): boolean {
   return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/.test(host);
 }
 
-/** The cookie's name: `__Host-` prefixed (so only this host over HTTPS may set it) except on loopback. */
-export const sessionCookieName = (c: Context) =>
-  isLoopbackRequest(c) ? 'otklik-session' : '__Host-otklik-session';
+/** A cookie's name: `__Host-` prefixed (so only this host over HTTPS may set it) except on loopback. */
+const hostCookieName = (c: Context, name: string) => (isLoopbackRequest(c) ? name : `__Host-${name}`);
 
-/** The `Set-Cookie` value that carries `token` (or, with null, clears the cookie). */
-export function sessionCookie(c: Context, token: string | null): string {
+export const sessionCookieName = (c: Context) => hostCookieName(c, 'otklik-session');
+
+/**
+ * The `Set-Cookie` value of an HttpOnly, SameSite=Strict cookie for the whole host carrying `value`
+ * for `maxAgeMs` (or, with null, clearing it); `Secure` everywhere but on loopback.
+ */
+export function hostCookie(c: Context, name: string, value: string | null, maxAgeMs: number): string {
   const parts = [
-    `${sessionCookieName(c)}=${token ?? ''}`,
+    `${hostCookieName(c, name)}=${value ?? ''}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Strict',
-    token === null ? 'Max-Age=0' : `Max-Age=${SESSION_ABSOLUTE_MS / 1000}`,
+    value === null ? 'Max-Age=0' : `Max-Age=${Math.floor(maxAgeMs / 1000)}`,
   ];
   if (!isLoopbackRequest(c)) parts.push('Secure');
   return parts.join('; ');
 }
 
-/** The session token the request's cookie carries, if any. */
-export function sessionTokenOf(c: Context): string | undefined {
-  const name = sessionCookieName(c);
+/** The value of the {@link hostCookie} `name` the request carries, if it looks like a token of ours. */
+export function hostCookieValue(c: Context, name: string): string | undefined {
+  const wanted = hostCookieName(c, name);
   for (const part of (requestHeader(c, 'Cookie') ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) {
+    if (key === wanted) {
       const token = value.join('=');
       return /^[\w-]{43}$/.test(token) ? token : undefined;
     }
   }
   return undefined;
 }
+
+/** The `Set-Cookie` value that carries `token` (or, with null, clears the cookie). */
+export const sessionCookie = (c: Context, token: string | null): string =>
+  hostCookie(c, 'otklik-session', token, SESSION_ABSOLUTE_MS);
+
+/** The session token the request's cookie carries, if any. */
+export const sessionTokenOf = (c: Context): string | undefined => hostCookieValue(c, 'otklik-session');
 
 export const csrfTokenFor = (keys: KeyRing, sessionId: string) => keys.sign(CSRF_PURPOSE, sessionId);
 

@@ -1,0 +1,32 @@
+/**
+ * Sign-in and sign-out in the audit log, under the person's name: one entry in each organisation
+ * where they hold a role, so each organisation's administrator sees their own staff come and go. (A
+ * person with no role — a portal administrator only — has no organisation log to appear in.)
+ */
+import type { Queryable } from '../db/types.ts';
+
+/** What happened: a session started, an authenticator code was wrong, one or every session ended. */
+export type SignInEvent = 'sign-in' | 'totp-failed' | 'sign-out' | 'sign-out-everywhere';
+
+/** How the person proved who they are: the e-mail code, or the staff OpenID Connect provider. */
+export type SignInMethod = 'email-code' | `oidc:${string}`;
+
+export const SIGN_IN_AUDIT_ACTIONS: Record<SignInEvent, string> = {
+  'sign-in': 'session.sign-in',
+  'totp-failed': 'session.totp-failed',
+  'sign-out': 'session.sign-out',
+  'sign-out-everywhere': 'session.sign-out-everywhere',
+};
+
+export async function auditSignInEvent(
+  db: Queryable,
+  personId: string,
+  event: SignInEvent,
+  method: SignInMethod | null = null,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_log (person_id, organization_id, action, details)
+     SELECT DISTINCT $1::uuid, organization_id, $2, $3::jsonb FROM memberships WHERE person_id = $1`,
+    [personId, SIGN_IN_AUDIT_ACTIONS[event], method === null ? null : JSON.stringify({ method })],
+  );
+}
