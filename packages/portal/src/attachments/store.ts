@@ -50,11 +50,36 @@ export const CHUNK_BYTES = 1024 * 1024;
 type UploadInput = { organizationId: string; name: string; mediaType: string; data: Uint8Array; now: Date };
 
 /**
- * Stores an upload and returns its receipt once it is durable. With a file store (PGlite with a data
- * directory) the content is written as a file first, fsynced, and the row committed after it; else
- * the row and the content in {@link CHUNK_BYTES} pieces go in one transaction — no statement carries
- * the whole file.
+ * Stores a file's content where this database keeps them and records its row: `record` inserts the
+ * `attachments` row (with the SHA-256 and `in_file_store` it is given) inside a transaction. With a
+ * file store (PGlite with a data directory) the file is written and fsynced first and the row
+ * committed after it; else the content follows the row in {@link CHUNK_BYTES} pieces in the same
+ * transaction — no statement carries the whole file. Resolves once both are durable.
  */
+export async function storeFile<T>(
+  db: Queryable & Pick<Database, 'transaction'>,
+  attachmentId: string,
+  data: Uint8Array,
+  record: (tx: Queryable, file: { sha256: string; inFileStore: boolean }) => Promise<T>,
+): Promise<T> {
+  if (db.files) {
+    return db.files.put(data, (sha256) => db.transaction((tx) => record(tx, { sha256, inFileStore: true })));
+  }
+  return db.transaction(async (tx) => {
+    const result = await record(tx, { sha256: sha256Hex(data), inFileStore: false });
+    // Raw bytes: both drivers send a Uint8Array as a binary parameter (db/pglite.ts).
+    for (let n = 0; n * CHUNK_BYTES < data.byteLength; n++) {
+      await tx.query('INSERT INTO attachment_chunks (attachment_id, n, data) VALUES ($1, $2, $3)', [
+        attachmentId,
+        n,
+        data.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES),
+      ]);
+    }
+    return result;
+  });
+}
+
+/** Stores an upload (see {@link storeFile}) and returns its receipt once it is durable. */
 export async function saveUpload(
   db: Queryable & Pick<Database, 'transaction'>,
   input: UploadInput,
@@ -66,7 +91,7 @@ export async function saveUpload(
     size: input.data.byteLength,
     uploadToken: randomBytes(24).toString('base64url'),
   };
-  const insertRow = (tx: Queryable, sha256: string, inFileStore: boolean) =>
+  await storeFile(db, receipt.id, input.data, (tx, file) =>
     tx.query(
       `INSERT INTO attachments (id, organization_id, name, media_type, size, sha256,
          upload_token_hash, created_at, expires_at, in_file_store)
@@ -77,29 +102,14 @@ export async function saveUpload(
         receipt.name,
         input.mediaType,
         receipt.size,
-        sha256,
+        file.sha256,
         sha256Hex(receipt.uploadToken),
         input.now,
         new Date(input.now.getTime() + UPLOAD_TTL_MS),
-        inFileStore,
+        file.inFileStore,
       ],
-    );
-  const { data } = input;
-  if (db.files) {
-    await db.files.put(data, (sha256) => insertRow(db, sha256, true));
-    return receipt;
-  }
-  await db.transaction(async (tx) => {
-    await insertRow(tx, sha256Hex(data), false);
-    // Raw bytes: both drivers send a Uint8Array as a binary parameter (db/pglite.ts).
-    for (let n = 0; n * CHUNK_BYTES < data.byteLength; n++) {
-      await tx.query('INSERT INTO attachment_chunks (attachment_id, n, data) VALUES ($1, $2, $3)', [
-        receipt.id,
-        n,
-        data.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES),
-      ]);
-    }
-  });
+    ),
+  );
   return receipt;
 }
 
