@@ -162,10 +162,12 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   // Personal data of long-closed appeals is erased once a day (one transaction; any instance may run it).
   const retention = setInterval(
     () => {
-      runRetention(db, options.retainYears === undefined ? {} : { retainYears: options.retainYears }).then(
-        (report) => logger.log('info', 'retention run', { ...report }),
-        (error: unknown) => logger.log('error', 'retention failed', { error: String(error) }),
-      );
+      // The files of erased attachments go at once too (PGlite's file store), not at the next sweep.
+      runRetention(db, options.retainYears === undefined ? {} : { retainYears: options.retainYears })
+        .then(async (report) => {
+          logger.log('info', 'retention run', { ...report, filesDeleted: await deleteUnreferencedFiles(db) });
+        })
+        .catch((error: unknown) => logger.log('error', 'retention failed', { error: String(error) }));
     },
     24 * 60 * 60_000,
   );

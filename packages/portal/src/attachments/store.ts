@@ -224,8 +224,8 @@ export async function loadAttachment(
 }
 
 /**
- * A file's content: from the file store, from its chunks, or (rows stored before chunking) from
- * `attachments.content`.
+ * A file's content, from the file store or from its chunks (rows stored before chunking keep it in
+ * `attachments.content`, which {@link loadAttachment} reads first).
  */
 export async function loadContent(db: Queryable, attachmentId: string): Promise<Uint8Array> {
   const [row] = await db.query<{ in_file_store: boolean; sha256: string }>(
