@@ -1,33 +1,59 @@
 /**
- * Memory and time of concurrent uploads: a portal on PGlite (a data directory, as in production;
- * or PostgreSQL with `BENCH_PG_URL`) in its own process takes batches of five concurrent 10 MB PDF
- * uploads; the script prints the wall time of each batch, the server's resident memory when idle,
- * its peak (VmHWM) and the growth the uploads caused. Budget (issue 13): five concurrent 10 MB uploads
- * in under 2 s, with memory growing by less than 300 MB.
+ * Memory and time of concurrent uploads, on PGlite and on PostgreSQL: a portal in its own process
+ * (PGlite on a data directory, as in production, its files in the file store beside it; PostgreSQL
+ * on a fresh database, the files in its tables) takes batches of five concurrent 10 MB PDF uploads.
+ * For each batch the script prints the wall time, the server's CPU time (user + system: what the
+ * batch cost, whatever else the machine runs), its resident memory when idle, its peak during the
+ * batch (VmHWM, reset before each batch) and the growth over idle.
  *
- * The PGlite directory is created by a first start (initdb, migrations, demo data) that is not
- * measured: creating a cluster costs PGlite several hundred MB once, which a restart gives back.
+ * Budget (issue 13), checked on PGlite: every batch in under 2 s wall time, with the server's peak
+ * under 300 MB over its idle memory (PGlite's WASM heap alone keeps a few hundred MB resident).
+ * The exit code is 1 when PGlite is over budget; PostgreSQL's figures are printed for comparison.
  *
- *   pnpm bench:uploads            # PGlite
- *   BENCH_PG_URL=postgres://… pnpm bench:uploads
+ * Before measuring, one small upload warms the server (modules loaded, code compiled), as any
+ * server that has run a while is. The PGlite directory is created by a first start (initdb,
+ * migrations, demo data) that is not measured: creating a cluster costs PGlite several hundred MB
+ * once, which a restart gives back.
+ *
+ *   pnpm bench:uploads                      # PGlite, then PostgreSQL at OTKLIK_TEST_PG_URL if reachable
+ *   BENCH_PG_URL=postgres://… pnpm bench:uploads    # that database for PostgreSQL
+ *   BENCH_ONLY=pglite pnpm bench:uploads   # one of them
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, postgresSkipReason } from '../packages/portal/src/testing/postgres.ts';
 
 const SERVER = fileURLToPath(new URL('../packages/portal/bench/server.ts', import.meta.url));
 const FILES = Number(process.env.BENCH_FILES || 5);
-const BATCHES = Number(process.env.BENCH_BATCHES || 2);
+const BATCHES = Number(process.env.BENCH_BATCHES || 3);
 const FILE_BYTES = 10 * 1024 * 1024 - 64 * 1024;
+const BUDGET_SECONDS = 2;
+const BUDGET_GROWTH_MB = 300;
 const ORG = 'demo-by';
 const ORIGIN = 'http://localhost:8788';
+const CLOCK_TICKS = 100;
+
+type Backend = 'pglite' | 'postgres';
 
 function memory(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** Resets the process's peak RSS (VmHWM) to its current RSS (Linux `clear_refs`, value 5). */
+function resetPeak(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/** User + system CPU seconds the process has used. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** A PDF of `size` bytes: a header, a large comment, a trailer. */
@@ -38,30 +64,36 @@ function pdf(size: number, seed: number): Buffer {
   return Buffer.concat([head, body, tail]);
 }
 
-async function upload(url: string, data: Buffer, name: string): Promise<number> {
+/** A multipart body with one file, built before the clock starts. */
+function multipart(data: Buffer, name: string): { body: Buffer<ArrayBuffer>; contentType: string } {
   const boundary = `bench${Math.random().toString(36).slice(2)}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
-        'Content-Type: application/pdf\r\n\r\n',
-    ),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    body: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+          'Content-Type: application/pdf\r\n\r\n',
+      ),
+      data,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+}
+
+async function upload(
+  url: string,
+  part: { body: Buffer<ArrayBuffer>; contentType: string },
+): Promise<number> {
   const res = await fetch(`${url}/v1/organizations/${ORG}/attachments`, {
     method: 'POST',
-    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Origin: ORIGIN },
-    body,
+    headers: { 'Content-Type': part.contentType, Origin: ORIGIN },
+    body: part.body,
   });
   await res.arrayBuffer();
   return res.status;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-uploads-'));
-
-async function start(): Promise<{ url: string; child: ChildProcess }> {
-  const pg = process.env.BENCH_PG_URL;
-  const args = pg ? ['postgres', pg] : ['pglite', join(dataDir, 'db')];
+async function start(args: string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -79,28 +111,75 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-const backend = process.env.BENCH_PG_URL ? 'postgres' : 'pglite';
-if (backend === 'pglite') await stop((await start()).child);
-const { url, child } = await start();
-const pid = child.pid ?? 0;
-const files = Array.from({ length: FILES }, (_, i) => pdf(FILE_BYTES, i));
-await new Promise((resolve) => setTimeout(resolve, 500));
-const idle = memory(pid).rssMb;
-console.log(`${backend}: server idle at ${idle} MB RSS`);
-let failed = false;
-for (let batch = 1; batch <= BATCHES; batch++) {
-  const started = performance.now();
-  const statuses = await Promise.all(files.map((data, i) => upload(url, data, `file-${batch}-${i}.pdf`)));
-  const seconds = (performance.now() - started) / 1000;
-  const { rssMb, peakMb } = memory(pid);
-  const ok = statuses.every((s) => s === 201);
-  console.log(
-    `batch ${batch}: ${FILES} × ${(FILE_BYTES / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(2)} s, ` +
-      `statuses ${statuses.join(',')}, RSS ${rssMb} MB, peak RSS ${peakMb} MB (+${peakMb - idle} MB over idle)`,
-  );
-  if (!ok || peakMb - idle >= 300 || seconds >= 2) failed = true;
+/** Runs the batches against a started server; returns whether every batch was within budget. */
+async function measure(backend: Backend, args: string[]): Promise<boolean> {
+  const { url, child } = await start(args);
+  const pid = child.pid ?? 0;
+  let withinBudget = true;
+  try {
+    const warm = await upload(url, multipart(pdf(64 * 1024, 0), 'warm-up.pdf'));
+    if (warm !== 201) throw new Error(`the warm-up upload answered ${warm}`);
+    const files = Array.from({ length: FILES }, (_, i) => pdf(FILE_BYTES, i));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const idle = memory(pid).rssMb;
+    console.log(`${backend}: server idle at ${idle} MB RSS`);
+    for (let batch = 1; batch <= BATCHES; batch++) {
+      const parts = files.map((data, i) => multipart(data, `file-${batch}-${i}.pdf`));
+      resetPeak(pid);
+      const cpuBefore = cpuSeconds(pid);
+      const started = performance.now();
+      const statuses = await Promise.all(parts.map((part) => upload(url, part)));
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = cpuSeconds(pid) - cpuBefore;
+      const { rssMb, peakMb } = memory(pid);
+      const ok = statuses.every((s) => s === 201);
+      console.log(
+        `${backend} batch ${batch}: ${FILES} × ${(FILE_BYTES / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(2)} s ` +
+          `(server CPU ${cpu.toFixed(2)} s), statuses ${statuses.join(',')}, RSS ${rssMb} MB, ` +
+          `peak ${peakMb} MB (+${peakMb - idle} MB over idle)`,
+      );
+      if (!ok || peakMb - idle >= BUDGET_GROWTH_MB || seconds >= BUDGET_SECONDS) withinBudget = false;
+    }
+  } finally {
+    await stop(child);
+  }
+  return withinBudget;
 }
-await stop(child);
-rmSync(dataDir, { recursive: true, force: true });
-console.log(failed ? 'over budget (+300 MB, 2 s) or failed' : 'within budget (+300 MB, 2 s)');
+
+const only = process.env.BENCH_ONLY as Backend | undefined;
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+console.log(`load average ${load} on this machine at the start`);
+let failed = false;
+
+if (only !== 'postgres') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-uploads-'));
+  try {
+    const args = ['pglite', join(dataDir, 'db')];
+    await stop((await start(args)).child);
+    const ok = await measure('pglite', args);
+    console.log(
+      ok
+        ? `pglite: within budget (each batch < ${BUDGET_SECONDS} s, < +${BUDGET_GROWTH_MB} MB)`
+        : `pglite: OVER BUDGET (${BUDGET_SECONDS} s, +${BUDGET_GROWTH_MB} MB) or failed`,
+    );
+    failed = !ok;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (only !== 'pglite') {
+  const given = process.env.BENCH_PG_URL;
+  const created = given ? null : await createTestDatabase();
+  const pgUrl = given ?? created?.url;
+  if (pgUrl === undefined) console.log(`postgres: skipped, ${postgresSkipReason()}`);
+  else {
+    try {
+      await measure('postgres', ['postgres', pgUrl]);
+    } finally {
+      await created?.drop();
+    }
+  }
+}
+
 process.exitCode = failed ? 1 : 0;

@@ -5,7 +5,7 @@ import { createIntakeGuard, type IntakeGuardOptions } from './abuse/intake-guard
 import type { PowOptions } from './abuse/pow.ts';
 import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitStore } from './abuse/rate-limit.ts';
 import { createApp } from './app.ts';
-import { deleteExpiredUploads } from './attachments/store.ts';
+import { deleteExpiredUploads, deleteUnreferencedFiles } from './attachments/store.ts';
 import { controlSocketPath, listenControlSocket } from './control/socket.ts';
 import { openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
@@ -154,21 +154,27 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       })
     : null;
   const webhooks = startWebhookWorker(db, keys, { ...options.webhooks, logger });
-  // Uploads no appeal took are deleted once expired (any instance may do it; the DELETE is idempotent).
+  // Uploads no appeal took are deleted once expired (any instance may do it; the DELETE is idempotent),
+  // then the stored files no row references any more (PGlite's file store).
   const sweep = setInterval(() => {
-    deleteExpiredUploads(db).then(
-      (deleted) => deleted > 0 && logger.log('info', 'expired uploads deleted', { count: deleted }),
-      (error: unknown) => logger.log('error', 'upload sweep failed', { error: String(error) }),
-    );
+    deleteExpiredUploads(db)
+      .then(async (deleted) => {
+        if (deleted > 0) logger.log('info', 'expired uploads deleted', { count: deleted });
+        const files = await deleteUnreferencedFiles(db);
+        if (files > 0) logger.log('info', 'unreferenced files deleted', { count: files });
+      })
+      .catch((error: unknown) => logger.log('error', 'upload sweep failed', { error: String(error) }));
   }, 60 * 60_000);
   sweep.unref();
   // Personal data of long-closed appeals is erased once a day (one transaction; any instance may run it).
   const retention = setInterval(
     () => {
-      runRetention(db, options.retainYears === undefined ? {} : { retainYears: options.retainYears }).then(
-        (report) => logger.log('info', 'retention run', { ...report }),
-        (error: unknown) => logger.log('error', 'retention failed', { error: String(error) }),
-      );
+      // The files of erased attachments go at once too (PGlite's file store), not at the next sweep.
+      runRetention(db, options.retainYears === undefined ? {} : { retainYears: options.retainYears })
+        .then(async (report) => {
+          logger.log('info', 'retention run', { ...report, filesDeleted: await deleteUnreferencedFiles(db) });
+        })
+        .catch((error: unknown) => logger.log('error', 'retention failed', { error: String(error) }));
     },
     24 * 60 * 60_000,
   );

@@ -19,7 +19,7 @@ export interface UploadReceipt extends AttachmentRef {
   uploadToken: string;
 }
 
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /**
  * A display name safe to store and to put in Content-Disposition: no directories, no control or
@@ -47,46 +47,70 @@ export function sanitizeName(raw: string, mediaType: string): string {
 /** The largest piece of a file one statement carries (`attachment_chunks`). */
 export const CHUNK_BYTES = 1024 * 1024;
 
+type UploadInput = { organizationId: string; name: string; mediaType: string; data: Uint8Array; now: Date };
+
 /**
- * Stores an upload: its row, then its content in {@link CHUNK_BYTES} pieces, in one transaction. No
- * statement carries the whole file, so PGlite's memory does not grow by the size of the files.
+ * Stores a file's content where this database keeps them and records its row: `record` inserts the
+ * `attachments` row (with the SHA-256 and `in_file_store` it is given) inside a transaction. With a
+ * file store (PGlite with a data directory) the file is written and fsynced first and the row
+ * committed after it; else the content follows the row in {@link CHUNK_BYTES} pieces in the same
+ * transaction — no statement carries the whole file. Resolves once both are durable.
  */
+export async function storeFile<T>(
+  db: Queryable & Pick<Database, 'transaction'>,
+  attachmentId: string,
+  data: Uint8Array,
+  record: (tx: Queryable, file: { sha256: string; inFileStore: boolean }) => Promise<T>,
+): Promise<T> {
+  if (db.files) {
+    return db.files.put(data, (sha256) => db.transaction((tx) => record(tx, { sha256, inFileStore: true })));
+  }
+  return db.transaction(async (tx) => {
+    const result = await record(tx, { sha256: sha256Hex(data), inFileStore: false });
+    // Raw bytes: both drivers send a Uint8Array as a binary parameter (db/pglite.ts).
+    for (let n = 0; n * CHUNK_BYTES < data.byteLength; n++) {
+      await tx.query('INSERT INTO attachment_chunks (attachment_id, n, data) VALUES ($1, $2, $3)', [
+        attachmentId,
+        n,
+        data.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES),
+      ]);
+    }
+    return result;
+  });
+}
+
+/** Stores an upload (see {@link storeFile}) and returns its receipt once it is durable. */
 export async function saveUpload(
   db: Queryable & Pick<Database, 'transaction'>,
-  input: { organizationId: string; name: string; mediaType: string; data: Uint8Array; now: Date },
+  input: UploadInput,
 ): Promise<UploadReceipt> {
-  const id = randomUUID();
-  const uploadToken = randomBytes(24).toString('base64url');
-  const name = sanitizeName(input.name, input.mediaType);
-  const { data } = input;
-  await db.transaction(async (tx) => {
-    await tx.query(
+  const receipt = {
+    id: randomUUID(),
+    name: sanitizeName(input.name, input.mediaType),
+    mediaType: input.mediaType,
+    size: input.data.byteLength,
+    uploadToken: randomBytes(24).toString('base64url'),
+  };
+  await storeFile(db, receipt.id, input.data, (tx, file) =>
+    tx.query(
       `INSERT INTO attachments (id, organization_id, name, media_type, size, sha256,
-         upload_token_hash, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         upload_token_hash, created_at, expires_at, in_file_store)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
-        id,
+        receipt.id,
         input.organizationId,
-        name,
+        receipt.name,
         input.mediaType,
-        data.byteLength,
-        sha256(data),
-        sha256(uploadToken),
+        receipt.size,
+        file.sha256,
+        sha256Hex(receipt.uploadToken),
         input.now,
         new Date(input.now.getTime() + UPLOAD_TTL_MS),
+        file.inFileStore,
       ],
-    );
-    // Sent as base64 text, decoded by the database: PGlite turns a binary parameter into text byte by
-    // byte in JavaScript (seconds for 10 MB); Node's base64 is native.
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    for (let n = 0; n * CHUNK_BYTES < bytes.byteLength; n++) {
-      await tx.query(
-        `INSERT INTO attachment_chunks (attachment_id, n, data) VALUES ($1, $2, decode($3, 'base64'))`,
-        [id, n, bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES).toString('base64')],
-      );
-    }
-  });
-  return { id, name, mediaType: input.mediaType, size: input.data.byteLength, uploadToken };
+    ),
+  );
+  return receipt;
 }
 
 /** Deletes a not-yet-attached upload when the token matches; the same 404 otherwise. */
@@ -95,7 +119,7 @@ export async function deleteUpload(db: Queryable, organizationId: string, id: st
     `SELECT upload_token_hash FROM attachments WHERE id = $1 AND organization_id = $2 AND appeal_id IS NULL`,
     [id, organizationId],
   );
-  if (row === undefined || !safeEqualHex(row.upload_token_hash, sha256(token))) {
+  if (row === undefined || !safeEqualHex(row.upload_token_hash, sha256Hex(token))) {
     throw new ProblemError(404, 'not-found', 'No such upload');
   }
   await db.query('DELETE FROM attachments WHERE id = $1 AND appeal_id IS NULL', [id]);
@@ -199,8 +223,19 @@ export async function loadAttachment(
   return { name: row.name, mediaType: row.media_type, content: new Uint8Array(content) };
 }
 
-/** A file's content from its chunks (rows stored before chunking keep it in `attachments.content`). */
+/**
+ * A file's content, from the file store or from its chunks (rows stored before chunking keep it in
+ * `attachments.content`, which {@link loadAttachment} reads first).
+ */
 export async function loadContent(db: Queryable, attachmentId: string): Promise<Uint8Array> {
+  const [row] = await db.query<{ in_file_store: boolean; sha256: string }>(
+    'SELECT in_file_store, sha256 FROM attachments WHERE id = $1',
+    [attachmentId],
+  );
+  if (row?.in_file_store) {
+    if (!db.files) throw new Error('This attachment is in a file store this database does not have');
+    return db.files.read(row.sha256);
+  }
   const chunks = await db.query<{ data: string }>(
     `SELECT encode(data, 'base64') AS data FROM attachment_chunks WHERE attachment_id = $1 ORDER BY n`,
     [attachmentId],
@@ -227,6 +262,22 @@ export async function takesAppealsByForm(db: Queryable, organizationId: string):
     [organizationId],
   );
   return (row?.mode ?? 'form') === 'form';
+}
+
+/**
+ * Deletes the stored files no attachment references any more (their rows went with an expiry, the
+ * uploader, retention, an appeal or an organisation); returns how many. Nothing to do without a file
+ * store.
+ */
+export async function deleteUnreferencedFiles(db: Queryable): Promise<number> {
+  if (!db.files) return 0;
+  return db.files.sweep(async (sha256s) => {
+    const rows = await db.query<{ sha256: string }>(
+      'SELECT DISTINCT sha256 FROM attachments WHERE in_file_store AND sha256 = ANY($1::text[])',
+      [sha256s],
+    );
+    return new Set(rows.map((row) => row.sha256));
+  });
 }
 
 /** Deletes uploads no appeal took before they expired; returns how many (run it periodically). */

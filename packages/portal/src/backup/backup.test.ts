@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attachUploads, saveUpload } from '../attachments/store.ts';
+import { attachUploads, loadContent, saveUpload } from '../attachments/store.ts';
+import { fileStoreDirOf, listStore } from '../db/file-store.ts';
 import type { DatabaseOptions, Queryable } from '../db/types.ts';
 import { createLogger } from '../log.ts';
 import { startPortal } from '../server.ts';
@@ -27,11 +28,16 @@ async function snapshot(db: Queryable, url: string) {
     appeals: await rows('SELECT to_jsonb(a)::text AS row FROM appeals a ORDER BY id'),
     messages: await rows('SELECT to_jsonb(m)::text AS row FROM appeal_messages m ORDER BY id'),
     numbers: await rows('SELECT to_jsonb(n)::text AS row FROM appeal_number_counters n ORDER BY 1'),
-    files: await rows(
-      `SELECT concat_ws(' ', id, appeal_id, name, size, sha256,
-           encode(sha256(COALESCE(content, (SELECT string_agg(c.data, ''::bytea ORDER BY c.n)
-             FROM attachment_chunks c WHERE c.attachment_id = f.id))), 'hex')) AS row
-         FROM attachments f ORDER BY id`,
+    files: await Promise.all(
+      (
+        await db.query<{ id: string; row: string }>(
+          `SELECT id, concat_ws(' ', id, appeal_id, name, size, sha256) AS row FROM attachments ORDER BY id`,
+        )
+      ).map(async ({ id, row }) => {
+        // The content as a download reads it: from the database's tables or from PGlite's file store.
+        const content = await loadContent(db, id);
+        return `${row} ${createHash('sha256').update(content).digest('hex')} ${content.byteLength}`;
+      }),
     ),
     ratings: await rows('SELECT to_jsonb(r)::text AS row FROM ratings r ORDER BY id'),
     counter: await counter.json(),
@@ -94,6 +100,11 @@ describe.each(backends)('backup and restore on $name', (backend) => {
       expect(manifest.contents.appeals).toBe(before.appeals.length);
       expect(statSync(backupDir).mode & 0o777).toBe(0o700);
       expect(statSync(join(backupDir, manifest.file)).mode & 0o777).toBe(0o600);
+      if (backend.name === 'pglite') {
+        // The file store's files travel beside the archive (PostgreSQL's are in its dump).
+        expect(manifest.files).toEqual({ count: 1, bytes: 300_000 });
+        expect(await listStore(join(backupDir, 'files'))).toHaveLength(1);
+      } else expect(manifest.files).toBeUndefined();
 
       // A backup directory is never written over.
       await expect(
@@ -131,7 +142,16 @@ describe.each(backends)('backup and restore on $name', (backend) => {
       expect(replaced.code, replaced.stderr).toBe(0);
       const report = JSON.parse(replaced.stdout);
       expect(report.contents).toEqual(manifest.contents);
-      if (backend.name === 'pglite') expect(existsSync(report.previousDataDir)).toBe(true);
+      if (backend.name === 'pglite') {
+        expect(existsSync(report.previousDataDir)).toBe(true);
+        expect(await listStore(fileStoreDirOf(report.previousDataDir))).toHaveLength(1);
+        const again = await startPortal({ database: target, port: 0, logger: createLogger('silent') });
+        try {
+          expect(await snapshot(again.db, again.url)).toEqual(before);
+        } finally {
+          await again.close();
+        }
+      }
 
       // A damaged archive is refused before anything is touched.
       const archive = join(backupDir, manifest.file);
@@ -139,6 +159,21 @@ describe.each(backends)('backup and restore on $name', (backend) => {
       bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
       writeFileSync(archive, bytes);
       await expect(restoreCommand(target, backupDir, { replace: true })).rejects.toThrow(/damaged/);
+      if (backend.name === 'pglite') {
+        // So is a damaged file of the file store, and the restored directory stays as it was.
+        bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
+        writeFileSync(archive, bytes);
+        const [sha256 = ''] = await listStore(join(backupDir, 'files'));
+        const file = join(backupDir, 'files', sha256.slice(0, 2), sha256);
+        writeFileSync(file, Buffer.concat([readFileSync(file).subarray(1), Buffer.from([0])]));
+        await expect(restoreCommand(target, backupDir, { replace: true })).rejects.toThrow(/damaged/);
+        const unchanged = await startPortal({ database: target, port: 0, logger: createLogger('silent') });
+        try {
+          expect(await snapshot(unchanged.db, unchanged.url)).toEqual(before);
+        } finally {
+          await unchanged.close();
+        }
+      }
     } finally {
       for (const cleanup of cleanups.reverse()) await cleanup();
     }

@@ -1,7 +1,8 @@
 /**
- * Backup and restore of the whole portal: every table, including the attachment files (kept in the
- * database, see migration 0004) and the key ring (unless OTKLIK_SECRET is set, which the operator
- * keeps beside the backup). A backup is a directory holding one archive and `manifest.json`, written
+ * Backup and restore of the whole portal: every table, the attachment files (in the database, or
+ * for PGlite with a data directory in its file store beside it, copied into `files/`, see
+ * db/file-store.ts) and the key ring (unless OTKLIK_SECRET is set, which the operator
+ * keeps beside the backup). A backup is a directory holding one archive (and `files/`) and `manifest.json`, written
  * last, so a directory with a manifest is a complete backup; both are readable by the owner only
  * (they hold personal data).
  *
@@ -13,8 +14,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { copyStore, fileStoreDirOf, listStore } from '../db/file-store.ts';
 import { DataDirInUseError, openDatabase } from '../db/index.ts';
 import { restorePgliteDataDir } from '../db/pglite.ts';
 import type { Database, DatabaseOptions, Queryable } from '../db/types.ts';
@@ -33,6 +35,11 @@ export interface BackupManifest {
   readonly migrations: readonly number[];
   /** Rows at backup time (PGlite: exact; PostgreSQL: read just before the dump). */
   readonly contents: BackupContents;
+  /**
+   * PGlite with a file store: the attachment files copied into the directory `files/` (named by
+   * their SHA-256, checked on restore). Absent when the contents are in the archive.
+   */
+  readonly files?: { readonly count: number; readonly bytes: number };
 }
 
 /** Counts shown after a backup and a restore, to compare at a glance. */
@@ -47,6 +54,8 @@ export interface BackupContents {
 const MANIFEST = 'manifest.json';
 const PGLITE_FILE = 'pglite-data.tar.gz';
 const POSTGRES_FILE = 'database.pgdump';
+/** The attachment files of a PGlite portal's file store, in its layout. */
+const FILES_DIR = 'files';
 
 async function contentsOf(db: Queryable): Promise<BackupContents> {
   const [row] = await db.query<BackupContents>(
@@ -76,7 +85,7 @@ async function finish(
   to: string,
   kind: BackupManifest['kind'],
   file: string,
-  facts: { migrations: number[]; contents: BackupContents },
+  facts: Pick<BackupManifest, 'migrations' | 'contents' | 'files'>,
 ): Promise<BackupManifest> {
   const path = join(to, file);
   await chmod(path, 0o600);
@@ -96,13 +105,18 @@ async function finish(
 
 /** Backs up an open PGlite database into `to` (the control command runs this inside the portal). */
 export async function backupPglite(db: Database, to: string): Promise<BackupManifest> {
-  if (!db.dumpDataDir) throw new Error('This database cannot dump its data directory (not PGlite)');
+  const { dumpDataDir } = db;
+  if (!dumpDataDir) throw new Error('This database cannot dump its data directory (not PGlite)');
   const dir = resolve(to);
   await prepareTarget(dir);
   const facts = { migrations: await migrationsOf(db), contents: await contentsOf(db) };
-  const tarball = await db.dumpDataDir();
+  // The files are copied after the dump with the store's sweeps held off: every file a row of the
+  // dump references is still there (files of later uploads may come along; a sweep drops them).
+  const { snapshot: tarball, files } = db.files
+    ? await db.files.backup(dumpDataDir, join(dir, FILES_DIR))
+    : { snapshot: await dumpDataDir(), files: undefined };
   await writeFile(join(dir, PGLITE_FILE), new Uint8Array(await tarball.arrayBuffer()), { mode: 0o600 });
-  return finish(dir, 'pglite', PGLITE_FILE, facts);
+  return finish(dir, 'pglite', PGLITE_FILE, { ...facts, ...(files === undefined ? {} : { files }) });
 }
 
 /** libpq settings from a URL, the password in the environment rather than on the command line. */
@@ -234,10 +248,10 @@ export interface RestoreReport {
  */
 export async function restoreCommand(
   database: DatabaseOptions,
-  from: string,
+  backupDir: string,
   options: { replace?: boolean } = {},
 ): Promise<RestoreReport> {
-  const { manifest, archive } = await readBackup(from);
+  const { manifest, archive } = await readBackup(backupDir);
   if (manifest.kind !== database.kind) {
     throw new Error(`This is a ${manifest.kind} backup; the configured database is ${database.kind}`);
   }
@@ -273,16 +287,43 @@ export async function restoreCommand(
   } else {
     if (database.dataDir === undefined) throw new Error('Restoring needs a data directory (OTKLIK_DATA_DIR)');
     const dataDir = resolve(database.dataDir);
-    if (!(await isEmptyDir(dataDir))) {
+    const filesDir = fileStoreDirOf(dataDir);
+    const occupied = !(await isEmptyDir(dataDir)) || (await listStore(filesDir)).length > 0;
+    if (occupied) {
       if (!options.replace) {
         throw new Error(`${dataDir} is not empty; stop the portal and add --replace to move it aside`);
       }
       // Taking the lock proves no portal holds the directory before it is moved.
       const probe = await openDatabase(database);
       await probe.close();
+    }
+    // The files first, each checked against its name, into a directory of their own: a damaged
+    // backup is refused before anything is moved, and the restored database never references a
+    // missing file.
+    const staging = `${filesDir}.restoring`;
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true, mode: 0o700 });
+    if (manifest.files) {
+      const from = join(resolve(backupDir), FILES_DIR);
+      try {
+        const copied = await copyStore(from, await listStore(from), staging, true);
+        if (copied.count !== manifest.files.count || copied.bytes !== manifest.files.bytes) {
+          throw new Error(`The files of the backup in ${from} are incomplete`);
+        }
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+    }
+    if (occupied) {
       previousDataDir = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await rename(dataDir, previousDataDir);
+      await rename(filesDir, fileStoreDirOf(previousDataDir)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
     }
+    await rm(filesDir, { recursive: true, force: true });
+    await rename(staging, filesDir);
     await restorePgliteDataDir(dataDir, new Blob([new Uint8Array(await readFile(archive))]));
   }
   const db = await openDatabase(database);

@@ -2,11 +2,18 @@
  * The one query layer every part of the portal goes through. Plain parameterised SQL, so the same
  * statements run on PGlite (embedded) and on PostgreSQL; nothing above this interface knows which.
  */
+import type { FileStore } from './file-store.ts';
+
 export interface Queryable {
   /** One statement with `$1…$n` parameters; returns the rows. */
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Several statements without parameters (migrations, seed scripts). */
   exec(sql: string): Promise<void>;
+  /**
+   * Where attachment contents live outside the tables: PGlite with a data directory (see
+   * file-store.ts). Absent: in the tables (`attachment_chunks`), as on PostgreSQL.
+   */
+  readonly files?: FileStore;
 }
 
 export interface Database extends Queryable {

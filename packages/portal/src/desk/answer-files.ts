@@ -8,7 +8,7 @@ import type { AttachmentRef } from '@otklik/client/schemas';
 import { parseUpload } from '../attachments/parse-upload.ts';
 import { attachmentRulesOf } from '../attachments/rules.ts';
 import { sniff } from '../attachments/sniff.ts';
-import { sanitizeName } from '../attachments/store.ts';
+import { sanitizeName, storeFile } from '../attachments/store.ts';
 import { stripMetadata } from '../attachments/strip-metadata.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -43,7 +43,7 @@ export async function uploadAnswerFile(
   const data = await stripMetadata(upload.data, mediaType);
   const id = randomUUID();
   const name = sanitizeName(upload.filename, mediaType);
-  await db.transaction(async (tx) => {
+  await storeFile(db, id, data, async (tx, file) => {
     await editableDraft(tx, actor, appealId);
     // A file starts the draft if nothing was written yet.
     await tx.query(
@@ -51,9 +51,9 @@ export async function uploadAnswerFile(
       [appealId],
     );
     await tx.query(
-      `INSERT INTO attachments (id, organization_id, appeal_id, name, media_type, size, sha256, content,
-         upload_token_hash, for_answer)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)`,
+      `INSERT INTO attachments (id, organization_id, appeal_id, name, media_type, size, sha256,
+         upload_token_hash, for_answer, in_file_store)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, $9)`,
       [
         id,
         actor.organizationId,
@@ -61,9 +61,9 @@ export async function uploadAnswerFile(
         name,
         mediaType,
         data.byteLength,
-        sha256(data),
-        data,
+        file.sha256,
         sha256(randomBytes(24)),
+        file.inFileStore,
       ],
     );
     await audit(tx, actor, 'appeal.answer-file', appealId, { attachmentId: id });
