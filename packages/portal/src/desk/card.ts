@@ -60,7 +60,7 @@ export async function answerFiles(db: Queryable, appealId: string) {
 }
 
 /** People in the organisation who hold the executor role. */
-async function executorsOf(db: Queryable, organizationId: string) {
+export async function executorsOf(db: Queryable, organizationId: string) {
   const rows = await db.query<{ id: string; name: string }>(
     `SELECT p.id, ${PERSON_NAME} AS name FROM memberships m JOIN people p ON p.id = m.person_id
      WHERE m.organization_id = $1 AND m.role = 'executor' ORDER BY name, p.id`,
