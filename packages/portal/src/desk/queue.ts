@@ -3,9 +3,8 @@
  * searched (PostgreSQL full-text search with Russian stemming, the same on PGlite), sorted and paged,
  * with the "due this week", "overdue" and "new" counts.
  */
-import type { QueueSort, StaffAppealPage } from '@otklik/client/schemas';
+import type { Language, QueueSort, StaffAppealPage } from '@otklik/client/schemas';
 import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
-import type { Language } from '@otklik/client/schemas';
 import { inLanguage } from '../appeals/settings.ts';
 import { addDays, todayIn } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';

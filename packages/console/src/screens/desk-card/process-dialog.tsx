@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
+import { DateInput } from '../../kit/date-input.tsx';
 import { Dialog } from '../../kit/dialog.tsx';
 import { serverDetail } from '../../kit/errors.ts';
 import { Select, TextArea, TextInput } from '../../kit/inputs.tsx';
@@ -29,7 +30,7 @@ export function ProcessDialog({
 }) {
   const { t } = useT(cardMessages);
   const [to, setTo] = useState('');
-  const [date, setDate] = useState('');
+  const [date, setDate] = useState<string | null>('');
   const [reason, setReason] = useState<LeftWithoutAnswerReason | ''>('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -47,7 +48,7 @@ export function ProcessDialog({
     try {
       if (kind === 'forward')
         await api.changeStaffAppealStatus(appealId, { status: 'forwarded', forwardedTo: to, note: text });
-      else if (kind === 'extend')
+      else if (kind === 'extend' && date)
         await api.changeStaffAppealStatus(appealId, { status: 'extended', extendedUntil: date, note: text });
       else if (kind === 'leave' && reason)
         await api.changeStaffAppealStatus(appealId, { status: 'left_without_answer', reason, note: text });
@@ -90,16 +91,12 @@ export function ProcessDialog({
           />
         )}
         {kind === 'extend' && (
-          <TextInput
+          <DateInput
             id="process-date"
             label={t('extendUntil')}
-            type="text"
-            inputMode="numeric"
-            placeholder="YYYY-MM-DD"
-            value={date}
+            value={date ?? ''}
             onValue={setDate}
             required
-            data-autofocus=""
           />
         )}
         {kind === 'leave' && (
