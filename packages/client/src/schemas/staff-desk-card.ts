@@ -170,6 +170,8 @@ export const StaffMailPreferences = v.object({
   dueSoon: v.boolean(),
   /** The legal deadline has passed. */
   overdue: v.boolean(),
+  /** The answer's approval: a draft sent for approval (approvers), returned with a comment or approved (its executor). */
+  approvals: v.boolean(),
   /** One mail a day with everything, instead of a mail as things happen. */
   dailyDigest: v.boolean(),
 });
