@@ -109,6 +109,7 @@ export const ClassifierQuery = v.object({
   ...PageQuery,
 });
 export const ClassifierPage = pageOf(ClassifierEntry);
+export type ClassifierPage = v.InferOutput<typeof ClassifierPage>;
 
 /** The full classifier as CSV text: `code;title` (or comma separated), a header row optional. */
 export const ClassifierImport = v.object({
@@ -130,6 +131,7 @@ export const ClassifierImportResult = v.object({
   /** Whether this was a check only (nothing changed). */
   dryRun: v.boolean(),
 });
+export type ClassifierImportResult = v.InferOutput<typeof ClassifierImportResult>;
 
 /** The topic list's language. */
 export const TopicCodesQuery = v.object({ language: v.optional(Language) });
@@ -150,6 +152,7 @@ export const TopicCodeList = v.object({
   /** Entries in the classifier (0: the portal administrator has not imported it yet). */
   classifierSize: Count,
 });
+export type TopicCodeList = v.InferOutput<typeof TopicCodeList>;
 
 /** The code a topic is reported under; `null` removes it. */
 export const TopicCodeInput = v.object({ code: v.nullable(ClassifierCode) });
