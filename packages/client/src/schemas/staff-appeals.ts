@@ -164,7 +164,8 @@ export type StaffAnswerInput = v.InferInput<typeof StaffAnswerInput>;
 export const StaffStatusInput = v.variant('status', [
   v.object({ status: v.literal('in_review'), note: Note }),
   v.object({ status: v.literal('forwarded'), forwardedTo: Text(500), note: Note }),
-  v.object({ status: v.literal('extended'), extendedUntil: IsoDate, note: Note }),
+  // The law asks for the extension's reason in the notice to the applicant: it is required here.
+  v.object({ status: v.literal('extended'), extendedUntil: IsoDate, note: Text(2000) }),
   v.object({
     status: v.literal('left_without_answer'),
     reason: v.picklist(LEFT_WITHOUT_ANSWER_REASONS),
