@@ -97,6 +97,8 @@ export const AppealCard = v.object({
     draft: v.boolean(),
     approve: v.boolean(),
     process: v.boolean(),
+    /** The term may still be extended (the jurisdiction allows only so many extensions, one in Russia and Belarus). */
+    extend: v.boolean(),
   }),
 });
 export type AppealCard = v.InferOutput<typeof AppealCard>;

@@ -366,11 +366,14 @@ function State({
                 {t('toReview')}
               </Button>
             )}
-            {(['forward', 'extend', 'leave', 'clarify'] as const).map((kind) => (
-              <Button key={kind} variant="secondary" onClick={() => onProcess(kind)}>
-                {t(kind)}
-              </Button>
-            ))}
+            {/* The term is extended once at most: no button once it has been (the card says so). */}
+            {(['forward', 'extend', 'leave', 'clarify'] as const)
+              .filter((kind) => kind !== 'extend' || card.can.extend)
+              .map((kind) => (
+                <Button key={kind} variant="secondary" onClick={() => onProcess(kind)}>
+                  {t(kind)}
+                </Button>
+              ))}
           </div>
         </div>
       )}
