@@ -306,6 +306,23 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       await dialog.getByRole('button', { name: 'Подтвердить' }).click();
       await expect.poll(() => page.locator('.card-thread').innerText()).toContain('Уточните номер класса.');
 
+      // Extension: the dialog asks for the date and the reason; once extended, no second extension.
+      await page.getByRole('button', { name: 'Продлить срок' }).click();
+      const extend = page.getByRole('dialog', { name: 'Продлить срок' });
+      await extend.getByRole('button', { name: 'Подтвердить' }).click();
+      await expect.poll(() => extend.getByText('Заполните это поле').count()).toBe(2);
+      await checkScreen(page, { label: 'card, extension dialog with errors' });
+      const [due] = await portal.db.query<{ until: string }>(
+        `SELECT to_char(COALESCE(due_date, (due_at AT TIME ZONE 'Europe/Moscow')::date) + 10, 'YYYY-MM-DD') AS until
+         FROM appeals WHERE id = $1`,
+        [row?.id],
+      );
+      await extend.getByLabel(/Новый срок/).fill(due?.until ?? '');
+      await extend.getByRole('textbox', { name: /Причина продления/ }).fill('Нужна проверка на месте');
+      await extend.getByRole('button', { name: 'Подтвердить' }).click();
+      await expect.poll(() => page.locator('.card-side').innerText()).toContain('Рассмотрение продлено');
+      expect(await page.getByRole('button', { name: 'Продлить срок' }).count()).toBe(0);
+
       await page.getByRole('button', { name: 'Направить по компетенции' }).click();
       const forward = page.getByRole('dialog', { name: 'Направить по компетенции' });
       await forward.getByRole('textbox', { name: /Куда направлено/ }).fill('Управление образования');
