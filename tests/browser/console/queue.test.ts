@@ -106,6 +106,14 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
       expect(await page.getByRole('tab', { name: /согласования/ }).count()).toBe(0);
       await page.getByRole('tab', { name: /Все/ }).click();
       await page.locator('a[data-row-link]').first().waitFor();
+      // The order: by number, the lowest first.
+      await page.getByRole('combobox', { name: 'Порядок' }).selectOption('number');
+      await expect
+        .poll(async () => {
+          const numbers = await page.locator('a[data-row-link]').allInnerTexts();
+          return numbers.length > 1 && numbers.join('\n') === [...numbers].sort().join('\n');
+        })
+        .toBe(true);
       // 30 February typed into the browser's own date field (its order follows the browser build's own
       // locale, month/day/year in this Chromium, whatever the page's language): said, not sent.
       const from = page.getByLabel('Срок с');

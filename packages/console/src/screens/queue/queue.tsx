@@ -1,5 +1,6 @@
 import './queue.css';
-import type { Language, StaffAppealPage, StaffAppealSummary } from '@otklik/client/schemas';
+import type { Language, QueueSort, StaffAppealPage, StaffAppealSummary } from '@otklik/client/schemas';
+import { QUEUE_SORTS } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
@@ -33,6 +34,12 @@ const STATUSES = [
   'withdrawn',
 ] as const;
 type Status = (typeof STATUSES)[number];
+const SORT_LABEL = {
+  due: 'sortDue',
+  '-registered': 'sortNewest',
+  registered: 'sortOldest',
+  number: 'sortNumber',
+} as const satisfies Record<QueueSort, string>;
 
 /** The filters beside the tabs; dates as `YYYY-MM-DD` or `''`. */
 export interface QueueFilters {
@@ -45,6 +52,7 @@ export interface QueueFilters {
   dueTo: string;
   forwarded: boolean;
   extended: boolean;
+  sort: QueueSort;
   offset: number;
 }
 
@@ -65,6 +73,7 @@ export function queueQuery(tab: QueueTab, f: QueueFilters, language: Language) {
     ...(f.dueTo ? { dueTo: f.dueTo } : {}),
     ...(f.forwarded ? { forwarded: true } : {}),
     ...(f.extended ? { extended: true } : {}),
+    ...(f.sort !== 'due' ? { sort: f.sort } : {}),
     language,
     limit: PAGE,
     offset: f.offset,
@@ -96,6 +105,7 @@ function QueueBody({ organizationId }: { organizationId: string }) {
   const dueTo = useSignal<string | null>('');
   const forwarded = useSignal(false);
   const extended = useSignal(false);
+  const sort = useSignal<QueueSort>('due');
   const offset = useSignal(0);
   const counts = useSignal<StaffAppealPage['counts'] | null>(null);
   const choices = useSignal<Pick<StaffAppealPage, 'topics' | 'executors'> | null>(null);
@@ -112,6 +122,7 @@ function QueueBody({ organizationId }: { organizationId: string }) {
     dueTo: reversed ? '' : (dueTo.value ?? ''),
     forwarded: forwarded.value,
     extended: extended.value,
+    sort: sort.value,
     offset: offset.value,
   };
   const lang = language.value;
@@ -246,6 +257,13 @@ function QueueBody({ organizationId }: { organizationId: string }) {
           value={dueTo.value ?? ''}
           error={reversed ? t('periodReversed') : undefined}
           onValue={(value) => reset(() => (dueTo.value = value))}
+        />
+        <Select
+          id="queue-sort"
+          label={t('sort')}
+          value={sort.value}
+          options={QUEUE_SORTS.map((value) => ({ value, label: t(SORT_LABEL[value]) }))}
+          onValue={(value) => reset(() => (sort.value = value || 'due'))}
         />
         <Checkbox
           id="queue-forwarded"
