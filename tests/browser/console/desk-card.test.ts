@@ -4,6 +4,7 @@ import { type Portal, startPortal } from '@otklik/portal';
 import { type Mailbox, startMailbox } from '@otklik/portal/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStaffNotices } from '../../../packages/portal/src/desk/notices.ts';
 import { chromiumAvailable, launchChromium } from '../chromium.ts';
 import { repoRoot, widgetsDir } from '../hostile-harness.ts';
 import { focused } from '../keyboard.ts';
@@ -200,6 +201,16 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await dialog.getByRole('textbox', { name: /Замечание исполнителю/ }).fill('Укажите срок ремонта.');
     await dialog.getByRole('button', { name: 'Вернуть с замечанием' }).click();
     await expect.poll(() => head.getByText('Черновик возвращён').count()).toBeGreaterThan(0);
+    // Staff mail (the portal runs it every few minutes; here at once): the approver heard of the
+    // draft sent to them, the executor of its return with the comment.
+    await runStaffNotices(portal.db, new Date());
+    await mailbox.waitFor(
+      (m) => m.to.includes(STAFF.approver) && m.text.includes('ответ отправлен вам на согласование'),
+    );
+    const returnedMail = await mailbox.waitFor(
+      (m) => m.to.includes(STAFF.executor) && m.text.includes('ответ возвращён на доработку'),
+    );
+    expect(returnedMail.text).toContain('комментарий: Укажите срок ремонта.');
 
     // The executor sees the comment, adds the date, sends it again.
     await teacher.reload();
