@@ -11,6 +11,18 @@ import { Checkbox, TextArea } from '../kit/inputs.tsx';
 import { loadApi, Table } from './access-kit.tsx';
 import { classifierImportMessages } from './classifier-import.messages.ts';
 
+/**
+ * The file's text: UTF-8, or else Windows-1251 (how official Russian lists are often saved), so that
+ * the titles are not stored as unreadable characters.
+ */
+export function decodeCsv(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1251').decode(bytes);
+  }
+}
+
 /** The figures a result text names. */
 const figures = (o: ClassifierImportResult) => ({
   added: o.added,
@@ -66,7 +78,7 @@ export function ImportClassifier() {
   });
   const readFile = async (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (file) form.set('csv', await file.text());
+    if (file) form.set('csv', decodeCsv(await file.arrayBuffer()));
   };
   const outcome = result.value;
   const refusal = refused.value;

@@ -63,6 +63,12 @@ export function parseClassifierCsv(csv: string): ClassifierEntry[] {
       issues.push({ path: where, message: `Line ${i + 1}: the code must look like 0002.0013.0000.0000` });
     else if (title === '' || title.length > 1000)
       issues.push({ path: where, message: `Line ${i + 1}: the title must have 1 to 1000 characters` });
+    else if (title.includes('\uFFFD'))
+      // A file in another encoding read as UTF-8: its letters are lost, so it is refused, not stored.
+      issues.push({
+        path: where,
+        message: `Line ${i + 1}: the title has characters that could not be read; save the file as UTF-8`,
+      });
     else if (seen.has(code)) issues.push({ path: where, message: `Line ${i + 1}: ${code} appears twice` });
     else {
       seen.add(code);

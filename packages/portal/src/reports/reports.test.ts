@@ -192,6 +192,15 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
     expect(refused.issues.map((i) => i.path)).toEqual(['body.csv.2']);
     expect(refused.detail).toBe('1 row(s) refused: nothing imported');
     expect(refused.issues[0]?.message).toMatch(/^Line 2: the code must look like/);
+    // A file in another encoding read as UTF-8 loses its letters: refused, naming the line.
+    const garbled = await h.call('PUT', '/v1/staff/appeal-classifier', {
+      ...admin,
+      body: { csv: '0003.0002.0000.0000;\uFFFD\uFFFD\uFFFD' },
+    });
+    expect(garbled.status).toBe(422);
+    expect(((await garbled.json()) as { issues: { message: string }[] }).issues[0]?.message).toBe(
+      'Line 1: the title has characters that could not be read; save the file as UTF-8',
+    );
     // A dry run refuses the same way.
     const badCheck = await h.call('PUT', '/v1/staff/appeal-classifier', {
       ...admin,
