@@ -159,7 +159,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     // The browser's own date field: Tab walks its day, month, year and calendar button, then leaves it.
     for (let segment = 0; segment < 4; segment++) {
       await clerk.keyboard.press('Tab');
-      if ((await focused(clerk)).id !== 'card-internal-due') break;
+      if ((await focused(clerk))?.id !== 'card-internal-due') break;
     }
     expect(await focused(clerk)).toMatchObject({ text: 'Назначить' });
     await clerk.keyboard.press('Enter');
