@@ -246,14 +246,12 @@ function QueueBody({ organizationId }: { organizationId: string }) {
         <DateInput
           id="queue-due-from"
           label={t('dueFrom')}
-          hint={t('dueHint')}
           value={dueFrom.value ?? ''}
           onValue={(value) => reset(() => (dueFrom.value = value))}
         />
         <DateInput
           id="queue-due-to"
           label={t('dueTo')}
-          hint={t('dueHint')}
           value={dueTo.value ?? ''}
           error={reversed ? t('periodReversed') : undefined}
           onValue={(value) => reset(() => (dueTo.value = value))}
