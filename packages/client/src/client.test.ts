@@ -122,7 +122,9 @@ describe('createClient', () => {
       total: 0,
       limit: 5,
       offset: 0,
-      counts: { dueThisWeek: 0, overdue: 0, new: 0 },
+      counts: { dueThisWeek: 0, overdue: 0, new: 0, mine: 0, awaitingApproval: 0 },
+      topics: [],
+      executors: [],
       today: '2026-01-12',
     });
     await desk.listStaffAppeals({ overdue: true, status: 'in_review', limit: 5 });

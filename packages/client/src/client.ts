@@ -56,6 +56,7 @@ import {
   type listStaffRatingCommentsEndpoint,
   type listStaffWebhookDeliveriesEndpoint,
   type listStaffWebhooksEndpoint,
+  type listTopicClassifierCodesEndpoint,
   type listTopicsEndpoint,
   type publishConsentVersionEndpoint,
   type putCalendarDayEndpoint,
@@ -497,7 +498,16 @@ export interface OtklikClient {
     query?: Query<typeof listAppealClassifierEndpoint>,
     options?: CallOptions,
   ): Result<typeof listAppealClassifierEndpoint>;
-  /** Portal administrators: imports the full classifier from CSV (`code;title`), all rows or none. */
+  /** Staff (`settings.manage`): the organisation's topics with the classifier code of each. */
+  listTopicClassifierCodes(
+    organizationId: string,
+    query?: Query<typeof listTopicClassifierCodesEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listTopicClassifierCodesEndpoint>;
+  /**
+   * Portal administrators: imports the full classifier from CSV (`code;title`), all rows or none;
+   * with `dryRun`, only says what it would do.
+   */
   importAppealClassifier(
     body: Body<typeof importAppealClassifierEndpoint>,
     options?: CallOptions,

@@ -76,6 +76,7 @@ export {
   getStaffAppealReportEndpoint,
   importAppealClassifierEndpoint,
   listAppealClassifierEndpoint,
+  listTopicClassifierCodesEndpoint,
   setTopicClassifierCodeEndpoint,
 } from './contract/staff-reports.ts';
 export {
@@ -163,6 +164,7 @@ export {
   getStaffAppealReportRoute,
   importAppealClassifierRoute,
   listAppealClassifierRoute,
+  listTopicClassifierCodesRoute,
   setTopicClassifierCodeRoute,
 } from './routes/staff-reports.ts';
 export {
@@ -305,6 +307,8 @@ export {
   StaffAppealReport,
   TopicCode,
   TopicCodeInput,
+  TopicCodeList,
+  TopicCodesQuery,
 } from './schemas/staff-reports.ts';
 export {
   AppealOptionsPatch,

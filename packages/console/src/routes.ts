@@ -27,6 +27,9 @@ export const paths = {
   /** The appeal's print view: the registration card or the answer (A4). */
   appealPrint: (appealId: string, kind: 'card' | 'answer') =>
     `${BASE}/queue/appeals/${encodeURIComponent(appealId)}/print/${kind}` as const,
+  /** The settings tab where each topic gets its classifier code (the report counts by code). */
+  classifierCodes: (organizationId: string) =>
+    `${BASE}/settings/${encodeURIComponent(organizationId)}/classifier` as const,
   /** The calendars of non-working days (portal administrators). */
   calendars: `${BASE}/administration/calendars`,
   /** Every kit component in its states (example data; linked from nowhere). */

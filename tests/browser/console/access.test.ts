@@ -137,7 +137,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         'Bad Id;Школа;RU;ru-59fz;education;school;Europe/Moscow;',
       ].join('\n');
       await page.getByRole('textbox', { name: /Содержимое CSV/ }).fill(csv);
-      await page.getByRole('button', { name: 'Проверить' }).click();
+      await page.getByRole('button', { name: 'Проверить', exact: true }).click();
       await page.getByText('Проверено строк: 2. Не будет принято: 1.').waitFor();
       expect(await page.getByRole('cell', { name: '3', exact: true }).count()).toBe(1);
       await checkScreen(page, { label: 'administration, dry-run results' });
@@ -168,7 +168,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         await checkScreen(invitee, { label: 'people' });
         // The settings screens use the session: no API key asked for, writes carry the CSRF token.
         await invitee.goto(h.url('/console/settings'));
-        await expect.poll(() => invitee.getByRole('tab').count()).toBe(8);
+        await expect.poll(() => invitee.getByRole('tab').count()).toBe(9);
         await invitee.getByRole('tab', { name: 'Темы' }).click();
         await invitee.getByRole('textbox', { name: /Код темы/ }).fill('meals');
         await invitee

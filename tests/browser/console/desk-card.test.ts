@@ -4,6 +4,7 @@ import { type Portal, startPortal } from '@otklik/portal';
 import { type Mailbox, startMailbox } from '@otklik/portal/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStaffNotices } from '../../../packages/portal/src/desk/notices.ts';
 import { chromiumAvailable, launchChromium } from '../chromium.ts';
 import { repoRoot, widgetsDir } from '../hostile-harness.ts';
 import { focused } from '../keyboard.ts';
@@ -155,7 +156,11 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     expect(await clerk.getByRole('combobox', { name: 'Исполнитель' }).inputValue()).not.toBe('');
     await clerk.keyboard.press('Tab');
     expect(await focused(clerk)).toMatchObject({ id: 'card-internal-due' });
-    await clerk.keyboard.press('Tab');
+    // The browser's own date field: Tab walks its day, month, year and calendar button, then leaves it.
+    for (let segment = 0; segment < 4; segment++) {
+      await clerk.keyboard.press('Tab');
+      if ((await focused(clerk))?.id !== 'card-internal-due') break;
+    }
     expect(await focused(clerk)).toMatchObject({ text: 'Назначить' });
     await clerk.keyboard.press('Enter');
     await expect.poll(() => clerk.getByText('Исполнитель назначен').count()).toBe(1);
@@ -196,6 +201,16 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await dialog.getByRole('textbox', { name: /Замечание исполнителю/ }).fill('Укажите срок ремонта.');
     await dialog.getByRole('button', { name: 'Вернуть с замечанием' }).click();
     await expect.poll(() => head.getByText('Черновик возвращён').count()).toBeGreaterThan(0);
+    // Staff mail (the portal runs it every few minutes; here at once): the approver heard of the
+    // draft sent to them, the executor of its return with the comment.
+    await runStaffNotices(portal.db, new Date());
+    await mailbox.waitFor(
+      (m) => m.to.includes(STAFF.approver) && m.text.includes('ответ отправлен вам на согласование'),
+    );
+    const returnedMail = await mailbox.waitFor(
+      (m) => m.to.includes(STAFF.executor) && m.text.includes('ответ возвращён на доработку'),
+    );
+    expect(returnedMail.text).toContain('комментарий: Укажите срок ремонта.');
 
     // The executor sees the comment, adds the date, sends it again.
     await teacher.reload();
@@ -301,6 +316,23 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       await dialog.getByRole('textbox', { name: /Что нужно уточнить/ }).fill('Уточните номер класса.');
       await dialog.getByRole('button', { name: 'Подтвердить' }).click();
       await expect.poll(() => page.locator('.card-thread').innerText()).toContain('Уточните номер класса.');
+
+      // Extension: the dialog asks for the date and the reason; once extended, no second extension.
+      await page.getByRole('button', { name: 'Продлить срок' }).click();
+      const extend = page.getByRole('dialog', { name: 'Продлить срок' });
+      await extend.getByRole('button', { name: 'Подтвердить' }).click();
+      await expect.poll(() => extend.getByText('Заполните это поле').count()).toBe(2);
+      await checkScreen(page, { label: 'card, extension dialog with errors' });
+      const [due] = await portal.db.query<{ until: string }>(
+        `SELECT to_char(COALESCE(due_date, (due_at AT TIME ZONE 'Europe/Moscow')::date) + 10, 'YYYY-MM-DD') AS until
+         FROM appeals WHERE id = $1`,
+        [row?.id],
+      );
+      await extend.getByLabel(/Новый срок/).fill(due?.until ?? '');
+      await extend.getByRole('textbox', { name: /Причина продления/ }).fill('Нужна проверка на месте');
+      await extend.getByRole('button', { name: 'Подтвердить' }).click();
+      await expect.poll(() => page.locator('.card-side').innerText()).toContain('Рассмотрение продлено');
+      expect(await page.getByRole('button', { name: 'Продлить срок' }).count()).toBe(0);
 
       await page.getByRole('button', { name: 'Направить по компетенции' }).click();
       const forward = page.getByRole('dialog', { name: 'Направить по компетенции' });

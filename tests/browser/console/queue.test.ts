@@ -92,4 +92,44 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
       await page.context().close();
     }
   });
+
+  it('the executor’s own tab, topic and executor columns, and the due period by date fields', async () => {
+    const cookie = await signInCookie(h, 'teacher@school.demo.otklik.localhost');
+    const page = await openConsole(h, '/console/queue', { cookie, width: 375 });
+    try {
+      await page.locator('a[data-row-link]').first().waitFor();
+      expect(await page.getByRole('columnheader', { name: 'Тема' }).count()).toBe(1);
+      expect(await page.getByRole('columnheader', { name: 'Исполнитель' }).count()).toBe(1);
+      await page.getByRole('tab', { name: /Мои/ }).click();
+      await page.getByText('Обращений нет').waitFor();
+      // An executor holds no approver role: no "awaiting my approval" tab.
+      expect(await page.getByRole('tab', { name: /согласования/ }).count()).toBe(0);
+      await page.getByRole('tab', { name: /Все/ }).click();
+      await page.locator('a[data-row-link]').first().waitFor();
+      // The order: by number, the lowest first.
+      await page.getByRole('combobox', { name: 'Порядок' }).selectOption('number');
+      await expect
+        .poll(async () => {
+          const numbers = await page.locator('a[data-row-link]').allInnerTexts();
+          return numbers.length > 1 && numbers.join('\n') === [...numbers].sort().join('\n');
+        })
+        .toBe(true);
+      // 30 February typed into the browser's own date field (its order follows the browser build's own
+      // locale, month/day/year in this Chromium, whatever the page's language): said, not sent.
+      const from = page.getByLabel('Срок с');
+      await from.focus();
+      await page.keyboard.type('02302026');
+      await page.getByText('Такой даты нет: проверьте день, месяц и год').waitFor();
+      expect(await from.getAttribute('aria-invalid')).toBe('true');
+      await checkScreen(page, { label: 'queue, an impossible date, 375 px' });
+      // A reversed period is said at its end and not sent.
+      await from.fill('2099-01-02');
+      await page.getByLabel('Срок по').fill('2099-01-01');
+      await page.getByText('Конец периода раньше его начала').waitFor();
+      await page.getByLabel('Срок по').fill('2099-12-31');
+      await page.getByText('Обращений нет').waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
 });

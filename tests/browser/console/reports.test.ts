@@ -59,6 +59,10 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
     try {
       await page.getByRole('table', { name: /по организациям/ }).waitFor();
       await checkScreen(page, { label: 'reports, the region this month' });
+      // The demo maps no topic to a classifier code: the report says so, and who can change it.
+      expect(await page.locator('.report-unclassified').innerText()).toMatch(
+        /^Обращений без кода классификатора: \d+\. .* Коды тем указывает администратор организации в настройках\.$/,
+      );
       const schoolRow = page.getByRole('row').filter({ hasText: 'общеобразовательная школа № 1»' }).first();
       await schoolRow.waitFor();
       const consideredBefore = Number(

@@ -27,7 +27,7 @@ describe.skipIf(!chromiumAvailable())('console settings in Chromium', () => {
     await page.getByRole('textbox', { name: /Код организации/ }).fill('demo-by');
     await page.getByLabel(/Ключ API/).fill(key);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('tab').count()).toBe(8);
+    await expect.poll(() => page.getByRole('tab').count()).toBe(9);
   }
 
   it('opens with an API key and every tab passes the screen check', async () => {
@@ -50,6 +50,7 @@ describe.skipIf(!chromiumAvailable())('console settings in Chromium', () => {
       for (const [tab, probe] of [
         ['Согласие', 'Версии документа'],
         ['Темы', 'Темы обращений'],
+        ['Коды классификатора', 'Коды тематического классификатора'],
         ['Подтверждение личности', 'Вход через внешние системы'],
         ['Вложения', 'Какие файлы принимаются'],
         ['Оценки', 'Кто может оценивать'],

@@ -182,6 +182,7 @@ export const endpoints = {
   exportStaffAppealReportXlsx: staffReports.exportStaffAppealReportXlsxEndpoint,
   listAppealClassifier: staffReports.listAppealClassifierEndpoint,
   importAppealClassifier: staffReports.importAppealClassifierEndpoint,
+  listTopicClassifierCodes: staffReports.listTopicClassifierCodesEndpoint,
   setTopicClassifierCode: staffReports.setTopicClassifierCodeEndpoint,
   listStaffWebhooks: staffWebhooks.listStaffWebhooksEndpoint,
   createStaffWebhook: staffWebhooks.createStaffWebhookEndpoint,

@@ -5,6 +5,7 @@ import {
   getStaffAppealReportRoute,
   importAppealClassifierRoute,
   listAppealClassifierRoute,
+  listTopicClassifierCodesRoute,
   setTopicClassifierCodeRoute,
 } from '../routes/staff-reports.ts';
 import { OrganizationParams } from '../schemas/common.ts';
@@ -18,6 +19,8 @@ import {
   StaffAppealReport,
   TopicCode,
   TopicCodeInput,
+  TopicCodeList,
+  TopicCodesQuery,
 } from '../schemas/staff-reports.ts';
 import { TopicParams } from '../schemas/staff-settings.ts';
 import type { EndpointDefinition } from './endpoint.ts';
@@ -85,13 +88,29 @@ export const importAppealClassifierEndpoint = {
   description:
     'Portal administrators. Each row `code;title` (or comma separated; a header row is skipped); ' +
     'codes are four groups of four digits. Adds new codes and renames known ones; all rows or none: ' +
-    'with any refused row nothing changes (422 with the row in `issues`).',
+    'with any refused row nothing changes (422 listing the refused rows in `issues`, the first 50). ' +
+    'With `dryRun` it only says what it would add and rename.',
   tags: ['staff-reports'],
   body: ClassifierImport,
   maxBodyBytes: 9 * 1024 * 1024,
   response: ClassifierImportResult,
   access: 'staff',
   permission: 'organizations.manage',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
+export const listTopicClassifierCodesEndpoint = {
+  ...listTopicClassifierCodesRoute,
+  summary: 'The organisation’s topics with the classifier code each is reported under',
+  description:
+    'Staff with `settings.manage`. Every topic, archived ones last, named in `language` (else the ' +
+    'organisation’s first); `code` and its `title` are `null` for a topic not mapped yet.',
+  tags: ['staff-reports'],
+  params: OrganizationParams,
+  query: TopicCodesQuery,
+  response: TopicCodeList,
+  access: 'staff',
+  permission: 'settings.manage',
   cacheable: false,
 } as const satisfies EndpointDefinition;
 

@@ -5,4 +5,5 @@ export { exportStaffAppealReportXlsxRoute } from './staff-reports/export-staff-a
 export { getStaffAppealReportRoute } from './staff-reports/get-staff-appeal-report.ts';
 export { importAppealClassifierRoute } from './staff-reports/import-appeal-classifier.ts';
 export { listAppealClassifierRoute } from './staff-reports/list-appeal-classifier.ts';
+export { listTopicClassifierCodesRoute } from './staff-reports/list-topic-classifier-codes.ts';
 export { setTopicClassifierCodeRoute } from './staff-reports/set-topic-classifier-code.ts';

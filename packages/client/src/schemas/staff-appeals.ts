@@ -38,6 +38,12 @@ export const StaffAppealSummary = v.object({
   /** The applicant as the queue shows them: surname and initials ("Иванова А. П."); null once erased. */
   applicant: v.nullable(v.string()),
   topicId: v.nullable(v.string()),
+  /** The topic's name in the query's `language` (else the organisation's first); `null` without a topic. */
+  topicName: v.nullable(v.string()),
+  /** The executor the appeal is assigned to; `null` when nobody is. */
+  executor: v.nullable(v.object({ personId: v.pipe(v.string(), v.uuid()), name: v.string() })),
+  /** Whether a draft answer of this appeal waits for an approver. */
+  awaitingApproval: v.boolean(),
   /** Whether the appeal was forwarded by competence, and how many times its term was extended. */
   forwarded: v.boolean(),
   extensions: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -54,7 +60,15 @@ export const StaffAppealPage = v.object({
     overdue: v.pipe(v.number(), v.integer(), v.minValue(0)),
     /** Open appeals still `registered` (nobody has taken them into review). */
     new: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** Open appeals assigned to the signed-in person (0 for an API key). */
+    mine: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** Open appeals whose draft answer waits for approval. */
+    awaitingApproval: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
+  /** The organisation's topics (archived ones too), named in the query's `language`: the topic filter. */
+  topics: v.array(v.object({ id: v.string(), name: v.string(), archived: v.boolean() })),
+  /** The organisation's executors: the executor filter. */
+  executors: v.array(v.object({ personId: v.pipe(v.string(), v.uuid()), name: v.string() })),
   /** Today in the organisation's time zone (`YYYY-MM-DD`): what `daysLeft` counts from. */
   today: IsoDate,
 });
@@ -111,12 +125,24 @@ export const StaffQueueQuery = v.object({
   status: v.optional(AppealStatus),
   type: v.optional(v.picklist(['proposal', 'application', 'complaint'])),
   topicId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** Appeals assigned to this executor. */
+  executorId: v.optional(v.pipe(v.string(), v.uuid())),
+  /** Appeals assigned to the signed-in person (`true`); an API key has none (422). */
+  mine: v.optional(QueryFlag),
+  /** Open appeals whose draft answer waits for approval (`true`), or every other appeal (`false`). */
+  awaitingApproval: v.optional(QueryFlag),
   /** Open appeals past their deadline in force (`true`), or every other appeal (`false`). */
   overdue: v.optional(QueryFlag),
   /** Only appeals whose deadline in force is before this date (e.g. "due within a week"). */
   dueBefore: v.optional(IsoDate),
   /** Open appeals due today or within this many days (0: due today; overdue ones not included). */
   dueWithinDays: v.optional(queryInteger(0, 366)),
+  /** Appeals whose deadline in force is on or after this date (with `dueTo`: not after it). */
+  dueFrom: v.optional(IsoDate),
+  /** Appeals whose deadline in force is on or before this date. */
+  dueTo: v.optional(IsoDate),
+  /** The language topic names are given in (the console's); the organisation's first otherwise. */
+  language: v.optional(Language),
   /** Appeals forwarded by competence (`true`) or not (`false`). */
   forwarded: v.optional(QueryFlag),
   /** Appeals whose term was extended (`true`) or not (`false`). */
@@ -138,7 +164,8 @@ export type StaffAnswerInput = v.InferInput<typeof StaffAnswerInput>;
 export const StaffStatusInput = v.variant('status', [
   v.object({ status: v.literal('in_review'), note: Note }),
   v.object({ status: v.literal('forwarded'), forwardedTo: Text(500), note: Note }),
-  v.object({ status: v.literal('extended'), extendedUntil: IsoDate, note: Note }),
+  // The law asks for the extension's reason in the notice to the applicant: it is required here.
+  v.object({ status: v.literal('extended'), extendedUntil: IsoDate, note: Text(2000) }),
   v.object({
     status: v.literal('left_without_answer'),
     reason: v.picklist(LEFT_WITHOUT_ANSWER_REASONS),

@@ -97,6 +97,8 @@ export const AppealCard = v.object({
     draft: v.boolean(),
     approve: v.boolean(),
     process: v.boolean(),
+    /** The term may still be extended (the jurisdiction allows only so many extensions, one in Russia and Belarus). */
+    extend: v.boolean(),
   }),
 });
 export type AppealCard = v.InferOutput<typeof AppealCard>;
@@ -170,6 +172,8 @@ export const StaffMailPreferences = v.object({
   dueSoon: v.boolean(),
   /** The legal deadline has passed. */
   overdue: v.boolean(),
+  /** The answer's approval: a draft sent for approval (approvers), returned with a comment or approved (its executor). */
+  approvals: v.boolean(),
   /** One mail a day with everything, instead of a mail as things happen. */
   dailyDigest: v.boolean(),
 });

@@ -1,7 +1,7 @@
 /** Wire format of the monthly appeal report (ССТУ categories) and the thematic classifier of appeals. */
 import * as v from 'valibot';
 import { AppealStats } from './appeals.ts';
-import { IsoDate, IsoTimestamp, OrganizationId, PageQuery, pageOf } from './common.ts';
+import { IsoDate, IsoTimestamp, Language, OrganizationId, PageQuery, pageOf } from './common.ts';
 import { PlainString } from './text.ts';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -109,17 +109,50 @@ export const ClassifierQuery = v.object({
   ...PageQuery,
 });
 export const ClassifierPage = pageOf(ClassifierEntry);
+export type ClassifierPage = v.InferOutput<typeof ClassifierPage>;
 
 /** The full classifier as CSV text: `code;title` (or comma separated), a header row optional. */
 export const ClassifierImport = v.object({
   csv: v.pipe(PlainString, v.minLength(1), v.maxLength(8 * 1024 * 1024)),
+  /** Check only: say what the import would do, change nothing. */
+  dryRun: v.optional(v.boolean(), false),
 });
 export const ClassifierImportResult = v.object({
-  /** Rows added or changed. */
+  /** Rows added or changed (on a dry run: that would be). */
   imported: Count,
-  /** Entries in the classifier afterwards. */
+  /** Of them, codes new to the classifier. */
+  added: Count,
+  /** Of them, known codes whose title changes. */
+  renamed: Count,
+  /** Rows already in the classifier as they are. */
+  unchanged: Count,
+  /** Entries in the classifier afterwards (on a dry run: that there would be). */
   total: Count,
+  /** Whether this was a check only (nothing changed). */
+  dryRun: v.boolean(),
 });
+export type ClassifierImportResult = v.InferOutput<typeof ClassifierImportResult>;
+
+/** The topic list's language. */
+export const TopicCodesQuery = v.object({ language: v.optional(Language) });
+
+/** The organisation's topics with the classifier code each is reported under. */
+export const TopicCodeList = v.object({
+  items: v.array(
+    v.object({
+      topicId: v.string(),
+      /** The topic's name in the query's language, else the organisation's first. */
+      name: v.string(),
+      archived: v.boolean(),
+      code: v.nullable(ClassifierCode),
+      /** The classifier's title of the code. */
+      title: v.nullable(v.string()),
+    }),
+  ),
+  /** Entries in the classifier (0: the portal administrator has not imported it yet). */
+  classifierSize: Count,
+});
+export type TopicCodeList = v.InferOutput<typeof TopicCodeList>;
 
 /** The code a topic is reported under; `null` removes it. */
 export const TopicCodeInput = v.object({ code: v.nullable(ClassifierCode) });

@@ -32,6 +32,8 @@ export const kitMessages = defineMessages({
     invalidFormat: 'Проверьте, как записано значение',
     invalidChoice: 'Выберите один из вариантов',
     invalidValue: 'Проверьте значение',
+    invalidDate: 'Такой даты нет: проверьте день, месяц и год',
+    dateOutside: 'Дата должна быть не раньше {min} и не позже {max}',
     serverRejected: 'Портал не принял значение:',
     formInvalid: {
       one: 'В форме {count} ошибка: исправьте её и отправьте снова.',
@@ -89,6 +91,8 @@ export const kitMessages = defineMessages({
     invalidFormat: 'Праверце, як запісана значэнне',
     invalidChoice: 'Выберыце адзін з варыянтаў',
     invalidValue: 'Праверце значэнне',
+    invalidDate: 'Такой даты няма: праверце дзень, месяц і год',
+    dateOutside: 'Дата павінна быць не раней за {min} і не пазней за {max}',
     serverRejected: 'Партал не прыняў значэнне:',
     formInvalid: {
       one: 'У форме {count} памылка: выпраўце яе і адпраўце зноў.',
@@ -136,6 +140,8 @@ export const kitMessages = defineMessages({
     invalidFormat: 'Check how the value is written',
     invalidChoice: 'Choose one of the options',
     invalidValue: 'Check the value',
+    invalidDate: 'There is no such date: check the day, month and year',
+    dateOutside: 'The date must be from {min} to {max}',
     serverRejected: 'The portal did not accept the value:',
     formInvalid: {
       one: 'The form has {count} error: correct it and send again.',

@@ -15,6 +15,7 @@ import { paths } from '../routes.ts';
 import { serverSession } from '../session.ts';
 import { loadApi, SignedIn, Table } from './access-kit.tsx';
 import { administrationMessages } from './administration.messages.ts';
+import { ImportClassifier } from './classifier-import.tsx';
 
 const blankOr = <S extends v.GenericSchema<string, string>>(schema: S) => v.union([v.literal(''), schema]);
 
@@ -114,6 +115,7 @@ function AdministrationBody() {
       <CreateOrganization onCreated={refresh} />
       <InviteAdministrator onInvited={refresh} />
       <ImportOrganizations onImported={refresh} />
+      <ImportClassifier />
     </>
   );
 }

@@ -521,9 +521,11 @@ describe.each(backends)('appeal intake on $name', (backend) => {
 
   test('extension: within the profile limit, once', async () => {
     const receipt = await fileOk('demo-school', await ruBody('extend@example.com'));
+    const reason = 'Нужна дополнительная проверка в управлении образования';
     const tooLate = await staff(`/v1/staff/appeals/${receipt.appealId}/status`, {
       status: 'extended',
       extendedUntil: '2099-01-01',
+      note: reason,
     });
     await problem(tooLate, 422, 'validation-failed');
     const due = receipt.dueDate;
@@ -531,9 +533,16 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     // 20 days stay within "30 days past the unmoved term" whatever non-working days moved either end.
     next.setUTCDate(next.getUTCDate() + 20);
     const until = next.toISOString().slice(0, 10);
+    // No reason, no extension: the notice to the applicant must give it.
+    const noReason = await staff(`/v1/staff/appeals/${receipt.appealId}/status`, {
+      status: 'extended',
+      extendedUntil: until,
+    });
+    await problem(noReason, 422, 'validation-failed');
     const ok = await staff(`/v1/staff/appeals/${receipt.appealId}/status`, {
       status: 'extended',
       extendedUntil: until,
+      note: reason,
     });
     expect(ok.status).toBe(200);
     expect((await view(receipt)).dueDate).toBe(until);
@@ -541,6 +550,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       await staff(`/v1/staff/appeals/${receipt.appealId}/status`, {
         status: 'extended',
         extendedUntil: until,
+        note: reason,
       }),
       409,
       'conflict',

@@ -6,6 +6,8 @@ import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
 import { addStaffMessage, answerAppeal, changeStatus, staffAppeal, staffView } from './desk.ts';
 
+const personOf = (actor: StaffActor) => (actor.kind === 'person' ? actor.personId : null);
+
 /** The staff appeal desk: the queue and the appeal, moving it on, answering; every step audited. */
 export function registerDeskRoutes(
   router: Router<unknown, StaffActor>,
@@ -13,12 +15,12 @@ export function registerDeskRoutes(
   now: () => Date = () => new Date(),
 ): void {
   registerEndpoint(router, endpoints.listStaffAppeals, async ({ actor, query }) => {
-    const page = await queuePage(db, actor.organizationId, query, now());
+    const page = await queuePage(db, actor.organizationId, query, now(), personOf(actor));
     await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
     return page;
   });
   registerEndpoint(router, endpoints.listOrganizationAppeals, async ({ actor, params, query }) => {
-    const page = await queuePage(db, params.organizationId, query, now());
+    const page = await queuePage(db, params.organizationId, query, now(), personOf(actor));
     await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
     return page;
   });

@@ -60,6 +60,24 @@ describe.each(backends)('the appeal card on $name', (backend) => {
   };
   const card = async (res: Response, status = 200) => v.parse(AppealCard, await json(res, status));
 
+  test('the term is extended once: then the card offers no more extension', async () => {
+    const id = await newAppeal();
+    const before = await card(await h.call('GET', `/v1/staff/appeals/${id}/card`, as.clerk));
+    expect(before.can.extend).toBe(true);
+    const [row] = await db.query<{ due: string }>(
+      `SELECT to_char(COALESCE(due_date, (due_at AT TIME ZONE 'Europe/Moscow')::date) + 10, 'YYYY-MM-DD') AS due
+       FROM appeals WHERE id = $1`,
+      [id],
+    );
+    const extended = await h.call('POST', `/v1/staff/appeals/${id}/status`, {
+      ...as.clerk,
+      body: { status: 'extended', extendedUntil: row?.due, note: 'Нужна проверка на месте' },
+    });
+    expect(extended.status, await extended.clone().text()).toBe(200);
+    const after = await card(await h.call('GET', `/v1/staff/appeals/${id}/card`, as.clerk));
+    expect(after.can).toMatchObject({ process: true, extend: false });
+  });
+
   test('assign → draft from a template → return → resubmit → approve: the answer goes out once, to both duplicates', async () => {
     const id = await newAppeal();
     const duplicate = await newAppeal();
@@ -116,7 +134,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       }),
     );
     expect(assigned.executor).toEqual({ personId: teacherId, name: 'Мария Завуч' });
-    expect(assigned.can).toEqual({ assign: true, draft: false, approve: false, process: true });
+    expect(assigned.can).toEqual({ assign: true, draft: false, approve: false, process: true, extend: true });
     expect(assigned.executors.map((e) => e.personId)).toEqual(expect.arrayContaining([teacherId, otherId]));
 
     // Merge the duplicate; the other appeals of the applicant are listed, not the stranger's.
@@ -191,7 +209,13 @@ describe.each(backends)('the appeal card on $name', (backend) => {
         'draft-approved:Директор Школы',
       ].map((s) => s.replace('Секретарь', 'clerk@card.test')),
     );
-    expect(approved.can).toEqual({ assign: false, draft: false, approve: false, process: false });
+    expect(approved.can).toEqual({
+      assign: false,
+      draft: false,
+      approve: false,
+      process: false,
+      extend: false,
+    });
 
     // The ordinary answer path: both appeals answered, the applicant mailed once per appeal.
     for (const appealId of [id, duplicate]) {

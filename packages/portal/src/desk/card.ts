@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealCard, AppealResult, DraftState, RelatedAppeal } from '@otklik/client/schemas';
 import { staffAppeal } from '../appeals/desk.ts';
-import { type AppealRow, isOpen } from '../appeals/records.ts';
+import { type AppealRow, isOpen, profileOf } from '../appeals/records.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
@@ -60,7 +60,7 @@ export async function answerFiles(db: Queryable, appealId: string) {
 }
 
 /** People in the organisation who hold the executor role. */
-async function executorsOf(db: Queryable, organizationId: string) {
+export async function executorsOf(db: Queryable, organizationId: string) {
   const rows = await db.query<{ id: string; name: string }>(
     `SELECT p.id, ${PERSON_NAME} AS name FROM memberships m JOIN people p ON p.id = m.person_id
      WHERE m.organization_id = $1 AND m.role = 'executor' ORDER BY name, p.id`,
@@ -178,6 +178,8 @@ export async function loadCard(db: Queryable, actor: StaffActor, appealId: strin
         (actor.kind === 'api-key' || row.executor_id === actor.personId),
       approve: open && draft?.state === 'on_approval' && has(actor, 'appeals.answer'),
       process: open && has(actor, 'appeals.process'),
+      extend:
+        open && has(actor, 'appeals.process') && row.extensions < profileOf(row).deadlines.extensionsAllowed,
     },
   };
 }

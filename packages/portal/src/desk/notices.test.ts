@@ -30,6 +30,8 @@ describe.each(backends)('staff mail on $name', (backend) => {
     );
     await h.addPerson('coordinator@notices.test', [[ORG, 'coordinator']]);
     executorId = await h.addPerson('executor@notices.test', [[ORG, 'executor']]);
+    await h.addPerson('head@notices.test', [[ORG, 'approver']]);
+    await h.addPerson('deputy@notices.test', [[ORG, 'approver']]);
   }, 120_000);
   afterAll(() => cleanup());
 
@@ -87,7 +89,14 @@ describe.each(backends)('staff mail on $name', (backend) => {
     const put = await h.call('PUT', '/v1/staff/mail-preferences', {
       cookie,
       csrf,
-      body: { newAppeal: true, applicantWrote: true, dueSoon: true, overdue: false, dailyDigest: true },
+      body: {
+        newAppeal: true,
+        applicantWrote: true,
+        dueSoon: true,
+        overdue: false,
+        approvals: true,
+        dailyDigest: true,
+      },
     });
     expect(put.status).toBe(200);
     expect(await (await h.call('GET', '/v1/staff/mail-preferences', { cookie })).json()).toMatchObject({
@@ -121,5 +130,71 @@ describe.each(backends)('staff mail on $name', (backend) => {
     // An API key has no person to set mail for.
     const key = await (await import('../staff/api-keys.ts')).createApiKey(db, ORG, 'notices');
     expect((await h.call('GET', '/v1/staff/mail-preferences', { apiKey: key })).status).toBe(403);
+  });
+
+  test('the approval: the approvers hear of a draft sent to them, the executor of its return (with the comment) and approval', async () => {
+    // Real time: the steps go through the endpoints, whose history is stamped by the database clock.
+    const now = new Date();
+    const id = await appeal(now, 10 * DAY, localDate(new Date(now.getTime() + 20 * DAY)), {
+      executor: executorId,
+    });
+    const teacher = await h.signIn('executor@notices.test');
+    const head = await h.signIn('head@notices.test');
+    const deputy = await h.signIn('deputy@notices.test');
+    const prefer = async (who: typeof teacher, approvals: boolean) => {
+      const body = {
+        newAppeal: true,
+        applicantWrote: true,
+        dueSoon: true,
+        overdue: true,
+        dailyDigest: false,
+      };
+      const res = await h.call('PUT', '/v1/staff/mail-preferences', { ...who, body: { ...body, approvals } });
+      expect(res.status).toBe(200);
+    };
+    // The deputy wants no approval mail; the executor (a digest reader above) mail at once.
+    await prefer(deputy, false);
+    await prefer(teacher, true);
+    const step = async (method: string, path: string, who: typeof teacher, body?: unknown) => {
+      const res = await h.call(method, `/v1/staff/appeals/${id}${path}`, { ...who, body });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    const approvalMails = async (email: string) =>
+      (await mailsTo(email))
+        .flatMap(
+          (m) =>
+            m.payload.items as { kind: string; registrationNumber: string; by?: string; comment?: string }[],
+        )
+        .filter((i) => i.kind.startsWith('draft-'));
+    const text = 'Сообщаем, что ремонт спортзала запланирован на июль.';
+    await step('PUT', '/draft', teacher, { result: 'explained', text });
+    await step('POST', '/draft/submit', teacher);
+    await runStaffNotices(db, new Date());
+    expect(await approvalMails('head@notices.test')).toEqual([
+      expect.objectContaining({ kind: 'draft-submitted', by: 'executor@notices.test' }),
+    ]);
+    expect(await approvalMails('deputy@notices.test')).toEqual([]);
+    expect(await approvalMails('executor@notices.test')).toEqual([]);
+    await step('POST', '/draft/return', head, { comment: 'Укажите точную дату.' });
+    await step('PUT', '/draft', teacher, { result: 'explained', text: `${text} Дата: 1 июля.` });
+    await step('POST', '/draft/submit', teacher);
+    await step('POST', '/draft/approve', head);
+    await runStaffNotices(db, new Date());
+    const toExecutor = await approvalMails('executor@notices.test');
+    expect(toExecutor.map((i) => i.kind)).toEqual(['draft-returned', 'draft-approved']);
+    expect(toExecutor[0]).toMatchObject({ by: 'head@notices.test', comment: 'Укажите точную дату.' });
+    // The second submission is a notice of its own; the approver never hears of their own steps.
+    expect((await approvalMails('head@notices.test')).map((i) => i.kind)).toEqual([
+      'draft-submitted',
+      'draft-submitted',
+    ]);
+    const [mail] = (await mailsTo('executor@notices.test')).filter((m) =>
+      m.payload.items.some((i) => i.kind === 'draft-returned'),
+    );
+    const rendered = renderMail('staff-notices', mail?.payload ?? {});
+    expect(rendered.text).toContain('ответ возвращён на доработку');
+    expect(rendered.text).toContain('комментарий: Укажите точную дату.');
+    // Nothing is mailed twice.
+    expect((await runStaffNotices(db, new Date())).mails).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Staff mail through the outbox: a new appeal (to the coordinators), the applicant wrote (to the
- * executor, else the coordinators), due in 3 days and overdue (likewise). A run first records the
+ * executor, else the coordinators), due in 3 days and overdue (likewise); a draft answer sent for
+ * approval (to the approvers), returned with a comment or approved (to its executor, else its
+ * author) — never to the person who did it. A run first records the
  * notices due now — each once per person, kind, appeal and occasion — then mails them by each
  * person's preferences: at once (one mail per run and organisation), or in a daily digest.
  */
@@ -50,6 +52,28 @@ export async function collectNotices(db: Queryable, now: Date): Promise<number> 
      RETURNING id`,
     [now.toISOString()],
   );
+  return inserted.length + (await collectApprovalNotices(db, now));
+}
+
+/** The approval's steps (desk events) since the last runs, each once per person it concerns. */
+async function collectApprovalNotices(db: Queryable, now: Date): Promise<number> {
+  const inserted = await db.query(
+    `INSERT INTO staff_notices (person_id, kind, appeal_id, ref, actor, note)
+     SELECT r.person_id, e.kind, e.appeal_id, e.id::text, e.actor, e.note
+       FROM desk_events e JOIN appeals a ON a.id = e.appeal_id
+       JOIN LATERAL (
+         SELECT m.person_id FROM memberships m
+          WHERE e.kind = 'draft-submitted' AND m.organization_id = a.organization_id AND m.role = 'approver'
+         UNION
+         SELECT COALESCE(a.executor_id, d.author_id) FROM answer_drafts d
+          WHERE e.kind IN ('draft-returned', 'draft-approved') AND d.appeal_id = a.id
+       ) r ON r.person_id IS NOT NULL AND r.person_id IS DISTINCT FROM e.actor_id
+      WHERE e.kind IN ('draft-submitted', 'draft-returned', 'draft-approved')
+        AND e.at > $1::timestamptz - ${LOOKBACK} AND e.at <= $1::timestamptz
+     ON CONFLICT (person_id, kind, appeal_id, ref) DO NOTHING
+     RETURNING id`,
+    [now.toISOString()],
+  );
   return inserted.length;
 }
 
@@ -58,6 +82,8 @@ interface Pending {
   person_id: string;
   email: string;
   kind: string;
+  actor: string | null;
+  note: string | null;
   appeal_id: string;
   registration_number: string;
   due: string;
@@ -68,6 +94,7 @@ interface Pending {
   applicant_wrote: boolean | null;
   due_soon: boolean | null;
   overdue: boolean | null;
+  approvals: boolean | null;
   daily_digest: boolean | null;
   last_digest_at: Date | null;
 }
@@ -77,14 +104,18 @@ const WANTS: Record<string, keyof Pending> = {
   'applicant-wrote': 'applicant_wrote',
   'due-soon': 'due_soon',
   overdue: 'overdue',
+  'draft-submitted': 'approvals',
+  'draft-returned': 'approvals',
+  'draft-approved': 'approvals',
 };
 
 /** Mails the pending notices by each person's preferences; returns how many mails were queued. */
 export async function sendNotices(db: Queryable, now: Date, publicUrl?: string): Promise<number> {
   const pending = await db.query<Pending>(
-    `SELECT n.id::text AS id, n.person_id, p.email, n.kind, n.appeal_id, a.registration_number,
+    `SELECT n.id::text AS id, n.person_id, p.email, n.kind, n.actor, n.note, n.appeal_id, a.registration_number,
         to_char(${DUE}, 'YYYY-MM-DD') AS due, o.id AS organization_id, o.name AS organization_name,
-        o.languages[1] AS language, s.new_appeal, s.applicant_wrote, s.due_soon, s.overdue, s.daily_digest,
+        o.languages[1] AS language, s.new_appeal, s.applicant_wrote, s.due_soon, s.overdue, s.approvals,
+        s.daily_digest,
         s.last_digest_at
        FROM staff_notices n JOIN people p ON p.id = n.person_id JOIN appeals a ON a.id = n.appeal_id
        JOIN organizations o ON o.id = a.organization_id
@@ -124,6 +155,8 @@ export async function sendNotices(db: Queryable, now: Date, publicUrl?: string):
         kind: r.kind,
         registrationNumber: r.registration_number,
         dueDate: r.due,
+        by: r.actor,
+        comment: r.note,
         url: publicUrl ? `${publicUrl.replace(/\/$/, '')}/console/queue/appeals/${r.appeal_id}` : null,
       })),
       more: Math.max(0, rows.length - MAX_ITEMS),
@@ -159,7 +192,8 @@ export async function runStaffNotices(
 /** A person's mail preferences (everything at once when never set). */
 export async function mailPreferences(db: Queryable, personId: string): Promise<StaffMailPreferences> {
   const [row] = await db.query<Record<string, boolean>>(
-    'SELECT new_appeal, applicant_wrote, due_soon, overdue, daily_digest FROM staff_mail_preferences WHERE person_id = $1',
+    `SELECT new_appeal, applicant_wrote, due_soon, overdue, approvals, daily_digest
+     FROM staff_mail_preferences WHERE person_id = $1`,
     [personId],
   );
   return {
@@ -167,17 +201,19 @@ export async function mailPreferences(db: Queryable, personId: string): Promise<
     applicantWrote: row?.applicant_wrote ?? true,
     dueSoon: row?.due_soon ?? true,
     overdue: row?.overdue ?? true,
+    approvals: row?.approvals ?? true,
     dailyDigest: row?.daily_digest ?? false,
   };
 }
 
 export async function setMailPreferences(db: Queryable, personId: string, p: StaffMailPreferences) {
   await db.query(
-    `INSERT INTO staff_mail_preferences (person_id, new_appeal, applicant_wrote, due_soon, overdue, daily_digest)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO staff_mail_preferences (person_id, new_appeal, applicant_wrote, due_soon, overdue, daily_digest,
+       approvals)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (person_id) DO UPDATE SET new_appeal = $2, applicant_wrote = $3, due_soon = $4, overdue = $5,
-       daily_digest = $6`,
-    [personId, p.newAppeal, p.applicantWrote, p.dueSoon, p.overdue, p.dailyDigest],
+       daily_digest = $6, approvals = $7`,
+    [personId, p.newAppeal, p.applicantWrote, p.dueSoon, p.overdue, p.dailyDigest, p.approvals],
   );
   return mailPreferences(db, personId);
 }

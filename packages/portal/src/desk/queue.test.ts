@@ -64,6 +64,7 @@ describe.each(backends)('the staff queue on $name', (backend) => {
   let cleanup = async () => {};
   let h: ReturnType<typeof staffHarness>;
   let clerk: { cookie: string; csrf: string };
+  let executorId = '';
   const get = async (query: string) => {
     const res = await h.call('GET', `/v1/staff/appeals${query}`, clerk);
     expect(res.status, await res.clone().text()).toBe(200);
@@ -123,7 +124,21 @@ describe.each(backends)('the staff queue on $name', (backend) => {
     await insertAppeal(db, 'q-other', 1, { registered: '2025-12-01', due: '2026-01-09', surname: 'Чужой' });
     await h.addPerson('clerk@example.com', [['q-school', 'coordinator']]);
     await h.addPerson('analyst@example.com', [['q-school', 'analyst']]);
+    executorId = await h.addPerson('executor@example.com', [['q-school', 'executor']]);
+    await h.addPerson('head@example.com', [['q-school', 'approver']]);
     clerk = await h.signIn('clerk@example.com');
+    await db.query(
+      `INSERT INTO organization_topics (organization_id, id, names, position)
+       VALUES ('q-school', 'food', '{"ru": "Питание", "en": "School meals"}', 0)`,
+    );
+    // Appeal 3 is the executor's; its draft waits for the approver.
+    await db.query(`UPDATE appeals SET executor_id = $1 WHERE registration_number = 'ОБ-2026-000003'`, [
+      executorId,
+    ]);
+    await db.query(
+      `INSERT INTO answer_drafts (appeal_id, state, result, text)
+       SELECT id, 'on_approval', 'explained', 'Ответ' FROM appeals WHERE registration_number = 'ОБ-2026-000003'`,
+    );
   });
   afterAll(async () => {
     await db?.close();
@@ -150,7 +165,54 @@ describe.each(backends)('the staff queue on $name', (backend) => {
     expect(third).toMatchObject({ daysLeft: 4, topicId: 'food', type: 'complaint' });
     expect(page.items[3]?.applicant).toBe('А. П.');
     expect(page.items.find((i) => i.status === 'answered')?.daysLeft).toBeNull();
-    expect(page.counts).toEqual({ dueThisWeek: 2, overdue: 1, new: 3 });
+    expect(page.counts).toEqual({ dueThisWeek: 2, overdue: 1, new: 3, mine: 0, awaitingApproval: 1 });
+    expect(third).toMatchObject({
+      topicName: 'Питание',
+      executor: { personId: executorId, name: 'executor@example.com' },
+      awaitingApproval: true,
+    });
+    expect(first).toMatchObject({ topicName: null, executor: null, awaitingApproval: false });
+    expect(page.topics).toEqual([{ id: 'food', name: 'Питание', archived: false }]);
+    expect(page.executors).toEqual([{ personId: executorId, name: 'executor@example.com' }]);
+  });
+
+  run('names topics in the asked language, else the organisation’s first', async () => {
+    expect((await get('?topicId=food&language=en')).items[0]?.topicName).toBe('School meals');
+    expect((await get('?topicId=food&language=be')).topics[0]?.name).toBe('Питание');
+  });
+
+  run('the executor’s "mine", "awaiting approval" and the executor filter', async () => {
+    const numbers = async (q: string, who = clerk) => {
+      const res = await h.call('GET', `/v1/staff/appeals${q}`, who);
+      expect(res.status, await res.clone().text()).toBe(200);
+      return v.parse(StaffAppealPage, await res.json());
+    };
+    const executor = await h.signIn('executor@example.com');
+    const mine = await numbers('?mine=true', executor);
+    expect(mine.items.map((i) => i.registrationNumber)).toEqual(['ОБ-2026-000003']);
+    expect(mine.counts.mine).toBe(1);
+    expect((await numbers('?mine=true')).items).toEqual([]);
+    const head = await h.signIn('head@example.com');
+    const awaiting = await numbers('?awaitingApproval=true', head);
+    expect(awaiting.items.map((i) => i.registrationNumber)).toEqual(['ОБ-2026-000003']);
+    expect((await numbers('?awaitingApproval=false')).total).toBe(6);
+    const byExecutor = await numbers(`?executorId=${executorId}`);
+    expect(byExecutor.items.map((i) => i.registrationNumber)).toEqual(['ОБ-2026-000003']);
+  });
+
+  run('a period of due dates, its ends included; an impossible or reversed period is a 422', async () => {
+    const numbers = async (q: string) => (await get(q)).items.map((i) => i.registrationNumber.slice(-1));
+    expect(await numbers('?dueFrom=2026-01-12&dueTo=2026-01-16')).toEqual(['2', '3']);
+    expect(await numbers('?dueFrom=2026-02-05')).toEqual(['7', '4']);
+    expect(await numbers('?dueTo=2025-12-31')).toEqual(['5']);
+    const impossible = await h.call('GET', '/v1/staff/appeals?dueFrom=2026-02-30', clerk);
+    expect(impossible.status).toBe(422);
+    expect(((await impossible.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe(
+      'query.dueFrom',
+    );
+    const reversed = await h.call('GET', '/v1/staff/appeals?dueFrom=2026-02-01&dueTo=2026-01-01', clerk);
+    expect(reversed.status).toBe(422);
+    expect(((await reversed.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('query.dueTo');
   });
 
   run('filters: status, type, topic, overdue, due within N days, forwarded, extended', async () => {

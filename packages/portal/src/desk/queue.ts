@@ -3,20 +3,29 @@
  * searched (PostgreSQL full-text search with Russian stemming, the same on PGlite), sorted and paged,
  * with the "due this week", "overdue" and "new" counts.
  */
-import type { QueueSort, StaffAppealPage } from '@otklik/client/schemas';
+import type { Language, QueueSort, StaffAppealPage } from '@otklik/client/schemas';
 import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
+import { inLanguage } from '../appeals/settings.ts';
 import { addDays, todayIn } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
+import { listTopics } from '../organizations/topics.ts';
+import { executorsOf } from './card.ts';
 
 /** The queue's filters, search, order and page (the parsed `StaffQueueQuery`). */
 export interface QueueQuery {
   status?: string | undefined;
   type?: string | undefined;
   topicId?: string | undefined;
+  executorId?: string | undefined;
+  mine?: boolean | undefined;
+  awaitingApproval?: boolean | undefined;
   overdue?: boolean | undefined;
   dueBefore?: string | undefined;
   dueWithinDays?: number | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+  language?: Language | undefined;
   forwarded?: boolean | undefined;
   extended?: boolean | undefined;
   q?: string | undefined;
@@ -54,6 +63,9 @@ interface QueueRow {
   topic_id: string | null;
   forwarded_at: Date | null;
   extensions: number;
+  executor_id: string | null;
+  executor_name: string | null;
+  awaiting_approval: boolean;
 }
 
 /** "Иванова Анна Петровна" → "Иванова А. П."; null when nothing is left (erased by retention). */
@@ -68,13 +80,41 @@ export function shortName(surname: string | null, first: string | null, patronym
 /** Calendar days from `from` to `to` (`YYYY-MM-DD`). */
 const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-/** The page of the queue for one organisation (the caller has checked `appeals.read` there). */
+/** A draft of the appeal waits for an approver. */
+const AWAITING = `EXISTS (SELECT 1 FROM answer_drafts d WHERE d.appeal_id = a.id AND d.state = 'on_approval')`;
+
+/** The topic filter's list: every topic of the organisation, named in `language` where it can be. */
+async function namedTopics(db: Queryable, organizationId: string, language: Language | undefined) {
+  const [org] = await db.query<{ languages: string[] }>('SELECT languages FROM organizations WHERE id = $1', [
+    organizationId,
+  ]);
+  const topics = await listTopics(db, organizationId);
+  return topics.map((t) => ({
+    id: t.id,
+    name: inLanguage(t.names, language, org?.languages ?? [])?.[1] ?? t.id,
+    archived: t.archived,
+  }));
+}
+
+/**
+ * The page of the queue for one organisation (the caller has checked `appeals.read` there); `me` is
+ * the signed-in person (`null` for an API key), whose "mine" view and count it is.
+ */
 export async function queuePage(
   db: Queryable,
   organizationId: string,
   query: QueueQuery,
   now: Date,
+  me: string | null = null,
 ): Promise<StaffAppealPage> {
+  if (query.dueFrom !== undefined && query.dueTo !== undefined && query.dueFrom > query.dueTo)
+    throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+      { path: 'query.dueTo', message: 'The end of the period must not be before its start' },
+    ]);
+  if (query.mine && me === null)
+    throw new ProblemError(422, 'validation-failed', 'Invalid query', [
+      { path: 'query.mine', message: 'An API key has no appeals of its own: filter by executorId' },
+    ]);
   const [org] = await db.query<{ time_zone: string }>('SELECT time_zone FROM organizations WHERE id = $1', [
     organizationId,
   ]);
@@ -99,6 +139,12 @@ export async function queuePage(
   if (query.status !== undefined) add((p) => `a.status = ${p}`, query.status);
   if (query.type !== undefined) add((p) => `a.type = ${p}`, query.type);
   if (query.topicId !== undefined) add((p) => `a.topic_id = ${p}`, query.topicId);
+  if (query.executorId !== undefined) add((p) => `a.executor_id = ${p}::uuid`, query.executorId);
+  if (query.mine) add((p) => `a.executor_id = ${p}::uuid`, me);
+  if (query.awaitingApproval !== undefined)
+    where.push(query.awaitingApproval ? `(${OPEN} AND ${AWAITING})` : `NOT (${OPEN} AND ${AWAITING})`);
+  if (query.dueFrom !== undefined) add((p) => `${DUE} >= ${p}::date`, query.dueFrom);
+  if (query.dueTo !== undefined) add((p) => `${DUE} <= ${p}::date`, query.dueTo);
   if (query.overdue !== undefined) where.push(query.overdue ? overdue() : `NOT ${overdue()}`);
   if (query.dueBefore !== undefined) add((p) => `${DUE} < ${p}::date`, query.dueBefore);
   if (query.dueWithinDays !== undefined) {
@@ -129,19 +175,32 @@ export async function queuePage(
   const rows = await db.query<QueueRow>(
     `SELECT a.id, a.registration_number, a.type, a.status, a.result, a.registered_at,
        to_char(${DUE}, 'YYYY-MM-DD') AS due, ${OPEN} AS open, a.applicant_surname, a.applicant_first_name,
-       a.applicant_patronymic, a.topic_id, a.forwarded_at, a.extensions
+       a.applicant_patronymic, a.topic_id, a.forwarded_at, a.extensions, a.executor_id,
+       (SELECT COALESCE(NULLIF(p.display_name, ''), p.email) FROM people p WHERE p.id = a.executor_id)
+         AS executor_name,
+       ${OPEN} AND ${AWAITING} AS awaiting_approval
      ${from} WHERE ${whereSql}
      ORDER BY ${ORDER[query.sort ?? 'due']}
      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.limit, query.offset],
   );
-  const [counts] = await db.query<{ due_this_week: number; overdue: number; fresh: number }>(
+  const [counts] = await db.query<{
+    due_this_week: number;
+    overdue: number;
+    fresh: number;
+    mine: number;
+    awaiting: number;
+  }>(
     `SELECT count(*) FILTER (WHERE ${DUE} BETWEEN $2::date AND $3::date)::int AS due_this_week,
        count(*) FILTER (WHERE ${DUE} < $2::date)::int AS overdue,
-       count(*) FILTER (WHERE a.status = 'registered')::int AS fresh
+       count(*) FILTER (WHERE a.status = 'registered')::int AS fresh,
+       count(*) FILTER (WHERE a.executor_id = $4::uuid)::int AS mine,
+       count(*) FILTER (WHERE ${AWAITING})::int AS awaiting
      ${from} WHERE a.organization_id = $1 AND ${OPEN}`,
-    [organizationId, today, addDays(today, 6)],
+    [organizationId, today, addDays(today, 6), me],
   );
+  const topics = await namedTopics(db, organizationId, query.language);
+  const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   return {
     items: rows.map((r) => {
       const daysLeft = r.open ? daysFrom(today, r.due) : null;
@@ -157,6 +216,10 @@ export async function queuePage(
         daysLeft,
         applicant: shortName(r.applicant_surname, r.applicant_first_name, r.applicant_patronymic),
         topicId: r.topic_id,
+        topicName: r.topic_id === null ? null : (topicNames.get(r.topic_id) ?? r.topic_id),
+        executor:
+          r.executor_id === null ? null : { personId: r.executor_id, name: r.executor_name ?? r.executor_id },
+        awaitingApproval: r.awaiting_approval,
         forwarded: r.forwarded_at !== null,
         extensions: r.extensions,
       };
@@ -168,7 +231,11 @@ export async function queuePage(
       dueThisWeek: counts?.due_this_week ?? 0,
       overdue: counts?.overdue ?? 0,
       new: counts?.fresh ?? 0,
+      mine: counts?.mine ?? 0,
+      awaitingApproval: counts?.awaiting ?? 0,
     },
+    topics,
+    executors: await executorsOf(db, organizationId),
     today,
   };
 }

@@ -27,7 +27,16 @@ export type MailPayloads = {
   /** Staff notices (one, or a day's digest): new appeals, applicants' messages, deadlines. */
   'staff-notices': {
     digest: boolean;
-    items: { kind: string; registrationNumber: string; dueDate: string; url: string | null }[];
+    items: {
+      kind: string;
+      registrationNumber: string;
+      dueDate: string;
+      url: string | null;
+      /** Who sent the draft, returned or approved it (approval notices). */
+      by?: string | null;
+      /** The approver's comment on a returned draft. */
+      comment?: string | null;
+    }[];
     /** Notices beyond the listed ones. */
     more: number;
   };

@@ -137,18 +137,33 @@ const NOTICE: Record<Language, Record<string, string>> = {
     'applicant-wrote': 'заявитель написал',
     'due-soon': 'срок через 3 дня',
     overdue: 'срок истёк',
+    'draft-submitted': 'ответ отправлен вам на согласование',
+    'draft-returned': 'ответ возвращён на доработку',
+    'draft-approved': 'ответ согласован и отправлен заявителю',
+    by: 'кто',
+    comment: 'комментарий',
   },
   be: {
     'new-appeal': 'новы зварот',
     'applicant-wrote': 'заяўнік напісаў',
     'due-soon': 'тэрмін праз 3 дні',
     overdue: 'тэрмін скончыўся',
+    'draft-submitted': 'адказ адпраўлены вам на ўзгадненне',
+    'draft-returned': 'адказ вернуты на дапрацоўку',
+    'draft-approved': 'адказ узгоднены і адпраўлены заяўніку',
+    by: 'хто',
+    comment: 'каментарый',
   },
   en: {
     'new-appeal': 'new appeal',
     'applicant-wrote': 'the applicant wrote',
     'due-soon': 'due in 3 days',
     overdue: 'overdue',
+    'draft-submitted': 'the answer was sent to you for approval',
+    'draft-returned': 'the answer was returned for changes',
+    'draft-approved': 'the answer was approved and sent to the applicant',
+    by: 'by',
+    comment: 'comment',
   },
 };
 
@@ -156,7 +171,9 @@ const noticeLines = (lang: Language, p: MailPayload<'staff-notices'>, due: strin
   `${p.items
     .map(
       (i) =>
-        `• № ${i.registrationNumber}: ${NOTICE[lang][i.kind] ?? i.kind} (${due} ${mailDate(lang, i.dueDate)})${i.url ? `\n  ${i.url}` : ''}`,
+        `• № ${i.registrationNumber}: ${NOTICE[lang][i.kind] ?? i.kind} (${due} ${mailDate(lang, i.dueDate)})${
+          i.by ? `\n  ${NOTICE[lang].by}: ${i.by}` : ''
+        }${i.comment ? `\n  ${NOTICE[lang].comment}: ${i.comment}` : ''}${i.url ? `\n  ${i.url}` : ''}`,
     )
     .join('\n')}${p.more > 0 ? `\n${more} ${p.more}` : ''}\n`;
 

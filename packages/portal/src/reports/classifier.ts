@@ -2,11 +2,16 @@
  * The thematic classifier of appeals as data: search, the import of the full official list from CSV,
  * and the code each topic of an organisation is reported under.
  */
-import type { ClassifierEntry } from '@otklik/client/schemas';
+import type { ClassifierEntry, Language } from '@otklik/client/schemas';
+import { inLanguage } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
+import { listTopics } from '../organizations/topics.ts';
 
 const CODE = /^\d{4}\.\d{4}\.\d{4}\.\d{4}$/;
+/** Refused rows listed in one answer (the count says how many there are in all). */
+const MAX_ISSUES = 50;
+const CHUNK = 500;
 
 /** 1 section … 4 question: the depth of the last group that is not `0000`. */
 export function levelOf(code: string): number {
@@ -58,6 +63,12 @@ export function parseClassifierCsv(csv: string): ClassifierEntry[] {
       issues.push({ path: where, message: `Line ${i + 1}: the code must look like 0002.0013.0000.0000` });
     else if (title === '' || title.length > 1000)
       issues.push({ path: where, message: `Line ${i + 1}: the title must have 1 to 1000 characters` });
+    else if (title.includes('\uFFFD'))
+      // A file in another encoding read as UTF-8: its letters are lost, so it is refused, not stored.
+      issues.push({
+        path: where,
+        message: `Line ${i + 1}: the title has characters that could not be read; save the file as UTF-8`,
+      });
     else if (seen.has(code)) issues.push({ path: where, message: `Line ${i + 1}: ${code} appears twice` });
     else {
       seen.add(code);
@@ -65,7 +76,12 @@ export function parseClassifierCsv(csv: string): ClassifierEntry[] {
     }
   });
   if (issues.length > 0)
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', issues.slice(0, 50));
+    throw new ProblemError(
+      422,
+      'validation-failed',
+      `${issues.length} row(s) refused${issues.length > MAX_ISSUES ? ` (the first ${MAX_ISSUES} listed)` : ''}: nothing imported`,
+      issues.slice(0, MAX_ISSUES),
+    );
   if (entries.length === 0) {
     throw new ProblemError(422, 'validation-failed', 'Invalid body', [
       { path: 'body.csv', message: 'No rows: expected code;title on each line' },
@@ -74,11 +90,38 @@ export function parseClassifierCsv(csv: string): ClassifierEntry[] {
   return entries;
 }
 
-/** Adds or renames the entries (in `tx`, all or none); resolves with how many changed and the total. */
-export async function importClassifier(tx: Queryable, entries: readonly ClassifierEntry[]) {
+/** What an import would do: codes new to the classifier, known ones renamed, rows already as they are. */
+async function importPlan(db: Queryable, entries: readonly ClassifierEntry[]) {
+  const known = new Map<string, string>();
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const rows = await db.query<{ code: string; title: string }>(
+      'SELECT code, title FROM appeal_classifier WHERE code = ANY($1::text[])',
+      [entries.slice(i, i + CHUNK).map((e) => e.code)],
+    );
+    for (const r of rows) known.set(r.code, r.title);
+  }
+  const added = entries.filter((e) => !known.has(e.code)).length;
+  const unchanged = entries.filter((e) => known.get(e.code) === e.title).length;
+  return { added, renamed: entries.length - added - unchanged, unchanged };
+}
+
+/**
+ * Adds or renames the entries (in `tx`, all or none); with `dryRun` only counts what it would do.
+ * Resolves with how many rows change, of which added and renamed, and the total afterwards.
+ */
+export async function importClassifier(tx: Queryable, entries: readonly ClassifierEntry[], dryRun = false) {
+  const plan = await importPlan(tx, entries);
+  const [before] = await tx.query<{ total: number }>('SELECT count(*)::int AS total FROM appeal_classifier');
+  if (dryRun)
+    return {
+      imported: plan.added + plan.renamed,
+      ...plan,
+      total: (before?.total ?? 0) + plan.added,
+      dryRun,
+    };
   let imported = 0;
-  for (let i = 0; i < entries.length; i += 500) {
-    const chunk = entries.slice(i, i + 500);
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const chunk = entries.slice(i, i + CHUNK);
     const rows = await tx.query<{ code: string }>(
       `INSERT INTO appeal_classifier (code, level, title)
        SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[])
@@ -90,7 +133,32 @@ export async function importClassifier(tx: Queryable, entries: readonly Classifi
     imported += rows.length;
   }
   const [count] = await tx.query<{ total: number }>('SELECT count(*)::int AS total FROM appeal_classifier');
-  return { imported, total: count?.total ?? 0 };
+  return { imported, ...plan, total: count?.total ?? 0, dryRun };
+}
+
+/** The organisation's topics (archived last), named in `language`, with the code each is reported under. */
+export async function topicCodes(db: Queryable, organizationId: string, language: Language | undefined) {
+  const [org] = await db.query<{ languages: string[] }>('SELECT languages FROM organizations WHERE id = $1', [
+    organizationId,
+  ]);
+  if (!org) throw new ProblemError(404, 'not-found', 'No such organisation');
+  const codes = await db.query<{ topic_id: string; code: string; title: string | null }>(
+    `SELECT t.topic_id, t.code, c.title FROM topic_classifier_codes t
+       LEFT JOIN appeal_classifier c ON c.code = t.code WHERE t.organization_id = $1`,
+    [organizationId],
+  );
+  const byTopic = new Map(codes.map((c) => [c.topic_id, c]));
+  const [size] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeal_classifier');
+  return {
+    items: (await listTopics(db, organizationId)).map((t) => ({
+      topicId: t.id,
+      name: inLanguage(t.names, language, org.languages)?.[1] ?? t.id,
+      archived: t.archived,
+      code: byTopic.get(t.id)?.code ?? null,
+      title: byTopic.get(t.id)?.title ?? null,
+    })),
+    classifierSize: size?.n ?? 0,
+  };
 }
 
 /** A page of the classifier in code order, matching `q` in the code or title. */

@@ -114,9 +114,25 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       '0002.0013.0141.0000;"Образование; тестовая тема"',
       '0002.0013.0141.0812;Тестовый вопрос об организации обучения',
     ].join('\r\n');
+    const sizeBefore = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeal_classifier');
+    // A dry run says what would change and changes nothing.
+    const checked = await h.call('PUT', '/v1/staff/appeal-classifier', {
+      ...admin,
+      body: { csv, dryRun: true },
+    });
+    expect(checked.status, await checked.clone().text()).toBe(200);
+    expect(await checked.json()).toEqual({
+      imported: 2,
+      added: 2,
+      renamed: 0,
+      unchanged: 1,
+      total: (sizeBefore[0]?.n ?? 0) + 2,
+      dryRun: true,
+    });
+    expect(await db.query('SELECT count(*)::int AS n FROM appeal_classifier')).toEqual(sizeBefore);
     const imported = await h.call('PUT', '/v1/staff/appeal-classifier', { ...admin, body: { csv } });
     expect(imported.status, await imported.clone().text()).toBe(200);
-    expect(await imported.json()).toMatchObject({ imported: 2 });
+    expect(await imported.json()).toMatchObject({ imported: 2, added: 2, dryRun: false });
     const found = await h.call(
       'GET',
       '/v1/staff/appeal-classifier?q=%D1%82%D0%B5%D1%81%D1%82%D0%BE%D0%B2&limit=10',
@@ -134,6 +150,22 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       body: { code: '0002.0013.0141.0812' },
     });
     expect(map.status, await map.clone().text()).toBe(200);
+    const listed = await h.call(
+      'GET',
+      '/v1/staff/organizations/demo-school/topic-codes?language=ru',
+      schoolKey,
+    );
+    expect(listed.status, await listed.clone().text()).toBe(200);
+    const codes = (await listed.json()) as {
+      items: { topicId: string; code: string | null; title: string | null; name: string }[];
+      classifierSize: number;
+    };
+    expect(codes.items.find((t) => t.topicId === 'meals')).toMatchObject({
+      code: '0002.0013.0141.0812',
+      title: 'Тестовый вопрос об организации обучения',
+    });
+    expect(codes.items.filter((t) => t.topicId !== 'meals').every((t) => t.code === null)).toBe(true);
+    expect(codes.classifierSize).toBeGreaterThanOrEqual(3);
     const month = todayIn('Europe/Moscow').slice(0, 7);
     const tagged = await db.query<{ id: string; type: string }>(
       `UPDATE appeals SET topic_id = 'meals' WHERE id IN (
@@ -156,7 +188,25 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       body: { csv: '0003.0001.0000.0000;Хорошая строка\n12.34;Плохой код' },
     });
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('body.csv.2');
+    const refused = (await bad.json()) as { detail: string; issues: { path: string; message: string }[] };
+    expect(refused.issues.map((i) => i.path)).toEqual(['body.csv.2']);
+    expect(refused.detail).toBe('1 row(s) refused: nothing imported');
+    expect(refused.issues[0]?.message).toMatch(/^Line 2: the code must look like/);
+    // A file in another encoding read as UTF-8 loses its letters: refused, naming the line.
+    const garbled = await h.call('PUT', '/v1/staff/appeal-classifier', {
+      ...admin,
+      body: { csv: '0003.0002.0000.0000;\uFFFD\uFFFD\uFFFD' },
+    });
+    expect(garbled.status).toBe(422);
+    expect(((await garbled.json()) as { issues: { message: string }[] }).issues[0]?.message).toBe(
+      'Line 1: the title has characters that could not be read; save the file as UTF-8',
+    );
+    // A dry run refuses the same way.
+    const badCheck = await h.call('PUT', '/v1/staff/appeal-classifier', {
+      ...admin,
+      body: { csv: '12.34;Плохой код', dryRun: true },
+    });
+    expect(badCheck.status).toBe(422);
     expect(await db.query('SELECT count(*)::int AS n FROM appeal_classifier')).toEqual(before);
     // Only a portal administrator imports.
     expect(

@@ -4,7 +4,13 @@ import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import { Download } from '../http/respond.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
-import { importClassifier, parseClassifierCsv, searchClassifier, setTopicCode } from './classifier.ts';
+import {
+  importClassifier,
+  parseClassifierCsv,
+  searchClassifier,
+  setTopicCode,
+  topicCodes,
+} from './classifier.ts';
 import { reportCsv, reportXlsx } from './export.ts';
 import { monthlyReport } from './monthly-report.ts';
 
@@ -64,8 +70,12 @@ export function registerReportRoutes(
   // Portal-wide data, not an organisation's: nothing to put in an organisation's audit log.
   registerEndpoint(router, endpoints.importAppealClassifier, async ({ body }) => {
     const entries = parseClassifierCsv(body.csv);
-    return db.transaction((tx) => importClassifier(tx, entries));
+    return db.transaction((tx) => importClassifier(tx, entries, body.dryRun));
   });
+
+  registerEndpoint(router, endpoints.listTopicClassifierCodes, ({ params, query }) =>
+    topicCodes(db, params.organizationId, query.language),
+  );
 
   registerEndpoint(router, endpoints.setTopicClassifierCode, async ({ actor, params, body }) => {
     const result = await setTopicCode(db, params.organizationId, params.topicId, body.code);

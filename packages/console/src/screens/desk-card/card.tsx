@@ -7,9 +7,10 @@ import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
+import { DateInput } from '../../kit/date-input.tsx';
 import { DueChip } from '../../kit/due-chip.tsx';
 import { serverDetail } from '../../kit/errors.ts';
-import { Select, TextArea, TextInput } from '../../kit/inputs.tsx';
+import { Select, TextArea } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { paths } from '../../routes.ts';
@@ -267,7 +268,7 @@ function State({
   const tz = timeZone.value;
   const lang = language.value;
   const [executorId, setExecutorId] = useState(card.executor?.personId ?? '');
-  const [internalDue, setInternalDue] = useState(card.internalDueDate ?? '');
+  const [internalDue, setInternalDue] = useState<string | null>(card.internalDueDate ?? '');
   const [busy, setBusy] = useState(false);
   const open = card.can.process || card.can.assign;
   return (
@@ -305,7 +306,8 @@ function State({
             aria-labelledby="card-assign"
             onSubmit={async (event) => {
               event.preventDefault();
-              if (!executorId) return;
+              // `null`: the date field holds something that is not a date and says so.
+              if (!executorId || internalDue === null) return;
               setBusy(true);
               try {
                 onCard(
@@ -331,12 +333,11 @@ function State({
               options={card.executors.map((e) => ({ value: e.personId, label: e.name }))}
               placeholder="—"
             />
-            <TextInput
+            <DateInput
               id="card-internal-due"
               label={t('internalDue')}
-              hint="YYYY-MM-DD"
-              inputMode="numeric"
-              value={internalDue}
+              value={internalDue ?? ''}
+              max={appeal.dueDate}
               onValue={setInternalDue}
             />
             <div class="form-actions">
@@ -365,11 +366,14 @@ function State({
                 {t('toReview')}
               </Button>
             )}
-            {(['forward', 'extend', 'leave', 'clarify'] as const).map((kind) => (
-              <Button key={kind} variant="secondary" onClick={() => onProcess(kind)}>
-                {t(kind)}
-              </Button>
-            ))}
+            {/* The term is extended once at most: no button once it has been (the card says so). */}
+            {(['forward', 'extend', 'leave', 'clarify'] as const)
+              .filter((kind) => kind !== 'extend' || card.can.extend)
+              .map((kind) => (
+                <Button key={kind} variant="secondary" onClick={() => onProcess(kind)}>
+                  {t(kind)}
+                </Button>
+              ))}
           </div>
         </div>
       )}

@@ -15,6 +15,8 @@ export const mailPreferencesMessages = defineMessages({
     applicantWrote: 'Заявитель написал (исполнителю)',
     dueSoon: 'До срока ответа 3 дня',
     overdue: 'Срок ответа истёк',
+    approvals:
+      'Согласование ответа: отправлен на согласование (согласующим), возвращён или согласован (исполнителю)',
     dailyDigest: 'Одним письмом в день (сводка)',
     save: 'Сохранить',
     saved: 'Настройки писем сохранены',
@@ -26,6 +28,8 @@ export const mailPreferencesMessages = defineMessages({
     applicantWrote: 'Заяўнік напісаў (выканаўцу)',
     dueSoon: 'Да тэрміну адказу 3 дні',
     overdue: 'Тэрмін адказу скончыўся',
+    approvals:
+      'Узгадненне адказу: адпраўлены на ўзгадненне (тым, хто ўзгадняе), вернуты або ўзгоднены (выканаўцу)',
     dailyDigest: 'Адным лістом у дзень (зводка)',
     save: 'Захаваць',
     saved: 'Налады лістоў захаваны',
@@ -37,6 +41,7 @@ export const mailPreferencesMessages = defineMessages({
     applicantWrote: 'The applicant wrote (the executor)',
     dueSoon: 'Three days before the deadline',
     overdue: 'The deadline has passed',
+    approvals: 'Approval of the answer: sent for approval (approvers), returned or approved (the executor)',
     dailyDigest: 'One mail a day (digest)',
     save: 'Save',
     saved: 'Mail settings saved',
@@ -44,7 +49,7 @@ export const mailPreferencesMessages = defineMessages({
   },
 });
 
-const KINDS = ['newAppeal', 'applicantWrote', 'dueSoon', 'overdue', 'dailyDigest'] as const;
+const KINDS = ['newAppeal', 'applicantWrote', 'dueSoon', 'overdue', 'approvals', 'dailyDigest'] as const;
 
 /** The signed-in person's staff mail: which kinds, at once or as one daily digest. */
 export function MailPreferences() {

@@ -1,9 +1,12 @@
 import './queue.css';
-import type { StaffAppealPage, StaffAppealSummary } from '@otklik/client/schemas';
+import type { Language, QueueSort, StaffAppealPage, StaffAppealSummary } from '@otklik/client/schemas';
+import { QUEUE_SORTS } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
 import { DataList } from '../../kit/data-list.tsx';
+import { DateInput } from '../../kit/date-input.tsx';
 import { DueChip } from '../../kit/due-chip.tsx';
 import { Checkbox, Select, TextInput } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
@@ -14,8 +17,11 @@ import { session } from '../../session.ts';
 import { loadApi, SignedIn } from '../access-kit.tsx';
 import { queueMessages } from './queue.messages.ts';
 
-/** The saved filters, as tabs (CONSOLE.md: new, due this week, overdue, all). */
-export type QueueTab = 'all' | 'new' | 'week' | 'overdue';
+/**
+ * The saved filters, as tabs (CONSOLE.md: new, due this week, overdue, all), and the person's own:
+ * an executor's appeals, an approver's drafts waiting for them.
+ */
+export type QueueTab = 'all' | 'new' | 'week' | 'overdue' | 'mine' | 'awaiting';
 const PAGE = 20;
 const TYPES = ['proposal', 'application', 'complaint'] as const;
 const STATUSES = [
@@ -28,21 +34,47 @@ const STATUSES = [
   'withdrawn',
 ] as const;
 type Status = (typeof STATUSES)[number];
+const SORT_LABEL = {
+  due: 'sortDue',
+  '-registered': 'sortNewest',
+  registered: 'sortOldest',
+  number: 'sortNumber',
+} as const satisfies Record<QueueSort, string>;
+
+/** The filters beside the tabs; dates as `YYYY-MM-DD` or `''`. */
+export interface QueueFilters {
+  q: string;
+  type: string;
+  status: string;
+  topicId: string;
+  executorId: string;
+  dueFrom: string;
+  dueTo: string;
+  forwarded: boolean;
+  extended: boolean;
+  sort: QueueSort;
+  offset: number;
+}
 
 /** The query a tab and the filters send (`dueWithinDays: 6`: today and the six days after it). */
-export function queueQuery(
-  tab: QueueTab,
-  f: { q: string; type: string; status: string; forwarded: boolean; extended: boolean; offset: number },
-) {
+export function queueQuery(tab: QueueTab, f: QueueFilters, language: Language) {
   return {
     ...(tab === 'new' ? { status: 'registered' as const } : {}),
     ...(tab === 'week' ? { dueWithinDays: 6 } : {}),
     ...(tab === 'overdue' ? { overdue: true } : {}),
+    ...(tab === 'mine' ? { mine: true } : {}),
+    ...(tab === 'awaiting' ? { awaitingApproval: true } : {}),
     ...(f.q ? { q: f.q } : {}),
     ...(f.type ? { type: f.type as (typeof TYPES)[number] } : {}),
     ...(f.status && tab !== 'new' ? { status: f.status as Status } : {}),
+    ...(f.topicId ? { topicId: f.topicId } : {}),
+    ...(f.executorId ? { executorId: f.executorId } : {}),
+    ...(f.dueFrom ? { dueFrom: f.dueFrom } : {}),
+    ...(f.dueTo ? { dueTo: f.dueTo } : {}),
     ...(f.forwarded ? { forwarded: true } : {}),
     ...(f.extended ? { extended: true } : {}),
+    ...(f.sort !== 'due' ? { sort: f.sort } : {}),
+    language,
     limit: PAGE,
     offset: f.offset,
   };
@@ -66,28 +98,45 @@ function QueueBody({ organizationId }: { organizationId: string }) {
   const q = useSignal('');
   const type = useSignal('');
   const status = useSignal('');
+  const topicId = useSignal('');
+  const executorId = useSignal('');
+  /** What the date fields hold: a date, `''`, or `null` while what is typed is not a date. */
+  const dueFrom = useSignal<string | null>('');
+  const dueTo = useSignal<string | null>('');
   const forwarded = useSignal(false);
   const extended = useSignal(false);
+  const sort = useSignal<QueueSort>('due');
   const offset = useSignal(0);
   const counts = useSignal<StaffAppealPage['counts'] | null>(null);
-  const filters = {
+  const choices = useSignal<Pick<StaffAppealPage, 'topics' | 'executors'> | null>(null);
+  const held = session.value?.roles ?? new Set<string>();
+  const reversed = Boolean(dueFrom.value && dueTo.value && dueFrom.value > dueTo.value);
+  const filters: QueueFilters = {
     q: q.value,
     type: type.value,
     status: status.value,
+    topicId: topicId.value,
+    executorId: executorId.value,
+    // A date that is not one, or a reversed period, is said at the field and not sent.
+    dueFrom: reversed ? '' : (dueFrom.value ?? ''),
+    dueTo: reversed ? '' : (dueTo.value ?? ''),
     forwarded: forwarded.value,
     extended: extended.value,
+    sort: sort.value,
     offset: offset.value,
   };
+  const lang = language.value;
   const page = useLoad(
     async (signal) => {
       const api = await loadApi();
-      const result = await api.listOrganizationAppeals(organizationId, queueQuery(tab.value, filters), {
+      const result = await api.listOrganizationAppeals(organizationId, queueQuery(tab.value, filters, lang), {
         signal,
       });
       counts.value = result.counts;
+      choices.value = { topics: result.topics, executors: result.executors };
       return result;
     },
-    [organizationId, tab.value, ...Object.values(filters)],
+    [organizationId, tab.value, lang, ...Object.values(filters)],
   );
   const reset = (apply: () => void) => {
     apply();
@@ -96,10 +145,18 @@ function QueueBody({ organizationId }: { organizationId: string }) {
   const c = counts.value;
   const tabs = [
     { id: 'all' as const, label: t('tabAll') },
+    ...(held.has('executor')
+      ? [{ id: 'mine' as const, label: t('tabMine'), ...(c ? { count: c.mine } : {}) }]
+      : []),
+    ...(held.has('approver')
+      ? [{ id: 'awaiting' as const, label: t('tabAwaiting'), ...(c ? { count: c.awaitingApproval } : {}) }]
+      : []),
     { id: 'new' as const, label: t('tabNew'), ...(c ? { count: c.new } : {}) },
     { id: 'week' as const, label: t('tabWeek'), ...(c ? { count: c.dueThisWeek } : {}) },
     { id: 'overdue' as const, label: t('tabOverdue'), ...(c ? { count: c.overdue } : {}) },
   ];
+  const topics = choices.value?.topics ?? [];
+  const executors = choices.value?.executors ?? [];
   return (
     <div class="queue">
       {c && (
@@ -163,6 +220,49 @@ function QueueBody({ organizationId }: { organizationId: string }) {
           options={STATUSES.map((value) => ({ value, label: statusLabel(t, value) }))}
           onValue={(value) => reset(() => (status.value = value))}
         />
+        {topics.length > 0 && (
+          <Select
+            id="queue-topic"
+            label={t('topic')}
+            placeholder={t('any')}
+            value={topicId.value}
+            options={topics.map((topic) => ({
+              value: topic.id,
+              label: topic.archived ? t('archived', { name: topic.name }) : topic.name,
+            }))}
+            onValue={(value) => reset(() => (topicId.value = value))}
+          />
+        )}
+        {executors.length > 0 && (
+          <Select
+            id="queue-executor"
+            label={t('executor')}
+            placeholder={t('any')}
+            value={executorId.value}
+            options={executors.map((e) => ({ value: e.personId, label: e.name }))}
+            onValue={(value) => reset(() => (executorId.value = value))}
+          />
+        )}
+        <DateInput
+          id="queue-due-from"
+          label={t('dueFrom')}
+          value={dueFrom.value ?? ''}
+          onValue={(value) => reset(() => (dueFrom.value = value))}
+        />
+        <DateInput
+          id="queue-due-to"
+          label={t('dueTo')}
+          value={dueTo.value ?? ''}
+          error={reversed ? t('periodReversed') : undefined}
+          onValue={(value) => reset(() => (dueTo.value = value))}
+        />
+        <Select
+          id="queue-sort"
+          label={t('sort')}
+          value={sort.value}
+          options={QUEUE_SORTS.map((value) => ({ value, label: t(SORT_LABEL[value]) }))}
+          onValue={(value) => reset(() => (sort.value = value || 'due'))}
+        />
         <Checkbox
           id="queue-forwarded"
           label={t('forwarded')}
@@ -198,6 +298,16 @@ function QueueBody({ organizationId }: { organizationId: string }) {
                   { id: 'applicant', header: t('colApplicant'), cell: (a) => a.applicant ?? t('erased') },
                   { id: 'type', header: t('colType'), cell: (a) => typeLabel(t, a.type) },
                   {
+                    id: 'topic',
+                    header: t('colTopic'),
+                    cell: (a) => a.topicName ?? <span class="queue-closed">{t('noTopic')}</span>,
+                  },
+                  {
+                    id: 'executor',
+                    header: t('colExecutor'),
+                    cell: (a) => a.executor?.name ?? <span class="queue-closed">{t('nobody')}</span>,
+                  },
+                  {
                     id: 'due',
                     header: t('colDue'),
                     cell: (a) =>
@@ -207,7 +317,14 @@ function QueueBody({ organizationId }: { organizationId: string }) {
                         <DueChip due={a.dueDate} today={data.today} />
                       ),
                   },
-                  { id: 'status', header: t('colStatus'), cell: (a) => statusLabel(t, a.status) },
+                  {
+                    id: 'status',
+                    header: t('colStatus'),
+                    cell: (a) =>
+                      a.awaitingApproval
+                        ? `${statusLabel(t, a.status)}, ${t('onApproval')}`
+                        : statusLabel(t, a.status),
+                  },
                 ]}
                 empty={
                   <EmptyState title={t('emptyTitle')}>

@@ -37,6 +37,9 @@ export const reportsMessages = defineMessages({
     unclassified: 'Без кода классификатора',
     summary: 'Поступило {received}, рассмотрено {considered}, просрочено {overdue}.',
     noThemes: 'В этом месяце обращений не поступало.',
+    unclassifiedNote: 'Обращений без кода классификатора: {count}. В отчёт ССТУ они попадут без тематики.',
+    mapTopics: 'Указать коды тем',
+    askAdministrator: 'Коды тем указывает администратор организации в настройках.',
   },
   be: {
     title: 'Справаздачы',
@@ -74,6 +77,9 @@ export const reportsMessages = defineMessages({
     unclassified: 'Без кода класіфікатара',
     summary: 'Паступіла {received}, разгледжана {considered}, пратэрмінавана {overdue}.',
     noThemes: 'У гэтым месяцы зваротаў не паступала.',
+    unclassifiedNote: 'Зваротаў без кода класіфікатара: {count}. У справаздачу яны трапяць без тэматыкі.',
+    mapTopics: 'Указаць коды тэм',
+    askAdministrator: 'Коды тэм указвае адміністратар арганізацыі ў наладах.',
   },
   en: {
     title: 'Reports',
@@ -111,5 +117,8 @@ export const reportsMessages = defineMessages({
     unclassified: 'No classifier code',
     summary: 'Received {received}, considered {considered}, overdue {overdue}.',
     noThemes: 'No appeals were received this month.',
+    unclassifiedNote: 'Appeals without a classifier code: {count}. The report lists them without a theme.',
+    mapTopics: 'Give the topics their codes',
+    askAdministrator: 'The organisation’s administrator gives topics their codes in the settings.',
   },
 });

@@ -7,6 +7,7 @@ import { Button } from '../../kit/button.tsx';
 import { Checkbox } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
+import { paths } from '../../routes.ts';
 import { session } from '../../session.ts';
 import { loadApi, SignedIn, Table, type TableColumn } from '../access-kit.tsx';
 import { saveBlob } from './download.ts';
@@ -192,6 +193,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
     { id: 'application', header: t('colApplication'), cell: (row) => n(row.byType.application) },
     { id: 'complaint', header: t('colComplaint'), cell: (row) => n(row.byType.complaint) },
   ];
+  const unclassified = report.themes.find((row) => row.code === null)?.received ?? 0;
   return (
     <>
       <p class="report-summary" role="status">
@@ -209,6 +211,16 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
           columns={columns}
         />
       </div>
+      {unclassified > 0 && (
+        <p class="report-unclassified">
+          {t('unclassifiedNote', { count: unclassified })}{' '}
+          {session.value?.roles.has('administrator') ? (
+            <a href={paths.classifierCodes(report.organizationId)}>{t('mapTopics')}</a>
+          ) : (
+            t('askAdministrator')
+          )}
+        </p>
+      )}
       {report.themes.length === 0 ? (
         <p>{t('noThemes')}</p>
       ) : (

@@ -14,6 +14,7 @@ export const settingsMessages = defineMessages({
     'tab.attachments': 'Вложения',
     'tab.ratings': 'Оценки',
     'tab.embed': 'Код для сайта',
+    'tab.classifier': 'Коды классификатора',
     chooseTitle: 'Какая организация?',
     chooseText:
       'Войдите в консоль — или, для интеграции, укажите код организации и её ключ API. Ключ хранится только в этой вкладке до её закрытия.',
@@ -133,6 +134,7 @@ export const settingsMessages = defineMessages({
     'tab.attachments': 'Укладанні',
     'tab.ratings': 'Ацэнкі',
     'tab.embed': 'Код для сайта',
+    'tab.classifier': 'Коды класіфікатара',
     chooseTitle: 'Якая арганізацыя?',
     chooseText:
       'Увайдзіце ў кансоль — або, для інтэграцыі, пазначце код арганізацыі і яе ключ API. Ключ захоўваецца толькі ў гэтай укладцы да яе закрыцця.',
@@ -252,6 +254,7 @@ export const settingsMessages = defineMessages({
     'tab.attachments': 'Attachments',
     'tab.ratings': 'Ratings',
     'tab.embed': 'Embed code',
+    'tab.classifier': 'Classifier codes',
     chooseTitle: 'Which organisation?',
     chooseText:
       'Sign in to the console — or, for an integration, give the organisation’s code and its API key. The key stays in this tab only, until it is closed.',

@@ -48,7 +48,15 @@ interface Call {
 /** A small portal in memory: what the screens send, and canned answers. */
 function fakePortal() {
   const calls: Call[] = [];
-  const state = { settings: settings(), topics: [] as StaffTopic[] };
+  const state = {
+    settings: settings(),
+    topics: [] as StaffTopic[],
+    codes: { meals: null } as Record<string, string | null>,
+  };
+  const classifier = [
+    { code: '0002.0013.0000.0000', level: 2, title: 'Образование. Наука. Культура' },
+    { code: '0002.0013.0141.0812', level: 4, title: 'Организация питания' },
+  ];
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), {
       status,
@@ -85,6 +93,27 @@ function fakePortal() {
       return json({});
     }
     if (route === 'GET /topics') return json({ topics: state.topics });
+    if (route === 'GET /topic-codes')
+      return json({
+        items: Object.entries(state.codes).map(([topicId, code]) => ({
+          topicId,
+          name: url.searchParams.get('language') === 'ru' ? 'Питание' : 'Харчаванне',
+          archived: false,
+          code,
+          title: classifier.find((c) => c.code === code)?.title ?? null,
+        })),
+        classifierSize: classifier.length,
+      });
+    if (request.method === 'PUT' && url.pathname.startsWith(`${base}/topic-codes/`)) {
+      const topicId = url.pathname.split('/').pop() ?? '';
+      state.codes[topicId] = body.code;
+      return json({ topicId, code: body.code });
+    }
+    if (route === 'GET /v1/staff/appeal-classifier') {
+      const q = url.searchParams.get('q') ?? '';
+      const items = classifier.filter((c) => c.code.includes(q) || c.title.toLowerCase().includes(q));
+      return json({ items, total: items.length, limit: 20, offset: 0 });
+    }
     if (request.method === 'PUT' && url.pathname.startsWith(`${base}/topics/`)) {
       const topic: StaffTopic = {
         id: decodeURIComponent(url.pathname.split('/').pop() ?? ''),
@@ -166,6 +195,7 @@ describe('the settings screen', () => {
       'Сайты',
       'Согласие',
       'Темы',
+      'Коды классификатора',
       'Подтверждение личности',
       'Вложения',
       'Оценки',
@@ -222,6 +252,28 @@ describe('the settings screen', () => {
     });
     expect(await screen.findByText('meals')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'В архив' })).toBeTruthy();
+  });
+
+  it('maps a topic to a code found in the classifier, named in the console’s language', async () => {
+    open(`/console/settings/${ORG}/classifier`);
+    expect(await screen.findByText('Питание')).toBeTruthy();
+    expect(screen.getByText('код не указан')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Выбрать код для темы «Питание»' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Код для темы «Питание»' });
+    fireEvent.input(within(dialog).getByRole('searchbox', { name: /Код или слова из названия/ }), {
+      target: { value: 'питани' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Найти' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Выбрать 0002.0013.0141.0812' }));
+    await waitFor(() => expect(screen.getByText('0002.0013.0141.0812')).toBeTruthy());
+    expect(portal.calls.find((c) => c.method === 'PUT')).toMatchObject({
+      path: `/v1/staff/organizations/${ORG}/topic-codes/meals`,
+      body: { code: '0002.0013.0141.0812' },
+    });
+    expect(portal.calls.find((c) => c.path.endsWith('/topic-codes'))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Убрать код для темы «Питание»' }));
+    await waitFor(() => expect(screen.getByText('код не указан')).toBeTruthy());
+    expect(portal.state.codes.meals).toBeNull();
   });
 
   it('runs the live check of a page and lists what it still needs', async () => {

@@ -12,6 +12,7 @@ import { PageHeader } from '../../kit/page-header.tsx';
 import { TabPanel, Tabs } from '../../kit/tabs.tsx';
 import { BASE } from '../../routes.ts';
 import { session } from '../../session.ts';
+import { ClassifierTab } from './classifier-tab.tsx';
 import { ConsentTab } from './consent-tab.tsx';
 import { EmbedTab } from './embed-tab.tsx';
 import { AttachmentsTab, IdentityTab, RatingsTab } from './options-tabs.tsx';
@@ -26,6 +27,7 @@ export const SETTINGS_TABS = [
   'sites',
   'consent',
   'topics',
+  'classifier',
   'identity',
   'attachments',
   'ratings',
@@ -38,6 +40,7 @@ const TAB_SCREENS: Record<SettingsTab, ComponentType<{ organizationId: string }>
   sites: SitesTab,
   consent: ConsentTab,
   topics: TopicsTab,
+  classifier: ClassifierTab,
   identity: IdentityTab,
   attachments: AttachmentsTab,
   ratings: RatingsTab,

@@ -1,0 +1,48 @@
+import { OtklikProblemError } from '@otklik/client';
+import { describe, expect, it } from 'vitest';
+import { decodeCsv, refusedLines } from './classifier-import.tsx';
+
+describe('the classifier import', () => {
+  it('reads a UTF-8 file as it is and a Windows-1251 one by its letters', () => {
+    const utf8 = new TextEncoder().encode('0002.0013.0000.0000;Образование');
+    expect(decodeCsv(utf8.buffer)).toBe('0002.0013.0000.0000;Образование');
+    // "Образование" in Windows-1251.
+    const cp1251 = Uint8Array.from([
+      ...new TextEncoder().encode('0002.0013.0000.0000;'),
+      0xce,
+      0xe1,
+      0xf0,
+      0xe0,
+      0xe7,
+      0xee,
+      0xe2,
+      0xe0,
+      0xed,
+      0xe8,
+      0xe5,
+    ]);
+    expect(decodeCsv(cp1251.buffer)).toBe('0002.0013.0000.0000;Образование');
+  });
+
+  it('lists the refused lines of a 422 by number, and leaves any other failure to the form', () => {
+    const refusal = new OtklikProblemError({
+      type: 'about:blank',
+      title: 'Invalid body',
+      status: 422,
+      code: 'validation-failed',
+      detail: '2 row(s) refused: nothing imported',
+      issues: [
+        { path: 'body.csv.3', message: 'Line 3: the code must look like 0002.0013.0000.0000' },
+        { path: 'body.csv', message: 'No rows: expected code;title on each line' },
+      ],
+    });
+    expect(refusedLines(refusal)).toEqual({
+      detail: '2 row(s) refused: nothing imported',
+      lines: [
+        { line: 3, message: 'Line 3: the code must look like 0002.0013.0000.0000' },
+        { line: null, message: 'No rows: expected code;title on each line' },
+      ],
+    });
+    expect(refusedLines(new Error('network'))).toBeNull();
+  });
+});

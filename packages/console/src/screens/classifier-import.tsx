@@ -1,0 +1,138 @@
+import { OtklikProblemError } from '@otklik/client';
+import type { ClassifierImportResult } from '@otklik/client/schemas';
+import { useSignal } from '@preact/signals';
+import * as v from 'valibot';
+import { useT } from '../i18n/translate.ts';
+import { toast } from '../kit/announcer.tsx';
+import { Button } from '../kit/button.tsx';
+import { useForm } from '../kit/form.ts';
+import { FormAlert } from '../kit/form-alert.tsx';
+import { Checkbox, TextArea } from '../kit/inputs.tsx';
+import { loadApi, Table } from './access-kit.tsx';
+import { classifierImportMessages } from './classifier-import.messages.ts';
+
+/**
+ * The file's text: UTF-8, or else Windows-1251 (how official Russian lists are often saved), so that
+ * the titles are not stored as unreadable characters.
+ */
+export function decodeCsv(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1251').decode(bytes);
+  }
+}
+
+/** The figures a result text names. */
+const figures = (o: ClassifierImportResult) => ({
+  added: o.added,
+  renamed: o.renamed,
+  unchanged: o.unchanged,
+  total: o.total,
+});
+
+const ImportForm = v.object({ csv: v.pipe(v.string(), v.minLength(1)), dryRun: v.boolean() });
+
+/** A refused line: its number (from the issue's path `body.csv.N`) and what is wrong with it. */
+interface RefusedLine {
+  line: number | null;
+  message: string;
+}
+
+/** The refused lines of a 422, or `null` for any other failure (the form shows those itself). */
+export function refusedLines(error: unknown): { detail: string; lines: RefusedLine[] } | null {
+  if (!(error instanceof OtklikProblemError) || error.status !== 422) return null;
+  const lines = error.issues
+    .filter((i) => i.path.startsWith('body.csv'))
+    .map((i) => {
+      const n = /^body\.csv\.(\d+)$/.exec(i.path)?.[1];
+      return { line: n === undefined ? null : Number(n), message: i.message };
+    });
+  return lines.length === 0 ? null : { detail: error.message, lines };
+}
+
+/**
+ * The portal administrator's import of the full thematic classifier from CSV: checked first (a dry
+ * run says what would be added and renamed), every refused line listed with its number and reason.
+ */
+export function ImportClassifier() {
+  const { t } = useT(classifierImportMessages);
+  const result = useSignal<ClassifierImportResult | null>(null);
+  const refused = useSignal<ReturnType<typeof refusedLines>>(null);
+  const form = useForm({
+    schema: ImportForm,
+    initial: { csv: '', dryRun: true },
+    onSubmit: async (values) => {
+      result.value = null;
+      refused.value = null;
+      try {
+        const outcome = await (await loadApi()).importAppealClassifier(values);
+        result.value = outcome;
+        if (!outcome.dryRun) toast(t('importResult', figures(outcome)), 'success');
+      } catch (error) {
+        const lines = refusedLines(error);
+        if (lines === null) throw error;
+        refused.value = lines;
+      }
+    },
+  });
+  const readFile = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    if (file) form.set('csv', decodeCsv(await file.arrayBuffer()));
+  };
+  const outcome = result.value;
+  const refusal = refused.value;
+  return (
+    <section aria-labelledby="classifier-import">
+      <form
+        class="form narrow"
+        ref={form.ref}
+        onSubmit={form.submit}
+        noValidate
+        aria-labelledby="classifier-import"
+      >
+        <h2 id="classifier-import">{t('title')}</h2>
+        <p>{t('text')}</p>
+        <FormAlert error={form.formError} />
+        <div class="field">
+          <label class="field-label" for="classifier-file">
+            {t('file')}
+          </label>
+          <input
+            id="classifier-file"
+            class="field-control"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={readFile}
+          />
+        </div>
+        <TextArea {...form.field('csv')} label={t('csv')} rows={6} spellcheck={false} required />
+        <Checkbox {...form.field('dryRun')} label={t('dryRun')} hint={t('dryRunHint')} />
+        <div class="form-actions">
+          <Button type="submit" busy={form.busy.value} busyLabel={t('checking')}>
+            {form.values.value.dryRun ? t('check') : t('import')}
+          </Button>
+        </div>
+      </form>
+      <div role="status">
+        {outcome && <p>{t(outcome.dryRun ? 'dryRunResult' : 'importResult', figures(outcome))}</p>}
+        {refusal && (
+          <>
+            <p>
+              <strong>{t('refusedTitle')}</strong> <span lang="en">({refusal.detail})</span>
+            </p>
+            <Table
+              caption={t('refusedCaption')}
+              items={refusal.lines}
+              rowKey={(r) => `${r.line}-${r.message}`}
+              columns={[
+                { id: 'line', header: t('colLine'), cell: (r) => r.line ?? '—' },
+                { id: 'reason', header: t('colReason'), cell: (r) => <span lang="en">{r.message}</span> },
+              ]}
+            />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

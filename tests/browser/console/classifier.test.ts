@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../chromium.ts';
+import {
+  type ConsoleHarness,
+  checkScreen,
+  forgetErrors,
+  openConsole,
+  signInCookie,
+  startConsoleHarness,
+} from './harness.ts';
+
+/**
+ * The thematic classifier in Chromium: the portal administrator checks and imports its CSV (every
+ * refused line listed, nothing imported), then the school's administrator maps a topic to a code by
+ * keyboard; each state through the screen check (axe, 320/375 px, strict CSP).
+ */
+describe.skipIf(!chromiumAvailable())('console classifier in Chromium', () => {
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const importSection = (page: Page) =>
+    page.locator('section', {
+      has: page.getByRole('heading', { name: 'Тематический классификатор обращений' }),
+    });
+
+  it('the administrator checks the CSV, sees each refused line, then imports it', async () => {
+    const cookie = await signInCookie(h, 'portal-admin@demo.otklik.localhost');
+    const page = await openConsole(h, '/console/administration', { cookie, width: 375 });
+    try {
+      const section = importSection(page);
+      await section.waitFor();
+      const csv = section.getByRole('textbox', { name: /Классификатор в формате CSV/ });
+      await csv.fill(['code;title', '0007.0001.0000.0000;Тестовый раздел', '7.1;Плохой код', ''].join('\n'));
+      await section.getByRole('button', { name: 'Проверить классификатор' }).click();
+      await section.getByText('Файл не принят: ничего не загружено').waitFor();
+      expect(await section.getByRole('cell', { name: '3', exact: true }).count()).toBe(1);
+      expect(await section.getByRole('cell', { name: /Line 3: the code must look like/ }).count()).toBe(1);
+      // Chromium logs the expected 422 as a console error.
+      forgetErrors(page);
+      await checkScreen(page, { label: 'administration, classifier refused' });
+
+      await csv.fill(
+        ['code;title', '0007.0001.0000.0000;Тестовый раздел', '0007.0001.0002.0003;Тестовый вопрос'].join(
+          '\n',
+        ),
+      );
+      await section.getByRole('button', { name: 'Проверить классификатор' }).click();
+      await section.getByText(/^Проверка: будет добавлено 2, переименовано 0, без изменений 0\./).waitFor();
+      await checkScreen(page, { label: 'administration, classifier checked' });
+      await section.getByRole('checkbox', { name: /Только проверить классификатор/ }).uncheck();
+      await section.getByRole('button', { name: 'Загрузить классификатор' }).click();
+      await section.getByText(/^Загружено: добавлено 2, переименовано 0, без изменений 0\./).waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the school’s administrator maps a topic to a code by keyboard', async () => {
+    const cookie = await signInCookie(h, 'admin@school.demo.otklik.localhost');
+    const page = await openConsole(h, '/console/settings/demo-school/classifier', { cookie });
+    try {
+      await page.getByRole('heading', { name: 'Коды тематического классификатора' }).waitFor();
+      const choose = page.getByRole('button', { name: /^Выбрать код для темы/ }).first();
+      await choose.waitFor();
+      await checkScreen(page, { label: 'settings, classifier codes' });
+      const topic = ((await choose.innerText()).match(/«(.+)»/) ?? [])[1] ?? '';
+      await choose.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // The search field has the focus: type, Enter searches.
+      await page.keyboard.type('0002.0013');
+      await page.keyboard.press('Enter');
+      const pick = dialog.getByRole('button', { name: /^Выбрать 0002\.0013/ }).first();
+      await pick.waitFor();
+      await checkScreen(page, { label: 'settings, classifier search' });
+      const code = ((await pick.innerText()).match(/\d{4}\.\d{4}\.\d{4}\.\d{4}/) ?? [])[0] ?? '';
+      await pick.focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: `Изменить код для темы «${topic}»` }).waitFor();
+      expect(await page.locator('code', { hasText: code }).count()).toBe(1);
+      await checkScreen(page, { label: 'settings, classifier code chosen' });
+    } finally {
+      await page.context().close();
+    }
+  });
+});
