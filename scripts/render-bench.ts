@@ -68,5 +68,8 @@ row('appeal counter, to the first mutation only', median(figures.counter.map(fir
 const endToEnd = (m: Marks) => m.rendered - m.loaderArrived;
 row("bare Preact element end to end, from its loader's arrival", median(figures.bare.map(endToEnd)));
 row("appeal counter end to end, from otklik.js's arrival", median(figures.counter.map(endToEnd)));
+if (process.env.BENCH_VERBOSE)
+  for (const [name, runs] of Object.entries(figures))
+    console.log(name, runs.map((m) => `${firstMutation(m).toFixed(1)}/${rendered(m).toFixed(1)}`).join(' '));
 console.log(`\nratio ${ratio.toFixed(2)} (budget ≤ 2)`);
 if (ratio > 2) process.exitCode = 1;

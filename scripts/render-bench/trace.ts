@@ -11,15 +11,17 @@ import { type BenchPage, isRenderedMessage, type Marks, readMarks, startBenchPag
 
 const RUNS = Number(process.env.TRACE_RUNS || 10);
 const TOP = Number(process.env.TRACE_TOP || 25);
+/** TRACE_SAMPLES=0: no JavaScript samples (less overhead, for the CPU-time figure alone). */
+const SAMPLES = process.env.TRACE_SAMPLES !== '0';
 const categories = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'v8',
   'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
-  'disabled-by-default-v8.compile',
-  'blink.bindings',
+  ...(SAMPLES
+    ? ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.compile', 'blink.bindings']
+    : []),
 ];
 
 interface TraceEvent {
@@ -28,6 +30,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -48,6 +52,26 @@ interface ProfileNode {
 /** Self time in µs per key, summed over loads. */
 type Tally = Map<string, number>;
 const add = (tally: Tally, key: string, us: number) => tally.set(key, (tally.get(key) ?? 0) + us);
+
+/**
+ * The main thread's CPU time inside [from, to] (µs): its outermost events' thread time, the part of an
+ * event cut by the window's edges counted in proportion. Unlike the wall time it does not grow when
+ * the thread waits for a core, which on a busy shared machine is most of the noise.
+ */
+function cpuTime(events: TraceEvent[], from: number, to: number): number {
+  let total = 0;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const e of events
+    .filter((e) => e.ph === 'X' && e.dur && e.tdur !== undefined && e.ts < to && e.ts + (e.dur ?? 0) > from)
+    .sort((a, b) => a.ts - b.ts)) {
+    const end = e.ts + (e.dur ?? 0);
+    if (end <= coveredUntil) continue; // nested in an event already counted
+    coveredUntil = end;
+    const inside = Math.min(end, to) - Math.max(e.ts, from);
+    total += ((e.tdur ?? 0) * inside) / (e.dur ?? 1);
+  }
+  return total;
+}
 
 /** Self time of the main thread's trace events inside [from, to] (µs), by event name. */
 function eventSelfTimes(events: TraceEvent[], from: number, to: number, tally: Tally): void {
@@ -118,7 +142,12 @@ if (!chromiumAvailable()) process.exit(0);
 const pages = await startBenchPages();
 const browser = await launchChromium();
 
-async function traceOne(path: BenchPage, events: Tally, functions: Tally, inclusive: Tally): Promise<Marks> {
+async function traceOne(
+  path: BenchPage,
+  events: Tally,
+  functions: Tally,
+  inclusive: Tally,
+): Promise<Marks & { cpu: number }> {
   const context = await browser.newContext();
   const tab = await context.newPage();
   await browser.startTracing(tab, { categories });
@@ -136,7 +165,7 @@ async function traceOne(path: BenchPage, events: Tally, functions: Tally, inclus
   const sampler = trace.traceEvents.filter((e) => e.pid === mark.pid && e.cat.includes('cpu_profiler'));
   eventSelfTimes(thread, at(marks.arrived), at(marks.rendered), events);
   sampleSelfTimes(sampler, mark.tid, at(marks.arrived), at(marks.rendered), functions, inclusive);
-  return marks;
+  return { ...marks, cpu: cpuTime(thread, at(marks.arrived), at(marks.rendered)) / 1000 };
 }
 
 const print = (title: string, tally: Tally) => {
@@ -147,6 +176,8 @@ const print = (title: string, tally: Tally) => {
     console.log(`| ${key} | ${(us / RUNS / 1000).toFixed(2)} |`);
 };
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const cpuMedians: number[] = [];
 try {
   for (const path of ['/bare.html', '/otklik.html'] as const) {
     const events: Tally = new Map();
@@ -154,18 +185,25 @@ try {
     const inclusive: Tally = new Map();
     let window = 0;
     let toMutation = 0;
+    const cpu: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const marks = await traceOne(path, events, functions, inclusive);
       window += marks.rendered - marks.arrived;
       toMutation += marks.firstMutation - marks.arrived;
+      cpu.push(marks.cpu);
     }
+    cpuMedians.push(median(cpu));
     console.log(
-      `\n## ${path}: files' arrival → rendered ${(window / RUNS).toFixed(1)} ms (to the first mutation ${(toMutation / RUNS).toFixed(1)} ms), mean of ${RUNS} traced loads`,
+      `\n## ${path}: files' arrival → rendered ${(window / RUNS).toFixed(1)} ms (to the first mutation ${(toMutation / RUNS).toFixed(1)} ms), mean of ${RUNS} traced loads; main-thread CPU time in that window: median ${median(cpu).toFixed(1)} ms (${cpu.map((ms) => ms.toFixed(1)).join(' ')})`,
     );
     print('Main thread, self time by trace event:', events);
-    print('JavaScript, self time by function (V8 samples):', functions);
-    print('JavaScript, time with what it calls, by function (V8 samples):', inclusive);
+    if (SAMPLES) {
+      print('JavaScript, self time by function (V8 samples):', functions);
+      print('JavaScript, time with what it calls, by function (V8 samples):', inclusive);
+    }
   }
+  const [bare = 0, counter = 0] = cpuMedians;
+  console.log(`\nmain-thread CPU time, counter / reference: ${(counter / bare).toFixed(2)}`);
 } finally {
   await browser.close();
   await pages.close();
