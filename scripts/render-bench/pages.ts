@@ -20,26 +20,33 @@ const outDir = resolve(root, 'dist/render-bench');
 /**
  * Instrumentation, the same on both pages, run before anything else. Every shadow root is observed
  * from the moment it is attached. `__firstMutation`: the first mutation inside one (the widget's DOM is
- * committed). `__rendered`: the task that put it there has ended, every microtask it queued has run,
- * and the document's style and layout are up to date, so the browser could paint the widget now. It is
- * taken in a task posted when the shadow root is attached, so it runs right after the task that
- * rendered (as the widgets render in the task that attaches the root), before any task the widget
- * itself queues while rendering: work a widget leaves to a microtask is counted, work it moves to a
- * later task is not. Both are also `performance.mark`s for traces. The bench learns of the end from a
- * console message, not by polling the page: Playwright's own scripts would run inside the window.
+ * committed). `__rendered`: the widget's DOM has been styled and laid out, so the browser could paint
+ * it now (painting itself is not counted). Whichever comes first of:
+ * - a task posted when the shadow root is attached, which runs right after the task that rendered (the
+ *   widgets render in the task that attaches the root) and every microtask it queued, before any task
+ *   the widget itself queues while rendering; it brings style and layout up to date. Work a widget
+ *   leaves to a microtask is counted; work it moves to a later task is not;
+ * - a frame the browser fits in before that task: a ResizeObserver on the host reports right after
+ *   that frame's layout, before its paint.
+ * Both marks are also `performance.mark`s, for traces. The bench learns of the end from a console
+ * message, not by polling the page: Playwright's own scripts would run inside the window.
  */
 const instrument = `<script>
   window.__firstMutation = null;
   window.__rendered = null;
   const attach = Element.prototype.attachShadow;
-  const afterRender = () => {
+  const rendered = () => {
     if (window.__rendered !== null) return;
+    window.__rendered = performance.mark('rendered').startTime;
+    console.debug('otklik-bench: rendered');
+  };
+  const afterRender = () => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
+      if (window.__rendered !== null) return;
       if (window.__firstMutation === null) return afterRender();
       void document.documentElement.offsetHeight;
-      window.__rendered = performance.mark('rendered').startTime;
-      console.debug('otklik-bench: rendered');
+      rendered();
     };
     channel.port2.postMessage(null);
   };
@@ -49,6 +56,11 @@ const instrument = `<script>
       observer.disconnect();
       window.__firstMutation ??= performance.mark('first-mutation').startTime;
     }).observe(shadow, { childList: true, subtree: true });
+    new ResizeObserver((_, observer) => {
+      if (window.__firstMutation === null) return;
+      observer.disconnect();
+      rendered();
+    }).observe(this);
     afterRender();
     return shadow;
   };

@@ -19,6 +19,7 @@ const categories = [
   'v8.execute',
   'v8',
   'blink.user_timing',
+  ...(process.env.TRACE_EXTRA ?? '').split(',').filter(Boolean),
   ...(SAMPLES
     ? ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.compile', 'blink.bindings']
     : []),
@@ -164,6 +165,31 @@ async function traceOne(
   const thread = trace.traceEvents.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
   const sampler = trace.traceEvents.filter((e) => e.pid === mark.pid && e.cat.includes('cpu_profiler'));
   eventSelfTimes(thread, at(marks.arrived), at(marks.rendered), events);
+  if (process.env.TRACE_TIMELINE) {
+    // Every thread of the page's renderer: what ran when, in ms from the files' arrival.
+    const from = at(marks.arrived);
+    const names = new Map(
+      trace.traceEvents
+        .filter((e) => e.pid === mark.pid && e.name === 'thread_name')
+        .map((e) => [e.tid, (e.args as { name?: string } | undefined)?.name ?? String(e.tid)]),
+    );
+    console.log(
+      `\n${path}: first mutation ${(marks.firstMutation - marks.arrived).toFixed(1)}, rendered ${(marks.rendered - marks.arrived).toFixed(1)}`,
+    );
+    for (const e of trace.traceEvents
+      .filter(
+        (e) =>
+          e.pid === mark.pid &&
+          e.ph === 'X' &&
+          (e.dur ?? 0) >= 100 &&
+          e.ts + (e.dur ?? 0) > from - 5000 &&
+          e.ts < at(marks.rendered),
+      )
+      .sort((a, b) => a.ts - b.ts))
+      console.log(
+        `${((e.ts - from) / 1000).toFixed(2).padStart(7)} +${((e.dur ?? 0) / 1000).toFixed(2).padEnd(6)} ${names.get(e.tid)?.slice(0, 22).padEnd(22)} ${e.name}`,
+      );
+  }
   sampleSelfTimes(sampler, mark.tid, at(marks.arrived), at(marks.rendered), functions, inclusive);
   return { ...marks, cpu: cpuTime(thread, at(marks.arrived), at(marks.rendered)) / 1000 };
 }
