@@ -198,6 +198,8 @@ describe('appeal counter badge', () => {
       return new Promise<Response>(() => {});
     });
     const { unmount, error } = await mounted('data-org="demo-school"', slow as typeof globalThis.fetch);
+    // The request leaves in the task after the first render.
+    await vi.waitFor(() => expect(slow).toHaveBeenCalledOnce());
     unmount();
     expect(signal?.aborted).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -90,11 +90,26 @@ describe('badge', () => {
     expect(root.querySelector('.full')?.textContent).toBe('7 всего');
   });
 
-  it('stops reading when unmounted', async () => {
+  it('sends its request after the first render, not during it, and none when unmounted before', async () => {
     const { unmount, portal, ready } = mount({ [FIGURES]: { n: 7 } });
+    expect(portal.calls).toHaveLength(0);
     unmount();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(portal.calls).toHaveLength(1);
+    expect(portal.calls).toHaveLength(0);
     expect(ready).not.toHaveBeenCalled();
+  });
+
+  it('stops reading when unmounted while its request is under way', async () => {
+    let answer!: (value: Response) => void;
+    const late = new Promise<Response>((resolve) => {
+      answer = resolve;
+    });
+    const { unmount, portal, ready, error } = mount({ [FIGURES]: () => late });
+    await vi.waitFor(() => expect(portal.calls).toHaveLength(1));
+    unmount();
+    answer(json({ n: 7 }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ready).not.toHaveBeenCalled();
+    expect(error).not.toHaveBeenCalled();
   });
 });

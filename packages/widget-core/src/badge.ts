@@ -48,7 +48,11 @@ export function defineBadge<TData, TMessages extends Messages<'title' | 'unavail
     controller = new AbortController();
 
     override componentDidMount() {
-      this.read();
+      // The request leaves from the next task, not from inside the first render's commit: setting it
+      // up (URL, signals, fetch) was a third of the counter's first render (docs/decisions.md).
+      // Unmounting, or a read started before, aborts this controller.
+      const { signal } = this.controller;
+      setTimeout(() => signal.aborted || this.read());
     }
 
     override componentWillUnmount() {

@@ -67,8 +67,11 @@ const pluralRules = new Map<Language, Intl.PluralRules>();
  * (`1 234,5`), and dates the month names below.
  */
 function hasFormats(lang: Language): boolean {
-  return Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0;
+  // Probed once per language and page: the probe loads the locale's data and cost milliseconds each
+  // time a date was formatted (docs/decisions.md, the counter's render time).
+  return (formats[lang] ??= Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0);
 }
+const formats: Partial<Record<Language, boolean>> = {};
 
 const beMonths =
   'студзен,люты,сакавік,красавік,травень,чэрвень,ліпень,жнівень,верасень,кастрычнік,лістапад,снежань';
