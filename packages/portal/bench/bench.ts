@@ -3,8 +3,9 @@
  * same run (DESIGN.md budget: cached counter ≥ 50 % of bare). Loopback, autocannon.
  *
  * Shared machines are noisy (the bare case alone varies by half between runs), so every server is
- * started first and the cases are loaded in turn for several rounds; each figure is the median over
- * the rounds, and each ratio the median of the ratios measured within one round.
+ * started first and the cases are loaded in turn for several rounds, the bare case right before each
+ * other case (a busy machine's speed drifts within seconds); each figure is the median over the
+ * rounds, and each ratio the median of the ratios of a case to the bare run just before it.
  * The counter is measured on the portal itself (PostgreSQL and PGlite) and through the shipped nginx
  * site with its cache (deploy/nginx/otklik.conf in a real Debian nginx, over TLS), each for 200 and
  * for 304; every one of those rows must reach RATIO_BUDGET × bare with no errors, or the bench exits
@@ -140,13 +141,17 @@ try {
 
   const measured = cases.map(() => [] as Omit<Row, 'ratioToBare'>[]);
   const ratios = cases.map(() => [] as number[]);
+  const [bareCase] = cases;
+  if (bareCase === undefined) throw new Error('no bare case');
   for (let round = 0; round < ROUNDS; round++) {
     for (const [index, c] of cases.entries()) {
-      measured[index]?.push(await load(c.name, c.backend, c.url, c.headers));
-    }
-    const bareRps = measured[0]?.[round]?.requestsPerSecond || 1;
-    for (const [index] of cases.entries()) {
-      ratios[index]?.push((measured[index]?.[round]?.requestsPerSecond ?? 0) / bareRps);
+      if (index === 0) continue;
+      const bareRun = await load(bareCase.name, bareCase.backend, bareCase.url);
+      measured[0]?.push(bareRun);
+      ratios[0]?.push(1);
+      const run = await load(c.name, c.backend, c.url, c.headers);
+      measured[index]?.push(run);
+      ratios[index]?.push(run.requestsPerSecond / (bareRun.requestsPerSecond || 1));
     }
   }
   for (const [index, c] of cases.entries()) {
