@@ -11,7 +11,7 @@ import { endpoints } from '@otklik/client/contract';
 import type { IntakeGuard } from '../abuse/intake-guard.ts';
 import { todayIn } from '../dates.ts';
 import { type CorsPolicy, originAllowed } from '../http/cors.ts';
-import { type FastPath, requestTarget } from '../http/fast-path.ts';
+import type { FastPath } from '../http/fast-path.ts';
 import { requestHeader } from '../http/headers.ts';
 import type { RequestObserver } from '../http/observe.ts';
 import { toHonoPath } from '../http/route-registry.ts';
@@ -43,9 +43,8 @@ export function counterFastPath({
     throw new Error(`The counter's path changed (${ROUTE}): update its fast path`);
   }
   const countRead = guard === undefined ? () => true : guard.countPublicRead;
-  return (c) => {
+  return (target, context) => {
     const started = performance.now();
-    const target = requestTarget(c);
     if (!target.startsWith(PREFIX)) return undefined;
     const question = target.indexOf('?');
     const path = question < 0 ? target : target.slice(0, question);
@@ -61,6 +60,7 @@ export function counterFastPath({
     }
     const org = access.cachedOrganization(id);
     if (!org) return undefined;
+    const c = context();
     const origin = requestHeader(c, 'Origin');
     if (origin !== undefined && !originAllowed(c, policy, org, origin)) return undefined;
     const today = todayIn(org.timeZone);
