@@ -3,12 +3,14 @@
  * file appeals the way the widget does (a retry after a lost answer repeats the same Idempotency-Key
  * and body), the portal process is killed without warning while they do, and restarted. Afterwards:
  * every acknowledged appeal is there with its number (0 lost), each filing is there once (0
- * duplicates), the registration numbers run 1…N without a gap, and each restart (database opened and
- * recovered, migrations checked, listening) took under 2 s of CPU time; its wall time is printed.
+ * duplicates), the registration numbers run 1…N without a gap, and each restart took under 2 s of
+ * wall time from the spawn of the new process to its readiness endpoint's first 200 (Node, the
+ * TypeScript loader, the database opened and recovered, migrations checked, listening): what a load
+ * balancer waits for. The figures are printed.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../packages/portal/src/db/index.ts';
@@ -22,7 +24,6 @@ import { missingServices } from './harness/services.ts';
 const ROUNDS = Number(process.env.OTKLIK_CRASH_ROUNDS || 5);
 const CLIENTS = 4;
 const RESTART_BUDGET_MS = 2000;
-const RESTART_WALL_LIMIT_MS = 15_000;
 const root = mkdtempSync(join(tmpdir(), 'otklik-crash-'));
 afterAll(() => {
   killAllPortals();
@@ -51,7 +52,7 @@ const backends = [
 
 describe.each(backends)('SIGKILL under a stream of filings on $name', ({ name, skip }) => {
   it.skipIf(skip !== null)(
-    `${ROUNDS} kills: 0 acknowledged lost, 0 duplicates, numbers without gaps, restart < 2 s of CPU`,
+    `${ROUNDS} kills: 0 acknowledged lost, 0 duplicates, numbers without gaps, ready < 2 s after the spawn`,
     async () => {
       let dropDatabase = async () => {};
       let database: DatabaseOptions;
@@ -106,6 +107,8 @@ describe.each(backends)('SIGKILL under a stream of filings on $name', ({ name, s
       };
 
       const restarts: number[] = [];
+      const readies: number[] = [];
+      const readyCpu: number[] = [];
       const portalStarts: number[] = [];
       const portalCpu: number[] = [];
       const killedAfter: number[] = [];
@@ -126,6 +129,8 @@ describe.each(backends)('SIGKILL under a stream of filings on $name', ({ name, s
           await portal.kill();
           portal = await spawnPortal(config);
           restarts.push(Math.round(portal.startMs));
+          readies.push(Math.round(portal.readyMs));
+          readyCpu.push(portal.readyCpuMs);
           portalStarts.push(portal.portalMs);
           portalCpu.push(portal.portalCpuMs);
         }
@@ -164,18 +169,17 @@ describe.each(backends)('SIGKILL under a stream of filings on $name', ({ name, s
           `[crash] ${name}: ${ROUNDS} SIGKILLs (at +${killedAfter.join('/')} ms into the flow), ` +
             `${acks.size} filings acknowledged, ${retries} client retries; lost ${lost.length}, ` +
             `duplicates ${duplicates}, number gaps ${gaps} (1…${numbers.at(-1)}); ` +
-            `restart to serving ${portalStarts.join('/')} ms (max ${Math.max(...portalStarts)}; CPU ${portalCpu.join('/')} ms), ` +
-            `process spawn to serving ${restarts.join('/')} ms (Node and the TypeScript loader included)`,
+            `spawn to ready (/health/ready 200) ${readies.join('/')} ms (max ${Math.max(...readies)}; ` +
+            `process CPU by then ${readyCpu.join('/')} ms; load average ${loadavg()[0]?.toFixed(1)}); ` +
+            `of which startPortal ${portalStarts.join('/')} ms (CPU ${portalCpu.join('/')} ms), ` +
+            `spawn to listening ${restarts.join('/')} ms`,
         );
         expect(lost).toEqual([]);
         expect(duplicates).toBe(0);
         expect(rows.length).toBe(acks.size);
         expect(gaps).toBe(0);
         expect(counter?.last_number).toBe(numbers.length);
-        // The restart's own work (CPU time: a machine shared with other jobs stretches the wall time,
-        // which is printed above and only bounded here against a hang).
-        expect(Math.max(...portalCpu)).toBeLessThan(RESTART_BUDGET_MS);
-        expect(Math.max(...portalStarts)).toBeLessThan(RESTART_WALL_LIMIT_MS);
+        expect(Math.max(...readies)).toBeLessThan(RESTART_BUDGET_MS);
       } finally {
         await db.close();
         await dropDatabase();

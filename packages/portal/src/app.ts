@@ -1,10 +1,10 @@
 import { endpoints } from '@otklik/client/contract';
 import { Hono } from 'hono';
-import { routePath } from 'hono/route';
 import type { IntakeGuard } from './abuse/intake-guard.ts';
 import type { PowOptions } from './abuse/pow.ts';
 import { registerChallengeRoutes } from './abuse/routes.ts';
 import { authenticateApplicant } from './appeals/applicant.ts';
+import { counterFastPath } from './appeals/counter-fast-path.ts';
 import { registerDeskRoutes } from './appeals/desk-routes.ts';
 import { createCounterCache, registerAppealRoutes } from './appeals/routes.ts';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
@@ -14,10 +14,11 @@ import { databaseReachable } from './db/index.ts';
 import type { Database } from './db/types.ts';
 import { registerDeskCardRoutes } from './desk/card-routes.ts';
 import { Router } from './http/endpoint.ts';
-import { send, setHeader } from './http/headers.ts';
+import { answerFirst } from './http/fast-path.ts';
+import { send } from './http/headers.ts';
 import { idempotencyStore } from './http/idempotency.ts';
+import { observeRequests } from './http/observe.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
-import { assignRequestId } from './http/request-id.ts';
 import { sendJson } from './http/respond.ts';
 import { OidcLogin, type OidcOptions } from './identity/oidc.ts';
 import { registerOidcPages } from './identity/oidc-pages.ts';
@@ -95,31 +96,17 @@ export function createApp(options: AppOptions): Hono {
   const counterCache = createCounterCache();
   const ratingCaches = createRatingCaches();
   const keys = options.keys ?? createKeyRing(db);
+  const origins = { access, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null };
   const router = new Router(app, {
-    origins: { access, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null },
+    origins,
     appealSecret: (c, appealId) => authenticateApplicant(c, db, appealId),
     staff: createStaffGate(db, keys, now),
     idempotency: idempotencyStore(db, keys),
   });
 
-  // One log line per request: route pattern only (no raw URL, query string, IP or body).
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    const requestId = assignRequestId(c);
-    setHeader(c, 'X-Content-Type-Options', 'nosniff');
-    await next();
-    const route = routePath(c, -1);
-    logger.log(c.res.status >= 500 ? 'error' : 'info', 'request', {
-      method: c.req.method,
-      route: route === '*' || route === '/*' ? '(unmatched)' : route,
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-      requestId,
-    });
-  });
-
   const metrics = createMetrics(db);
-  app.use('*', metrics.middleware);
+  const observer = observeRequests(logger, metrics);
+  app.use('*', observer.middleware);
   registerOperationsRoutes(router, { db, metrics, metricsToken: options.metricsToken });
 
   router.get('/health', async (c) => {
@@ -230,5 +217,7 @@ export function createApp(options: AppOptions): Hono {
     return problemResponse(c, new ProblemError(500, 'internal-error', 'Something went wrong on our side'));
   });
 
+  // The badge on every page of every organisation's site: its cached answers skip the router.
+  answerFirst(app, counterFastPath({ access, policy: origins, cache: counterCache, guard, observer }));
   return app;
 }

@@ -26,7 +26,15 @@ export type IntakeAction =
  * {@link recipientScope}): codes are limited per address as well as per network address, since a
  * school computer room shares one.
  */
-export type IntakeGuard = (c: Context, action: IntakeAction, organizationId: string) => Promise<void>;
+export interface IntakeGuard {
+  (c: Context, action: IntakeAction, organizationId: string): Promise<void>;
+  /**
+   * Counts a `public-read` at once and tells whether it is within the limit, for reads answered from
+   * memory without a promise (the cached counter). A guard without it makes those reads take the
+   * ordinary path, so a guard is never bypassed.
+   */
+  readonly countPublicRead?: (c: Context) => boolean;
+}
 
 /** Registration options that rate-limit an endpoint as `action`; none without a guard. */
 export function limitedAs(guard: IntakeGuard | undefined, action: IntakeAction): EndpointOptions {
@@ -97,7 +105,7 @@ export function createIntakeGuard(options: IntakeGuardOptions): IntakeGuard {
   const limits = { ...DEFAULT_INTAKE_LIMITS, ...options.limits };
   // Reads are frequent and cheap: counted in memory per process, by address, without a store round trip.
   const reads = new MemoryRateLimitStore({ maxKeys: 50_000 });
-  return async (c, action, organizationId) => {
+  const guard: IntakeGuard = async (c, action, organizationId) => {
     const { perClient, perOrganization, windowMs } = limits[action];
     const ip = clientIp(c, { trustProxy: options.trustProxy });
     if (action === 'public-read') {
@@ -110,4 +118,10 @@ export function createIntakeGuard(options: IntakeGuardOptions): IntakeGuard {
     }
     await enforceLimit(options.store, `intake:${action}:org:${organizationId}`, perOrganization, windowMs);
   };
+  const { perClient: readsPerClient, windowMs: readWindowMs } = limits['public-read'];
+  const countPublicRead = (c: Context): boolean => {
+    const ip = clientIp(c, { trustProxy: options.trustProxy });
+    return ip === null || reads.hitNow(ipKey(ip), readWindowMs).count <= readsPerClient;
+  };
+  return Object.assign(guard, { countPublicRead });
 }

@@ -54,6 +54,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
+    return this.hitNow(key, windowMs);
+  }
+
+  /** {@link hit} without the promise, for a caller that answers synchronously (cached reads). */
+  hitNow(key: string, windowMs: number): RateLimitHit {
     const now = this.#now();
     this.#dropExpired(now, 4);
     const current = this.#windows.get(key);

@@ -5,9 +5,9 @@ import { DEFAULT_ATTACHMENTS } from '../attachments/rules.ts';
 import { queriedDay, todayIn } from '../dates.ts';
 import type { Database } from '../db/types.ts';
 import { TtlCache } from '../http/cache.ts';
+import { CachedAnswer } from '../http/cached-answer.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import { ProblemError } from '../http/problem.ts';
-import { type JsonReply, represent } from '../http/respond.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { addApplicantMessage, rateAnswer, sendLostLink, withdrawAppeal } from './applicant.ts';
 import { appealCounter } from './counter.ts';
@@ -16,8 +16,13 @@ import { enforceProfile } from './profile-rules.ts';
 import { type AppealRow, appealView } from './records.ts';
 import { type IntakeOrganization, loadIntakeOrganization } from './settings.ts';
 
-/** The counter's figures by `organizationId|day`: keeps the 304 path free of queries. */
-export type CounterCache = TtlCache<JsonReply<AppealCounter>>;
+/**
+ * The counter's answers by `organizationId|day`, serialised with their tag and headers: keeps the
+ * 200 and 304 paths free of queries and JSON (counter-fast-path.ts answers from it before routing).
+ * Answering an appeal and changing an organisation's settings drop its entries at once; a newly
+ * filed appeal shows within the TTL, as behind a CDN that keeps the answer `max-age=60`.
+ */
+export type CounterCache = TtlCache<CachedAnswer<AppealCounter>>;
 
 export function createCounterCache(): CounterCache {
   return new TtlCache(30_000, 5_000);
@@ -62,10 +67,10 @@ export function registerAppealRoutes(
       const key = `${org.id}|${asOf}`;
       let counter = counterCache.get(key);
       if (counter === undefined) {
-        counter = represent(await appealCounter(db, org.id, org.timeZone, asOf));
+        counter = new CachedAnswer(await appealCounter(db, org.id, org.timeZone, asOf));
         counterCache.set(key, counter);
       }
-      return counter;
+      return counter.reply;
     },
     limitedAs(guard, 'public-read'),
   );
@@ -77,7 +82,10 @@ export function registerAppealRoutes(
       const org = await intakeOrg(params.organizationId);
       // Rules that depend only on the body and the settings come first: nothing is written for them.
       enforceProfile(org, body);
-      return idempotency.once((tx) => fileAppeal(tx, keys, org, body, now()));
+      const receipt = await idempotency.once((tx) => fileAppeal(tx, keys, org, body, now()));
+      // This instance's badge counts it at once (others within the cache's TTL).
+      counterCache.deletePrefix(`${org.id}|`);
+      return receipt;
     },
     limitedAs(guard, 'file-appeal'),
   );
@@ -129,7 +137,11 @@ export function registerAppealRoutes(
   registerEndpoint(
     router,
     endpoints.withdrawAppeal,
-    async ({ appeal, idempotency }) => idempotency.once((tx) => withdrawAppeal(tx, appeal.id)),
+    async ({ appeal, idempotency }) => {
+      const withdrawn = await idempotency.once((tx) => withdrawAppeal(tx, appeal.id));
+      counterCache.deletePrefix(`${appeal.organization_id}|`);
+      return withdrawn;
+    },
     limitedAs(guard, 'applicant-write'),
   );
 }

@@ -8,6 +8,8 @@ export function etagOf(body: string): string {
 /** Weak comparison (RFC 9110 §13.1.2): `W/` prefixes ignored, `*` matches anything. */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
+  // What a client sends back is almost always the very tag it was given.
+  if (header === etag) return true;
   const strip = (tag: string) => tag.trim().replace(/^W\//, '');
   const wanted = strip(etag);
   return header.split(',').some((tag) => tag.trim() === '*' || strip(tag) === wanted);

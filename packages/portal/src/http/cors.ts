@@ -55,6 +55,19 @@ function isOwnOrigin(c: Context, policy: CorsPolicy, origin: string): boolean {
 }
 
 /**
+ * Whether a page at `origin` may call `org`'s endpoints: one of its allowed origins, or the portal's
+ * own. The gate below refuses everything else with 403.
+ */
+export function originAllowed(
+  c: Context,
+  policy: CorsPolicy,
+  org: OrganizationAccess,
+  origin: string,
+): boolean {
+  return org.origins.has(origin) || isOwnOrigin(c, policy, origin);
+}
+
+/**
  * The server-side CORS gate, run before any other work of a public endpoint. Browsers only hide
  * responses from disallowed origins; refusing here also keeps a foreign page from using the
  * portal's resources. Returns the organisation (for `organization` endpoints) so handlers need no
@@ -89,7 +102,7 @@ export async function checkOrigin(
     if (org === null) {
       throw new ProblemError(404, 'organization-not-found', `No organisation with id ${organizationId}`);
     }
-    if (origin !== undefined && !org.origins.has(origin) && !isOwnOrigin(c, policy, origin)) {
+    if (origin !== undefined && !originAllowed(c, policy, org, origin)) {
       throw new ProblemError(
         403,
         'origin-not-allowed',

@@ -6,15 +6,16 @@
  */
 
 import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Queryable } from '../db/types.ts';
 
-/** The metrics of one app: its middleware (counts every request) and its registry (what /metrics shows). */
+/** The metrics of one app: what /metrics shows, and how a request answered is counted. */
 export interface PortalMetrics {
   readonly registry: Registry;
-  readonly middleware: MiddlewareHandler;
+  /** Counts one request answered, by method, route pattern and status, with its latency. */
+  record(method: string, route: string, status: number, seconds: number): void;
 }
 
 /** The route pattern of a handled request, or `(unmatched)` for the 404 fallback. */
@@ -84,30 +85,37 @@ export function createMetrics(db: Queryable): PortalMetrics {
       this.set(await overdueAppeals(db));
     },
   });
-  // One child per label set, looked up by a string key: the hot path (the cached counter) pays a Map
-  // lookup rather than prom-client's label hashing. Bounded by routes × methods × statuses.
-  const children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
-  const childFor = (method: string, route: string, status: string) => {
-    const key = `${method} ${status} ${route}`;
-    let child = children.get(key);
+  // One child per label set, looked up by route and then by a number made of status and method:
+  // the hot path (the cached counter) builds no key string of its own per request.
+  // Bounded by routes × methods × statuses.
+  const children = new Map<string, Map<number, { count: () => void; time: (seconds: number) => void }>>();
+  const childFor = (methodIndex: number, route: string, status: number) => {
+    let byStatus = children.get(route);
+    if (byStatus === undefined) {
+      byStatus = new Map();
+      children.set(route, byStatus);
+    }
+    const key = status * METHODS.length + methodIndex;
+    let child = byStatus.get(key);
     if (child === undefined) {
-      const counted = requests.labels(method, route, status);
+      const method = METHODS[methodIndex] ?? 'OTHER';
+      const counted = requests.labels(method, route, String(status));
       const timed = latency.labels(method, route);
       child = { count: () => counted.inc(), time: (seconds) => timed.observe(seconds) };
-      children.set(key, child);
+      byStatus.set(key, child);
     }
     return child;
   };
-  const middleware: MiddlewareHandler = async (c, next) => {
-    const started = performance.now();
-    await next();
-    const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : 'OTHER';
-    const child = childFor(method, routeLabel(c), String(c.res.status));
-    child.count();
-    child.time((performance.now() - started) / 1000);
+  return {
+    registry,
+    record(method, route, status, seconds) {
+      const child = childFor(METHOD_INDEX.get(method) ?? METHODS.length - 1, route, status);
+      child.count();
+      child.time(seconds);
+    },
   };
-  return { registry, middleware };
 }
 
-/** Methods outside this set are counted as OTHER: a label value must not come from the client. */
-const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+/** Methods outside the known ones are counted as OTHER: a label value must not come from the client. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'OTHER'] as const;
+const METHOD_INDEX = new Map<string, number>(METHODS.slice(0, -1).map((method, index) => [method, index]));

@@ -45,6 +45,14 @@ export class AccessStore implements OriginAccess {
     return access;
   }
 
+  /**
+   * The organisation as cached now, without a query: null when known not to exist, undefined when
+   * not cached (a caller answering from memory then takes the ordinary path, which loads it).
+   */
+  cachedOrganization(id: string): OrganizationAccess | null | undefined {
+    return this.#orgs.get(id);
+  }
+
   /** The organisation an appeal belongs to, or null (also for ids that are not UUIDs). */
   async appealOrganization(appealId: string): Promise<string | null> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appealId)) return null;
