@@ -7,8 +7,9 @@ import * as v from 'valibot';
 import { AppealResult, AppealStatus } from './appeals.ts';
 import { IsoDate, IsoTimestamp, Language } from './common.ts';
 import { AttachmentRef } from './intake.ts';
+import { plainText } from './text.ts';
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const Text = (max: number) => v.pipe(v.string(), plainText(), v.trim(), v.minLength(1), v.maxLength(max));
 const Uuid = v.pipe(v.string(), v.uuid());
 
 /** A member of staff as the card names them: display name (else e-mail address). */

@@ -82,7 +82,7 @@ export const TimeZone = v.pipe(
   }, 'Expected an IANA time zone such as Europe/Minsk'),
 );
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const Text = (max: number) => v.pipe(v.string(), plainText(), v.trim(), v.minLength(1), v.maxLength(max));
 const OptionalContact = (schema: v.GenericSchema<string, string>) => v.optional(v.nullable(schema));
 
 /** How citizens reach the organisation outside the widget; `null`: not given. */

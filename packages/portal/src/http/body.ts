@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { isPlainText, PLAIN_TEXT_MESSAGE } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { ProblemError, problemResponse, validationProblem } from './problem.ts';
 
@@ -29,6 +30,7 @@ export async function readJsonBody<TSchema extends v.GenericSchema>(
   }
   const result = v.safeParse(schema, data);
   if (!result.success) throw validationProblem('body', result.issues);
+  refuseUnstorableText('body', data);
   return result.output;
 }
 
@@ -40,7 +42,42 @@ export function parseRequest<T extends v.GenericSchema>(
 ): v.InferOutput<T> {
   const result = v.safeParse(schema, input);
   if (!result.success) throw validationProblem(where, result.issues);
+  refuseUnstorableText(where, input);
   return result.output;
+}
+
+/**
+ * The schemas refuse a NUL or an unpaired surrogate in their text fields (`plainText`); this walk of
+ * what arrived is the backstop for a field whose schema lacks it, so such text never reaches the
+ * database (PostgreSQL refuses NUL with an error) and the answer is the same 422 naming the field.
+ */
+function refuseUnstorableText(where: string, input: unknown): void {
+  const path = unstorableTextAt(input, where);
+  if (path !== null) {
+    throw new ProblemError(422, 'validation-failed', PLAIN_TEXT_MESSAGE, [
+      { path, message: PLAIN_TEXT_MESSAGE },
+    ]);
+  }
+}
+
+/** The path of the first string (or object key) in `value` that is not plain text, or null. */
+function unstorableTextAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return isPlainText(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = unstorableTextAt(item, `${path}.${index}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isPlainText(key)) return path;
+      const found = unstorableTextAt(item, `${path}.${key}`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 /** A JSON body limit of `maxSize` bytes: 413 `payload-too-large` beyond it. */
