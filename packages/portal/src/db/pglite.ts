@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { acquireDataDirLock } from './lock.ts';
 import type { Database, Queryable } from './types.ts';
 
@@ -19,13 +20,16 @@ function wrap(pg: PGliteLike): Queryable {
   };
 }
 
+/** The extensions the migrations create (btree_gin: the queue's search index, 0017). */
+const extensions = { btree_gin };
+
 /** Embedded PostgreSQL (WASM). `dataDir` omitted: in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Database> {
   const dir = dataDir === undefined ? undefined : resolve(dataDir);
   const release = dir === undefined ? () => {} : acquireDataDirLock(dir);
   let pg: PGlite;
   try {
-    pg = dir === undefined ? new PGlite() : new PGlite(dir);
+    pg = dir === undefined ? new PGlite({ extensions }) : new PGlite(dir, { extensions });
     await pg.waitReady;
   } catch (error) {
     release();
@@ -64,7 +68,7 @@ export async function restorePgliteDataDir(dataDir: string, tarball: Blob): Prom
   const dir = resolve(dataDir);
   const release = acquireDataDirLock(dir);
   try {
-    const pg = new PGlite(dir, { loadDataDir: tarball });
+    const pg = new PGlite(dir, { loadDataDir: tarball, extensions });
     await pg.waitReady;
     await pg.exec('CHECKPOINT');
     await pg.close();

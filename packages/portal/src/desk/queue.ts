@@ -122,26 +122,28 @@ export async function queuePage(
   }
   const whereSql = where.join(' AND ');
   const from = 'FROM appeals a JOIN organizations o ON o.id = a.organization_id';
-  const [total] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n ${from} WHERE ${whereSql}`,
-    params,
-  );
-  const rows = await db.query<QueueRow>(
-    `SELECT a.id, a.registration_number, a.type, a.status, a.result, a.registered_at,
-       to_char(${DUE}, 'YYYY-MM-DD') AS due, ${OPEN} AS open, a.applicant_surname, a.applicant_first_name,
-       a.applicant_patronymic, a.topic_id, a.forwarded_at, a.extensions
-     ${from} WHERE ${whereSql}
-     ORDER BY ${ORDER[query.sort ?? 'due']}
-     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, query.limit, query.offset],
-  );
-  const [counts] = await db.query<{ due_this_week: number; overdue: number; fresh: number }>(
-    `SELECT count(*) FILTER (WHERE ${DUE} BETWEEN $2::date AND $3::date)::int AS due_this_week,
-       count(*) FILTER (WHERE ${DUE} < $2::date)::int AS overdue,
-       count(*) FILTER (WHERE a.status = 'registered')::int AS fresh
-     ${from} WHERE a.organization_id = $1 AND ${OPEN}`,
-    [organizationId, today, addDays(today, 6)],
-  );
+  // The page and the counts at once (two connections on PostgreSQL; PGlite runs them in turn).
+  const countParams = params.length;
+  const [rows, [counts]] = await Promise.all([
+    db.query<QueueRow>(
+      `SELECT a.id, a.registration_number, a.type, a.status, a.result, a.registered_at,
+         to_char(${DUE}, 'YYYY-MM-DD') AS due, ${OPEN} AS open, a.applicant_surname, a.applicant_first_name,
+         a.applicant_patronymic, a.topic_id, a.forwarded_at, a.extensions
+       ${from} WHERE ${whereSql}
+       ORDER BY ${ORDER[query.sort ?? 'due']}
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    ),
+    // The total of the filtered list and the counts at a glance (of all open appeals) in one statement.
+    db.query<{ total: number; due_this_week: number; overdue: number; fresh: number }>(
+      `SELECT (SELECT count(*)::int ${from} WHERE ${whereSql}) AS total, c.*
+       FROM (SELECT count(*) FILTER (WHERE ${DUE} BETWEEN $${countParams + 1}::date AND $${countParams + 2}::date)::int AS due_this_week,
+           count(*) FILTER (WHERE ${DUE} < $${countParams + 1}::date)::int AS overdue,
+           count(*) FILTER (WHERE a.status = 'registered')::int AS fresh
+         ${from} WHERE a.organization_id = $1 AND ${OPEN}) c`,
+      [...params, today, addDays(today, 6)],
+    ),
+  ]);
   return {
     items: rows.map((r) => {
       const daysLeft = r.open ? daysFrom(today, r.due) : null;
@@ -161,7 +163,7 @@ export async function queuePage(
         extensions: r.extensions,
       };
     }),
-    total: total?.n ?? 0,
+    total: counts?.total ?? 0,
     limit: query.limit,
     offset: query.offset,
     counts: {
