@@ -35,6 +35,12 @@ import { CRITERIA_BY_COUNTRY } from '../src/seed/national-ratings.ts';
 import { createTestDatabase, postgresSkipReason } from '../src/testing/postgres.ts';
 import { type LoadRequest, type LoadResult, load, pacedLoad } from './load.ts';
 import {
+  addBigDepartments,
+  DEPARTMENT_P95_TARGET_MS,
+  type DepartmentTiming,
+  timeDepartmentScreen,
+} from './rating-department.ts';
+import {
   type ColdTiming,
   coldTimings,
   generate,
@@ -42,12 +48,6 @@ import {
   pickTargets,
   type Targets,
 } from './ratings-data.ts';
-import {
-  addBigDepartments,
-  DEPARTMENT_P95_TARGET_MS,
-  type DepartmentTiming,
-  timeDepartmentScreen,
-} from './rating-department.ts';
 
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 const BACKENDS = env('BENCH_BACKENDS', 'postgres,pglite').split(',');
