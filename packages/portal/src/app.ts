@@ -38,7 +38,7 @@ import { registerEmbedPreview } from './pages/embed-preview.ts';
 import { registerRatePage } from './pages/rate-page.ts';
 import { type StaffOidcOptions, StaffOidcSignIn } from './people/oidc-sign-in.ts';
 import { registerPeopleRoutes } from './people/routes.ts';
-import { createRatingCaches, registerRatingRoutes } from './ratings/routes.ts';
+import { createRatingCaches, type RatingCaches, registerRatingRoutes } from './ratings/routes.ts';
 import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
 import { registerReportRoutes } from './reports/routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
@@ -79,6 +79,8 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
   /** Demo only: serves GET /demo/mailbox with this page. */
   demoMailboxPage?: () => string;
+  /** The rating reads' caches (default: the app's own); the rating bench empties them between samples. */
+  ratingCaches?: RatingCaches;
   /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */
   metricsToken?: string;
 }
@@ -94,7 +96,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const access = new AccessStore(db);
   const counterCache = createCounterCache();
-  const ratingCaches = createRatingCaches();
+  const ratingCaches = options.ratingCaches ?? createRatingCaches();
   const keys = options.keys ?? createKeyRing(db);
   const origins = { access, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null };
   const router = new Router(app, {

@@ -184,6 +184,7 @@ export const StaffApiKey = v.object({
   id: v.pipe(v.string(), v.uuid()),
   label: v.nullable(v.string()),
   createdAt: IsoTimestamp,
+  /** When the key was last used, to the minute (refreshed at most once a minute). */
   lastUsedAt: v.nullable(IsoTimestamp),
   revokedAt: v.nullable(IsoTimestamp),
 });

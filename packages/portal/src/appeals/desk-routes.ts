@@ -24,13 +24,13 @@ export function registerDeskRoutes(
     await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
     return page;
   });
-  registerEndpoint(router, endpoints.getStaffAppeal, async ({ actor, params }) =>
-    db.transaction(async (tx) => {
-      const row = await staffAppeal(tx, actor, params.appealId);
-      await audit(tx, actor, 'appeal.read', params.appealId);
-      return staffView(tx, row);
-    }),
-  );
+  registerEndpoint(router, endpoints.getStaffAppeal, async ({ actor, params }) => {
+    const row = await staffAppeal(db, actor, params.appealId);
+    // The record's reads and its audit row at once (not one transaction's queries in turn): the
+    // record is returned only once the audit row is written.
+    const [view] = await Promise.all([staffView(db, row), audit(db, actor, 'appeal.read', params.appealId)]);
+    return view;
+  });
   registerEndpoint(router, endpoints.answerStaffAppeal, async ({ actor, params, body }) =>
     db.transaction((tx) => answerAppeal(tx, actor, params.appealId, body.result, body.text)),
   );

@@ -52,8 +52,13 @@ function requireTransition(row: AppealRow, to: AppealStatus): void {
 export async function staffView(db: Queryable, row: AppealRow) {
   const r = row as AppealRow & Record<string, unknown>;
   const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null);
+  const [view, consent, topic] = await Promise.all([
+    appealView(db, row),
+    acceptedConsent(db, row.organization_id, r.consent_version as string | null, row.language),
+    topicName(db, row.organization_id, r.topic_id as string | null, row.language),
+  ]);
   return {
-    ...(await appealView(db, row)),
+    ...view,
     language: row.language,
     topicId: (r.topic_id as string | null) ?? null,
     text: (r.text as string | null) ?? null,
@@ -69,14 +74,9 @@ export async function staffView(db: Queryable, row: AppealRow) {
     consent: {
       version: (r.consent_version as string | null) ?? null,
       acceptedAt: iso(r.consent_accepted_at),
-      document: await acceptedConsent(
-        db,
-        row.organization_id,
-        r.consent_version as string | null,
-        row.language,
-      ),
+      document: consent,
     },
-    topicName: await topicName(db, row.organization_id, r.topic_id as string | null, row.language),
+    topicName: topic,
     forwardedTo: (r.forwarded_to as string | null) ?? null,
     leftWithoutAnswerReason: (r.left_without_answer_reason as string | null) ?? null,
     extensions: row.extensions,

@@ -73,17 +73,19 @@ export const appealSummary = (row: AppealRow) => ({
 
 /** The applicant's view: history, messages, answer and what the applicant may still do. */
 export async function appealView(db: Queryable, row: AppealRow): Promise<AppealView> {
-  const history = await db.query<{ status: AppealView['status']; at: Date; note: string | null }>(
-    'SELECT status, at, note FROM appeal_events WHERE appeal_id = $1 ORDER BY at, id',
-    [row.id],
-  );
-  const messages = await db.query<{
-    id: string;
-    author: 'applicant' | 'organization';
-    text: string;
-    at: Date;
-  }>('SELECT id, author, text, at FROM appeal_messages WHERE appeal_id = $1 ORDER BY at, id', [row.id]);
-  const files = await attachmentsOf(db, row.id);
+  // Independent reads at once: on PostgreSQL each takes a connection of its own.
+  const [history, messages, files, topic] = await Promise.all([
+    db.query<{ status: AppealView['status']; at: Date; note: string | null }>(
+      'SELECT status, at, note FROM appeal_events WHERE appeal_id = $1 ORDER BY at, id',
+      [row.id],
+    ),
+    db.query<{ id: string; author: 'applicant' | 'organization'; text: string; at: Date }>(
+      'SELECT id, author, text, at FROM appeal_messages WHERE appeal_id = $1 ORDER BY at, id',
+      [row.id],
+    ),
+    attachmentsOf(db, row.id),
+    row.text === null ? null : topicName(db, row.organization_id, row.topic_id, row.language ?? 'ru'),
+  ]);
   return {
     ...appealSummary(row),
     organizationId: row.organization_id,
@@ -92,10 +94,7 @@ export async function appealView(db: Queryable, row: AppealRow): Promise<AppealV
     ...(row.text === null
       ? {}
       : {
-          sent: {
-            text: row.text,
-            topic: await topicName(db, row.organization_id, row.topic_id, row.language ?? 'ru'),
-          },
+          sent: { text: row.text, topic },
         }),
     history: history.map((h) => ({ status: h.status, at: h.at.toISOString(), note: h.note })),
     attachments: files.get(null) ?? [],

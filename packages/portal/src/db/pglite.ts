@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { PGlite, type QueryOptions, types } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { FileStore, fileStoreDirOf } from './file-store.ts';
 import { acquireDataDirLock } from './lock.ts';
 import type { Database, Queryable } from './types.ts';
@@ -30,6 +31,9 @@ function wrap(pg: PGliteLike, files: FileStore | undefined): Queryable {
   };
 }
 
+/** The extensions the migrations create (btree_gin: the queue's search index, 0017). */
+const extensions = { btree_gin };
+
 /** Embedded PostgreSQL (WASM). `dataDir` omitted: in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Database> {
   const dir = dataDir === undefined ? undefined : resolve(dataDir);
@@ -38,7 +42,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   let files: FileStore | undefined;
   try {
     files = dir === undefined ? undefined : await FileStore.open(fileStoreDirOf(dir));
-    pg = dir === undefined ? new PGlite() : new PGlite(dir);
+    pg = dir === undefined ? new PGlite({ extensions }) : new PGlite(dir, { extensions });
     await pg.waitReady;
   } catch (error) {
     release();
@@ -77,7 +81,7 @@ export async function restorePgliteDataDir(dataDir: string, tarball: Blob): Prom
   const dir = resolve(dataDir);
   const release = acquireDataDirLock(dir);
   try {
-    const pg = new PGlite(dir, { loadDataDir: tarball });
+    const pg = new PGlite(dir, { loadDataDir: tarball, extensions });
     await pg.waitReady;
     await pg.exec('CHECKPOINT');
     await pg.close();

@@ -15,6 +15,24 @@ export async function openPostgres(url: string): Promise<Database> {
       await client.query(sql);
     },
   });
+  /**
+   * A transaction's one connection, its statements in turn: callers may start reads together
+   * (`Promise.all`, as outside a transaction, where each takes a pooled connection), and pg
+   * deprecates a second query on a client still running one.
+   */
+  const inTurn = (client: pg.PoolClient): Queryable => {
+    const direct = onClient(client);
+    let last: Promise<unknown> = Promise.resolve();
+    const next = <T>(run: () => Promise<T>): Promise<T> => {
+      const result = last.then(run, run);
+      last = result.catch(() => {});
+      return result;
+    };
+    return {
+      query: (sql, params) => next(() => direct.query(sql, params)),
+      exec: (sql) => next(() => direct.exec(sql)),
+    };
+  };
   // Fail at start, not at the first request, when the database is unreachable.
   await pool.query('SELECT 1');
   let closed = false;
@@ -25,7 +43,7 @@ export async function openPostgres(url: string): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(onClient(client));
+        const result = await fn(inTurn(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -168,38 +168,43 @@ export async function queuePage(
   }
   const whereSql = where.join(' AND ');
   const from = 'FROM appeals a JOIN organizations o ON o.id = a.organization_id';
-  const [total] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n ${from} WHERE ${whereSql}`,
-    params,
-  );
-  const rows = await db.query<QueueRow>(
-    `SELECT a.id, a.registration_number, a.type, a.status, a.result, a.registered_at,
-       to_char(${DUE}, 'YYYY-MM-DD') AS due, ${OPEN} AS open, a.applicant_surname, a.applicant_first_name,
-       a.applicant_patronymic, a.topic_id, a.forwarded_at, a.extensions, a.executor_id,
-       (SELECT COALESCE(NULLIF(p.display_name, ''), p.email) FROM people p WHERE p.id = a.executor_id)
-         AS executor_name,
-       ${OPEN} AND ${AWAITING} AS awaiting_approval
-     ${from} WHERE ${whereSql}
-     ORDER BY ${ORDER[query.sort ?? 'due']}
-     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, query.limit, query.offset],
-  );
-  const [counts] = await db.query<{
-    due_this_week: number;
-    overdue: number;
-    fresh: number;
-    mine: number;
-    awaiting: number;
-  }>(
-    `SELECT count(*) FILTER (WHERE ${DUE} BETWEEN $2::date AND $3::date)::int AS due_this_week,
-       count(*) FILTER (WHERE ${DUE} < $2::date)::int AS overdue,
-       count(*) FILTER (WHERE a.status = 'registered')::int AS fresh,
-       count(*) FILTER (WHERE a.executor_id = $4::uuid)::int AS mine,
-       count(*) FILTER (WHERE ${AWAITING})::int AS awaiting
-     ${from} WHERE a.organization_id = $1 AND ${OPEN}`,
-    [organizationId, today, addDays(today, 6), me],
-  );
-  const topics = await namedTopics(db, organizationId, query.language);
+  // The page, the counts, the topics' names and the executors at once (separate connections on
+  // PostgreSQL; PGlite runs them in turn).
+  const n = params.length;
+  const [rows, [counts], topics, executors] = await Promise.all([
+    db.query<QueueRow>(
+      `SELECT a.id, a.registration_number, a.type, a.status, a.result, a.registered_at,
+         to_char(${DUE}, 'YYYY-MM-DD') AS due, ${OPEN} AS open, a.applicant_surname, a.applicant_first_name,
+         a.applicant_patronymic, a.topic_id, a.forwarded_at, a.extensions, a.executor_id,
+         (SELECT COALESCE(NULLIF(p.display_name, ''), p.email) FROM people p WHERE p.id = a.executor_id)
+           AS executor_name,
+         ${OPEN} AND ${AWAITING} AS awaiting_approval
+       ${from} WHERE ${whereSql}
+       ORDER BY ${ORDER[query.sort ?? 'due']}
+       LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, query.limit, query.offset],
+    ),
+    // The total of the filtered list and the counts at a glance (of all open appeals) in one statement.
+    db.query<{
+      total: number;
+      due_this_week: number;
+      overdue: number;
+      fresh: number;
+      mine: number;
+      awaiting: number;
+    }>(
+      `SELECT (SELECT count(*)::int ${from} WHERE ${whereSql}) AS total, c.*
+       FROM (SELECT count(*) FILTER (WHERE ${DUE} BETWEEN $${n + 1}::date AND $${n + 2}::date)::int AS due_this_week,
+           count(*) FILTER (WHERE ${DUE} < $${n + 1}::date)::int AS overdue,
+           count(*) FILTER (WHERE a.status = 'registered')::int AS fresh,
+           count(*) FILTER (WHERE a.executor_id = $${n + 3}::uuid)::int AS mine,
+           count(*) FILTER (WHERE ${AWAITING})::int AS awaiting
+         ${from} WHERE a.organization_id = $1 AND ${OPEN}) c`,
+      [...params, today, addDays(today, 6), me],
+    ),
+    namedTopics(db, organizationId, query.language),
+    executorsOf(db, organizationId),
+  ]);
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   return {
     items: rows.map((r) => {
@@ -224,7 +229,7 @@ export async function queuePage(
         extensions: r.extensions,
       };
     }),
-    total: total?.n ?? 0,
+    total: counts?.total ?? 0,
     limit: query.limit,
     offset: query.offset,
     counts: {
@@ -235,7 +240,7 @@ export async function queuePage(
       awaitingApproval: counts?.awaiting ?? 0,
     },
     topics,
-    executors: await executorsOf(db, organizationId),
+    executors,
     today,
   };
 }

@@ -1,6 +1,6 @@
+import { isPlainText, PLAIN_TEXT_MESSAGE } from '@otklik/client/schemas';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isPlainText, PLAIN_TEXT_MESSAGE } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { ProblemError, problemResponse, validationProblem } from './problem.ts';
 

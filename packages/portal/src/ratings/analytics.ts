@@ -60,23 +60,20 @@ function addSums(into: Sums, more: Sums): void {
 /** The organisation's monthly sums between two month starts, by month start. */
 async function monthlySums(db: Queryable, organizationId: string, first: string, last: string) {
   const params = [organizationId, first, last];
-  const months = await db.query<{ month: string; ratings: number; score_sum: number; score_count: number }>(
-    `SELECT to_char(month, 'YYYY-MM-DD') AS month, ratings, score_sum::float8 AS score_sum,
-       score_count::float8 AS score_count
-     FROM rating_months WHERE organization_id = $1 AND month BETWEEN $2::date AND $3::date`,
-    params,
-  );
-  const criteria = await db.query<{
-    month: string;
-    criterion_id: string;
-    score_sum: number;
-    score_count: number;
-  }>(
-    `SELECT to_char(month, 'YYYY-MM-DD') AS month, criterion_id, score_sum::float8 AS score_sum,
-       score_count::float8 AS score_count
-     FROM rating_criterion_months WHERE organization_id = $1 AND month BETWEEN $2::date AND $3::date`,
-    params,
-  );
+  const [months, criteria] = await Promise.all([
+    db.query<{ month: string; ratings: number; score_sum: number; score_count: number }>(
+      `SELECT to_char(month, 'YYYY-MM-DD') AS month, ratings, score_sum::float8 AS score_sum,
+         score_count::float8 AS score_count
+       FROM rating_months WHERE organization_id = $1 AND month BETWEEN $2::date AND $3::date`,
+      params,
+    ),
+    db.query<{ month: string; criterion_id: string; score_sum: number; score_count: number }>(
+      `SELECT to_char(month, 'YYYY-MM-DD') AS month, criterion_id, score_sum::float8 AS score_sum,
+         score_count::float8 AS score_count
+       FROM rating_criterion_months WHERE organization_id = $1 AND month BETWEEN $2::date AND $3::date`,
+      params,
+    ),
+  ]);
   const byMonth = new Map<string, Sums>();
   for (const row of months) {
     byMonth.set(row.month, {
@@ -166,7 +163,9 @@ export async function ratingAnalytics(
   // One read of the months both the trend and the two periods need (month starts compare as text).
   const trendStart = trendMonths[0] ?? current.firstMonth;
   const firstMonth = trendStart < previous.firstMonth ? trendStart : previous.firstMonth;
-  const byMonth = await monthlySums(db, org.id, firstMonth, current.lastMonth);
+  // Every read below is independent of the others: started together, they overlap on PostgreSQL
+  // (a connection each; a department of 300 makes eight ranking queries), PGlite runs them in turn.
+  const monthsRead = monthlySums(db, org.id, firstMonth, current.lastMonth);
   const siblings = siblingsGroup(org.parentId);
   const sphere = sphereGroup(org);
   // From the shared group rankings, so the figures agree with the ranking endpoint's.
@@ -174,6 +173,11 @@ export async function ratingAnalytics(
     positionInRanking(await rankings.ranking(db, group, range), org.id);
 
   const periodFigures = async (range: PeriodRange): Promise<PeriodFigures> => {
+    const [byMonth, siblingsPosition, spherePosition] = await Promise.all([
+      monthsRead,
+      siblings === null ? null : positionOf(siblings, range),
+      positionOf(sphere, range),
+    ]);
     const sums = sumMonths(byMonth, range);
     return {
       from: range.from,
@@ -181,25 +185,31 @@ export async function ratingAnalytics(
       average: averageOf(sums.scoreSum, sums.scoreCount),
       count: sums.ratings,
       criteria: criteriaAverages(sums, criteriaSet),
-      siblings: siblings === null ? null : await positionOf(siblings, range),
-      sphere: await positionOf(sphere, range),
+      siblings: siblingsPosition,
+      sphere: spherePosition,
     };
   };
-  const now = await periodFigures(current);
-  const before = await periodFigures(previous);
-
-  const subordinates = await db.query<{ id: string; name: string }>(
-    'SELECT id, COALESCE(short_name, name) AS name FROM organizations WHERE parent_id = $1',
-    [org.id],
-  );
-  const ownGroup = siblingsGroup(org.id);
-  const [currentRanking, previousRanking] =
-    subordinates.length === 0 || ownGroup === null
-      ? [[], []]
-      : await Promise.all([
-          rankings.ranking(db, ownGroup, current),
-          rankings.ranking(db, ownGroup, previous),
-        ]);
+  const subordinatesAndRankings = async () => {
+    const subordinates = await db.query<{ id: string; name: string }>(
+      'SELECT id, COALESCE(short_name, name) AS name FROM organizations WHERE parent_id = $1',
+      [org.id],
+    );
+    const ownGroup = siblingsGroup(org.id);
+    const [currentRanking, previousRanking] =
+      subordinates.length === 0 || ownGroup === null
+        ? [[], []]
+        : await Promise.all([
+            rankings.ranking(db, ownGroup, current),
+            rankings.ranking(db, ownGroup, previous),
+          ]);
+    return subordinateFigures(subordinates, currentRanking, previousRanking);
+  };
+  const [now, before, subordinates, byMonth] = await Promise.all([
+    periodFigures(current),
+    periodFigures(previous),
+    subordinatesAndRankings(),
+    monthsRead,
+  ]);
 
   return {
     organizationId: org.id,
@@ -220,6 +230,6 @@ export async function ratingAnalytics(
         criteria: criteriaAverages(sums, criteriaSet),
       };
     }),
-    subordinates: subordinateFigures(subordinates, currentRanking, previousRanking),
+    subordinates,
   };
 }

@@ -67,6 +67,12 @@ export class RankingCache {
     return this.#latest.get(keyOf(group, range)) ?? this.ranking(db, group, range);
   }
 
+  /** Forgets every computed ranking (a bench measuring uncached reads). */
+  clear(): void {
+    this.#entries.clear();
+    this.#latest.clear();
+  }
+
   /** Forgets every ranking that `place` takes part in. */
   invalidate(place: Pick<RatingPlace, 'country' | 'sphere' | 'category' | 'parentId'>): void {
     const prefixes = [sphereGroup(place).key, siblingsGroup(place.parentId)?.key]

@@ -54,14 +54,19 @@ export async function ratingSummary(
   positionOf: PositionOf = (group) => positionIn(db, group, null, org.id),
 ): Promise<RatingSummary> {
   const { criteriaSet } = org.settings;
-  const [totals] = await db.query<TotalsRow>(
-    `SELECT ratings, score_sum::float8 AS score_sum, score_count::float8 AS score_count,
-       d1, d2, d3, d4, d5, last_rated_at
-     FROM rating_period_totals WHERE organization_id = $1 AND period = 'all'`,
-    [org.id],
-  );
-  const criteria = await criterionFigures(db, org.id, criteriaSet);
   const siblings = siblingsGroup(org.parentId);
+  // Independent reads, started together (a connection each on PostgreSQL).
+  const [[totals], criteria, siblingsPosition, spherePosition] = await Promise.all([
+    db.query<TotalsRow>(
+      `SELECT ratings, score_sum::float8 AS score_sum, score_count::float8 AS score_count,
+         d1, d2, d3, d4, d5, last_rated_at
+       FROM rating_period_totals WHERE organization_id = $1 AND period = 'all'`,
+      [org.id],
+    ),
+    criterionFigures(db, org.id, criteriaSet),
+    siblings === null ? null : positionOf(siblings),
+    positionOf(sphereGroup(org)),
+  ]);
   return {
     organizationId: org.id,
     criteriaSetId: criteriaSet.id,
@@ -74,8 +79,8 @@ export async function ratingSummary(
       count: criteria.get(id)?.count ?? 0,
     })),
     distribution: totals ? [totals.d1, totals.d2, totals.d3, totals.d4, totals.d5] : [0, 0, 0, 0, 0],
-    siblings: siblings === null ? null : await positionOf(siblings),
-    sphere: await positionOf(sphereGroup(org)),
+    siblings: siblingsPosition,
+    sphere: spherePosition,
     lastRatedAt: totals ? totals.last_rated_at.toISOString() : null,
   };
 }
