@@ -143,7 +143,10 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
       await checkScreen(page, { label: 'administration, dry-run results' });
 
       const invitedAt = Date.now();
-      await page.getByRole('textbox', { name: 'Идентификатор организации (обязательно)' }).fill('school-7');
+      // The organisation is chosen by its name from the list above.
+      await page
+        .getByRole('combobox', { name: 'Организация (обязательно)' })
+        .selectOption({ label: 'Школа № 7' });
       await page
         .getByRole('textbox', { name: /Адрес электронной почты администратора/ })
         .fill('head@school7.test');
