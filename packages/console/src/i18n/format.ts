@@ -70,3 +70,10 @@ export function formatDateTime(lang: Language, instant: Instant, timeZone: strin
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** A month (`YYYY-MM`) as a person reads it: «декабрь 2026 г.», «снежань 2026», "December 2026". */
+export function formatMonth(lang: Language, month: string): string {
+  return /^\d{4}-\d{2}$/.test(month)
+    ? formatCalendarDate(lang, `${month}-01`, { month: 'long', year: 'numeric' })
+    : month;
+}
