@@ -194,7 +194,8 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         await invitee.getByRole('button', { name: 'Подключить приложение' }).click();
         await invitee.getByRole('img', { name: 'QR-код для приложения-аутентификатора' }).waitFor();
         await checkScreen(invitee, { label: 'account, enrolling an authenticator' });
-        const secret = await invitee.locator('dd code').innerText();
+        // Shown in groups of four for typing by hand; the app takes it without the spaces.
+        const secret = (await invitee.locator('dd code').innerText()).replace(/\s/g, '');
         const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
         await invitee.getByRole('textbox', { name: /Код из приложения/ }).fill(totp.generate());
         await invitee.getByRole('button', { name: 'Подтвердить' }).click();
