@@ -24,6 +24,7 @@ describe('dates in the organisation’s time zone', () => {
     expect(formatMonth('be', '2026-12')).toBe('снежань 2026');
     expect(formatMonth('en', '2026-12')).toBe('December 2026');
     expect(formatMonth('ru', 'not a month')).toBe('not a month');
+    expect(formatMonth('en', '2026-01', 'short')).toBe('Jan 2026');
   });
 
   it('writes one date format per language', () => {
