@@ -138,6 +138,36 @@ describe('the organisation switcher', () => {
     expect(screen.queryByRole('combobox', { name: 'Организация' })).toBeNull();
   });
 
+  it('one organisation with a short name: the header shows it (a phone has no room for the full one)', async () => {
+    applySession({
+      person: {
+        id: '22222222-2222-4222-8222-222222222222',
+        email: 'a@school.example',
+        displayName: '',
+        totpEnabled: false,
+      },
+      portalAdministrator: false,
+      memberships: [
+        {
+          organizationId: 'demo-school',
+          organizationName: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»',
+          organizationShortName: 'МБОУ СОШ № 1',
+          role: 'coordinator',
+          subtree: false,
+        },
+      ],
+      permissions: {},
+      csrfToken: 'c'.repeat(64),
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+    render(<App />);
+    await heading();
+    const name = screen.getByText('МБОУ СОШ № 1');
+    expect(name.getAttribute('title')).toBe(
+      'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»',
+    );
+  });
+
   it('several: the screens follow the chosen organisation, and the choice is remembered', async () => {
     const asked: string[] = [];
     vi.stubGlobal('fetch', async (input: Request | string) => {

@@ -1,3 +1,8 @@
+import {
+  PORTAL_ADMINISTRATOR_PERMISSIONS,
+  ROLE_PERMISSIONS,
+  type StaffPermission,
+} from '@otklik/client/contract';
 import type { StaffRole } from './session.ts';
 import type { ShellMessage } from './shell/shell.messages.ts';
 
@@ -42,9 +47,31 @@ export interface Section {
   id: SectionId;
   path: `${typeof BASE}/${string}`;
   label: ShellMessage & `nav.${SectionId}`;
-  /** Who sees the section in the navigation: anyone holding one of these roles. */
+  /**
+   * What the section's screen reads from the portal: the section is shown to the roles the contract
+   * grants it to, so the navigation never offers a screen the portal would refuse (403).
+   */
+  permission: StaffPermission;
+  /** Who sees the section in the navigation: the roles holding `permission`. */
   roles: readonly StaffRole[];
 }
+
+/** The console's roles that hold `permission` (the portal administrator's are the portal's own). */
+export function rolesHolding(permission: StaffPermission): StaffRole[] {
+  const organizationRoles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter(
+    (role) => (ROLE_PERMISSIONS[role] as readonly StaffPermission[]).includes(permission),
+  );
+  const portal = (PORTAL_ADMINISTRATOR_PERMISSIONS as readonly StaffPermission[]).includes(permission);
+  return portal ? [...organizationRoles, 'portal-administrator'] : organizationRoles;
+}
+
+const section = (id: SectionId, permission: StaffPermission): Section => ({
+  id,
+  path: `${BASE}/${id}`,
+  label: `nav.${id}`,
+  permission,
+  roles: rolesHolding(permission),
+});
 
 /**
  * The navigation, in order, and who sees each item: the one table both the navigation and the home
@@ -52,26 +79,11 @@ export interface Section {
  * read reports and ratings, administrators keep settings, the portal administrator onboards.)
  */
 export const sections: readonly Section[] = [
-  { id: 'queue', path: `${BASE}/queue`, label: 'nav.queue', roles: ['coordinator', 'executor', 'approver'] },
-  {
-    id: 'reports',
-    path: `${BASE}/reports`,
-    label: 'nav.reports',
-    roles: ['coordinator', 'approver', 'analyst', 'administrator'],
-  },
-  {
-    id: 'ratings',
-    path: `${BASE}/ratings`,
-    label: 'nav.ratings',
-    roles: ['analyst', 'administrator', 'coordinator'],
-  },
-  { id: 'settings', path: `${BASE}/settings`, label: 'nav.settings', roles: ['administrator'] },
-  {
-    id: 'administration',
-    path: `${BASE}/administration`,
-    label: 'nav.administration',
-    roles: ['portal-administrator'],
-  },
+  section('queue', 'appeals.read'),
+  section('reports', 'reports.read'),
+  section('ratings', 'ratings.read'),
+  section('settings', 'settings.manage'),
+  section('administration', 'organizations.manage'),
 ];
 
 /** The sections a person with `roles` sees, in navigation order. */

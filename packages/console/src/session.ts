@@ -22,6 +22,8 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export interface StaffOrganization {
   id: string;
   name: string;
+  /** What the header shows: the short name ("МБОУ СОШ № 1") when the organisation has one, else the name. */
+  label: string;
   /** IANA time zone: every date in the console is shown in it. */
   timeZone: string;
 }
@@ -61,13 +63,22 @@ export function chooseOrganization(organizationId: string): void {
 }
 
 /** The organisations the person holds a role in, each once, in the order the portal gave them. */
-export const organizations = computed<readonly { id: string; name: string }[]>(() => {
-  const seen = new Map<string, string>();
+export const organizations = computed<readonly { id: string; name: string; label: string }[]>(() => {
+  const seen = new Map<string, { id: string; name: string; label: string }>();
   for (const m of serverSession.value?.memberships ?? []) {
-    if (!seen.has(m.organizationId)) seen.set(m.organizationId, m.organizationName);
+    if (!seen.has(m.organizationId)) seen.set(m.organizationId, organizationOf(m));
   }
-  return [...seen].map(([id, name]) => ({ id, name }));
+  return [...seen.values()];
 });
+
+/** A membership's organisation, labelled by its short name when it has one. */
+function organizationOf(m: ServerSession['memberships'][number]) {
+  return {
+    id: m.organizationId,
+    name: m.organizationName,
+    label: m.organizationShortName || m.organizationName,
+  };
+}
 
 /** The roles the person holds in `organizationId` (and the portal's own, if they run it). */
 export function rolesIn(organizationId: string | undefined): Set<StaffRole> {
@@ -90,8 +101,8 @@ export const session = computed<StaffSession | null>(() => {
     displayName: current.person.displayName || current.person.email,
     roles: rolesIn(chosen?.organizationId),
     organization: chosen
-      ? { id: chosen.organizationId, name: chosen.organizationName, timeZone: browserTimeZone() }
-      : { id: '', name: '', timeZone: browserTimeZone() },
+      ? { ...organizationOf(chosen), timeZone: browserTimeZone() }
+      : { id: '', name: '', label: '', timeZone: browserTimeZone() },
   };
 });
 

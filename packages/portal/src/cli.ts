@@ -26,6 +26,7 @@ import { type ControlCommandName, runControlCommand } from './control/commands.t
 import { controlSocketPath, sendControlCommand } from './control/socket.ts';
 import { DataDirInUseError, openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
+import { allowExampleSite, pageForPortal } from './demo/example-site.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
@@ -128,7 +129,7 @@ function staffOidcFromEnv(): { staffOidc?: StaffOidcOptions } {
 }
 
 /** A plain static server for examples/site: the "school site", a foreign origin to the portal. */
-function serveExampleSite(port: number): Promise<Server> {
+function serveExampleSite(port: number, portalUrl: string): Promise<Server> {
   const types: Record<string, string> = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
@@ -144,7 +145,9 @@ function serveExampleSite(port: number): Promise<Server> {
       if (file && (await stat(file)).isDirectory())
         file = safeResolve(EXAMPLE_SITE_DIR, `${path}/index.html`);
       if (!file) throw new Error('outside');
-      const body = await readFile(file);
+      const raw = await readFile(file);
+      // The pages name the default portal address; served here they name this portal's.
+      const body = extname(file) === '.html' ? pageForPortal(raw.toString('utf8'), portalUrl) : raw;
       res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -201,7 +204,8 @@ async function main(): Promise<void> {
       });
       console.error(`Demo mailbox: ${portal.url}/demo/mailbox (SMTP on 127.0.0.1:${mailbox.port})`);
       const sitePort = Number(process.env.SITE_PORT || 8788);
-      const site = await serveExampleSite(sitePort);
+      await allowExampleSite(portal.db, sitePort);
+      const site = await serveExampleSite(sitePort, portal.url);
       console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
       console.log(
         `Portal:       ${portal.url}\nConsole:      ${portal.url}/console\nSchool site:  http://localhost:${sitePort}\nDemo mailbox: ${portal.url}/demo/mailbox`,

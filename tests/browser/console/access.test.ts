@@ -143,7 +143,10 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
       await checkScreen(page, { label: 'administration, dry-run results' });
 
       const invitedAt = Date.now();
-      await page.getByRole('textbox', { name: 'Идентификатор организации (обязательно)' }).fill('school-7');
+      // The organisation is chosen by its name from the list above.
+      await page
+        .getByRole('combobox', { name: 'Организация (обязательно)' })
+        .selectOption({ label: 'Школа № 7' });
       await page
         .getByRole('textbox', { name: /Адрес электронной почты администратора/ })
         .fill('head@school7.test');
@@ -191,7 +194,8 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         await invitee.getByRole('button', { name: 'Подключить приложение' }).click();
         await invitee.getByRole('img', { name: 'QR-код для приложения-аутентификатора' }).waitFor();
         await checkScreen(invitee, { label: 'account, enrolling an authenticator' });
-        const secret = await invitee.locator('dd code').innerText();
+        // Shown in groups of four for typing by hand; the app takes it without the spaces.
+        const secret = (await invitee.locator('dd code').innerText()).replace(/\s/g, '');
         const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
         await invitee.getByRole('textbox', { name: /Код из приложения/ }).fill(totp.generate());
         await invitee.getByRole('button', { name: 'Подтвердить' }).click();

@@ -81,6 +81,8 @@ export type StaffOidcSignInCompletion = v.InferOutput<typeof StaffOidcSignInComp
 export const StaffMembership = v.object({
   organizationId: OrganizationId,
   organizationName: v.string(),
+  /** Its short name ("МБОУ СОШ № 1"), which the console's header shows where a phone has no room; null when none. */
+  organizationShortName: v.optional(v.nullable(v.string())),
   role: StaffRoleSchema,
   /** Whether the role reaches the organisations below for figures. */
   subtree: v.boolean(),

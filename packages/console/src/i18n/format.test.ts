@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, daysBetween, formatDate, formatDateTime, formatNumber, formatTime } from './format.ts';
+import {
+  calendarDate,
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  formatTime,
+} from './format.ts';
 
 describe('dates in the organisation’s time zone', () => {
   // 21:30 UTC on 4 January is already 5 January in Moscow (UTC+3) and Minsk, still the 4th in London.
@@ -9,6 +17,14 @@ describe('dates in the organisation’s time zone', () => {
     expect(calendarDate(instant, 'Europe/Moscow')).toBe('2027-01-05');
     expect(calendarDate(instant, 'Europe/London')).toBe('2027-01-04');
     expect(calendarDate(new Date(instant), 'Asia/Vladivostok')).toBe('2027-01-05');
+  });
+
+  it('names a month (the report’s) in words, not as 2026-12', () => {
+    expect(formatMonth('ru', '2026-12')).toBe('декабрь 2026\u00a0г.');
+    expect(formatMonth('be', '2026-12')).toBe('снежань 2026');
+    expect(formatMonth('en', '2026-12')).toBe('December 2026');
+    expect(formatMonth('ru', 'not a month')).toBe('not a month');
+    expect(formatMonth('en', '2026-01', 'short')).toBe('Jan 2026');
   });
 
   it('writes one date format per language', () => {

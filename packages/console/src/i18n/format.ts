@@ -70,3 +70,13 @@ export function formatDateTime(lang: Language, instant: Instant, timeZone: strin
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/**
+ * A month (`YYYY-MM`) as a person reads it: «декабрь 2026 г.», «снежань 2026», "December 2026";
+ * `short` for a chart's axis: «дек. 2026 г.», "Dec 2026".
+ */
+export function formatMonth(lang: Language, month: string, width: 'long' | 'short' = 'long'): string {
+  return /^\d{4}-\d{2}$/.test(month)
+    ? formatCalendarDate(lang, `${month}-01`, { month: width, year: 'numeric' })
+    : month;
+}

@@ -13,6 +13,9 @@ export function errorText(t: KitT, error: unknown): string {
     case 'timeout':
       return t.t('errorTimeout');
     case 'problem':
+      // A refusal says why in the person's words: a retry would not help, asking the administrator would.
+      if (error.status === 401) return t.t('errorSignedOut');
+      if (error.status === 403) return t.t('errorForbidden');
       return error.status >= 500 ? t.t('errorServer') : t.t('errorUnexpected');
     default:
       return t.t('errorUnexpected');

@@ -10,6 +10,9 @@ export const kitMessages = defineMessages({
     errorTimeout: 'Портал не ответил вовремя. Повторите попытку.',
     errorServer: 'Ошибка на стороне портала. Повторите попытку позже.',
     errorUnexpected: 'Что-то пошло не так. Повторите попытку.',
+    errorForbidden:
+      'У вас нет прав на это в выбранной организации. Если они нужны, обратитесь к её администратору.',
+    errorSignedOut: 'Вы вышли из консоли или сеанс закончился. Войдите снова.',
     close: 'Закрыть',
     dismiss: 'Скрыть уведомление',
     notifications: 'Уведомления',
@@ -69,6 +72,9 @@ export const kitMessages = defineMessages({
     errorTimeout: 'Партал не адказаў своечасова. Паўтарыце спробу.',
     errorServer: 'Памылка на баку партала. Паўтарыце спробу пазней.',
     errorUnexpected: 'Нешта пайшло не так. Паўтарыце спробу.',
+    errorForbidden:
+      'У вас няма правоў на гэта ў выбранай арганізацыі. Калі яны патрэбныя, звярніцеся да яе адміністратара.',
+    errorSignedOut: 'Вы выйшлі з кансолі або сеанс скончыўся. Увайдзіце зноў.',
     close: 'Закрыць',
     dismiss: 'Схаваць апавяшчэнне',
     notifications: 'Апавяшчэнні',
@@ -128,6 +134,9 @@ export const kitMessages = defineMessages({
     errorTimeout: 'The portal did not answer in time. Please try again.',
     errorServer: 'Something went wrong on the portal. Please try again later.',
     errorUnexpected: 'Something went wrong. Please try again.',
+    errorForbidden:
+      'You have no rights to this in the chosen organisation. If you need them, ask its administrator.',
+    errorSignedOut: 'You are signed out or the session has ended. Please sign in again.',
     close: 'Close',
     dismiss: 'Dismiss notification',
     notifications: 'Notifications',

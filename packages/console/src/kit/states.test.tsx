@@ -1,4 +1,4 @@
-import { OtklikTimeoutError } from '@otklik/client';
+import { OtklikProblemError, OtklikTimeoutError } from '@otklik/client';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
@@ -51,6 +51,27 @@ describe('useLoad and Loaded', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Повторить' }));
     await waitFor(() => expect(screen.getByRole('listitem').textContent).toBe('Питание'));
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('a refusal says why in words, not "something went wrong"', async () => {
+    const refused = (status: number) =>
+      new OtklikProblemError({
+        type: 'about:blank',
+        title: 'Forbidden',
+        status,
+        code: status === 403 ? 'forbidden' : 'unauthorized',
+      } as ConstructorParameters<typeof OtklikProblemError>[0]);
+    render(<Topics organization="demo-school" load={() => Promise.reject(refused(403))} />);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'У вас нет прав на это в выбранной организации. Если они нужны, обратитесь к её администратору.',
+      ),
+    );
+    cleanup();
+    render(<Topics organization="demo-school" load={() => Promise.reject(refused(401))} />);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('Вы вышли из консоли или сеанс закончился.'),
+    );
   });
 
   it('aborts a load that is no longer wanted, and never shows its late answer', async () => {

@@ -54,7 +54,8 @@ function AccountBody() {
     <>
       <section class="panel" aria-labelledby="account-totp">
         <h2 id="account-totp">{t('totpTitle')}</h2>
-        <p>{enabled ? t('totpOn') : t('totpOff')}</p>
+        {/* While setting it up, what to do with the QR code instead of "it is off". */}
+        <p>{enrolment.value ? t('steps') : enabled ? t('totpOn') : t('totpOff')}</p>
         {!enabled && enrolment.value === null && (
           <Button
             variant="secondary"
@@ -70,7 +71,8 @@ function AccountBody() {
           <dl>
             <dt>{t('secret')}</dt>
             <dd>
-              <code>{enrolment.value.secret}</code>
+              {/* In groups of four, as the apps show keys: easier to type without a slip. */}
+              <code class="account-secret">{enrolment.value.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code>
             </dd>
             <dt>{t('uri')}</dt>
             <dd>

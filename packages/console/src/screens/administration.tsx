@@ -1,6 +1,7 @@
 import type { OrganizationImportResult } from '@otklik/client/schemas';
 import { AdministratorInvitationInput, OrganizationId, StaffEmail } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import * as v from 'valibot';
 import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
@@ -78,6 +79,9 @@ function AdministrationBody() {
     async (signal) => (await loadApi()).listPortalOrganizations({ limit: 100 }, { signal }),
     [version.value],
   );
+  // The forms choose among the organisations by name; while the list reloads they keep the last one.
+  const known = useRef<readonly Choice[]>([]);
+  if (list.state === 'ready') known.current = list.data.items;
   return (
     <>
       <section aria-labelledby="organizations-list">
@@ -98,7 +102,15 @@ function AdministrationBody() {
                   columns={[
                     { id: 'name', header: t('colName'), cell: (o) => o.name },
                     { id: 'id', header: t('colId'), cell: (o) => <code>{o.id}</code> },
-                    { id: 'parent', header: t('colParent'), cell: (o) => o.parentId ?? '—' },
+                    {
+                      id: 'parent',
+                      header: t('colParent'),
+                      // The parent by its name, as the regional administrator knows it (its id if not listed).
+                      cell: (o) =>
+                        o.parentId === null
+                          ? '—'
+                          : (page.items.find((p) => p.id === o.parentId)?.name ?? o.parentId),
+                    },
                     {
                       id: 'admins',
                       header: t('colAdmins'),
@@ -112,15 +124,34 @@ function AdministrationBody() {
           }
         </Loaded>
       </section>
-      <CreateOrganization onCreated={refresh} />
-      <InviteAdministrator onInvited={refresh} />
+      <CreateOrganization onCreated={refresh} organizations={known.current} />
+      <InviteAdministrator onInvited={refresh} organizations={known.current} />
       <ImportOrganizations onImported={refresh} />
       <ImportClassifier />
     </>
   );
 }
 
-function CreateOrganization({ onCreated }: { onCreated: () => void }) {
+/** An organisation to choose from in a form: the list's own rows, shown by name. */
+interface Choice {
+  id: string;
+  name: string;
+}
+const byName = (organizations: readonly Choice[]) =>
+  [...organizations]
+    .sort((a, b) => a.name.localeCompare(b.name, language.value))
+    .map((o) => ({ value: o.id, label: o.name }));
+
+/** The legal profiles by what they are (the law), not by their ids. */
+const JURISDICTIONS = ['ru-59fz', 'by-300z', 'generic'] as const;
+
+function CreateOrganization({
+  onCreated,
+  organizations,
+}: {
+  onCreated: () => void;
+  organizations: readonly Choice[];
+}) {
   const { t } = useT(administrationMessages);
   const initial = {
     id: '',
@@ -174,18 +205,15 @@ function CreateOrganization({ onCreated }: { onCreated: () => void }) {
         <Select
           {...form.field('jurisdiction')}
           label={t('jurisdiction')}
-          options={[
-            { value: 'ru-59fz', label: 'ru-59fz' },
-            { value: 'by-300z', label: 'by-300z' },
-            { value: 'generic', label: 'generic' },
-          ]}
+          options={JURISDICTIONS.map((id) => ({ value: id, label: t(`jurisdiction.${id}`) }))}
           required
         />
-        <TextInput
+        <Select
           {...form.field('parentId')}
           label={t('parentId')}
           hint={t('parentHint')}
-          spellcheck={false}
+          placeholder={t('parentNone')}
+          options={byName(organizations)}
         />
         <TextInput {...form.field('sphere')} label={t('sphere')} required spellcheck={false} />
         <TextInput {...form.field('category')} label={t('category')} required spellcheck={false} />
@@ -207,7 +235,13 @@ function CreateOrganization({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function InviteAdministrator({ onInvited }: { onInvited: () => void }) {
+function InviteAdministrator({
+  onInvited,
+  organizations,
+}: {
+  onInvited: () => void;
+  organizations: readonly Choice[];
+}) {
   const { t } = useT(administrationMessages);
   const schema = v.object({ organizationId: OrganizationId, ...AdministratorInvitationInput.entries });
   const initial = { organizationId: '', email: '', language: language.value };
@@ -236,10 +270,11 @@ function InviteAdministrator({ onInvited }: { onInvited: () => void }) {
         <h2 id="administrator-invite">{t('inviteTitle')}</h2>
         <p>{t('inviteText')}</p>
         <FormAlert error={form.formError} />
-        <TextInput
+        <Select
           {...form.field('organizationId')}
           label={t('inviteOrganization')}
-          spellcheck={false}
+          placeholder={t('inviteOrganizationChoose')}
+          options={byName(organizations)}
           required
         />
         <TextInput

@@ -7,6 +7,7 @@ import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { session } from '../session.ts';
 import { formatInstant, loadApi, SignedIn, Table } from './access-kit.tsx';
+import { auditActionMessages, isNamedAuditAction } from './audit-actions.messages.ts';
 import { auditLogMessages } from './audit-log.messages.ts';
 
 /** The organisation's audit log, newest first, a page at a time. */
@@ -71,7 +72,7 @@ function LogBody({ organizationId }: { organizationId: string }) {
   );
 }
 
-/** The session events the log names in words (sign-in, its method, sign-out); the rest by their code. */
+/** The session events: named with how the person signed in (sign-in, its method, sign-out). */
 const SESSION_ACTIONS = [
   'session.sign-in',
   'session.totp-failed',
@@ -82,9 +83,18 @@ type SessionAction = (typeof SESSION_ACTIONS)[number];
 const isSessionAction = (action: string): action is SessionAction =>
   (SESSION_ACTIONS as readonly string[]).includes(action);
 
-function Action({ entry }: { entry: AuditEntry }) {
+/** An entry's action in words, its code beside them (for a support request); an unknown one by its code. */
+export function Action({ entry }: { entry: AuditEntry }) {
   const { t } = useT(auditLogMessages);
-  if (!isSessionAction(entry.action)) return <code>{entry.action}</code>;
+  const actions = useT(auditActionMessages);
+  const code = <code class="audit-action-code">{entry.action}</code>;
+  if (isNamedAuditAction(entry.action))
+    return (
+      <>
+        {actions.t(entry.action)} {code}
+      </>
+    );
+  if (!isSessionAction(entry.action)) return code;
   const method = entry.details?.method;
   const how =
     method === 'email-code'
@@ -95,7 +105,7 @@ function Action({ entry }: { entry: AuditEntry }) {
   return (
     <>
       {t(entry.action)}
-      {how && ` ${how}`} <code>{entry.action}</code>
+      {how && ` ${how}`} {code}
     </>
   );
 }

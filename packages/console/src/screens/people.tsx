@@ -61,7 +61,20 @@ function PeopleBody({ organizationId }: { organizationId: string }) {
               items={data.people}
               rowKey={(p) => p.id}
               columns={[
-                { id: 'email', header: t('colEmail'), cell: (p) => p.displayName || p.email },
+                {
+                  id: 'email',
+                  header: t('colEmail'),
+                  // The name, and the address the person signs in with (two people may share a name).
+                  cell: (p) =>
+                    p.displayName && p.displayName !== p.email ? (
+                      <>
+                        {p.displayName}
+                        <span class="person-email">{p.email}</span>
+                      </>
+                    ) : (
+                      p.email
+                    ),
+                },
                 {
                   id: 'roles',
                   header: t('colRoles'),

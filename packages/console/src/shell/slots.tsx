@@ -17,7 +17,13 @@ export function OrganizationSwitcher() {
   const current = session.value;
   if (!current) return null;
   const choices = organizations.value;
-  if (choices.length < 2) return <p class="organization-name">{current.organization.name}</p>;
+  // The short name keeps the header to a line or two at 375 px; the full name is its title.
+  if (choices.length < 2)
+    return (
+      <p class="organization-name" title={current.organization.name}>
+        {current.organization.label}
+      </p>
+    );
   return (
     <div class="organization-switch">
       <label class="visually-hidden" for="organization-switch">
@@ -27,6 +33,7 @@ export function OrganizationSwitcher() {
         id="organization-switch"
         class="organization-select"
         value={current.organization.id}
+        title={current.organization.name}
         onChange={(event) => {
           const id = event.currentTarget.value;
           chooseOrganization(id);
@@ -37,7 +44,7 @@ export function OrganizationSwitcher() {
       >
         {choices.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name}
+            {o.label}
           </option>
         ))}
       </select>

@@ -38,7 +38,15 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     expect(await res.json()).toMatchObject({
       person: { email: 'clerk@school.example', totpEnabled: false },
       portalAdministrator: false,
-      memberships: [{ organizationId: 'demo-school', role: 'coordinator', subtree: false }],
+      // The short name comes along: the console's header shows it where a phone has no room.
+      memberships: [
+        {
+          organizationId: 'demo-school',
+          organizationShortName: 'МБОУ СОШ № 1',
+          role: 'coordinator',
+          subtree: false,
+        },
+      ],
       csrfToken: csrf,
     });
     // The session opens the desk of its organisation.

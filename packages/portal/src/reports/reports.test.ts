@@ -167,6 +167,8 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
     expect(codes.items.filter((t) => t.topicId !== 'meals').every((t) => t.code === null)).toBe(true);
     expect(codes.classifierSize).toBeGreaterThanOrEqual(3);
     const month = todayIn('Europe/Moscow').slice(0, 7);
+    // The demo's appeals carry topics of their own: exactly these three are about meals here.
+    await db.query(`UPDATE appeals SET topic_id = 'other' WHERE topic_id = 'meals'`);
     const tagged = await db.query<{ id: string; type: string }>(
       `UPDATE appeals SET topic_id = 'meals' WHERE id IN (
          SELECT id FROM appeals WHERE organization_id = 'demo-school'

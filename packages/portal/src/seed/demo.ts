@@ -3,6 +3,7 @@ import { localDate } from '../dates.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { rebuildRatingAggregates } from '../ratings/aggregates.ts';
 import { DEFAULT_CRITERIA_SET } from '../ratings/settings.ts';
+import { demoAppealContent } from './demo-applicants.ts';
 
 /** Origins of the example "school site" (examples/site served by `pnpm demo`). */
 export const DEMO_ORIGINS = ['http://localhost:8788', 'http://127.0.0.1:8788'];
@@ -227,6 +228,7 @@ const OUTCOMES = [
   { status: 'withdrawn' },
 ] as const;
 const TYPES = ['proposal', 'application', 'complaint'] as const;
+const OPEN_OUTCOMES: ReadonlySet<string> = new Set(['registered', 'in_review', 'extended']);
 
 /** Deterministic UUID (v4-shaped) so the seed is reproducible and idempotent. */
 function seedUuid(text: string): string {
@@ -256,21 +258,25 @@ async function seedAppeals(tx: Queryable, org: DemoOrg, perPeriod: number): Prom
     for (let i = 0; i < perPeriod; i++) {
       n++;
       const outcome = OUTCOMES[i % OUTCOMES.length] ?? OUTCOMES[0];
-      const registered = from + ((to - from) * (i + 0.5)) / perPeriod;
+      const open = OPEN_OUTCOMES.has(outcome.status);
+      const spread = from + ((to - from) * (i + 0.5)) / perPeriod;
+      // An appeal still open arrived in the last five weeks (a school answers within its 30 days or is
+      // a few days late, never months): its deadline is near, passed or this week.
+      const registered = open ? Math.max(from, now - (3 + ((i * 11) % 33)) * day) : spread;
       const received = registered - Math.min(day, registered - from);
       // Between registration and now, so every event lies in the current year.
       const later = registered + (now - registered) * 0.6;
       // Every other open appeal is already past its due date.
       const due =
-        outcome.status === 'registered' && i % 2 === 0
-          ? registered + (now - registered) * 0.5
-          : registered + 30 * day;
+        outcome.status === 'registered' && i % 2 === 0 ? now - (1 + (i % 4)) * day : registered + 30 * day;
+      const content = demoAppealContent(n);
       const closed = ['answered', 'left_without_answer', 'withdrawn', 'forwarded'].includes(outcome.status);
       const iso = (t: number) => new Date(t).toISOString();
       await tx.query(
         `INSERT INTO appeals (id, organization_id, registration_number, type, status, result, received_at,
-           registered_at, due_at, forwarded_at, answered_at, closed_at, extended_until, left_without_answer_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+           registered_at, due_at, forwarded_at, answered_at, closed_at, extended_until, left_without_answer_reason,
+           applicant_surname, applicant_first_name, applicant_patronymic, applicant_email, text, topic_id, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'ru')
          ON CONFLICT (id) DO NOTHING`,
         [
           seedUuid(`${org.id}/${n}`),
@@ -287,6 +293,12 @@ async function seedAppeals(tx: Queryable, org: DemoOrg, perPeriod: number): Prom
           closed ? iso(later) : null,
           outcome.status === 'extended' ? iso(registered + 60 * day) : null,
           outcome.status === 'left_without_answer' ? 'Текст обращения не поддаётся прочтению' : null,
+          content.applicant.surname,
+          content.applicant.firstName,
+          content.applicant.patronymic,
+          content.applicant.email,
+          content.text,
+          content.topicId,
         ],
       );
     }

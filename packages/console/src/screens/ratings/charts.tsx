@@ -23,11 +23,14 @@ export function LineChart({
   id,
   title,
   labels,
+  labelText = (label) => label,
   series,
 }: {
   id: string;
   title: string;
   labels: readonly string[];
+  /** How an x label reads under the axis (the labels themselves stay the keys, e.g. `2026-01`). */
+  labelText?: (label: string) => string;
   series: readonly LineSeries[];
 }) {
   const x = scalePoint<string>()
@@ -69,7 +72,7 @@ export function LineChart({
               y={HEIGHT - MARGIN.bottom + 20}
               text-anchor="middle"
             >
-              {label}
+              {labelText(label)}
             </text>
           ) : null,
         )}

@@ -6,6 +6,7 @@ import type {
   SubordinateFigures,
 } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { formatMonth } from '../../i18n/format.ts';
 import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
@@ -149,6 +150,7 @@ function Analytics({
             id="trend-chart"
             title={t('trendChart')}
             labels={months}
+            labelText={(month) => formatMonth(language.value, month, 'short')}
             series={criteria.map((c) => ({
               id: c.id,
               label: pick(c.label),
@@ -161,7 +163,7 @@ function Analytics({
               items={analytics.trend}
               rowKey={(m) => m.month}
               columns={[
-                { id: 'month', header: t('colMonth'), cell: (m) => m.month },
+                { id: 'month', header: t('colMonth'), cell: (m) => formatMonth(language.value, m.month) },
                 ...criteria.map((c) => ({
                   id: c.id,
                   header: pick(c.label),

@@ -1,6 +1,8 @@
 import './reports.css';
 import type { AppealReportOrganization, AppealReportTheme, StaffAppealReport } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { formatMonth } from '../../i18n/format.ts';
+import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
@@ -194,6 +196,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
     { id: 'complaint', header: t('colComplaint'), cell: (row) => n(row.byType.complaint) },
   ];
   const unclassified = report.themes.find((row) => row.code === null)?.received ?? 0;
+  const caption = t('caption', { month: formatMonth(language.value, report.month) });
   return (
     <>
       <p class="report-summary" role="status">
@@ -203,9 +206,9 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
           overdue: report.total.overdue,
         })}
       </p>
-      <div class="report-table" role="region" aria-label={t('caption', { month: report.month })} tabIndex={0}>
+      <div class="report-table" role="region" aria-label={caption} tabIndex={0}>
         <Table<AppealReportOrganization>
-          caption={t('caption', { month: report.month })}
+          caption={caption}
           items={rows}
           rowKey={(o) => o.organizationId || 'total'}
           columns={columns}
