@@ -7,7 +7,7 @@
  * 2 s of CPU time. The wall time from the spawn of the new process to its readiness endpoint's first
  * 200 (Node, the TypeScript loader, the database opened and recovered, migrations checked, listening:
  * what a load balancer waits for) is printed; on a quiet machine it is under 2 s, on a loaded one the
- * loader's work stretches it (see docs/decisions.md).
+ * loader's work stretches it (docs/decisions.md, "Restart time").
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
