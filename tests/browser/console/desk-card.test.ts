@@ -331,8 +331,11 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       await extend.getByLabel(/Новый срок/).fill(due?.until ?? '');
       await extend.getByRole('textbox', { name: /Причина продления/ }).fill('Нужна проверка на месте');
       await extend.getByRole('button', { name: 'Подтвердить' }).click();
-      await expect.poll(() => page.locator('.card-side').innerText()).toContain('Рассмотрение продлено');
-      expect(await page.getByRole('button', { name: 'Продлить срок' }).count()).toBe(0);
+      // (The side may say «Рассмотрение продлено» already, of the applicant's other appeal: wait for
+      // the dialog to close and the card to be read again, then the button is gone.)
+      await extend.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.getByRole('button', { name: 'Продлить срок' }).count()).toBe(0);
+      expect(await page.locator('.card-side').innerText()).toContain('Рассмотрение продлено');
 
       await page.getByRole('button', { name: 'Направить по компетенции' }).click();
       const forward = page.getByRole('dialog', { name: 'Направить по компетенции' });
