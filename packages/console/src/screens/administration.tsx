@@ -7,6 +7,7 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
+import { CsvFileField } from '../kit/csv-file.tsx';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, Select, TextArea, TextInput } from '../kit/inputs.tsx';
@@ -310,10 +311,6 @@ function ImportOrganizations({ onImported }: { onImported: () => void }) {
       }
     },
   });
-  const readFile = async (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (file) form.set('csv', await file.text());
-  };
   const outcome = result.value;
   return (
     <section aria-labelledby="organizations-import">
@@ -327,18 +324,7 @@ function ImportOrganizations({ onImported }: { onImported: () => void }) {
         <h2 id="organizations-import">{t('importTitle')}</h2>
         <p>{t('importText')}</p>
         <FormAlert error={form.formError} />
-        <div class="field">
-          <label class="field-label" for="import-file">
-            {t('importFile')}
-          </label>
-          <input
-            id="import-file"
-            class="field-control"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={readFile}
-          />
-        </div>
+        <CsvFileField id="import-file" label={t('importFile')} onText={(text) => form.set('csv', text)} />
         <TextArea {...form.field('csv')} label={t('importCsv')} rows={6} spellcheck={false} required />
         <Checkbox {...form.field('dryRun')} label={t('dryRun')} hint={t('dryRunHint')} />
         <div class="form-actions">

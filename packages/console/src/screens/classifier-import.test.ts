@@ -1,6 +1,7 @@
 import { OtklikProblemError } from '@otklik/client';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, refusedLines } from './classifier-import.tsx';
+import { decodeCsv } from '../kit/csv-file.tsx';
+import { refusedLines } from './classifier-import.tsx';
 
 describe('the classifier import', () => {
   it('reads a UTF-8 file as it is and a Windows-1251 one by its letters', () => {

@@ -5,23 +5,12 @@ import * as v from 'valibot';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
+import { CsvFileField } from '../kit/csv-file.tsx';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, TextArea } from '../kit/inputs.tsx';
 import { loadApi, Table } from './access-kit.tsx';
 import { classifierImportMessages } from './classifier-import.messages.ts';
-
-/**
- * The file's text: UTF-8, or else Windows-1251 (how official Russian lists are often saved), so that
- * the titles are not stored as unreadable characters.
- */
-export function decodeCsv(bytes: ArrayBuffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1251').decode(bytes);
-  }
-}
 
 /** The figures a result text names. */
 const figures = (o: ClassifierImportResult) => ({
@@ -76,10 +65,6 @@ export function ImportClassifier() {
       }
     },
   });
-  const readFile = async (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (file) form.set('csv', decodeCsv(await file.arrayBuffer()));
-  };
   const outcome = result.value;
   const refusal = refused.value;
   return (
@@ -94,18 +79,7 @@ export function ImportClassifier() {
         <h2 id="classifier-import">{t('title')}</h2>
         <p>{t('text')}</p>
         <FormAlert error={form.formError} />
-        <div class="field">
-          <label class="field-label" for="classifier-file">
-            {t('file')}
-          </label>
-          <input
-            id="classifier-file"
-            class="field-control"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={readFile}
-          />
-        </div>
+        <CsvFileField id="classifier-file" label={t('file')} onText={(text) => form.set('csv', text)} />
         <TextArea {...form.field('csv')} label={t('csv')} rows={6} spellcheck={false} required />
         <Checkbox {...form.field('dryRun')} label={t('dryRun')} hint={t('dryRunHint')} />
         <div class="form-actions">

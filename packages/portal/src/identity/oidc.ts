@@ -90,6 +90,23 @@ export class OidcDiscovery {
  * The e-mail claims of a finished login: from the ID token, else (many providers put scope claims
  * only there) from the UserInfo response.
  */
+/** The provider's authorization URL for the code flow with PKCE (S256), asking for the e-mail. */
+export async function authorizationUrl(
+  config: client.Configuration,
+  redirectUri: string,
+  login: { readonly codeVerifier: string; readonly state: string; readonly nonce: string },
+): Promise<URL> {
+  return client.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: 'openid email',
+    response_type: 'code',
+    code_challenge: await client.calculatePKCECodeChallenge(login.codeVerifier),
+    code_challenge_method: 'S256',
+    state: login.state,
+    nonce: login.nonce,
+  });
+}
+
 export async function emailClaims(
   config: client.Configuration,
   tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>,
@@ -211,15 +228,7 @@ export class OidcLogin {
         new Date(now + OIDC_LOGIN_TTL_MS),
       ],
     );
-    return client.buildAuthorizationUrl(config, {
-      redirect_uri: this.#redirectUri,
-      scope: 'openid email',
-      response_type: 'code',
-      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    });
+    return authorizationUrl(config, this.#redirectUri, { codeVerifier, state, nonce });
   }
 
   /**

@@ -11,7 +11,13 @@ import type { StaffOidcSignInCompletion, StaffOidcSignInStarted } from '@otklik/
 import * as client from 'openid-client';
 import type { Database } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
-import { emailClaims, OidcDiscovery, type OidcProviderConfig, parseOidcProvider } from '../identity/oidc.ts';
+import {
+  authorizationUrl,
+  emailClaims,
+  OidcDiscovery,
+  type OidcProviderConfig,
+  parseOidcProvider,
+} from '../identity/oidc.ts';
 import { type KeyRing, safeEqualHex } from '../security/keys.ts';
 import { auditSignInEvent } from './sign-in-audit.ts';
 import { acceptTotp, totpRefusal } from './totp.ts';
@@ -108,15 +114,7 @@ export class StaffOidcSignIn {
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [sha256(state), sha256(browser), codeVerifier, nonce, now, expiresAt],
     );
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: this.#redirectUri,
-      scope: 'openid email',
-      response_type: 'code',
-      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    });
+    const url = await authorizationUrl(config, this.#redirectUri, { codeVerifier, state, nonce });
     return { started: { authorizationUrl: url.href, expiresAt: expiresAt.toISOString() }, browser };
   }
 
