@@ -7,6 +7,8 @@
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OTKLIK_DATA_DIR
  * (PGlite directory, default ./.otklik-data), PUBLIC_URL, WIDGETS_DIR, LOG_LEVEL, SITE_PORT (8788),
  * SMTP_URL and MAIL_FROM (mail delivery through the outbox), MAILBOX_PORT (demo SMTP mailbox, 2525),
+ * OIDC_PORT (the demo's OpenID Connect provider "Demo ID", 8789; the demo's PUBLIC_URL defaults to
+ * http://localhost:PORT, the address its provider sends browsers back to),
  * OTKLIK_OIDC_PROVIDERS (JSON array of OpenID Connect providers `{id, name, issuer, clientId,
  * clientSecret}`; unset: OpenID Connect login is off; needs PUBLIC_URL for the callback URL),
  * OTKLIK_STAFF_OIDC_PROVIDER (one JSON object of the same shape: the provider staff may sign in to the
@@ -26,12 +28,13 @@ import { type ControlCommandName, runControlCommand } from './control/commands.t
 import { controlSocketPath, sendControlCommand } from './control/socket.ts';
 import { DataDirInUseError, openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
+import { demoBanner } from './demo/banner.ts';
 import { allowExampleSite, pageForPortal } from './demo/example-site.ts';
+import { demoIdentityOptions, offerDemoIdentity, startDemoIdentity } from './demo/identity.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
 import { type StaffOidcOptions, staffOidcProviderFromEnv } from './people/oidc-sign-in.ts';
-import { DEMO_PEOPLE } from './seed/demo-people.ts';
 import { generateNational, NATIONAL_DEFAULTS } from './seed/national.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
@@ -102,7 +105,6 @@ async function startPortalFromEnv(
     ...(process.env.SMTP_URL
       ? { smtp: { url: process.env.SMTP_URL, from: process.env.MAIL_FROM || DEFAULT_MAIL_FROM } }
       : {}),
-    ...extra,
     database,
     port: Number(process.env.PORT || 8787),
     host: process.env.HOST || '127.0.0.1',
@@ -114,10 +116,13 @@ async function startPortalFromEnv(
     webhooks: { allowPrivateNetworks: seed === 'demo' || process.env.OTKLIK_WEBHOOKS_PRIVATE === '1' },
     ...(process.env.WIDGETS_DIR ? { widgetsDir: resolve(process.env.WIDGETS_DIR) } : {}),
     ...(process.env.CONSOLE_DIR ? { consoleDir: resolve(process.env.CONSOLE_DIR) } : {}),
+    // Last: the demo's mailbox and identity provider stand in for what the environment would name.
+    ...extra,
   });
+  const shown = (extra.publicUrl ?? process.env.PUBLIC_URL) || portal.url;
   console.error(`Otklik portal on ${portal.url} (${describe(database)})`);
-  console.error(`API reference: ${portal.url}/v1/docs`);
-  console.error(`Console: ${portal.url}/console`);
+  console.error(`API reference: ${shown}/v1/docs`);
+  console.error(`Console: ${shown}/console`);
   if (!redis) return portal;
   return { ...portal, close: () => portal.close().then(() => redis.quit().then(() => {})) };
 }
@@ -198,26 +203,39 @@ async function main(): Promise<void> {
     case 'demo': {
       // Mail goes to a local catch-all mailbox whose messages the portal shows at /demo/mailbox.
       const mailbox = await startMailbox({ port: Number(process.env.MAILBOX_PORT || 2525) });
+      // The provider's redirect URIs and the console's callback need the address the browser uses:
+      // the one the README and this banner name (the portal then takes writes from that origin only).
+      const publicUrl = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 8787}`).replace(
+        /\/+$/,
+        '',
+      );
+      const idp = await startDemoIdentity(Number(process.env.OIDC_PORT || 8789), publicUrl);
       const portal = await startPortalFromEnv('demo', {
         smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: DEFAULT_MAIL_FROM, intervalMs: 1000 },
         demoMailboxPage: () => renderMailbox(mailbox.messages),
+        publicUrl,
+        ...demoIdentityOptions(
+          idp,
+          oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS),
+          staffOidcProviderFromEnv(process.env.OTKLIK_STAFF_OIDC_PROVIDER),
+        ),
+      }).catch(async (error: unknown) => {
+        await idp.close();
+        await mailbox.close();
+        throw error;
       });
-      console.error(`Demo mailbox: ${portal.url}/demo/mailbox (SMTP on 127.0.0.1:${mailbox.port})`);
+      await offerDemoIdentity(portal.db);
+      console.error(`Demo ID (OpenID Connect provider): ${idp.issuer}`);
+      console.error(`Demo mailbox: ${publicUrl}/demo/mailbox (SMTP on 127.0.0.1:${mailbox.port})`);
       const sitePort = Number(process.env.SITE_PORT || 8788);
       await allowExampleSite(portal.db, sitePort);
-      const site = await serveExampleSite(sitePort, portal.url);
+      const site = await serveExampleSite(sitePort, publicUrl);
       console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
-      console.log(
-        `Portal:       ${portal.url}\nConsole:      ${portal.url}/console\nSchool site:  http://localhost:${sitePort}\nDemo mailbox: ${portal.url}/demo/mailbox`,
-      );
-      console.log(
-        `\nSign in to the console as any of these (the code arrives in the demo mailbox):\n${DEMO_PEOPLE.map(
-          (p) => `  ${p.email.padEnd(40)} ${p.note}`,
-        ).join('\n')}`,
-      );
+      console.log(demoBanner({ publicUrl, siteUrl: `http://localhost:${sitePort}`, idp: idp.issuer }));
       closeOnSignals(async () => {
         await new Promise<void>((resolve) => site.close(() => resolve()));
         await portal.close();
+        await idp.close();
         await mailbox.close();
       });
       return;

@@ -11,7 +11,8 @@ export interface DemoApplicant {
   email: string;
 }
 
-const APPLICANTS: readonly DemoApplicant[] = [
+/** The made-up applicants, in the order appeals take them. */
+export const DEMO_APPLICANTS: readonly DemoApplicant[] = [
   { surname: 'Иванова', firstName: 'Анна', patronymic: 'Петровна', email: 'a.ivanova@example.com' },
   { surname: 'Смирнов', firstName: 'Олег', patronymic: 'Викторович', email: 'smirnov.o@example.com' },
   { surname: 'Кузнецова', firstName: 'Марина', patronymic: 'Игоревна', email: 'm.kuznetsova@example.com' },
@@ -49,7 +50,7 @@ const TOPICS = Object.keys(TEXTS);
 
 /** The applicant, topic and text of the `n`-th demo appeal (n from 1). */
 export function demoAppealContent(n: number): { applicant: DemoApplicant; topicId: string; text: string } {
-  const applicant = APPLICANTS[n % APPLICANTS.length] ?? (APPLICANTS[0] as DemoApplicant);
+  const applicant = DEMO_APPLICANTS[n % DEMO_APPLICANTS.length] ?? (DEMO_APPLICANTS[0] as DemoApplicant);
   const topicId = TOPICS[n % TOPICS.length] ?? 'other';
   const texts = TEXTS[topicId] ?? [];
   const text = texts[Math.floor(n / TOPICS.length) % texts.length] ?? '';

@@ -1,0 +1,229 @@
+/**
+ * The demo's "Demo ID" end to end, as `pnpm start` runs it: the real `cli.ts demo` in a second process
+ * (fresh PGlite directory, free ports), a demo person signed in to the console through the provider's
+ * own login page, a demo applicant's identity for the appeal form through the same provider, and the
+ * page's refusals.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OIDC_CALLBACK_PATH } from '../identity/oidc.ts';
+import { STAFF_OIDC_CALLBACK_PATH } from '../people/oidc-sign-in.ts';
+import { DEMO_APPLICANT_ACCOUNTS, DEMO_STAFF_ACCOUNTS } from './identity.ts';
+
+const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A browser's cookie jar and navigation, enough for the provider's redirects and its one form. */
+class Browser {
+  readonly #jar = new Map<string, string>();
+
+  async request(url: URL, init: RequestInit = {}): Promise<Response> {
+    const cookie = [...this.#jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+    });
+    for (const set of res.headers.getSetCookie()) {
+      const [pair = ''] = set.split(';');
+      const eq = pair.indexOf('=');
+      this.#jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
+    }
+    return res;
+  }
+
+  /** Follows redirects until `stop` (not fetched) or a page that answers itself. */
+  async follow(start: URL, stop: string, first?: Response): Promise<{ url: URL; page?: Response }> {
+    let url = start;
+    let res = first;
+    for (let hop = 0; hop < 20; hop++) {
+      if (res === undefined) {
+        if (url.href.startsWith(stop)) return { url };
+        res = await this.request(url);
+      }
+      const location = res.headers.get('location');
+      if (location === null) return { url, page: res };
+      url = new URL(location, url);
+      res = undefined;
+    }
+    throw new Error('too many redirects');
+  }
+
+  /** Submits the login page's form with `account` (the button's `formaction` when given). */
+  async submit(page: URL, html: string, fields: Record<string, string>, action?: string): Promise<Response> {
+    const formAction = action ?? /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    if (!formAction) throw new Error(`no form on ${page.href}`);
+    return this.request(new URL(formAction, page), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+}
+
+describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
+  let child: ChildProcess;
+  let dataDir: string;
+  let portal: string;
+  let publicUrl: string;
+  let issuer: string;
+  let banner = '';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'otklik-demo-identity-'));
+    const [port, site, mailbox, oidc] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    portal = `http://127.0.0.1:${port}`;
+    publicUrl = `http://localhost:${port}`;
+    issuer = `http://127.0.0.1:${oidc}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      OTKLIK_DATA_DIR: dataDir,
+      PORT: String(port),
+      SITE_PORT: String(site),
+      MAILBOX_PORT: String(mailbox),
+      OIDC_PORT: String(oidc),
+      LOG_LEVEL: 'error',
+    };
+    for (const name of ['DATABASE_URL', 'PUBLIC_URL', 'OTKLIK_OIDC_PROVIDERS', 'OTKLIK_STAFF_OIDC_PROVIDER'])
+      delete env[name];
+    child = spawn(process.execPath, ['--import', 'tsx', CLI, 'demo'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        banner += chunk.toString();
+        if (banner.includes('Applicants confirm')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${stderr}`)));
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('the banner says how to sign in each way, and where', () => {
+    expect(banner).toContain(`Console:      ${publicUrl}/console`);
+    expect(banner).toContain(`Demo ID:      ${issuer}`);
+    expect(banner).toContain('"Demo ID" on the sign-in page');
+    expect(banner).toContain('the one-time code from the demo mailbox');
+    for (const person of DEMO_STAFF_ACCOUNTS) expect(banner).toContain(person.email);
+    for (const applicant of DEMO_APPLICANT_ACCOUNTS) expect(banner).toContain(applicant.email);
+  });
+
+  it('a demo person signs in to the console through the provider’s login page', async () => {
+    const methods = await fetch(`${portal}/v1/staff/sign-in-methods`);
+    expect(await methods.json()).toEqual({ emailCode: true, oidc: { name: 'Demo ID' } });
+    const browser = new Browser();
+    const started = await browser.request(new URL(`${portal}/v1/staff/oidc-sign-in`), { method: 'POST' });
+    expect(started.status).toBe(200);
+    const { authorizationUrl } = (await started.json()) as { authorizationUrl: string };
+    expect(new URL(authorizationUrl).origin).toBe(issuer);
+    const callback = `${publicUrl}${STAFF_OIDC_CALLBACK_PATH}`;
+
+    const login = await browser.follow(new URL(authorizationUrl), callback);
+    expect(login.page?.status).toBe(200);
+    expect(login.page?.headers.get('content-security-policy')).toContain(`form-action 'self' ${publicUrl}`);
+    const html = (await login.page?.text()) ?? '';
+    expect(html).toContain('<h1>Sign in with Demo ID</h1>');
+    // The staff accounts, each a labelled radio button; no applicants on the console's page.
+    const offered = [...html.matchAll(/name="account" id="(account-\d+)" value="([^"]+)"/g)];
+    expect(offered.map((m) => m[2])).toEqual(DEMO_STAFF_ACCOUNTS.map((a) => a.email));
+    for (const [, id] of offered) expect(html).toContain(`<label for="${id}">`);
+
+    // An address not offered on this page is refused there, the page shown again with the reason.
+    const wrong = await browser.submit(login.url, html, { account: DEMO_APPLICANT_ACCOUNTS[0]?.email ?? '' });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('role="alert"');
+
+    const clerk = 'clerk@school.demo.otklik.localhost';
+    const chosen = await browser.submit(login.url, html, { account: clerk });
+    const back = await browser.follow(login.url, callback, chosen);
+    expect(back.page).toBeUndefined();
+    // The console's callback page hands these to the portal, in the browser that started.
+    const completed = await browser.request(new URL(`${portal}/v1/staff/oidc-sign-in/complete`), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(Object.fromEntries(back.url.searchParams)),
+    });
+    expect(completed.status).toBe(200);
+    const session = (await completed.json()) as {
+      person: { email: string };
+      memberships: { organizationId: string; role: string }[];
+    };
+    expect(session.person.email).toBe(clerk);
+    expect(session.memberships).toContainEqual(
+      expect.objectContaining({ organizationId: 'demo-school', role: 'coordinator' }),
+    );
+    expect((await browser.request(new URL(`${portal}/v1/staff/appeals`))).status).toBe(200);
+  });
+
+  it('Cancel on the login page sends the console a refusal, no session', async () => {
+    const browser = new Browser();
+    const started = await browser.request(new URL(`${portal}/v1/staff/oidc-sign-in`), { method: 'POST' });
+    const { authorizationUrl } = (await started.json()) as { authorizationUrl: string };
+    const callback = `${publicUrl}${STAFF_OIDC_CALLBACK_PATH}`;
+    const login = await browser.follow(new URL(authorizationUrl), callback);
+    const html = (await login.page?.text()) ?? '';
+    const cancel = /formaction="([^"]+)"/.exec(html)?.[1];
+    expect(cancel).toMatch(/\/cancel$/);
+    const refused = await browser.submit(login.url, html, {}, cancel);
+    const back = await browser.follow(login.url, callback, refused);
+    expect(back.url.searchParams.get('error')).toBe('access_denied');
+    expect(back.url.searchParams.has('code')).toBe(false);
+  });
+
+  it('a demo applicant confirms their address for the demo school’s appeal form', async () => {
+    const settings = await fetch(`${portal}/v1/organizations/demo-school/widget-settings`);
+    const body = (await settings.json()) as { appeals: { identity: { oidcProviders: unknown } } };
+    expect(body.appeals.identity.oidcProviders).toEqual([{ id: 'demo-id', name: 'Demo ID' }]);
+
+    const browser = new Browser();
+    const returnOrigin = publicUrl;
+    const start = new URL(
+      `${portal}/v1/organizations/demo-school/identity/oidc/demo-id/start?returnOrigin=${encodeURIComponent(returnOrigin)}`,
+    );
+    const callback = `${publicUrl}${OIDC_CALLBACK_PATH}`;
+    const login = await browser.follow(start, callback);
+    const html = (await login.page?.text()) ?? '';
+    const offered = [...html.matchAll(/name="account" id="account-\d+" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(offered).toEqual(DEMO_APPLICANT_ACCOUNTS.map((a) => a.email));
+    const applicant = DEMO_APPLICANT_ACCOUNTS[0]?.email ?? '';
+    const chosen = await browser.submit(login.url, html, { account: applicant });
+    const back = await browser.follow(login.url, callback, chosen);
+    // The portal's callback (fetched at the address it listens on) posts the identity to the form.
+    const page = await browser.request(new URL(`${portal}${back.url.pathname}${back.url.search}`));
+    expect(page.status).toBe(200);
+    const text = (await page.text()).replaceAll('&quot;', '"');
+    expect(text).toContain(`"email":"${applicant}"`);
+    expect(text).toContain('"method":"oidc:demo-id"');
+    expect(text).toContain(`data-origin="${returnOrigin}"`);
+  });
+});
