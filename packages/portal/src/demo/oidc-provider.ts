@@ -219,11 +219,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;max-width:40rem;margin:2rem auto;padding:0 1rem}
-fieldset{border:1px solid #767676;border-radius:6px;padding:.5rem 1rem 1rem;margin:1rem 0}
+fieldset{border:1px solid #767676;border-radius:6px;padding:.5rem 1rem 1rem;margin:1rem 0;min-width:0}
 legend{font-weight:600;padding:0 .25rem}
 .account{display:flex;gap:.75rem;align-items:flex-start;padding:.5rem 0}
 .account input{width:1.25rem;height:1.25rem;margin:.2rem 0 0}
-.account label{display:flex;flex-direction:column}
+.account label{display:flex;flex-direction:column;min-width:0;overflow-wrap:anywhere}
 .note{color:#4d4d4d;font-size:.9rem}
 .error{color:#b00020;font-weight:600}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem}
@@ -241,11 +241,13 @@ const escapeHtml = (value: string) =>
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
   );
 
-function html(title: string, body: string): string {
+/** A page titled by its one heading. */
+function html(heading: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — ${DEMO_OIDC_PROVIDER_NAME}</title><style>${STYLE}</style></head>
-<body><main>${body}</main></body></html>
+<title>${escapeHtml(heading)} — Otklik demo</title><style>${STYLE}</style></head>
+<body><main><h1>${escapeHtml(heading)}</h1>
+${body}</main></body></html>
 `;
 }
 
@@ -274,9 +276,8 @@ function loginPage(
     .join('\n');
   const action = `/interaction/${encodeURIComponent(uid)}`;
   return html(
-    'Sign in',
-    `<h1>Sign in with ${DEMO_OIDC_PROVIDER_NAME}</h1>
-<p>${DEMO_OIDC_PROVIDER_NAME} is the demo's stand-in for an organisation's identity provider. ${purpose} No password: this is a demo.</p>
+    `Sign in with ${DEMO_OIDC_PROVIDER_NAME}`,
+    `<p>${DEMO_OIDC_PROVIDER_NAME} is the demo's stand-in for an organisation's identity provider. ${purpose} No password: this is a demo.</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${action}/login">
 <fieldset><legend>Demo accounts</legend>
@@ -290,8 +291,8 @@ ${items}
 
 function errorPage(message: string): string {
   return html(
-    'Sign-in failed',
-    `<h1>The sign-in did not work</h1><p>${escapeHtml(message)}</p><p>Go back to the console or the appeal form and start again.</p>`,
+    'The sign-in did not work',
+    `<p>${escapeHtml(message)}</p><p>Go back to the console or the appeal form and start again.</p>`,
   );
 }
 

@@ -1,0 +1,100 @@
+import { createServer } from 'node:net';
+import { type Portal, startPortal } from '@otklik/portal';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  demoIdentityOptions,
+  offerDemoIdentity,
+  startDemoIdentity,
+} from '../../../packages/portal/src/demo/identity.ts';
+import type { DemoOidcProvider } from '../../../packages/portal/src/demo/oidc-provider.ts';
+import { chromiumAvailable, launchChromium } from '../chromium.ts';
+import { widgetsDir } from '../hostile-harness.ts';
+import { focused, tabTo } from '../keyboard.ts';
+import { type ConsoleHarness, checkScreen, consoleDir, openConsole } from './harness.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The demo's own provider, "Demo ID", in Chromium: from the console's "Войти через Demo ID" to its
+ * login page (checked like a console screen: axe, CSP, one h1, narrow widths), a demo person picked
+ * by keyboard, and back in the console signed in as them.
+ */
+describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => {
+  let idp: DemoOidcProvider;
+  let portal: Portal;
+  let browser: Browser;
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const publicUrl = `http://127.0.0.1:${port}`;
+    idp = await startDemoIdentity(0, publicUrl);
+    portal = await startPortal({
+      database: { kind: 'pglite' },
+      port,
+      publicUrl,
+      seed: 'demo',
+      widgetsDir,
+      consoleDir,
+      ...demoIdentityOptions(idp, [], null),
+    });
+    await offerDemoIdentity(portal.db);
+    browser = await launchChromium();
+    h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+    await idp?.close();
+  });
+
+  it('a demo person signs in to the console through Demo ID’s login page, by keyboard', async () => {
+    const page = await openConsole(h, '/console/sign-in');
+    try {
+      await page.getByRole('button', { name: 'Войти через Demo ID' }).waitFor();
+      await tabTo(page, (f) => f.tag === 'button' && f.text === 'Войти через Demo ID');
+      await page.keyboard.press('Enter');
+
+      await page.locator('h1', { hasText: 'Sign in with Demo ID' }).waitFor({ timeout: 30_000 });
+      expect(new URL(page.url()).origin).toBe(idp.issuer);
+      await checkScreen(page, { label: 'Demo ID login page', language: 'en' });
+      // Every demo person is offered; the first is chosen, arrows move the choice.
+      const radios = page.getByRole('radio');
+      expect(await radios.count()).toBe(6);
+      await tabTo(page, (f) => f.tag === 'input');
+      expect(await focused(page)).toMatchObject({
+        type: 'radio',
+        value: 'portal-admin@demo.otklik.localhost',
+      });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(
+        await page.getByRole('radio', { name: /clerk@school\.demo\.otklik\.localhost/ }).isChecked(),
+      ).toBe(true);
+      await tabTo(page, (f) => f.tag === 'button' && f.text === 'Sign in');
+      await page.keyboard.press('Enter');
+
+      // Back in the console, signed in as the clerk (the coordinator of demo-school).
+      await page.locator('.person-name', { hasText: 'Секретарь' }).waitFor({ timeout: 30_000 });
+      expect(new URL(page.url()).origin).toBe(portal.url);
+      const nav = page.getByRole('navigation', { name: 'Разделы' });
+      expect(await nav.getByRole('link', { name: 'Очередь' }).count()).toBe(1);
+      const [row] = await portal.db.query<{ details: { method: string } }>(
+        `SELECT a.details FROM audit_log a JOIN people p ON p.id = a.person_id
+         WHERE p.email = 'clerk@school.demo.otklik.localhost' AND a.action = 'session.sign-in'
+         ORDER BY a.id DESC LIMIT 1`,
+      );
+      expect(row?.details.method).toBe('oidc:demo-id');
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+});
