@@ -8,9 +8,44 @@ beforeEach(() => {
   setLanguage('ru');
   history.replaceState(null, '', '/console');
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  applySession(null);
+  localStorage.clear();
+  vi.unstubAllGlobals();
+});
 
 const heading = () => screen.findByRole('heading', { level: 1 });
+
+/**
+ * Signs in someone holding every role (the navigation shows sections only to those signed in); the
+ * screens' calls are answered "unavailable", their headings are what these tests read.
+ */
+function signInWithEveryRole() {
+  vi.stubGlobal(
+    'fetch',
+    async () =>
+      new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+  );
+  applySession({
+    person: {
+      id: '22222222-2222-4222-8222-222222222222',
+      email: 'all@school.example',
+      displayName: '',
+      totpEnabled: false,
+    },
+    portalAdministrator: true,
+    memberships: (['administrator', 'coordinator', 'executor', 'approver', 'analyst'] as const).map(
+      (role) => ({ organizationId: 'demo-school', organizationName: 'Школа', role, subtree: false }),
+    ),
+    permissions: {},
+    csrfToken: 'c'.repeat(64),
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  });
+}
 
 describe('the console shell', () => {
   it('opens on the home screen, titled, with a skip link to the main area', async () => {
@@ -24,6 +59,7 @@ describe('the console shell', () => {
   });
 
   it('navigates from the section table; the new page’s h1 takes the focus and names the tab', async () => {
+    signInWithEveryRole();
     render(<App />);
     await heading();
     const nav = screen.getByRole('navigation', { name: 'Разделы' });
@@ -42,6 +78,7 @@ describe('the console shell', () => {
   });
 
   it('the menu button discloses the navigation and Escape folds it back to the button', async () => {
+    signInWithEveryRole();
     render(<App />);
     await heading();
     const button = screen.getByRole('button', { name: 'Меню' });

@@ -158,8 +158,8 @@ export async function signOut(everywhere = false): Promise<void> {
 }
 
 /**
- * The roles the console shows sections for: the signed-in person's; while nobody is signed in, every
- * section is shown (each asks to sign in).
+ * The roles the home screen describes sections for: the signed-in person's; while nobody is signed
+ * in, every section (what the console offers). The navigation offers only the way in then.
  */
 export const shownRoles = computed<ReadonlySet<StaffRole>>(
   () => session.value?.roles ?? new Set(STAFF_ROLES),

@@ -1,8 +1,8 @@
 import { signal } from '@preact/signals';
 import { useLocation } from 'preact-iso/router';
 import { useT } from '../i18n/translate.ts';
-import { sectionOf, sectionsFor } from '../routes.ts';
-import { shownRoles } from '../session.ts';
+import { paths, sectionOf, sectionsFor } from '../routes.ts';
+import { session } from '../session.ts';
 import { shellMessages } from './shell.messages.ts';
 
 export const NAV_ID = 'shell-nav';
@@ -10,11 +10,24 @@ export const NAV_ID = 'shell-nav';
 /** Whether the navigation is shown on narrow screens (wide ones always show it). */
 export const navigationOpen = signal(false);
 
-/** The sections the person's roles allow, the current one marked for screen readers and visibly. */
+/**
+ * The sections the person's roles allow, the current one marked for screen readers and visibly.
+ * Signed out, only the way in: every section would answer "sign in" (the portal's 401); the
+ * language switch is in the header.
+ */
 export function Navigation() {
   const { t } = useT(shellMessages);
   const { path } = useLocation();
   const current = sectionOf(path);
+  const links =
+    session.value === null
+      ? [{ id: 'sign-in', path: paths.signIn, label: t('signIn'), current: path === paths.signIn }]
+      : sectionsFor(session.value.roles).map((section) => ({
+          id: section.id,
+          path: section.path,
+          label: t(section.label),
+          current: section === current,
+        }));
   return (
     <nav
       id={NAV_ID}
@@ -27,14 +40,10 @@ export function Navigation() {
       }}
     >
       <ul class="shell-nav-list">
-        {sectionsFor(shownRoles.value).map((section) => (
-          <li key={section.id}>
-            <a
-              class="shell-nav-link"
-              href={section.path}
-              aria-current={section === current ? 'page' : undefined}
-            >
-              {t(section.label)}
+        {links.map((link) => (
+          <li key={link.id}>
+            <a class="shell-nav-link" href={link.path} aria-current={link.current ? 'page' : undefined}>
+              {link.label}
             </a>
           </li>
         ))}

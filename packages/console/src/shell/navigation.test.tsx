@@ -1,0 +1,80 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../app.tsx';
+import { setLanguage } from '../i18n/language.ts';
+import { applySession } from '../session.ts';
+import { NAV_ID } from './navigation.tsx';
+
+beforeEach(() => {
+  setLanguage('ru');
+  history.replaceState(null, '', '/console');
+});
+afterEach(() => {
+  cleanup();
+  applySession(null);
+  localStorage.clear();
+});
+
+/** The navigation, whatever the interface language names it. */
+const nav = () => {
+  const element = document.getElementById(NAV_ID);
+  if (element === null) throw new Error('no navigation');
+  return element;
+};
+const links = () =>
+  within(nav())
+    .getAllByRole('link')
+    .map((a) => [a.textContent, a.getAttribute('href')]);
+
+const coordinator = () =>
+  applySession({
+    person: {
+      id: '22222222-2222-4222-8222-222222222222',
+      email: 'clerk@school.example',
+      displayName: 'Секретарь',
+      totpEnabled: false,
+    },
+    portalAdministrator: false,
+    memberships: [
+      { organizationId: 'demo-school', organizationName: 'Школа', role: 'coordinator', subtree: false },
+    ],
+    permissions: {},
+    csrfToken: 'c'.repeat(64),
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  });
+
+describe('the navigation signed out', () => {
+  it('offers only the way in, no section that would answer "sign in"; the language switch stays', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(nav().getAttribute('aria-label')).toBe('Разделы');
+    expect(links()).toEqual([['Войти', '/console/sign-in']]);
+    expect(screen.getByRole('group', { name: 'Язык интерфейса' })).toBeTruthy();
+    // In the interface language too.
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Язык интерфейса' })).getByRole('button', { name: /^BE/ }),
+    );
+    await waitFor(() => expect(links()).toEqual([['Увайсці', '/console/sign-in']]));
+  });
+
+  it('marks the way in as the current page on the sign-in screen', async () => {
+    history.replaceState(null, '', '/console/sign-in');
+    render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Вход для сотрудников' });
+    expect(within(nav()).getByRole('link', { name: 'Войти' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('signing in shows the person’s sections instead; signing out takes them away again', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { level: 1 });
+    coordinator();
+    await waitFor(() =>
+      expect(links()).toEqual([
+        ['Очередь', '/console/queue'],
+        ['Отчёты', '/console/reports'],
+      ]),
+    );
+    applySession(null);
+    await waitFor(() => expect(links()).toEqual([['Войти', '/console/sign-in']]));
+  });
+});
