@@ -2,7 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused, tabTo } from '../keyboard.ts';
-import { type ConsoleHarness, checkScreen, openConsole, startConsoleHarness } from './harness.ts';
+import {
+  type ConsoleHarness,
+  checkScreen,
+  openConsole,
+  signInCookie,
+  startConsoleHarness,
+} from './harness.ts';
 
 /**
  * The component kit in Chromium under the console's CSP (`/console/kit`, every component on example
@@ -143,7 +149,9 @@ describe.skipIf(!chromiumAvailable())('the console kit in Chromium', () => {
   });
 
   it('unsaved changes: a link and the Back button ask first; staying stays, leaving leaves', async () => {
-    const page = await openConsole(h, '/console');
+    // Signed in: the navigation offers the sections only then.
+    const cookie = await signInCookie(h, 'analyst@dept.demo.otklik.localhost');
+    const page = await openConsole(h, '/console', { cookie });
     try {
       await page.getByRole('link', { name: 'Очередь' }).first().click();
       await expect.poll(() => page.locator('h1').innerText()).toBe('Очередь');

@@ -7,8 +7,12 @@ import {
   type ConsoleLanguage,
   checkScreen,
   openConsole,
+  signInCookie,
   startConsoleHarness,
 } from './harness.ts';
+
+/** A demo person whose navigation has three sections (queue, reports, ratings). */
+const ANALYST = 'analyst@dept.demo.otklik.localhost';
 
 /**
  * The console's shell in Chromium, served by the real portal under its strict CSP: every screen (in
@@ -96,7 +100,9 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
   });
 
   it('the shell by keyboard alone: skip link, language, navigation; focus is always visible', async () => {
-    await withPage('/console', {}, async (page) => {
+    // Signed in: the navigation lists sections only for someone who may open them.
+    const cookie = await signInCookie(h, ANALYST);
+    await withPage('/console', { cookie }, async (page) => {
       const outline = () =>
         page.evaluate(() => {
           const style = getComputedStyle(document.activeElement as Element);
@@ -119,19 +125,17 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
         const now = await focused(page);
         stops.push(now?.text ?? '');
         expect(await outline(), now?.text).toBeGreaterThanOrEqual(2);
-        if (now?.text === 'Администрирование') break;
+        if (now?.text === 'Оценки') break;
       }
       expect(stops).toEqual([
         'Отклик консоль',
         'RU Русский',
         'BE Беларуская',
         'EN English',
-        'Войти',
+        'Аналитик отдела образования',
         'Очередь',
         'Отчёты',
         'Оценки',
-        'Настройки',
-        'Администрирование',
       ]);
 
       // Enter on a section: the new page's heading has the focus, the tab is named after it.
@@ -140,16 +144,44 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
       await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'Оценки' });
       expect(new URL(page.url()).pathname).toBe('/console/ratings');
       expect(await page.title()).toBe('Оценки — Отклик');
-      // Back to where the keyboard was: Tab continues from the heading into the page (signed out:
-      // the way to sign in).
+      // Back to where the keyboard was: Tab continues from the heading into the page.
       await page.keyboard.press('Tab');
-      expect((await focused(page))?.text).toBe('Войти');
+      expect(
+        await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement)),
+      ).toBe(true);
       await checkScreen(page, { label: 'ratings after keyboard navigation' });
     });
   });
 
+  it('signed out, the navigation offers only the way in, by keyboard', async () => {
+    await withPage('/console', {}, async (page) => {
+      await page.getByRole('link', { name: 'Перейти к содержанию' }).focus();
+      const stops: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        stops.push((await focused(page))?.text ?? '');
+      }
+      // The header's way in, then the navigation's; then the home screen.
+      expect(stops.slice(0, 5)).toEqual([
+        'Отклик консоль',
+        'RU Русский',
+        'BE Беларуская',
+        'EN English',
+        'Войти',
+      ]);
+      const nav = page.getByRole('navigation', { name: 'Разделы' });
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Войти']);
+      await nav.getByRole('link', { name: 'Войти' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'Вход для сотрудников' });
+      expect(await nav.getByRole('link', { name: 'Войти' }).getAttribute('aria-current')).toBe('page');
+      await checkScreen(page, { label: 'sign-in from the navigation' });
+    });
+  });
+
   it('at 375 px the navigation folds behind a menu button operated by keyboard', async () => {
-    await withPage('/console', { width: 375, height: 740 }, async (page) => {
+    const cookie = await signInCookie(h, ANALYST);
+    await withPage('/console', { width: 375, height: 740, cookie }, async (page) => {
       const nav = page.getByRole('navigation', { name: 'Разделы' });
       expect(await nav.isVisible()).toBe(false);
       const menu = await tabTo(page, (f) => f.text === 'Меню');
