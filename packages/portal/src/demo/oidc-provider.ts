@@ -222,7 +222,7 @@ const STYLE = `body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;max-width:4
 fieldset{border:1px solid #767676;border-radius:6px;padding:.5rem 1rem 1rem;margin:1rem 0;min-width:0}
 legend{font-weight:600;padding:0 .25rem}
 .account{display:flex;gap:.75rem;align-items:flex-start;padding:.5rem 0}
-.account input{width:1.25rem;height:1.25rem;margin:.2rem 0 0}
+.account input{flex:none;width:1.25rem;height:1.25rem;margin:.2rem 0 0}
 .account label{display:flex;flex-direction:column;min-width:0;overflow-wrap:anywhere}
 .note{color:#4d4d4d;font-size:.9rem}
 .error{color:#b00020;font-weight:600}
