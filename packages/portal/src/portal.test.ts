@@ -460,6 +460,20 @@ describe.each(backends)('portal on $name', (backend) => {
       expect(ok.status).toBe(201);
     });
 
+    test('a PUBLIC_URL on loopback is the portal’s own under each loopback name, and no other port', async () => {
+      const own = createApp({ db: portal.db, publicUrl: 'http://localhost:8787', widgetsDir });
+      const challenge = (origin: string) =>
+        own.request('http://127.0.0.1:8787/v1/organizations/demo-school/challenges', {
+          method: 'POST',
+          headers: { Origin: origin, 'Content-Type': 'application/json' },
+          body: '{}',
+        });
+      expect((await challenge('http://127.0.0.1:8787')).status).toBe(201);
+      expect((await challenge('http://[::1]:8787')).status).toBe(201);
+      await expectProblem(await challenge('http://127.0.0.1:8799'), 403, 'origin-not-allowed');
+      await expectProblem(await challenge('https://localhost:8787'), 403, 'origin-not-allowed');
+    });
+
     test('preflight answers like the request would', async () => {
       const preflight = (origin: string) =>
         fetch(`${url}/v1/organizations/demo-school/appeal-counter`, {

@@ -46,9 +46,32 @@ export interface CorsPolicy {
  * portal's address (DNS rebinding) sends `Host` and `Origin` of its own name, and is refused.
  */
 function isOwnOrigin(c: Context, policy: CorsPolicy, origin: string): boolean {
-  if (policy.publicOrigin !== null) return origin === policy.publicOrigin;
+  if (policy.publicOrigin !== null)
+    return origin === policy.publicOrigin || sameLoopbackPort(origin, policy.publicOrigin);
   try {
     return origin === new URL(c.req.url).origin;
+  } catch {
+    return false;
+  }
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether two origins are one loopback server under two names (`localhost` and `127.0.0.1`): a portal
+ * whose public URL is on loopback (the demo, a developer's machine) is reached by either. No rebound
+ * name sends such an `Origin` — a browser sends the name of the page it shows — so this is safe.
+ */
+function sameLoopbackPort(origin: string, publicOrigin: string): boolean {
+  try {
+    const a = new URL(origin);
+    const b = new URL(publicOrigin);
+    return (
+      LOOPBACK_NAMES.has(a.hostname) &&
+      LOOPBACK_NAMES.has(b.hostname) &&
+      a.protocol === b.protocol &&
+      a.port === b.port
+    );
   } catch {
     return false;
   }
