@@ -313,6 +313,9 @@ describe.skipIf(!chromiumAvailable())(
       expect(occurred('appeal.status_changed')).toBeLessThan(cameBack);
       expect(occurred('appeal.status_changed')).toBeLessThan(occurred('appeal.answered'));
       expect(occurred('appeal.answered')).toBeLessThanOrEqual(Date.now());
+      // …and they arrived in that order: after the outage the status change waited for the filing, so a
+      // document system never hears of a change to an appeal it has not been told of.
+      expect(mine.map((d) => d.event)).toEqual(['appeal.filed', 'appeal.status_changed', 'appeal.answered']);
       expect(await hookRow(admin)).toMatchObject({
         last: expect.stringMatching(/доставлено, ответ 204$/),
         pending: 0,

@@ -63,6 +63,7 @@ export type StaffWebhook = v.InferOutput<typeof StaffWebhook>;
  * The webhook just created, with its signing secret — shown this once. Each delivery is a POST of
  * JSON with `Otklik-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>`,
  * `Otklik-Event` and `Otklik-Delivery` (the same id on every retry of one delivery: deduplicate on it).
+ * One appeal's events arrive in the order they happened.
  */
 export const CreatedWebhook = v.object({ ...StaffWebhook.entries, secret: v.string() });
 export type CreatedWebhook = v.InferOutput<typeof CreatedWebhook>;
