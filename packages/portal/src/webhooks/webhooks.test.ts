@@ -195,7 +195,11 @@ describe.each(backends)('webhooks on $name', (backend) => {
     expect(await retryDue()).toBe(0);
     const listed = await call(app, 'GET', '/v1/staff/organizations/demo-by/webhooks');
     const [view] = ((await listed.json()) as { items: CreatedWebhook[] }).items;
-    expect(view).toMatchObject({ id: hook.id, pending: 2, lastAttempt: { delivered: false, status: null } });
+    expect(view).toMatchObject({
+      id: hook.id,
+      pending: 2,
+      lastAttempt: { delivered: false, status: null, failure: 'refused' },
+    });
     expect(view?.lastAttempt?.error).toMatch(/ECONNREFUSED/);
     expect(view).not.toHaveProperty('secret');
 
@@ -209,16 +213,29 @@ describe.each(backends)('webhooks on $name', (backend) => {
     });
     expect(answered.status, await answered.clone().text()).toBe(200);
     expect(await worker.runOnce()).toBe(0);
+    const refused = await call(app, 'GET', '/v1/staff/organizations/demo-by/webhooks');
+    expect(((await refused.json()) as { items: CreatedWebhook[] }).items[0]?.lastAttempt).toMatchObject({
+      status: 500,
+      failure: 'status',
+      error: 'The receiver answered 500',
+    });
     expect(await retryDue()).toBe(1);
     expect(await retryDue()).toBe(0);
     await receiver.close();
 
     const all = await call(app, 'GET', `/v1/staff/organizations/demo-by/webhooks/${hook.id}/deliveries`);
     const page = (await all.json()) as {
-      items: { event: string; deliveredAt: string | null; lastStatus: number; attempts: number }[];
+      items: {
+        event: string;
+        deliveredAt: string | null;
+        lastStatus: number;
+        lastFailure: string | null;
+        attempts: number;
+      }[];
     };
     expect(page.items.every((d) => d.deliveredAt !== null && d.lastStatus === 204)).toBe(true);
     expect(page.items.find((d) => d.event === 'appeal.answered')?.attempts).toBe(2);
+    expect(page.items.every((d) => d.lastFailure === null)).toBe(true);
 
     // What arrived after the outage (the first receiver's one delivery is checked the same way).
     const payloads = receiver.received.map((r) => {

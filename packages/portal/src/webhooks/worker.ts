@@ -13,6 +13,7 @@ import type { KeyRing } from '../security/keys.ts';
 import { openSecret } from '../security/secret-box.ts';
 import { startDeliveryLoop } from '../workers/delivery-loop.ts';
 import { AddressRefused, type ResolvedTarget, resolveTarget } from './address-guard.ts';
+import { TIMEOUT_ERROR } from './failure.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signDelivery } from './signature.ts';
 
 /** The secret box purpose of webhook secrets. */
@@ -90,7 +91,7 @@ function post(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('timeout', () => req.destroy(new Error(TIMEOUT_ERROR)));
     req.on('error', reject);
     req.end(body);
   });
