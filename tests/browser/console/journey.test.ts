@@ -194,7 +194,7 @@ describe.skipIf(!chromiumAvailable())(
       await form.getByRole('textbox', { name: /Фамилия/ }).fill('Петрова');
       await form.getByRole('textbox', { name: /^Имя/ }).fill('Ирина');
       await form.getByRole('textbox', { name: /Адрес электронной почты/ }).fill(email);
-      let since = Date.now();
+      const since = Date.now();
       await form.getByRole('button', { name: 'Получить код' }).click();
       await form.getByRole('textbox', { name: /Код из письма/ }).fill(await codeFor(email, since));
       await form.getByRole('button', { name: 'Подтвердить' }).click();
