@@ -168,7 +168,7 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
     try {
       await page.getByRole('table', { name: 'Вебхуки организации' }).waitFor();
       const table = await page.getByRole('table', { name: 'Вебхуки организации' }).innerText();
-      expect(table).toMatch(/ошибка: The receiver answered 503/);
+      expect(table).toMatch(/ошибка: приёмник ответил 503/);
       await checkScreen(page, { label: 'webhooks, one failing' });
       // Checked before sending: no address, the error beside the field and the focus on it.
       await page.getByRole('button', { name: 'Добавить' }).focus();

@@ -36,12 +36,23 @@ export const WebhookInput = v.object({
 });
 export type WebhookInput = v.InferInput<typeof WebhookInput>;
 
-/** The last attempt at a delivery: when, the HTTP status (null when no answer came), the error. */
+/**
+ * Why an attempt failed, for people's words: the receiver answered something other than 2xx
+ * (`status`), refused the connection (`refused`: down, or another port), did not answer in time
+ * (`timeout`), the address is one the portal does not send to (`address`: a private network, a name
+ * that does not resolve), or another network failure (`network`: reset, TLS). `error` keeps the detail.
+ */
+export const WEBHOOK_FAILURES = ['status', 'refused', 'timeout', 'address', 'network'] as const;
+export const WebhookFailure = v.picklist(WEBHOOK_FAILURES);
+export type WebhookFailure = v.InferOutput<typeof WebhookFailure>;
+
+/** The last attempt at a delivery: when, the HTTP status (null when no answer came), the error and its kind. */
 export const WebhookAttempt = v.object({
   at: IsoTimestamp,
   event: WebhookEvent,
   status: v.nullable(v.pipe(v.number(), v.integer())),
   error: v.nullable(v.string()),
+  failure: v.nullable(WebhookFailure),
   delivered: v.boolean(),
 });
 
@@ -63,6 +74,7 @@ export type StaffWebhook = v.InferOutput<typeof StaffWebhook>;
  * The webhook just created, with its signing secret — shown this once. Each delivery is a POST of
  * JSON with `Otklik-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>`,
  * `Otklik-Event` and `Otklik-Delivery` (the same id on every retry of one delivery: deduplicate on it).
+ * One appeal's events arrive in the order they happened.
  */
 export const CreatedWebhook = v.object({ ...StaffWebhook.entries, secret: v.string() });
 export type CreatedWebhook = v.InferOutput<typeof CreatedWebhook>;
@@ -78,6 +90,7 @@ export const WebhookDelivery = v.object({
   deliveredAt: v.nullable(IsoTimestamp),
   lastStatus: v.nullable(v.pipe(v.number(), v.integer())),
   lastError: v.nullable(v.string()),
+  lastFailure: v.nullable(WebhookFailure),
   lastAttemptAt: v.nullable(IsoTimestamp),
   /** When the next attempt is due (null once delivered). */
   nextAttemptAt: v.nullable(IsoTimestamp),

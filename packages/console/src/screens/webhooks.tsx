@@ -86,11 +86,21 @@ function HooksBody({ organizationId }: { organizationId: string }) {
     const last = hook.lastAttempt;
     if (last === null) return t('never');
     const when = formatInstant(language.value, last.at);
-    return `${when}: ${
-      last.delivered
-        ? t('delivered', { status: String(last.status ?? '') })
-        : t('failed', { error: last.error ?? '' })
-    }`;
+    if (last.delivered) return `${when}: ${t('delivered', { status: String(last.status ?? '') })}`;
+    // The kind in words; the portal's own text only where the kind alone says too little.
+    const failure = last.failure ?? 'network';
+    const words = t(`failure.${failure}`, { status: String(last.status ?? '') });
+    return (
+      <>
+        {`${when}: ${t('failed', { error: words })}`}
+        {failure === 'network' && last.error && (
+          <>
+            {' ('}
+            <span lang="en">{last.error}</span>)
+          </>
+        )}
+      </>
+    );
   };
 
   return (

@@ -14,6 +14,15 @@ export interface ResolvedTarget {
 
 export class AddressRefused extends Error {}
 
+const PRIVATE_ADDRESS =
+  'The address is in a private, loopback or link-local network; the portal does not send there';
+const doesNotResolve = (host: string) => `The name ${host} does not resolve`;
+
+/** Whether a failed attempt's stored error is this guard's refusal (the console says so in words). */
+export function isAddressRefusal(error: string): boolean {
+  return error === PRIVATE_ADDRESS || /^The name \S+ does not resolve$/.test(error);
+}
+
 /** Resolves the URL's host and returns the address to connect to; throws {@link AddressRefused}. */
 export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<ResolvedTarget> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -23,15 +32,13 @@ export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<Re
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch {
-      throw new AddressRefused(`The name ${host} does not resolve`);
+      throw new AddressRefused(doesNotResolve(host));
     }
   }
   if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
-    throw new AddressRefused(
-      'The address is in a private, loopback or link-local network; the portal does not send there',
-    );
+    throw new AddressRefused(PRIVATE_ADDRESS);
   }
   const first = addresses[0];
-  if (!first) throw new AddressRefused(`The name ${host} does not resolve`);
+  if (!first) throw new AddressRefused(doesNotResolve(host));
   return first;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { StaffWebhook, WebhookDelivery, WebhookEvent } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
+import { failureOf } from './failure.ts';
 
 interface HookRow {
   id: string;
@@ -47,6 +48,7 @@ function view(row: HookRow): StaffWebhook {
             event: row.last_event,
             status: row.last_status,
             error: row.last_error,
+            failure: failureOf(row.last_status, row.last_error),
             delivered: row.last_delivered === true,
           },
   };
@@ -125,6 +127,7 @@ export async function listDeliveries(
     deliveredAt: r.delivered_at === null ? null : iso(r.delivered_at),
     lastStatus: r.last_status,
     lastError: r.last_error,
+    lastFailure: failureOf(r.last_status, r.last_error),
     lastAttemptAt: r.last_attempt_at === null ? null : iso(r.last_attempt_at),
     nextAttemptAt: r.delivered_at === null ? iso(r.next_attempt_at) : null,
   }));

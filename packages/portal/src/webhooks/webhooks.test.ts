@@ -65,6 +65,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
   let app: ReturnType<typeof createApp>;
   let guarded: ReturnType<typeof createApp>;
   let worker: WebhookWorker;
+  let keys: ReturnType<typeof createKeyRing>;
   let apiKey: string;
 
   beforeAll(async () => {
@@ -72,7 +73,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     const demo = await openDemoDatabase(backend);
     db = demo.db;
     close = demo.close;
-    const keys = createKeyRing(db, 'webhooks-test-secret');
+    keys = createKeyRing(db, 'webhooks-test-secret');
     app = createApp({ db, keys, pow: { maxNumber: 200 }, webhooks: { allowPrivateNetworks: true } });
     guarded = createApp({ db, keys, pow: { maxNumber: 200 } });
     worker = startWebhookWorker(db, keys, {
@@ -194,7 +195,11 @@ describe.each(backends)('webhooks on $name', (backend) => {
     expect(await retryDue()).toBe(0);
     const listed = await call(app, 'GET', '/v1/staff/organizations/demo-by/webhooks');
     const [view] = ((await listed.json()) as { items: CreatedWebhook[] }).items;
-    expect(view).toMatchObject({ id: hook.id, pending: 2, lastAttempt: { delivered: false, status: null } });
+    expect(view).toMatchObject({
+      id: hook.id,
+      pending: 2,
+      lastAttempt: { delivered: false, status: null, failure: 'refused' },
+    });
     expect(view?.lastAttempt?.error).toMatch(/ECONNREFUSED/);
     expect(view).not.toHaveProperty('secret');
 
@@ -208,16 +213,29 @@ describe.each(backends)('webhooks on $name', (backend) => {
     });
     expect(answered.status, await answered.clone().text()).toBe(200);
     expect(await worker.runOnce()).toBe(0);
+    const refused = await call(app, 'GET', '/v1/staff/organizations/demo-by/webhooks');
+    expect(((await refused.json()) as { items: CreatedWebhook[] }).items[0]?.lastAttempt).toMatchObject({
+      status: 500,
+      failure: 'status',
+      error: 'The receiver answered 500',
+    });
     expect(await retryDue()).toBe(1);
     expect(await retryDue()).toBe(0);
     await receiver.close();
 
     const all = await call(app, 'GET', `/v1/staff/organizations/demo-by/webhooks/${hook.id}/deliveries`);
     const page = (await all.json()) as {
-      items: { event: string; deliveredAt: string | null; lastStatus: number; attempts: number }[];
+      items: {
+        event: string;
+        deliveredAt: string | null;
+        lastStatus: number;
+        lastFailure: string | null;
+        attempts: number;
+      }[];
     };
     expect(page.items.every((d) => d.deliveredAt !== null && d.lastStatus === 204)).toBe(true);
     expect(page.items.find((d) => d.event === 'appeal.answered')?.attempts).toBe(2);
+    expect(page.items.every((d) => d.lastFailure === null)).toBe(true);
 
     // What arrived after the outage (the first receiver's one delivery is checked the same way).
     const payloads = receiver.received.map((r) => {
@@ -233,6 +251,78 @@ describe.each(backends)('webhooks on $name', (backend) => {
     // No personal data leaves in a payload.
     expect(receiver.received.map((r) => r.body).join('')).not.toMatch(/Караленка|hooks@example|Прашу|Дадаю/);
   }, 60_000);
+
+  test("an appeal's events reach a hook in order: a later one waits while an earlier one is retried, not once it is given up", async () => {
+    const receiver = await startReceiver();
+    // Its own worker, whose first retry is a minute away (the shared one retries after 1 ms).
+    const patient = startWebhookWorker(db, keys, {
+      allowPrivateNetworks: true,
+      intervalMs: 3_600_000,
+      retryBaseMs: 60_000,
+    });
+    const schoolKey = await createApiKey(db, 'demo-school', 'webhooks order');
+    const created = await app.request('/v1/staff/organizations/demo-school/webhooks', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${schoolKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        url: `http://127.0.0.1:${receiver.port}/otklik`,
+        events: ['appeal.status_changed'],
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const hook = (await created.json()) as CreatedWebhook;
+    try {
+      const [a, b] = await db.query<{ id: string }>(
+        `SELECT id FROM appeals WHERE organization_id = 'demo-school' ORDER BY id LIMIT 2`,
+      );
+      // Each statement its own transaction, so each event a later `created_at` than the one before.
+      const event = async (appealId: string | undefined, status: string) => {
+        await db.query('INSERT INTO appeal_events (appeal_id, status) VALUES ($1, $2)', [appealId, status]);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      };
+      const arrived = () =>
+        receiver.received.map((r) => {
+          const p = JSON.parse(r.body) as { appeal: { id: string; status: string } };
+          return `${p.appeal.id === a?.id ? 'a' : 'b'}:${p.appeal.status}`;
+        });
+      const retry = async () => {
+        await db.query('UPDATE webhook_deliveries SET next_attempt_at = now() WHERE delivered_at IS NULL');
+        return patient.runOnce();
+      };
+
+      // The first event of A is refused once; A's second waits for its retry, B's goes at once.
+      receiver.state.failNext = 1;
+      await event(a?.id, 'in_review');
+      await event(a?.id, 'extended');
+      await event(b?.id, 'in_review');
+      expect(await patient.runOnce()).toBe(1);
+      expect(arrived()).toEqual(['b:in_review']);
+      const [waiting] = await db.query<{ attempts: number }>(
+        `SELECT attempts FROM webhook_deliveries WHERE webhook_id = $1 AND payload -> 'appeal' ->> 'status' = 'extended'`,
+        [hook.id],
+      );
+      expect(waiting?.attempts).toBe(0);
+      // A's retry goes through, and its second event right after it, in the same run.
+      expect(await retry()).toBe(2);
+      expect(arrived()).toEqual(['b:in_review', 'a:in_review', 'a:extended']);
+
+      // An event given up after the last attempt (15 by default) holds nothing back.
+      receiver.state.failNext = 1;
+      await event(a?.id, 'forwarded');
+      await event(a?.id, 'left_without_answer');
+      expect(await patient.runOnce()).toBe(0);
+      await db.query(
+        `UPDATE webhook_deliveries SET attempts = 15 WHERE webhook_id = $1 AND payload -> 'appeal' ->> 'status' = 'forwarded'`,
+        [hook.id],
+      );
+      expect(await retry()).toBe(1);
+      expect(arrived()).toEqual(['b:in_review', 'a:in_review', 'a:extended', 'a:left_without_answer']);
+    } finally {
+      await patient.stop();
+      await receiver.close();
+      await db.query('DELETE FROM webhooks WHERE id = $1', [hook.id]);
+    }
+  });
 
   test('a removed webhook stops, its pending deliveries with it', async () => {
     const [hook] = await db.query<{ id: string }>(

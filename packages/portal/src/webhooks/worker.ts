@@ -2,7 +2,8 @@
  * Delivers webhook events: the rows the triggers of migration 0015 write in the transaction of each
  * appeal event. Rows are claimed with `FOR UPDATE SKIP LOCKED` and leased, then POSTed outside the
  * transaction; a 2xx marks a row delivered (it is never sent again), anything else is retried with
- * exponential backoff. Each attempt's status or error is kept for the console.
+ * exponential backoff. One appeal's events reach a hook in order. Each attempt's status or error is
+ * kept for the console.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -12,6 +13,7 @@ import type { KeyRing } from '../security/keys.ts';
 import { openSecret } from '../security/secret-box.ts';
 import { startDeliveryLoop } from '../workers/delivery-loop.ts';
 import { AddressRefused, type ResolvedTarget, resolveTarget } from './address-guard.ts';
+import { TIMEOUT_ERROR } from './failure.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signDelivery } from './signature.ts';
 
 /** The secret box purpose of webhook secrets. */
@@ -48,6 +50,19 @@ interface Row {
 const LEASE_MS = 5 * 60_000;
 const BATCH = 20;
 
+/**
+ * An earlier event of the same appeal to the same hook that is not delivered yet (waiting, retrying
+ * or in flight) and not given up: the later one waits for it, so a receiver hears of an appeal's
+ * events in the order they happened (after an outage the status change no longer overtakes the
+ * filing whose retry is due later). Events written in one transaction share `created_at`; their
+ * order is the id's, as before.
+ */
+const EARLIER_PENDING = `
+  SELECT 1 FROM webhook_deliveries e
+  WHERE e.webhook_id = d.webhook_id AND e.delivered_at IS NULL AND e.attempts < $1
+    AND e.payload -> 'appeal' ->> 'id' = d.payload -> 'appeal' ->> 'id'
+    AND (e.created_at, e.id) < (d.created_at, d.id)`;
+
 /** One POST to the checked address; resolves with the status (the body is read and dropped). */
 function post(
   url: URL,
@@ -76,7 +91,7 @@ function post(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('timeout', () => req.destroy(new Error(TIMEOUT_ERROR)));
     req.on('error', reject);
     req.end(body);
   });
@@ -97,6 +112,7 @@ export function startWebhookWorker(
         `SELECT d.id, d.event, d.payload, d.attempts, w.url, w.secret_sealed
          FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
          WHERE d.delivered_at IS NULL AND d.next_attempt_at <= now() AND d.attempts < $1
+           AND NOT EXISTS (${EARLIER_PENDING})
          ORDER BY d.created_at, d.id LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
         [maxAttempts, BATCH],
       );

@@ -24,7 +24,7 @@ export interface DeliveryLoop {
 
 /**
  * The polling loop the outbox and the webhooks share: every interval, claim a batch and deliver it,
- * again while batches come back full; one run at a time per process (other processes are kept apart
+ * again while batches come back full or something went out; one run at a time per process (other processes are kept apart
  * by the claim's `FOR UPDATE SKIP LOCKED` lease). The timer does not keep the process alive.
  */
 export function startDeliveryLoop<TRow>(options: DeliveryLoopOptions<TRow>): DeliveryLoop {
@@ -36,8 +36,12 @@ export function startDeliveryLoop<TRow>(options: DeliveryLoopOptions<TRow>): Del
     let delivered = 0;
     for (;;) {
       const rows = await claim();
-      for (const row of rows) if (await deliver(row)) delivered++;
-      if (rows.length < batchSize || stopped) return delivered;
+      let sent = 0;
+      for (const row of rows) if (await deliver(row)) sent++;
+      delivered += sent;
+      // Again after a full batch, and after any delivery: it may have let the next row in line go
+      // (a webhook holds an appeal's later event back until the earlier one is delivered).
+      if ((rows.length < batchSize && sent === 0) || stopped) return delivered;
     }
   };
 
