@@ -83,6 +83,14 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     expect(changed.status).toBe(200);
     const refused = await h.call('PUT', path(it_?.id as string), { ...admin, body: { roles: [] } });
     expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { code: string }).code).toBe('last-administrator');
+    // Another role instead of administrator is refused the same way.
+    const demoted = await h.call('PUT', path(it_?.id as string), {
+      ...admin,
+      body: { roles: [{ role: 'coordinator' }] },
+    });
+    expect(demoted.status).toBe(409);
+    expect(((await demoted.json()) as { code: string }).code).toBe('last-administrator');
     const [still] = await db.query(`SELECT 1 FROM memberships m JOIN people p ON p.id = m.person_id
       WHERE p.email = 'it@school.example' AND m.role = 'administrator'`);
     expect(still).toBeTruthy();
