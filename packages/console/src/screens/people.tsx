@@ -1,5 +1,5 @@
-import { STAFF_ROLES, type StaffRole } from '@otklik/client/contract';
 import { isOtklikError } from '@otklik/client';
+import { STAFF_ROLES, type StaffRole } from '@otklik/client/contract';
 import { StaffInvitationInput, type StaffPerson } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import { language } from '../i18n/language.ts';
