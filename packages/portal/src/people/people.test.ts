@@ -198,6 +198,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       header,
       'ok-one;Школа 1;;RU;ru-59fz;demo-edu-dept;education;school;Europe/Moscow;office@one.example;https://one.example',
       'Bad Id;Школа;;RU;ru-59fz;;education;school;Europe/Moscow;;',
+      'bad-sphere;Школа;;BY;by-300z;;Education;School;Europe/Minsk;;',
       'ok-two;Школа 2;;XX;ru-59fz;;education;school;Mars/Olympus;not-mail;ftp://x',
       'demo-school;Дубль;;RU;ru-59fz;;education;school;Europe/Moscow;;',
       'orphan;Сирота;;RU;ru-59fz;no-parent;education;school;Europe/Moscow;;',
@@ -212,10 +213,22 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       created: number;
       refused: { line: number; reasons: string[] }[];
     };
-    expect(report.rows).toBe(5);
+    expect(report.rows).toBe(6);
     expect(report.created).toBe(0);
-    expect(report.refused.map((r) => r.line)).toEqual([3, 4, 5, 6]);
+    expect(report.refused.map((r) => r.line)).toEqual([3, 4, 5, 6, 7]);
+    const sphereReasons = report.refused.splice(1, 1)[0]?.reasons ?? [];
+    // The demo portal lists its spheres and each sphere's kinds: the refusal names them.
+    expect(sphereReasons[0]).toMatch(
+      /^sphere: .*\(the portal lists: .*education.*; or a new key in that form\)$/,
+    );
+    expect(sphereReasons[1]).toMatch(/^category: .*school/);
     expect(report.refused[1]?.reasons.join(' ')).toMatch(/country.*timeZone.*contactEmail.*siteOrigin/s);
+    // A refused value comes with what is allowed.
+    expect(report.refused[1]?.reasons.find((r) => r.startsWith('country:'))).toMatch(/\(allowed: RU, BY\)$/);
+    expect(report.refused[1]?.reasons.find((r) => r.startsWith('timeZone:'))).toMatch(
+      /\(e\.g\. Europe\/Kaliningrad, Europe\/Moscow, .*Asia\/Kamchatka, Europe\/Minsk\)$/,
+    );
+    expect(report.refused[0]?.reasons.join(' ')).toMatch(/^id: /);
     expect(report.refused[2]?.reasons).toEqual(['id: demo-school is taken']);
     expect(report.refused[3]?.reasons[0]).toMatch(/parentId: no organisation no-parent/);
     // Not a dry run, but rows refused: nothing is created.
