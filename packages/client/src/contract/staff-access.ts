@@ -286,6 +286,22 @@ export const listStaffAuditLogEndpoint = {
 
 const PORTAL = 'Portal administrators only.';
 
+export const listPortalAuditLogEndpoint = {
+  ...routes.listPortalAuditLogRoute,
+  summary: 'The portal’s own audit log, newest first',
+  description:
+    `${PORTAL} What happens at the portal level rather than in one organisation: portal administrators ` +
+    'signing in and out (and anyone signing in who holds no role in an organisation), organisations ' +
+    'created and imported, administrators invited, the classifier imported, calendar days changed. ' +
+    'An entry about one organisation names it in `details.organizationId`.',
+  tags: ['staff-access'],
+  query: AuditQuery,
+  response: AuditPage,
+  access: 'staff',
+  permission: 'organizations.manage',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
+
 export const listPortalOrganizationsEndpoint = {
   ...routes.listPortalOrganizationsRoute,
   summary: 'Every organisation of the portal, with how many administrators each has',

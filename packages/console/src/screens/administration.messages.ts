@@ -3,6 +3,7 @@ import { defineMessages } from '@otklik/widget-core';
 export const administrationMessages = defineMessages({
   ru: {
     calendars: 'Календари выходных',
+    portalLog: 'Журнал портала',
     title: 'Администрирование',
     intro: 'Создавайте организации по одной или списком из CSV и приглашайте их администраторов.',
     notAdminTitle: 'Только для администраторов портала',
@@ -65,6 +66,7 @@ export const administrationMessages = defineMessages({
   },
   be: {
     calendars: 'Календары выхадных',
+    portalLog: 'Журнал партала',
     title: 'Адміністраванне',
     intro: 'Стварайце арганізацыі па адной або спісам з CSV і запрашайце іх адміністратараў.',
     notAdminTitle: 'Толькі для адміністратараў партала',
@@ -127,6 +129,7 @@ export const administrationMessages = defineMessages({
   },
   en: {
     calendars: 'Calendars of non-working days',
+    portalLog: 'Portal log',
     title: 'Administration',
     intro: 'Create organisations one at a time or from a CSV list, and invite their administrators.',
     notAdminTitle: 'For portal administrators only',

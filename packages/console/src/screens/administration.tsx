@@ -52,9 +52,14 @@ export default function Administration() {
         title={t('title')}
         description={t('intro')}
         actions={
-          <a class="button button--secondary" href={paths.calendars}>
-            {t('calendars')}
-          </a>
+          <>
+            <a class="button button--secondary" href={paths.calendars}>
+              {t('calendars')}
+            </a>
+            <a class="button button--secondary" href={paths.portalAuditLog}>
+              {t('portalLog')}
+            </a>
+          </>
         }
       />
       <SignedIn>

@@ -191,6 +191,63 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     expect((await h.call('GET', '/v1/staff/portal/organizations', admin)).status).toBe(403);
   });
 
+  test('the portal’s own audit log: portal administrators’ and roleless sign-ins, portal actions; theirs alone', async () => {
+    type Page = {
+      items: { action: string; actor: { name: string } | null; details: Record<string, unknown> | null }[];
+      nextBefore: number | null;
+    };
+    const read = async (query = '') => {
+      const res = await h.call('GET', `/v1/staff/portal/audit-log${query}`, portalAdmin);
+      expect(res.status).toBe(200);
+      return (await res.json()) as Page;
+    };
+    // Someone with no role anywhere signs in: without the portal's log, that sign-in was in no log.
+    await h.addPerson('nobody@school.example', []);
+    await h.signIn('nobody@school.example');
+    await h.call('POST', '/v1/staff/portal/organizations', {
+      ...portalAdmin,
+      body: {
+        id: 'audited-school',
+        name: 'Школа для журнала',
+        country: 'BY',
+        jurisdiction: 'by-300z',
+        sphere: 'education',
+        category: 'school',
+        timeZone: 'Europe/Minsk',
+      },
+    });
+    await h.call('POST', '/v1/staff/portal/organizations/audited-school/administrator-invitations', {
+      ...portalAdmin,
+      body: { email: 'head@audited.example' },
+    });
+    const page = await read('?limit=200');
+    const entries = page.items.map((i) => `${i.action} ${i.actor?.name ?? '-'}`);
+    expect(entries.slice(0, 3)).toEqual([
+      'people.invite region@example.org',
+      'organization.create region@example.org',
+      'session.sign-in nobody@school.example',
+    ]);
+    expect(page.items[0]?.details).toEqual({ role: 'administrator', organizationId: 'audited-school' });
+    expect(page.items[1]?.details).toEqual({ organizationId: 'audited-school' });
+    expect(page.items[2]?.details).toEqual({ method: 'email-code' });
+    // The portal administrator's own sign-in (from beforeAll), and no organisation's entries.
+    expect(entries).toContain('session.sign-in region@example.org');
+    expect(entries).not.toContain('session.sign-in it@school.example');
+    expect(entries.some((e) => e.startsWith('people.list') || e.startsWith('api-keys'))).toBe(false);
+    // The organisation keeps its own record of being created, as before.
+    const [orgEntry] = await db.query(
+      `SELECT 1 FROM audit_log WHERE organization_id = 'audited-school' AND action = 'organization.create'`,
+    );
+    expect(orgEntry).toBeTruthy();
+    // Paging back from the newest.
+    const first = await read('?limit=1');
+    expect(first.items).toHaveLength(1);
+    const older = await read(`?limit=1&before=${first.nextBefore}`);
+    expect(older.items[0]?.action).toBe('organization.create');
+    // An organisation's administrator may not read it.
+    expect((await h.call('GET', '/v1/staff/portal/audit-log', admin)).status).toBe(403);
+  });
+
   test('CSV import: the dry run lists every refused row and why; thousands of rows in one go', async () => {
     const header =
       'id;name;short_name;country;jurisdiction;parent_id;sphere;category;time_zone;contact_email;site_origin';
