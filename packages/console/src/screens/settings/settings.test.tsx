@@ -298,10 +298,19 @@ describe('the settings screen', () => {
     expect(screen.getByText('код не указан')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Выбрать код для темы «Питание»' }));
     const dialog = await screen.findByRole('dialog', { name: 'Код для темы «Питание»' });
-    fireEvent.input(within(dialog).getByRole('searchbox', { name: /Код или слова из названия/ }), {
-      target: { value: 'питани' },
-    });
+    const search = within(dialog).getByRole('searchbox', { name: /Код или слова из названия/ });
+    // The list follows what is typed, by words of the title: no button to press, no code to know.
+    fireEvent.input(search, { target: { value: 'питани' } });
+    const pick = await within(dialog).findByRole('button', { name: 'Выбрать 0002.0013.0141.0812' });
+    expect(pick.closest('li')?.textContent).toContain('Организация питания');
+    expect(within(dialog).queryByRole('button', { name: 'Выбрать 0002.0013.0000.0000' })).toBeNull();
+    const searches = () => portal.calls.filter((c) => c.path === '/v1/staff/appeal-classifier').length;
+    expect(searches()).toBe(1);
+    // Enter (the form's submit) searches at once too.
+    fireEvent.input(search, { target: { value: 'образование' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Найти' }));
+    await within(dialog).findByRole('button', { name: 'Выбрать 0002.0013.0000.0000' });
+    fireEvent.input(search, { target: { value: 'питани' } });
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Выбрать 0002.0013.0141.0812' }));
     await waitFor(() => expect(screen.getByText('0002.0013.0141.0812')).toBeTruthy());
     expect(portal.calls.find((c) => c.method === 'PUT')).toMatchObject({
