@@ -46,6 +46,7 @@ import {
   type listAppealClassifierEndpoint,
   type listConsentVersionsEndpoint,
   type listOrganizationAppealsEndpoint,
+  type listPortalAuditLogEndpoint,
   type listPortalOrganizationsEndpoint,
   type listServicesEndpoint,
   type listSpheresEndpoint,
@@ -622,6 +623,11 @@ export interface OtklikClient {
     query?: Query<typeof listStaffAuditLogEndpoint>,
     options?: CallOptions,
   ): Result<typeof listStaffAuditLogEndpoint>;
+  /** Portal administrators: the portal's own audit log (sign-ins, organisations, imports), newest first. */
+  listPortalAuditLog(
+    query?: Query<typeof listPortalAuditLogEndpoint>,
+    options?: CallOptions,
+  ): Result<typeof listPortalAuditLogEndpoint>;
   /** Portal administrators: every organisation, with its number of administrators. */
   listPortalOrganizations(
     query?: Query<typeof listPortalOrganizationsEndpoint>,

@@ -32,6 +32,7 @@ const AppealCard = lazyScreen(() => import('./screens/desk-card/card.tsx'));
 const AppealPrint = lazyScreen(() => import('./screens/desk-card/print.tsx'));
 const Queue = lazyScreen(() => import('./screens/queue/queue.tsx'));
 const Calendars = lazyScreen(() => import('./screens/calendars.tsx'));
+const PortalAuditLog = lazyScreen(() => import('./screens/portal-audit-log.tsx'));
 const Reports = lazyScreen(() => import('./screens/reports/reports.tsx'));
 const Ratings = lazyScreen(() => import('./screens/ratings/ratings.tsx'));
 const Webhooks = lazyScreen(() => import('./screens/webhooks.tsx'));
@@ -90,6 +91,7 @@ export function App() {
             <Route path={paths.webhooks} component={Webhooks} />
             <Route path={paths.account} component={Account} />
             <Route path={paths.calendars} component={Calendars} />
+            <Route path={paths.portalAuditLog} component={PortalAuditLog} />
             <Route path={`${BASE}/queue/appeals/:id`} component={AppealCard} />
             <Route path={`${BASE}/queue/appeals/:id/print/:kind`} component={AppealPrint} />
             {sections.map((section) => (

@@ -35,6 +35,10 @@ export const paths = {
   /** The settings tab where each topic gets its classifier code (the report counts by code). */
   classifierCodes: (organizationId: string) =>
     `${BASE}/settings/${encodeURIComponent(organizationId)}/classifier` as const,
+  /** The portal administrator's screen (the navigation's section). */
+  administration: `${BASE}/administration`,
+  /** The portal's own audit log (portal administrators). */
+  portalAuditLog: `${BASE}/administration/audit-log`,
   /** The calendars of non-working days (portal administrators). */
   calendars: `${BASE}/administration/calendars`,
   /** Every kit component in its states (example data; linked from nowhere). */

@@ -124,6 +124,21 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
       await page.getByText('Организаций пока нет').waitFor();
       await checkScreen(page, { label: 'administration, empty' });
 
+      // Chosen, not typed: the time zone by city and offset; the sphere by name (a new portal lists
+      // none yet, so the default key is offered as it is, and the kind is typed).
+      expect(
+        await page
+          .getByRole('combobox', { name: /^Часовой пояс/ })
+          .locator('option:checked')
+          .innerText(),
+      ).toBe('Москва (UTC+3)');
+      expect(
+        await page
+          .getByRole('combobox', { name: /^Сфера/ })
+          .locator('option:checked')
+          .innerText(),
+      ).toBe('education');
+      expect(await page.getByRole('textbox', { name: /^Вид организации/ }).inputValue()).toBe('school');
       await page.getByRole('textbox', { name: /^Название/ }).fill('Школа № 7');
       await page.getByRole('textbox', { name: /^Идентификатор \(/ }).fill('school-7');
       await page.getByRole('textbox', { name: /Адрес сайта/ }).fill('https://school7.example');
@@ -141,6 +156,16 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
       await page.getByText('Проверено строк: 2. Не будет принято: 1.').waitFor();
       expect(await page.getByRole('cell', { name: '3', exact: true }).count()).toBe(1);
       await checkScreen(page, { label: 'administration, dry-run results' });
+
+      // The portal's own log: the portal administrator's sign-in and the organisation just created.
+      await page.getByRole('link', { name: 'Журнал портала' }).click();
+      await page.locator('main h1', { hasText: 'Журнал портала' }).waitFor();
+      await page.getByRole('cell', { name: /Создана организация/ }).waitFor();
+      expect(await page.getByRole('cell', { name: 'school-7', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('cell', { name: /Вход в консоль по коду из письма/ }).count()).toBe(1);
+      await checkScreen(page, { label: 'portal audit log' });
+      await page.goto(h.url('/console/administration'));
+      await page.getByRole('cell', { name: 'school-7' }).waitFor();
 
       const invitedAt = Date.now();
       // The organisation is chosen by its name from the list above.
@@ -168,6 +193,8 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         await signIn(invitee, 'head@school7.test', true);
         await invitee.getByRole('link', { name: 'Сотрудники и роли' }).click();
         await invitee.getByRole('cell', { name: 'head@school7.test', exact: true }).waitFor();
+        // The only administrator is offered no way to stop being one, and is told why.
+        await invitee.getByText(/^Единственный администратор/).waitFor();
         await checkScreen(invitee, { label: 'people' });
         // The settings screens use the session: no API key asked for, writes carry the CSRF token.
         await invitee.goto(h.url('/console/settings'));

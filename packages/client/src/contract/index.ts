@@ -153,6 +153,7 @@ export const endpoints = {
   revokeStaffApiKey: staffAccess.revokeStaffApiKeyEndpoint,
   listStaffAuditLog: staffAccess.listStaffAuditLogEndpoint,
   listPortalOrganizations: staffAccess.listPortalOrganizationsEndpoint,
+  listPortalAuditLog: staffAccess.listPortalAuditLogEndpoint,
   createPortalOrganization: staffAccess.createPortalOrganizationEndpoint,
   importPortalOrganizations: staffAccess.importPortalOrganizationsEndpoint,
   invitePortalOrganizationAdministrator: staffAccess.invitePortalOrganizationAdministratorEndpoint,

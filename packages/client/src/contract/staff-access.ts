@@ -223,7 +223,7 @@ export const inviteStaffPersonEndpoint = {
 export const setStaffPersonRolesEndpoint = {
   ...routes.setStaffPersonRolesRoute,
   summary: 'Set a person’s roles in the organisation (an empty list removes the person)',
-  description: `${SESSION} The organisation’s last administrator cannot be removed (409 \`conflict\`).`,
+  description: `${SESSION} The organisation’s last administrator cannot be removed or given another role (409 \`last-administrator\`).`,
   tags: ['staff-access'],
   params: StaffPersonParams,
   body: StaffRolesInput,
@@ -285,6 +285,22 @@ export const listStaffAuditLogEndpoint = {
 } as const satisfies EndpointDefinition;
 
 const PORTAL = 'Portal administrators only.';
+
+export const listPortalAuditLogEndpoint = {
+  ...routes.listPortalAuditLogRoute,
+  summary: 'The portal’s own audit log, newest first',
+  description:
+    `${PORTAL} What happens at the portal level rather than in one organisation: portal administrators ` +
+    'signing in and out (and anyone signing in who holds no role in an organisation), organisations ' +
+    'created and imported, administrators invited, the classifier imported, calendar days changed. ' +
+    'An entry about one organisation names it in `details.organizationId`.',
+  tags: ['staff-access'],
+  query: AuditQuery,
+  response: AuditPage,
+  access: 'staff',
+  permission: 'organizations.manage',
+  cacheable: false,
+} as const satisfies EndpointDefinition;
 
 export const listPortalOrganizationsEndpoint = {
   ...routes.listPortalOrganizationsRoute,

@@ -11,6 +11,7 @@ export { getStaffSignInMethodsRoute } from './staff-access/get-staff-sign-in-met
 export { importPortalOrganizationsRoute } from './staff-access/import-portal-organizations.ts';
 export { invitePortalOrganizationAdministratorRoute } from './staff-access/invite-portal-organization-administrator.ts';
 export { inviteStaffPersonRoute } from './staff-access/invite-staff-person.ts';
+export { listPortalAuditLogRoute } from './staff-access/list-portal-audit-log.ts';
 export { listPortalOrganizationsRoute } from './staff-access/list-portal-organizations.ts';
 export { listStaffApiKeysRoute } from './staff-access/list-staff-api-keys.ts';
 export { listStaffAuditLogRoute } from './staff-access/list-staff-audit-log.ts';

@@ -28,6 +28,27 @@ export const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp());
 export const Country = v.picklist(['RU', 'BY']);
 export type Country = v.InferOutput<typeof Country>;
 
+/**
+ * The time zones an organisation of each country is offered, west to east (one city per zone: Russia
+ * from Kaliningrad to Kamchatka). Any other IANA zone is still taken where a time zone is asked for.
+ */
+export const COUNTRY_TIME_ZONES = {
+  RU: [
+    'Europe/Kaliningrad',
+    'Europe/Moscow',
+    'Europe/Samara',
+    'Asia/Yekaterinburg',
+    'Asia/Omsk',
+    'Asia/Krasnoyarsk',
+    'Asia/Irkutsk',
+    'Asia/Yakutsk',
+    'Asia/Vladivostok',
+    'Asia/Magadan',
+    'Asia/Kamchatka',
+  ],
+  BY: ['Europe/Minsk'],
+} as const satisfies Record<Country, readonly string[]>;
+
 /** A short lowercase name used as a key: a letter, then letters, digits and hyphens (≤ 40). */
 export const Slug = v.pipe(v.string(), v.regex(SLUG_PATTERN));
 

@@ -19,6 +19,7 @@ export const ProblemCode = v.picklist([
   'unauthorized',
   'forbidden',
   'conflict',
+  'last-administrator',
   'rate-limited',
   'idempotency-key-reused',
   'proof-of-work-invalid',

@@ -114,6 +114,8 @@ export interface SelectProps<V extends string> extends FieldProps {
   /** A first, empty choice ("Not chosen"), for a field with no value yet. */
   placeholder?: string;
   name?: string;
+  /** Takes the focus when the dialog around it opens (the kit's `data-autofocus`). */
+  dialogFocus?: boolean;
 }
 
 export function Select<V extends string>({
@@ -127,6 +129,7 @@ export function Select<V extends string>({
   options,
   placeholder,
   name,
+  dialogFocus,
 }: SelectProps<V>) {
   const field = { id, label, hint, error, required };
   return (
@@ -139,6 +142,7 @@ export function Select<V extends string>({
         {...wiring(field)}
         name={name}
         class="field-control"
+        data-autofocus={dialogFocus ? '' : undefined}
         value={value}
         onChange={(event) => onValue(event.currentTarget.value as V)}
       >

@@ -3,6 +3,7 @@ import { defineMessages } from '@otklik/widget-core';
 export const administrationMessages = defineMessages({
   ru: {
     calendars: 'Календари выходных',
+    portalLog: 'Журнал портала',
     title: 'Администрирование',
     intro: 'Создавайте организации по одной или списком из CSV и приглашайте их администраторов.',
     notAdminTitle: 'Только для администраторов портала',
@@ -32,8 +33,6 @@ export const administrationMessages = defineMessages({
     'jurisdiction.ru-59fz': 'Россия, 59-ФЗ',
     'jurisdiction.by-300z': 'Беларусь, Закон № 300-З',
     'jurisdiction.generic': 'Общий (без требований закона)',
-    sphere: 'Сфера',
-    category: 'Вид организации',
     timeZone: 'Часовой пояс',
     contactEmail: 'Контактный адрес электронной почты',
     siteOrigin: 'Адрес сайта организации',
@@ -67,6 +66,7 @@ export const administrationMessages = defineMessages({
   },
   be: {
     calendars: 'Календары выхадных',
+    portalLog: 'Журнал партала',
     title: 'Адміністраванне',
     intro: 'Стварайце арганізацыі па адной або спісам з CSV і запрашайце іх адміністратараў.',
     notAdminTitle: 'Толькі для адміністратараў партала',
@@ -96,8 +96,6 @@ export const administrationMessages = defineMessages({
     'jurisdiction.ru-59fz': 'Расія, 59-ФЗ',
     'jurisdiction.by-300z': 'Беларусь, Закон № 300-З',
     'jurisdiction.generic': 'Агульны (без патрабаванняў закона)',
-    sphere: 'Сфера',
-    category: 'Від арганізацыі',
     timeZone: 'Часавы пояс',
     contactEmail: 'Кантактны адрас электроннай пошты',
     siteOrigin: 'Адрас сайта арганізацыі',
@@ -131,6 +129,7 @@ export const administrationMessages = defineMessages({
   },
   en: {
     calendars: 'Calendars of non-working days',
+    portalLog: 'Portal log',
     title: 'Administration',
     intro: 'Create organisations one at a time or from a CSV list, and invite their administrators.',
     notAdminTitle: 'For portal administrators only',
@@ -159,8 +158,6 @@ export const administrationMessages = defineMessages({
     'jurisdiction.ru-59fz': 'Russia, Federal Law 59-FZ',
     'jurisdiction.by-300z': 'Belarus, Law No. 300-Z',
     'jurisdiction.generic': 'Generic (no legal requirements)',
-    sphere: 'Sphere',
-    category: 'Kind of organisation',
     timeZone: 'Time zone',
     contactEmail: 'Contact e-mail address',
     siteOrigin: 'The organisation’s website',

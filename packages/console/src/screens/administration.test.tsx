@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession } from '../session.ts';
@@ -28,22 +28,52 @@ const organization = (id: string, name: string, parentId: string | null) => ({
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** The portal's spheres: names in each language, categories per sphere. */
+const SPHERES = {
+  items: [
+    {
+      id: 'education',
+      name: { ru: 'Образование', be: 'Адукацыя', en: 'Education' },
+      count: 2,
+      categories: [
+        { id: 'school', name: { ru: 'Школа', be: 'Школа', en: 'School' }, count: 1 },
+        { id: 'department', name: { ru: 'Отдел образования', en: 'Education department' }, count: 1 },
+      ],
+    },
+    {
+      id: 'health',
+      name: { ru: 'Здравоохранение', be: 'Ахова здароўя', en: 'Health' },
+      count: 0,
+      categories: [{ id: 'clinic', name: { ru: 'Поликлиника', be: 'Паліклініка', en: 'Clinic' }, count: 0 }],
+    },
+  ],
+};
+const created: unknown[] = [];
+
 beforeEach(() => {
   setLanguage('ru');
   applySession(PORTAL_ADMINISTRATOR);
-  vi.stubGlobal('fetch', async (input: Request | string) => {
-    const path = new URL(input instanceof Request ? input.url : input, location.href).pathname;
+  created.length = 0;
+  vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(new URL(input, location.href), init);
+    const path = new URL(request.url, location.href).pathname;
+    if (path === '/v1/spheres') return json(SPHERES);
     if (path !== '/v1/staff/portal/organizations') throw new Error(`unexpected call ${path}`);
-    return new Response(
-      JSON.stringify({
-        items: [
-          organization('demo-school', 'Школа № 1', 'demo-edu-dept'),
-          organization('demo-edu-dept', 'Управление образования', null),
-        ],
-        total: 2,
-      }),
-      { headers: { 'Content-Type': 'application/json' } },
-    );
+    if (request.method === 'POST') {
+      const body = (await request.clone().json()) as { id: string; name: string };
+      created.push(body);
+      return json({ ...organization(body.id, body.name, null), administrators: 0 }, 201);
+    }
+    return json({
+      items: [
+        organization('demo-school', 'Школа № 1', 'demo-edu-dept'),
+        organization('demo-edu-dept', 'Управление образования', null),
+      ],
+      total: 2,
+    });
   });
 });
 afterEach(() => {
@@ -75,5 +105,66 @@ describe('the administration screen speaks in names, not ids', () => {
     ]);
     const invite = screen.getByRole('combobox', { name: /^Организация/ }) as HTMLSelectElement;
     expect([...invite.options].map((o) => o.value)).toEqual(['', 'demo-edu-dept', 'demo-school']);
+  });
+
+  it('chooses the sphere, the kind and the time zone by name, and sends their keys', async () => {
+    render(<Administration />);
+    const sphere = (await screen.findByRole('combobox', { name: /^Сфера/ })) as HTMLSelectElement;
+    await waitFor(() => expect(sphere.options.length).toBe(3));
+    const texts = (select: HTMLSelectElement) => [...select.options].map((o) => o.text);
+    expect(texts(sphere)).toEqual(['Образование', 'Здравоохранение', 'Другая сфера (ввести ключ)…']);
+    const kind = screen.getByRole('combobox', { name: /^Вид организации/ }) as HTMLSelectElement;
+    expect(texts(kind)).toEqual(['Школа', 'Отдел образования', 'Другой вид (ввести ключ)…']);
+    expect(kind.value).toBe('school');
+    fireEvent.change(sphere, { target: { value: 'health' } });
+    const healthKind = screen.getByRole('combobox', { name: /^Вид организации/ }) as HTMLSelectElement;
+    expect(texts(healthKind)).toEqual(['Поликлиника', 'Другой вид (ввести ключ)…']);
+    expect(healthKind.value).toBe('clinic');
+
+    const zone = screen.getByRole('combobox', { name: /^Часовой пояс/ }) as HTMLSelectElement;
+    expect(zone.selectedOptions[0]?.text).toBe('Москва (UTC+3)');
+    expect(texts(zone)[0]).toBe('Калининград (UTC+2)');
+    expect(texts(zone).at(-1)).toBe('Камчатка (UTC+12)');
+    // Belarus: its zone, and only its zone, is offered.
+    fireEvent.change(screen.getByRole('combobox', { name: /^Страна/ }), { target: { value: 'BY' } });
+    expect(texts(screen.getByRole('combobox', { name: /^Часовой пояс/ }) as HTMLSelectElement)).toEqual([
+      'Минск (UTC+3)',
+    ]);
+
+    fireEvent.input(screen.getByRole('textbox', { name: /^Название/ }), {
+      target: { value: 'Поликлиника № 3' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Идентификатор/ }), {
+      target: { value: 'clinic-3' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать организацию' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({
+      id: 'clinic-3',
+      country: 'BY',
+      sphere: 'health',
+      category: 'clinic',
+      timeZone: 'Europe/Minsk',
+    });
+  });
+
+  it('takes a sphere the portal does not list yet as a typed key', async () => {
+    render(<Administration />);
+    const sphere = (await screen.findByRole('combobox', { name: /^Сфера/ })) as HTMLSelectElement;
+    await waitFor(() => expect(sphere.options.length).toBe(3));
+    fireEvent.change(sphere, { target: { value: '*other' } });
+    const key = screen.getByRole('textbox', { name: /^Ключ новой сферы/ }) as HTMLInputElement;
+    expect(key.value).toBe('');
+    fireEvent.input(key, { target: { value: 'culture' } });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Вид организации/ }), {
+      target: { value: 'library' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Название/ }), { target: { value: 'Библиотека' } });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Идентификатор/ }), {
+      target: { value: 'library-1' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать организацию' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({ sphere: 'culture', category: 'library', timeZone: 'Europe/Moscow' });
   });
 });

@@ -1,4 +1,4 @@
-import type { OrganizationImportResult } from '@otklik/client/schemas';
+import type { OrganizationImportResult, SphereList } from '@otklik/client/schemas';
 import { AdministratorInvitationInput, OrganizationId, StaffEmail } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
@@ -13,11 +13,13 @@ import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, Select, TextArea, TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
+import { BELARUSIAN_ZONES, RUSSIAN_ZONES, TimeZoneSelect } from '../kit/time-zone.tsx';
 import { paths } from '../routes.ts';
 import { serverSession } from '../session.ts';
 import { loadApi, SignedIn, Table } from './access-kit.tsx';
 import { administrationMessages } from './administration.messages.ts';
 import { ImportClassifier } from './classifier-import.tsx';
+import { SphereChoice } from './sphere-choice.tsx';
 
 const blankOr = <S extends v.GenericSchema<string, string>>(schema: S) => v.union([v.literal(''), schema]);
 
@@ -50,9 +52,14 @@ export default function Administration() {
         title={t('title')}
         description={t('intro')}
         actions={
-          <a class="button button--secondary" href={paths.calendars}>
-            {t('calendars')}
-          </a>
+          <>
+            <a class="button button--secondary" href={paths.calendars}>
+              {t('calendars')}
+            </a>
+            <a class="button button--secondary" href={paths.portalAuditLog}>
+              {t('portalLog')}
+            </a>
+          </>
         }
       />
       <SignedIn>
@@ -80,6 +87,8 @@ function AdministrationBody() {
     async (signal) => (await loadApi()).listPortalOrganizations({ limit: 100 }, { signal }),
     [version.value],
   );
+  // Spheres and kinds by name; until they come (or if they fail) the keys can still be typed.
+  const spheres = useLoad(async (signal) => (await loadApi()).listSpheres({}, { signal }), []);
   // The forms choose among the organisations by name; while the list reloads they keep the last one.
   const known = useRef<readonly Choice[]>([]);
   if (list.state === 'ready') known.current = list.data.items;
@@ -125,7 +134,11 @@ function AdministrationBody() {
           }
         </Loaded>
       </section>
-      <CreateOrganization onCreated={refresh} organizations={known.current} />
+      <CreateOrganization
+        onCreated={refresh}
+        organizations={known.current}
+        spheres={spheres.state === 'ready' ? spheres.data.items : []}
+      />
       <InviteAdministrator onInvited={refresh} organizations={known.current} />
       <ImportOrganizations onImported={refresh} />
       <ImportClassifier />
@@ -149,9 +162,11 @@ const JURISDICTIONS = ['ru-59fz', 'by-300z', 'generic'] as const;
 function CreateOrganization({
   onCreated,
   organizations,
+  spheres,
 }: {
   onCreated: () => void;
   organizations: readonly Choice[];
+  spheres: SphereList['items'];
 }) {
   const { t } = useT(administrationMessages);
   const initial = {
@@ -181,6 +196,7 @@ function CreateOrganization({
       onCreated();
     },
   });
+  const countryField = form.field('country');
   return (
     <section aria-labelledby="organization-create">
       <form
@@ -195,7 +211,14 @@ function CreateOrganization({
         <TextInput {...form.field('name')} label={t('name')} required />
         <TextInput {...form.field('id')} label={t('id')} hint={t('idHint')} spellcheck={false} required />
         <Select
-          {...form.field('country')}
+          {...countryField}
+          onValue={(country) => {
+            countryField.onValue(country);
+            // The country's zone unless the one chosen is of that country already.
+            const zones: readonly string[] = country === 'BY' ? BELARUSIAN_ZONES : RUSSIAN_ZONES;
+            if (!zones.includes(form.values.value.timeZone))
+              form.set('timeZone', zones[country === 'BY' ? 0 : 1] ?? '');
+          }}
           label={t('country')}
           options={[
             { value: 'RU', label: t('countryRU') },
@@ -216,9 +239,13 @@ function CreateOrganization({
           placeholder={t('parentNone')}
           options={byName(organizations)}
         />
-        <TextInput {...form.field('sphere')} label={t('sphere')} required spellcheck={false} />
-        <TextInput {...form.field('category')} label={t('category')} required spellcheck={false} />
-        <TextInput {...form.field('timeZone')} label={t('timeZone')} required spellcheck={false} />
+        <SphereChoice spheres={spheres} sphere={form.field('sphere')} category={form.field('category')} />
+        <TimeZoneSelect
+          {...form.field('timeZone')}
+          label={t('timeZone')}
+          country={form.values.value.country || undefined}
+          required
+        />
         <TextInput {...form.field('contactEmail')} label={t('contactEmail')} type="email" />
         <TextInput
           {...form.field('siteOrigin')}

@@ -54,7 +54,7 @@ describe('the audit log names its actions', () => {
     const audited = new Set<string>();
     for (const file of files) {
       const source = readFileSync(resolve(root, file), 'utf8');
-      for (const m of source.matchAll(/\baudit\(\s*\w+(?:\.\w+)?,\s*[\w.]+,\s*'([a-z.-]+)'/g))
+      for (const m of source.matchAll(/\baudit(?:Portal)?\(\s*\w+(?:\.\w+)?,\s*[\w.]+,\s*'([a-z.-]+)'/g))
         if (m[1]) audited.add(m[1]);
     }
     expect(audited.size).toBeGreaterThan(30);

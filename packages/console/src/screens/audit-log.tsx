@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@otklik/client/schemas';
+import type { AuditEntry, AuditPage } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
@@ -6,7 +6,7 @@ import { Button } from '../kit/button.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { session } from '../session.ts';
-import { formatInstant, loadApi, SignedIn, Table } from './access-kit.tsx';
+import { formatInstant, loadApi, SignedIn, Table, type TableColumn } from './access-kit.tsx';
 import { auditActionMessages, isNamedAuditAction } from './audit-actions.messages.ts';
 import { auditLogMessages } from './audit-log.messages.ts';
 
@@ -23,15 +23,33 @@ export default function AuditLog() {
 
 function LogBody({ organizationId }: { organizationId: string }) {
   const { t } = useT(auditLogMessages);
+  return (
+    <AuditPages
+      key={organizationId}
+      load={async (query, signal) => (await loadApi()).listStaffAuditLog(organizationId, query, { signal })}
+      column={{ id: 'appeal', header: t('colAppeal'), cell: (e) => e.appealId ?? '—' }}
+    />
+  );
+}
+
+/**
+ * A log a page at a time, newest first: when, who, what, and one column of the log's own (the appeal
+ * for an organisation's, the organisation for the portal's). The organisation's and the portal's
+ * audit log screens both show theirs with it.
+ */
+export function AuditPages({
+  load,
+  column,
+}: {
+  load: (query: { limit: number; before?: number }, signal: AbortSignal) => Promise<AuditPage>;
+  column: TableColumn<AuditEntry>;
+}) {
+  const { t } = useT(auditLogMessages);
   const before = useSignal<number | undefined>(undefined);
   const page = useLoad(
-    async (signal) =>
-      (await loadApi()).listStaffAuditLog(
-        organizationId,
-        before.value === undefined ? { limit: 50 } : { limit: 50, before: before.value },
-        { signal },
-      ),
-    [organizationId, before.value],
+    (signal) =>
+      load(before.value === undefined ? { limit: 50 } : { limit: 50, before: before.value }, signal),
+    [before.value],
   );
   return (
     <Loaded load={page}>
@@ -50,7 +68,7 @@ function LogBody({ organizationId }: { organizationId: string }) {
                 { id: 'at', header: t('colAt'), cell: (e) => formatInstant(language.value, e.at) },
                 { id: 'actor', header: t('colActor'), cell: (e) => e.actor?.name ?? t('gone') },
                 { id: 'action', header: t('colAction'), cell: (e) => <Action entry={e} /> },
-                { id: 'appeal', header: t('colAppeal'), cell: (e) => e.appealId ?? '—' },
+                column,
               ]}
             />
             {data.nextBefore !== null && (

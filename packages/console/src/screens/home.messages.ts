@@ -19,7 +19,8 @@ export const homeMessages = defineMessages({
     'about.reports': 'Ежемесячный отчёт по обращениям в категориях ССТУ и выгрузка в CSV и XLSX.',
     'about.ratings': 'Оценки качества услуг: динамика по критериям, место среди организаций, отзывы.',
     'about.settings': 'Профиль, сайты, согласие на обработку данных, темы обращений, сотрудники и роли.',
-    'about.administration': 'Организации портала, приглашения администраторов и календари нерабочих дней.',
+    'about.administration':
+      'Организации портала, приглашения администраторов, календари нерабочих дней и журнал портала.',
   },
   be: {
     adminTitle: 'Ваша арганізацыя',
@@ -39,7 +40,8 @@ export const homeMessages = defineMessages({
     'about.reports': 'Штомесячная справаздача па зваротах у катэгорыях ССТУ і выгрузка ў CSV і XLSX.',
     'about.ratings': 'Ацэнкі якасці паслуг: дынаміка па крытэрыях, месца сярод арганізацый, водгукі.',
     'about.settings': 'Профіль, сайты, згода на апрацоўку даных, тэмы зваротаў, супрацоўнікі і ролі.',
-    'about.administration': 'Арганізацыі партала, запрашэнні адміністратараў і календары непрацоўных дзён.',
+    'about.administration':
+      'Арганізацыі партала, запрашэнні адміністратараў, календары непрацоўных дзён і журнал партала.',
   },
   en: {
     adminTitle: 'Your organisation',
@@ -59,6 +61,6 @@ export const homeMessages = defineMessages({
     'about.ratings': 'Service-quality ratings: trends by criterion, position among organisations, comments.',
     'about.settings': 'Profile, sites, the personal-data consent, appeal topics, people and roles.',
     'about.administration':
-      'The portal’s organisations, administrator invitations and calendars of non-working days.',
+      'The portal’s organisations, administrator invitations, calendars of non-working days and the portal log.',
   },
 });

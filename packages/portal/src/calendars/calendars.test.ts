@@ -69,6 +69,14 @@ describe.each(backends)('calendars of non-working days on $name', (backend) => {
     expect((await h.call('DELETE', '/v1/staff/calendars/BY/days/2027-03-17', admin)).status).toBe(204);
     expect((await appealDeadlines(db, org, '2027-03-02')).answerBy).toBe('2027-03-17');
     expect((await h.call('DELETE', '/v1/staff/calendars/BY/days/2027-03-17', admin)).status).toBe(404);
+    // Both changes are in the portal's own audit log (the refused removal is not).
+    const logged = await db.query<{ action: string; details: unknown }>(
+      `SELECT action, details FROM audit_log WHERE organization_id IS NULL AND action LIKE 'calendar.%' ORDER BY id`,
+    );
+    expect(logged).toEqual([
+      { action: 'calendar.day', details: { country: 'BY', date: '2027-03-17' } },
+      { action: 'calendar.day-removed', details: { country: 'BY', date: '2027-03-17' } },
+    ]);
   });
 
   run('refuses a kind that does not fit the weekday, a non-date, an unknown country, a clerk', async () => {

@@ -21,6 +21,7 @@ const TITLES: Record<ProblemCode, string> = {
   unauthorized: 'Authentication required',
   forbidden: 'Forbidden',
   conflict: 'Conflict',
+  'last-administrator': 'The organisation would be left without an administrator',
   'rate-limited': 'Too many requests',
   'idempotency-key-reused': 'This Idempotency-Key was used with another request',
   'proof-of-work-invalid': 'The proof of work is missing, expired or wrong',

@@ -167,6 +167,11 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+    // The portal administrators' endpoints are in it, the portal's own audit log among them.
+    expect(staffEndpoints.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['listPortalAuditLog', 'listPortalOrganizations', 'importAppealClassifier']),
+    );
+    expect(outcomes).toContain('listPortalAuditLog as portal-administrator on own: 200');
     console.info(
       `[figures] ${backend.name}: ${staffEndpoints.length} staff endpoints, ${checked} calls checked`,
     );

@@ -190,7 +190,11 @@ export async function setRoles(
     [organizationId],
   );
   if ((admins?.n ?? 0) === 0) {
-    throw new ProblemError(409, 'conflict', 'The organisation would be left without an administrator');
+    throw new ProblemError(
+      409,
+      'last-administrator',
+      'The organisation would be left without an administrator: give another person the role first',
+    );
   }
   return {
     id: personId,

@@ -4,12 +4,17 @@
  */
 import {
   type AdminOrganization,
+  COUNTRY_TIME_ZONES,
+  Country,
+  JurisdictionProfileId,
   NewOrganization,
   type OrganizationImportResult,
+  type SphereList,
 } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import type { Database, Queryable } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
+import { listSpheres } from '../organizations/spheres.ts';
 
 interface Row {
   id: string;
@@ -142,6 +147,42 @@ const COLUMNS = {
   contact_email: 'contactEmail',
   site_origin: 'siteOrigin',
 } as const;
+/**
+ * What a refused field may hold, for the reason the import gives: the spheres and kinds the portal
+ * lists (a new key is taken too), the time zones the console offers for the row's country (any IANA
+ * zone is taken too), and the countries and legal profiles.
+ */
+function allowedValues(
+  path: string,
+  record: Record<string, string | null>,
+  spheres: SphereList['items'],
+): string {
+  const list = (values: readonly string[]) => values.join(', ');
+  switch (path) {
+    case 'country':
+      return ` (allowed: ${list(Country.options)})`;
+    case 'jurisdiction':
+      return ` (allowed: ${list(JurisdictionProfileId.options)})`;
+    case 'timeZone': {
+      const country = record.country === 'BY' || record.country === 'RU' ? record.country : null;
+      const zones = country ? COUNTRY_TIME_ZONES[country] : Object.values(COUNTRY_TIME_ZONES).flat();
+      return ` (e.g. ${list(zones)})`;
+    }
+    case 'sphere':
+      return spheres.length === 0
+        ? ''
+        : ` (the portal lists: ${list(spheres.map((s) => s.id))}; or a new key in that form)`;
+    case 'category': {
+      const categories = spheres.find((s) => s.id === record.sphere)?.categories ?? [];
+      return categories.length === 0
+        ? ''
+        : ` (the portal lists for ${record.sphere}: ${list(categories.map((c) => c.id))}; or a new key in that form)`;
+    }
+    default:
+      return '';
+  }
+}
+
 const REQUIRED = ['id', 'name', 'country', 'jurisdiction', 'sphere', 'category', 'time_zone'];
 const BATCH = 500;
 
@@ -162,6 +203,7 @@ export async function importOrganizations(
       { path: 'body.csv', message: `The header row needs ${missing.join(', ')}` },
     ]);
   }
+  const spheres = (await listSpheres(db)).items;
   const existing = new Set(
     (await db.query<{ id: string }>('SELECT id FROM organizations')).map((row) => row.id),
   );
@@ -181,7 +223,8 @@ export async function importOrganizations(
     const parsed = v.safeParse(NewOrganization, record);
     if (!parsed.success) {
       for (const issue of parsed.issues) {
-        reasons.push(`${v.getDotPath(issue) ?? 'row'}: ${issue.message}`);
+        const path = v.getDotPath(issue) ?? 'row';
+        reasons.push(`${path}: ${issue.message}${allowedValues(path, record, spheres)}`);
       }
     }
     const id = record.id ?? null;

@@ -83,6 +83,14 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     expect(changed.status).toBe(200);
     const refused = await h.call('PUT', path(it_?.id as string), { ...admin, body: { roles: [] } });
     expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { code: string }).code).toBe('last-administrator');
+    // Another role instead of administrator is refused the same way.
+    const demoted = await h.call('PUT', path(it_?.id as string), {
+      ...admin,
+      body: { roles: [{ role: 'coordinator' }] },
+    });
+    expect(demoted.status).toBe(409);
+    expect(((await demoted.json()) as { code: string }).code).toBe('last-administrator');
     const [still] = await db.query(`SELECT 1 FROM memberships m JOIN people p ON p.id = m.person_id
       WHERE p.email = 'it@school.example' AND m.role = 'administrator'`);
     expect(still).toBeTruthy();
@@ -183,6 +191,63 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     expect((await h.call('GET', '/v1/staff/portal/organizations', admin)).status).toBe(403);
   });
 
+  test('the portal’s own audit log: portal administrators’ and roleless sign-ins, portal actions; theirs alone', async () => {
+    type Page = {
+      items: { action: string; actor: { name: string } | null; details: Record<string, unknown> | null }[];
+      nextBefore: number | null;
+    };
+    const read = async (query = '') => {
+      const res = await h.call('GET', `/v1/staff/portal/audit-log${query}`, portalAdmin);
+      expect(res.status).toBe(200);
+      return (await res.json()) as Page;
+    };
+    // Someone with no role anywhere signs in: without the portal's log, that sign-in was in no log.
+    await h.addPerson('nobody@school.example', []);
+    await h.signIn('nobody@school.example');
+    await h.call('POST', '/v1/staff/portal/organizations', {
+      ...portalAdmin,
+      body: {
+        id: 'audited-school',
+        name: 'Школа для журнала',
+        country: 'BY',
+        jurisdiction: 'by-300z',
+        sphere: 'education',
+        category: 'school',
+        timeZone: 'Europe/Minsk',
+      },
+    });
+    await h.call('POST', '/v1/staff/portal/organizations/audited-school/administrator-invitations', {
+      ...portalAdmin,
+      body: { email: 'head@audited.example' },
+    });
+    const page = await read('?limit=200');
+    const entries = page.items.map((i) => `${i.action} ${i.actor?.name ?? '-'}`);
+    expect(entries.slice(0, 3)).toEqual([
+      'people.invite region@example.org',
+      'organization.create region@example.org',
+      'session.sign-in nobody@school.example',
+    ]);
+    expect(page.items[0]?.details).toEqual({ role: 'administrator', organizationId: 'audited-school' });
+    expect(page.items[1]?.details).toEqual({ organizationId: 'audited-school' });
+    expect(page.items[2]?.details).toEqual({ method: 'email-code' });
+    // The portal administrator's own sign-in (from beforeAll), and no organisation's entries.
+    expect(entries).toContain('session.sign-in region@example.org');
+    expect(entries).not.toContain('session.sign-in it@school.example');
+    expect(entries.some((e) => e.startsWith('people.list') || e.startsWith('api-keys'))).toBe(false);
+    // The organisation keeps its own record of being created, as before.
+    const [orgEntry] = await db.query(
+      `SELECT 1 FROM audit_log WHERE organization_id = 'audited-school' AND action = 'organization.create'`,
+    );
+    expect(orgEntry).toBeTruthy();
+    // Paging back from the newest.
+    const first = await read('?limit=1');
+    expect(first.items).toHaveLength(1);
+    const older = await read(`?limit=1&before=${first.nextBefore}`);
+    expect(older.items[0]?.action).toBe('organization.create');
+    // An organisation's administrator may not read it.
+    expect((await h.call('GET', '/v1/staff/portal/audit-log', admin)).status).toBe(403);
+  });
+
   test('CSV import: the dry run lists every refused row and why; thousands of rows in one go', async () => {
     const header =
       'id;name;short_name;country;jurisdiction;parent_id;sphere;category;time_zone;contact_email;site_origin';
@@ -190,6 +255,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       header,
       'ok-one;Школа 1;;RU;ru-59fz;demo-edu-dept;education;school;Europe/Moscow;office@one.example;https://one.example',
       'Bad Id;Школа;;RU;ru-59fz;;education;school;Europe/Moscow;;',
+      'bad-sphere;Школа;;BY;by-300z;;Education;School;Europe/Minsk;;',
       'ok-two;Школа 2;;XX;ru-59fz;;education;school;Mars/Olympus;not-mail;ftp://x',
       'demo-school;Дубль;;RU;ru-59fz;;education;school;Europe/Moscow;;',
       'orphan;Сирота;;RU;ru-59fz;no-parent;education;school;Europe/Moscow;;',
@@ -204,10 +270,22 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       created: number;
       refused: { line: number; reasons: string[] }[];
     };
-    expect(report.rows).toBe(5);
+    expect(report.rows).toBe(6);
     expect(report.created).toBe(0);
-    expect(report.refused.map((r) => r.line)).toEqual([3, 4, 5, 6]);
+    expect(report.refused.map((r) => r.line)).toEqual([3, 4, 5, 6, 7]);
+    const sphereReasons = report.refused.splice(1, 1)[0]?.reasons ?? [];
+    // The demo portal lists its spheres and each sphere's kinds: the refusal names them.
+    expect(sphereReasons[0]).toMatch(
+      /^sphere: .*\(the portal lists: .*education.*; or a new key in that form\)$/,
+    );
+    expect(sphereReasons[1]).toMatch(/^category: .*school/);
     expect(report.refused[1]?.reasons.join(' ')).toMatch(/country.*timeZone.*contactEmail.*siteOrigin/s);
+    // A refused value comes with what is allowed.
+    expect(report.refused[1]?.reasons.find((r) => r.startsWith('country:'))).toMatch(/\(allowed: RU, BY\)$/);
+    expect(report.refused[1]?.reasons.find((r) => r.startsWith('timeZone:'))).toMatch(
+      /\(e\.g\. Europe\/Kaliningrad, Europe\/Moscow, .*Asia\/Kamchatka, Europe\/Minsk\)$/,
+    );
+    expect(report.refused[0]?.reasons.join(' ')).toMatch(/^id: /);
     expect(report.refused[2]?.reasons).toEqual(['id: demo-school is taken']);
     expect(report.refused[3]?.reasons[0]).toMatch(/parentId: no organisation no-parent/);
     // Not a dry run, but rows refused: nothing is created.

@@ -9,7 +9,7 @@ import { ProblemError } from '../http/problem.ts';
 import type { KeyRing } from '../security/keys.ts';
 import type { PersonActor, StaffActor } from '../staff/actor.ts';
 import { createApiKeyRecord, listApiKeys, revokeApiKey } from '../staff/api-keys.ts';
-import { audit } from '../staff/audit.ts';
+import { audit, auditPortal } from '../staff/audit.ts';
 import { readAuditLog } from '../staff/audit-log.ts';
 import {
   createSession,
@@ -232,6 +232,7 @@ export function registerPeopleRoutes(
     readAuditLog(db, params.organizationId, query),
   );
 
+  registerEndpoint(router, endpoints.listPortalAuditLog, async ({ query }) => readAuditLog(db, null, query));
   registerEndpoint(router, endpoints.listPortalOrganizations, async ({ query }) =>
     listOrganizations(db, query),
   );
@@ -239,12 +240,16 @@ export function registerPeopleRoutes(
     db.transaction(async (tx) => {
       const created = await createOrganization(tx, body);
       await audit(tx, actor, 'organization.create', null, null, created.id);
+      await auditPortal(tx, actor, 'organization.create', { organizationId: created.id });
       return created;
     }),
   );
-  registerEndpoint(router, endpoints.importPortalOrganizations, async ({ body }) =>
-    importOrganizations(db, body.csv, body.dryRun),
-  );
+  registerEndpoint(router, endpoints.importPortalOrganizations, async ({ actor, body }) => {
+    const result = await importOrganizations(db, body.csv, body.dryRun);
+    // Only what changed the portal: an import that created organisations (not a check).
+    if (result.created > 0) await auditPortal(db, actor, 'organization.import', { created: result.created });
+    return result;
+  });
   registerEndpoint(
     router,
     endpoints.invitePortalOrganizationAdministrator,
@@ -265,6 +270,10 @@ export function registerPeopleRoutes(
           now(),
         );
         await audit(tx, actor, 'people.invite', null, { role: 'administrator' }, params.organizationId);
+        await auditPortal(tx, actor, 'people.invite', {
+          role: 'administrator',
+          organizationId: params.organizationId,
+        });
         return invitation;
       }),
   );

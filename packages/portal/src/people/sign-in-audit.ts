@@ -1,7 +1,8 @@
 /**
  * Sign-in and sign-out in the audit log, under the person's name: one entry in each organisation
- * where they hold a role, so each organisation's administrator sees their own staff come and go. (A
- * person with no role — a portal administrator only — has no organisation log to appear in.)
+ * where they hold a role, so each organisation's administrator sees their own staff come and go; and
+ * one in the portal's own log for a portal administrator, or for a person who holds no role anywhere
+ * (who would otherwise appear in no log at all), which the portal administrators read.
  */
 import type { Queryable } from '../db/types.ts';
 
@@ -26,7 +27,11 @@ export async function auditSignInEvent(
 ): Promise<void> {
   await db.query(
     `INSERT INTO audit_log (person_id, organization_id, action, details)
-     SELECT DISTINCT $1::uuid, organization_id, $2, $3::jsonb FROM memberships WHERE person_id = $1`,
+     SELECT DISTINCT $1::uuid, organization_id, $2, $3::jsonb FROM memberships WHERE person_id = $1
+     UNION ALL
+     SELECT $1::uuid, NULL, $2, $3::jsonb
+     WHERE EXISTS (SELECT 1 FROM portal_administrators a WHERE a.person_id = $1)
+       OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = $1)`,
     [personId, SIGN_IN_AUDIT_ACTIONS[event], method === null ? null : JSON.stringify({ method })],
   );
 }

@@ -133,6 +133,13 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
     const imported = await h.call('PUT', '/v1/staff/appeal-classifier', { ...admin, body: { csv } });
     expect(imported.status, await imported.clone().text()).toBe(200);
     expect(await imported.json()).toMatchObject({ imported: 2, added: 2, dryRun: false });
+    // The import (not the check) is in the portal's own audit log.
+    const portalLog = await db.query<{ action: string; details: unknown }>(
+      `SELECT action, details FROM audit_log WHERE organization_id IS NULL AND action = 'classifier.import'`,
+    );
+    expect(portalLog).toEqual([
+      { action: 'classifier.import', details: { imported: 2, added: 2, total: (sizeBefore[0]?.n ?? 0) + 2 } },
+    ]);
     const found = await h.call(
       'GET',
       '/v1/staff/appeal-classifier?q=%D1%82%D0%B5%D1%81%D1%82%D0%BE%D0%B2&limit=10',

@@ -3,7 +3,7 @@ import type { Database } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import { Download } from '../http/respond.ts';
 import type { StaffActor } from '../staff/actor.ts';
-import { audit } from '../staff/audit.ts';
+import { audit, auditPortal } from '../staff/audit.ts';
 import {
   importClassifier,
   parseClassifierCsv,
@@ -67,10 +67,19 @@ export function registerReportRoutes(
 
   registerEndpoint(router, endpoints.listAppealClassifier, ({ query }) => searchClassifier(db, query));
 
-  // Portal-wide data, not an organisation's: nothing to put in an organisation's audit log.
-  registerEndpoint(router, endpoints.importAppealClassifier, async ({ body }) => {
+  // Portal-wide data, not an organisation's: an import that changed it goes to the portal's own log.
+  registerEndpoint(router, endpoints.importAppealClassifier, async ({ actor, body }) => {
     const entries = parseClassifierCsv(body.csv);
-    return db.transaction((tx) => importClassifier(tx, entries, body.dryRun));
+    return db.transaction(async (tx) => {
+      const result = await importClassifier(tx, entries, body.dryRun);
+      if (!body.dryRun)
+        await auditPortal(tx, actor, 'classifier.import', {
+          imported: result.imported,
+          added: result.added,
+          total: result.total,
+        });
+      return result;
+    });
   });
 
   registerEndpoint(router, endpoints.listTopicClassifierCodes, ({ params, query }) =>

@@ -1,12 +1,19 @@
 import type { AuditPage } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
 
-/** One page of the organisation's audit log, newest first; `before` is an entry id from the last page. */
+/**
+ * One page of the organisation's audit log (null: the portal's own, entries of no organisation),
+ * newest first; `before` is an entry id from the last page.
+ */
 export async function readAuditLog(
   db: Queryable,
-  organizationId: string,
+  organizationId: string | null,
   query: { limit: number; before?: number | undefined },
 ): Promise<AuditPage> {
+  // Two plain conditions (each matching its index) rather than IS NOT DISTINCT FROM, which uses neither;
+  // $1 is still bound for the portal's log so both keep the same parameters.
+  const scope =
+    organizationId === null ? 'a.organization_id IS NULL AND $1::text IS NULL' : 'a.organization_id = $1';
   const rows = await db.query<{
     id: string | number;
     at: Date;
@@ -21,7 +28,8 @@ export async function readAuditLog(
      FROM audit_log a
      LEFT JOIN people p ON p.id = a.person_id
      LEFT JOIN api_keys k ON k.id = a.actor
-     WHERE a.organization_id = $1 AND ($2::bigint IS NULL OR a.id < $2)
+     WHERE ${scope}
+       AND ($2::bigint IS NULL OR a.id < $2)
      ORDER BY a.id DESC LIMIT $3`,
     [organizationId, query.before ?? null, query.limit + 1],
   );

@@ -28,3 +28,20 @@ export async function audit(
     ],
   );
 }
+
+/**
+ * Records a portal-level action in the portal's own log (no organisation): what a portal
+ * administrator did, with the organisation it concerned, if one, in `details.organizationId`.
+ */
+export async function auditPortal(
+  db: Queryable,
+  actor: StaffActor,
+  action: string,
+  details: Record<string, unknown> | null = null,
+): Promise<void> {
+  const who = auditActor(actor);
+  await db.query(
+    `INSERT INTO audit_log (actor, person_id, organization_id, action, details) VALUES ($1, $2, NULL, $3, $4)`,
+    [who.keyId, who.personId, action, details === null ? null : JSON.stringify(details)],
+  );
+}

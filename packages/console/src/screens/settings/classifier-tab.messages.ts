@@ -16,7 +16,8 @@ export const classifierTabMessages = defineMessages({
     forTopic: 'для темы «{name}»',
     dialogTitle: 'Код для темы «{name}»',
     searchLabel: 'Код или слова из названия',
-    searchHint: 'Например, 0002.0013 или «питание»',
+    searchHint:
+      'Слова из названия или код, например «питание» или 0002.0013: список подбирается по мере ввода',
     search: 'Найти',
     found: 'Найдено: {count}. Показаны первые {shown}.',
     foundAll: 'Найдено: {count}.',
@@ -44,7 +45,7 @@ export const classifierTabMessages = defineMessages({
     forTopic: 'для тэмы «{name}»',
     dialogTitle: 'Код для тэмы «{name}»',
     searchLabel: 'Код або словы з назвы',
-    searchHint: 'Напрыклад, 0002.0013 або «харчаванне»',
+    searchHint: 'Словы з назвы або код, напрыклад «харчаванне» або 0002.0013: спіс падбіраецца па меры ўводу',
     search: 'Знайсці',
     found: 'Знойдзена: {count}. Паказаны першыя {shown}.',
     foundAll: 'Знойдзена: {count}.',
@@ -73,7 +74,8 @@ export const classifierTabMessages = defineMessages({
     forTopic: 'for the topic “{name}”',
     dialogTitle: 'Code for the topic “{name}”',
     searchLabel: 'Code or words of the title',
-    searchHint: 'For example 0002.0013 or “school meals”',
+    searchHint:
+      'Words of the title or a code, e.g. “school meals” or 0002.0013: the list follows what you type',
     search: 'Search',
     found: 'Found: {count}. The first {shown} are shown.',
     foundAll: 'Found: {count}.',

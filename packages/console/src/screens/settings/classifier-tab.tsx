@@ -1,5 +1,5 @@
 import type { ClassifierPage, TopicCodeList } from '@otklik/client/schemas';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { announce, toast } from '../../kit/announcer.tsx';
@@ -14,6 +14,8 @@ import { client } from './staff-client.ts';
 type Topic = TopicCodeList['items'][number];
 /** Results shown in one search (the count says how many there are). */
 const SHOWN = 20;
+/** How long typing pauses before the list follows it. */
+const SEARCH_DELAY_MS = 300;
 
 /** Each topic of the organisation with the classifier code its appeals are reported under. */
 export function ClassifierTab({ organizationId }: { organizationId: string }) {
@@ -110,7 +112,10 @@ function TopicCodes({
   );
 }
 
-/** A search of the classifier (code or words of the title) in a dialog; a result is picked by its button. */
+/**
+ * A search of the classifier (code or words of the title) in a dialog: the list follows what is typed,
+ * each result names its code and title, and is picked by its button (Tab to it, Enter).
+ */
 function ChooseCode({
   topic,
   onClose,
@@ -124,24 +129,41 @@ function ChooseCode({
   const [typed, setTyped] = useState('');
   const [page, setPage] = useState<ClassifierPage | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The search under way; a newer one (typing on, Enter) cancels it, so an older answer never lands. */
+  const running = useRef<AbortController | null>(null);
   const close = () => {
+    running.current?.abort();
     setTyped('');
     setPage(null);
     onClose();
   };
-  const search = async () => {
+  const search = async (text: string) => {
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
     setBusy(true);
     try {
-      const q = typed.trim();
-      const result = await client().listAppealClassifier({ ...(q ? { q } : {}), limit: SHOWN, offset: 0 });
+      const q = text.trim();
+      const result = await client().listAppealClassifier(
+        { ...(q ? { q } : {}), limit: SHOWN, offset: 0 },
+        { signal: controller.signal },
+      );
+      if (controller.signal.aborted) return;
       setPage(result);
       announce(result.total === 0 ? t('nothing') : t('foundAll', { count: result.total }));
     } catch (error) {
-      toast(serverDetail(error) ?? t('failed'), 'error');
+      if (!controller.signal.aborted) toast(serverDetail(error) ?? t('failed'), 'error');
     } finally {
-      setBusy(false);
+      if (running.current === controller) setBusy(false);
     }
   };
+  // The list follows what is typed (a pause of SEARCH_DELAY_MS first); Enter searches at once.
+  useEffect(() => {
+    if (topic === null || typed.trim().length < 2) return;
+    const timer = setTimeout(() => void search(typed), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed, topic === null]);
+  useEffect(() => () => running.current?.abort(), []);
   return (
     <Dialog
       open={topic !== null}
@@ -158,7 +180,7 @@ function ChooseCode({
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          void search();
+          void search(typed);
         }}
       >
         <TextInput

@@ -9,6 +9,7 @@ import { useForm } from '../../kit/form.ts';
 import { FormAlert } from '../../kit/form-alert.tsx';
 import { Checkbox, Select, TextInput } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
+import { TimeZoneSelect } from '../../kit/time-zone.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { settingsMessages } from './settings.messages.ts';
 import { client } from './staff-client.ts';
@@ -124,11 +125,11 @@ function OrganizationEditor({ settings }: { settings: OrganizationSettings }) {
         ))}
         <FieldErrorText id={languagesField.id} error={languagesField.error} />
       </fieldset>
-      <TextInput
+      <TimeZoneSelect
         label={t('timeZone')}
         hint={t('timeZoneHint')}
         required
-        autoComplete="off"
+        country={settings.country}
         {...form.field('timeZone')}
       />
       <div class="form-actions">

@@ -207,31 +207,69 @@ describe('the settings screen', () => {
     expect(portal.calls[0]).toMatchObject({ method: 'GET', auth: 'Bearer otk_test' });
   });
 
-  it('checks the time zone before sending and shows the portal’s refusal beside the field', async () => {
+  it('offers the country’s time zones by city and offset, in the reader’s language', async () => {
     open(`/console/settings/${ORG}/organization`);
-    const zone = (await screen.findByRole('textbox', { name: /Часовой пояс/ })) as HTMLInputElement;
-    fireEvent.input(zone, { target: { value: 'Mars/Olympus' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
-    await waitFor(() => expect(zone.getAttribute('aria-invalid')).toBe('true'));
-    expect(portal.calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+    const zone = (await screen.findByRole('combobox', { name: /Часовой пояс/ })) as HTMLSelectElement;
+    expect(zone.value).toBe('Europe/Minsk');
+    expect([...zone.options].map((o) => o.text)).toEqual(['Минск (UTC+3)']);
+    cleanup();
+    setLanguage('be');
+    portal.state.settings = { ...settings(), country: 'RU', timeZone: 'Asia/Omsk' };
+    open(`/console/settings/${ORG}/organization`);
+    const ru = (await screen.findByRole('combobox', { name: /Часавы пояс/ })) as HTMLSelectElement;
+    expect([...ru.options].map((o) => o.text)).toEqual([
+      'Калінінград (UTC+2)',
+      'Масква (UTC+3)',
+      'Самара (UTC+4)',
+      'Екацярынбург (UTC+5)',
+      'Омск (UTC+6)',
+      'Краснаярск (UTC+7)',
+      'Іркуцк (UTC+8)',
+      'Якуцк (UTC+9)',
+      'Уладзівасток (UTC+10)',
+      'Магадан (UTC+11)',
+      'Камчатка (UTC+12)',
+    ]);
+    expect(ru.selectedOptions[0]?.text).toBe('Омск (UTC+6)');
+  });
 
-    // The runtime knows this one, the (fake) portal does not: its issue lands beside the field.
-    fireEvent.input(zone, { target: { value: 'Europe/Minsk' } });
-    portal.state.settings = settings();
+  it('keeps a time zone held already that is not in the list, and sends the one chosen', async () => {
+    portal.state.settings = { ...settings(), country: 'RU', timeZone: 'Asia/Tomsk' };
+    open(`/console/settings/${ORG}/organization`);
+    const zone = (await screen.findByRole('combobox', { name: /Часовой пояс/ })) as HTMLSelectElement;
+    expect(zone.value).toBe('Asia/Tomsk');
+    expect(zone.selectedOptions[0]?.text).toBe('Asia/Tomsk (UTC+7)');
     fireEvent.input(screen.getByRole('textbox', { name: /Полное наименование/ }), {
       target: { value: 'ТЦСОН' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
     await waitFor(() => expect(portal.calls.some((c) => c.method === 'PATCH')).toBe(true));
-    const patch = portal.calls.find((c) => c.method === 'PATCH');
-    expect(patch?.body).toMatchObject({
+    expect(portal.calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({
       name: 'ТЦСОН',
       shortName: null,
       contacts: { email: null, phone: null, address: 'г. Демо', website: null },
       jurisdiction: 'by-300z',
       languages: ['be', 'ru'],
-      timeZone: 'Europe/Minsk',
+      timeZone: 'Asia/Tomsk',
     });
+    fireEvent.change(zone, { target: { value: 'Asia/Krasnoyarsk' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(portal.calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
+    expect(portal.calls.filter((c) => c.method === 'PATCH')[1]?.body).toMatchObject({
+      timeZone: 'Asia/Krasnoyarsk',
+    });
+  });
+
+  it('shows the portal’s refusal of the time zone beside the field', async () => {
+    portal.state.settings = { ...settings(), timeZone: 'Europe/Nowhere' };
+    open(`/console/settings/${ORG}/organization`);
+    const zone = (await screen.findByRole('combobox', { name: /Часовой пояс/ })) as HTMLSelectElement;
+    // A name the browser does not know is shown as it is, without an offset.
+    expect(zone.selectedOptions[0]?.text).toBe('Europe/Nowhere');
+    fireEvent.change(zone, { target: { value: 'Europe/Minsk' } });
+    fireEvent.change(zone, { target: { value: 'Europe/Nowhere' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(zone.getAttribute('aria-invalid')).toBe('true'));
   });
 
   it('adds a topic with its names in each language of the organisation', async () => {
@@ -260,10 +298,19 @@ describe('the settings screen', () => {
     expect(screen.getByText('код не указан')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Выбрать код для темы «Питание»' }));
     const dialog = await screen.findByRole('dialog', { name: 'Код для темы «Питание»' });
-    fireEvent.input(within(dialog).getByRole('searchbox', { name: /Код или слова из названия/ }), {
-      target: { value: 'питани' },
-    });
+    const search = within(dialog).getByRole('searchbox', { name: /Код или слова из названия/ });
+    // The list follows what is typed, by words of the title: no button to press, no code to know.
+    fireEvent.input(search, { target: { value: 'питани' } });
+    const pick = await within(dialog).findByRole('button', { name: 'Выбрать 0002.0013.0141.0812' });
+    expect(pick.closest('li')?.textContent).toContain('Организация питания');
+    expect(within(dialog).queryByRole('button', { name: 'Выбрать 0002.0013.0000.0000' })).toBeNull();
+    const searches = () => portal.calls.filter((c) => c.path === '/v1/staff/appeal-classifier').length;
+    expect(searches()).toBe(1);
+    // Enter (the form's submit) searches at once too.
+    fireEvent.input(search, { target: { value: 'образование' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Найти' }));
+    await within(dialog).findByRole('button', { name: 'Выбрать 0002.0013.0000.0000' });
+    fireEvent.input(search, { target: { value: 'питани' } });
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Выбрать 0002.0013.0141.0812' }));
     await waitFor(() => expect(screen.getByText('0002.0013.0141.0812')).toBeTruthy());
     expect(portal.calls.find((c) => c.method === 'PUT')).toMatchObject({
