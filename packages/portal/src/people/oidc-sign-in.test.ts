@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { browseToCallback, startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
+import { refusalOf } from '../testing/refusal.ts';
 import { STAFF_OIDC_CALLBACK_PATH, staffOidcProviderFromEnv } from './oidc-sign-in.ts';
 import { staffHarness } from './staff-harness.ts';
 
@@ -119,8 +120,11 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
 
     // The callback is single use.
     const again = await complete(callback);
-    expect(again.status).toBe(422);
-    expect(JSON.stringify(await again.json())).toContain('body.state');
+    expect(await refusalOf(again)).toEqual({
+      status: 422,
+      reason: 'oidc-sign-in-expired',
+      issues: { 'body.state': 'oidc-sign-in-expired' },
+    });
   }, 30_000);
 
   test('a tampered state, another sign-in’s code, or another browser is refused', async () => {
@@ -130,12 +134,11 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     expect(tampered.status).toBe(422);
     // The second sign-in's state, in its own browser, with the first one's code (PKCE and nonce differ).
     const mixed = await complete({ ...second, body: { ...second.body, code: first.body.code } });
-    expect(mixed.status).toBe(422);
+    expect(await refusalOf(mixed)).toMatchObject({ status: 422, reason: 'oidc-not-confirmed' });
     expect(mixed.headers.get('Set-Cookie')).toBeNull();
     // The first one's state and code in another browser (a link sent to someone): refused…
     const elsewhere = await complete({ ...first, browser: second.browser });
-    expect(elsewhere.status).toBe(422);
-    expect(JSON.stringify(await elsewhere.json())).toContain('another browser');
+    expect(await refusalOf(elsewhere)).toMatchObject({ status: 422, reason: 'oidc-other-browser' });
     expect((await complete({ ...first, browser: '' })).status).toBe(422);
     // …while the browser that started it still finishes it.
     expect((await complete(first)).status).toBe(200);

@@ -12,7 +12,15 @@ export interface ResolvedTarget {
   family: number;
 }
 
-export class AddressRefused extends Error {}
+/** Why the address is refused: the contract's reason, with English text as the message. */
+export class AddressRefused extends Error {
+  constructor(
+    readonly reason: 'host-not-found' | 'address-not-public',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Resolves the URL's host and returns the address to connect to; throws {@link AddressRefused}. */
 export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<ResolvedTarget> {
@@ -23,15 +31,16 @@ export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<Re
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch {
-      throw new AddressRefused(`The name ${host} does not resolve`);
+      throw new AddressRefused('host-not-found', `The name ${host} does not resolve`);
     }
   }
   if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
     throw new AddressRefused(
+      'address-not-public',
       'The address is in a private, loopback or link-local network; the portal does not send there',
     );
   }
   const first = addresses[0];
-  if (!first) throw new AddressRefused(`The name ${host} does not resolve`);
+  if (!first) throw new AddressRefused('host-not-found', `The name ${host} does not resolve`);
   return first;
 }
