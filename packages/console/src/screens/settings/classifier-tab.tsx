@@ -5,7 +5,7 @@ import { useT } from '../../i18n/translate.ts';
 import { announce, toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { Dialog } from '../../kit/dialog.tsx';
-import { serverDetail } from '../../kit/errors.ts';
+import { useRefusal } from '../../kit/errors.ts';
 import { TextInput } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { classifierTabMessages } from './classifier-tab.messages.ts';
@@ -42,6 +42,7 @@ function TopicCodes({
   reload: () => void;
 }) {
   const { t } = useT(classifierTabMessages);
+  const refusal = useRefusal();
   const [choosing, setChoosing] = useState<Topic | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const save = async (topic: Topic, code: string | null) => {
@@ -52,7 +53,7 @@ function TopicCodes({
       toast(code === null ? t('removed') : t('saved'), 'success');
       reload();
     } catch (error) {
-      toast(serverDetail(error) ?? t('failed'), 'error');
+      toast(refusal(error), 'error');
     } finally {
       setBusy(null);
     }
@@ -121,6 +122,7 @@ function ChooseCode({
   onPick: (code: string) => Promise<void>;
 }) {
   const { t } = useT(classifierTabMessages);
+  const refusal = useRefusal();
   const [typed, setTyped] = useState('');
   const [page, setPage] = useState<ClassifierPage | null>(null);
   const [busy, setBusy] = useState(false);
@@ -137,7 +139,7 @@ function ChooseCode({
       setPage(result);
       announce(result.total === 0 ? t('nothing') : t('foundAll', { count: result.total }));
     } catch (error) {
-      toast(serverDetail(error) ?? t('failed'), 'error');
+      toast(refusal(error), 'error');
     } finally {
       setBusy(false);
     }
