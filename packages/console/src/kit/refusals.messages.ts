@@ -64,22 +64,22 @@ const ru = {
   'totp-not-set-up': 'Аутентификатор не подключён, отключать нечего.',
   'totp-required-by-organization':
     'Ваша организация требует вход с аутентификатором, поэтому отключить его нельзя.',
-  'oidc-sign-in-expired': 'Вход устарел или уже завершён. Начните вход заново.',
+  'oidc-sign-in-expired': 'Этот вход уже завершён или устарел. Начните вход заново.',
   'oidc-other-browser': 'Вход начат в другом браузере. Начните его заново здесь.',
-  'oidc-not-confirmed': 'Сервис входа не подтвердил вход. Начните заново или войдите по коду из письма.',
+  'oidc-not-confirmed': 'Служба входа не подтвердила вход. Начните заново или войдите по коду из письма.',
   'oidc-email-unverified':
-    'Сервис входа не подтвердил ваш адрес электронной почты. Войдите по коду из письма.',
+    'Служба входа не подтвердила ваш адрес электронной почты. Войдите по коду из письма.',
   'no-staff-account':
-    'С этим адресом нет учётной записи сотрудника. Попросите администратора организации пригласить его.',
+    'Для этого адреса нет учётной записи сотрудника. Попросите администратора вашей организации пригласить вас.',
   'identity-provider-unavailable':
-    'Сервис входа не отвечает. Повторите попытку позже или войдите по коду из письма.',
+    'Служба входа сейчас не отвечает. Попробуйте позже или войдите по коду из письма.',
   'origins-limit': 'Добавлено максимальное число сайтов. Удалите ненужный, чтобы добавить новый.',
   'first-language-required': 'Заполните текст на основном языке организации.',
   'language-not-offered': 'Этот язык не выбран в настройках организации. Добавьте его или уберите текст.',
   'topic-order-incomplete': 'Список тем изменился, пока вы его упорядочивали. Обновите страницу и повторите.',
-  'oidc-provider-unknown': 'Портал не знает такого сервиса входа. Выберите из предложенных.',
+  'oidc-provider-unknown': 'Портал не знает такой службы входа. Выберите из предложенных.',
   'identity-method-required':
-    'Нужен хотя бы один способ подтвердить личность: оставьте код по почте или сервис входа.',
+    'Нужен хотя бы один способ подтвердить личность: оставьте код по почте или службу входа.',
   'above-portal-limit': 'Значение больше, чем разрешает портал. Уменьшите его.',
   'media-type-not-taken': 'Портал не принимает файлы этого типа. Уберите его из списка.',
   'criteria-set-unknown': 'Такого набора критериев нет. Выберите набор из списка.',
@@ -159,22 +159,23 @@ const be = {
   'totp-not-set-up': 'Аўтэнтыфікатар не падключаны, адключаць няма чаго.',
   'totp-required-by-organization':
     'Ваша арганізацыя патрабуе ўваход з аўтэнтыфікатарам, таму адключыць яго нельга.',
-  'oidc-sign-in-expired': 'Уваход састарэў або ўжо завершаны. Пачніце ўваход нанова.',
+  'oidc-sign-in-expired': 'Гэты ўваход ужо завершаны або састарэў. Пачніце ўваход нанова.',
   'oidc-other-browser': 'Уваход пачаты ў іншым браўзеры. Пачніце яго нанова тут.',
-  'oidc-not-confirmed': 'Сэрвіс уваходу не пацвердзіў уваход. Пачніце нанова або ўвайдзіце па кодзе з ліста.',
+  'oidc-not-confirmed':
+    'Служба ўваходу не пацвердзіла ўваход. Пачніце нанова або ўвайдзіце па кодзе з ліста.',
   'oidc-email-unverified':
-    'Сэрвіс уваходу не пацвердзіў ваш адрас электроннай пошты. Увайдзіце па кодзе з ліста.',
+    'Служба ўваходу не пацвердзіла ваш адрас электроннай пошты. Увайдзіце па кодзе з ліста.',
   'no-staff-account':
-    'З гэтым адрасам няма ўліковага запісу супрацоўніка. Папрасіце адміністратара арганізацыі запрасіць яго.',
+    'Для гэтага адраса няма ўліковага запісу супрацоўніка. Папрасіце адміністратара вашай арганізацыі запрасіць вас.',
   'identity-provider-unavailable':
-    'Сэрвіс уваходу не адказвае. Паспрабуйце пазней або ўвайдзіце па кодзе з ліста.',
+    'Служба ўваходу зараз не адказвае. Паспрабуйце пазней або ўвайдзіце па кодзе з ліста.',
   'origins-limit': 'Дададзена найбольшая колькасць сайтаў. Выдаліце непатрэбны, каб дадаць новы.',
   'first-language-required': 'Запоўніце тэкст на асноўнай мове арганізацыі.',
   'language-not-offered': 'Гэтая мова не выбрана ў наладах арганізацыі. Дадайце яе або прыберыце тэкст.',
   'topic-order-incomplete': 'Спіс тэм змяніўся, пакуль вы яго ўпарадкоўвалі. Абнавіце старонку і паўтарыце.',
-  'oidc-provider-unknown': 'Партал не ведае такога сэрвісу ўваходу. Выберыце з прапанаваных.',
+  'oidc-provider-unknown': 'Партал не ведае такой службы ўваходу. Выберыце з прапанаваных.',
   'identity-method-required':
-    'Патрэбны хоць адзін спосаб пацвердзіць асобу: пакіньце код па пошце або сэрвіс уваходу.',
+    'Патрэбны хоць адзін спосаб пацвердзіць асобу: пакіньце код па пошце або службу ўваходу.',
   'above-portal-limit': 'Значэнне большае, чым дазваляе партал. Паменшыце яго.',
   'media-type-not-taken': 'Партал не прымае файлы гэтага тыпу. Прыберыце яго са спіса.',
   'criteria-set-unknown': 'Такога набору крытэрыяў няма. Выберыце набор са спіса.',
@@ -255,16 +256,16 @@ const en = {
   'totp-not-set-up': 'No authenticator is set up; there is nothing to remove.',
   'totp-required-by-organization':
     'Your organisation requires signing in with an authenticator, so it cannot be removed.',
-  'oidc-sign-in-expired': 'The sign-in is out of date or finished already. Start signing in again.',
+  'oidc-sign-in-expired': 'This sign-in is already finished or has expired. Start again.',
   'oidc-other-browser': 'The sign-in was started in another browser. Start it again here.',
   'oidc-not-confirmed':
     'The sign-in service did not confirm the sign-in. Start again, or sign in with the code from an e-mail.',
   'oidc-email-unverified':
     'The sign-in service has not confirmed your e-mail address. Sign in with the code from an e-mail.',
   'no-staff-account':
-    'No staff account uses this address. Ask your organisation’s administrator to invite it.',
+    'There is no staff account for this address. Ask your organisation’s administrator to invite you.',
   'identity-provider-unavailable':
-    'The sign-in service does not answer. Try later, or sign in with the code from an e-mail.',
+    'The sign-in service is not answering. Try again later or sign in with the code from an e-mail.',
   'origins-limit': 'As many sites as allowed are added. Remove one you do not need to add another.',
   'first-language-required': 'Fill in the text in the organisation’s main language.',
   'language-not-offered':

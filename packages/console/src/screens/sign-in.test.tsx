@@ -248,7 +248,7 @@ describe('signing in with the portal’s OpenID Connect provider', () => {
     open('/console/sign-in/oidc?code=abc&state=st', OidcSignIn);
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe(
-        'С этим адресом нет учётной записи сотрудника. Попросите администратора организации пригласить его.',
+        'Для этого адреса нет учётной записи сотрудника. Попросите администратора вашей организации пригласить вас.',
       ),
     );
     // The portal's English is not shown (the console knows this refusal).
