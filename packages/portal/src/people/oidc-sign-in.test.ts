@@ -150,8 +150,9 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const res = await complete(await throughProvider());
       expect(res.status).toBe(403);
-      const problem = (await res.json()) as { code: string; detail: string };
+      const problem = (await res.json()) as { code: string; reason: string; detail: string };
       expect(problem.code).toBe('forbidden');
+      expect(problem.reason).toBe('no-staff-account');
       expect(problem.detail).toMatch(/No staff account uses stranger@example\.org/);
       expect(res.headers.get('Set-Cookie')).toBeNull();
     } finally {
@@ -166,7 +167,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const res = await complete(await throughProvider());
       expect(res.status).toBe(403);
-      expect(((await res.json()) as { code: string }).code).toBe('identity-required');
+      expect(await res.json()).toMatchObject({ code: 'identity-required', reason: 'oidc-email-unverified' });
     } finally {
       account.verified = true;
     }
@@ -188,13 +189,16 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const callback = await throughProvider();
       const asked = await complete(callback);
-      expect(asked.status).toBe(422);
-      expect(JSON.stringify(await asked.json())).toContain('body.totp');
+      expect(await refusalOf(asked)).toEqual({
+        status: 422,
+        reason: 'totp-code-missing',
+        issues: { 'body.totp': 'totp-code-missing' },
+      });
       const wrongCode =
         totp.generate({ timestamp: h.clock.now.getTime() }) === '123456' ? '654321' : '123456';
       const wrong = await complete(callback, { totp: wrongCode });
-      expect(wrong.status).toBe(422);
       expect(wrong.headers.get('Set-Cookie')).toBeNull();
+      expect(await refusalOf(wrong)).toMatchObject({ status: 422, reason: 'totp-code-wrong' });
       // The confirming code is spent (accepted once): the authenticator's next one.
       const right = await complete(callback, {
         totp: totp.generate({ timestamp: h.clock.now.getTime() + 30_000 }),
@@ -220,7 +224,10 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const callback = await throughProvider();
       for (let i = 0; i < 5; i++) expect((await complete(callback, { totp: '000000' })).status).toBe(422);
-      expect((await complete(callback, { totp: '000000' })).status).toBe(429);
+      expect(await refusalOf(await complete(callback, { totp: '000000' }))).toEqual({
+        status: 429,
+        reason: 'too-many-wrong-codes',
+      });
       expect((await complete(callback)).status).toBe(422);
     } finally {
       account.email = 'clerk@school.example';

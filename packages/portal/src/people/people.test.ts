@@ -60,7 +60,12 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       organizationId: 'demo-school',
       role: 'coordinator',
     });
-    expect((await h.call('POST', '/v1/staff/invitations/accept', { body: { token } })).status).toBe(404);
+    expect(
+      await refusalOf(await h.call('POST', '/v1/staff/invitations/accept', { body: { token } })),
+    ).toEqual({
+      status: 404,
+      reason: 'invitation-invalid',
+    });
     const clerk = await h.signIn('clerk@school.example');
     expect(clerk.session.permissions['demo-school']).toEqual([
       'appeals.assign',

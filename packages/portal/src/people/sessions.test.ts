@@ -203,7 +203,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
       });
     }
     const blocked = await h.call('POST', `/v1/staff/sign-in/${signInId}`, { body: { code: right } });
-    expect(blocked.status).toBe(429);
+    expect(await refusalOf(blocked)).toEqual({ status: 429, reason: 'too-many-wrong-codes' });
     expect(blocked.headers.get('Set-Cookie')).toBeNull();
     // One code was asked for; four more are allowed in the window, the next is refused.
     for (let i = 0; i < 4; i++) {
@@ -212,7 +212,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
       ).toBe(202);
     }
     const limited = await h.call('POST', '/v1/staff/sign-in', { body: { email: 'guess@school.example' } });
-    expect(limited.status).toBe(429);
+    expect(await refusalOf(limited)).toEqual({ status: 429, reason: 'too-many-codes-requested' });
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
     // The same limit for an address without an account: the answers do not tell them apart.
     for (let i = 0; i < 5; i++)
