@@ -80,7 +80,6 @@ describe('public API types', () => {
             | 'unauthorized'
             | 'forbidden'
             | 'conflict'
-            | 'last-administrator'
             | 'rate-limited'
             | 'idempotency-key-reused'
             | 'proof-of-work-invalid'

@@ -249,7 +249,14 @@ export {
   WidgetSettingsQuery,
 } from './schemas/organizations.ts';
 export { ORGANIZATION_ID_PATTERN, SLUG_PATTERN } from './schemas/patterns.ts';
-export { FieldIssue, Problem, ProblemCode } from './schemas/problem.ts';
+export {
+  FieldIssue,
+  FieldIssueKind,
+  PROBLEM_REASONS,
+  Problem,
+  ProblemCode,
+  ProblemReason,
+} from './schemas/problem.ts';
 export {
   CriteriaSet,
   Criterion,

@@ -7,6 +7,7 @@ import { endpoints } from '@otklik/client/contract';
 import {
   AppealCounter,
   OrganizationPage,
+  PROBLEM_REASONS,
   Problem,
   ServicePage,
   WidgetSettings,
@@ -625,8 +626,19 @@ describe.each(backends)('portal on $name', (backend) => {
       expect(doc.paths['/v1/staff/appeals']?.get).toBeDefined();
       expect(doc.paths['/v1/staff/appeals/{appealId}/status']?.post).toBeDefined();
       expect(Object.keys(doc.components.schemas.Problem?.properties ?? {})).toEqual(
-        expect.arrayContaining(['type', 'title', 'status', 'code', 'issues']),
+        expect.arrayContaining(['type', 'title', 'status', 'code', 'reason', 'issues']),
       );
+      // Every reason of the contract is listed, on the problem and on its issues, with the kinds.
+      const problem = doc.components.schemas.Problem as {
+        properties: {
+          reason: { enum: string[] };
+          issues: { items: { properties: Record<string, { enum?: string[] }> } };
+        };
+      };
+      expect(problem.properties.reason.enum).toEqual(Object.keys(PROBLEM_REASONS));
+      const issue = problem.properties.issues.items.properties;
+      expect(issue.reason?.enum).toEqual(Object.keys(PROBLEM_REASONS));
+      expect(issue.kind?.enum).toContain('too-long');
     });
 
     test('the HTML reference has a strict CSP and no script', async () => {

@@ -186,8 +186,15 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
       ]);
       expect(refused.status()).toBe(422);
       expect(((await refused.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('body.url');
-      // The portal's reason beside the field, the focus back on it.
-      await expect.poll(() => page.getByText(/private, loopback/).count()).toBe(1);
+      // The portal's reason, in the clerk's words, beside the field; the focus back on it.
+      await expect
+        .poll(() =>
+          page
+            .getByText('Адрес ведёт во внутреннюю сеть, портал туда не обращается.', { exact: false })
+            .count(),
+        )
+        .toBe(1);
+      expect(await page.getByText(/private, loopback/).count()).toBe(0);
       expect(await focused(page)).toMatchObject({ id: 'hook-url' });
     } finally {
       await page.context().close();

@@ -64,8 +64,16 @@ describe.skipIf(!chromiumAvailable())('console settings in Chromium', () => {
       // The portal refuses to fetch a loopback page for the check, and the screen says why.
       await page.getByRole('textbox', { name: /Адрес страницы/ }).fill('http://127.0.0.1:9/page');
       await page.getByRole('button', { name: 'Проверить' }).click();
-      // The portal's issue is on `body.pageUrl`: it shows beside the field, which is marked invalid.
-      await expect.poll(() => page.getByText(/private, loopback or link-local/).count()).toBe(1);
+      // The portal's issue is on `body.pageUrl`: it shows beside the field, in the clerk's words (by its
+      // reason), and the field is marked invalid.
+      await expect
+        .poll(() =>
+          page
+            .getByText('Адрес ведёт во внутреннюю сеть, портал туда не обращается.', { exact: false })
+            .count(),
+        )
+        .toBe(1);
+      expect(await page.getByText(/private, loopback/).count()).toBe(0);
       expect(await page.getByRole('textbox', { name: /Адрес страницы/ }).getAttribute('aria-invalid')).toBe(
         'true',
       );

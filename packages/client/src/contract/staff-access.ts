@@ -223,7 +223,7 @@ export const inviteStaffPersonEndpoint = {
 export const setStaffPersonRolesEndpoint = {
   ...routes.setStaffPersonRolesRoute,
   summary: 'Set a person’s roles in the organisation (an empty list removes the person)',
-  description: `${SESSION} The organisation’s last administrator cannot be removed or given another role (409 \`last-administrator\`).`,
+  description: `${SESSION} The organisation’s last administrator cannot be removed or given another role (409 \`conflict\`, reason \`last-administrator\`).`,
   tags: ['staff-access'],
   params: StaffPersonParams,
   body: StaffRolesInput,

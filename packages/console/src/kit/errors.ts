@@ -1,10 +1,36 @@
-import { isOtklikError } from '@otklik/client';
+import { type FieldIssue, isOtklikError, PROBLEM_REASONS, type ProblemReason } from '@otklik/client';
 import type { Translator } from '../i18n/translate.ts';
-import type { kitMessages } from './kit.messages.ts';
+import { useT } from '../i18n/translate.ts';
+import { kitMessages } from './kit.messages.ts';
+import { refusalTexts } from './refusals.messages.ts';
 
 type KitT = Translator<keyof (typeof kitMessages)['ru'] & string>;
+type KitKey = keyof (typeof kitMessages)['ru'] & string;
 
-/** What went wrong with a call to the portal, in the console's words (never a stack trace). */
+/** Whether the console has words for `reason` (a portal newer than the console may send others). */
+export const isKnownReason = (reason: unknown): reason is ProblemReason =>
+  typeof reason === 'string' && Object.hasOwn(PROBLEM_REASONS, reason);
+
+/** The console's words for a status the portal gave no known reason for. */
+function statusKey(status: number): KitKey {
+  if (status === 401) return 'errorSignedOut';
+  if (status === 403) return 'errorForbidden';
+  if (status >= 500) return 'errorServer';
+  const byStatus: Partial<Record<number, KitKey>> = {
+    404: 'errorNotFound',
+    409: 'errorConflict',
+    413: 'errorTooLarge',
+    415: 'errorMediaType',
+    422: 'errorInvalid',
+    429: 'errorTooMany',
+  };
+  return byStatus[status] ?? 'errorBadRequest';
+}
+
+/**
+ * What went wrong with a call to the portal, in the console's words: for a refusal, what happened and
+ * what to do, by its reason, else by its status (never the portal's English text, never a stack trace).
+ */
 export function errorText(t: KitT, error: unknown): string {
   if (!isOtklikError(error)) return t.t('errorUnexpected');
   switch (error.kind) {
@@ -13,18 +39,51 @@ export function errorText(t: KitT, error: unknown): string {
     case 'timeout':
       return t.t('errorTimeout');
     case 'problem':
-      // A refusal says why in the person's words: a retry would not help, asking the administrator would.
-      if (error.status === 401) return t.t('errorSignedOut');
-      if (error.status === 403) return t.t('errorForbidden');
-      return error.status >= 500 ? t.t('errorServer') : t.t('errorUnexpected');
+      return isKnownReason(error.reason) ? refusalTexts[t.lang][error.reason] : t.t(statusKey(error.status));
     default:
       return t.t('errorUnexpected');
   }
 }
 
-/** The portal's own explanation of a refusal (English text from the server), if there is one. */
-export function serverDetail(error: unknown): string | undefined {
-  return isOtklikError(error) && error.kind === 'problem' && error.status < 500
-    ? (error.problem.detail ?? error.problem.title)
-    : undefined;
+/** The text beside a field the portal refused: by the issue's reason, else the kind of check, else a generic one. */
+export function fieldIssueText(t: KitT, issue: FieldIssue): string {
+  if (isKnownReason(issue.reason)) return refusalTexts[t.lang][issue.reason];
+  const count = issue.limit ?? 0;
+  switch (issue.kind) {
+    case 'required':
+      return t.t('fieldRequired');
+    case 'too-short':
+      return t.t('tooShort', { count });
+    case 'too-long':
+      return t.t('tooLong', { count });
+    case 'too-small':
+      return t.t('tooSmall', { count });
+    case 'too-large':
+      return t.t('tooLarge', { count });
+    case 'format':
+      return t.t('invalidFormat');
+    case 'choice':
+      return t.t('invalidChoice');
+    case 'type':
+      return t.t('invalidValue');
+    default:
+      return t.t('fieldCheck');
+  }
+}
+
+/**
+ * For a refusal the console has no words of its own for (no reason it knows), the portal's code, English
+ * text and request id: shown folded away, for a support request. Nothing for a known reason.
+ */
+export function supportDetail(error: unknown): string | undefined {
+  if (!isOtklikError(error) || error.kind !== 'problem' || isKnownReason(error.reason)) return undefined;
+  if (error.status === 401 || error.status === 403) return undefined;
+  const { code, detail, title, instance } = error.problem;
+  return [code, detail ?? title, instance].filter(Boolean).join(' · ');
+}
+
+/** `errorText` with the kit's translator, for a screen's toast: `toast(refusal(error), 'error')`. */
+export function useRefusal(): (error: unknown) => string {
+  const t = useT(kitMessages);
+  return (error) => errorText(t, error);
 }

@@ -3,10 +3,10 @@ import { useT } from '../i18n/translate.ts';
 import { kitMessages } from './kit.messages.ts';
 
 /**
- * What is wrong with a field: the console's own text, or the portal's refusal (its message is English
- * text from the server, so it is marked `lang="en"` for screen readers).
+ * What is wrong with a field, in the console's words: its own check's, or its translation of the
+ * portal's refusal (by reason or kind of check; the portal's English message is never shown).
  */
-export type FieldError = string | { server: string };
+export type FieldError = string;
 
 /** What every form control takes besides its value. */
 export interface FieldProps {
@@ -48,20 +48,13 @@ export function FieldHint({ id, hint }: Pick<FieldProps, 'id' | 'hint'>) {
 }
 
 export function FieldErrorText({ id, error }: Pick<FieldProps, 'id' | 'error'>) {
-  const { t } = useT(kitMessages);
   if (!error) return null;
   return (
     <p id={`${id}-error`} class="field-error">
       <span class="field-error-icon" aria-hidden="true">
         !
       </span>
-      {typeof error === 'string' ? (
-        error
-      ) : (
-        <>
-          {t('serverRejected')} <span lang="en">{error.server}</span>
-        </>
-      )}
+      {error}
     </p>
   );
 }

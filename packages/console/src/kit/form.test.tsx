@@ -93,26 +93,76 @@ describe('useForm', () => {
     await waitFor(() => expect(screen.getByTestId('dirty').textContent).toBe('false'));
   });
 
-  it('puts the portal’s field issues (body.<field>) beside the fields and the rest in the alert', async () => {
+  it('puts the portal’s field issues (body.<field>) beside the fields and the rest in the alert, in Russian', async () => {
     const refusal = new OtklikProblemError({
       type: 'https://otklik.dev/problems/validation-failed',
       title: 'The request did not pass validation',
       status: 422,
       code: 'validation-failed',
       issues: [
-        { path: 'body.site', message: 'This origin is already used by another organisation' },
+        { path: 'body.site', message: 'The name x.example does not resolve', reason: 'host-not-found' },
+        { path: 'body.name', message: 'Too long', kind: 'too-long', limit: 200 },
         { path: 'query.limit', message: 'Too large' },
       ],
     });
     render(<OrganizationForm initial={valid} onSubmit={() => Promise.reject(refusal)} />);
     submit();
-    await waitFor(() => expect(document.activeElement).toBe(field('Сайт')));
+    await waitFor(() => expect(document.activeElement).toBe(field('Название')));
     expect(field('Сайт').getAttribute('aria-invalid')).toBe('true');
-    const server = screen.getByText('This origin is already used by another organisation');
-    expect(server.getAttribute('lang')).toBe('en');
-    expect(server.closest('p')?.textContent).toContain('Портал не принял значение:');
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Too large');
+    // By the issue's reason; by the kind of check; a generic sentence for the rest.
+    expect(screen.getByText('Такого адреса в интернете нет. Проверьте, как он написан.')).toBeTruthy();
+    expect(screen.getByText('Максимум 200 символов')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Портал не принял данные. Проверьте заполненные поля и повторите. Портал не принял это значение. Проверьте его.',
+    );
+    // English only folded away for support (the problem itself has no reason the console knows).
+    for (const english of document.querySelectorAll('[lang="en"]')) {
+      expect(english.closest('details')?.open).toBe(false);
+      english.remove();
+    }
+    expect(document.body.textContent).not.toMatch(/resolve|Too (long|large)/);
+  });
+
+  it('a refusal with a reason says what happened and what to do, with no English', async () => {
+    setLanguage('be');
+    const refusal = new OtklikProblemError({
+      type: 'https://otklik.dev/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      code: 'conflict',
+      reason: 'last-administrator',
+      detail: 'The organisation would be left without an administrator',
+    });
+    render(<OrganizationForm initial={valid} onSubmit={() => Promise.reject(refusal)} />);
+    submit();
+    await waitFor(() => expect(document.activeElement?.className).toBe('form-alert'));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'У арганізацыі не застанецца адміністратара. Спачатку прызначце адміністратарам іншага супрацоўніка.',
+    );
+  });
+
+  it('a refusal the console has no words for: the status’s sentence, the portal’s text folded away for support', async () => {
+    const refusal = new OtklikProblemError({
+      type: 'https://otklik.dev/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      code: 'conflict',
+      // A reason from a portal newer than this console.
+      reason: 'something-new' as never,
+      detail: 'Something new happened',
+      instance: 'urn:otklik:request:abc',
+    });
+    render(<OrganizationForm initial={valid} onSubmit={() => Promise.reject(refusal)} />);
+    submit();
+    await waitFor(() => expect(document.activeElement?.className).toBe('form-alert'));
+    expect(
+      screen.getByText('Пока вы работали, данные изменились. Обновите страницу и повторите.'),
+    ).toBeTruthy();
+    const details = screen.getByText('Подробности для техподдержки').closest('details');
+    expect(details?.open).toBe(false);
+    const support = details?.querySelector('p');
+    expect(support?.getAttribute('lang')).toBe('en');
+    expect(support?.textContent).toBe('conflict · Something new happened · urn:otklik:request:abc');
   });
 
   it('a failure that is not about a field becomes the form’s alert, which takes the focus', async () => {

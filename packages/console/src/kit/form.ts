@@ -5,7 +5,7 @@ import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import * as v from 'valibot';
 import { type Translator, useT } from '../i18n/translate.ts';
 import { announce } from './announcer.tsx';
-import { errorText, serverDetail } from './errors.ts';
+import { errorText, fieldIssueText, supportDetail } from './errors.ts';
 import type { FieldError } from './field.tsx';
 import { kitMessages } from './kit.messages.ts';
 
@@ -20,10 +20,13 @@ type Schema = v.GenericSchema | v.GenericSchemaAsync;
 export type Draft<T> = { [K in keyof T]: T[K] extends string ? T[K] | '' : T[K] };
 type Values<S extends Schema> = Draft<v.InferInput<S>> & Record<string, unknown>;
 
-/** A refusal of the whole form (not of one field): the console's words and the portal's, if any. */
+/**
+ * A refusal of the whole form (not of one field), in the console's words; for a refusal the console has
+ * no words of its own for, the portal's text for a support request (`supportDetail`).
+ */
 export interface FormError {
   text: string;
-  server?: string | undefined;
+  support?: string | undefined;
 }
 
 export interface FormOptions<S extends Schema> {
@@ -156,10 +159,12 @@ export function useForm<S extends Schema>(options: FormOptions<S>): Form<S> {
         attempt.value++;
         return;
       }
-      const { fields, rest } = serverIssues(error, Object.keys(values.value));
+      const { fields, rest } = serverIssues(t, error, Object.keys(values.value));
       errors.value = fields;
-      if (Object.keys(fields).length === 0 || rest.length > 0)
-        formError.value = { text: errorText(t, error), server: rest.join(' ') || serverDetail(error) };
+      if (Object.keys(fields).length === 0 || rest.length > 0) {
+        const text = [...new Set([errorText(t, error), ...rest])].join(' ');
+        formError.value = { text, support: supportDetail(error) };
+      }
       attempt.value++;
     } finally {
       busy.value = false;
@@ -194,9 +199,10 @@ export function useForm<S extends Schema>(options: FormOptions<S>): Form<S> {
 
 /**
  * The portal's field issues that belong to this form's fields (paths `body.<field>…`, the prefix
- * dropped), and the text of the others.
+ * dropped), in the console's words, and the words for the others.
  */
 function serverIssues(
+  t: KitT,
   error: unknown,
   keys: string[],
 ): { fields: Record<string, FieldError>; rest: string[] } {
@@ -206,8 +212,8 @@ function serverIssues(
   for (const issue of error.issues) {
     const path = issue.path.replace(/^body\.?/, '');
     if (issue.path.startsWith('body.') && keys.includes(keyOf(path)))
-      fields[path] ??= { server: issue.message };
-    else rest.push(issue.message);
+      fields[path] ??= fieldIssueText(t, issue);
+    else rest.push(fieldIssueText(t, issue));
   }
   return { fields, rest };
 }

@@ -51,15 +51,6 @@ describe('form controls', () => {
     expect(area.hasAttribute('aria-describedby')).toBe(false);
   });
 
-  it('marks the portal’s refusal as English text', () => {
-    render(
-      <TextInput id="url" label="Сайт" error={{ server: 'Invalid URL' }} value="x" onValue={() => {}} />,
-    );
-    const [error] = description(screen.getByRole('textbox', { name: 'Сайт' }));
-    expect(error).toBe('Портал не принял значение: Invalid URL');
-    expect(screen.getByText('Invalid URL').getAttribute('lang')).toBe('en');
-  });
-
   it('a select offers its options after an empty choice', () => {
     const onValue = vi.fn();
     render(

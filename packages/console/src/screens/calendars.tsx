@@ -5,7 +5,7 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
-import { serverDetail } from '../kit/errors.ts';
+import { useRefusal } from '../kit/errors.ts';
 import { Select, TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
@@ -39,6 +39,7 @@ export default function Calendars() {
 
 function CalendarBody() {
   const { t } = useT(calendarsMessages);
+  const refusal = useRefusal();
   const thisYear = new Date().getFullYear();
   const country = useSignal<(typeof COUNTRIES)[number]>('RU');
   const year = useSignal(String(thisYear));
@@ -65,7 +66,7 @@ function CalendarBody() {
       toast(t('saved', { date: shown(date.value) }), 'success');
       changed.value++;
     } catch (error) {
-      dateError.value = t('failed', { detail: serverDetail(error) ?? '' });
+      dateError.value = t('failed', { detail: refusal(error) });
     } finally {
       busy.value = false;
     }
@@ -78,7 +79,7 @@ function CalendarBody() {
       toast(t('removed', { date: shown(day.date) }), 'success');
       changed.value++;
     } catch (error) {
-      toast(t('failed', { detail: serverDetail(error) ?? '' }), 'error');
+      toast(t('failed', { detail: refusal(error) }), 'error');
     }
   };
 

@@ -1,7 +1,11 @@
 import { OtklikProblemError } from '@otklik/client';
+import { createTranslator } from '@otklik/widget-core';
 import { describe, expect, it } from 'vitest';
 import { decodeCsv } from '../kit/csv-file.tsx';
+import { kitMessages } from '../kit/kit.messages.ts';
 import { refusedLines } from './classifier-import.tsx';
+
+const kit = createTranslator(kitMessages, 'ru');
 
 describe('the classifier import', () => {
   it('reads a UTF-8 file as it is and a Windows-1251 one by its letters', () => {
@@ -33,17 +37,21 @@ describe('the classifier import', () => {
       code: 'validation-failed',
       detail: '2 row(s) refused: nothing imported',
       issues: [
-        { path: 'body.csv.3', message: 'Line 3: the code must look like 0002.0013.0000.0000' },
-        { path: 'body.csv', message: 'No rows: expected code;title on each line' },
+        {
+          path: 'body.csv.3',
+          message: 'Line 3: the code must look like 0002.0013.0000.0000',
+          reason: 'classifier-code-format',
+        },
+        { path: 'body.csv', message: 'No rows: expected code;title on each line', reason: 'csv-empty' },
       ],
     });
-    expect(refusedLines(refusal)).toEqual({
-      detail: '2 row(s) refused: nothing imported',
+    // In the console's words, by each line's reason; never the portal's English.
+    expect(refusedLines(kit, refusal)).toEqual({
       lines: [
-        { line: 3, message: 'Line 3: the code must look like 0002.0013.0000.0000' },
-        { line: null, message: 'No rows: expected code;title on each line' },
+        { line: 3, message: 'Код должен выглядеть так: 0002.0013.0000.0000.' },
+        { line: null, message: 'В файле нет строк. Нужна строка «код;название» на каждую тему.' },
       ],
     });
-    expect(refusedLines(new Error('network'))).toBeNull();
+    expect(refusedLines(kit, new Error('network'))).toBeNull();
   });
 });

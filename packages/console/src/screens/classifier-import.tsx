@@ -2,15 +2,19 @@ import { OtklikProblemError } from '@otklik/client';
 import type { ClassifierImportResult } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
-import { useT } from '../i18n/translate.ts';
+import { type Translator, useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
 import { CsvFileField } from '../kit/csv-file.tsx';
+import { fieldIssueText } from '../kit/errors.ts';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, TextArea } from '../kit/inputs.tsx';
+import { kitMessages } from '../kit/kit.messages.ts';
 import { loadApi, Table } from './access-kit.tsx';
 import { classifierImportMessages } from './classifier-import.messages.ts';
+
+type KitT = Translator<keyof (typeof kitMessages)['ru'] & string>;
 
 /** The figures a result text names. */
 const figures = (o: ClassifierImportResult) => ({
@@ -22,22 +26,22 @@ const figures = (o: ClassifierImportResult) => ({
 
 const ImportForm = v.object({ csv: v.pipe(v.string(), v.minLength(1)), dryRun: v.boolean() });
 
-/** A refused line: its number (from the issue's path `body.csv.N`) and what is wrong with it. */
+/** A refused line: its number (from the issue's path `body.csv.N`) and what is wrong with it, in words. */
 interface RefusedLine {
   line: number | null;
   message: string;
 }
 
 /** The refused lines of a 422, or `null` for any other failure (the form shows those itself). */
-export function refusedLines(error: unknown): { detail: string; lines: RefusedLine[] } | null {
+export function refusedLines(kit: KitT, error: unknown): { lines: RefusedLine[] } | null {
   if (!(error instanceof OtklikProblemError) || error.status !== 422) return null;
   const lines = error.issues
     .filter((i) => i.path.startsWith('body.csv'))
     .map((i) => {
       const n = /^body\.csv\.(\d+)$/.exec(i.path)?.[1];
-      return { line: n === undefined ? null : Number(n), message: i.message };
+      return { line: n === undefined ? null : Number(n), message: fieldIssueText(kit, i) };
     });
-  return lines.length === 0 ? null : { detail: error.message, lines };
+  return lines.length === 0 ? null : { lines };
 }
 
 /**
@@ -46,6 +50,7 @@ export function refusedLines(error: unknown): { detail: string; lines: RefusedLi
  */
 export function ImportClassifier() {
   const { t } = useT(classifierImportMessages);
+  const kit = useT(kitMessages);
   const result = useSignal<ClassifierImportResult | null>(null);
   const refused = useSignal<ReturnType<typeof refusedLines>>(null);
   const form = useForm({
@@ -59,7 +64,7 @@ export function ImportClassifier() {
         result.value = outcome;
         if (!outcome.dryRun) toast(t('importResult', figures(outcome)), 'success');
       } catch (error) {
-        const lines = refusedLines(error);
+        const lines = refusedLines(kit, error);
         if (lines === null) throw error;
         refused.value = lines;
       }
@@ -93,7 +98,7 @@ export function ImportClassifier() {
         {refusal && (
           <>
             <p>
-              <strong>{t('refusedTitle')}</strong> <span lang="en">({refusal.detail})</span>
+              <strong>{t('refusedTitle')}</strong>
             </p>
             <Table
               caption={t('refusedCaption')}
@@ -101,7 +106,7 @@ export function ImportClassifier() {
               rowKey={(r) => `${r.line}-${r.message}`}
               columns={[
                 { id: 'line', header: t('colLine'), cell: (r) => r.line ?? '—' },
-                { id: 'reason', header: t('colReason'), cell: (r) => <span lang="en">{r.message}</span> },
+                { id: 'reason', header: t('colReason'), cell: (r) => r.message },
               ]}
             />
           </>

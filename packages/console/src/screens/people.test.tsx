@@ -138,7 +138,8 @@ describe('the people screen', () => {
         type: 'about:blank',
         title: 'The organisation would be left without an administrator',
         status: 409,
-        code: 'last-administrator',
+        code: 'conflict',
+        reason: 'last-administrator',
       }),
     );
     render(<People />);

@@ -4,7 +4,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { useT } from '../i18n/translate.ts';
-import { serverDetail } from '../kit/errors.ts';
+import { isKnownReason, supportDetail, useRefusal } from '../kit/errors.ts';
+import { SupportDetail } from '../kit/form-alert.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { paths } from '../routes.ts';
 import { applySession } from '../session.ts';
@@ -16,7 +17,7 @@ type SignInMessage = keyof (typeof signInMessages)['ru'];
 type Status =
   | { step: 'checking' }
   | { step: 'totp' }
-  | { step: 'failed'; text: SignInMessage; server?: string };
+  | { step: 'failed'; text: SignInMessage; error?: unknown };
 
 /** The parameters the provider put on this page's URL, or why there are none. */
 function readCallback(query: Record<string, string>): Callback | 'cancelled' | 'missing' {
@@ -26,7 +27,11 @@ function readCallback(query: Record<string, string>): Callback | 'cancelled' | '
   return { state, code, ...(iss ? { iss } : {}) };
 }
 
-/** Why the portal refused the sign-in, in the screen's words. */
+/** Whether the portal said why, with a reason the console has words for (they are more precise). */
+const hasReason = (error: unknown) =>
+  isOtklikError(error) && error.kind === 'problem' && isKnownReason(error.reason);
+
+/** Why the portal refused the sign-in, in the screen's words, for a refusal without a known reason. */
 function refusalText(error: unknown): SignInMessage {
   if (!isOtklikError(error) || error.kind !== 'problem') return 'oidcFailed';
   if (error.status === 403) return error.problem.code === 'forbidden' ? 'oidcNoAccount' : 'oidcUnverified';
@@ -44,6 +49,7 @@ function refusalText(error: unknown): SignInMessage {
  */
 export default function OidcSignIn() {
   const { t } = useT(signInMessages);
+  const refusal = useRefusal();
   const { query, route } = useLocation();
   const callback = useSignal(readCallback(query));
   const status = useSignal<Status>({ step: 'checking' });
@@ -72,12 +78,12 @@ export default function OidcSignIn() {
         status.value = { step: 'totp' };
         return;
       }
-      const server = serverDetail(error);
-      status.value = { step: 'failed', text: refusalText(error), ...(server ? { server } : {}) };
+      status.value = { step: 'failed', text: refusalText(error), error };
     });
   }, []);
 
   const current = status.value;
+  const support = current.step === 'failed' ? supportDetail(current.error) : undefined;
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
@@ -85,12 +91,8 @@ export default function OidcSignIn() {
         <div class="form-alert-slot" role="alert">
           {current.step === 'failed' && (
             <div class="form-alert">
-              <p>{t(current.text)}</p>
-              {current.server && (
-                <p class="form-alert-server" lang="en">
-                  {current.server}
-                </p>
-              )}
+              <p>{hasReason(current.error) ? refusal(current.error) : t(current.text)}</p>
+              {support && <SupportDetail text={support} />}
             </div>
           )}
         </div>

@@ -5,10 +5,11 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
-import { serverDetail } from '../kit/errors.ts';
+import { fieldIssueText, supportDetail, useRefusal } from '../kit/errors.ts';
 import type { FormError } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, TextInput } from '../kit/inputs.tsx';
+import { kitMessages } from '../kit/kit.messages.ts';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { session } from '../session.ts';
@@ -28,6 +29,8 @@ export default function Webhooks() {
 
 function HooksBody({ organizationId }: { organizationId: string }) {
   const { t } = useT(webhooksMessages);
+  const kit = useT(kitMessages);
+  const refusal = useRefusal();
   const version = useSignal(0);
   const secret = useSignal<string | null>(null);
   const url = useSignal('');
@@ -68,9 +71,9 @@ function HooksBody({ organizationId }: { organizationId: string }) {
           ? error.issues.find((i) => i.path === 'body.url')
           : undefined;
       if (issue) {
-        urlError.value = issue.message;
+        urlError.value = fieldIssueText(kit, issue);
         document.getElementById('hook-url')?.focus();
-      } else formError.value = { text: t('badUrl'), server: serverDetail(error) };
+      } else formError.value = { text: refusal(error), support: supportDetail(error) };
     } finally {
       busy.value = false;
     }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppealReceipt, AppealView, PowChallenge, Problem, WidgetSettings } from '@otklik/client/schemas';
+import {
+  AppealReceipt,
+  AppealView,
+  PowChallenge,
+  Problem,
+  type ProblemReason,
+  WidgetSettings,
+} from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChallenge, solveChallenge } from '../abuse/pow.ts';
@@ -61,9 +68,9 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       headers: { 'Content-Type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const problem = async (res: Response, status: number, code: string) => {
+  const problem = async (res: Response, status: number, code: string, reason?: ProblemReason) => {
     const body = v.parse(Problem, await res.json());
-    expect({ status: res.status, code: body.code }).toEqual({ status, code });
+    expect({ status: res.status, code: body.code, reason: body.reason }).toEqual({ status, code, reason });
     return body;
   };
   const count = async (table: string) =>
@@ -453,6 +460,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       await staff(`/v1/staff/appeals/${receipt.appealId}/status`, { status: 'in_review' }),
       409,
       'conflict',
+      'transition-not-allowed',
     );
     const reply = await staff(`/v1/staff/appeals/${receipt.appealId}/messages`, {
       text: 'Пришлите номер класса',
@@ -470,6 +478,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       }),
       409,
       'conflict',
+      'transition-not-allowed',
     );
 
     const answered = await view(receipt);
@@ -527,7 +536,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       extendedUntil: '2099-01-01',
       note: reason,
     });
-    await problem(tooLate, 422, 'validation-failed');
+    await problem(tooLate, 422, 'validation-failed', 'extension-date-out-of-range');
     const due = receipt.dueDate;
     const next = new Date(`${due}T00:00:00Z`);
     // 20 days stay within "30 days past the unmoved term" whatever non-working days moved either end.
@@ -554,6 +563,7 @@ describe.each(backends)('appeal intake on $name', (backend) => {
       }),
       409,
       'conflict',
+      'extension-limit',
     );
   });
 

@@ -4,7 +4,7 @@ import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
 import { endOfLocalDay, localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { appealDeadlines } from '../deadlines/legal-due-date.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { acceptedConsent } from '../organizations/consent.ts';
 import { topicName } from '../organizations/topics.ts';
@@ -44,7 +44,7 @@ export async function staffAppeal(db: Queryable, actor: Actor, id: string, lock 
 
 function requireTransition(row: AppealRow, to: AppealStatus): void {
   if (!(TRANSITIONS[row.status] ?? []).includes(to)) {
-    throw new ProblemError(409, 'conflict', `An appeal that is ${row.status} cannot become ${to}`);
+    throw refusal('transition-not-allowed', `An appeal that is ${row.status} cannot become ${to}`);
   }
 }
 
@@ -136,19 +136,15 @@ export async function changeStatus(tx: Queryable, actor: Actor, id: string, chan
     case 'extended': {
       const { extensionLatest: latest } = await appealDeadlines(tx, row, row.registered_date);
       if (row.extensions >= deadlines.extensionsAllowed) {
-        throw new ProblemError(
-          409,
-          'conflict',
-          `At most ${deadlines.extensionsAllowed} extension(s) are allowed`,
-        );
+        throw refusal('extension-limit', `At most ${deadlines.extensionsAllowed} extension(s) are allowed`);
       }
       if (change.extendedUntil <= row.due_date_iso || change.extendedUntil > latest) {
-        throw new ProblemError(422, 'validation-failed', 'Invalid extension', [
-          {
-            path: 'body.extendedUntil',
-            message: `Must be after ${row.due_date_iso} and not after ${latest}`,
-          },
-        ]);
+        throw fieldRefusal(
+          'extension-date-out-of-range',
+          'body.extendedUntil',
+          `Must be after ${row.due_date_iso} and not after ${latest}`,
+          'Invalid extension',
+        );
       }
       await tx.query(
         `UPDATE appeals SET status = 'extended', extensions = extensions + 1, due_date = $2,
@@ -202,8 +198,7 @@ export async function answerAppeal(
 
 export async function addStaffMessage(tx: Queryable, actor: Actor, id: string, text: string) {
   const row = await staffAppeal(tx, actor, id, true);
-  if (row.status === 'withdrawn')
-    throw new ProblemError(409, 'conflict', 'The applicant withdrew this appeal');
+  if (row.status === 'withdrawn') throw refusal('appeal-withdrawn', 'The applicant withdrew this appeal');
   await tx.query(
     `INSERT INTO appeal_messages (id, appeal_id, author, text) VALUES ($1, $2, 'organization', $3)`,
     [randomUUID(), id, text],

@@ -3,7 +3,7 @@ import type { CalendarDay, CalendarDayKind, CalendarYear } from '@otklik/client/
 import { addDays, isRealDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
 import { isWeekend, workCalendar } from '../deadlines/calendar.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 
 const notADate = () =>
   new ProblemError(422, 'validation-failed', 'Invalid date', [
@@ -35,14 +35,14 @@ export async function putCalendarDay(
 ): Promise<CalendarDay> {
   if (!isRealDate(date)) throw notADate();
   if ((input.kind === 'working') !== isWeekend(date)) {
-    throw new ProblemError(422, 'validation-failed', 'This kind does not fit the day of the week', [
-      {
-        path: 'body.kind',
-        message: isWeekend(date)
-          ? 'A Saturday or Sunday is already a day off: only "working" changes it'
-          : 'A weekday is already worked: only "holiday" or "day_off" changes it',
-      },
-    ]);
+    throw fieldRefusal(
+      'day-kind-mismatch',
+      'body.kind',
+      isWeekend(date)
+        ? 'A Saturday or Sunday is already a day off: only "working" changes it'
+        : 'A weekday is already worked: only "holiday" or "day_off" changes it',
+      'This kind does not fit the day of the week',
+    );
   }
   await db.query(
     `INSERT INTO calendar_days (country, day, kind, note, updated_by) VALUES ($1, $2, $3, $4, $5)
@@ -60,6 +60,5 @@ export async function deleteCalendarDay(db: Queryable, country: string, date: st
     country,
     date,
   ]);
-  if (gone.length === 0)
-    throw new ProblemError(404, 'not-found', 'This day follows the ordinary week already');
+  if (gone.length === 0) throw refusal('day-already-ordinary', 'This day follows the ordinary week already');
 }

@@ -11,10 +11,10 @@ import { sniff } from '../attachments/sniff.ts';
 import { sanitizeName, storeFile } from '../attachments/store.ts';
 import { stripMetadata } from '../attachments/strip-metadata.ts';
 import type { Database, Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
-import { draftable, draftOf } from './answers.ts';
+import { draftable, draftLocked, draftOf } from './answers.ts';
 import { answerFiles } from './card.ts';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -23,8 +23,7 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 async function editableDraft(db: Queryable, actor: StaffActor, appealId: string) {
   await draftable(db, actor, appealId);
   const draft = await draftOf(db, appealId);
-  if (draft && (draft.state === 'on_approval' || draft.state === 'approved'))
-    throw new ProblemError(409, 'conflict', 'The draft is on approval or sent');
+  if (draft && (draft.state === 'on_approval' || draft.state === 'approved')) throw draftLocked(draft.state);
 }
 
 export async function uploadAnswerFile(
@@ -37,7 +36,7 @@ export async function uploadAnswerFile(
   await editableDraft(db, actor, appealId);
   const rules = await attachmentRulesOf(db, actor.organizationId);
   if ((await answerFiles(db, appealId)).length >= Math.max(rules.maxFiles, 1))
-    throw new ProblemError(409, 'conflict', `At most ${Math.max(rules.maxFiles, 1)} files go with an answer`);
+    throw refusal('answer-files-limit', `At most ${Math.max(rules.maxFiles, 1)} files go with an answer`);
   const upload = await parseUpload(body, contentType, rules.maxFileBytes);
   const mediaType = await sniff(upload.data, rules.mediaTypes);
   const data = await stripMetadata(upload.data, mediaType);

@@ -7,7 +7,7 @@ import type { AppealResult, DraftState } from '@otklik/client/schemas';
 import { answerAppeal } from '../appeals/desk.ts';
 import { isOpen } from '../appeals/records.ts';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
 import { cardAppeal, loadCard } from './card.ts';
@@ -27,19 +27,20 @@ export async function draftOf(tx: Queryable, appealId: string): Promise<DraftRow
   return row ?? null;
 }
 
+/** The refusal to change a draft that is on approval or already sent. */
+export const draftLocked = (state: DraftState) =>
+  state === 'approved'
+    ? refusal('answer-already-sent', 'The answer is already sent')
+    : refusal('draft-on-approval', 'The draft is on approval');
+
 /** The appeal, open, not a merged duplicate, and (for a person) assigned to the actor. */
 export async function draftable(tx: Queryable, actor: StaffActor, appealId: string) {
   const row = await cardAppeal(tx, actor, appealId, true);
-  if (!isOpen(row.status))
-    throw new ProblemError(409, 'conflict', `An appeal that is ${row.status} takes no answer`);
+  if (!isOpen(row.status)) throw refusal('appeal-closed', `An appeal that is ${row.status} takes no answer`);
   if (row.duplicate_of !== null)
-    throw new ProblemError(409, 'conflict', 'This appeal is merged into another: answer that one');
+    throw refusal('appeal-merged', 'This appeal is merged into another: answer that one');
   if (actor.kind === 'person' && row.executor_id !== actor.personId)
-    throw new ProblemError(
-      403,
-      'forbidden',
-      'Only the executor this appeal is assigned to drafts its answer',
-    );
+    throw refusal('executor-only', 'Only the executor this appeal is assigned to drafts its answer');
   return row;
 }
 
@@ -51,12 +52,7 @@ export async function saveDraft(
 ) {
   await draftable(tx, actor, appealId);
   const draft = await draftOf(tx, appealId);
-  if (draft && (draft.state === 'on_approval' || draft.state === 'approved'))
-    throw new ProblemError(
-      409,
-      'conflict',
-      `The draft is ${draft.state === 'approved' ? 'already sent' : 'on approval'}`,
-    );
+  if (draft && (draft.state === 'on_approval' || draft.state === 'approved')) throw draftLocked(draft.state);
   const by = await actorRef(tx, actor);
   await tx.query(
     `INSERT INTO answer_drafts (appeal_id, state, result, text, author_id, author, updated_at)
@@ -72,10 +68,14 @@ export async function submitDraft(tx: Queryable, actor: StaffActor, appealId: st
   await draftable(tx, actor, appealId);
   const draft = await draftOf(tx, appealId);
   if (!draft || (draft.state !== 'draft' && draft.state !== 'returned'))
-    throw new ProblemError(409, 'conflict', draft ? `The draft is ${draft.state}` : 'There is no draft yet');
+    throw draft ? draftLocked(draft.state) : refusal('draft-missing', 'There is no draft yet');
   const issues = [
-    ...(draft.result === null ? [{ path: 'draft.result', message: 'Choose the result' }] : []),
-    ...(draft.text.trim() === '' ? [{ path: 'draft.text', message: 'Write the answer' }] : []),
+    ...(draft.result === null
+      ? [{ path: 'draft.result', message: 'Choose the result', reason: 'draft-result-missing' as const }]
+      : []),
+    ...(draft.text.trim() === ''
+      ? [{ path: 'draft.text', message: 'Write the answer', reason: 'draft-text-missing' as const }]
+      : []),
   ];
   if (issues.length) throw new ProblemError(422, 'validation-failed', 'The draft is not complete', issues);
   await tx.query(`UPDATE answer_drafts SET state = 'on_approval', updated_at = now() WHERE appeal_id = $1`, [
@@ -91,7 +91,7 @@ async function onApproval(tx: Queryable, actor: StaffActor, appealId: string) {
   const row = await cardAppeal(tx, actor, appealId, true);
   const draft = await draftOf(tx, appealId);
   if (!draft || draft.state !== 'on_approval')
-    throw new ProblemError(409, 'conflict', 'No draft of this appeal is waiting for approval');
+    throw refusal('draft-not-on-approval', 'No draft of this appeal is waiting for approval');
   return { row, draft };
 }
 

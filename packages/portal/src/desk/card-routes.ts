@@ -2,7 +2,7 @@ import { endpoints } from '@otklik/client/contract';
 import type { Database } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import { requestHeader } from '../http/headers.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
 import { deleteAnswerFile, uploadAnswerFile } from './answer-files.ts';
@@ -73,7 +73,7 @@ export function registerDeskCardRoutes(router: Router<unknown, StaffActor>, opti
     }),
   );
   const person = (actor: StaffActor) => {
-    if (actor.kind !== 'person') throw new ProblemError(403, 'forbidden', 'A person’s own setting');
+    if (actor.kind !== 'person') throw refusal('person-only', 'A person’s own setting');
     return actor.personId;
   };
   registerEndpoint(router, e.getStaffMailPreferences, async ({ actor }) =>

@@ -6,6 +6,7 @@ import type { Database } from '../db/types.ts';
 import { type StaffCall, staffHarness } from '../people/staff-harness.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { refusalOf } from '../testing/refusal.ts';
 
 const backends = await testBackends();
 const ORG = 'demo-school';
@@ -121,12 +122,20 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       ...as.clerk,
       body: { executorId: randomUUID() },
     });
-    expect(notExecutor.status).toBe(422);
+    expect(await refusalOf(notExecutor)).toEqual({
+      status: 422,
+      reason: 'not-an-executor',
+      issues: { 'body.executorId': 'not-an-executor' },
+    });
     const tooLate = await h.call('PUT', `/v1/staff/appeals/${id}/assignment`, {
       ...as.clerk,
       body: { executorId: teacherId, internalDueDate: '2999-01-01' },
     });
-    expect(tooLate.status).toBe(422);
+    expect(await refusalOf(tooLate)).toEqual({
+      status: 422,
+      reason: 'internal-due-after-legal',
+      issues: { 'body.internalDueDate': 'internal-due-after-legal' },
+    });
     const assigned = await card(
       await h.call('PUT', `/v1/staff/appeals/${id}/assignment`, {
         ...as.clerk,
@@ -151,13 +160,13 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       ...as.clerk,
       body: { duplicateId: id },
     });
-    expect(again.status).toBe(409);
+    expect(await refusalOf(again)).toEqual({ status: 409, reason: 'duplicate-already-merged' });
 
     // Only the assigned executor drafts; nobody sends an incomplete draft.
     const draftBody = { result: null, text: mine?.filled ?? '' };
     expect(
-      (await h.call('PUT', `/v1/staff/appeals/${id}/draft`, { ...as.other, body: draftBody })).status,
-    ).toBe(403);
+      await refusalOf(await h.call('PUT', `/v1/staff/appeals/${id}/draft`, { ...as.other, body: draftBody })),
+    ).toEqual({ status: 403, reason: 'executor-only' });
     expect(
       (await h.call('PUT', `/v1/staff/appeals/${id}/draft`, { ...as.head, body: draftBody })).status,
     ).toBe(403);
@@ -166,7 +175,13 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     );
     expect(saved.draft).toMatchObject({ state: 'draft', author: 'Мария Завуч', result: null });
     expect(saved.can.draft).toBe(true);
-    expect((await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher)).status).toBe(422);
+    expect(await refusalOf(await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher))).toEqual(
+      {
+        status: 422,
+        reason: undefined,
+        issues: { 'draft.result': 'draft-result-missing' },
+      },
+    );
     await card(
       await h.call('PUT', `/v1/staff/appeals/${id}/draft`, {
         ...as.teacher,
@@ -174,13 +189,18 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       }),
     );
     // Not on approval yet: nothing to approve.
-    expect((await h.call('POST', `/v1/staff/appeals/${id}/draft/approve`, as.head)).status).toBe(409);
+    expect(await refusalOf(await h.call('POST', `/v1/staff/appeals/${id}/draft/approve`, as.head))).toEqual({
+      status: 409,
+      reason: 'draft-not-on-approval',
+    });
     const submitted = await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher));
     expect(submitted.draft?.state).toBe('on_approval');
     // Locked while on approval; the executor may not approve.
     expect(
-      (await h.call('PUT', `/v1/staff/appeals/${id}/draft`, { ...as.teacher, body: draftBody })).status,
-    ).toBe(409);
+      await refusalOf(
+        await h.call('PUT', `/v1/staff/appeals/${id}/draft`, { ...as.teacher, body: draftBody }),
+      ),
+    ).toEqual({ status: 409, reason: 'draft-on-approval' });
     expect((await h.call('POST', `/v1/staff/appeals/${id}/draft/approve`, as.teacher)).status).toBe(403);
 
     const returned = await card(
@@ -233,8 +253,10 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     expect(mails).toHaveLength(2);
     // Closed: nothing more to draft.
     expect(
-      (await h.call('PUT', `/v1/staff/appeals/${id}/draft`, { ...as.teacher, body: draftBody })).status,
-    ).toBe(409);
+      await refusalOf(
+        await h.call('PUT', `/v1/staff/appeals/${id}/draft`, { ...as.teacher, body: draftBody }),
+      ),
+    ).toEqual({ status: 409, reason: 'appeal-closed' });
   });
 
   test('internal notes stay internal; presence shows who else has the card open', async () => {
@@ -373,7 +395,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     await expect(loadAttachment(db, id, file.id)).rejects.toMatchObject({ status: 404 });
     await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher));
     // On approval the files are locked too.
-    expect((await upload(as.teacher)).status).toBe(409);
+    expect(await refusalOf(await upload(as.teacher))).toEqual({ status: 409, reason: 'draft-on-approval' });
     await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/approve`, as.head));
     const answered = v.parse(
       StaffAppeal,

@@ -7,7 +7,7 @@ import type { AppealCard, AppealResult, DraftState, RelatedAppeal } from '@otkli
 import { staffAppeal } from '../appeals/desk.ts';
 import { type AppealRow, isOpen, profileOf } from '../appeals/records.ts';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
 import { actorRef, deskEvent } from './card-actor.ts';
@@ -193,19 +193,25 @@ export async function assign(
 ) {
   const row = await cardAppeal(tx, actor, appealId, true);
   if (!isOpen(row.status))
-    throw new ProblemError(409, 'conflict', `An appeal that is ${row.status} cannot be assigned`);
+    throw refusal('appeal-closed', `An appeal that is ${row.status} cannot be assigned`);
   const executors = await executorsOf(tx, row.organization_id);
   const executor = executors.find((e) => e.personId === input.executorId);
   if (!executor) {
-    throw new ProblemError(422, 'validation-failed', 'Not an executor of this organisation', [
-      { path: 'body.executorId', message: 'Choose a person who holds the executor role here' },
-    ]);
+    throw fieldRefusal(
+      'not-an-executor',
+      'body.executorId',
+      'Choose a person who holds the executor role here',
+      'Not an executor of this organisation',
+    );
   }
   const due = input.internalDueDate ?? null;
   if (due !== null && due > row.due_date_iso) {
-    throw new ProblemError(422, 'validation-failed', 'The internal due date is after the legal one', [
-      { path: 'body.internalDueDate', message: `Must not be after ${row.due_date_iso}` },
-    ]);
+    throw fieldRefusal(
+      'internal-due-after-legal',
+      'body.internalDueDate',
+      `Must not be after ${row.due_date_iso}`,
+      'The internal due date is after the legal one',
+    );
   }
   await tx.query('UPDATE appeals SET executor_id = $2, internal_due_date = $3::date WHERE id = $1', [
     appealId,
@@ -243,27 +249,28 @@ export async function mergeDuplicate(
   duplicateId: string,
 ) {
   if (duplicateId === appealId)
-    throw new ProblemError(422, 'validation-failed', 'An appeal cannot duplicate itself', [
-      { path: 'body.duplicateId', message: 'Choose another appeal' },
-    ]);
+    throw fieldRefusal(
+      'duplicate-of-itself',
+      'body.duplicateId',
+      'Choose another appeal',
+      'An appeal cannot duplicate itself',
+    );
   const row = await cardAppeal(tx, actor, appealId, true);
   const duplicate = await cardAppeal(tx, actor, duplicateId, true).catch((error: unknown) => {
     if (error instanceof ProblemError && error.status === 404)
-      throw new ProblemError(422, 'validation-failed', 'No such appeal in your organisation', [
-        { path: 'body.duplicateId', message: 'No such appeal in your organisation' },
-      ]);
+      throw fieldRefusal('duplicate-not-found', 'body.duplicateId', 'No such appeal in your organisation');
     throw error;
   });
   if (!isOpen(row.status) || !isOpen(duplicate.status))
-    throw new ProblemError(409, 'conflict', 'Both appeals must still be open');
+    throw refusal('duplicate-not-open', 'Both appeals must still be open');
   if (row.duplicate_of !== null || duplicate.duplicate_of !== null)
-    throw new ProblemError(409, 'conflict', 'One of the appeals is already merged into another');
+    throw refusal('duplicate-already-merged', 'One of the appeals is already merged into another');
   const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM appeals WHERE duplicate_of = $1',
     [duplicateId],
   );
   if (n > 0)
-    throw new ProblemError(409, 'conflict', 'The duplicate has duplicates of its own: merge the other way');
+    throw refusal('duplicate-has-duplicates', 'The duplicate has duplicates of its own: merge the other way');
   await tx.query('UPDATE appeals SET duplicate_of = $2 WHERE id = $1', [duplicateId, appealId]);
   const by = await actorRef(tx, actor);
   await deskEvent(tx, appealId, 'merged', by, duplicate.registration_number);

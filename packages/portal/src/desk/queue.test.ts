@@ -6,6 +6,7 @@ import type { Database } from '../db/types.ts';
 import { migrate } from '../migrations/index.ts';
 import { staffHarness } from '../people/staff-harness.ts';
 import { testBackends } from '../testing/backends.ts';
+import { refusalOf } from '../testing/refusal.ts';
 import { shortName } from './queue.ts';
 
 const backends = await testBackends();
@@ -211,8 +212,11 @@ describe.each(backends)('the staff queue on $name', (backend) => {
       'query.dueFrom',
     );
     const reversed = await h.call('GET', '/v1/staff/appeals?dueFrom=2026-02-01&dueTo=2026-01-01', clerk);
-    expect(reversed.status).toBe(422);
-    expect(((await reversed.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('query.dueTo');
+    expect(await refusalOf(reversed)).toEqual({
+      status: 422,
+      reason: 'due-period-reversed',
+      issues: { 'query.dueTo': 'due-period-reversed' },
+    });
   });
 
   run('filters: status, type, topic, overdue, due within N days, forwarded, extended', async () => {

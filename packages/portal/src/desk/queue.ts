@@ -8,7 +8,7 @@ import { OPEN_APPEAL_STATUSES } from '@otklik/client/schemas';
 import { inLanguage } from '../appeals/settings.ts';
 import { addDays, todayIn } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError } from '../http/problem.ts';
 import { listTopics } from '../organizations/topics.ts';
 import { executorsOf } from './card.ts';
 
@@ -108,9 +108,12 @@ export async function queuePage(
   me: string | null = null,
 ): Promise<StaffAppealPage> {
   if (query.dueFrom !== undefined && query.dueTo !== undefined && query.dueFrom > query.dueTo)
-    throw new ProblemError(422, 'validation-failed', 'Invalid query', [
-      { path: 'query.dueTo', message: 'The end of the period must not be before its start' },
-    ]);
+    throw fieldRefusal(
+      'due-period-reversed',
+      'query.dueTo',
+      'The end of the period must not be before its start',
+      'Invalid query',
+    );
   if (query.mine && me === null)
     throw new ProblemError(422, 'validation-failed', 'Invalid query', [
       { path: 'query.mine', message: 'An API key has no appeals of its own: filter by executorId' },

@@ -112,7 +112,7 @@ function refusals(e: EndpointDefinition): Record<string, JsonObject> {
           ),
         }
       : staff && writes
-        ? { '409': problem('Not allowed in the current state (`conflict`)') }
+        ? { '409': problem('Not allowed in the current state (`conflict`, with a `reason`)') }
         : {}),
     ...(writes || e.upload ? { '413': problem('Body too large (`payload-too-large`)') } : {}),
     ...(writes ? { '415': problem('Not JSON (`unsupported-media-type`)') } : {}),
@@ -230,7 +230,11 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       description:
         'The organisation directory, widget settings, appeal counter statistics, the citizen appeal ' +
         'flow (proof of work, e-mail code, filing, the applicant’s view and actions) and the staff API. ' +
-        'Errors are RFC 9457 problem details with a stable code and per-field issues. Writes marked ' +
+        'Errors are RFC 9457 problem details with a stable code and per-field issues. Where one code ' +
+        'covers situations a client must tell apart (a `conflict` over an appeal already closed, or ' +
+        'over a draft on approval), the problem and its issues carry a stable `reason`; issues the ' +
+        'schema found carry the `kind` of check that failed. Translate by code, reason and kind; ' +
+        '`detail` and `message` are English text that may change. Writes marked ' +
         'idempotent take an Idempotency-Key header: a retry returns the first answer.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),

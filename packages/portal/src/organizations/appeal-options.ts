@@ -43,6 +43,7 @@ export async function updateAppealOptions(
     if (!configured.has(id)) {
       issues.push({
         path: `body.identity.oidcProviders.${i}`,
+        reason: 'oidc-provider-unknown',
         message:
           configured.size === 0
             ? 'The portal configures no OpenID Connect provider'
@@ -54,6 +55,7 @@ export async function updateAppealOptions(
   if (identityRequiredBy !== null && !offered) {
     issues.push({
       path: 'body.identity.emailCode',
+      reason: 'identity-method-required',
       message:
         identityRequiredBy === 'profile'
           ? 'The jurisdiction profile requires a verified identity: keep at least one method'
@@ -62,11 +64,18 @@ export async function updateAppealOptions(
   }
   const max = limits.attachments;
   if (attachments.maxFiles > max.maxFiles) {
-    issues.push({ path: 'body.attachments.maxFiles', message: `The portal allows at most ${max.maxFiles}` });
+    issues.push({
+      path: 'body.attachments.maxFiles',
+      reason: 'above-portal-limit',
+      limit: max.maxFiles,
+      message: `The portal allows at most ${max.maxFiles}`,
+    });
   }
   if (attachments.maxFileBytes > max.maxFileBytes) {
     issues.push({
       path: 'body.attachments.maxFileBytes',
+      reason: 'above-portal-limit',
+      limit: max.maxFileBytes,
       message: `The portal allows at most ${max.maxFileBytes} bytes`,
     });
   }
@@ -74,6 +83,7 @@ export async function updateAppealOptions(
     if (!max.mediaTypes.includes(type)) {
       issues.push({
         path: `body.attachments.mediaTypes.${i}`,
+        reason: 'media-type-not-taken',
         message: `Not taken by the portal; it takes: ${max.mediaTypes.join(', ')}`,
       });
     }

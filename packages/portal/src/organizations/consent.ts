@@ -2,7 +2,7 @@ import type { ConsentVersion, ConsentVersionBody, Language } from '@otklik/clien
 import type * as v from 'valibot';
 import { inLanguage, type StoredConsentDocument } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError } from '../http/problem.ts';
 
 interface VersionRow {
   version: string;
@@ -92,18 +92,21 @@ export async function publishConsentVersion(
     ]),
   ) as ConsentVersion['documents'];
   if (documents[first] === undefined) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      { path: `body.documents.${first}`, message: "Required: the organisation's first language" },
-    ]);
+    throw fieldRefusal(
+      'first-language-required',
+      `body.documents.${first}`,
+      "Required: the organisation's first language",
+      'Invalid body',
+    );
   }
   const stranger = Object.keys(documents).find((lang) => !org.languages.includes(lang as Language));
   if (stranger !== undefined) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      {
-        path: `body.documents.${stranger}`,
-        message: `Not a language of the organisation (${org.languages.join(', ')})`,
-      },
-    ]);
+    throw fieldRefusal(
+      'language-not-offered',
+      `body.documents.${stranger}`,
+      `Not a language of the organisation (${org.languages.join(', ')})`,
+      'Invalid body',
+    );
   }
   const existing = await tx.query<{ version: string; seq: number }>(
     'SELECT version, seq FROM organization_consent_versions WHERE organization_id = $1',

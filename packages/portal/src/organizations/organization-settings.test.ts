@@ -121,8 +121,11 @@ describe.each(backends)('organisation settings on $name', (backend) => {
     expect({ status: res.status, code: problem.code }).toEqual({ status, code });
     return problem;
   };
+  /** The refused paths, each with the reason the portal gives where it has one (its own rules). */
   const paths = async (res: Response) =>
-    ((await refused(res, 422, 'validation-failed')).issues ?? []).map((i) => i.path).sort();
+    ((await refused(res, 422, 'validation-failed')).issues ?? [])
+      .map((i) => (i.reason ? `${i.path} (${i.reason})` : i.path))
+      .sort();
   const widget = async (org: string, language?: string) =>
     ok(
       WidgetSettings,
@@ -324,6 +327,10 @@ describe.each(backends)('organisation settings on $name', (backend) => {
         const problem = await refused(res, 422, 'validation-failed');
         expect(problem.issues?.[0]?.path, pageUrl).toBe('body.pageUrl');
         expect(problem.issues?.[0]?.message).toMatch(/private, loopback or link-local/);
+        expect([problem.reason, problem.issues?.[0]?.reason], pageUrl).toEqual([
+          'address-not-public',
+          'address-not-public',
+        ]);
       }
       expect(
         await paths(await staff('demo-school', 'POST', '/site-check', { pageUrl: 'ftp://x.example/' })),
@@ -412,14 +419,14 @@ describe.each(backends)('organisation settings on $name', (backend) => {
           documents: { ru: { title: 'x', url: 'https://a.example' } },
         }),
       ),
-    ).toEqual(['body.documents.be']);
+    ).toEqual(['body.documents.be (first-language-required)']);
     expect(
       await paths(
         await staff('demo-by', 'POST', '/consent-versions', {
           documents: { be: { title: 'x', url: 'https://a.example' }, en: { title: 'x', text: 'y' } },
         }),
       ),
-    ).toEqual(['body.documents.en']);
+    ).toEqual(['body.documents.en (language-not-offered)']);
     expect(
       await paths(await staff('demo-by', 'POST', '/consent-versions', { documents: { be: { title: 'x' } } })),
     ).toEqual(['body.documents.be']);
@@ -486,14 +493,14 @@ describe.each(backends)('organisation settings on $name', (backend) => {
     expect(reordered.topics.map((t) => t.id)).toEqual([...[...active].reverse(), 'transport']);
     expect((await widget('demo-by', 'be')).appeals.topics.map((t) => t.id)).toEqual([...active].reverse());
     expect(await paths(await staff('demo-by', 'PUT', '/topic-order', { ids: active.slice(1) }))).toEqual([
-      'body.ids',
+      'body.ids (topic-order-incomplete)',
     ]);
     // The first language's name is required; an unknown language refused.
     expect(await paths(await staff('demo-by', 'PUT', '/topics/x', { names: { ru: 'Х' } }))).toEqual([
-      'body.names.be',
+      'body.names.be (first-language-required)',
     ]);
     expect(await paths(await staff('demo-by', 'PUT', '/topics/x', { names: { be: 'Х', en: 'X' } }))).toEqual([
-      'body.names.en',
+      'body.names.en (language-not-offered)',
     ]);
   });
 
@@ -518,7 +525,7 @@ describe.each(backends)('organisation settings on $name', (backend) => {
       // Ratings cannot then require an identity: there would be no way to give one.
       expect(
         await paths(await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'required' })),
-      ).toEqual(['body.identification']);
+      ).toEqual(['body.identification (identity-method-required)']);
       // Another organisation keeps its own setting.
       expect(
         (
@@ -538,7 +545,7 @@ describe.each(backends)('organisation settings on $name', (backend) => {
     try {
       expect(
         await paths(await staff('demo-by', 'PATCH', '/appeal-options', { identity: { emailCode: false } })),
-      ).toEqual(['body.identity.emailCode']);
+      ).toEqual(['body.identity.emailCode (identity-method-required)']);
     } finally {
       await staff('demo-by', 'PATCH', '/rating-settings', { identification: 'anonymous' });
     }
@@ -553,15 +560,15 @@ describe.each(backends)('organisation settings on $name', (backend) => {
         }),
       ),
     ).toEqual([
-      'body.attachments.maxFileBytes',
-      'body.attachments.maxFiles',
-      'body.attachments.mediaTypes.0',
-      'body.identity.oidcProviders.0',
+      'body.attachments.maxFileBytes (above-portal-limit)',
+      'body.attachments.maxFiles (above-portal-limit)',
+      'body.attachments.mediaTypes.0 (media-type-not-taken)',
+      'body.identity.oidcProviders.0 (oidc-provider-unknown)',
     ]);
     // ru-59fz requires identity: the e-mail code cannot be turned off without another method.
     expect(
       await paths(await staff('demo-school', 'PATCH', '/appeal-options', { identity: { emailCode: false } })),
-    ).toEqual(['body.identity.emailCode']);
+    ).toEqual(['body.identity.emailCode (identity-method-required)']);
     const saved = await ok(
       OrganizationSettings,
       await staff('demo-school', 'PATCH', '/appeal-options', {

@@ -2,7 +2,7 @@ import { endpoints } from '@otklik/client/contract';
 import type { CriteriaSet } from '@otklik/client/schemas';
 import type { Database } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import { criteriaSetUsableBy, putCriteriaSet, updateRatingSettings } from '../ratings/settings.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
@@ -88,9 +88,12 @@ export function registerSettingsRoutes(
     const current = (await organizationSettings(organizationId)).allowedOrigins;
     if (!current.includes(body.origin)) {
       if (current.length >= MAX_ORIGINS) {
-        throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-          { path: 'body.origin', message: `At most ${MAX_ORIGINS} origins; remove one first` },
-        ]);
+        throw fieldRefusal(
+          'origins-limit',
+          'body.origin',
+          `At most ${MAX_ORIGINS} origins; remove one first`,
+          'Invalid body',
+        );
       }
       await db.transaction(async (tx) => {
         await tx.query(
@@ -191,24 +194,22 @@ export function registerSettingsRoutes(
       body.criteriaSetId !== undefined &&
       !(await criteriaSetUsableBy(db, organizationId, body.criteriaSetId))
     ) {
-      throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-        {
-          path: 'body.criteriaSetId',
-          message:
-            'No such criteria set: use by-base, ru-nok or one of your own (PUT …/criteria-sets/{setId})',
-        },
-      ]);
+      throw fieldRefusal(
+        'criteria-set-unknown',
+        'body.criteriaSetId',
+        'No such criteria set: use by-base, ru-nok or one of your own (PUT …/criteria-sets/{setId})',
+        'Invalid body',
+      );
     }
     if (body.identification === 'required') {
       const { identity } = (await widgetSettings(organizationId, oidcProviders)).ratings;
       if (!identity.emailCode && identity.oidcProviders.length === 0) {
-        throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-          {
-            path: 'body.identification',
-            message:
-              'The organisation offers no identity method: turn the e-mail code or a provider on first',
-          },
-        ]);
+        throw fieldRefusal(
+          'identity-method-required',
+          'body.identification',
+          'The organisation offers no identity method: turn the e-mail code or a provider on first',
+          'Invalid body',
+        );
       }
     }
     if (!(await updateRatingSettings(db, organizationId, body))) {
@@ -228,9 +229,8 @@ export function registerSettingsRoutes(
       return done;
     });
     if (!saved) {
-      throw new ProblemError(
-        409,
-        'conflict',
+      throw refusal(
+        'criteria-set-id-taken',
         `The criteria set id ${setId} is built in or belongs to another organisation; choose another id`,
       );
     }

@@ -194,7 +194,7 @@ describe.each(backends)('staff rating settings on $name', (backend) => {
   test('built-in or foreign set ids: 409 on PUT, 422 on PATCH', async () => {
     const set = { name: label('Mine'), criteria: [{ id: 'speed', label: label('Speed') }] };
     for (const id of ['by-base', 'ru-nok', 'rs-club-set']) {
-      await h.problem(await put('rs-other', id, set), 409, 'conflict');
+      await h.problem(await put('rs-other', id, set), 409, 'conflict', 'criteria-set-id-taken');
     }
     expect((await widget('rs-club')).criteriaSet.criteria.map((c) => c.id)).toEqual(['cleanliness', 'noise']);
     expect(await issuePaths(await patch('rs-other', { criteriaSetId: 'rs-club-set' }))).toEqual([

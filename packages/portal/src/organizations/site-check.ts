@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import type { OriginCheckItem, OriginCheckReport } from '@otklik/client/schemas';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError } from '../http/problem.ts';
 
 export interface SiteCheckOptions {
   /**
@@ -58,8 +58,8 @@ export function isPrivateAddress(address: string): boolean {
   return true;
 }
 
-const refuse = (message: string) =>
-  new ProblemError(422, 'validation-failed', 'Invalid body', [{ path: 'body.pageUrl', message }]);
+const refuse = (reason: 'host-not-found' | 'address-not-public' | 'too-many-redirects', message: string) =>
+  fieldRefusal(reason, 'body.pageUrl', message, 'Invalid body');
 
 /** Resolves the host once and returns the address to connect to, refusing private ones. */
 async function resolveSafely(url: URL, allowPrivate: boolean): Promise<{ address: string; family: number }> {
@@ -71,14 +71,17 @@ async function resolveSafely(url: URL, allowPrivate: boolean): Promise<{ address
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch {
-      throw refuse(`The name ${host} does not resolve`);
+      throw refuse('host-not-found', `The name ${host} does not resolve`);
     }
   }
   if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
-    throw refuse('The address is in a private, loopback or link-local network; the portal does not fetch it');
+    throw refuse(
+      'address-not-public',
+      'The address is in a private, loopback or link-local network; the portal does not fetch it',
+    );
   }
   const first = addresses[0];
-  if (!first) throw refuse(`The name ${host} does not resolve`);
+  if (!first) throw refuse('host-not-found', `The name ${host} does not resolve`);
   return first;
 }
 
@@ -152,7 +155,7 @@ async function fetchPage(pageUrl: URL, options: SiteCheckOptions): Promise<Fetch
     }
     return { ...page, url };
   }
-  throw refuse('The page redirects too many times');
+  throw refuse('too-many-redirects', 'The page redirects too many times');
 }
 
 /** The sources a CSP directive allows, with `default-src` standing in for a missing one. */

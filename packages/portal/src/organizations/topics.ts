@@ -2,7 +2,7 @@ import type { Language, StaffTopic, TopicBody } from '@otklik/client/schemas';
 import type * as v from 'valibot';
 import { inLanguage } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError } from '../http/problem.ts';
 
 interface TopicRow {
   id: string;
@@ -81,18 +81,21 @@ export async function putTopic(
   if (!org) throw new ProblemError(404, 'organization-not-found');
   const first = org.languages[0] as Language;
   if (body.names[first] === undefined) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      { path: `body.names.${first}`, message: "Required: the organisation's first language" },
-    ]);
+    throw fieldRefusal(
+      'first-language-required',
+      `body.names.${first}`,
+      "Required: the organisation's first language",
+      'Invalid body',
+    );
   }
   const stranger = Object.keys(body.names).find((lang) => !org.languages.includes(lang as Language));
   if (stranger !== undefined) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      {
-        path: `body.names.${stranger}`,
-        message: `Not a language of the organisation (${org.languages.join(', ')})`,
-      },
-    ]);
+    throw fieldRefusal(
+      'language-not-offered',
+      `body.names.${stranger}`,
+      `Not a language of the organisation (${org.languages.join(', ')})`,
+      'Invalid body',
+    );
   }
   await adoptLegacyTopics(tx, organizationId);
   const names = JSON.stringify(body.names);
@@ -121,12 +124,12 @@ export async function reorderTopics(tx: Queryable, organizationId: string, ids: 
   );
   const expected = new Set(active.map((r) => r.id));
   if (ids.length !== expected.size || ids.some((id) => !expected.has(id))) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      {
-        path: 'body.ids',
-        message: `List every topic that is not archived, each once: ${[...expected].sort().join(', ')}`,
-      },
-    ]);
+    throw fieldRefusal(
+      'topic-order-incomplete',
+      'body.ids',
+      `List every topic that is not archived, each once: ${[...expected].sort().join(', ')}`,
+      'Invalid body',
+    );
   }
   for (const [position, id] of ids.entries()) {
     await tx.query('UPDATE organization_topics SET position = $3 WHERE organization_id = $1 AND id = $2', [

@@ -12,7 +12,7 @@ import type {
   StaffPerson,
 } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
 
@@ -136,7 +136,7 @@ export async function acceptInvitation(
     [await keys.sign(PURPOSE, token), now],
   );
   if (row === undefined || row.organization_id === null) {
-    throw new ProblemError(404, 'not-found', 'This invitation is unknown, used or expired');
+    throw refusal('invitation-invalid', 'This invitation is unknown, used or expired');
   }
   const personId = await ensurePerson(db, row.email);
   await db.query(
@@ -190,8 +190,7 @@ export async function setRoles(
     [organizationId],
   );
   if ((admins?.n ?? 0) === 0) {
-    throw new ProblemError(
-      409,
+    throw refusal(
       'last-administrator',
       'The organisation would be left without an administrator: give another person the role first',
     );

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { browseToCallback, startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
+import { refusalOf } from '../testing/refusal.ts';
 import { STAFF_OIDC_CALLBACK_PATH, staffOidcProviderFromEnv } from './oidc-sign-in.ts';
 import { staffHarness } from './staff-harness.ts';
 
@@ -119,8 +120,11 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
 
     // The callback is single use.
     const again = await complete(callback);
-    expect(again.status).toBe(422);
-    expect(JSON.stringify(await again.json())).toContain('body.state');
+    expect(await refusalOf(again)).toEqual({
+      status: 422,
+      reason: 'oidc-sign-in-expired',
+      issues: { 'body.state': 'oidc-sign-in-expired' },
+    });
   }, 30_000);
 
   test('a tampered state, another sign-in’s code, or another browser is refused', async () => {
@@ -130,12 +134,11 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     expect(tampered.status).toBe(422);
     // The second sign-in's state, in its own browser, with the first one's code (PKCE and nonce differ).
     const mixed = await complete({ ...second, body: { ...second.body, code: first.body.code } });
-    expect(mixed.status).toBe(422);
+    expect(await refusalOf(mixed)).toMatchObject({ status: 422, reason: 'oidc-not-confirmed' });
     expect(mixed.headers.get('Set-Cookie')).toBeNull();
     // The first one's state and code in another browser (a link sent to someone): refused…
     const elsewhere = await complete({ ...first, browser: second.browser });
-    expect(elsewhere.status).toBe(422);
-    expect(JSON.stringify(await elsewhere.json())).toContain('another browser');
+    expect(await refusalOf(elsewhere)).toMatchObject({ status: 422, reason: 'oidc-other-browser' });
     expect((await complete({ ...first, browser: '' })).status).toBe(422);
     // …while the browser that started it still finishes it.
     expect((await complete(first)).status).toBe(200);
@@ -147,8 +150,9 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const res = await complete(await throughProvider());
       expect(res.status).toBe(403);
-      const problem = (await res.json()) as { code: string; detail: string };
+      const problem = (await res.json()) as { code: string; reason: string; detail: string };
       expect(problem.code).toBe('forbidden');
+      expect(problem.reason).toBe('no-staff-account');
       expect(problem.detail).toMatch(/No staff account uses stranger@example\.org/);
       expect(res.headers.get('Set-Cookie')).toBeNull();
     } finally {
@@ -163,7 +167,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const res = await complete(await throughProvider());
       expect(res.status).toBe(403);
-      expect(((await res.json()) as { code: string }).code).toBe('identity-required');
+      expect(await res.json()).toMatchObject({ code: 'identity-required', reason: 'oidc-email-unverified' });
     } finally {
       account.verified = true;
     }
@@ -185,13 +189,16 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const callback = await throughProvider();
       const asked = await complete(callback);
-      expect(asked.status).toBe(422);
-      expect(JSON.stringify(await asked.json())).toContain('body.totp');
+      expect(await refusalOf(asked)).toEqual({
+        status: 422,
+        reason: 'totp-code-missing',
+        issues: { 'body.totp': 'totp-code-missing' },
+      });
       const wrongCode =
         totp.generate({ timestamp: h.clock.now.getTime() }) === '123456' ? '654321' : '123456';
       const wrong = await complete(callback, { totp: wrongCode });
-      expect(wrong.status).toBe(422);
       expect(wrong.headers.get('Set-Cookie')).toBeNull();
+      expect(await refusalOf(wrong)).toMatchObject({ status: 422, reason: 'totp-code-wrong' });
       // The confirming code is spent (accepted once): the authenticator's next one.
       const right = await complete(callback, {
         totp: totp.generate({ timestamp: h.clock.now.getTime() + 30_000 }),
@@ -217,7 +224,10 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     try {
       const callback = await throughProvider();
       for (let i = 0; i < 5; i++) expect((await complete(callback, { totp: '000000' })).status).toBe(422);
-      expect((await complete(callback, { totp: '000000' })).status).toBe(429);
+      expect(await refusalOf(await complete(callback, { totp: '000000' }))).toEqual({
+        status: 429,
+        reason: 'too-many-wrong-codes',
+      });
       expect((await complete(callback)).status).toBe(422);
     } finally {
       account.email = 'clerk@school.example';

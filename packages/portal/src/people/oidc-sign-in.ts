@@ -7,10 +7,14 @@
  * e-mail code.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffOidcSignInCompletion, StaffOidcSignInStarted } from '@otklik/client/schemas';
+import type {
+  ProblemReason,
+  StaffOidcSignInCompletion,
+  StaffOidcSignInStarted,
+} from '@otklik/client/schemas';
 import * as client from 'openid-client';
 import type { Database } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import {
   authorizationUrl,
   emailClaims,
@@ -20,7 +24,7 @@ import {
 } from '../identity/oidc.ts';
 import { type KeyRing, safeEqualHex } from '../security/keys.ts';
 import { auditSignInEvent } from './sign-in-audit.ts';
-import { acceptTotp, totpRefusal } from './totp.ts';
+import { acceptTotp, type CodeRefusal, TOTP_MISSING, totpRefusal } from './totp.ts';
 
 export interface StaffOidcOptions {
   provider: OidcProviderConfig;
@@ -53,8 +57,7 @@ export function staffOidcProviderFromEnv(value: string | undefined): OidcProvide
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-const refused = (path: string, message: string) =>
-  new ProblemError(422, 'validation-failed', message, [{ path, message }]);
+const refused = (reason: ProblemReason, path: string, message: string) => fieldRefusal(reason, path, message);
 
 interface Pending {
   browser_hash: string;
@@ -93,7 +96,7 @@ export class StaffOidcSignIn {
     try {
       return await this.#discovery.get(this.options.provider);
     } catch {
-      throw new ProblemError(503, 'service-unavailable', 'The identity provider did not answer; try again');
+      throw refusal('identity-provider-unavailable', 'The identity provider did not answer; try again');
     }
   }
 
@@ -130,14 +133,19 @@ export class StaffOidcSignIn {
        WHERE state_hash = $1`,
       [stateHash],
     );
-    if (!pending) throw refused('body.state', 'Unknown or already used sign-in; start again');
+    if (!pending)
+      throw refused('oidc-sign-in-expired', 'body.state', 'Unknown or already used sign-in; start again');
     // Left in place: the browser that started it may still finish it.
     if (browser === undefined || !safeEqualHex(sha256(browser), pending.browser_hash)) {
-      throw refused('body.state', 'This sign-in was started in another browser; start again here');
+      throw refused(
+        'oidc-other-browser',
+        'body.state',
+        'This sign-in was started in another browser; start again here',
+      );
     }
     if (pending.expires_at.getTime() <= now.getTime()) {
       await this.#forget(stateHash);
-      throw refused('body.state', 'The sign-in took too long; start again');
+      throw refused('oidc-sign-in-expired', 'body.state', 'The sign-in took too long; start again');
     }
     let personId = pending.person_id;
     if (personId === null) {
@@ -147,7 +155,8 @@ export class StaffOidcSignIn {
          RETURNING 1`,
         [stateHash, personId],
       );
-      if (!claimed) throw refused('body.state', 'Unknown or already used sign-in; start again');
+      if (!claimed)
+        throw refused('oidc-sign-in-expired', 'body.state', 'Unknown or already used sign-in; start again');
     }
     return this.#secondFactor(stateHash, personId, input.totp, now);
   }
@@ -175,14 +184,17 @@ export class StaffOidcSignIn {
       ({ email, emailVerified } = await emailClaims(config, tokens));
     } catch {
       await this.#forget(stateHash);
-      throw refused('body.code', 'The identity provider did not confirm the sign-in; start again');
+      throw refused(
+        'oidc-not-confirmed',
+        'body.code',
+        'The identity provider did not confirm the sign-in; start again',
+      );
     }
     // A refusal ends the sign-in: the provider's code is spent.
     if (typeof email !== 'string' || email.trim() === '' || emailVerified !== true) {
       await this.#forget(stateHash);
-      throw new ProblemError(
-        403,
-        'identity-required',
+      throw refusal(
+        'oidc-email-unverified',
         'The identity provider has not confirmed your e-mail address; sign in with the e-mail code instead',
       );
     }
@@ -190,9 +202,8 @@ export class StaffOidcSignIn {
     const [person] = await this.db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [address]);
     if (!person) {
       await this.#forget(stateHash);
-      throw new ProblemError(
-        403,
-        'forbidden',
+      throw refusal(
+        'no-staff-account',
         `No staff account uses ${address}; ask your organisation's administrator to invite this address`,
       );
     }
@@ -201,7 +212,7 @@ export class StaffOidcSignIn {
 
   /** The authenticator's code when the person has one; then the pending row is taken (single use). */
   async #secondFactor(stateHash: string, personId: string, totp: string | undefined, now: Date) {
-    type Outcome = { ok: true } | { error: string } | { limited: true } | { gone: true };
+    type Outcome = { ok: true } | { error: CodeRefusal } | { limited: true } | { gone: true };
     const outcome: Outcome = await this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ totp_attempts: number }>(
         'SELECT totp_attempts FROM staff_oidc_sign_ins WHERE state_hash = $1 FOR UPDATE',
@@ -217,7 +228,7 @@ export class StaffOidcSignIn {
         [personId],
       );
       if (person?.totp_enabled_at && person.totp_secret !== null) {
-        if (totp === undefined) return { error: 'Enter the code from your authenticator app' };
+        if (totp === undefined) return { error: TOTP_MISSING };
         const secret = { id: personId, totpSecret: person.totp_secret };
         const check = await acceptTotp(tx, this.keys, secret, totp, now);
         if (check !== 'accepted') {
@@ -233,19 +244,14 @@ export class StaffOidcSignIn {
       await tx.query('DELETE FROM staff_oidc_sign_ins WHERE state_hash = $1', [stateHash]);
       return { ok: true };
     });
-    if ('gone' in outcome) throw refused('body.state', 'Unknown or already used sign-in; start again');
+    if ('gone' in outcome)
+      throw refused('oidc-sign-in-expired', 'body.state', 'Unknown or already used sign-in; start again');
     if ('limited' in outcome) {
-      throw new ProblemError(
-        429,
-        'rate-limited',
-        'Too many wrong codes; start the sign-in again',
-        undefined,
-        {
-          'Retry-After': '60',
-        },
-      );
+      throw refusal('too-many-wrong-codes', 'Too many wrong codes; start the sign-in again', {
+        headers: { 'Retry-After': '60' },
+      });
     }
-    if ('error' in outcome) throw refused('body.totp', outcome.error);
+    if ('error' in outcome) throw refused(outcome.error.reason, 'body.totp', outcome.error.message);
     return personId;
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import type { Database, Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import { listSpheres } from '../organizations/spheres.ts';
 
 interface Row {
@@ -75,13 +75,16 @@ const rowValues = (o: NewOrganization) => [
 /** Creates one organisation: 409 for a taken id, 422 for an unknown parent. */
 export async function createOrganization(db: Queryable, input: NewOrganization): Promise<AdminOrganization> {
   const [taken] = await db.query('SELECT 1 FROM organizations WHERE id = $1', [input.id]);
-  if (taken) throw new ProblemError(409, 'conflict', `The id ${input.id} is taken`);
+  if (taken) throw refusal('organization-id-taken', `The id ${input.id} is taken`);
   if (input.parentId) {
     const [parent] = await db.query('SELECT 1 FROM organizations WHERE id = $1', [input.parentId]);
     if (!parent) {
-      throw new ProblemError(422, 'validation-failed', 'No such parent organisation', [
-        { path: 'body.parentId', message: 'No such organisation' },
-      ]);
+      throw fieldRefusal(
+        'parent-organization-unknown',
+        'body.parentId',
+        'No such organisation',
+        'No such parent organisation',
+      );
     }
   }
   await db.query(
@@ -199,9 +202,12 @@ export async function importOrganizations(
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((column) => !names.includes(column));
   if (missing.length > 0) {
-    throw new ProblemError(422, 'validation-failed', `Columns missing: ${missing.join(', ')}`, [
-      { path: 'body.csv', message: `The header row needs ${missing.join(', ')}` },
-    ]);
+    throw fieldRefusal(
+      'csv-columns-missing',
+      'body.csv',
+      `The header row needs ${missing.join(', ')}`,
+      `Columns missing: ${missing.join(', ')}`,
+    );
   }
   const spheres = (await listSpheres(db)).items;
   const existing = new Set(

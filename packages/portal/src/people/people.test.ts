@@ -3,6 +3,7 @@ import type { Database } from '../db/types.ts';
 import { DEMO_PEOPLE, seedDemoPeople } from '../seed/demo-people.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { queuedMail } from '../testing/outbox.ts';
+import { refusalOf } from '../testing/refusal.ts';
 import { staffHarness } from './staff-harness.ts';
 
 const backends = await testBackends();
@@ -59,7 +60,12 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       organizationId: 'demo-school',
       role: 'coordinator',
     });
-    expect((await h.call('POST', '/v1/staff/invitations/accept', { body: { token } })).status).toBe(404);
+    expect(
+      await refusalOf(await h.call('POST', '/v1/staff/invitations/accept', { body: { token } })),
+    ).toEqual({
+      status: 404,
+      reason: 'invitation-invalid',
+    });
     const clerk = await h.signIn('clerk@school.example');
     expect(clerk.session.permissions['demo-school']).toEqual([
       'appeals.assign',
@@ -82,15 +88,13 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     });
     expect(changed.status).toBe(200);
     const refused = await h.call('PUT', path(it_?.id as string), { ...admin, body: { roles: [] } });
-    expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { code: string }).code).toBe('last-administrator');
+    expect(await refusalOf(refused)).toEqual({ status: 409, reason: 'last-administrator' });
     // Another role instead of administrator is refused the same way.
     const demoted = await h.call('PUT', path(it_?.id as string), {
       ...admin,
       body: { roles: [{ role: 'coordinator' }] },
     });
-    expect(demoted.status).toBe(409);
-    expect(((await demoted.json()) as { code: string }).code).toBe('last-administrator');
+    expect(await refusalOf(demoted)).toEqual({ status: 409, reason: 'last-administrator' });
     const [still] = await db.query(`SELECT 1 FROM memberships m JOIN people p ON p.id = m.person_id
       WHERE p.email = 'it@school.example' AND m.role = 'administrator'`);
     expect(still).toBeTruthy();
@@ -169,7 +173,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
         timeZone: 'Europe/Moscow',
       },
     });
-    expect(again.status).toBe(409);
+    expect(await refusalOf(again)).toEqual({ status: 409, reason: 'organization-id-taken' });
     const origins = await db.query(
       `SELECT origin FROM organization_origins WHERE organization_id = 'new-school'`,
     );

@@ -5,7 +5,7 @@ import type { IntakeGuard } from '../abuse/intake-guard.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import { setHeader } from '../http/headers.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import type { KeyRing } from '../security/keys.ts';
 import type { PersonActor, StaffActor } from '../staff/actor.ts';
 import { createApiKeyRecord, listApiKeys, revokeApiKey } from '../staff/api-keys.ts';
@@ -75,7 +75,7 @@ async function sessionView(
 
 const personOf = (actor: StaffActor): PersonActor => {
   if (actor.kind !== 'person') {
-    throw new ProblemError(403, 'forbidden', 'Only a person signed in to the console may do this');
+    throw refusal('person-only', 'Only a person signed in to the console may do this');
   }
   return actor;
 };

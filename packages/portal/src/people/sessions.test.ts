@@ -4,6 +4,7 @@ import { createIntakeGuard, DEFAULT_INTAKE_LIMITS } from '../abuse/intake-guard.
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import type { Database } from '../db/types.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { refusalOf } from '../testing/refusal.ts';
 import { staffHarness } from './staff-harness.ts';
 
 const backends = await testBackends();
@@ -195,10 +196,14 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     const wrongCode = right === '000000' ? '000001' : '000000';
     for (let i = 0; i < 5; i++) {
       const res = await h.call('POST', `/v1/staff/sign-in/${signInId}`, { body: { code: wrongCode } });
-      expect(res.status).toBe(422);
+      expect(await refusalOf(res)).toEqual({
+        status: 422,
+        reason: 'sign-in-code-wrong',
+        issues: { 'body.code': 'sign-in-code-wrong' },
+      });
     }
     const blocked = await h.call('POST', `/v1/staff/sign-in/${signInId}`, { body: { code: right } });
-    expect(blocked.status).toBe(429);
+    expect(await refusalOf(blocked)).toEqual({ status: 429, reason: 'too-many-wrong-codes' });
     expect(blocked.headers.get('Set-Cookie')).toBeNull();
     // One code was asked for; four more are allowed in the window, the next is refused.
     for (let i = 0; i < 4; i++) {
@@ -207,7 +212,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
       ).toBe(202);
     }
     const limited = await h.call('POST', '/v1/staff/sign-in', { body: { email: 'guess@school.example' } });
-    expect(limited.status).toBe(429);
+    expect(await refusalOf(limited)).toEqual({ status: 429, reason: 'too-many-codes-requested' });
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
     // The same limit for an address without an account: the answers do not tell them apart.
     for (let i = 0; i < 5; i++)
@@ -241,7 +246,11 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
       ...s,
       body: { code: totp.generate({ timestamp: h.clock.now.getTime() }) === '123456' ? '654321' : '123456' },
     });
-    expect(wrongConfirm.status).toBe(422);
+    expect(await refusalOf(wrongConfirm)).toEqual({
+      status: 422,
+      reason: 'totp-code-wrong',
+      issues: { 'body.code': 'totp-code-wrong' },
+    });
     const confirmedWith = totp.generate({ timestamp: h.clock.now.getTime() });
     const confirm = await h.call('POST', '/v1/staff/account/totp/confirm', {
       ...s,

@@ -4,13 +4,13 @@
  * authenticator enrolled, its code is asked for too.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Language, StaffSignInStarted } from '@otklik/client/schemas';
+import type { Language, ProblemReason, StaffSignInStarted } from '@otklik/client/schemas';
 import type { Database } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { auditSignInEvent } from './sign-in-audit.ts';
-import { acceptTotp, totpRefusal } from './totp.ts';
+import { acceptTotp, type CodeRefusal, TOTP_MISSING, totpRefusal } from './totp.ts';
 
 export const SIGN_IN_CODE_TTL_MS = 10 * 60_000;
 export const SIGN_IN_MAX_ATTEMPTS = 5;
@@ -21,8 +21,8 @@ const PURPOSE = 'staff-sign-in';
 /** How the portal names itself in mail. */
 export const PORTAL_NAME = 'Otklik';
 
-const rateLimited = (detail: string, retryAfterS: number) =>
-  new ProblemError(429, 'rate-limited', detail, undefined, { 'Retry-After': String(retryAfterS) });
+const rateLimited = (reason: ProblemReason, detail: string, retryAfterS: number) =>
+  refusal(reason, detail, { headers: { 'Retry-After': String(retryAfterS) } });
 
 export async function requestSignIn(
   db: Database,
@@ -44,7 +44,11 @@ export async function requestSignIn(
     if (recent.length >= SIGN_IN_REQUESTS_PER_ADDRESS) {
       const first = recent[0]?.created_at.getTime() ?? now.getTime();
       const wait = Math.max(1, Math.ceil((first + SIGN_IN_WINDOW_MS - now.getTime()) / 1000));
-      throw rateLimited('Too many codes asked for this address; wait before asking again', wait);
+      throw rateLimited(
+        'too-many-codes-requested',
+        'Too many codes asked for this address; wait before asking again',
+        wait,
+      );
     }
     await tx.query(
       `INSERT INTO staff_sign_ins (id, email, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -71,8 +75,8 @@ export async function requestSignIn(
 
 type Outcome =
   | { personId: string }
-  | { error: string; path: string }
-  | { limited: string }
+  | { error: CodeRefusal; path: string }
+  | { limited: true }
   | { missing: true };
 
 /** Checks the code (and the authenticator's); resolves to the person who signed in. */
@@ -97,12 +101,19 @@ export async function verifySignIn(
       [signInId],
     );
     if (!row) return { missing: true };
-    if (row.attempts >= SIGN_IN_MAX_ATTEMPTS) return { limited: 'Too many wrong codes; ask for a new one' };
-    if (row.used_at !== null) return { error: 'Code already used; ask for a new one', path: 'body.code' };
+    if (row.attempts >= SIGN_IN_MAX_ATTEMPTS) return { limited: true };
+    if (row.used_at !== null)
+      return {
+        error: { reason: 'sign-in-code-used', message: 'Code already used; ask for a new one' },
+        path: 'body.code',
+      };
     if (row.expires_at.getTime() <= now.getTime()) {
-      return { error: 'The code has expired; ask for a new one', path: 'body.code' };
+      return {
+        error: { reason: 'sign-in-code-expired', message: 'The code has expired; ask for a new one' },
+        path: 'body.code',
+      };
     }
-    const wrong = async (error: string, path: string): Promise<Outcome> => {
+    const wrong = async (error: CodeRefusal, path: string): Promise<Outcome> => {
       // Returned, not thrown, so the transaction commits: a wrong code uses up an attempt.
       await tx.query('UPDATE staff_sign_ins SET attempts = attempts + 1 WHERE id = $1', [signInId]);
       return { error, path };
@@ -112,10 +123,11 @@ export async function verifySignIn(
       [row.email],
     );
     // An address without an account never signs in: the same answer as a wrong code.
-    if (row.code_hash !== expected || person === undefined) return wrong('Wrong code', 'body.code');
+    if (row.code_hash !== expected || person === undefined)
+      return wrong({ reason: 'sign-in-code-wrong', message: 'Wrong code' }, 'body.code');
     if (person.totp_enabled_at !== null && person.totp_secret !== null) {
       if (totp === undefined) {
-        return { error: 'Enter the code from your authenticator app', path: 'body.totp' };
+        return { error: TOTP_MISSING, path: 'body.totp' };
       }
       const check = await acceptTotp(tx, keys, { id: person.id, totpSecret: person.totp_secret }, totp, now);
       if (check !== 'accepted') {
@@ -126,12 +138,11 @@ export async function verifySignIn(
     await tx.query('UPDATE staff_sign_ins SET used_at = $2 WHERE id = $1', [signInId, now]);
     return { personId: person.id };
   });
-  if ('missing' in outcome) throw new ProblemError(404, 'not-found', 'No such sign-in; ask for a new code');
-  if ('limited' in outcome) throw rateLimited(outcome.limited, 60);
+  if ('missing' in outcome) throw refusal('sign-in-unknown', 'No such sign-in; ask for a new code');
+  if ('limited' in outcome)
+    throw rateLimited('too-many-wrong-codes', 'Too many wrong codes; ask for a new one', 60);
   if ('error' in outcome) {
-    throw new ProblemError(422, 'validation-failed', outcome.error, [
-      { path: outcome.path, message: outcome.error },
-    ]);
+    throw fieldRefusal(outcome.error.reason, outcome.path, outcome.error.message);
   }
   return outcome.personId;
 }

@@ -2,10 +2,10 @@
  * The TOTP second factor (RFC 6238 through the `otpauth` library): a secret sealed with the
  * portal's key ring, pending until the person proves their authenticator with a code.
  */
-import type { TotpEnrolment } from '@otklik/client/schemas';
+import type { ProblemReason, TotpEnrolment } from '@otklik/client/schemas';
 import { Secret, TOTP } from 'otpauth';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { openSecret, sealSecret } from '../security/secret-box.ts';
 
@@ -51,11 +51,25 @@ export async function acceptTotp(
 }
 
 /** The 422 for a code that was not accepted, naming the field it came in. */
-export function totpRefusal(check: Exclude<TotpCheck, 'accepted'>): string {
+export function totpRefusal(check: Exclude<TotpCheck, 'accepted'>): CodeRefusal {
   return check === 'reused'
-    ? 'This authenticator code was used already; wait for the next one'
-    : 'Wrong authenticator code';
+    ? {
+        reason: 'totp-code-reused',
+        message: 'This authenticator code was used already; wait for the next one',
+      }
+    : { reason: 'totp-code-wrong', message: 'Wrong authenticator code' };
 }
+
+/** Why a sign-in code was not taken: the contract's reason and the English text beside it. */
+export interface CodeRefusal {
+  reason: ProblemReason;
+  message: string;
+}
+
+export const TOTP_MISSING: CodeRefusal = {
+  reason: 'totp-code-missing',
+  message: 'Enter the code from your authenticator app',
+};
 
 /** Starts enrolment: a new secret replaces any pending one; an enabled authenticator must go first. */
 export async function startEnrolment(
@@ -69,7 +83,7 @@ export async function startEnrolment(
     [personId],
   );
   if (row?.totp_enabled_at) {
-    throw new ProblemError(409, 'conflict', 'An authenticator is already set up; remove it first');
+    throw refusal('totp-already-set-up', 'An authenticator is already set up; remove it first');
   }
   const secret = new Secret({ size: 20 }).base32;
   await db.query('UPDATE people SET totp_secret = $2 WHERE id = $1', [
@@ -100,19 +114,17 @@ export async function setTotp(
     [personId],
   );
   if (!row?.totp_secret || (enable ? row.totp_enabled_at !== null : row.totp_enabled_at === null)) {
-    throw new ProblemError(
-      409,
-      'conflict',
-      enable ? 'Start the enrolment first' : 'No authenticator is set up',
-    );
+    throw enable
+      ? refusal('totp-enrolment-not-started', 'Start the enrolment first')
+      : refusal('totp-not-set-up', 'No authenticator is set up');
   }
   if (!enable && row.required) {
-    throw new ProblemError(409, 'conflict', 'An organisation of yours requires the authenticator');
+    throw refusal('totp-required-by-organization', 'An organisation of yours requires the authenticator');
   }
   const check = await acceptTotp(db, keys, { id: personId, totpSecret: row.totp_secret }, code, now);
   if (check !== 'accepted') {
-    const message = totpRefusal(check);
-    throw new ProblemError(422, 'validation-failed', message, [{ path: 'body.code', message }]);
+    const { reason, message } = totpRefusal(check);
+    throw fieldRefusal(reason, 'body.code', message);
   }
   await db.query(
     enable

@@ -2,10 +2,10 @@
  * The thematic classifier of appeals as data: search, the import of the full official list from CSV,
  * and the code each topic of an organisation is reported under.
  */
-import type { ClassifierEntry, Language } from '@otklik/client/schemas';
+import type { ClassifierEntry, FieldIssue, Language } from '@otklik/client/schemas';
 import { inLanguage } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import { listTopics } from '../organizations/topics.ts';
 
 const CODE = /^\d{4}\.\d{4}\.\d{4}\.\d{4}$/;
@@ -52,7 +52,7 @@ function splitLine(line: string): string[] {
 export function parseClassifierCsv(csv: string): ClassifierEntry[] {
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   const entries: ClassifierEntry[] = [];
-  const issues: { path: string; message: string }[] = [];
+  const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -60,32 +60,43 @@ export function parseClassifierCsv(csv: string): ClassifierEntry[] {
     if (i === 0 && !CODE.test(code)) return;
     const where = `body.csv.${i + 1}`;
     if (!CODE.test(code))
-      issues.push({ path: where, message: `Line ${i + 1}: the code must look like 0002.0013.0000.0000` });
+      issues.push({
+        path: where,
+        reason: 'classifier-code-format',
+        message: `Line ${i + 1}: the code must look like 0002.0013.0000.0000`,
+      });
     else if (title === '' || title.length > 1000)
-      issues.push({ path: where, message: `Line ${i + 1}: the title must have 1 to 1000 characters` });
+      issues.push({
+        path: where,
+        reason: 'classifier-title-length',
+        message: `Line ${i + 1}: the title must have 1 to 1000 characters`,
+      });
     else if (title.includes('\uFFFD'))
       // A file in another encoding read as UTF-8: its letters are lost, so it is refused, not stored.
       issues.push({
         path: where,
+        reason: 'classifier-title-unreadable',
         message: `Line ${i + 1}: the title has characters that could not be read; save the file as UTF-8`,
       });
-    else if (seen.has(code)) issues.push({ path: where, message: `Line ${i + 1}: ${code} appears twice` });
+    else if (seen.has(code))
+      issues.push({
+        path: where,
+        reason: 'classifier-code-twice',
+        message: `Line ${i + 1}: ${code} appears twice`,
+      });
     else {
       seen.add(code);
       entries.push({ code, level: levelOf(code), title });
     }
   });
   if (issues.length > 0)
-    throw new ProblemError(
-      422,
-      'validation-failed',
+    throw refusal(
+      'classifier-rows-refused',
       `${issues.length} row(s) refused${issues.length > MAX_ISSUES ? ` (the first ${MAX_ISSUES} listed)` : ''}: nothing imported`,
-      issues.slice(0, MAX_ISSUES),
+      { issues: issues.slice(0, MAX_ISSUES) },
     );
   if (entries.length === 0) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      { path: 'body.csv', message: 'No rows: expected code;title on each line' },
-    ]);
+    throw fieldRefusal('csv-empty', 'body.csv', 'No rows: expected code;title on each line', 'Invalid body');
   }
   return entries;
 }
@@ -212,9 +223,12 @@ export async function setTopicCode(
   }
   const [known] = await db.query('SELECT 1 FROM appeal_classifier WHERE code = $1', [code]);
   if (!known) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      { path: 'body.code', message: `${code} is not in the classifier` },
-    ]);
+    throw fieldRefusal(
+      'classifier-code-unknown',
+      'body.code',
+      `${code} is not in the classifier`,
+      'Invalid body',
+    );
   }
   await db.query(
     `INSERT INTO topic_classifier_codes (organization_id, topic_id, code) VALUES ($1, $2, $3)

@@ -3,7 +3,7 @@
  * sums over the subtree, themes by classifier code, the CSV and the XLSX read back, the classifier's
  * import and the topics' codes, and the refusals — on PGlite and PostgreSQL.
  */
-import type { StaffAppealReport } from '@otklik/client/schemas';
+import type { Problem, StaffAppealReport } from '@otklik/client/schemas';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealCounter } from '../appeals/counter.ts';
@@ -13,6 +13,7 @@ import type { Database } from '../db/types.ts';
 import { type StaffCall, staffHarness } from '../people/staff-harness.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { refusalOf } from '../testing/refusal.ts';
 import { REPORT_COLUMNS } from './export.ts';
 import { sumStats } from './monthly-report.ts';
 
@@ -197,17 +198,22 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       body: { csv: '0003.0001.0000.0000;Хорошая строка\n12.34;Плохой код' },
     });
     expect(bad.status).toBe(422);
-    const refused = (await bad.json()) as { detail: string; issues: { path: string; message: string }[] };
-    expect(refused.issues.map((i) => i.path)).toEqual(['body.csv.2']);
+    const refused = (await bad.json()) as Problem;
+    expect(refused.reason).toBe('classifier-rows-refused');
+    expect(refused.issues?.map((i) => [i.path, i.reason])).toEqual([
+      ['body.csv.2', 'classifier-code-format'],
+    ]);
     expect(refused.detail).toBe('1 row(s) refused: nothing imported');
-    expect(refused.issues[0]?.message).toMatch(/^Line 2: the code must look like/);
+    expect(refused.issues?.[0]?.message).toMatch(/^Line 2: the code must look like/);
     // A file in another encoding read as UTF-8 loses its letters: refused, naming the line.
     const garbled = await h.call('PUT', '/v1/staff/appeal-classifier', {
       ...admin,
       body: { csv: '0003.0002.0000.0000;\uFFFD\uFFFD\uFFFD' },
     });
+    const garbledBody = (await garbled.json()) as Problem;
     expect(garbled.status).toBe(422);
-    expect(((await garbled.json()) as { issues: { message: string }[] }).issues[0]?.message).toBe(
+    expect(garbledBody.issues?.[0]?.reason).toBe('classifier-title-unreadable');
+    expect(garbledBody.issues?.[0]?.message).toBe(
       'Line 1: the title has characters that could not be read; save the file as UTF-8',
     );
     // A dry run refuses the same way.
@@ -225,7 +231,11 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       ...schoolKey,
       body: { code: '0009.0009.0009.0009' },
     });
-    expect(unknownCode.status).toBe(422);
+    expect(await refusalOf(unknownCode)).toEqual({
+      status: 422,
+      reason: 'classifier-code-unknown',
+      issues: { 'body.code': 'classifier-code-unknown' },
+    });
     const unknownTopic = await h.call('PUT', '/v1/staff/organizations/demo-school/topic-codes/no-such', {
       ...schoolKey,
       body: { code: '0002.0013.0000.0000' },

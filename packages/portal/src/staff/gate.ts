@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Queryable } from '../db/types.ts';
 import type { StaffGate } from '../http/endpoint.ts';
 import { requestHeader } from '../http/headers.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { type PersonActor, permissionsIn, type StaffActor } from './actor.ts';
 import { authenticateApiKey } from './api-keys.ts';
@@ -59,7 +59,8 @@ async function scopePerson(
   const scope = STAFF_PERMISSIONS[permission];
   if (scope === 'self') return actor;
   if (scope === 'portal') {
-    if (!actor.portalAdministrator) throw forbidden('Only portal administrators may do this');
+    if (!actor.portalAdministrator)
+      throw refusal('portal-administrator-only', 'Only portal administrators may do this');
     return target === undefined ? actor : { ...actor, organizationId: target };
   }
   const scoped = (organizationId: string): PersonActor => ({

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { PowChallenge, Problem, RatingReceipt, WidgetSettings } from '@otklik/client/schemas';
+import {
+  PowChallenge,
+  Problem,
+  type ProblemReason,
+  RatingReceipt,
+  WidgetSettings,
+} from '@otklik/client/schemas';
 import type { Hono } from 'hono';
 import * as v from 'valibot';
 import { expect } from 'vitest';
@@ -87,9 +93,14 @@ export function ratingHarness(db: Database, options: Partial<AppOptions> = {}) {
     return v.parse(RatingReceipt, await res.json());
   }
 
-  async function problem(res: Response, status: number, code: string) {
+  /** Asserts the status and code, and the reason when one is given. */
+  async function problem(res: Response, status: number, code: string, reason?: ProblemReason) {
     const parsed = v.parse(Problem, await res.json());
-    expect({ status: res.status, code: parsed.code }).toEqual({ status, code });
+    expect({ status: res.status, code: parsed.code, ...(reason ? { reason: parsed.reason } : {}) }).toEqual({
+      status,
+      code,
+      ...(reason ? { reason } : {}),
+    });
     return parsed;
   }
 

@@ -12,7 +12,15 @@ export interface ResolvedTarget {
   family: number;
 }
 
-export class AddressRefused extends Error {}
+/** Why the address is refused: the contract's reason, with English text as the message. */
+export class AddressRefused extends Error {
+  constructor(
+    readonly reason: 'host-not-found' | 'address-not-public',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 const PRIVATE_ADDRESS =
   'The address is in a private, loopback or link-local network; the portal does not send there';
@@ -32,13 +40,13 @@ export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<Re
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch {
-      throw new AddressRefused(doesNotResolve(host));
+      throw new AddressRefused('host-not-found', doesNotResolve(host));
     }
   }
   if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
-    throw new AddressRefused(PRIVATE_ADDRESS);
+    throw new AddressRefused('address-not-public', PRIVATE_ADDRESS);
   }
   const first = addresses[0];
-  if (!first) throw new AddressRefused(doesNotResolve(host));
+  if (!first) throw new AddressRefused('host-not-found', doesNotResolve(host));
   return first;
 }

@@ -1,7 +1,7 @@
 import { endpoints } from '@otklik/client/contract';
 import type { Database } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
-import { ProblemError } from '../http/problem.ts';
+import { fieldRefusal, ProblemError } from '../http/problem.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { sealSecret } from '../security/secret-box.ts';
 import type { StaffActor } from '../staff/actor.ts';
@@ -27,9 +27,7 @@ export function registerWebhookRoutes(
       await resolveTarget(new URL(body.url), options.allowPrivateNetworks === true);
     } catch (error) {
       if (!(error instanceof AddressRefused)) throw error;
-      throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-        { path: 'body.url', message: error.message },
-      ]);
+      throw fieldRefusal(error.reason, 'body.url', error.message, 'Invalid body');
     }
     const secret = newWebhookSecret();
     const hook = await insertWebhook(

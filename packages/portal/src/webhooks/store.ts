@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffWebhook, WebhookDelivery, WebhookEvent } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import { failureOf } from './failure.ts';
 
 interface HookRow {
@@ -73,7 +73,7 @@ export async function insertWebhook(
     'SELECT count(*)::int AS n FROM webhooks WHERE organization_id = $1',
     [organizationId],
   );
-  if (n >= 20) throw new ProblemError(409, 'conflict', 'An organisation has at most 20 webhooks');
+  if (n >= 20) throw refusal('webhooks-limit', 'An organisation has at most 20 webhooks');
   const id = randomUUID();
   await db.query(
     `INSERT INTO webhooks (id, organization_id, url, events, description, secret_sealed)

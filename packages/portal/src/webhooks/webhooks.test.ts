@@ -18,6 +18,7 @@ import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { refusalOf } from '../testing/refusal.ts';
 import { verifyDelivery } from './signature.ts';
 import { startWebhookWorker, type WebhookWorker } from './worker.ts';
 
@@ -116,8 +117,11 @@ describe.each(backends)('webhooks on $name', (backend) => {
       url: 'http://127.0.0.1:9/hook',
       events: ['appeal.filed'],
     });
-    expect(res.status).toBe(422);
-    expect(((await res.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('body.url');
+    expect(await refusalOf(res)).toEqual({
+      status: 422,
+      reason: 'address-not-public',
+      issues: { 'body.url': 'address-not-public' },
+    });
     const ftp = await call(app, 'POST', '/v1/staff/organizations/demo-by/webhooks', {
       url: 'ftp://example.org/hook',
       events: ['appeal.filed'],

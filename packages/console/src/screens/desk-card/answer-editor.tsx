@@ -6,7 +6,7 @@ import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { Dialog } from '../../kit/dialog.tsx';
-import { serverDetail } from '../../kit/errors.ts';
+import { useRefusal } from '../../kit/errors.ts';
 import { Select, TextArea } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
@@ -85,6 +85,7 @@ export function AnswerEditor({ appealId, card, onCard }: Props) {
 
 function DraftForm({ appealId, card, onCard }: Props) {
   const { t } = useT(cardMessages);
+  const refusal = useRefusal();
   const [result, setResult] = useState<AppealResult | ''>(card.draft?.result ?? '');
   const [text, setText] = useState(card.draft?.text ?? '');
   const [dirty, setDirty] = useState(false);
@@ -117,7 +118,7 @@ function DraftForm({ appealId, card, onCard }: Props) {
       onCard(next);
       return true;
     } catch (error) {
-      toast(serverDetail(error) ?? t('failed'), 'error');
+      toast(refusal(error), 'error');
       return false;
     }
   };
@@ -218,7 +219,7 @@ function DraftForm({ appealId, card, onCard }: Props) {
                 onCard(await (await loadApi()).submitStaffAnswerDraft(appealId));
                 toast(t('submitted'), 'success');
               } catch (error) {
-                toast(serverDetail(error) ?? t('failed'), 'error');
+                toast(refusal(error), 'error');
               } finally {
                 setBusy(null);
               }
@@ -234,6 +235,7 @@ function DraftForm({ appealId, card, onCard }: Props) {
 
 function Approval({ appealId, onCard }: { appealId: string; onCard: (card: AppealCard) => void }) {
   const { t } = useT(cardMessages);
+  const refusal = useRefusal();
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
@@ -244,7 +246,7 @@ function Approval({ appealId, onCard }: { appealId: string; onCard: (card: Appea
       toast(done, 'success');
       return true;
     } catch (error) {
-      toast(serverDetail(error) ?? t('failed'), 'error');
+      toast(refusal(error), 'error');
       return false;
     } finally {
       setBusy(false);
@@ -308,6 +310,7 @@ function Approval({ appealId, onCard }: { appealId: string; onCard: (card: Appea
 /** The files that go with the answer: add (under the organisation's rules) or remove while drafting. */
 function AnswerFiles({ appealId, card, onCard }: Props) {
   const { t } = useT(cardMessages);
+  const refusal = useRefusal();
   const [busy, setBusy] = useState(false);
   const files = card.draft?.attachments ?? [];
   const reload = async () => onCard(await (await loadApi()).getStaffAppealCard(appealId));
@@ -325,7 +328,7 @@ function AnswerFiles({ appealId, card, onCard }: Props) {
                     await (await loadApi()).deleteStaffAnswerAttachment(appealId, file.id);
                     await reload();
                   } catch (error) {
-                    toast(serverDetail(error) ?? t('failed'), 'error');
+                    toast(refusal(error), 'error');
                   }
                 }}
               >
@@ -355,7 +358,7 @@ function AnswerFiles({ appealId, card, onCard }: Props) {
               toast(t('fileAttached', { name: file.name }), 'success');
               await reload();
             } catch (error) {
-              toast(serverDetail(error) ?? t('failed'), 'error');
+              toast(refusal(error), 'error');
             } finally {
               input.value = '';
               setBusy(false);

@@ -9,7 +9,7 @@ import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { DateInput } from '../../kit/date-input.tsx';
 import { DueChip } from '../../kit/due-chip.tsx';
-import { serverDetail } from '../../kit/errors.ts';
+import { useRefusal } from '../../kit/errors.ts';
 import { Select, TextArea } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
@@ -202,6 +202,7 @@ function Thread({ appeal }: { appeal: StaffAppeal }) {
 
 function Notes({ card, onCard }: { card: AppealCard; onCard: (card: AppealCard) => void }) {
   const { t } = useT(cardMessages);
+  const refusal = useRefusal();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const tz = timeZone.value;
@@ -234,7 +235,7 @@ function Notes({ card, onCard }: { card: AppealCard; onCard: (card: AppealCard) 
             setText('');
             toast(t('noteAdded'), 'success');
           } catch (error) {
-            toast(serverDetail(error) ?? t('failed'), 'error');
+            toast(refusal(error), 'error');
           } finally {
             setBusy(false);
           }
@@ -265,6 +266,7 @@ function State({
   refresh: () => void;
 }) {
   const { t } = useT(cardMessages);
+  const refusal = useRefusal();
   const tz = timeZone.value;
   const lang = language.value;
   const [executorId, setExecutorId] = useState(card.executor?.personId ?? '');
@@ -318,7 +320,7 @@ function State({
                 );
                 toast(t('assigned'), 'success');
               } catch (error) {
-                toast(serverDetail(error) ?? t('failed'), 'error');
+                toast(refusal(error), 'error');
               } finally {
                 setBusy(false);
               }
@@ -359,7 +361,7 @@ function State({
                     await (await loadApi()).changeStaffAppealStatus(appeal.appealId, { status: 'in_review' });
                     refresh();
                   } catch (error) {
-                    toast(serverDetail(error) ?? t('failed'), 'error');
+                    toast(refusal(error), 'error');
                   }
                 }}
               >
@@ -391,6 +393,7 @@ function Related({
   onCard: (card: AppealCard) => void;
 }) {
   const { t } = useT(cardMessages);
+  const refusal = useRefusal();
   const tz = timeZone.value;
   const duplicateIds = new Set(card.duplicates.map((d) => d.appealId));
   const merge = async (duplicateId: string) => {
@@ -398,7 +401,7 @@ function Related({
       onCard(await (await loadApi()).mergeStaffAppealDuplicate(appeal.appealId, { duplicateId }));
       toast(t('merged'), 'success');
     } catch (error) {
-      toast(serverDetail(error) ?? t('failed'), 'error');
+      toast(refusal(error), 'error');
     }
   };
   return (

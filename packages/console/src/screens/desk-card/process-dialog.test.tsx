@@ -64,7 +64,11 @@ describe('the extension dialog', () => {
         status: 422,
         code: 'validation-failed',
         issues: [
-          { path: 'body.extendedUntil', message: 'Must be after 2027-01-10 and not after 2027-02-09' },
+          {
+            path: 'body.extendedUntil',
+            message: 'Must be after 2027-01-10 and not after 2027-02-09',
+            reason: 'extension-date-out-of-range',
+          },
         ],
       }),
     );
@@ -75,7 +79,9 @@ describe('the extension dialog', () => {
     fireEvent.input(within(dialog).getByLabelText(/Причина продления/), { target: { value: 'Проверка' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Подтвердить' }));
     await waitFor(() =>
-      expect(errorOf(date) ?? '').toContain('Must be after 2027-01-10 and not after 2027-02-09'),
+      expect(errorOf(date)).toBe(
+        'Новый срок должен быть позже нынешнего и не дальше, чем разрешает закон. Выберите другую дату.',
+      ),
     );
   });
 });

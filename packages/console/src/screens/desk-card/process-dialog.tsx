@@ -6,7 +6,7 @@ import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { DateInput } from '../../kit/date-input.tsx';
 import { Dialog } from '../../kit/dialog.tsx';
-import { serverDetail } from '../../kit/errors.ts';
+import { fieldIssueText, useRefusal } from '../../kit/errors.ts';
 import type { FieldError } from '../../kit/field.tsx';
 import { Select, TextArea, TextInput } from '../../kit/inputs.tsx';
 import { kitMessages } from '../../kit/kit.messages.ts';
@@ -44,6 +44,7 @@ export function ProcessDialog({
 }) {
   const { t } = useT(cardMessages);
   const kit = useT(kitMessages);
+  const refusal = useRefusal();
   const [to, setTo] = useState('');
   const [date, setDate] = useState<string | null>('');
   const [reason, setReason] = useState<LeftWithoutAnswerReason | ''>('');
@@ -103,10 +104,10 @@ export function ProcessDialog({
       const atFields: Errors = {};
       for (const issue of issues) {
         const field = FIELD_OF[issue.path];
-        if (field) atFields[field] = { server: issue.message };
+        if (field) atFields[field] = fieldIssueText(kit, issue);
       }
       if (Object.keys(atFields).length > 0) setErrors(atFields);
-      else toast(serverDetail(error) ?? t('failed'), 'error');
+      else toast(refusal(error), 'error');
     } finally {
       setBusy(false);
     }

@@ -30,7 +30,6 @@ export const classifierTabMessages = defineMessages({
     cancel: 'Отмена',
     saved: 'Код темы сохранён',
     removed: 'Код темы убран',
-    failed: 'Не удалось сохранить',
   },
   be: {
     title: 'Коды тэматычнага класіфікатара',
@@ -58,7 +57,6 @@ export const classifierTabMessages = defineMessages({
     cancel: 'Адмена',
     saved: 'Код тэмы захаваны',
     removed: 'Код тэмы прыбраны',
-    failed: 'Не ўдалося захаваць',
   },
   en: {
     title: 'Thematic classifier codes',
@@ -88,6 +86,5 @@ export const classifierTabMessages = defineMessages({
     cancel: 'Cancel',
     saved: 'The topic’s code is saved',
     removed: 'The topic’s code is removed',
-    failed: 'Could not save',
   },
 });

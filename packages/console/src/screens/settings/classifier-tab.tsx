@@ -5,7 +5,7 @@ import { useT } from '../../i18n/translate.ts';
 import { announce, toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { Dialog } from '../../kit/dialog.tsx';
-import { serverDetail } from '../../kit/errors.ts';
+import { useRefusal } from '../../kit/errors.ts';
 import { TextInput } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { classifierTabMessages } from './classifier-tab.messages.ts';
@@ -44,6 +44,7 @@ function TopicCodes({
   reload: () => void;
 }) {
   const { t } = useT(classifierTabMessages);
+  const refusal = useRefusal();
   const [choosing, setChoosing] = useState<Topic | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const save = async (topic: Topic, code: string | null) => {
@@ -54,7 +55,7 @@ function TopicCodes({
       toast(code === null ? t('removed') : t('saved'), 'success');
       reload();
     } catch (error) {
-      toast(serverDetail(error) ?? t('failed'), 'error');
+      toast(refusal(error), 'error');
     } finally {
       setBusy(null);
     }
@@ -126,6 +127,7 @@ function ChooseCode({
   onPick: (code: string) => Promise<void>;
 }) {
   const { t } = useT(classifierTabMessages);
+  const refusal = useRefusal();
   const [typed, setTyped] = useState('');
   const [page, setPage] = useState<ClassifierPage | null>(null);
   const [busy, setBusy] = useState(false);
@@ -152,7 +154,7 @@ function ChooseCode({
       setPage(result);
       announce(result.total === 0 ? t('nothing') : t('foundAll', { count: result.total }));
     } catch (error) {
-      if (!controller.signal.aborted) toast(serverDetail(error) ?? t('failed'), 'error');
+      if (!controller.signal.aborted) toast(refusal(error), 'error');
     } finally {
       if (running.current === controller) setBusy(false);
     }
