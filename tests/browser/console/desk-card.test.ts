@@ -4,7 +4,6 @@ import { type Portal, startPortal } from '@otklik/portal';
 import { type Mailbox, startMailbox } from '@otklik/portal/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runStaffNotices } from '../../../packages/portal/src/desk/notices.ts';
 import { chromiumAvailable, launchChromium } from '../chromium.ts';
 import { repoRoot, widgetsDir } from '../hostile-harness.ts';
 import { focused } from '../keyboard.ts';
@@ -151,6 +150,8 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     expect(await frame.getAttribute('sandbox')).toBe('');
     expect(await frame.getAttribute('src')).toMatch(/^blob:/);
     await clerk.getByRole('button', { name: 'Скрыть просмотр Фото.pdf' }).click();
+    // Nobody is assigned yet: the empty choice says so in words.
+    expect(await clerk.locator('#card-executor option').first().innerText()).toBe('Не назначен');
     await clerk.getByRole('combobox', { name: 'Исполнитель' }).focus();
     await clerk.keyboard.press('ArrowDown');
     expect(await clerk.getByRole('combobox', { name: 'Исполнитель' }).inputValue()).not.toBe('');
@@ -201,9 +202,8 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await dialog.getByRole('textbox', { name: /Замечание исполнителю/ }).fill('Укажите срок ремонта.');
     await dialog.getByRole('button', { name: 'Вернуть с замечанием' }).click();
     await expect.poll(() => head.getByText('Черновик возвращён').count()).toBeGreaterThan(0);
-    // Staff mail (the portal runs it every few minutes; here at once): the approver heard of the
-    // draft sent to them, the executor of its return with the comment.
-    await runStaffNotices(portal.db, new Date());
+    // Staff mail leaves with each step (no periodic run here): the approver heard of the draft sent
+    // to them, the executor of its return with the comment.
     await mailbox.waitFor(
       (m) => m.to.includes(STAFF.approver) && m.text.includes('ответ отправлен вам на согласование'),
     );

@@ -1,6 +1,6 @@
 import type { QueueSort } from '@otklik/client/schemas';
 import { QUEUE_SORTS } from '@otklik/client/schemas';
-import { type Signal, useSignal } from '@preact/signals';
+import type { Signal } from '@preact/signals';
 import { useT } from '../../i18n/translate.ts';
 import { DateInput } from '../../kit/date-input.tsx';
 import { Checkbox, type Option, Select } from '../../kit/inputs.tsx';
@@ -62,21 +62,40 @@ export function statusLabel(t: T, status: string): string {
 
 export interface QueueFiltersProps {
   state: FilterSignals;
+  /** Unfolded on a phone (see `FiltersToggle`). */
+  open: Signal<boolean>;
   topics: readonly { id: string; name: string; archived: boolean }[];
   executors: readonly { personId: string; name: string }[];
   /** Applies a change to the filters (and goes back to the first page). */
   change: (apply: () => void) => void;
 }
 
+const FILTERS_ID = 'queue-filters';
+
 /**
- * The filters beside the tabs. On a wide screen they stand in a row that wraps; on a phone they fold
- * behind a disclosure button that counts the active ones, so the list starts near the top (the tabs
- * and the search stay out). The button is hidden by CSS on a wide screen, where the fields always show.
+ * On a phone, the disclosure button the filters fold behind, counting the active ones, so the list
+ * starts near the top (the tabs and the search stay out). Hidden by CSS on a wide screen, where the
+ * fields always show.
  */
-export function QueueFilters({ state, topics, executors, change }: QueueFiltersProps) {
+export function FiltersToggle({ state, open }: Pick<QueueFiltersProps, 'state' | 'open'>) {
   const { t } = useT(queueMessages);
-  const open = useSignal(false);
   const active = activeFilters(state);
+  return (
+    <button
+      type="button"
+      class="button button--secondary queue-filters-toggle"
+      aria-expanded={open.value ? 'true' : 'false'}
+      aria-controls={FILTERS_ID}
+      onClick={() => (open.value = !open.value)}
+    >
+      {active > 0 ? t('filtersCount', { count: active }) : t('filters')}
+    </button>
+  );
+}
+
+/** The filters beside the tabs: on a wide screen a row that wraps; on a phone folded unless `open`. */
+export function QueueFilters({ state, open, topics, executors, change }: QueueFiltersProps) {
+  const { t } = useT(queueMessages);
   const reversed = Boolean(
     state.dueFrom.value && state.dueTo.value && state.dueFrom.value > state.dueTo.value,
   );
@@ -114,62 +133,48 @@ export function QueueFilters({ state, topics, executors, change }: QueueFiltersP
     />
   );
   return (
-    <>
-      <button
-        type="button"
-        class="button button--secondary queue-filters-toggle"
-        aria-expanded={open.value ? 'true' : 'false'}
-        aria-controls="queue-filters"
-        onClick={() => (open.value = !open.value)}
-      >
-        {active > 0 ? t('filtersCount', { count: active }) : t('filters')}
-      </button>
-      <fieldset
-        id="queue-filters"
-        class={open.value ? 'queue-filters' : 'queue-filters queue-filters--folded'}
-      >
-        <legend class="visually-hidden">{t('filters')}</legend>
-        {choice(
-          'queue-type',
-          t('type'),
-          state.type,
-          TYPES.map((value) => ({ value, label: t(value) })),
+    <fieldset id={FILTERS_ID} class={open.value ? 'queue-filters' : 'queue-filters queue-filters--folded'}>
+      <legend class="visually-hidden">{t('filters')}</legend>
+      {choice(
+        'queue-type',
+        t('type'),
+        state.type,
+        TYPES.map((value) => ({ value, label: t(value) })),
+      )}
+      {choice(
+        'queue-status',
+        t('status'),
+        state.status,
+        STATUSES.map((value) => ({ value, label: statusLabel(t, value) })),
+      )}
+      {topics.length > 0 &&
+        choice(
+          'queue-topic',
+          t('topic'),
+          state.topicId,
+          topics.map((topic) => ({
+            value: topic.id,
+            label: topic.archived ? t('archived', { name: topic.name }) : topic.name,
+          })),
         )}
-        {choice(
-          'queue-status',
-          t('status'),
-          state.status,
-          STATUSES.map((value) => ({ value, label: statusLabel(t, value) })),
+      {executors.length > 0 &&
+        choice(
+          'queue-executor',
+          t('executor'),
+          state.executorId,
+          executors.map((e) => ({ value: e.personId, label: e.name })),
         )}
-        {topics.length > 0 &&
-          choice(
-            'queue-topic',
-            t('topic'),
-            state.topicId,
-            topics.map((topic) => ({
-              value: topic.id,
-              label: topic.archived ? t('archived', { name: topic.name }) : topic.name,
-            })),
-          )}
-        {executors.length > 0 &&
-          choice(
-            'queue-executor',
-            t('executor'),
-            state.executorId,
-            executors.map((e) => ({ value: e.personId, label: e.name })),
-          )}
-        {date('queue-due-from', t('dueFrom'), state.dueFrom)}
-        {date('queue-due-to', t('dueTo'), state.dueTo, reversed ? t('periodReversed') : undefined)}
-        <Select
-          id="queue-sort"
-          label={t('sort')}
-          value={state.sort.value}
-          options={QUEUE_SORTS.map((value) => ({ value, label: t(SORT_LABEL[value]) }))}
-          onValue={(value) => change(() => (state.sort.value = value || 'due'))}
-        />
-        {flag('queue-forwarded', t('forwarded'), state.forwarded)}
-        {flag('queue-extended', t('extended'), state.extended)}
-      </fieldset>
-    </>
+      {date('queue-due-from', t('dueFrom'), state.dueFrom)}
+      {date('queue-due-to', t('dueTo'), state.dueTo, reversed ? t('periodReversed') : undefined)}
+      <Select
+        id="queue-sort"
+        label={t('sort')}
+        value={state.sort.value}
+        options={QUEUE_SORTS.map((value) => ({ value, label: t(SORT_LABEL[value]) }))}
+        onValue={(value) => change(() => (state.sort.value = value || 'due'))}
+      />
+      {flag('queue-forwarded', t('forwarded'), state.forwarded)}
+      {flag('queue-extended', t('extended'), state.extended)}
+    </fieldset>
   );
 }

@@ -14,7 +14,14 @@ import { paths } from '../../routes.ts';
 import { session } from '../../session.ts';
 import { loadApi, SignedIn } from '../access-kit.tsx';
 import { queueMessages } from './queue.messages.ts';
-import { type FilterSignals, QueueFilters, type Status, statusLabel, TYPES } from './queue-filters.tsx';
+import {
+  type FilterSignals,
+  FiltersToggle,
+  QueueFilters,
+  type Status,
+  statusLabel,
+  TYPES,
+} from './queue-filters.tsx';
 
 /**
  * The saved filters, as tabs (CONSOLE.md: new, due this week, overdue, all), and the person's own:
@@ -90,6 +97,7 @@ function QueueBody({ organizationId }: { organizationId: string }) {
     sort: useSignal<QueueSort>('due'),
   };
   const { dueFrom, dueTo } = state;
+  const filtersOpen = useSignal(false);
   const offset = useSignal(0);
   const counts = useSignal<StaffAppealPage['counts'] | null>(null);
   const choices = useSignal<Pick<StaffAppealPage, 'topics' | 'executors'> | null>(null);
@@ -169,6 +177,7 @@ function QueueBody({ organizationId }: { organizationId: string }) {
         />
         <div class="queue-search-actions">
           <Button type="submit">{t('search')}</Button>
+          <FiltersToggle state={state} open={filtersOpen} />
           {q.value !== '' && (
             <Button
               variant="secondary"
@@ -186,6 +195,7 @@ function QueueBody({ organizationId }: { organizationId: string }) {
       </form>
       <QueueFilters
         state={state}
+        open={filtersOpen}
         topics={choices.value?.topics ?? []}
         executors={choices.value?.executors ?? []}
         change={reset}
