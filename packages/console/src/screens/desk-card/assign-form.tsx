@@ -1,4 +1,3 @@
-import type { AppealCard, StaffAppeal } from '@otklik/client/schemas';
 import { useState } from 'preact/hooks';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
@@ -8,21 +7,14 @@ import { serverDetail } from '../../kit/errors.ts';
 import { Select } from '../../kit/inputs.tsx';
 import { loadApi } from '../access-kit.tsx';
 import { cardMessages } from './card.messages.ts';
+import type { CardPartProps } from './card-data.ts';
 
 /**
  * Assigning the executor (and an internal due date) on the card. An assignment names someone: the
  * empty choice is offered only while nobody (who may be chosen) is assigned, and it says so ("Not
  * assigned"); sending it says to choose, at the field.
  */
-export function AssignForm({
-  appeal,
-  card,
-  onCard,
-}: {
-  appeal: StaffAppeal;
-  card: AppealCard;
-  onCard: (card: AppealCard) => void;
-}) {
+export function AssignForm({ appeal, card, onCard }: CardPartProps) {
   const { t } = useT(cardMessages);
   // The executor in place, if they may still be chosen (one who lost the role is not among the choices).
   const current = card.executors.find((e) => e.personId === card.executor?.personId)?.personId ?? '';

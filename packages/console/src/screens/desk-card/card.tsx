@@ -19,7 +19,7 @@ import { AnswerEditor } from './answer-editor.tsx';
 import { AssignForm } from './assign-form.tsx';
 import { Attachments } from './attachments.tsx';
 import { cardMessages } from './card.messages.ts';
-import { type CardData, loadCardData } from './card-data.ts';
+import { applicantName, type CardData, type CardPartProps, loadCardData } from './card-data.ts';
 import { History } from './history.tsx';
 import { ProcessDialog, type ProcessKind } from './process-dialog.tsx';
 
@@ -143,7 +143,7 @@ function CardBody({ data, refresh }: { data: CardData; refresh: () => void }) {
 function AppealText({ appeal }: { appeal: StaffAppeal }) {
   const { t } = useT(cardMessages);
   const a = appeal.applicant;
-  const name = [a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ');
+  const name = applicantName(a);
   return (
     <section class="panel" aria-labelledby="card-text">
       <h2 id="card-text">{t('textTitle')}</h2>
@@ -258,10 +258,7 @@ function State({
   onCard,
   onProcess,
   refresh,
-}: {
-  appeal: StaffAppeal;
-  card: AppealCard;
-  onCard: (card: AppealCard) => void;
+}: CardPartProps & {
   onProcess: (kind: ProcessKind) => void;
   refresh: () => void;
 }) {
@@ -330,15 +327,7 @@ function State({
   );
 }
 
-function Related({
-  appeal,
-  card,
-  onCard,
-}: {
-  appeal: StaffAppeal;
-  card: AppealCard;
-  onCard: (card: AppealCard) => void;
-}) {
+function Related({ appeal, card, onCard }: CardPartProps) {
   const { t } = useT(cardMessages);
   const tz = timeZone.value;
   const duplicateIds = new Set(card.duplicates.map((d) => d.appealId));

@@ -1,21 +1,14 @@
 import type { QueueSort } from '@otklik/client/schemas';
-import { QUEUE_SORTS } from '@otklik/client/schemas';
+import { AppealStatus, AppealType, QUEUE_SORTS } from '@otklik/client/schemas';
 import type { Signal } from '@preact/signals';
 import { useT } from '../../i18n/translate.ts';
 import { DateInput } from '../../kit/date-input.tsx';
 import { Checkbox, type Option, Select } from '../../kit/inputs.tsx';
 import { queueMessages } from './queue.messages.ts';
 
-export const TYPES = ['proposal', 'application', 'complaint'] as const;
-export const STATUSES = [
-  'registered',
-  'in_review',
-  'extended',
-  'forwarded',
-  'answered',
-  'left_without_answer',
-  'withdrawn',
-] as const;
+/** The contract's own lists, in its order. */
+export const TYPES = AppealType.options;
+export const STATUSES = AppealStatus.options;
 export type Status = (typeof STATUSES)[number];
 const SORT_LABEL = {
   due: 'sortDue',
