@@ -2,24 +2,15 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession } from '../session.ts';
+import { signInForTest } from '../testing/session.ts';
 import People from './people.tsx';
 
 beforeEach(() => {
   setLanguage('ru');
-  applySession({
-    person: {
-      id: '22222222-2222-4222-8222-222222222222',
-      email: 'admin@school.example',
-      displayName: 'Учитель информатики',
-      totpEnabled: false,
-    },
-    portalAdministrator: false,
-    memberships: [
-      { organizationId: 'demo-school', organizationName: 'Школа', role: 'administrator', subtree: false },
-    ],
-    permissions: {},
-    csrfToken: 'c'.repeat(64),
-    expiresAt: '2030-01-01T00:00:00.000Z',
+  signInForTest({
+    email: 'admin@school.example',
+    displayName: 'Учитель информатики',
+    memberships: [['demo-school', 'Школа', 'administrator']],
   });
   vi.stubGlobal('fetch', async (input: Request | string) => {
     const path = new URL(input instanceof Request ? input.url : input, location.href).pathname;

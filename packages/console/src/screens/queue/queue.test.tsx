@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
 import { applySession } from '../../session.ts';
+import { signInForTest } from '../../testing/session.ts';
 import Queue from './queue.tsx';
 
 /** The queries the screen sent, newest last. */
@@ -10,20 +11,10 @@ let queries: URLSearchParams[] = [];
 beforeEach(() => {
   queries = [];
   setLanguage('ru');
-  applySession({
-    person: {
-      id: '22222222-2222-4222-8222-222222222222',
-      email: 'clerk@school.example',
-      displayName: 'Секретарь',
-      totpEnabled: false,
-    },
-    portalAdministrator: false,
-    memberships: [
-      { organizationId: 'demo-school', organizationName: 'Школа', role: 'coordinator', subtree: false },
-    ],
-    permissions: {},
-    csrfToken: 'c'.repeat(64),
-    expiresAt: '2030-01-01T00:00:00.000Z',
+  signInForTest({
+    email: 'clerk@school.example',
+    displayName: 'Секретарь',
+    memberships: [['demo-school', 'Школа', 'coordinator']],
   });
   vi.stubGlobal('fetch', async (input: Request | string) => {
     const url = new URL(input instanceof Request ? input.url : input, location.href);
