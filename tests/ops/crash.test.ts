@@ -14,13 +14,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../packages/portal/src/db/index.ts';
-import type { DatabaseOptions } from '../../packages/portal/src/db/types.ts';
-import { createTestDatabase } from '../../packages/portal/src/testing/postgres.ts';
 import { FILING_ORG, newFiling, submitFiling } from './harness/filing.ts';
+import { crashBackends, killUnderLoad, sleep, withCrashDatabase } from './harness/kill-loop.ts';
 import { freePort } from './harness/nginx.ts';
-import { killAllPortals, type PortalProcess, spawnPortal } from './harness/processes.ts';
-import { missingServices } from './harness/services.ts';
+import { killAllPortals } from './harness/processes.ts';
 
 const ROUNDS = Number(process.env.OTKLIK_CRASH_ROUNDS || 5);
 const CLIENTS = 4;
@@ -31,9 +28,6 @@ afterAll(() => {
   killAllPortals();
   rmSync(root, { recursive: true, force: true });
 });
-const pgMissing = await missingServices(['postgres']);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A failure to reach the portal (killed, restarting): the client retries the same request. */
 function isTransient(error: unknown): boolean {
@@ -47,150 +41,109 @@ interface Ack {
   text: string;
 }
 
-const backends = [
-  { name: 'pglite', skip: null },
-  { name: 'postgres', skip: pgMissing },
-] as const;
-
-describe.each(backends)('SIGKILL under a stream of filings on $name', ({ name, skip }) => {
+describe.each(await crashBackends())('SIGKILL under a stream of filings on $name', ({ name, skip }) => {
   it.skipIf(skip !== null)(
     `${ROUNDS} kills: 0 acknowledged lost, 0 duplicates, numbers without gaps, restart < 2 s of CPU`,
     async () => {
-      let dropDatabase = async () => {};
-      let database: DatabaseOptions;
-      if (name === 'pglite') database = { kind: 'pglite', dataDir: join(root, 'data') };
-      else {
-        const created = await createTestDatabase();
-        if (!created) throw new Error('PostgreSQL went away');
-        dropDatabase = created.drop;
-        database = { kind: 'postgres', url: created.url };
-      }
-      const config = { database, port: await freePort(), rateLimit: false as const, powMaxNumber: 200 };
       const run = randomBytes(4).toString('hex');
       const acks = new Map<string, Ack>();
-      let portal: PortalProcess = await spawnPortal({ ...config, seed: true });
-      const base = portal.url;
-      let stopping = false;
       let retries = 0;
-      let failure: unknown = null;
-      /** Waits for `done`, failing at once if a client failed. */
-      const until = async (done: () => boolean) => {
-        while (!done()) {
-          if (failure !== null) throw failure;
-          await sleep(10);
-        }
-      };
-
-      const client = async (n: number) => {
-        for (let seq = 0; !stopping; seq++) {
-          const filing = newFiling(`crash-${run}-${n}-${seq}`);
-          for (;;) {
-            try {
-              const answer = await submitFiling(base, filing);
-              if (answer.status !== 201) {
-                throw new Error(`filing answered ${answer.status}: ${JSON.stringify(answer.json)}`);
-              }
-              const ack = {
-                appealId: String(answer.json.appealId),
-                registrationNumber: String(answer.json.registrationNumber),
-                text: filing.text,
-              };
-              const earlier = acks.get(filing.key);
-              if (earlier && earlier.appealId !== ack.appealId) throw new Error('one key, two appeals');
-              acks.set(filing.key, ack);
-              break;
-            } catch (error) {
-              if (!isTransient(error)) throw error;
-              retries++;
-              await sleep(25);
-            }
-          }
-        }
-      };
-
       const restarts: number[] = [];
       const readies: number[] = [];
       const readyCpu: number[] = [];
       const portalStarts: number[] = [];
       const portalCpu: number[] = [];
       const killedAfter: number[] = [];
-      try {
-        const clients = Array.from({ length: CLIENTS }, (_, n) =>
-          client(n).catch((error: unknown) => {
-            failure ??= error;
-            stopping = true;
-          }),
-        );
-        for (let round = 0; round < ROUNDS; round++) {
-          // Wait for the stream to flow again, then kill at a random moment within it.
-          const flowing = acks.size + 3;
-          await until(() => acks.size >= flowing);
-          const delay = Math.floor(Math.random() * 600);
-          await sleep(delay);
-          killedAfter.push(delay);
-          await portal.kill();
-          portal = await spawnPortal(config);
-          restarts.push(Math.round(portal.startMs));
-          readies.push(Math.round(portal.readyMs));
-          readyCpu.push(portal.readyCpuMs);
-          portalStarts.push(portal.portalMs);
-          portalCpu.push(portal.portalCpuMs);
-        }
-        const settled = acks.size + 3;
-        await until(() => acks.size >= settled);
-        stopping = true;
-        await Promise.all(clients);
-        if (failure !== null) throw failure;
-      } finally {
-        stopping = true;
-        await portal.stop();
-      }
 
-      const db = await openDatabase(database);
-      try {
-        const rows = await db.query<{ id: string; registration_number: string; text: string }>(
-          `SELECT id, registration_number, text FROM appeals WHERE organization_id = $1 AND text LIKE $2`,
-          [FILING_ORG, `%crash-${run}-%`],
-        );
-        const [counter] = await db.query<{ last_number: number }>(
-          `SELECT last_number FROM appeal_number_counters WHERE organization_id = $1 ORDER BY year DESC LIMIT 1`,
-          [FILING_ORG],
-        );
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        const lost = [...acks.values()].filter(
-          (ack) => byId.get(ack.appealId)?.registration_number !== ack.registrationNumber,
-        );
-        const texts = new Map<string, number>();
-        for (const row of rows) texts.set(row.text, (texts.get(row.text) ?? 0) + 1);
-        const duplicates = [...texts.values()].filter((count) => count > 1).length;
-        const numbers = rows
-          .map((row) => Number(/-(\d+)$/.exec(row.registration_number)?.[1]))
-          .sort((a, b) => a - b);
-        const gaps = numbers.filter((value, index) => value !== index + 1).length;
-        console.log(
-          `[crash] ${name}: ${ROUNDS} SIGKILLs (at +${killedAfter.join('/')} ms into the flow), ` +
-            `${acks.size} filings acknowledged, ${retries} client retries; lost ${lost.length}, ` +
-            `duplicates ${duplicates}, number gaps ${gaps} (1…${numbers.at(-1)}); ` +
-            `spawn to ready (/health/ready 200) ${readies.join('/')} ms (max ${Math.max(...readies)}; ` +
-            `process CPU by then ${readyCpu.join('/')} ms; load average ${loadavg()[0]?.toFixed(1)}); ` +
-            `of which startPortal ${portalStarts.join('/')} ms (CPU ${portalCpu.join('/')} ms), ` +
-            `spawn to listening ${restarts.join('/')} ms`,
-        );
-        expect(lost).toEqual([]);
-        expect(duplicates).toBe(0);
-        expect(rows.length).toBe(acks.size);
-        expect(gaps).toBe(0);
-        expect(counter?.last_number).toBe(numbers.length);
-        // The restart's own work (CPU time of startPortal: database opened and recovered, migrations
-        // checked, listening) is held to the budget. The wall time from the spawn to readiness adds
-        // Node and the TypeScript loader, and a machine shared with other jobs stretches it: printed
-        // above, bounded here only against a hang.
-        expect(Math.max(...portalCpu)).toBeLessThan(RESTART_BUDGET_MS);
-        expect(Math.max(...readies)).toBeLessThan(RESTART_WALL_LIMIT_MS);
-      } finally {
-        await db.close();
-        await dropDatabase();
-      }
+      await withCrashDatabase(
+        name,
+        root,
+        async (database) =>
+          killUnderLoad({
+            config: { database, port: await freePort(), rateLimit: false, powMaxNumber: 200 },
+            rounds: ROUNDS,
+            clients: CLIENTS,
+            maxDelayMs: 600,
+            acknowledged: () => acks.size,
+            // The port stays the same across restarts: the client keeps its address, as the widget does.
+            client: async (n, portal, stopping) => {
+              const base = portal().url;
+              for (let seq = 0; !stopping(); seq++) {
+                const filing = newFiling(`crash-${run}-${n}-${seq}`);
+                for (;;) {
+                  try {
+                    const answer = await submitFiling(base, filing);
+                    if (answer.status !== 201) {
+                      throw new Error(`filing answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+                    }
+                    const ack = {
+                      appealId: String(answer.json.appealId),
+                      registrationNumber: String(answer.json.registrationNumber),
+                      text: filing.text,
+                    };
+                    const earlier = acks.get(filing.key);
+                    if (earlier && earlier.appealId !== ack.appealId) throw new Error('one key, two appeals');
+                    acks.set(filing.key, ack);
+                    break;
+                  } catch (error) {
+                    if (!isTransient(error)) throw error;
+                    retries++;
+                    await sleep(25);
+                  }
+                }
+              }
+            },
+            onRestart: (portal, delay) => {
+              killedAfter.push(delay);
+              restarts.push(Math.round(portal.startMs));
+              readies.push(Math.round(portal.readyMs));
+              readyCpu.push(portal.readyCpuMs);
+              portalStarts.push(portal.portalMs);
+              portalCpu.push(portal.portalCpuMs);
+            },
+          }),
+        async (db) => {
+          const rows = await db.query<{ id: string; registration_number: string; text: string }>(
+            `SELECT id, registration_number, text FROM appeals WHERE organization_id = $1 AND text LIKE $2`,
+            [FILING_ORG, `%crash-${run}-%`],
+          );
+          const [counter] = await db.query<{ last_number: number }>(
+            `SELECT last_number FROM appeal_number_counters WHERE organization_id = $1 ORDER BY year DESC LIMIT 1`,
+            [FILING_ORG],
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          const lost = [...acks.values()].filter(
+            (ack) => byId.get(ack.appealId)?.registration_number !== ack.registrationNumber,
+          );
+          const texts = new Map<string, number>();
+          for (const row of rows) texts.set(row.text, (texts.get(row.text) ?? 0) + 1);
+          const duplicates = [...texts.values()].filter((count) => count > 1).length;
+          const numbers = rows
+            .map((row) => Number(/-(\d+)$/.exec(row.registration_number)?.[1]))
+            .sort((a, b) => a - b);
+          const gaps = numbers.filter((value, index) => value !== index + 1).length;
+          console.log(
+            `[crash] ${name}: ${ROUNDS} SIGKILLs (at +${killedAfter.join('/')} ms into the flow), ` +
+              `${acks.size} filings acknowledged, ${retries} client retries; lost ${lost.length}, ` +
+              `duplicates ${duplicates}, number gaps ${gaps} (1…${numbers.at(-1)}); ` +
+              `spawn to ready (/health/ready 200) ${readies.join('/')} ms (max ${Math.max(...readies)}; ` +
+              `process CPU by then ${readyCpu.join('/')} ms; load average ${loadavg()[0]?.toFixed(1)}); ` +
+              `of which startPortal ${portalStarts.join('/')} ms (CPU ${portalCpu.join('/')} ms), ` +
+              `spawn to listening ${restarts.join('/')} ms`,
+          );
+          expect(lost).toEqual([]);
+          expect(duplicates).toBe(0);
+          expect(rows.length).toBe(acks.size);
+          expect(gaps).toBe(0);
+          expect(counter?.last_number).toBe(numbers.length);
+          // The restart's own work (CPU time of startPortal: database opened and recovered, migrations
+          // checked, listening) is held to the budget. The wall time from the spawn to readiness adds
+          // Node and the TypeScript loader, and a machine shared with other jobs stretches it: printed
+          // above, bounded here only against a hang.
+          expect(Math.max(...portalCpu)).toBeLessThan(RESTART_BUDGET_MS);
+          expect(Math.max(...readies)).toBeLessThan(RESTART_WALL_LIMIT_MS);
+        },
+      );
     },
     // A shared machine stretches every restart several times over (seen: 25 s from spawn to serving
     // with five test runs on two cores); the figures printed tell how much. This only catches a hang.

@@ -9,12 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../packages/portal/src/attachments/store.ts';
-import { openDatabase } from '../../packages/portal/src/db/index.ts';
-import type { DatabaseOptions } from '../../packages/portal/src/db/types.ts';
-import { createTestDatabase } from '../../packages/portal/src/testing/postgres.ts';
+import { crashBackends, killUnderLoad, sleep, withCrashDatabase } from './harness/kill-loop.ts';
 import { freePort } from './harness/nginx.ts';
-import { killAllPortals, type PortalProcess, spawnPortal } from './harness/processes.ts';
-import { missingServices } from './harness/services.ts';
+import { killAllPortals } from './harness/processes.ts';
 
 const ROUNDS = 3;
 const CLIENTS = 3;
@@ -25,8 +22,6 @@ afterAll(() => {
   killAllPortals();
   rmSync(root, { recursive: true, force: true });
 });
-const pgMissing = await missingServices(['postgres']);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** A PDF of random content, 0.5–2.5 MB: a few chunks each, and no two alike. */
@@ -55,86 +50,53 @@ async function upload(base: string, data: Buffer): Promise<{ status: number; id?
   return { status: res.status, ...(json.id ? { id: json.id } : {}) };
 }
 
-const backends = [
-  { name: 'pglite', skip: null },
-  { name: 'postgres', skip: pgMissing },
-] as const;
-
-describe.each(backends)('SIGKILL under a stream of uploads on $name', ({ name, skip }) => {
+describe.each(await crashBackends())('SIGKILL under a stream of uploads on $name', ({ name, skip }) => {
   it.skipIf(skip !== null)(
     `${ROUNDS} kills: every acknowledged upload is there with its bytes`,
     async () => {
-      let dropDatabase = async () => {};
-      let database: DatabaseOptions;
-      if (name === 'pglite') database = { kind: 'pglite', dataDir: join(root, 'data') };
-      else {
-        const created = await createTestDatabase();
-        if (!created) throw new Error('PostgreSQL went away');
-        dropDatabase = created.drop;
-        database = { kind: 'postgres', url: created.url };
-      }
-      const config = { database, port: await freePort(), rateLimit: false as const };
       const acked = new Map<string, string>();
       let interrupted = 0;
-      let portal: PortalProcess = await spawnPortal({ ...config, seed: true });
-      let stopping = false;
-      let failure: unknown = null;
-      const client = async () => {
-        while (!stopping) {
-          try {
-            const data = randomPdf();
-            const answer = await upload(portal.url, data);
-            if (answer.status !== 201 || !answer.id) throw new Error(`upload answered ${answer.status}`);
-            acked.set(answer.id, sha256(data));
-          } catch (error) {
-            // Killed or restarting: the upload was not acknowledged; the client goes on.
-            if (!(error instanceof TypeError) && (error as Error).name !== 'TimeoutError') throw error;
-            interrupted++;
-            await sleep(25);
-          }
-        }
-      };
-      try {
-        const clients = Array.from({ length: CLIENTS }, () =>
-          client().catch((error: unknown) => {
-            failure ??= error;
-            stopping = true;
+      await withCrashDatabase(
+        name,
+        root,
+        async (database) =>
+          killUnderLoad({
+            config: { database, port: await freePort(), rateLimit: false },
+            rounds: ROUNDS,
+            clients: CLIENTS,
+            maxDelayMs: 300,
+            acknowledged: () => acked.size,
+            client: async (_, portal, stopping) => {
+              while (!stopping()) {
+                try {
+                  const data = randomPdf();
+                  const answer = await upload(portal().url, data);
+                  if (answer.status !== 201 || !answer.id)
+                    throw new Error(`upload answered ${answer.status}`);
+                  acked.set(answer.id, sha256(data));
+                } catch (error) {
+                  // Killed or restarting: the upload was not acknowledged; the client goes on.
+                  if (!(error instanceof TypeError) && (error as Error).name !== 'TimeoutError') throw error;
+                  interrupted++;
+                  await sleep(25);
+                }
+              }
+            },
           }),
-        );
-        for (let round = 0; round < ROUNDS; round++) {
-          const flowing = acked.size + 3;
-          while (acked.size < flowing && failure === null) await sleep(10);
-          await sleep(Math.floor(Math.random() * 300));
-          await portal.kill();
-          portal = await spawnPortal(config);
-        }
-        const settled = acked.size + 3;
-        while (acked.size < settled && failure === null) await sleep(10);
-        stopping = true;
-        await Promise.all(clients);
-        if (failure !== null) throw failure;
-      } finally {
-        stopping = true;
-        await portal.stop();
-      }
-
-      const db = await openDatabase(database);
-      try {
-        const lost: string[] = [];
-        for (const [id, expected] of acked) {
-          const content = await loadContent(db, id).catch(() => new Uint8Array());
-          if (sha256(content) !== expected) lost.push(id);
-        }
-        console.log(
-          `[upload-crash] ${name}: ${ROUNDS} SIGKILLs, ${acked.size} uploads acknowledged, ` +
-            `${interrupted} interrupted; lost or damaged ${lost.length}`,
-        );
-        expect(acked.size).toBeGreaterThanOrEqual(3 * ROUNDS + 3);
-        expect(lost).toEqual([]);
-      } finally {
-        await db.close();
-        await dropDatabase();
-      }
+        async (db) => {
+          const lost: string[] = [];
+          for (const [id, expected] of acked) {
+            const content = await loadContent(db, id).catch(() => new Uint8Array());
+            if (sha256(content) !== expected) lost.push(id);
+          }
+          console.log(
+            `[upload-crash] ${name}: ${ROUNDS} SIGKILLs, ${acked.size} uploads acknowledged, ` +
+              `${interrupted} interrupted; lost or damaged ${lost.length}`,
+          );
+          expect(acked.size).toBeGreaterThanOrEqual(3 * ROUNDS + 3);
+          expect(lost).toEqual([]);
+        },
+      );
     },
     480_000,
   );

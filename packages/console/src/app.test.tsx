@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app.tsx';
 import { LANGUAGE_KEY, setLanguage } from './i18n/language.ts';
 import { applySession, chosenOrganizationId } from './session.ts';
+import { signInForTest } from './testing/session.ts';
 
 beforeEach(() => {
   setLanguage('ru');
@@ -140,24 +141,7 @@ describe('the console shell', () => {
 describe('the organisation switcher', () => {
   type Role = 'administrator' | 'coordinator' | 'executor' | 'approver' | 'analyst';
   const signIn = (memberships: [string, string, Role][]) =>
-    applySession({
-      person: {
-        id: '22222222-2222-4222-8222-222222222222',
-        email: 'many@school.example',
-        displayName: '',
-        totpEnabled: false,
-      },
-      portalAdministrator: false,
-      memberships: memberships.map(([organizationId, organizationName, role]) => ({
-        organizationId,
-        organizationName,
-        role,
-        subtree: false,
-      })),
-      permissions: {},
-      csrfToken: 'c'.repeat(64),
-      expiresAt: '2030-01-01T00:00:00.000Z',
-    });
+    signInForTest({ email: 'many@school.example', memberships });
   const switcher = () => screen.getByRole('combobox', { name: 'Организация' }) as HTMLSelectElement;
 
   afterEach(() => {
@@ -176,14 +160,8 @@ describe('the organisation switcher', () => {
   });
 
   it('one organisation with a short name: the header shows it (a phone has no room for the full one)', async () => {
-    applySession({
-      person: {
-        id: '22222222-2222-4222-8222-222222222222',
-        email: 'a@school.example',
-        displayName: '',
-        totpEnabled: false,
-      },
-      portalAdministrator: false,
+    signInForTest({
+      email: 'a@school.example',
       memberships: [
         {
           organizationId: 'demo-school',
@@ -193,9 +171,6 @@ describe('the organisation switcher', () => {
           subtree: false,
         },
       ],
-      permissions: {},
-      csrfToken: 'c'.repeat(64),
-      expiresAt: '2030-01-01T00:00:00.000Z',
     });
     render(<App />);
     await heading();

@@ -151,7 +151,12 @@ export function createApp(options: AppOptions): Hono {
   registerAttachmentRoutes(router, { db, guard, now });
   registerRatingRoutes(router, { db, keys, caches: ratingCaches, now, guard });
   registerDeskRoutes(router, db, now);
-  registerDeskCardRoutes(router, { db, now, onAnswered: (id) => counterCache.deletePrefix(`${id}|`) });
+  registerDeskCardRoutes(router, {
+    db,
+    now,
+    onAnswered: (id) => counterCache.deletePrefix(`${id}|`),
+    publicUrl: options.publicUrl,
+  });
   registerCalendarRoutes(router, db);
   registerStaffRatingRoutes(router, db);
   registerReportRoutes(router, db, now);

@@ -179,7 +179,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     24 * 60 * 60_000,
   );
   retention.unref();
-  // Staff mail (new appeals, messages, deadlines) every five minutes; notices are unique, any instance may run it.
+  // Staff mail (new appeals, messages, deadlines, digests) every five minutes; notices are unique, any
+  // instance may run it. The approval's steps mail at once, in their own transaction (desk/card-routes.ts).
   const notices = setInterval(() => {
     runStaffNotices(db, new Date(), options.publicUrl).catch((error: unknown) =>
       logger.log('error', 'staff notices failed', { error: String(error) }),

@@ -25,8 +25,11 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
     await h?.close();
   });
 
+  /** The clerk's session, signed in once (sign-ins are rate-limited per address). */
+  let clerkCookie: Promise<string> | null = null;
   async function openQueue(language: ConsoleLanguage = 'ru', width = 1280) {
-    const cookie = await signInCookie(h, 'clerk@school.demo.otklik.localhost');
+    clerkCookie ??= signInCookie(h, 'clerk@school.demo.otklik.localhost');
+    const cookie = await clerkCookie;
     const page = await openConsole(h, '/console/queue', { language, width, cookie });
     await page.locator('a[data-row-link]').first().waitFor();
     return page;
@@ -43,12 +46,56 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
         expect(await page.locator('h1').innerText()).toBe(title);
         expect(await page.locator('.queue-glance').innerText()).toMatch(/\d/);
         expect(await page.locator('.due-chip').count()).toBeGreaterThan(0);
+        // A wide screen shows the filters as they are, with no button to fold them.
+        expect(await page.locator('.queue-filters-toggle').isVisible()).toBe(false);
+        expect(await page.locator('#queue-type').isVisible()).toBe(true);
         await checkScreen(page, { label: `queue (${language})`, language });
       } finally {
         await page.context().close();
       }
     });
   }
+
+  it('on a phone the filters fold behind a button that counts them, and the first rows show at once', async () => {
+    const page = await openQueue('ru', 375);
+    try {
+      const toggle = page.getByRole('button', { name: /^Фильтры/ });
+      const type = page.getByLabel('Вид', { exact: true });
+      const firstRowTop = () =>
+        page
+          .locator('a[data-row-link]')
+          .first()
+          .evaluate((link) => Math.round(link.getBoundingClientRect().top + window.scrollY));
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await type.isVisible()).toBe(false);
+      const folded = await firstRowTop();
+      // By keyboard: Enter opens them, the focus stays on the button, Tab goes on into the fields.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(
+        await page.evaluate(() => document.activeElement?.classList.contains('queue-filters-toggle')),
+      ).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('queue-type');
+      const unfolded = await firstRowTop();
+      console.log(
+        `[queue] 375 px: the first row starts at ${folded} px with the filters folded, ${unfolded} px open`,
+      );
+      // Folded, the filters take the button's place beside "Найти" and nothing more.
+      expect(folded).toBeLessThan(unfolded - 300);
+      await type.selectOption('complaint');
+      await page.getByLabel('Только с продлённым сроком').check();
+      await expect.poll(() => toggle.innerText()).toBe('Фильтры (2)');
+      await checkScreen(page, { label: 'queue, filters open, 375 px' });
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await type.isVisible()).toBe(false);
+      await checkScreen(page, { label: 'queue, filters folded, 375 px' });
+    } finally {
+      await page.context().close();
+    }
+  });
 
   it('arrows move along the rows and Enter opens the appeal’s card route', async () => {
     const page = await openQueue();
@@ -106,6 +153,8 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
       expect(await page.getByRole('tab', { name: /согласования/ }).count()).toBe(0);
       await page.getByRole('tab', { name: /Все/ }).click();
       await page.locator('a[data-row-link]').first().waitFor();
+      // On a phone the filters and the order are behind their button.
+      await page.getByRole('button', { name: 'Фильтры' }).click();
       // The order: by number, the lowest first.
       await page.getByRole('combobox', { name: 'Порядок' }).selectOption('number');
       await expect

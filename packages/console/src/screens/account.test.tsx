@@ -2,26 +2,17 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession } from '../session.ts';
+import { signInForTest } from '../testing/session.ts';
 import Account from './account.tsx';
 
 const SECRET = 'MA6HTD6RH3LLB2SYSNPGRFGCVME3NQYA';
 
 beforeEach(() => {
   setLanguage('ru');
-  applySession({
-    person: {
-      id: '22222222-2222-4222-8222-222222222222',
-      email: 'head@school.example',
-      displayName: 'Директор',
-      totpEnabled: false,
-    },
-    portalAdministrator: false,
-    memberships: [
-      { organizationId: 'demo-school', organizationName: 'Школа', role: 'approver', subtree: false },
-    ],
-    permissions: {},
-    csrfToken: 'c'.repeat(64),
-    expiresAt: '2030-01-01T00:00:00.000Z',
+  signInForTest({
+    email: 'head@school.example',
+    displayName: 'Директор',
+    memberships: [['demo-school', 'Школа', 'approver']],
   });
   vi.stubGlobal('fetch', async (input: Request | string) => {
     const path = new URL(input instanceof Request ? input.url : input, location.href).pathname;

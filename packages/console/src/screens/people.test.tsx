@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { toasts } from '../kit/announcer.tsx';
 import { applySession } from '../session.ts';
+import { signInForTest } from '../testing/session.ts';
 import People from './people.tsx';
 
 const ADMIN = '22222222-2222-4222-8222-222222222222';
@@ -47,20 +48,10 @@ function portal(
 beforeEach(() => {
   setLanguage('ru');
   toasts.value = [];
-  applySession({
-    person: {
-      id: ADMIN,
-      email: 'admin@school.example',
-      displayName: 'Учитель информатики',
-      totpEnabled: false,
-    },
-    portalAdministrator: false,
-    memberships: [
-      { organizationId: 'demo-school', organizationName: 'Школа', role: 'administrator', subtree: false },
-    ],
-    permissions: {},
-    csrfToken: 'c'.repeat(64),
-    expiresAt: '2030-01-01T00:00:00.000Z',
+  signInForTest({
+    email: 'admin@school.example',
+    displayName: 'Учитель информатики',
+    memberships: [['demo-school', 'Школа', 'administrator']],
   });
 });
 afterEach(() => {

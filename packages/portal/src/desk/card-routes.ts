@@ -1,5 +1,5 @@
 import { endpoints } from '@otklik/client/contract';
-import type { Database } from '../db/types.ts';
+import type { Database, Queryable } from '../db/types.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import { requestHeader } from '../http/headers.ts';
 import { ProblemError, refusal } from '../http/problem.ts';
@@ -8,7 +8,7 @@ import { audit } from '../staff/audit.ts';
 import { deleteAnswerFile, uploadAnswerFile } from './answer-files.ts';
 import { approveDraft, returnDraft, saveDraft, submitDraft } from './answers.ts';
 import { addNote, assign, cardAppeal, loadCard, markOpen, mergeDuplicate } from './card.ts';
-import { mailPreferences, setMailPreferences } from './notices.ts';
+import { mailPreferences, noticeApprovalStep, setMailPreferences } from './notices.ts';
 import { deleteTemplate, fillTemplate, listTemplates, placeholders, putTemplate } from './templates.ts';
 
 export interface DeskCardOptions {
@@ -16,6 +16,8 @@ export interface DeskCardOptions {
   now?: (() => Date) | undefined;
   /** Called after an answer went out (the organisation's cached counter is stale). */
   onAnswered?: (organizationId: string) => void;
+  /** The portal's public address, for the card links in staff mail. */
+  publicUrl?: string | undefined;
 }
 
 /** The appeal card: assignment, notes, presence, duplicates, the draft and its approval, templates. */
@@ -43,14 +45,21 @@ export function registerDeskCardRoutes(router: Router<unknown, StaffActor>, opti
   registerEndpoint(router, e.saveStaffAnswerDraft, async ({ actor, params, body }) =>
     db.transaction((tx) => saveDraft(tx, actor, params.appealId, body)),
   );
+  /** An approval step and its staff mail, in one transaction: the mail is queued when the step commits. */
+  const approvalStep = <T>(appealId: string, step: (tx: Queryable) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      const result = await step(tx);
+      await noticeApprovalStep(tx, appealId, options.publicUrl);
+      return result;
+    });
   registerEndpoint(router, e.submitStaffAnswerDraft, async ({ actor, params }) =>
-    db.transaction((tx) => submitDraft(tx, actor, params.appealId)),
+    approvalStep(params.appealId, (tx) => submitDraft(tx, actor, params.appealId)),
   );
   registerEndpoint(router, e.returnStaffAnswerDraft, async ({ actor, params, body }) =>
-    db.transaction((tx) => returnDraft(tx, actor, params.appealId, body.comment)),
+    approvalStep(params.appealId, (tx) => returnDraft(tx, actor, params.appealId, body.comment)),
   );
   registerEndpoint(router, e.approveStaffAnswerDraft, async ({ actor, params }) => {
-    const card = await db.transaction((tx) => approveDraft(tx, actor, params.appealId));
+    const card = await approvalStep(params.appealId, (tx) => approveDraft(tx, actor, params.appealId));
     options.onAnswered?.(actor.organizationId);
     return card;
   });

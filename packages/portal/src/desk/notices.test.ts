@@ -16,6 +16,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
   let cleanup = async () => {};
   let h: ReturnType<typeof staffHarness>;
   let executorId = '';
+  let readerId = '';
 
   beforeAll(async () => {
     if (backend.skipReason) return;
@@ -32,6 +33,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
     executorId = await h.addPerson('executor@notices.test', [[ORG, 'executor']]);
     await h.addPerson('head@notices.test', [[ORG, 'approver']]);
     await h.addPerson('deputy@notices.test', [[ORG, 'approver']]);
+    readerId = await h.addPerson('reader@notices.test', [[ORG, 'approver']]);
   }, 120_000);
   afterAll(() => cleanup());
 
@@ -132,7 +134,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
     expect((await h.call('GET', '/v1/staff/mail-preferences', { apiKey: key })).status).toBe(403);
   });
 
-  test('the approval: the approvers hear of a draft sent to them, the executor of its return (with the comment) and approval', async () => {
+  test('the approval: each step mails at once, in its own transaction — the approvers of a draft sent to them, the executor of its return (with the comment) and approval', async () => {
     // Real time: the steps go through the endpoints, whose history is stamped by the database clock.
     const now = new Date();
     const id = await appeal(now, 10 * DAY, localDate(new Date(now.getTime() + 20 * DAY)), {
@@ -152,9 +154,16 @@ describe.each(backends)('staff mail on $name', (backend) => {
       const res = await h.call('PUT', '/v1/staff/mail-preferences', { ...who, body: { ...body, approvals } });
       expect(res.status).toBe(200);
     };
-    // The deputy wants no approval mail; the executor (a digest reader above) mail at once.
+    // The deputy wants no approval mail; the executor (a digest reader above) mail at once; the reader
+    // reads a daily digest and had today's an hour ago.
     await prefer(deputy, false);
     await prefer(teacher, true);
+    await db.query(
+      `INSERT INTO staff_mail_preferences (person_id, new_appeal, applicant_wrote, due_soon, overdue, approvals,
+         daily_digest, last_digest_at)
+       VALUES ($1, true, true, true, true, true, true, $2)`,
+      [readerId, new Date(now.getTime() - 3_600_000)],
+    );
     const step = async (method: string, path: string, who: typeof teacher, body?: unknown) => {
       const res = await h.call(method, `/v1/staff/appeals/${id}${path}`, { ...who, body });
       expect(res.status, await res.clone().text()).toBe(200);
@@ -168,18 +177,23 @@ describe.each(backends)('staff mail on $name', (backend) => {
         .filter((i) => i.kind.startsWith('draft-'));
     const text = 'Сообщаем, что ремонт спортзала запланирован на июль.';
     await step('PUT', '/draft', teacher, { result: 'explained', text });
+    // No run of the periodic worker between the steps and the checks: the step queued the mail.
     await step('POST', '/draft/submit', teacher);
-    await runStaffNotices(db, new Date());
     expect(await approvalMails('head@notices.test')).toEqual([
       expect.objectContaining({ kind: 'draft-submitted', by: 'executor@notices.test' }),
     ]);
     expect(await approvalMails('deputy@notices.test')).toEqual([]);
     expect(await approvalMails('executor@notices.test')).toEqual([]);
+    // The digest reader's notice is recorded and waits for their next digest.
+    expect(await approvalMails('reader@notices.test')).toEqual([]);
+    expect(
+      await db.query('SELECT 1 FROM staff_notices WHERE person_id = $1 AND done_at IS NULL', [readerId]),
+    ).toHaveLength(1);
     await step('POST', '/draft/return', head, { comment: 'Укажите точную дату.' });
+    expect((await approvalMails('executor@notices.test')).map((i) => i.kind)).toEqual(['draft-returned']);
     await step('PUT', '/draft', teacher, { result: 'explained', text: `${text} Дата: 1 июля.` });
     await step('POST', '/draft/submit', teacher);
     await step('POST', '/draft/approve', head);
-    await runStaffNotices(db, new Date());
     const toExecutor = await approvalMails('executor@notices.test');
     expect(toExecutor.map((i) => i.kind)).toEqual(['draft-returned', 'draft-approved']);
     expect(toExecutor[0]).toMatchObject({ by: 'head@notices.test', comment: 'Укажите точную дату.' });
@@ -194,7 +208,13 @@ describe.each(backends)('staff mail on $name', (backend) => {
     const rendered = renderMail('staff-notices', mail?.payload ?? {});
     expect(rendered.text).toContain('ответ возвращён на доработку');
     expect(rendered.text).toContain('комментарий: Укажите точную дату.');
-    // Nothing is mailed twice.
+    // The periodic run mails nothing twice, and holds the digest until its day is out.
     expect((await runStaffNotices(db, new Date())).mails).toBe(0);
+    const digest = await runStaffNotices(db, new Date(now.getTime() + DAY));
+    expect(digest.mails).toBeGreaterThanOrEqual(1);
+    expect((await approvalMails('reader@notices.test')).map((i) => i.kind)).toEqual([
+      'draft-submitted',
+      'draft-submitted',
+    ]);
   });
 });

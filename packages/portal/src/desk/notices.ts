@@ -5,6 +5,8 @@
  * author) — never to the person who did it. A run first records the
  * notices due now — each once per person, kind, appeal and occasion — then mails them by each
  * person's preferences: at once (one mail per run and organisation), or in a daily digest.
+ * The approval's steps do not wait for the periodic run: the step's own transaction records and
+ * mails them (`noticeApprovalStep`), so the mail is in the outbox when the step commits.
  */
 
 import type { Language, StaffMailPreferences } from '@otklik/client/schemas';
@@ -52,12 +54,19 @@ export async function collectNotices(db: Queryable, now: Date): Promise<number> 
      RETURNING id`,
     [now.toISOString()],
   );
-  return inserted.length + (await collectApprovalNotices(db, now));
+  return inserted.length + (await collectApprovalNotices(db, now)).length;
 }
 
-/** The approval's steps (desk events) since the last runs, each once per person it concerns. */
-async function collectApprovalNotices(db: Queryable, now: Date): Promise<number> {
-  const inserted = await db.query(
+/**
+ * The approval's steps (desk events) since the last runs — of one appeal, or of all — each once per
+ * person it concerns; returns those it recorded now.
+ */
+async function collectApprovalNotices(
+  db: Queryable,
+  now: Date,
+  appealId: string | null = null,
+): Promise<{ person_id: string }[]> {
+  return db.query<{ person_id: string }>(
     `INSERT INTO staff_notices (person_id, kind, appeal_id, ref, actor, note)
      SELECT r.person_id, e.kind, e.appeal_id, e.id::text, e.actor, e.note
        FROM desk_events e JOIN appeals a ON a.id = e.appeal_id
@@ -70,11 +79,27 @@ async function collectApprovalNotices(db: Queryable, now: Date): Promise<number>
        ) r ON r.person_id IS NOT NULL AND r.person_id IS DISTINCT FROM e.actor_id
       WHERE e.kind IN ('draft-submitted', 'draft-returned', 'draft-approved')
         AND e.at > $1::timestamptz - ${LOOKBACK} AND e.at <= $1::timestamptz
+        AND ($2::uuid IS NULL OR e.appeal_id = $2::uuid)
      ON CONFLICT (person_id, kind, appeal_id, ref) DO NOTHING
-     RETURNING id`,
-    [now.toISOString()],
+     RETURNING person_id`,
+    [now.toISOString(), appealId],
   );
-  return inserted.length;
+}
+
+/**
+ * Called in the transaction of an approval step (submitted, returned, approved), after its desk
+ * event: records the step's notices and mails the people it concerns by their preferences (a digest
+ * reader's notice waits for their digest), so the mail leaves with the step, not at the next run.
+ */
+export async function noticeApprovalStep(
+  tx: Queryable,
+  appealId: string,
+  publicUrl?: string,
+): Promise<number> {
+  const now = new Date();
+  const people = await collectApprovalNotices(tx, now, appealId);
+  if (people.length === 0) return 0;
+  return sendNotices(tx, now, publicUrl, [...new Set(people.map((p) => p.person_id))]);
 }
 
 interface Pending {
@@ -109,8 +134,17 @@ const WANTS: Record<string, keyof Pending> = {
   'draft-approved': 'approvals',
 };
 
-/** Mails the pending notices by each person's preferences; returns how many mails were queued. */
-export async function sendNotices(db: Queryable, now: Date, publicUrl?: string): Promise<number> {
+/**
+ * Mails the pending notices (of `personIds`, else of everyone) by each person's preferences; returns
+ * how many mails were queued. The notices are locked, and those another transaction holds skipped,
+ * so a step's own mailing and a periodic run on another instance never mail one notice twice.
+ */
+export async function sendNotices(
+  db: Queryable,
+  now: Date,
+  publicUrl?: string,
+  personIds?: readonly string[],
+): Promise<number> {
   const pending = await db.query<Pending>(
     `SELECT n.id::text AS id, n.person_id, p.email, n.kind, n.actor, n.note, n.appeal_id, a.registration_number,
         to_char(${DUE}, 'YYYY-MM-DD') AS due, o.id AS organization_id, o.name AS organization_name,
@@ -120,8 +154,10 @@ export async function sendNotices(db: Queryable, now: Date, publicUrl?: string):
        FROM staff_notices n JOIN people p ON p.id = n.person_id JOIN appeals a ON a.id = n.appeal_id
        JOIN organizations o ON o.id = a.organization_id
        LEFT JOIN staff_mail_preferences s ON s.person_id = n.person_id
-      WHERE n.done_at IS NULL
-      ORDER BY n.person_id, o.id, n.created_at, n.id`,
+      WHERE n.done_at IS NULL AND ($1::uuid[] IS NULL OR n.person_id = ANY($1::uuid[]))
+      ORDER BY n.person_id, o.id, n.created_at, n.id
+      FOR UPDATE OF n SKIP LOCKED`,
+    [personIds ?? null],
   );
   const groups = new Map<string, Pending[]>();
   const dropped: string[] = [];

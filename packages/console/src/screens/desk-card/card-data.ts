@@ -7,6 +7,18 @@ export interface CardData {
   card: AppealCard;
 }
 
+/** What a part of the card takes: the appeal, its staff side, and where a changed staff side goes. */
+export interface CardPartProps {
+  appeal: StaffAppeal;
+  card: AppealCard;
+  onCard: (card: AppealCard) => void;
+}
+
+/** The applicant's full name as the card and its print-outs show it (`''` once erased). */
+export function applicantName(a: StaffAppeal['applicant']): string {
+  return [a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ');
+}
+
 export async function loadCardData(appealId: string, signal?: AbortSignal): Promise<CardData> {
   const api = await loadApi();
   const [appeal, card] = await Promise.all([

@@ -7,19 +7,20 @@ import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
-import { DateInput } from '../../kit/date-input.tsx';
 import { DueChip } from '../../kit/due-chip.tsx';
 import { useRefusal } from '../../kit/errors.ts';
-import { Select, TextArea } from '../../kit/inputs.tsx';
+import { TextArea } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { paths } from '../../routes.ts';
 import { timeZone } from '../../session.ts';
 import { loadApi, SignedIn } from '../access-kit.tsx';
 import { AnswerEditor } from './answer-editor.tsx';
+import { AssignForm } from './assign-form.tsx';
 import { Attachments } from './attachments.tsx';
 import { cardMessages } from './card.messages.ts';
-import { type CardData, loadCardData } from './card-data.ts';
+import { applicantName, type CardData, type CardPartProps, loadCardData } from './card-data.ts';
+import { History } from './history.tsx';
 import { ProcessDialog, type ProcessKind } from './process-dialog.tsx';
 
 /** How often the open card tells the portal it is still open (the mark lasts two minutes). */
@@ -142,7 +143,7 @@ function CardBody({ data, refresh }: { data: CardData; refresh: () => void }) {
 function AppealText({ appeal }: { appeal: StaffAppeal }) {
   const { t } = useT(cardMessages);
   const a = appeal.applicant;
-  const name = [a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ');
+  const name = applicantName(a);
   return (
     <section class="panel" aria-labelledby="card-text">
       <h2 id="card-text">{t('textTitle')}</h2>
@@ -258,10 +259,7 @@ function State({
   onCard,
   onProcess,
   refresh,
-}: {
-  appeal: StaffAppeal;
-  card: AppealCard;
-  onCard: (card: AppealCard) => void;
+}: CardPartProps & {
   onProcess: (kind: ProcessKind) => void;
   refresh: () => void;
 }) {
@@ -269,9 +267,6 @@ function State({
   const refusal = useRefusal();
   const tz = timeZone.value;
   const lang = language.value;
-  const [executorId, setExecutorId] = useState(card.executor?.personId ?? '');
-  const [internalDue, setInternalDue] = useState<string | null>(card.internalDueDate ?? '');
-  const [busy, setBusy] = useState(false);
   const open = card.can.process || card.can.assign;
   return (
     <section class="panel" aria-labelledby="card-state">
@@ -299,56 +294,7 @@ function State({
           </>
         )}
       </dl>
-      {card.can.assign &&
-        (card.executors.length === 0 ? (
-          <p class="card-muted">{t('noExecutors')}</p>
-        ) : (
-          <form
-            class="form"
-            aria-labelledby="card-assign"
-            onSubmit={async (event) => {
-              event.preventDefault();
-              // `null`: the date field holds something that is not a date and says so.
-              if (!executorId || internalDue === null) return;
-              setBusy(true);
-              try {
-                onCard(
-                  await (await loadApi()).assignStaffAppeal(appeal.appealId, {
-                    executorId,
-                    internalDueDate: internalDue || null,
-                  }),
-                );
-                toast(t('assigned'), 'success');
-              } catch (error) {
-                toast(refusal(error), 'error');
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            <h3 id="card-assign">{t('assignTitle')}</h3>
-            <Select
-              id="card-executor"
-              label={t('executor')}
-              value={executorId}
-              onValue={setExecutorId}
-              options={card.executors.map((e) => ({ value: e.personId, label: e.name }))}
-              placeholder="—"
-            />
-            <DateInput
-              id="card-internal-due"
-              label={t('internalDue')}
-              value={internalDue ?? ''}
-              max={appeal.dueDate}
-              onValue={setInternalDue}
-            />
-            <div class="form-actions">
-              <Button type="submit" busy={busy}>
-                {t('assign')}
-              </Button>
-            </div>
-          </form>
-        ))}
+      {card.can.assign && <AssignForm appeal={appeal} card={card} onCard={onCard} />}
       {card.can.process && (
         <div>
           <h3>{t('actionsTitle')}</h3>
@@ -383,15 +329,7 @@ function State({
   );
 }
 
-function Related({
-  appeal,
-  card,
-  onCard,
-}: {
-  appeal: StaffAppeal;
-  card: AppealCard;
-  onCard: (card: AppealCard) => void;
-}) {
+function Related({ appeal, card, onCard }: CardPartProps) {
   const { t } = useT(cardMessages);
   const refusal = useRefusal();
   const tz = timeZone.value;
@@ -448,34 +386,6 @@ function Related({
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-function History({ appeal, card }: { appeal: StaffAppeal; card: AppealCard }) {
-  const { t } = useT(cardMessages);
-  const tz = timeZone.value;
-  const items = [
-    ...appeal.history.map((h) => ({ at: h.at, what: t(`status.${h.status}`), who: null, note: h.note })),
-    ...card.events.map((e) => ({ at: e.at, what: t(`event.${e.kind}`), who: e.actor, note: e.note })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
-  return (
-    <section class="panel" aria-labelledby="card-history">
-      <h2 id="card-history">{t('historyTitle')}</h2>
-      <ol class="card-history">
-        {items.map((item, i) => (
-          <li key={`${item.at}-${i}`}>
-            <p class="card-muted">
-              <time dateTime={item.at}>{formatDateTime(language.value, item.at, tz)}</time>
-            </p>
-            <p>
-              <strong>{item.what}</strong>
-              {item.who && ` — ${item.who}`}
-              {item.note && `: ${item.note}`}
-            </p>
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { paths } from '../../routes.ts';
 import { timeZone } from '../../session.ts';
 import { SignedIn } from '../access-kit.tsx';
 import { cardMessages } from './card.messages.ts';
-import { type CardData, loadCardData } from './card-data.ts';
+import { applicantName, type CardData, loadCardData } from './card-data.ts';
 
 /**
  * The paper file (A4, `styles/print.css`): the registration card, or the answer with its approver.
@@ -73,7 +73,7 @@ function CardSheet({ data }: { data: CardData }) {
           </tr>
           <tr>
             <th scope="row">{t('applicant')}</th>
-            <td>{[a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ') || '—'}</td>
+            <td>{applicantName(a) || '—'}</td>
           </tr>
           <tr>
             <th scope="row">{t('email')}</th>
@@ -128,7 +128,7 @@ function AnswerSheet({ data }: { data: CardData }) {
         actions={<SheetActions appealId={appeal.appealId} />}
       />
       <p class="print-addressee">
-        {[a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ')}
+        {applicantName(a)}
         {a.postalAddress && (
           <>
             <br />

@@ -6,6 +6,8 @@ export const queueMessages = defineMessages({
     intro:
       'Все обращения организации: сначала открытые, по сроку ответа. Срок считается по закону и календарю выходных.',
     filtersLabel: 'Сохранённые фильтры',
+    filters: 'Фильтры',
+    filtersCount: 'Фильтры ({count})',
     tabAll: 'Все',
     tabNew: 'Новые',
     tabWeek: 'Срок на этой неделе',
@@ -67,6 +69,8 @@ export const queueMessages = defineMessages({
     intro:
       'Усе звароты арганізацыі: спачатку адкрытыя, па тэрміне адказу. Тэрмін лічыцца па законе і календары выхадных.',
     filtersLabel: 'Захаваныя фільтры',
+    filters: 'Фільтры',
+    filtersCount: 'Фільтры ({count})',
     tabAll: 'Усе',
     tabNew: 'Новыя',
     tabWeek: 'Тэрмін на гэтым тыдні',
@@ -128,6 +132,8 @@ export const queueMessages = defineMessages({
     intro:
       'Every appeal of the organisation: open ones first, by answer deadline. Deadlines follow the law and the calendar of non-working days.',
     filtersLabel: 'Saved filters',
+    filters: 'Filters',
+    filtersCount: 'Filters ({count})',
     tabAll: 'All',
     tabNew: 'New',
     tabWeek: 'Due this week',

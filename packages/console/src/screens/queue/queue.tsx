@@ -1,14 +1,12 @@
 import './queue.css';
 import type { Language, QueueSort, StaffAppealPage, StaffAppealSummary } from '@otklik/client/schemas';
-import { QUEUE_SORTS } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
 import { DataList } from '../../kit/data-list.tsx';
-import { DateInput } from '../../kit/date-input.tsx';
 import { DueChip } from '../../kit/due-chip.tsx';
-import { Checkbox, Select, TextInput } from '../../kit/inputs.tsx';
+import { TextInput } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../../kit/states.tsx';
 import { TabPanel, Tabs } from '../../kit/tabs.tsx';
@@ -16,6 +14,14 @@ import { paths } from '../../routes.ts';
 import { session } from '../../session.ts';
 import { loadApi, SignedIn } from '../access-kit.tsx';
 import { queueMessages } from './queue.messages.ts';
+import {
+  type FilterSignals,
+  FiltersToggle,
+  QueueFilters,
+  type Status,
+  statusLabel,
+  TYPES,
+} from './queue-filters.tsx';
 
 /**
  * The saved filters, as tabs (CONSOLE.md: new, due this week, overdue, all), and the person's own:
@@ -23,23 +29,6 @@ import { queueMessages } from './queue.messages.ts';
  */
 export type QueueTab = 'all' | 'new' | 'week' | 'overdue' | 'mine' | 'awaiting';
 const PAGE = 20;
-const TYPES = ['proposal', 'application', 'complaint'] as const;
-const STATUSES = [
-  'registered',
-  'in_review',
-  'extended',
-  'forwarded',
-  'answered',
-  'left_without_answer',
-  'withdrawn',
-] as const;
-type Status = (typeof STATUSES)[number];
-const SORT_LABEL = {
-  due: 'sortDue',
-  '-registered': 'sortNewest',
-  registered: 'sortOldest',
-  number: 'sortNumber',
-} as const satisfies Record<QueueSort, string>;
 
 /** The filters beside the tabs; dates as `YYYY-MM-DD` or `''`. */
 export interface QueueFilters {
@@ -96,16 +85,19 @@ function QueueBody({ organizationId }: { organizationId: string }) {
   const tab = useSignal<QueueTab>('all');
   const typed = useSignal('');
   const q = useSignal('');
-  const type = useSignal('');
-  const status = useSignal('');
-  const topicId = useSignal('');
-  const executorId = useSignal('');
-  /** What the date fields hold: a date, `''`, or `null` while what is typed is not a date. */
-  const dueFrom = useSignal<string | null>('');
-  const dueTo = useSignal<string | null>('');
-  const forwarded = useSignal(false);
-  const extended = useSignal(false);
-  const sort = useSignal<QueueSort>('due');
+  const state: FilterSignals = {
+    type: useSignal<FilterSignals['type']['value']>(''),
+    status: useSignal<FilterSignals['status']['value']>(''),
+    topicId: useSignal(''),
+    executorId: useSignal(''),
+    dueFrom: useSignal<string | null>(''),
+    dueTo: useSignal<string | null>(''),
+    forwarded: useSignal(false),
+    extended: useSignal(false),
+    sort: useSignal<QueueSort>('due'),
+  };
+  const { dueFrom, dueTo } = state;
+  const filtersOpen = useSignal(false);
   const offset = useSignal(0);
   const counts = useSignal<StaffAppealPage['counts'] | null>(null);
   const choices = useSignal<Pick<StaffAppealPage, 'topics' | 'executors'> | null>(null);
@@ -113,16 +105,16 @@ function QueueBody({ organizationId }: { organizationId: string }) {
   const reversed = Boolean(dueFrom.value && dueTo.value && dueFrom.value > dueTo.value);
   const filters: QueueFilters = {
     q: q.value,
-    type: type.value,
-    status: status.value,
-    topicId: topicId.value,
-    executorId: executorId.value,
+    type: state.type.value,
+    status: state.status.value,
+    topicId: state.topicId.value,
+    executorId: state.executorId.value,
     // A date that is not one, or a reversed period, is said at the field and not sent.
     dueFrom: reversed ? '' : (dueFrom.value ?? ''),
     dueTo: reversed ? '' : (dueTo.value ?? ''),
-    forwarded: forwarded.value,
-    extended: extended.value,
-    sort: sort.value,
+    forwarded: state.forwarded.value,
+    extended: state.extended.value,
+    sort: state.sort.value,
     offset: offset.value,
   };
   const lang = language.value;
@@ -155,8 +147,6 @@ function QueueBody({ organizationId }: { organizationId: string }) {
     { id: 'week' as const, label: t('tabWeek'), ...(c ? { count: c.dueThisWeek } : {}) },
     { id: 'overdue' as const, label: t('tabOverdue'), ...(c ? { count: c.overdue } : {}) },
   ];
-  const topics = choices.value?.topics ?? [];
-  const executors = choices.value?.executors ?? [];
   return (
     <div class="queue">
       {c && (
@@ -187,6 +177,7 @@ function QueueBody({ organizationId }: { organizationId: string }) {
         />
         <div class="queue-search-actions">
           <Button type="submit">{t('search')}</Button>
+          <FiltersToggle state={state} open={filtersOpen} />
           {q.value !== '' && (
             <Button
               variant="secondary"
@@ -202,80 +193,13 @@ function QueueBody({ organizationId }: { organizationId: string }) {
           )}
         </div>
       </form>
-      <fieldset class="queue-filters">
-        <legend class="visually-hidden">{t('filtersLabel')}</legend>
-        <Select
-          id="queue-type"
-          label={t('type')}
-          placeholder={t('any')}
-          value={type.value as (typeof TYPES)[number] | ''}
-          options={TYPES.map((value) => ({ value, label: t(value) }))}
-          onValue={(value) => reset(() => (type.value = value))}
-        />
-        <Select
-          id="queue-status"
-          label={t('status')}
-          placeholder={t('any')}
-          value={status.value as Status | ''}
-          options={STATUSES.map((value) => ({ value, label: statusLabel(t, value) }))}
-          onValue={(value) => reset(() => (status.value = value))}
-        />
-        {topics.length > 0 && (
-          <Select
-            id="queue-topic"
-            label={t('topic')}
-            placeholder={t('any')}
-            value={topicId.value}
-            options={topics.map((topic) => ({
-              value: topic.id,
-              label: topic.archived ? t('archived', { name: topic.name }) : topic.name,
-            }))}
-            onValue={(value) => reset(() => (topicId.value = value))}
-          />
-        )}
-        {executors.length > 0 && (
-          <Select
-            id="queue-executor"
-            label={t('executor')}
-            placeholder={t('any')}
-            value={executorId.value}
-            options={executors.map((e) => ({ value: e.personId, label: e.name }))}
-            onValue={(value) => reset(() => (executorId.value = value))}
-          />
-        )}
-        <DateInput
-          id="queue-due-from"
-          label={t('dueFrom')}
-          value={dueFrom.value ?? ''}
-          onValue={(value) => reset(() => (dueFrom.value = value))}
-        />
-        <DateInput
-          id="queue-due-to"
-          label={t('dueTo')}
-          value={dueTo.value ?? ''}
-          error={reversed ? t('periodReversed') : undefined}
-          onValue={(value) => reset(() => (dueTo.value = value))}
-        />
-        <Select
-          id="queue-sort"
-          label={t('sort')}
-          value={sort.value}
-          options={QUEUE_SORTS.map((value) => ({ value, label: t(SORT_LABEL[value]) }))}
-          onValue={(value) => reset(() => (sort.value = value || 'due'))}
-        />
-        <Checkbox
-          id="queue-forwarded"
-          label={t('forwarded')}
-          value={forwarded.value}
-          onValue={(value) => reset(() => (forwarded.value = value))}
-        />
-        <Checkbox
-          id="queue-extended"
-          label={t('extended')}
-          value={extended.value}
-          onValue={(value) => reset(() => (extended.value = value))}
-        />
-      </fieldset>
+      <QueueFilters
+        state={state}
+        open={filtersOpen}
+        topics={choices.value?.topics ?? []}
+        executors={choices.value?.executors ?? []}
+        change={reset}
+      />
       <Tabs
         label={t('filtersLabel')}
         idPrefix="queue"
@@ -369,10 +293,4 @@ const pageRange = (data: StaffAppealPage) => ({
 
 function typeLabel(t: T, type: string): string {
   return (TYPES as readonly string[]).includes(type) ? t(type as (typeof TYPES)[number]) : type;
-}
-
-function statusLabel(t: T, status: string): string {
-  if (status === 'extended') return t('extended_status');
-  if (status === 'forwarded') return t('forwarded_status');
-  return t(status as Exclude<Status, 'extended' | 'forwarded'>);
 }
