@@ -43,6 +43,22 @@ describe('deploy/', () => {
     expect(names.filter((name) => !sourcesMentioning(name))).toEqual([]);
   });
 
+  it("the portal unit's Node flags are accepted by this Node", () => {
+    const unit = readFileSync(join(DEPLOY, 'systemd', 'otklik-portal.service'), 'utf8');
+    const flags = /^ExecStart=\/usr\/bin\/node (.*?)--import tsx src\/cli\.ts serve$/m.exec(unit)?.[1];
+    expect(flags?.trim().split(/\s+/)).toEqual(['--max-semi-space-size=2', '--v8-pool-size=1']);
+    // An unknown flag stops Node before it runs anything ("bad option"), so the unit would not start.
+    const result = spawnSync(process.execPath, [...(flags?.trim().split(/\s+/) ?? []), '-e', '0'], {
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // The malloc settings scripts/bench-uploads.ts measures with, too.
+    expect(unit).toContain(
+      '\nEnvironment=GLIBC_TUNABLES=glibc.malloc.mmap_threshold=65536:glibc.malloc.arena_max=1\n',
+    );
+  });
+
   it('the portal unit runs unprivileged with the hardening options', () => {
     const unit = readFileSync(join(DEPLOY, 'systemd', 'otklik-portal.service'), 'utf8');
     for (const line of [

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { ProblemError } from '../http/problem.ts';
 
 /** Decoding limit against decompression bombs: a 10 MB PNG can otherwise claim gigapixels. */
@@ -11,6 +10,9 @@ const MAX_PIXELS = 50_000_000;
  */
 export async function stripMetadata(data: Buffer, mediaType: string): Promise<Buffer> {
   if (mediaType !== 'image/jpeg' && mediaType !== 'image/png') return data;
+  // Loaded on the first image, not at start: libvips and its libraries cost the portal ~20 MB of
+  // resident memory, which most portals (PDF and text appeals) never need.
+  const { default: sharp } = await import('sharp');
   try {
     const image = sharp(data, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
     return mediaType === 'image/jpeg'
