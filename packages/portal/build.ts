@@ -1,0 +1,56 @@
+/**
+ * The production start: the portal's TypeScript bundled into plain ES modules in `dist/`, so Node runs
+ * it without the TypeScript loader (tsx transpiling some 200 modules at every start):
+ *
+ * - `dist/cli.js` — the command line (`node dist/cli.js serve`, `backup --to …`; see src/cli.ts);
+ * - `dist/portal-process.js` — the process the operations tests kill and restart
+ *   (src/testing/portal-process.ts), sharing the portal's code with cli.js in one chunk, so the crash
+ *   scripts time the same code production runs.
+ *
+ * The workspace's own packages (@otklik/client, TypeScript) are bundled; the npm dependencies stay
+ * external and load from node_modules as they are (PGlite finds its WASM and data files beside its
+ * own modules, sharp its native binary). Every output file sits directly in dist/, one level below
+ * the package as src/paths.ts is, so the paths to the migrations, widgets, console and example site
+ * resolve the same from both.
+ *
+ * Run: `pnpm --filter @otklik/portal run build` (part of `pnpm build`).
+ */
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const portalDir = fileURLToPath(new URL('.', import.meta.url));
+const outdir = `${portalDir}dist`;
+/**
+ * Left to node_modules: what finds its own files beside its modules (PGlite its WASM and data files,
+ * sharp its native binary), and what the portal imports only when used (exceljs for an XLSX export,
+ * the Redis client when REDIS_URL is set), which bundling would not make start sooner.
+ */
+const EXTERNAL = ['@electric-sql/pglite', 'sharp', 'exceljs', 'redis'];
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: portalDir,
+  entryPoints: { cli: 'src/cli.ts', 'portal-process': 'src/testing/portal-process.ts' },
+  outdir,
+  // Flat: entries and chunks all directly in dist/ (see paths.ts).
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
+  // The bundled CommonJS dependencies (pg, nodemailer, prom-client, …) require Node's modules.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  sourcemap: 'linked',
+  // Stack traces in the log then name src/… lines.
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'warning',
+});
+const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+for (const [file, { bytes }] of outputs) console.log(`${file}: ${bytes} bytes`);
