@@ -1,12 +1,15 @@
 /** The shipped production files are well-formed for the Debian tools that read them. */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const DEPLOY = fileURLToPath(new URL('../../deploy/', import.meta.url));
 const PORTAL_SRC = fileURLToPath(new URL('../../packages/portal/src/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** The production start packages/portal/build.ts writes. */
+const BUNDLE = 'packages/portal/dist/cli.js';
 
 function sourcesMentioning(name: string): boolean {
   const walk = (dir: string): string[] =>
@@ -54,5 +57,17 @@ describe('deploy/', () => {
     ]) {
       expect(unit).toContain(`\n${line}\n`);
     }
+  });
+
+  it('the units run the bundle `pnpm build` writes, with Node alone (no TypeScript loader)', () => {
+    for (const name of ['otklik-portal.service', 'otklik-backup.service']) {
+      const unit = readFileSync(join(DEPLOY, 'systemd', name), 'utf8');
+      const workingDirectory = /^WorkingDirectory=(.+)$/m.exec(unit)?.[1] ?? '';
+      const script = /\/usr\/bin\/node (\S+) /.exec(/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? '')?.[1] ?? '';
+      // /opt/otklik is a clone of this repository.
+      expect(join(workingDirectory.replace(/^\/opt\/otklik\//, ''), script), name).toBe(BUNDLE);
+      expect(unit, name).not.toContain('tsx');
+    }
+    expect(existsSync(join(REPO, BUNDLE)), `${BUNDLE}: run \`pnpm build\``).toBe(true);
   });
 });
