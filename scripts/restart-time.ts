@@ -6,7 +6,7 @@
  * start, the wall time from the spawn to `/health/ready`'s first 200, the process's CPU time by then
  * and the load average at each restart.
  *
- *   pnpm build && pnpm exec tsx scripts/restart-time.ts [ROUNDS]
+ *   pnpm bench:restart   (or, built: pnpm exec tsx scripts/restart-time.ts [ROUNDS])
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
