@@ -7,9 +7,9 @@
  *   (src/testing/portal-process.ts), sharing the portal's code with cli.js in one chunk, so the crash
  *   scripts time the same code production runs.
  *
- * The workspace's own packages (@otklik/client, TypeScript) are bundled; the npm dependencies stay
- * external and load from node_modules as they are (PGlite finds its WASM and data files beside its
- * own modules, sharp its native binary). Every output file sits directly in dist/, one level below
+ * Bundled: the portal, @otklik/client (TypeScript) and the npm dependencies loaded at start, whose
+ * many small files cost as much to resolve and load as the portal's own (EXTERNAL below names the
+ * rest; docs/decisions.md, "Restart time"). Every output file sits directly in dist/, one level below
  * the package as src/paths.ts is, so the paths to the migrations, widgets, console and example site
  * resolve the same from both.
  *
@@ -46,8 +46,9 @@ const result = await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  // For `node --enable-source-maps` when a stack trace must name src/… lines; the unit leaves it off
+  // (Node would map the stack at every Error.stack read), the unminified bundle being readable.
   sourcemap: 'linked',
-  // Stack traces in the log then name src/… lines.
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
