@@ -24,9 +24,10 @@ const outdir = `${portalDir}dist`;
 /**
  * Left to node_modules: what finds its own files beside its modules (PGlite its WASM and data files,
  * sharp its native binary), and what the portal imports only when used (exceljs for an XLSX export,
- * the Redis client when REDIS_URL is set), which bundling would not make start sooner.
+ * the Redis client when REDIS_URL is set, the demo's oidc-provider), which bundling would not make
+ * start sooner. So the bundle has no lazy chunk of its own: a running portal has loaded all of it.
  */
-const EXTERNAL = ['@electric-sql/pglite', 'sharp', 'exceljs', 'redis'];
+const EXTERNAL = ['@electric-sql/pglite', 'sharp', 'exceljs', 'redis', 'oidc-provider'];
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({

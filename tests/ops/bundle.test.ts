@@ -98,21 +98,31 @@ describe('the bundled portal (node dist/cli.js)', () => {
     expect((await portal.exited).code).toBe(0);
   }, 120_000);
 
-  it('demo: the example site served beside the portal, its pages naming this portal', async () => {
-    const [port, sitePort, mailboxPort] = [await freePort(), await freePort(), await freePort()];
+  it('demo: the example site served beside the portal, its pages naming this portal; Demo ID', async () => {
+    const [port, sitePort, mailboxPort, oidcPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const demo = cli(['demo'], join(root, 'demo'), {
       PORT: String(port),
       SITE_PORT: String(sitePort),
       MAILBOX_PORT: String(mailboxPort),
+      OIDC_PORT: String(oidcPort),
     });
     await until200(`http://127.0.0.1:${port}/health/ready`, demo);
     await until200(`http://127.0.0.1:${sitePort}/`, demo);
 
     const page = await get(`http://127.0.0.1:${sitePort}/`);
     expect(page.type).toMatch(/^text\/html/);
-    expect(page.body).toContain(`http://127.0.0.1:${port}/otklik.js`);
+    // The demo's public URL (PUBLIC_URL unset): http://localhost:PORT.
+    expect(page.body).toContain(`http://localhost:${port}/otklik.js`);
     expect((await get(`http://127.0.0.1:${sitePort}/site.css`)).status).toBe(200);
     expect((await get(`http://127.0.0.1:${port}/demo/mailbox`)).status).toBe(200);
+    // Demo ID: oidc-provider, loaded from node_modules by the bundle.
+    const discovery = await get(`http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`);
+    expect(discovery.status).toBe(200);
 
     demo.child.kill('SIGTERM');
     expect((await demo.exited).code).toBe(0);
