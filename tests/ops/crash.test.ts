@@ -4,10 +4,11 @@
  * and body), the portal process is killed without warning while they do, and restarted. Afterwards:
  * every acknowledged appeal is there with its number (0 lost), each filing is there once (0
  * duplicates), the registration numbers run 1…N without a gap, and each restart's own work took under
- * 2 s of CPU time. The wall time from the spawn of the new process to its readiness endpoint's first
- * 200 (Node, the TypeScript loader, the database opened and recovered, migrations checked, listening:
- * what a load balancer waits for) is printed: at load 4 about 1.1–1.3 s on PostgreSQL and 1.9–2.1 s on
- * PGlite; on a loaded machine the loader's work stretches it (docs/decisions.md, "Restart time").
+ * 2 s of CPU time — on PostgreSQL the whole process's, from its spawn to ready. The process runs the
+ * production bundle (tests/ops/harness/processes.ts). The wall time from the spawn of the new process
+ * to its readiness endpoint's first 200 (Node, loading the bundle, the database opened and recovered,
+ * migrations checked, listening: what a load balancer waits for) is printed, not asserted: other jobs
+ * on a shared machine stretch it (docs/decisions.md, "Restart time").
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -137,10 +138,13 @@ describe.each(await crashBackends())('SIGKILL under a stream of filings on $name
           expect(gaps).toBe(0);
           expect(counter?.last_number).toBe(numbers.length);
           // The restart's own work (CPU time of startPortal: database opened and recovered, migrations
-          // checked, listening) is held to the budget. The wall time from the spawn to readiness adds
-          // Node and the TypeScript loader, and a machine shared with other jobs stretches it: printed
-          // above, bounded here only against a hang.
+          // checked, listening) is held to the budget; on PostgreSQL so is the whole process's CPU time
+          // from its spawn to ready (Node and loading the bundle included), which PGlite's WASM start
+          // leaves too close to the budget to hold on a loaded machine. The wall time from the spawn to
+          // readiness is stretched by other jobs on a shared machine: printed above, bounded here only
+          // against a hang.
           expect(Math.max(...portalCpu)).toBeLessThan(RESTART_BUDGET_MS);
+          if (name === 'postgres') expect(Math.max(...readyCpu)).toBeLessThan(RESTART_BUDGET_MS);
           expect(Math.max(...readies)).toBeLessThan(RESTART_WALL_LIMIT_MS);
         },
       );

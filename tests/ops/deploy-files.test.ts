@@ -1,12 +1,15 @@
 /** The shipped production files are well-formed for the Debian tools that read them. */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const DEPLOY = fileURLToPath(new URL('../../deploy/', import.meta.url));
 const PORTAL_SRC = fileURLToPath(new URL('../../packages/portal/src/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** The production start packages/portal/build.ts writes. */
+const BUNDLE = 'packages/portal/dist/cli.js';
 
 function sourcesMentioning(name: string): boolean {
   const walk = (dir: string): string[] =>
@@ -45,7 +48,7 @@ describe('deploy/', () => {
 
   it("the portal unit's Node flags are accepted by this Node", () => {
     const unit = readFileSync(join(DEPLOY, 'systemd', 'otklik-portal.service'), 'utf8');
-    const flags = /^ExecStart=\/usr\/bin\/node (.*?)--import tsx src\/cli\.ts serve$/m.exec(unit)?.[1];
+    const flags = /^ExecStart=\/usr\/bin\/node (.*?)dist\/cli\.js serve$/m.exec(unit)?.[1];
     expect(flags?.trim().split(/\s+/)).toEqual(['--max-semi-space-size=2', '--v8-pool-size=1']);
     // An unknown flag stops Node before it runs anything ("bad option"), so the unit would not start.
     const result = spawnSync(process.execPath, [...(flags?.trim().split(/\s+/) ?? []), '-e', '0'], {
@@ -70,5 +73,17 @@ describe('deploy/', () => {
     ]) {
       expect(unit).toContain(`\n${line}\n`);
     }
+  });
+
+  it('the units run the bundle `pnpm build` writes, with Node alone (no TypeScript loader)', () => {
+    for (const name of ['otklik-portal.service', 'otklik-backup.service']) {
+      const unit = readFileSync(join(DEPLOY, 'systemd', name), 'utf8');
+      const workingDirectory = /^WorkingDirectory=(.+)$/m.exec(unit)?.[1] ?? '';
+      const script = /\/usr\/bin\/node (?:--\S+ )*(\S+) /.exec(/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? '')?.[1] ?? '';
+      // /opt/otklik is a clone of this repository.
+      expect(join(workingDirectory.replace(/^\/opt\/otklik\//, ''), script), name).toBe(BUNDLE);
+      expect(unit, name).not.toContain('tsx');
+    }
+    expect(existsSync(join(REPO, BUNDLE)), `${BUNDLE}: run \`pnpm build\``).toBe(true);
   });
 });

@@ -20,7 +20,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RedisRateLimitStore } from './abuse/rate-limit.ts';
 import { backupCommand, restoreCommand } from './backup/backup.ts';
@@ -34,12 +33,11 @@ import { demoIdentityOptions, offerDemoIdentity, startDemoIdentity } from './dem
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
+import { EXAMPLE_SITE_DIR } from './paths.ts';
 import { type StaffOidcOptions, staffOidcProviderFromEnv } from './people/oidc-sign-in.ts';
 import { generateNational, NATIONAL_DEFAULTS } from './seed/national.ts';
 import { type Portal, startPortal } from './server.ts';
 import { safeResolve } from './static.ts';
-
-const EXAMPLE_SITE_DIR = fileURLToPath(new URL('../../../examples/site', import.meta.url));
 
 function databaseFromEnv(): DatabaseOptions {
   const url = process.env.DATABASE_URL;

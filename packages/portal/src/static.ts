@@ -1,14 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import { type Encoding, preferredEncoding } from './http/encoding.ts';
 import type { PageRoutes } from './http/endpoint.ts';
 import { requestHeader, send } from './http/headers.ts';
 import { ProblemError } from './http/problem.ts';
-
-/** `<repo root>/dist/widgets`, where the widget build writes the loader and its chunks. */
-export const DEFAULT_WIDGETS_DIR = fileURLToPath(new URL('../../../dist/widgets', import.meta.url));
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

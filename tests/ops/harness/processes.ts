@@ -1,12 +1,27 @@
-/** Starts portal-process.ts in a child process and tells how long it took to serve. */
+/**
+ * Starts the portal process (src/testing/portal-process.ts) in a child process, as production starts
+ * the portal: plain Node on the bundle `pnpm build` writes (packages/portal/dist/portal-process.js,
+ * the same bundled code as dist/cli.js), and tells how long it took to serve.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PortalProcessConfig } from '../../../packages/portal/src/testing/portal-process.ts';
 
-const SCRIPT = fileURLToPath(
+const BUNDLE = fileURLToPath(new URL('../../../packages/portal/dist/portal-process.js', import.meta.url));
+const SOURCES = fileURLToPath(
   new URL('../../../packages/portal/src/testing/portal-process.ts', import.meta.url),
 );
+
+/**
+ * What the process runs: the production bundle, or (to compare, scripts/restart-time.ts) the
+ * TypeScript sources through tsx, as production did before the bundle.
+ */
+export type PortalStart = 'bundle' | 'sources';
+const COMMANDS: Record<PortalStart, { file: string; args: string[] }> = {
+  bundle: { file: BUNDLE, args: [BUNDLE] },
+  sources: { file: SOURCES, args: ['--import', 'tsx', SOURCES] },
+};
 
 export interface PortalProcess {
   readonly url: string;
@@ -41,9 +56,14 @@ export function killAllPortals(): void {
   live.clear();
 }
 
-export async function spawnPortal(config: PortalProcessConfig): Promise<PortalProcess> {
+export async function spawnPortal(
+  config: PortalProcessConfig,
+  start: PortalStart = 'bundle',
+): Promise<PortalProcess> {
+  const command = COMMANDS[start];
+  if (!existsSync(command.file)) throw new Error(`${command.file} is missing: run \`pnpm build\` first`);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+  const child = spawn(process.execPath, command.args, {
     env: { ...process.env, OTKLIK_TEST_PORTAL: JSON.stringify(config), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,14 +1,10 @@
 import { extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import { preferredEncoding } from '../http/encoding.ts';
 import type { PageRoutes } from '../http/endpoint.ts';
 import { requestHeader, send, setHeader } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
 import { CONTENT_TYPES, readFileVariant, safeResolve, type Variant } from '../static.ts';
-
-/** `<repo root>/dist/console`, where scripts/build-console.ts writes the console. */
-export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../../../dist/console', import.meta.url));
 
 /**
  * The console's policy: its own scripts, styles, images, fonts and API only; no inline code, no

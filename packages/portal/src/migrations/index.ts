@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/types.ts';
+import { MIGRATIONS_DIR } from '../paths.ts';
 
 export interface Migration {
   readonly version: number;
@@ -8,11 +8,10 @@ export interface Migration {
   readonly sql: string;
 }
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('.', import.meta.url));
 /** Arbitrary constant shared by every instance: the advisory lock that serialises migration runs. */
 const MIGRATION_LOCK_KEY = 5_917_300;
 
-/** The numbered `NNNN_name.sql` files beside this module, in order. */
+/** The numbered `NNNN_name.sql` files of this directory (paths.ts), in order. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .map((file) => /^(\d{4})_([\w-]+)\.sql$/.exec(file))

@@ -1,8 +1,9 @@
 /**
- * One portal in its own process, as the operations scripts (tests/ops) kill and restart it. Configured by the
- * JSON in OTKLIK_TEST_PORTAL (see PortalProcessConfig); prints
+ * One portal in its own process, as the operations scripts (tests/ops) kill and restart it: run from
+ * the production bundle (dist/portal-process.js, sharing its code with dist/cli.js; see build.ts).
+ * Configured by the JSON in OTKLIK_TEST_PORTAL (see PortalProcessConfig); prints
  * `READY <url> <process ms> <portal ms> <portal cpu ms>` on stdout once it serves: the time since the
- * process started (Node and the TypeScript loader included), the time startPortal took (database
+ * process started (Node and loading the bundle included), the time startPortal took (database
  * opened and recovered, migrations checked, listening) and the CPU time it used (what a busy machine
  * cannot stretch). SIGTERM closes it cleanly.
  */
