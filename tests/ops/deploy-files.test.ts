@@ -79,7 +79,8 @@ describe('deploy/', () => {
     for (const name of ['otklik-portal.service', 'otklik-backup.service']) {
       const unit = readFileSync(join(DEPLOY, 'systemd', name), 'utf8');
       const workingDirectory = /^WorkingDirectory=(.+)$/m.exec(unit)?.[1] ?? '';
-      const script = /\/usr\/bin\/node (?:--\S+ )*(\S+) /.exec(/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? '')?.[1] ?? '';
+      const script =
+        /\/usr\/bin\/node (?:--\S+ )*(\S+) /.exec(/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? '')?.[1] ?? '';
       // /opt/otklik is a clone of this repository.
       expect(join(workingDirectory.replace(/^\/opt\/otklik\//, ''), script), name).toBe(BUNDLE);
       expect(unit, name).not.toContain('tsx');
