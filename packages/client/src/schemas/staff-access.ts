@@ -207,6 +207,8 @@ export const AuditEntry = v.object({
   at: IsoTimestamp,
   action: v.string(),
   appealId: v.nullable(v.string()),
+  /** The appeal's registration number, what people know it by (null: no appeal, or it is gone). */
+  appealNumber: v.nullable(v.string()),
   /** The person's e-mail, or the API key's label, or null when that actor is gone. */
   actor: v.nullable(v.object({ kind: v.picklist(['person', 'api-key']), name: v.string() })),
   details: v.nullable(v.record(v.string(), v.unknown())),

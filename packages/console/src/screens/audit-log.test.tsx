@@ -5,13 +5,14 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { auditActionMessages } from './audit-actions.messages.ts';
-import { Action } from './audit-log.tsx';
+import { Action, AppealCell } from './audit-log.tsx';
 
 const entry = (action: string, details: AuditEntry['details'] = null): AuditEntry => ({
   id: 1,
   at: '2026-12-06T08:00:00.000Z',
   action,
   appealId: null,
+  appealNumber: null,
   actor: { kind: 'person', name: 'admin@school.example' },
   details,
 });
@@ -59,5 +60,18 @@ describe('the audit log names its actions', () => {
     }
     expect(audited.size).toBeGreaterThan(30);
     expect([...audited].filter((a) => !(a in auditActionMessages.ru))).toEqual([]);
+  });
+
+  it('the appeal by its registration number, never its internal id', () => {
+    const id = 'ab17f856-ff43-4c26-a231-f861ec1c57d9';
+    const { container, rerender } = render(
+      <AppealCell entry={{ ...entry('appeal.read'), appealId: id, appealNumber: 'ОГ-2026-0031' }} />,
+    );
+    expect(container.textContent).toBe('ОГ-2026-0031');
+    rerender(<AppealCell entry={{ ...entry('appeal.read'), appealId: id, appealNumber: null }} />);
+    expect(container.textContent).toBe('обращение удалено');
+    expect(container.textContent).not.toContain(id);
+    rerender(<AppealCell entry={entry('people.list')} />);
+    expect(container.textContent).toBe('—');
   });
 });

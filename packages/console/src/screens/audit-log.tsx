@@ -27,9 +27,19 @@ function LogBody({ organizationId }: { organizationId: string }) {
     <AuditPages
       key={organizationId}
       load={async (query, signal) => (await loadApi()).listStaffAuditLog(organizationId, query, { signal })}
-      column={{ id: 'appeal', header: t('colAppeal'), cell: (e) => e.appealId ?? '—' }}
+      column={{ id: 'appeal', header: t('colAppeal'), cell: (e) => <AppealCell entry={e} /> }}
     />
   );
+}
+
+/**
+ * The appeal an entry is about, by its registration number (what a clerk knows it by, never its
+ * internal id); one the retention period has since removed is said to be gone.
+ */
+export function AppealCell({ entry }: { entry: AuditEntry }) {
+  const { t } = useT(auditLogMessages);
+  if (entry.appealNumber !== null) return <>{entry.appealNumber}</>;
+  return <>{entry.appealId === null ? '—' : t('appealGone')}</>;
 }
 
 /**

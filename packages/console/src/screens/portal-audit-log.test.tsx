@@ -23,6 +23,7 @@ const entry = (id: number, action: string, details: Record<string, unknown> | nu
   at: '2026-12-06T08:00:00.000Z',
   action,
   appealId: null,
+  appealNumber: null,
   actor: { kind: 'person', name: id === 5 ? 'nobody@school.example' : 'region@example.org' },
   details,
 });

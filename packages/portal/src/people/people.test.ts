@@ -144,6 +144,21 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     expect(next.items.length).toBeGreaterThan(0);
   });
 
+  test('the audit log names an appeal by its registration number', async () => {
+    const [appeal] = await db.query<{ id: string; registration_number: string }>(
+      `SELECT id, registration_number FROM appeals WHERE organization_id = 'demo-school' LIMIT 1`,
+    );
+    if (!appeal) throw new Error('the demo has no appeal');
+    await db.query(
+      `INSERT INTO audit_log (organization_id, action, appeal_id) VALUES ('demo-school', 'appeal.read', $1)`,
+      [appeal.id],
+    );
+    const audit = (await (
+      await h.call('GET', '/v1/staff/organizations/demo-school/audit-log?limit=1', admin)
+    ).json()) as { items: { appealId: string | null; appealNumber: string | null }[] };
+    expect(audit.items[0]).toMatchObject({ appealId: appeal.id, appealNumber: appeal.registration_number });
+  });
+
   test('a portal administrator creates an organisation, invites its administrator, lists it', async () => {
     const created = await h.call('POST', '/v1/staff/portal/organizations', {
       ...portalAdmin,

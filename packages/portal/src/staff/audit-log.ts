@@ -19,13 +19,16 @@ export async function readAuditLog(
     at: Date;
     action: string;
     appeal_id: string | null;
+    registration_number: string | null;
     details: Record<string, unknown> | null;
     email: string | null;
     label: string | null;
     key_id: string | null;
   }>(
-    `SELECT a.id, a.at, a.action, a.appeal_id, a.details, p.email, k.label, k.id AS key_id
+    `SELECT a.id, a.at, a.action, a.appeal_id, ap.registration_number, a.details, p.email, k.label,
+            k.id AS key_id
      FROM audit_log a
+     LEFT JOIN appeals ap ON ap.id = a.appeal_id
      LEFT JOIN people p ON p.id = a.person_id
      LEFT JOIN api_keys k ON k.id = a.actor
      WHERE ${scope}
@@ -41,6 +44,7 @@ export async function readAuditLog(
       at: row.at.toISOString(),
       action: row.action,
       appealId: row.appeal_id,
+      appealNumber: row.registration_number,
       actor:
         row.email !== null
           ? { kind: 'person' as const, name: row.email }
