@@ -70,45 +70,49 @@ export function DataList<T>({
   };
 
   // Explicit roles keep the table's meaning for screen readers when narrow screens lay it out as cards.
+  // The wrapper scrolls a table wider than the page on its own (its row links scroll it into view as
+  // they take focus), so the page itself never scrolls sideways.
   return (
-    <table class="data-list" role="table">
-      <caption class={captionHidden ? 'visually-hidden' : 'data-list-caption'}>
-        {caption}
-        <span class="visually-hidden"> {t('listKeys')}</span>
-      </caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          <th scope="col" role="columnheader">
-            {primary.header}
-          </th>
-          {columns.map((column) => (
-            <th key={column.id} scope="col" role="columnheader">
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody role="rowgroup" ref={body} onKeyDown={onKeyDown}>
-        {items.map((item, index) => (
-          <tr key={rowKey(item)} role="row" class="data-list-row">
-            <th scope="row" role="rowheader" class="data-list-primary">
-              <a
-                href={rowHref(item)}
-                data-row-link=""
-                tabIndex={index === current ? 0 : -1}
-                onFocus={() => setActive(index)}
-              >
-                {primary.cell(item)}
-              </a>
+    <div class="data-list-scroll">
+      <table class="data-list" role="table">
+        <caption class={captionHidden ? 'visually-hidden' : 'data-list-caption'}>
+          {caption}
+          <span class="visually-hidden"> {t('listKeys')}</span>
+        </caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {primary.header}
             </th>
             {columns.map((column) => (
-              <td key={column.id} role="cell" data-label={column.header}>
-                {column.cell(item)}
-              </td>
+              <th key={column.id} scope="col" role="columnheader">
+                {column.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody role="rowgroup" ref={body} onKeyDown={onKeyDown}>
+          {items.map((item, index) => (
+            <tr key={rowKey(item)} role="row" class="data-list-row">
+              <th scope="row" role="rowheader" class="data-list-primary">
+                <a
+                  href={rowHref(item)}
+                  data-row-link=""
+                  tabIndex={index === current ? 0 : -1}
+                  onFocus={() => setActive(index)}
+                >
+                  {primary.cell(item)}
+                </a>
+              </th>
+              {columns.map((column) => (
+                <td key={column.id} role="cell" data-label={column.header}>
+                  {column.cell(item)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

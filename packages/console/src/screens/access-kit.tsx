@@ -29,30 +29,33 @@ export function Table<T>({
   columns: readonly TableColumn<T>[];
   rowKey: (item: T) => string;
 }) {
+  // A table wider than the page scrolls on its own; focusable, so the keyboard can scroll it too.
   return (
-    <table class="data-list" role="table">
-      <caption class="data-list-caption">{caption}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          {columns.map((column) => (
-            <th key={column.id} scope="col" role="columnheader">
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody role="rowgroup">
-        {items.map((item) => (
-          <tr key={rowKey(item)} role="row" class="data-list-row">
+    <div class="data-list-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table class="data-list" role="table">
+        <caption class="data-list-caption">{caption}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
             {columns.map((column) => (
-              <td key={column.id} role="cell" data-label={column.header}>
-                {column.cell(item)}
-              </td>
+              <th key={column.id} scope="col" role="columnheader">
+                {column.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody role="rowgroup">
+          {items.map((item) => (
+            <tr key={rowKey(item)} role="row" class="data-list-row">
+              {columns.map((column) => (
+                <td key={column.id} role="cell" data-label={column.header}>
+                  {column.cell(item)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
