@@ -278,6 +278,15 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     const path = `/console/queue/appeals/${row?.id}`;
     const page = await signedIn(STAFF.coordinator, path);
     try {
+      // The narrow state column keeps a status word whole ("Зарегистрировано" once broke before its "о").
+      const status = page.locator('dt', { hasText: /^Статус$/ }).locator('xpath=following-sibling::dd[1]');
+      expect(await status.innerText()).toBe('Зарегистрировано');
+      const lines = await status.evaluate((dd) => {
+        const range = document.createRange();
+        range.selectNodeContents(dd);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(lines).toBe(1);
       await page.getByRole('link', { name: 'Регистрационная карточка' }).click();
       await page.getByRole('heading', { level: 1, name: /^Регистрационная карточка · / }).waitFor();
       await checkScreen(page, { label: 'print view of the registration card' });

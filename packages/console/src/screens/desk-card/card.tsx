@@ -296,7 +296,7 @@ function State({
       </dl>
       {card.can.assign && <AssignForm appeal={appeal} card={card} onCard={onCard} />}
       {card.can.process && (
-        <div>
+        <div class="card-state-actions">
           <h3>{t('actionsTitle')}</h3>
           <div class="card-actions">
             {appeal.status === 'registered' && (
