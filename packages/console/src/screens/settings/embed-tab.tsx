@@ -18,6 +18,7 @@ import {
   previewUrl,
   wordpressShortcode,
 } from './embed.ts';
+import { embedOptionMessages, isEmbedOptionMessage } from './embed-options.messages.ts';
 import { settingsMessages } from './settings.messages.ts';
 
 const isKeyword = (spec: OptionSpec): spec is { values: readonly [string, ...string[]] } => 'values' in spec;
@@ -43,6 +44,9 @@ export function EmbedTab({ organizationId }: { organizationId: string }) {
   const set = (name: string, value: string) => {
     values.value = { ...values.value, [name]: value };
   };
+  const words = useT(embedOptionMessages);
+  /** An option or its value in words; one the registry gained since, by its own name. */
+  const word = (key: string) => (isEmbedOptionMessage(key) ? words.t(key) : (key.split('.').at(-1) ?? key));
   const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text);
@@ -82,17 +86,17 @@ export function EmbedTab({ organizationId }: { organizationId: string }) {
             <Select
               key={`${widget.value}-${name}`}
               id={`embed-${name}`}
-              label={name}
+              label={word(name)}
               value={values.value[name] ?? ''}
               onValue={(value) => set(name, value)}
               placeholder="—"
-              options={option.values.map((value) => ({ value, label: value }))}
+              options={option.values.map((value) => ({ value, label: word(`${name}.${value}`) }))}
             />
           ) : (
             <TextInput
               key={`${widget.value}-${name}`}
               id={`embed-${name}`}
-              label={name}
+              label={word(name)}
               hint={'example' in option ? option.example : undefined}
               value={values.value[name] ?? ''}
               onValue={(value) => set(name, value)}
@@ -105,6 +109,9 @@ export function EmbedTab({ organizationId }: { organizationId: string }) {
         <h2 id="embed-code">{t('tab.embed')}</h2>
         <p>{t('embedLoader')}</p>
         <code class="settings-snippet">{loaderSnippet(location.origin)}</code>
+        <Button variant="secondary" onClick={() => copy(loaderSnippet(location.origin))}>
+          {t('copy', { what: t('embedLoaderName') })}
+        </Button>
         {snippets.map((snippet) => (
           <div key={snippet.id} class="settings-section">
             <h3 id={`embed-${snippet.id}`}>{snippet.label}</h3>

@@ -3,8 +3,10 @@ import type { OrganizationSettings, OriginCheckReport, StaffTopic } from '@otkli
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso/router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { optionsOf, widgetNames } from '../../../../../widgets.registry.ts';
 import { setLanguage } from '../../i18n/language.ts';
 import { htmlSnippet, joomlaShortcode, previewUrl, wordpressShortcode } from './embed.ts';
+import { embedOptionMessages } from './embed-options.messages.ts';
 import SettingsScreen from './settings.tsx';
 import { staffClient } from './staff-client.ts';
 
@@ -341,7 +343,16 @@ describe('the settings screen', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Виджет' }), {
       target: { value: 'appeal-counter' },
     });
-    fireEvent.change(await screen.findByRole('combobox', { name: 'variant' }), { target: { value: 'full' } });
+    // The options in words, never the attribute's own name ("variant", "contrast") in a Russian screen.
+    const variant = await screen.findByRole('combobox', { name: 'Вид' });
+    expect([...(variant as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      '—',
+      'компактный',
+      'подробный',
+    ]);
+    expect(screen.getByRole('combobox', { name: 'Контрастность' }).textContent).toContain('высокая');
+    expect(screen.getByRole('button', { name: 'Копировать: скрипт Отклика' })).toBeTruthy();
+    fireEvent.change(variant, { target: { value: 'full' } });
     await waitFor(() =>
       expect(
         screen.getByText('<div data-otklik="appeal-counter" data-org="demo-by" data-variant="full"></div>'),
@@ -352,6 +363,21 @@ describe('the settings screen', () => {
     expect(screen.getByTitle('Так виджет выглядит на странице').getAttribute('src')).toBe(
       '/embed-preview?widget=appeal-counter&org=demo-by&variant=full',
     );
+  });
+});
+
+describe('the embed builder’s words', () => {
+  it('name every option of every widget, and each value, in every language', () => {
+    const keys = widgetNames.flatMap((name) =>
+      optionsOf(name)
+        .filter(([option]) => option !== 'lang')
+        .flatMap(([option, spec]) => [
+          option,
+          ...('values' in spec ? spec.values.map((value) => `${option}.${value}`) : []),
+        ]),
+    );
+    for (const language of ['ru', 'be', 'en'] as const)
+      expect(keys.filter((key) => !(key in embedOptionMessages[language]))).toEqual([]);
   });
 });
 
