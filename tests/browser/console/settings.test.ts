@@ -166,7 +166,7 @@ describe.skipIf(!chromiumAvailable())('console settings in Chromium', () => {
       await signedIn(page);
       await page.getByRole('tab', { name: 'Код для сайта' }).click();
       await page.getByRole('combobox', { name: 'Виджет', exact: true }).selectOption('appeal-counter');
-      await page.getByRole('combobox', { name: 'variant' }).selectOption('full');
+      await page.getByRole('combobox', { name: 'Вид', exact: true }).selectOption('full');
       await expect
         .poll(() => page.getByText('{otklik appeal-counter org=demo-by variant=full}').count())
         .toBe(1);
