@@ -7,8 +7,8 @@
  * also counts the fsync/fdatasync system calls the process made during the commits: the proof that a
  * commit waits for the disk. Exit code 1 when the portal's settings made fewer fsyncs than commits.
  *
- *   pnpm bench:durability            # 200 commits each
- *   COMMITS=1000 pnpm bench:durability
+ *   pnpm bench:durability            # 200 commits each, in the system's temporary directory
+ *   COMMITS=1000 BENCH_DIR=/var/lib/otklik pnpm bench:durability   # on the data directory's disk
  *
  * Budget: a filing's commit within DESIGN's write budget (p99 ≤ 100 ms): checked and printed, not
  * enforced (the figure is the disk's, not the code's).
@@ -58,7 +58,8 @@ async function open(setup: Setup, dir: string) {
 
 /** One run, in this process: prints its figures as JSON on the last line. */
 async function child(setup: Setup, commits: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-durability-'));
+  // /tmp may be a tmpfs: BENCH_DIR puts the data directory on the disk that matters.
+  const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'otklik-durability-'));
   try {
     const db = await open(setup, dir);
     const setting = async (name: string) =>
