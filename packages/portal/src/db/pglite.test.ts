@@ -9,14 +9,26 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('openPglite', () => {
   it('starts with a 16 MB buffer pool and full durability', async () => {
-    const db = await openPglite();
+    // On a data directory: the portal's case, where fsync matters (PGlite's defaults turn it off).
+    const db = await openPglite(join(root, 'settings'));
     try {
       const settings = await db.query<{ name: string; setting: string }>(
         `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
-        [['shared_buffers', 'synchronous_commit', 'full_page_writes', 'wal_level']],
+        [
+          [
+            'shared_buffers',
+            'fsync',
+            'wal_sync_method',
+            'synchronous_commit',
+            'full_page_writes',
+            'wal_level',
+          ],
+        ],
       );
       expect(Object.fromEntries(settings.map((s) => [s.name, s.setting]))).toEqual({
         shared_buffers: '16MB',
+        fsync: 'on',
+        wal_sync_method: 'fsync',
         synchronous_commit: 'on',
         full_page_writes: 'on',
         wal_level: 'replica',

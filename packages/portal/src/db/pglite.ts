@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite, type QueryOptions, types } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { DurableNodeFS, fsyncTree } from './durable-nodefs.ts';
 import { FileStore, fileStoreDirOf } from './file-store.ts';
 import { acquireDataDirLock } from './lock.ts';
 import type { Database, Queryable } from './types.ts';
@@ -35,14 +37,27 @@ function wrap(pg: PGliteLike, files: FileStore | undefined): Queryable {
 const extensions = { btree_gin };
 
 /**
- * PGlite's start parameters with a smaller buffer pool. PGlite runs Postgres in single-user mode with
- * initdb's `shared_buffers = 128MB`, and that pool is resident from the start (its shared memory is
- * touched when it is set up): 120 MB of the portal's memory before the first query. With 16 MB the
- * desk's queries cost the same CPU on a data set ten times the pool (docs/decisions.md, "PGlite
- * memory"): pages not in the pool are read from the data files, which the kernel's page cache holds,
- * and one backend has no one to share the pool with. Durability settings are PGlite's, unchanged.
+ * PGlite's start parameters with a smaller buffer pool, and durable. PGlite runs Postgres in
+ * single-user mode with initdb's `shared_buffers = 128MB`, and that pool is resident from the start
+ * (its shared memory is touched when it is set up): 120 MB of the portal's memory before the first
+ * query. With 16 MB the desk's queries cost the same CPU on a data set ten times the pool
+ * (docs/decisions.md, "PGlite memory"): pages not in the pool are read from the data files, which the
+ * kernel's page cache holds, and one backend has no one to share the pool with.
+ *
+ * Durability: PGlite's defaults include `-F` (fsync off), so a commit the portal acknowledged lived only
+ * in the kernel's page cache: safe from SIGKILL, lost to a power cut. `fsync=on` with
+ * `wal_sync_method=fsync` (Emscripten's `fdatasync` does nothing, its `fsync` reaches
+ * `DurableNodeFS`) flushes the WAL at every commit (docs/decisions.md, "Durability on PGlite").
  */
-const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+const startParams = [
+  ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
+];
 
 /** Embedded PostgreSQL (WASM). `dataDir` omitted: in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Database> {
@@ -52,11 +67,13 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   let files: FileStore | undefined;
   try {
     files = dir === undefined ? undefined : await FileStore.open(fileStoreDirOf(dir));
+    const created = dir !== undefined && !existsSync(join(dir, 'PG_VERSION'));
     pg =
       dir === undefined
         ? new PGlite({ extensions, startParams })
-        : new PGlite(dir, { extensions, startParams });
+        : new PGlite({ dataDir: dir, fs: new DurableNodeFS(dir), extensions, startParams });
     await pg.waitReady;
+    if (dir !== undefined && created) fsyncTree(dir);
   } catch (error) {
     release();
     throw error;
@@ -94,10 +111,17 @@ export async function restorePgliteDataDir(dataDir: string, tarball: Blob): Prom
   const dir = resolve(dataDir);
   const release = acquireDataDirLock(dir);
   try {
-    const pg = new PGlite(dir, { loadDataDir: tarball, extensions, startParams });
+    const pg = new PGlite({
+      dataDir: dir,
+      fs: new DurableNodeFS(dir),
+      loadDataDir: tarball,
+      extensions,
+      startParams,
+    });
     await pg.waitReady;
     await pg.exec('CHECKPOINT');
     await pg.close();
+    fsyncTree(dir);
   } finally {
     release();
   }
