@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Queryable } from '../db/types.ts';
 import { requestHeader } from '../http/headers.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import { type KeyRing, safeEqualHex } from '../security/keys.ts';
 import { type Membership, type PersonActor, personalPermissions } from './actor.ts';
 
@@ -156,7 +156,7 @@ export async function authenticateSession(
   if (!SAFE_METHODS.has(c.req.method)) {
     const sent = requestHeader(c, 'X-CSRF-Token') ?? '';
     if (!safeEqualHex(await csrfTokenFor(keys, session.id), sent)) {
-      throw new ProblemError(403, 'forbidden', 'Send the session’s CSRF token as X-CSRF-Token');
+      throw refusal('csrf-token-invalid', 'Send the session’s CSRF token as X-CSRF-Token');
     }
   }
   const person = await loadPerson(db, session.person_id);
