@@ -101,7 +101,7 @@ export const session = computed<StaffSession | null>(() => {
     displayName: current.person.displayName || current.person.email,
     roles: rolesIn(chosen?.organizationId),
     organization: chosen
-      ? { ...organizationOf(chosen), timeZone: browserTimeZone() }
+      ? { ...organizationOf(chosen), timeZone: chosen.organizationTimeZone ?? browserTimeZone() }
       : { id: '', name: '', label: '', timeZone: browserTimeZone() },
   };
 });
@@ -165,5 +165,5 @@ export const shownRoles = computed<ReadonlySet<StaffRole>>(
   () => session.value?.roles ?? new Set(STAFF_ROLES),
 );
 
-/** The time zone dates are shown in: the chosen organisation's, else the browser's. */
+/** The time zone dates are shown in: the chosen organisation's (from the session), else the browser's. */
 export const timeZone = computed(() => session.value?.organization.timeZone ?? browserTimeZone());

@@ -104,9 +104,10 @@ export async function loadPerson(db: Queryable, personId: string) {
     subtree: boolean;
     name: string;
     short_name: string | null;
+    time_zone: string;
   }>(
     // A role in an organisation that requires a second factor counts only once one is set up.
-    `SELECT m.organization_id, m.role, m.subtree, o.name, o.short_name FROM memberships m
+    `SELECT m.organization_id, m.role, m.subtree, o.name, o.short_name, o.time_zone FROM memberships m
      JOIN organizations o ON o.id = m.organization_id JOIN people p ON p.id = m.person_id
      WHERE m.person_id = $1 AND (NOT o.require_totp OR p.totp_enabled_at IS NOT NULL)
      ORDER BY m.created_at, m.organization_id, m.role`,
@@ -118,6 +119,7 @@ export async function loadPerson(db: Queryable, personId: string) {
       organizationId: m.organization_id,
       organizationName: m.name,
       organizationShortName: m.short_name,
+      organizationTimeZone: m.time_zone,
       role: m.role,
       subtree: m.subtree,
     })),
