@@ -331,6 +331,7 @@ export {
   OrganizationSettings,
   OrganizationSettingsPatch,
   OriginBody,
+  OriginCheckAdvice,
   OriginCheckBody,
   OriginCheckItem,
   OriginCheckReport,

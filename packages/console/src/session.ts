@@ -101,7 +101,7 @@ export const session = computed<StaffSession | null>(() => {
     displayName: current.person.displayName || current.person.email,
     roles: rolesIn(chosen?.organizationId),
     organization: chosen
-      ? { ...organizationOf(chosen), timeZone: browserTimeZone() }
+      ? { ...organizationOf(chosen), timeZone: chosen.organizationTimeZone ?? browserTimeZone() }
       : { id: '', name: '', label: '', timeZone: browserTimeZone() },
   };
 });
@@ -157,13 +157,5 @@ export async function signOut(everywhere = false): Promise<void> {
   }
 }
 
-/**
- * The roles the home screen describes sections for: the signed-in person's; while nobody is signed
- * in, every section (what the console offers). The navigation offers only the way in then.
- */
-export const shownRoles = computed<ReadonlySet<StaffRole>>(
-  () => session.value?.roles ?? new Set(STAFF_ROLES),
-);
-
-/** The time zone dates are shown in: the chosen organisation's, else the browser's. */
+/** The time zone dates are shown in: the chosen organisation's (from the session), else the browser's. */
 export const timeZone = computed(() => session.value?.organization.timeZone ?? browserTimeZone());

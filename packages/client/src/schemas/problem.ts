@@ -66,6 +66,12 @@ export const PROBLEM_REASONS = {
   'draft-text-missing': { status: 422, code: 'validation-failed' },
   'answer-files-limit': { status: 409, code: 'conflict' },
   'due-period-reversed': { status: 422, code: 'validation-failed' },
+  // The staff gate: who may call
+  'csrf-token-invalid': { status: 403, code: 'forbidden' },
+  'api-key-invalid': { status: 401, code: 'unauthorized' },
+  'permission-missing': { status: 403, code: 'forbidden' },
+  'api-key-other-organization': { status: 403, code: 'forbidden' },
+  'mine-needs-person': { status: 422, code: 'validation-failed' },
   // People, organisations, access
   'person-only': { status: 403, code: 'forbidden' },
   'portal-administrator-only': { status: 403, code: 'forbidden' },

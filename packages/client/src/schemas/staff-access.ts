@@ -83,6 +83,8 @@ export const StaffMembership = v.object({
   organizationName: v.string(),
   /** Its short name ("МБОУ СОШ № 1"), which the console's header shows where a phone has no room; null when none. */
   organizationShortName: v.optional(v.nullable(v.string())),
+  /** Its time zone (IANA), the clock of its days and months; the session sends it. */
+  organizationTimeZone: v.optional(v.string()),
   role: StaffRoleSchema,
   /** Whether the role reaches the organisations below for figures. */
   subtree: v.boolean(),

@@ -200,12 +200,33 @@ export const OriginCheckBody = v.object({
 export type OriginCheckBody = v.InferInput<typeof OriginCheckBody>;
 
 /**
- * One point of the site check: `ok`, `missing` (the site must change something: `hint` says what),
- * or `unknown` (could not be told, e.g. the page did not load).
+ * What the site must do about a point of the check, for clients to say in their own words: allow its
+ * origin, make the page load (it gave no answer, took too long, or answered `httpStatus`), add the
+ * loader script or the widget's mount element, or let the portal in through its Content-Security-Policy.
+ */
+export const ORIGIN_CHECK_ADVICE = [
+  'add-origin',
+  'page-not-loaded',
+  'page-timeout',
+  'page-http-status',
+  'add-loader-script',
+  'add-mount-div',
+  'allow-portal-in-csp',
+] as const;
+export const OriginCheckAdvice = v.picklist(ORIGIN_CHECK_ADVICE);
+export type OriginCheckAdvice = v.InferOutput<typeof OriginCheckAdvice>;
+
+/**
+ * One point of the site check: `ok`, `missing` (the site must change something: `advice` says what,
+ * `code` the exact text to add, if any), or `unknown` (could not be told, e.g. the page did not load).
+ * `hint` is the same in English, for API users.
  */
 export const OriginCheckItem = v.object({
   id: v.picklist(['origin-allowed', 'page-reachable', 'loader-script', 'mount-div', 'csp']),
   status: v.picklist(['ok', 'missing', 'unknown']),
+  advice: v.nullable(OriginCheckAdvice),
+  /** What to add, verbatim (an origin, an HTML element, CSP sources): not translated. */
+  code: v.nullable(v.string()),
   hint: v.nullable(v.string()),
 });
 export type OriginCheckItem = v.InferOutput<typeof OriginCheckItem>;

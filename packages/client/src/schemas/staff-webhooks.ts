@@ -40,9 +40,19 @@ export type WebhookInput = v.InferInput<typeof WebhookInput>;
  * Why an attempt failed, for people's words: the receiver answered something other than 2xx
  * (`status`), refused the connection (`refused`: down, or another port), did not answer in time
  * (`timeout`), the address is one the portal does not send to (`address`: a private network, a name
- * that does not resolve), or another network failure (`network`: reset, TLS). `error` keeps the detail.
+ * that does not resolve), the secure connection failed (`tls`: a certificate not trusted, expired or
+ * for another name; not HTTPS at all), the connection was cut before an answer (`reset`), or another
+ * network failure (`network`). `error` keeps the detail, in English, for support.
  */
-export const WEBHOOK_FAILURES = ['status', 'refused', 'timeout', 'address', 'network'] as const;
+export const WEBHOOK_FAILURES = [
+  'status',
+  'refused',
+  'timeout',
+  'address',
+  'tls',
+  'reset',
+  'network',
+] as const;
 export const WebhookFailure = v.picklist(WEBHOOK_FAILURES);
 export type WebhookFailure = v.InferOutput<typeof WebhookFailure>;
 
@@ -65,8 +75,10 @@ export const StaffWebhook = v.object({
   createdAt: IsoTimestamp,
   /** The latest attempt of any delivery of this hook, or null before the first. */
   lastAttempt: v.nullable(WebhookAttempt),
-  /** Deliveries not yet accepted by the receiver (waiting or retrying). */
+  /** Deliveries not yet accepted by the receiver that the portal still tries (waiting or retrying). */
   pending: Count,
+  /** Deliveries the portal has given up on after its last attempt: they are not sent again. */
+  givenUp: Count,
 });
 export type StaffWebhook = v.InferOutput<typeof StaffWebhook>;
 

@@ -9,6 +9,16 @@ import type { ProblemReason } from '@otklik/client';
 type Texts = Record<ProblemReason, string>;
 
 const ru = {
+  'csrf-token-invalid':
+    'Страница устарела: консоль открыта давно или вход выполнен в другой вкладке. Обновите страницу и повторите действие.',
+  'api-key-invalid':
+    'Ключ API не подходит: он неверен или отозван. Попросите администратора выпустить новый.',
+  'permission-missing':
+    'У вас нет прав на это действие в этой организации. Если они нужны для работы, обратитесь к администратору организации.',
+  'api-key-other-organization':
+    'Ключ API действует только в своей организации (а для показателей — и в подчинённых ей).',
+  'mine-needs-person':
+    'Фильтр «Мои» работает только для сотрудника, вошедшего в консоль. Выберите исполнителя.',
   'appeal-closed': 'Обращение уже закрыто, с ним больше ничего не сделать. Обновите карточку.',
   'transition-not-allowed':
     'В нынешнем статусе обращения этот шаг невозможен: возможно, его уже изменил коллега. Обновите карточку и проверьте статус.',
@@ -105,6 +115,16 @@ const ru = {
 } satisfies Texts;
 
 const be = {
+  'csrf-token-invalid':
+    'Старонка састарэла: кансоль адкрыта даўно або ўваход выкананы ў іншай укладцы. Абнавіце старонку і паўтарыце дзеянне.',
+  'api-key-invalid':
+    'Ключ API не падыходзіць: ён няправільны або адкліканы. Папрасіце адміністратара выпусціць новы.',
+  'permission-missing':
+    'У вас няма правоў на гэта дзеянне ў гэтай арганізацыі. Калі яны патрэбныя для працы, звярніцеся да адміністратара арганізацыі.',
+  'api-key-other-organization':
+    'Ключ API дзейнічае толькі ў сваёй арганізацыі (а для паказчыкаў — і ў падпарадкаваных ёй).',
+  'mine-needs-person':
+    'Фільтр «Мае» працуе толькі для супрацоўніка, які ўвайшоў у кансоль. Выберыце выканаўцу.',
   'appeal-closed': 'Зварот ужо закрыты, з ім больш нічога не зрабіць. Абнавіце картку.',
   'transition-not-allowed':
     'У цяперашнім статусе звароту гэты крок немагчымы: магчыма, яго ўжо змяніў калега. Абнавіце картку і праверце статус.',
@@ -201,6 +221,15 @@ const be = {
 } satisfies Texts;
 
 const en = {
+  'csrf-token-invalid':
+    'This page is out of date: the console has been open a long time or you signed in in another tab. Reload the page and try again.',
+  'api-key-invalid': 'The API key is not valid: it is wrong or revoked. Ask an administrator for a new one.',
+  'permission-missing':
+    'You do not have the rights for this in this organisation. If your work needs them, ask the organisation’s administrator.',
+  'api-key-other-organization':
+    'An API key acts only in its own organisation (and, for figures, in the organisations below it).',
+  'mine-needs-person':
+    'The “Mine” filter works only for a person signed in to the console. Choose an executor.',
   'appeal-closed': 'The appeal is closed already; nothing more can be done with it. Reload the card.',
   'transition-not-allowed':
     'This step is not possible in the appeal’s current status: a colleague may have changed it. Reload the card and check the status.',

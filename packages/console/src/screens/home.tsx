@@ -1,18 +1,22 @@
 import { useT } from '../i18n/translate.ts';
 import { PageHeader } from '../kit/page-header.tsx';
 import { paths, sectionsFor } from '../routes.ts';
-import { session, shownRoles } from '../session.ts';
+import { session } from '../session.ts';
 import { shellMessages } from '../shell/shell.messages.ts';
 import { homeMessages } from './home.messages.ts';
 
-/** The first screen: what the console is for, the way in, and the sections the person may open. */
+/**
+ * The first screen: what the console is for and, signed out, only the way in (every section would ask
+ * to sign in first); signed in, the sections the person's roles open.
+ */
 export default function Home() {
   const { t } = useT(homeMessages);
   const shell = useT(shellMessages);
-  return (
-    <>
-      <PageHeader title={t('title')} description={t('intro')} />
-      {session.value === null && (
+  const current = session.value;
+  if (current === null) {
+    return (
+      <>
+        <PageHeader title={t('title')} description={t('intro')} />
         <section class="panel" aria-labelledby="home-sign-in">
           <h2 id="home-sign-in">{t('signInTitle')}</h2>
           <p>{t('signInText')}</p>
@@ -20,8 +24,13 @@ export default function Home() {
             {t('signInAction')}
           </a>
         </section>
-      )}
-      {session.value?.roles.has('administrator') && (
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} />
+      {current.roles.has('administrator') && (
         <section class="panel" aria-labelledby="home-organization">
           <h2 id="home-organization">{t('adminTitle')}</h2>
           <ul>
@@ -43,7 +52,7 @@ export default function Home() {
       <section aria-labelledby="home-sections">
         <h2 id="home-sections">{t('sectionsTitle')}</h2>
         <ul class="card-list">
-          {sectionsFor(shownRoles.value).map((section) => (
+          {sectionsFor(current.roles).map((section) => (
             <li key={section.id} class="card">
               <h3 class="card-title">
                 <a href={section.path}>{shell.t(section.label)}</a>

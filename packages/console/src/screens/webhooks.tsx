@@ -1,13 +1,14 @@
 import { isOtklikError } from '@otklik/client';
 import { type StaffWebhook, WEBHOOK_EVENTS, type WebhookEvent } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
-import { toast } from '../kit/announcer.tsx';
+import { announce, toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
 import { fieldIssueText, supportDetail, useRefusal } from '../kit/errors.ts';
 import type { FormError } from '../kit/form.ts';
-import { FormAlert } from '../kit/form-alert.tsx';
+import { FormAlert, SupportDetail } from '../kit/form-alert.tsx';
 import { Checkbox, TextInput } from '../kit/inputs.tsx';
 import { kitMessages } from '../kit/kit.messages.ts';
 import { PageHeader } from '../kit/page-header.tsx';
@@ -44,6 +45,17 @@ function HooksBody({ organizationId }: { organizationId: string }) {
     async (signal) => (await loadApi()).listStaffWebhooks(organizationId, { signal }),
     [organizationId, version.value],
   );
+  // A refresh asked for by the person is announced once the list is back (politely: not an error).
+  const refreshing = useRef(false);
+  useEffect(() => {
+    if (!refreshing.current || hooks.state === 'loading') return;
+    refreshing.current = false;
+    if (hooks.state === 'ready') announce(t('refreshed'));
+  }, [hooks.state]);
+  const refresh = () => {
+    refreshing.current = true;
+    version.value++;
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -90,24 +102,25 @@ function HooksBody({ organizationId }: { organizationId: string }) {
     if (last === null) return t('never');
     const when = formatInstant(language.value, last.at);
     if (last.delivered) return `${when}: ${t('delivered', { status: String(last.status ?? '') })}`;
-    // The kind in words; the portal's own text only where the kind alone says too little.
+    // The kind in words; the portal's English text only folded away, for support, where the kind
+    // alone says too little.
     const failure = last.failure ?? 'network';
     const words = t(`failure.${failure}`, { status: String(last.status ?? '') });
     return (
       <>
         {`${when}: ${t('failed', { error: words })}`}
-        {failure === 'network' && last.error && (
-          <>
-            {' ('}
-            <span lang="en">{last.error}</span>)
-          </>
-        )}
+        {failure === 'network' && last.error && <SupportDetail text={last.error} />}
       </>
     );
   };
 
   return (
     <>
+      <div class="form-actions">
+        <Button variant="secondary" onClick={refresh} busy={refreshing.current && hooks.state === 'loading'}>
+          {t('refresh')}
+        </Button>
+      </div>
       <Loaded load={hooks}>
         {(data) =>
           data.items.length === 0 ? (
@@ -128,6 +141,18 @@ function HooksBody({ organizationId }: { organizationId: string }) {
                 },
                 { id: 'last', header: t('colLast'), cell: lastAttempt },
                 { id: 'pending', header: t('colPending'), cell: (h) => String(h.pending) },
+                {
+                  id: 'given-up',
+                  header: t('colGivenUp'),
+                  cell: (h) =>
+                    h.givenUp === 0 ? (
+                      '0'
+                    ) : (
+                      <strong>
+                        {h.givenUp} <span class="field-hint">({t('givenUpHint')})</span>
+                      </strong>
+                    ),
+                },
                 {
                   id: 'actions',
                   header: t('colActions'),

@@ -115,9 +115,12 @@ export async function queuePage(
       'Invalid query',
     );
   if (query.mine && me === null)
-    throw new ProblemError(422, 'validation-failed', 'Invalid query', [
-      { path: 'query.mine', message: 'An API key has no appeals of its own: filter by executorId' },
-    ]);
+    throw fieldRefusal(
+      'mine-needs-person',
+      'query.mine',
+      'An API key has no appeals of its own: filter by executorId',
+      'Invalid query',
+    );
   const [org] = await db.query<{ time_zone: string }>('SELECT time_zone FROM organizations WHERE id = $1', [
     organizationId,
   ]);

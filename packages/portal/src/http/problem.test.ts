@@ -45,6 +45,7 @@ describe('a refusal names its reason', () => {
       expect([reason, error.status, error.code]).toEqual([reason, status, code]);
       expect(
         {
+          401: ['unauthorized'],
           403: ['forbidden', 'identity-required'],
           404: ['not-found'],
           409: ['conflict'],

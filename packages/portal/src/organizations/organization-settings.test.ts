@@ -301,19 +301,30 @@ describe.each(backends)('organisation settings on $name', (backend) => {
         'mount-div': 'ok',
         csp: 'ok',
       });
+      expect(first.items[0]).toMatchObject({ advice: 'add-origin', code: site.url });
       expect(first.items[0]?.hint).toContain(site.url);
       await staff('demo-school', 'POST', '/origins', { origin: site.url });
       expect((await check('/ready')).ready).toBe(true);
 
       const bare = await check('/bare');
       expect(statuses(bare)).toMatchObject({ 'loader-script': 'missing', 'mount-div': 'missing', csp: 'ok' });
+      expect(bare.items.find((i) => i.id === 'loader-script')).toMatchObject({
+        advice: 'add-loader-script',
+        code: `<script src="${PORTAL}/otklik.js" defer></script>`,
+      });
+      expect(bare.items.find((i) => i.id === 'mount-div')?.advice).toBe('add-mount-div');
       expect(bare.items.find((i) => i.id === 'loader-script')?.hint).toContain(`${PORTAL}/otklik.js`);
       const strict = await check('/strict');
       expect(statuses(strict)).toMatchObject({ 'loader-script': 'ok', csp: 'missing' });
+      expect(strict.items.find((i) => i.id === 'csp')).toMatchObject({
+        advice: 'allow-portal-in-csp',
+        code: `script-src ${PORTAL}; connect-src ${PORTAL}`,
+      });
       expect(strict.items.find((i) => i.id === 'csp')?.hint).toContain('script-src, connect-src');
       const gone = await check('/gone');
       expect(gone).toMatchObject({ ready: false, httpStatus: 410 });
       expect(statuses(gone)).toMatchObject({ 'page-reachable': 'missing', 'loader-script': 'unknown' });
+      expect(gone.items.find((i) => i.id === 'page-reachable')?.advice).toBe('page-http-status');
 
       // Without the allowance: loopback (by address and by name), link-local and private are refused.
       for (const pageUrl of [

@@ -6,7 +6,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
-import type { OriginCheckItem, OriginCheckReport } from '@otklik/client/schemas';
+import type { OriginCheckAdvice, OriginCheckItem, OriginCheckReport } from '@otklik/client/schemas';
 import { fieldRefusal, ProblemError } from '../http/problem.ts';
 
 export interface SiteCheckOptions {
@@ -187,6 +187,22 @@ function cspAllows(policy: string, directive: string, portalOrigin: string, page
   });
 }
 
+const ok = (id: OriginCheckItem['id']): OriginCheckItem => ({
+  id,
+  status: 'ok',
+  advice: null,
+  code: null,
+  hint: null,
+});
+
+/** A point the site must fix: the advice for clients' words, the text to add, and English for API users. */
+const missing = (
+  id: OriginCheckItem['id'],
+  advice: OriginCheckAdvice,
+  code: string | null,
+  hint: string,
+): OriginCheckItem => ({ id, status: 'missing', advice, code, hint });
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -204,11 +220,11 @@ export async function checkSite(
   const origin = url.origin;
   const items: OriginCheckItem[] = [];
   const allowed = allowedOrigins.includes(origin);
-  items.push({
-    id: 'origin-allowed',
-    status: allowed ? 'ok' : 'missing',
-    hint: allowed ? null : `Add ${origin} to the allowed origins`,
-  });
+  items.push(
+    allowed
+      ? ok('origin-allowed')
+      : missing('origin-allowed', 'add-origin', origin, `Add ${origin} to the allowed origins`),
+  );
   let page: (Fetched & { url: URL }) | null = null;
   let failure: string | null = null;
   try {
@@ -218,39 +234,41 @@ export async function checkSite(
     failure = error instanceof Error ? error.message : String(error);
   }
   if (page === null || page.status < 200 || page.status >= 300) {
-    items.push({
-      id: 'page-reachable',
-      status: 'missing',
-      hint:
-        page === null
-          ? `The page could not be loaded (${failure ?? 'no answer'})`
-          : `The page answered HTTP ${page.status}`,
-    });
+    items.push(
+      page !== null
+        ? missing('page-reachable', 'page-http-status', null, `The page answered HTTP ${page.status}`)
+        : missing(
+            'page-reachable',
+            failure === 'timeout' ? 'page-timeout' : 'page-not-loaded',
+            null,
+            `The page could not be loaded (${failure ?? 'no answer'})`,
+          ),
+    );
     for (const id of ['loader-script', 'mount-div', 'csp'] as const) {
-      items.push({ id, status: 'unknown', hint: null });
+      items.push({ id, status: 'unknown', advice: null, code: null, hint: null });
     }
     return { pageUrl, origin, ready: false, httpStatus: page?.status ?? null, items };
   }
-  items.push({ id: 'page-reachable', status: 'ok', hint: null });
+  items.push(ok('page-reachable'));
   const html = page.body;
   const loader = new RegExp(
     `<script\\b[^>]*\\bsrc=["']?${escapeRegExp(portalOrigin)}/otklik\\.js(?:[?#][^"'\\s>]*)?["'\\s>]`,
     'i',
   );
   const hasLoader = loader.test(html);
-  items.push({
-    id: 'loader-script',
-    status: hasLoader ? 'ok' : 'missing',
-    hint: hasLoader ? null : `Add <script src="${portalOrigin}/otklik.js" defer></script> to the page`,
-  });
+  const script = `<script src="${portalOrigin}/otklik.js" defer></script>`;
+  items.push(
+    hasLoader
+      ? ok('loader-script')
+      : missing('loader-script', 'add-loader-script', script, `Add ${script} to the page`),
+  );
   const hasMount = /<div\b[^>]*\bdata-otklik=["']?[a-z]/i.test(html);
-  items.push({
-    id: 'mount-div',
-    status: hasMount ? 'ok' : 'missing',
-    hint: hasMount
-      ? null
-      : 'Add the widget’s <div data-otklik="…" data-org="…"></div> where it should appear',
-  });
+  const mount = '<div data-otklik="…" data-org="…"></div>';
+  items.push(
+    hasMount
+      ? ok('mount-div')
+      : missing('mount-div', 'add-mount-div', mount, `Add the widget’s ${mount} where it should appear`),
+  );
   const header = page.headers['content-security-policy'];
   const policies = (Array.isArray(header) ? header : header ? [header] : []).concat(
     Array.from(
@@ -264,14 +282,16 @@ export async function checkSite(
   const blocked = ['script-src', 'connect-src'].filter(
     (directive) => !policies.every((policy) => cspAllows(policy, directive, portalOrigin, pageOrigin)),
   );
-  items.push({
-    id: 'csp',
-    status: blocked.length === 0 ? 'ok' : 'missing',
-    hint:
-      blocked.length === 0
-        ? null
-        : `Add ${portalOrigin} to the Content-Security-Policy directives ${blocked.join(', ')}`,
-  });
+  items.push(
+    blocked.length === 0
+      ? ok('csp')
+      : missing(
+          'csp',
+          'allow-portal-in-csp',
+          blocked.map((directive) => `${directive} ${portalOrigin}`).join('; '),
+          `Add ${portalOrigin} to the Content-Security-Policy directives ${blocked.join(', ')}`,
+        ),
+  );
   return {
     pageUrl,
     origin,

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Queryable } from '../db/types.ts';
 import { requestHeader } from '../http/headers.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import { API_KEY_PERMISSIONS, type StaffActor } from './actor.ts';
 
 const KEY_PATTERN = /^otk_[A-Za-z0-9_-]{43}$/;
@@ -26,7 +26,7 @@ export async function createApiKey(db: Queryable, organizationId: string, label?
 }
 
 const unauthorized = (detail: string) =>
-  new ProblemError(401, 'unauthorized', detail, undefined, { 'WWW-Authenticate': 'Bearer realm="otklik"' });
+  refusal('api-key-invalid', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="otklik"' } });
 
 /** Authenticates `Authorization: Bearer otk_…` as the key's actor (401 otherwise). */
 export async function authenticateApiKey(c: Context, db: Queryable): Promise<StaffActor> {

@@ -3,14 +3,12 @@ import type { Context } from 'hono';
 import type { Queryable } from '../db/types.ts';
 import type { StaffGate } from '../http/endpoint.ts';
 import { requestHeader } from '../http/headers.ts';
-import { ProblemError, refusal } from '../http/problem.ts';
+import { refusal } from '../http/problem.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { type PersonActor, permissionsIn, type StaffActor } from './actor.ts';
 import { authenticateApiKey } from './api-keys.ts';
 import { isWithinSubtree } from './organization-tree.ts';
 import { authenticateSession } from './sessions.ts';
-
-const forbidden = (detail: string) => new ProblemError(403, 'forbidden', detail);
 
 /**
  * Staff authentication and authorisation for every staff endpoint. An API key acts in its own
@@ -35,14 +33,17 @@ export function createStaffGate(
       const target = params.organizationId;
       if (actor.kind === 'person') return scopePerson(db, actor, permission, target, params.appealId);
       if (!actor.permissions.has(permission)) {
-        throw forbidden(`This key does not have the permission ${permission}`);
+        throw refusal('permission-missing', `This key does not have the permission ${permission}`);
       }
       if (target === undefined || target === actor.organizationId) return actor;
       if (STAFF_PERMISSIONS[permission] !== 'subtree') {
-        throw forbidden('This key belongs to another organisation');
+        throw refusal('api-key-other-organization', 'This key belongs to another organisation');
       }
       if (!(await isWithinSubtree(db, target, actor.organizationId))) {
-        throw forbidden('This key reads only its own organisation and the organisations below it');
+        throw refusal(
+          'api-key-other-organization',
+          'This key reads only its own organisation and the organisations below it',
+        );
       }
       return actor;
     },
@@ -78,7 +79,7 @@ async function scopePerson(
         }
       }
     }
-    throw forbidden(`You do not hold ${permission} in this organisation`);
+    throw refusal('permission-missing', `You do not hold ${permission} in this organisation`);
   }
   if (appealId !== undefined && /^[0-9a-f-]{36}$/i.test(appealId)) {
     // A call about an appeal acts in the appeal's organisation when the person holds the permission
@@ -92,6 +93,7 @@ async function scopePerson(
     }
   }
   const home = actor.memberships.find((m) => permissionsIn([m], m.organizationId).has(permission));
-  if (home === undefined) throw forbidden(`You do not hold ${permission} in any organisation`);
+  if (home === undefined)
+    throw refusal('permission-missing', `You do not hold ${permission} in any organisation`);
   return scoped(home.organizationId);
 }

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Queryable } from '../db/types.ts';
 import { requestHeader } from '../http/headers.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, refusal } from '../http/problem.ts';
 import { type KeyRing, safeEqualHex } from '../security/keys.ts';
 import { type Membership, type PersonActor, personalPermissions } from './actor.ts';
 
@@ -104,9 +104,10 @@ export async function loadPerson(db: Queryable, personId: string) {
     subtree: boolean;
     name: string;
     short_name: string | null;
+    time_zone: string;
   }>(
     // A role in an organisation that requires a second factor counts only once one is set up.
-    `SELECT m.organization_id, m.role, m.subtree, o.name, o.short_name FROM memberships m
+    `SELECT m.organization_id, m.role, m.subtree, o.name, o.short_name, o.time_zone FROM memberships m
      JOIN organizations o ON o.id = m.organization_id JOIN people p ON p.id = m.person_id
      WHERE m.person_id = $1 AND (NOT o.require_totp OR p.totp_enabled_at IS NOT NULL)
      ORDER BY m.created_at, m.organization_id, m.role`,
@@ -118,6 +119,7 @@ export async function loadPerson(db: Queryable, personId: string) {
       organizationId: m.organization_id,
       organizationName: m.name,
       organizationShortName: m.short_name,
+      organizationTimeZone: m.time_zone,
       role: m.role,
       subtree: m.subtree,
     })),
@@ -156,7 +158,7 @@ export async function authenticateSession(
   if (!SAFE_METHODS.has(c.req.method)) {
     const sent = requestHeader(c, 'X-CSRF-Token') ?? '';
     if (!safeEqualHex(await csrfTokenFor(keys, session.id), sent)) {
-      throw new ProblemError(403, 'forbidden', 'Send the session’s CSRF token as X-CSRF-Token');
+      throw refusal('csrf-token-invalid', 'Send the session’s CSRF token as X-CSRF-Token');
     }
   }
   const person = await loadPerson(db, session.person_id);

@@ -15,5 +15,8 @@ export function failureOf(status: number | null, error: string | null): WebhookF
   if (/\bECONNREFUSED\b/.test(error)) return 'refused';
   if (error === TIMEOUT_ERROR || /\bETIMEDOUT\b/.test(error)) return 'timeout';
   if (isAddressRefusal(error)) return 'address';
+  if (/certificate|\bSSL\b|\bTLS\b|\bEPROTO\b|wrong version number|ERR_SSL_|\bCERT_/i.test(error))
+    return 'tls';
+  if (/\bECONNRESET\b|socket hang up|\bEPIPE\b/.test(error)) return 'reset';
   return 'network';
 }

@@ -9,7 +9,7 @@ import { audit } from '../staff/audit.ts';
 import { AddressRefused, resolveTarget } from './address-guard.ts';
 import { newWebhookSecret } from './signature.ts';
 import { deleteWebhook, insertWebhook, listDeliveries, listWebhooks } from './store.ts';
-import { WEBHOOK_SECRET_PURPOSE, type WebhookOptions } from './worker.ts';
+import { DEFAULT_MAX_ATTEMPTS, WEBHOOK_SECRET_PURPOSE, type WebhookOptions } from './worker.ts';
 
 /** An organisation's webhooks: register (the secret answered once, stored sealed), list, remove, deliveries. */
 export function registerWebhookRoutes(
@@ -19,7 +19,7 @@ export function registerWebhookRoutes(
   options: WebhookOptions = {},
 ): void {
   registerEndpoint(router, endpoints.listStaffWebhooks, async ({ params }) => ({
-    items: await listWebhooks(db, params.organizationId),
+    items: await listWebhooks(db, params.organizationId, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
   }));
 
   registerEndpoint(router, endpoints.createStaffWebhook, async ({ actor, params, body }) => {

@@ -4,6 +4,7 @@ import type { StaffWebhook, WebhookDelivery, WebhookEvent } from '@otklik/client
 import type { Queryable } from '../db/types.ts';
 import { ProblemError, refusal } from '../http/problem.ts';
 import { failureOf } from './failure.ts';
+import { DEFAULT_MAX_ATTEMPTS } from './worker.ts';
 
 interface HookRow {
   id: string;
@@ -12,6 +13,7 @@ interface HookRow {
   description: string | null;
   created_at: Date;
   pending: number;
+  given_up: number;
   last_at: Date | null;
   last_event: WebhookEvent | null;
   last_status: number | null;
@@ -23,7 +25,10 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 const HOOKS_SQL = `
   SELECT w.id, w.url, w.events, w.description, w.created_at,
-    (SELECT count(*)::int FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_at IS NULL) AS pending,
+    (SELECT count(*)::int FROM webhook_deliveries d
+     WHERE d.webhook_id = w.id AND d.delivered_at IS NULL AND d.attempts < $2) AS pending,
+    (SELECT count(*)::int FROM webhook_deliveries d
+     WHERE d.webhook_id = w.id AND d.delivered_at IS NULL AND d.attempts >= $2) AS given_up,
     l.last_attempt_at AS last_at, l.event AS last_event, l.last_status, l.last_error,
     (l.delivered_at IS NOT NULL) AS last_delivered
   FROM webhooks w
@@ -40,6 +45,7 @@ function view(row: HookRow): StaffWebhook {
     description: row.description,
     createdAt: iso(row.created_at),
     pending: row.pending,
+    givenUp: row.given_up,
     lastAttempt:
       row.last_at === null || row.last_event === null
         ? null
@@ -54,10 +60,15 @@ function view(row: HookRow): StaffWebhook {
   };
 }
 
-export async function listWebhooks(db: Queryable, organizationId: string): Promise<StaffWebhook[]> {
+/** The organisation's hooks; a delivery tried `maxAttempts` times (the worker's limit) counts as given up. */
+export async function listWebhooks(
+  db: Queryable,
+  organizationId: string,
+  maxAttempts: number,
+): Promise<StaffWebhook[]> {
   const rows = await db.query<HookRow>(
     `${HOOKS_SQL} WHERE w.organization_id = $1 ORDER BY w.created_at, w.id`,
-    [organizationId],
+    [organizationId, maxAttempts],
   );
   return rows.map(view);
 }
@@ -80,7 +91,8 @@ export async function insertWebhook(
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [id, organizationId, input.url, [...new Set(input.events)], input.description || null, sealedSecret],
   );
-  const [row] = await db.query<HookRow>(`${HOOKS_SQL} WHERE w.id = $1`, [id]);
+  // A new hook has no deliveries yet: the attempts limit changes nothing here.
+  const [row] = await db.query<HookRow>(`${HOOKS_SQL} WHERE w.id = $1`, [id, DEFAULT_MAX_ATTEMPTS]);
   return view(row as HookRow);
 }
 

@@ -202,6 +202,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     expect(view).toMatchObject({
       id: hook.id,
       pending: 2,
+      givenUp: 0,
       lastAttempt: { delivered: false, status: null, failure: 'refused' },
     });
     expect(view?.lastAttempt?.error).toMatch(/ECONNREFUSED/);
@@ -321,6 +322,12 @@ describe.each(backends)('webhooks on $name', (backend) => {
       );
       expect(await retry()).toBe(1);
       expect(arrived()).toEqual(['b:in_review', 'a:in_review', 'a:extended', 'a:left_without_answer']);
+      // The list counts the given-up delivery apart: it is no longer waiting.
+      const listed = await app.request('/v1/staff/organizations/demo-school/webhooks', {
+        headers: { Authorization: `Bearer ${schoolKey}` },
+      });
+      const { items } = (await listed.json()) as { items: CreatedWebhook[] };
+      expect(items.find((h) => h.id === hook.id)).toMatchObject({ pending: 0, givenUp: 1 });
     } finally {
       await patient.stop();
       await receiver.close();

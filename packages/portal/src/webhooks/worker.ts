@@ -47,6 +47,9 @@ interface Row {
   secret_sealed: string;
 }
 
+/** After this many failed attempts a delivery is given up (the list counts it apart from the pending). */
+export const DEFAULT_MAX_ATTEMPTS = 15;
+
 const LEASE_MS = 5 * 60_000;
 const BATCH = 20;
 
@@ -103,7 +106,7 @@ export function startWebhookWorker(
   options: WebhookOptions & { logger?: Logger } = {},
 ): WebhookWorker {
   const retryBaseMs = options.retryBaseMs ?? 30_000;
-  const maxAttempts = options.maxAttempts ?? 15;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   const claim = () =>

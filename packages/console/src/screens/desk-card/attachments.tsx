@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
+import { useRefusal } from '../../kit/errors.ts';
 import { loadApi } from '../access-kit.tsx';
 import { cardMessages } from './card.messages.ts';
 import { saveFile } from './card-data.ts';
@@ -33,14 +34,17 @@ export function Attachments({ appealId, files }: { appealId: string; files: read
 function Attachment({ appealId, file }: { appealId: string; file: AttachmentRef }) {
   const { t } = useT(cardMessages);
   const [url, setUrl] = useState<string | null>(null);
+  // The refusal in words (the file gone, no rights, no connection), not a bare "that did not work".
+  const refusal = useRefusal();
+  const failed = (error: unknown) => toast(refusal(error), 'error');
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   const toggle = async () => {
     if (url) return setUrl(null);
     try {
       const blob = (await (await loadApi()).getStaffAppealAttachment(appealId, file.id)) as Blob;
       setUrl(URL.createObjectURL(blob));
-    } catch {
-      toast(t('failed'), 'error');
+    } catch (error) {
+      failed(error);
     }
   };
   return (
@@ -55,10 +59,7 @@ function Attachment({ appealId, file }: { appealId: string; file: AttachmentRef 
             <span class="visually-hidden"> {file.name}</span>
           </Button>
         )}
-        <Button
-          variant="secondary"
-          onClick={() => void saveFile(appealId, file.id, file.name).catch(() => toast(t('failed'), 'error'))}
-        >
+        <Button variant="secondary" onClick={() => void saveFile(appealId, file.id, file.name).catch(failed)}>
           {t('download')}
           <span class="visually-hidden"> {file.name}</span>
         </Button>

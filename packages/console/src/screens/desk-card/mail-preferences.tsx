@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
+import { useRefusal } from '../../kit/errors.ts';
 import { Checkbox } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { loadApi } from '../access-kit.tsx';
@@ -69,6 +70,7 @@ function PreferencesForm({ initial }: { initial: StaffMailPreferences }) {
   const { t } = useT(mailPreferencesMessages);
   const [value, setValue] = useState(initial);
   const [busy, setBusy] = useState(false);
+  const refusal = useRefusal();
   useEffect(() => setValue(initial), [initial]);
   return (
     <form
@@ -79,8 +81,9 @@ function PreferencesForm({ initial }: { initial: StaffMailPreferences }) {
         try {
           setValue(await (await loadApi()).putStaffMailPreferences(value));
           toast(t('saved'), 'success');
-        } catch {
-          toast(t('failed'), 'error');
+        } catch (error) {
+          // What went wrong and what to do (a stale page, no connection…), not only that it failed.
+          toast(`${t('failed')}. ${refusal(error)}`, 'error');
         } finally {
           setBusy(false);
         }

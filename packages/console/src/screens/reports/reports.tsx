@@ -10,9 +10,10 @@ import { Checkbox } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { paths } from '../../routes.ts';
-import { session } from '../../session.ts';
+import { session, timeZone } from '../../session.ts';
 import { loadApi, SignedIn, Table, type TableColumn } from '../access-kit.tsx';
 import { saveBlob } from './download.ts';
+import { monthIn } from './month.ts';
 import { reportsMessages } from './reports.messages.ts';
 
 type Key = keyof (typeof reportsMessages)['ru'];
@@ -35,11 +36,8 @@ const COLUMNS: readonly [Key, (o: AppealReportOrganization) => number][] = [
   ['colOverdue', (o) => o.figures.overdue],
 ];
 
-/** This month as `YYYY-MM` on the reader's clock (the portal counts it on the organisation's). */
-function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
+/** This month as `YYYY-MM` on the organisation's clock, as the portal counts it. */
+const thisMonth = () => monthIn(new Date(), timeZone.value);
 
 /** The monthly report: a month, this organisation or its whole subtree, the ССТУ table, CSV and XLSX. */
 export default function Reports() {

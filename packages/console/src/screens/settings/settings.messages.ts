@@ -63,6 +63,17 @@ export const settingsMessages = defineMessages({
     'status.ok': 'да',
     'status.missing': 'нет',
     'status.unknown': 'не удалось проверить',
+    'advice.add-origin': 'Добавьте адрес сайта в разрешённые выше:',
+    'advice.page-not-loaded':
+      'Портал не смог открыть страницу: проверьте адрес и что сайт доступен из интернета.',
+    'advice.page-timeout': 'Страница не ответила вовремя. Проверьте, работает ли сайт, и повторите проверку.',
+    'advice.page-http-status':
+      'Сайт ответил кодом {status} вместо страницы. Проверьте адрес: страница должна открываться в браузере.',
+    'advice.add-loader-script': 'Добавьте на страницу скрипт Отклика:',
+    'advice.add-mount-div':
+      'Вставьте место для виджета туда, где он должен появиться (готовый код — на вкладке «Код для сайта»):',
+    'advice.allow-portal-in-csp':
+      'Политика безопасности сайта (Content-Security-Policy) не пускает портал. Попросите разработчика сайта добавить:',
     consentTitle: 'Версии документа',
     consentCurrent: 'действует',
     consentPublished: 'опубликована {date}',
@@ -184,6 +195,17 @@ export const settingsMessages = defineMessages({
     'status.ok': 'так',
     'status.missing': 'не',
     'status.unknown': 'не ўдалося праверыць',
+    'advice.add-origin': 'Дадайце адрас сайта ў дазволеныя вышэй:',
+    'advice.page-not-loaded':
+      'Партал не змог адкрыць старонку: праверце адрас і ці даступны сайт з інтэрнэту.',
+    'advice.page-timeout': 'Старонка не адказала своечасова. Праверце, ці працуе сайт, і паўтарыце праверку.',
+    'advice.page-http-status':
+      'Сайт адказаў кодам {status} замест старонкі. Праверце адрас: старонка павінна адкрывацца ў браўзеры.',
+    'advice.add-loader-script': 'Дадайце на старонку скрыпт Водгуку:',
+    'advice.add-mount-div':
+      'Устаўце месца для віджэта туды, дзе ён павінен з’явіцца (гатовы код — на ўкладцы «Код для сайта»):',
+    'advice.allow-portal-in-csp':
+      'Палітыка бяспекі сайта (Content-Security-Policy) не прапускае партал. Папрасіце распрацоўшчыка сайта дадаць:',
     consentTitle: 'Версіі дакумента',
     consentCurrent: 'дзейнічае',
     consentPublished: 'апублікавана {date}',
@@ -305,6 +327,18 @@ export const settingsMessages = defineMessages({
     'status.ok': 'yes',
     'status.missing': 'no',
     'status.unknown': 'could not be checked',
+    'advice.add-origin': 'Add the site’s address to the allowed ones above:',
+    'advice.page-not-loaded':
+      'The portal could not open the page: check the address and that the site is reachable from the internet.',
+    'advice.page-timeout':
+      'The page did not answer in time. Check that the site works and run the check again.',
+    'advice.page-http-status':
+      'The site answered with code {status} instead of the page. Check the address: the page must open in a browser.',
+    'advice.add-loader-script': 'Add Otklik’s script to the page:',
+    'advice.add-mount-div':
+      'Put the widget’s place where it should appear (the ready code is on the “Embed code” tab):',
+    'advice.allow-portal-in-csp':
+      'The site’s security policy (Content-Security-Policy) keeps the portal out. Ask the site’s developer to add:',
     consentTitle: 'Versions of the document',
     consentCurrent: 'current',
     consentPublished: 'published {date}',

@@ -133,15 +133,23 @@ function fakePortal() {
         ready: false,
         httpStatus: 200,
         items: [
-          { id: 'origin-allowed', status: 'ok', hint: null },
-          { id: 'page-reachable', status: 'ok', hint: null },
+          { id: 'origin-allowed', status: 'ok', advice: null, code: null, hint: null },
+          { id: 'page-reachable', status: 'ok', advice: null, code: null, hint: null },
           {
             id: 'loader-script',
             status: 'missing',
-            hint: 'Add <script src="https://portal/otklik.js" defer></script>',
+            advice: 'add-loader-script',
+            code: '<script src="https://portal/otklik.js" defer></script>',
+            hint: 'Add <script src="https://portal/otklik.js" defer></script> to the page',
           },
-          { id: 'mount-div', status: 'ok', hint: null },
-          { id: 'csp', status: 'ok', hint: null },
+          { id: 'mount-div', status: 'ok', advice: null, code: null, hint: null },
+          {
+            id: 'csp',
+            status: 'missing',
+            advice: 'allow-portal-in-csp',
+            code: 'script-src https://portal; connect-src https://portal',
+            hint: 'Add https://portal to the Content-Security-Policy directives script-src, connect-src',
+          },
         ],
       };
       return json(report);
@@ -334,7 +342,20 @@ describe('the settings screen', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Проверить' }));
     expect(await screen.findByText('Странице ещё кое-что нужно:')).toBeTruthy();
-    expect(screen.getByText(/Скрипт Отклика подключён/).textContent).toContain('нет');
+    const loader = screen.getByText(/Скрипт Отклика подключён/);
+    expect(loader.textContent).toContain('нет');
+    // What to do, in Russian, with the exact code to add; the portal's English hint is not shown.
+    expect(loader.textContent).toContain('Добавьте на страницу скрипт Отклика:');
+    expect(loader.querySelector('code')?.textContent).toBe(
+      '<script src="https://portal/otklik.js" defer></script>',
+    );
+    const csp = screen.getByText(/Политика безопасности \(CSP\) пропускает портал/);
+    expect(csp.textContent).toContain('Попросите разработчика сайта добавить:');
+    expect(csp.querySelector('code')?.textContent).toBe(
+      'script-src https://portal; connect-src https://portal',
+    );
+    const check = screen.getByText('Странице ещё кое-что нужно:').closest('.settings-check');
+    expect(check?.textContent).not.toMatch(/\bAdd\b|to the page|directives/);
   });
 
   it('the embed builder writes the HTML, the Joomla and the WordPress code of the chosen widget', async () => {

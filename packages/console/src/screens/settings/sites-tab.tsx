@@ -129,10 +129,16 @@ function SiteCheck({ organizationId }: { organizationId: string }) {
                   <strong class={item.status === 'ok' ? 'settings-check-ok' : 'settings-check-missing'}>
                     {t(`status.${item.status}`)}
                   </strong>
-                  {item.hint && (
+                  {item.advice && (
                     <>
                       <br />
-                      <span lang="en">{item.hint}</span>
+                      {t(`advice.${item.advice}`, { status: String(result.httpStatus ?? '') })}
+                      {item.code && (
+                        <>
+                          {' '}
+                          <code class="break-anywhere">{item.code}</code>
+                        </>
+                      )}
                     </>
                   )}
                 </span>

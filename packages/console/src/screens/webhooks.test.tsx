@@ -1,0 +1,149 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '../i18n/language.ts';
+import { status } from '../kit/announcer.tsx';
+import { applySession } from '../session.ts';
+import { signInForTest } from '../testing/session.ts';
+import Webhooks from './webhooks.tsx';
+
+const json = (code: number, body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status: code,
+    headers: { 'Content-Type': code >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+
+const hook = (id: string, last: Record<string, unknown>, counts = { pending: 0, givenUp: 0 }) => ({
+  id,
+  url: `https://sed.example/${id.slice(0, 4)}`,
+  events: ['appeal.filed'],
+  description: null,
+  createdAt: '2026-01-10T08:00:00.000Z',
+  lastAttempt: { at: '2026-01-12T08:00:00.000Z', event: 'appeal.filed', delivered: false, ...last },
+  ...counts,
+});
+
+/** The portal: the hooks list (answered anew on each call) and a registration answered by `create`. */
+function portal(lists: unknown[][], create: () => Response = () => json(500, {})) {
+  let calls = 0;
+  vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const path = new URL(request.url, location.href).pathname;
+    if (path !== '/v1/staff/organizations/demo-school/webhooks') throw new Error(`unexpected call ${path}`);
+    if (request.method === 'POST') return create();
+    const items = lists[Math.min(calls, lists.length - 1)];
+    calls++;
+    return json(200, { items });
+  });
+  return { calls: () => calls };
+}
+
+beforeEach(() => {
+  setLanguage('ru');
+  signInForTest({
+    email: 'admin@school.example',
+    displayName: 'Админ',
+    memberships: [['demo-school', 'Школа', 'administrator']],
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  applySession(null);
+});
+
+describe('the webhooks screen in Russian', () => {
+  it('says each delivery failure in words; the portal’s English only folded away for support', async () => {
+    portal([
+      [
+        hook('11111111-1111-4111-8111-111111111111', {
+          status: null,
+          error: 'self-signed certificate',
+          failure: 'tls',
+        }),
+        hook('22222222-2222-4222-8222-222222222222', {
+          status: null,
+          error: 'socket hang up',
+          failure: 'reset',
+        }),
+        hook('33333333-3333-4333-8333-333333333333', {
+          status: null,
+          error: 'getaddrinfo EAI_AGAIN sed.example',
+          failure: 'network',
+        }),
+      ],
+    ]);
+    render(<Webhooks />);
+    const table = await screen.findByRole('table');
+    expect(table.textContent).toContain('не удалось установить защищённое соединение');
+    expect(table.textContent).toContain('приёмник оборвал соединение');
+    expect(table.textContent).not.toContain('self-signed');
+    expect(table.textContent).not.toContain('socket hang up');
+    // The unexplained one: "network failure", and the portal's text inside a closed <details>.
+    const support = within(table).getByText('Подробности для техподдержки').closest('details');
+    expect(support?.open).toBe(false);
+    expect(support?.textContent).toContain('EAI_AGAIN');
+    expect(support?.querySelector('[lang="en"]')).not.toBeNull();
+  });
+
+  it('counts the deliveries given up apart from the queue, and refreshes them without a reload', async () => {
+    const id = '44444444-4444-4444-8444-444444444444';
+    const failing = { status: 503, error: 'The receiver answered 503', failure: 'status' };
+    const api = portal([
+      [hook(id, failing, { pending: 2, givenUp: 1 })],
+      [hook(id, failing, { pending: 0, givenUp: 3 })],
+    ]);
+    render(<Webhooks />);
+    const row = (await screen.findAllByRole('row'))[1] as HTMLElement;
+    const cells = () => within(screen.getAllByRole('row')[1] as HTMLElement).getAllByRole('cell');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    const queued = headers.indexOf('В очереди');
+    const givenUp = headers.indexOf('Не доставлено');
+    expect(queued).toBeGreaterThan(-1);
+    expect(givenUp).toBeGreaterThan(queued);
+    expect(row).toBeTruthy();
+    expect(cells()[queued]?.textContent).toBe('2');
+    expect(cells()[givenUp]?.textContent).toBe('1 (портал больше не пытается)');
+
+    const before = status.value.serial;
+    fireEvent.click(screen.getByRole('button', { name: 'Обновить доставки' }));
+    await waitFor(() => expect(cells()[givenUp]?.textContent).toBe('3 (портал больше не пытается)'));
+    expect(cells()[queued]?.textContent).toBe('0');
+    expect(api.calls()).toBe(2);
+    await waitFor(() => expect(status.value.serial).toBe(before + 1));
+    expect(status.value.text).toBe('Доставки обновлены');
+  });
+
+  it('an address the portal will not send to, refused at registration, is said beside the field', async () => {
+    portal([[]], () =>
+      json(422, {
+        type: 'about:blank',
+        title: 'The request did not pass validation',
+        status: 422,
+        code: 'validation-failed',
+        reason: 'address-not-public',
+        detail: 'Invalid body',
+        issues: [
+          {
+            path: 'body.url',
+            message: 'The address is in a private network; the portal does not send there',
+            reason: 'address-not-public',
+          },
+        ],
+      }),
+    );
+    render(<Webhooks />);
+    await screen.findByText('Вебхуков нет');
+    fireEvent.input(screen.getByLabelText(/Адрес \(URL\) приёмника/), {
+      target: { value: 'http://10.0.0.5/hook' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить' }));
+    const field = screen.getByLabelText(/Адрес \(URL\) приёмника/);
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    const described = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((ref) => document.getElementById(ref)?.textContent ?? '')
+      .join(' ');
+    expect(described).toMatch(/[а-я]/);
+    expect(described).not.toContain('private network');
+  });
+});
