@@ -32,6 +32,7 @@ export default defineConfig({
           name: 'dom',
           include: ['packages/{widget-*,console}/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['packages/console/src/testing/dom-setup.ts'],
         },
       },
       {

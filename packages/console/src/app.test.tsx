@@ -186,7 +186,14 @@ describe('the organisation switcher', () => {
       const url = new URL(input instanceof Request ? input.url : input);
       asked.push(url.pathname);
       const org = /organizations\/([\w-]+)\/audit-log/.exec(url.pathname)?.[1] ?? '';
-      const entry = { id: 1, at: '2026-12-01T10:00:00.000Z', appealId: null, actor: null, details: null };
+      const entry = {
+        id: 1,
+        at: '2026-12-01T10:00:00.000Z',
+        appealId: null,
+        appealNumber: null,
+        actor: null,
+        details: null,
+      };
       return new Response(
         JSON.stringify({ items: [{ ...entry, action: `${org}.entry` }], nextBefore: null }),
         {
@@ -216,7 +223,11 @@ describe('the organisation switcher', () => {
   });
 
   it('the audit log names sign-in and sign-out in words, with the way the person signed in', async () => {
-    const entry = { appealId: null, actor: { kind: 'person', name: 'many@school.example' } };
+    const entry = {
+      appealId: null,
+      appealNumber: null,
+      actor: { kind: 'person', name: 'many@school.example' },
+    };
     const items = [
       { ...entry, id: 3, at: '2026-12-01T10:02:00.000Z', action: 'session.sign-out', details: null },
       {
