@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { FieldIssue, Problem, ProblemCode, ProblemReason } from './schemas/problem.ts';
+import type { FieldIssue, Problem, ProblemCode } from './schemas/problem.ts';
 
 /**
  * Every error the client throws is one of these classes. Switch on `kind` to handle each case:
@@ -27,21 +27,22 @@ export class OtklikProblemError extends OtklikErrorBase {
   readonly status: number;
   /** Stable machine code, e.g. `organization-not-found`. */
   readonly code: ProblemCode;
-  /** Which situation of `code` this is (`PROBLEM_REASONS`), where the portal tells several apart. */
-  readonly reason: ProblemReason | undefined;
   /** Per-field input problems (empty when the problem is not about input). */
   readonly issues: readonly FieldIssue[];
   /** Seconds to wait before retrying, from `Retry-After`, when the portal sent one. */
   readonly retryAfter: number | undefined;
 
   constructor(
+    /**
+     * The problem as sent; `problem.reason` tells which situation of `code` this is (`PROBLEM_REASONS`),
+     * where the portal tells several apart (kept off the class: every widget bundle carries it).
+     */
     readonly problem: Problem,
     retryAfter?: number,
   ) {
     super(problem.detail ?? problem.title);
     this.status = problem.status;
     this.code = problem.code;
-    this.reason = problem.reason;
     this.issues = problem.issues ?? [];
     this.retryAfter = retryAfter;
   }

@@ -39,7 +39,9 @@ export function errorText(t: KitT, error: unknown): string {
     case 'timeout':
       return t.t('errorTimeout');
     case 'problem':
-      return isKnownReason(error.reason) ? refusalTexts[t.lang][error.reason] : t.t(statusKey(error.status));
+      return isKnownReason(error.problem.reason)
+        ? refusalTexts[t.lang][error.problem.reason]
+        : t.t(statusKey(error.status));
     default:
       return t.t('errorUnexpected');
   }
@@ -76,7 +78,8 @@ export function fieldIssueText(t: KitT, issue: FieldIssue): string {
  * text and request id: shown folded away, for a support request. Nothing for a known reason.
  */
 export function supportDetail(error: unknown): string | undefined {
-  if (!isOtklikError(error) || error.kind !== 'problem' || isKnownReason(error.reason)) return undefined;
+  if (!isOtklikError(error) || error.kind !== 'problem' || isKnownReason(error.problem.reason))
+    return undefined;
   if (error.status === 401 || error.status === 403) return undefined;
   const { code, detail, title, instance } = error.problem;
   return [code, detail ?? title, instance].filter(Boolean).join(' · ');

@@ -174,7 +174,7 @@ export function isLastAdministratorIn(people: readonly StaffPerson[], person: St
 }
 
 const isLastAdministrator = (error: unknown) =>
-  isOtklikError(error) && error.kind === 'problem' && error.reason === 'last-administrator';
+  isOtklikError(error) && error.kind === 'problem' && error.problem.reason === 'last-administrator';
 
 /** The confirmation: the new role picked in the dialog (a role change), or the removal asked again. */
 function RoleDialog({

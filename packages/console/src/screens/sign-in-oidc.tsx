@@ -29,7 +29,7 @@ function readCallback(query: Record<string, string>): Callback | 'cancelled' | '
 
 /** Whether the portal said why, with a reason the console has words for (they are more precise). */
 const hasReason = (error: unknown) =>
-  isOtklikError(error) && error.kind === 'problem' && isKnownReason(error.reason);
+  isOtklikError(error) && error.kind === 'problem' && isKnownReason(error.problem.reason);
 
 /** Why the portal refused the sign-in, in the screen's words, for a refusal without a known reason. */
 function refusalText(error: unknown): SignInMessage {

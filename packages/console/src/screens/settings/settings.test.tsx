@@ -361,7 +361,8 @@ describe('the settings screen', () => {
   it('the embed builder writes the HTML, the Joomla and the WordPress code of the chosen widget', async () => {
     // (happy-dom does not load frames and logs that it did not: the preview is checked in Chromium.)
     open(`/console/settings/${ORG}/embed`);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Виджет' }), {
+    // The tab's module loads when the tab is first shown.
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Виджет' }), {
       target: { value: 'appeal-counter' },
     });
     // The options in words, never the attribute's own name ("variant", "contrast") in a Russian screen.

@@ -9,18 +9,13 @@ import { useForm } from '../../kit/form.ts';
 import { FormAlert } from '../../kit/form-alert.tsx';
 import { TextInput } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
+import { Loaded, useLoad } from '../../kit/states.tsx';
 import { TabPanel, Tabs } from '../../kit/tabs.tsx';
 import { BASE } from '../../routes.ts';
 import { session } from '../../session.ts';
-import { ClassifierTab } from './classifier-tab.tsx';
-import { ConsentTab } from './consent-tab.tsx';
-import { EmbedTab } from './embed-tab.tsx';
-import { AttachmentsTab, IdentityTab, RatingsTab } from './options-tabs.tsx';
 import { OrganizationTab } from './organization-tab.tsx';
 import { settingsMessages } from './settings.messages.ts';
-import { SitesTab } from './sites-tab.tsx';
 import { connectWithApiKey, staffClient } from './staff-client.ts';
-import { TopicsTab } from './topics-tab.tsx';
 
 export const SETTINGS_TABS = [
   'organization',
@@ -35,17 +30,29 @@ export const SETTINGS_TABS = [
 ] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
-const TAB_SCREENS: Record<SettingsTab, ComponentType<{ organizationId: string }>> = {
-  organization: OrganizationTab,
-  sites: SitesTab,
-  consent: ConsentTab,
-  topics: TopicsTab,
-  classifier: ClassifierTab,
-  identity: IdentityTab,
-  attachments: AttachmentsTab,
-  ratings: RatingsTab,
-  embed: EmbedTab,
+type TabScreen = ComponentType<{ organizationId: string }>;
+
+/**
+ * Each tab's screen. The first tab comes with the settings screen; the others load when first shown,
+ * so the screen a person lands on carries one tab, not nine (the console's 80 KB first-screen budget).
+ */
+const TAB_SCREENS: Record<SettingsTab, () => Promise<TabScreen>> = {
+  organization: async () => OrganizationTab,
+  sites: () => import('./sites-tab.tsx').then((m) => m.SitesTab),
+  consent: () => import('./consent-tab.tsx').then((m) => m.ConsentTab),
+  topics: () => import('./topics-tab.tsx').then((m) => m.TopicsTab),
+  classifier: () => import('./classifier-tab.tsx').then((m) => m.ClassifierTab),
+  identity: () => import('./options-tabs.tsx').then((m) => m.IdentityTab),
+  attachments: () => import('./options-tabs.tsx').then((m) => m.AttachmentsTab),
+  ratings: () => import('./options-tabs.tsx').then((m) => m.RatingsTab),
+  embed: () => import('./embed-tab.tsx').then((m) => m.EmbedTab),
 };
+
+/** The selected tab's screen once its module is here (a skeleton until then; a failed load can be retried). */
+function TabContent({ tab, organizationId }: { tab: SettingsTab; organizationId: string }) {
+  const screen = useLoad(() => TAB_SCREENS[tab](), [tab]);
+  return <Loaded load={screen}>{(Screen) => <Screen organizationId={organizationId} />}</Loaded>;
+}
 
 /** `/console/settings/{organizationId}/{tab}` → its parts (the tab defaults to the first). */
 export function parseSettingsPath(path: string): { organizationId: string | null; tab: SettingsTab } {
@@ -82,7 +89,6 @@ export default function SettingsScreen() {
       </>
     );
   }
-  const Screen = TAB_SCREENS[tab];
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
@@ -94,7 +100,7 @@ export default function SettingsScreen() {
         onSelect={(id) => route(settingsPath(organizationId, id))}
       />
       <TabPanel idPrefix="settings" selected={tab}>
-        <Screen key={`${organizationId}/${tab}`} organizationId={organizationId} />
+        <TabContent key={`${organizationId}/${tab}`} tab={tab} organizationId={organizationId} />
       </TabPanel>
     </>
   );
