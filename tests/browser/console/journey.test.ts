@@ -116,10 +116,13 @@ describe.skipIf(!chromiumAvailable())(
       await mailbox?.close();
     });
 
-    /** The newest 6-digit code mailed to `email` after `since`. */
+    /**
+     * The newest code mailed to `email` after `since`, by its subject ("Код …"): staff notices leave
+     * with each desk step now, to the same addresses, and carry registration numbers of six digits.
+     */
     async function codeFor(email: string, since: number): Promise<string> {
       const mail = await mailbox.waitFor(
-        (m) => m.to.includes(email) && m.at.getTime() >= since - 1000,
+        (m) => m.to.includes(email) && /^Код /.test(m.subject) && m.at.getTime() >= since - 1000,
         UNTIL.timeout,
       );
       const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
