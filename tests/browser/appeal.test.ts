@@ -5,7 +5,8 @@ import { type Mailbox, startMailbox } from '@otklik/portal/testing';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { type SiteServer, startSiteServer } from './site-server.ts';
+import { mailedCode } from './mailed-code.ts';
+import { type SiteServer, startExampleSite } from './site-server.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -16,7 +17,6 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Roo
  */
 const repoRoot = resolve(import.meta.dirname, '../..');
 const widgetsDir = resolve(repoRoot, 'dist/widgets');
-const siteRoot = resolve(repoRoot, 'examples/site');
 const shots = resolve(repoRoot, 'test-results');
 
 const APPEALS_PATH = '/v1/organizations/demo-school/appeals';
@@ -43,22 +43,12 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
         intervalMs: 100,
       },
     });
-    site = await startSiteServer({
-      root: siteRoot,
-      portalUrl: portal.url,
-      pages: {
-        // A Belarusian state body: appeals go through обращения.бел, the form is a hand-off.
-        '/by-state-appeal.html': pageWith('be', '<div data-otklik="appeal" data-org="demo-by-state"></div>'),
-        // WordPress and Joomla install in English, and many school templates keep that.
-        '/en-appeal.html': pageWith('en-US', '<div data-otklik="appeal" data-org="demo-school"></div>'),
-      },
+    site = await startExampleSite(portal, ['demo-school', 'demo-by', 'demo-by-state'], {
+      // A Belarusian state body: appeals go through обращения.бел, the form is a hand-off.
+      '/by-state-appeal.html': pageWith('be', '<div data-otklik="appeal" data-org="demo-by-state"></div>'),
+      // WordPress and Joomla install in English, and many school templates keep that.
+      '/en-appeal.html': pageWith('en-US', '<div data-otklik="appeal" data-org="demo-school"></div>'),
     });
-    for (const organizationId of ['demo-school', 'demo-by', 'demo-by-state']) {
-      await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
-        organizationId,
-        site.origin,
-      ]);
-    }
     browser = await launchChromium();
   });
 
@@ -117,15 +107,9 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     await expect.poll(() => page.getByRole('textbox', { name: /Фамилия|Прозвішча/ }).count()).toBe(1);
   }
 
-  /** The 6-digit code of the newest e-mail-code mail to `email`. */
-  async function codeFor(email: string, after = 0): Promise<string> {
-    const mail = await mailbox.waitFor(
-      (m) => m.to.includes(email) && /Код подтверждения/.test(m.subject) && m.at.getTime() >= after,
-    );
-    const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
-    expect(code, mail.text).toMatch(/^\d{6}$/);
-    return code as string;
-  }
+  /** The code mailed to `email` since `since` to confirm the address (not a staff sign-in's). */
+  const codeFor = (email: string, since: number) =>
+    mailedCode(mailbox, email, since, { subject: /^Код подтверждения: / });
 
   /** Fills the applicant and verifies the e-mail with the code from the mail (mouse-free but quick). */
   async function fillVerified(page: Page, email: string) {
@@ -135,7 +119,7 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     await page.getByRole('textbox', { name: /Адрес электронной почты/ }).fill(email);
     const since = Date.now();
     await page.getByRole('button', { name: 'Получить код' }).click();
-    const code = await codeFor(email, since - 1000);
+    const code = await codeFor(email, since);
     await page.getByRole('textbox', { name: /Код из письма/ }).fill(code);
     await page.getByRole('button', { name: 'Подтвердить' }).click();
     await expect.poll(() => page.getByText(`Адрес ${email} подтверждён`).count()).toBe(1);
@@ -172,7 +156,7 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
 
     // The code arrives by e-mail at the SMTP server.
     await expect.poll(() => page.getByText(`Код отправлен на ${email}`).count()).toBe(1);
-    const code = await codeFor(email, since - 1000);
+    const code = await codeFor(email, since);
     // Focus is on the code field, which has just appeared.
     const codeField = page.getByRole('textbox', { name: /Код из письма/ });
     await expect
@@ -462,8 +446,7 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     await page.getByRole('textbox', { name: /E-mail address/ }).fill(email);
     const since = Date.now();
     await page.getByRole('button', { name: 'Get a code' }).click();
-    const mail = await mailbox.waitFor((m) => m.to.includes(email) && m.at.getTime() >= since - 1000);
-    const code = /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
+    const code = await mailedCode(mailbox, email, since, { subject: /^Verification code: / });
     await page.getByRole('textbox', { name: /Code from the e-mail/ }).fill(code);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('radio', { name: 'Proposal' }).check();
@@ -538,7 +521,7 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
       await page.getByRole('textbox', { name: /Адрес электронной почты/ }).fill(email);
       const since = Date.now();
       await page.getByRole('button', { name: 'Получить код' }).click();
-      const code = await codeFor(email, since - 1000);
+      const code = await codeFor(email, since);
       await page.getByRole('textbox', { name: /Код из письма/ }).click();
       await page.keyboard.type(code);
       await page.keyboard.press('Enter');

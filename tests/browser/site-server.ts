@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Portal } from '@otklik/portal';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,4 +52,23 @@ export async function startSiteServer(options: {
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The example school site (`examples/site`, plus `pages`) for `portal`, its origin allowed for
+ * `organizations` (the widgets there are theirs).
+ */
+export async function startExampleSite(
+  portal: Pick<Portal, 'url' | 'db'>,
+  organizations: readonly string[],
+  pages: Record<string, string> = {},
+): Promise<SiteServer> {
+  const root = resolve(import.meta.dirname, '../../examples/site');
+  const site = await startSiteServer({ root, portalUrl: portal.url, pages });
+  for (const organizationId of organizations)
+    await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
+      organizationId,
+      site.origin,
+    ]);
+  return site;
 }

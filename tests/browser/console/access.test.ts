@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Portal, startPortal } from '@otklik/portal';
-import { type Mailbox, runPortalCli, startMailbox } from '@otklik/portal/testing';
+import { runPortalCli } from '@otklik/portal/testing';
 import { TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../chromium.ts';
-import { widgetsDir } from '../hostile-harness.ts';
-import { tabTo } from '../keyboard.ts';
-import { type ConsoleHarness, checkScreen, consoleDir, openConsole } from './harness.ts';
+import { chromiumAvailable } from '../chromium.ts';
+import { checkScreen, type MailHarness, openConsole, startMailHarness } from './harness.ts';
+import { fromMailbox, signInByMailedCode } from './signing-in.ts';
 
 const runCli = (dataDir: string, args: string[]) => runPortalCli({ kind: 'pglite', dataDir }, args);
 
@@ -22,33 +20,17 @@ const runCli = (dataDir: string, args: string[]) => runPortalCli({ kind: 'pglite
 describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
   const root = mkdtempSync(join(tmpdir(), 'otklik-access-'));
   const dataDir = join(root, 'data');
-  let portal: Portal;
-  let mailbox: Mailbox;
-  let browser: Browser;
-  let h: ConsoleHarness;
+  let h: MailHarness;
 
   beforeAll(async () => {
-    mailbox = await startMailbox({ port: 0 });
-    portal = await startPortal({
+    h = await startMailHarness('Otklik <noreply@otklik.test>', {
       database: { kind: 'pglite', dataDir },
-      port: 0,
       seed: 'none',
-      widgetsDir,
-      consoleDir,
-      smtp: {
-        url: `smtp://127.0.0.1:${mailbox.port}`,
-        from: 'Otklik <noreply@otklik.test>',
-        intervalMs: 100,
-      },
     });
-    browser = await launchChromium();
-    h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
-  }, 60_000);
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-    await mailbox?.close();
+    await h?.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -66,45 +48,6 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
     }
   }
 
-  /**
-   * The sign-in code mailed to `email` since `since`. Only a mail whose subject carries a code counts:
-   * the invitation goes to the same address moments before its first sign-in.
-   */
-  async function codeMailedTo(email: string, since: number): Promise<string> {
-    const mail = await mailbox.waitFor(
-      (m) => m.to.includes(email) && /\d{6}/.test(m.subject) && m.at.getTime() >= since,
-      20_000,
-    );
-    return /(\d{6})/.exec(mail.subject)?.[1] ?? '';
-  }
-
-  /** Signs in on `page` (at the sign-in screen) with the code mailed to `email`. */
-  async function signIn(page: Page, email: string, prefilled = false) {
-    const since = Date.now();
-    const field = page.getByRole('textbox', { name: /Рабочий адрес/ });
-    if (prefilled) expect(await field.inputValue()).toBe(email);
-    else await field.fill(email);
-    await page.getByRole('button', { name: 'Получить код' }).click();
-    await page.getByRole('textbox', { name: /Код из письма/ }).waitFor();
-    await page.getByRole('textbox', { name: /Код из письма/ }).fill(await codeMailedTo(email, since));
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await reachHome(page);
-  }
-
-  /** The same with the keyboard alone: Tab to each field, type, Enter. */
-  async function signInByKeyboard(page: Page, email: string) {
-    const since = Date.now();
-    await tabTo(page, (f) => f.tag === 'input' && f.type === 'email');
-    await page.keyboard.type(email);
-    await page.keyboard.press('Enter');
-    await page.getByRole('textbox', { name: /Код из письма/ }).waitFor();
-    const code = await codeMailedTo(email, since);
-    await tabTo(page, (f) => f.tag === 'input' && f.type === 'text');
-    await page.keyboard.type(code);
-    await page.keyboard.press('Enter');
-    await reachHome(page);
-  }
-
   it('CLI → portal administrator signs in → organisation → invitation → its administrator signs in', async () => {
     const cli = await runCli(dataDir, ['create-portal-admin', '--email', 'region@otklik.test']);
     expect(cli.code, cli.stderr).toBe(0);
@@ -113,7 +56,8 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
 
     const page = await openConsole(h, '/console/sign-in');
     try {
-      await signInByKeyboard(page, 'region@otklik.test');
+      await signInByMailedCode(page, 'region@otklik.test', fromMailbox(h), { keyboard: true });
+      await reachHome(page);
       // The session cookie is HttpOnly and SameSite=Strict (loopback: no __Host- prefix).
       const [cookie] = await page.context().cookies();
       expect(cookie).toMatchObject({ name: 'otklik-session', httpOnly: true, sameSite: 'Strict' });
@@ -176,7 +120,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         .getByRole('textbox', { name: /Адрес электронной почты администратора/ })
         .fill('head@school7.test');
       await page.getByRole('button', { name: 'Отправить приглашение' }).click();
-      const invitation = await mailbox.waitFor(
+      const invitation = await h.mailbox.waitFor(
         (m) => m.to.includes('head@school7.test') && m.at.getTime() >= invitedAt - 1000,
         20_000,
       );
@@ -190,7 +134,8 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         await checkScreen(invitee, { label: 'invitation accepted' });
         await invitee.getByRole('link', { name: 'Войти' }).last().click();
         await invitee.locator('main h1', { hasText: 'Вход для сотрудников' }).waitFor();
-        await signIn(invitee, 'head@school7.test', true);
+        await signInByMailedCode(invitee, 'head@school7.test', fromMailbox(h), { prefilled: true });
+        await reachHome(invitee);
         await invitee.getByRole('link', { name: 'Сотрудники и роли' }).click();
         await invitee.getByRole('cell', { name: 'head@school7.test', exact: true }).waitFor();
         // The only administrator is offered no way to stop being one, and is told why.
@@ -230,13 +175,7 @@ describe.skipIf(!chromiumAvailable())('staff onboarding in Chromium', () => {
         // Signed out everywhere, the next sign-in asks for the authenticator's code too.
         await invitee.getByRole('button', { name: 'Выйти на всех устройствах' }).click();
         await invitee.locator('main h1', { hasText: 'Вход для сотрудников' }).waitFor();
-        const again = Date.now();
-        await invitee.getByRole('textbox', { name: /Рабочий адрес/ }).fill('head@school7.test');
-        await invitee.getByRole('button', { name: 'Получить код' }).click();
-        await invitee
-          .getByRole('textbox', { name: /Код из письма/ })
-          .fill(await codeMailedTo('head@school7.test', again));
-        await invitee.getByRole('button', { name: 'Войти' }).click();
+        await signInByMailedCode(invitee, 'head@school7.test', fromMailbox(h));
         await invitee
           .getByRole('textbox', { name: /Код из приложения-аутентификатора/ })
           .fill(totp.generate({ timestamp: Date.now() + 30_000 })); // the enrolment's code is spent

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
-import {
-  type ConsoleHarness,
-  checkScreen,
-  openConsole,
-  signInCookie,
-  startConsoleHarness,
-} from './harness.ts';
+import { checkScreen, useConsoleHarness } from './harness.ts';
+import { openSignedIn } from './signing-in.ts';
 
 /**
  * The calendars screen in Chromium as the demo portal administrator: the seeded year with its
  * working-day count passes the screen check; marking a day and returning it to the ordinary week.
  */
 describe.skipIf(!chromiumAvailable())('console calendars in Chromium', () => {
-  let h: ConsoleHarness;
-  beforeAll(async () => {
-    h = await startConsoleHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useConsoleHarness();
 
   it('shows the year, marks a day and clears it; the screen check passes', async () => {
-    const cookie = await signInCookie(h, 'portal-admin@demo.otklik.localhost');
-    const page = await openConsole(h, '/console/administration/calendars', { cookie, width: 375 });
+    const page = await openSignedIn(
+      h,
+      'portal-admin@demo.otklik.localhost',
+      '/console/administration/calendars',
+      { width: 375 },
+    );
     try {
       await page.getByText(/Рабочих дней в году: \d+/).waitFor();
       await page.getByLabel('Год').selectOption('2026');

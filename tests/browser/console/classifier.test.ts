@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
-import {
-  type ConsoleHarness,
-  checkScreen,
-  forgetErrors,
-  openConsole,
-  signInCookie,
-  startConsoleHarness,
-} from './harness.ts';
+import { checkScreen, forgetErrors, useConsoleHarness } from './harness.ts';
+import { openSignedIn } from './signing-in.ts';
 
 /**
  * The thematic classifier in Chromium: the portal administrator checks and imports its CSV (every
@@ -16,14 +10,7 @@ import {
  * keyboard; each state through the screen check (axe, 320/375 px, strict CSP).
  */
 describe.skipIf(!chromiumAvailable())('console classifier in Chromium', () => {
-  let h: ConsoleHarness;
-
-  beforeAll(async () => {
-    h = await startConsoleHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useConsoleHarness();
 
   const importSection = (page: Page) =>
     page.locator('section', {
@@ -31,8 +18,9 @@ describe.skipIf(!chromiumAvailable())('console classifier in Chromium', () => {
     });
 
   it('the administrator checks the CSV, sees each refused line, then imports it', async () => {
-    const cookie = await signInCookie(h, 'portal-admin@demo.otklik.localhost');
-    const page = await openConsole(h, '/console/administration', { cookie, width: 375 });
+    const page = await openSignedIn(h, 'portal-admin@demo.otklik.localhost', '/console/administration', {
+      width: 375,
+    });
     try {
       const section = importSection(page);
       await section.waitFor();
@@ -67,8 +55,11 @@ describe.skipIf(!chromiumAvailable())('console classifier in Chromium', () => {
   });
 
   it('the school’s administrator maps a topic to a code by keyboard', async () => {
-    const cookie = await signInCookie(h, 'admin@school.demo.otklik.localhost');
-    const page = await openConsole(h, '/console/settings/demo-school/classifier', { cookie });
+    const page = await openSignedIn(
+      h,
+      'admin@school.demo.otklik.localhost',
+      '/console/settings/demo-school/classifier',
+    );
     try {
       await page.getByRole('heading', { name: 'Коды тематического классификатора' }).waitFor();
       const choose = page.getByRole('button', { name: /^Выбрать код для темы/ }).first();

@@ -1,6 +1,3 @@
-import { createServer } from 'node:net';
-import { type Portal, startPortal } from '@otklik/portal';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   demoIdentityOptions,
@@ -8,18 +5,15 @@ import {
   startDemoIdentity,
 } from '../../../packages/portal/src/demo/identity.ts';
 import type { DemoOidcProvider } from '../../../packages/portal/src/demo/oidc-provider.ts';
-import { chromiumAvailable, launchChromium } from '../chromium.ts';
-import { widgetsDir } from '../hostile-harness.ts';
+import { chromiumAvailable } from '../chromium.ts';
 import { focused, tabTo } from '../keyboard.ts';
-import { type ConsoleHarness, checkScreen, consoleDir, openConsole } from './harness.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import {
+  type ConsoleHarness,
+  checkScreen,
+  freeAddress,
+  openConsole,
+  startConsoleHarness,
+} from './harness.ts';
 
 /**
  * The demo's own provider, "Demo ID", in Chromium: from the console's "Войти через Demo ID" to its
@@ -28,31 +22,17 @@ async function freePort(): Promise<number> {
  */
 describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => {
   let idp: DemoOidcProvider;
-  let portal: Portal;
-  let browser: Browser;
   let h: ConsoleHarness;
 
   beforeAll(async () => {
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
-    idp = await startDemoIdentity(0, publicUrl);
-    portal = await startPortal({
-      database: { kind: 'pglite' },
-      port,
-      publicUrl,
-      seed: 'demo',
-      widgetsDir,
-      consoleDir,
-      ...demoIdentityOptions(idp, [], null),
-    });
-    await offerDemoIdentity(portal.db);
-    browser = await launchChromium();
-    h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
-  }, 60_000);
+    const address = await freeAddress();
+    idp = await startDemoIdentity(0, address.publicUrl);
+    h = await startConsoleHarness({ ...address, ...demoIdentityOptions(idp, [], null) });
+    await offerDemoIdentity(h.portal.db);
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
+    await h?.close();
     await idp?.close();
   });
 
@@ -84,10 +64,10 @@ describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => 
 
       // Back in the console, signed in as the clerk (the coordinator of demo-school).
       await page.locator('.person-name', { hasText: 'Секретарь' }).waitFor({ timeout: 30_000 });
-      expect(new URL(page.url()).origin).toBe(portal.url);
+      expect(new URL(page.url()).origin).toBe(h.portal.url);
       const nav = page.getByRole('navigation', { name: 'Разделы' });
       expect(await nav.getByRole('link', { name: 'Очередь' }).count()).toBe(1);
-      const [row] = await portal.db.query<{ details: { method: string } }>(
+      const [row] = await h.portal.db.query<{ details: { method: string } }>(
         `SELECT a.details FROM audit_log a JOIN people p ON p.id = a.person_id
          WHERE p.email = 'clerk@school.demo.otklik.localhost' AND a.action = 'session.sign-in'
          ORDER BY a.id DESC LIMIT 1`,

@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Portal, startPortal } from '@otklik/portal';
-import { type Mailbox, startMailbox } from '@otklik/portal/testing';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../chromium.ts';
-import { repoRoot, widgetsDir } from '../hostile-harness.ts';
+import { chromiumAvailable } from '../chromium.ts';
 import { focused } from '../keyboard.ts';
-import { type SiteServer, startSiteServer } from '../site-server.ts';
-import { type ConsoleHarness, checkScreen, consoleDir, forgetErrors, openConsole } from './harness.ts';
+import { mailedCode } from '../mailed-code.ts';
+import { type SiteServer, startExampleSite } from '../site-server.ts';
+import { checkScreen, type MailHarness, startMailHarness } from './harness.ts';
+import { signedInByMail } from './signing-in.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const SCHOOL = 'demo-school';
@@ -26,69 +22,21 @@ const STAFF = {
  * screen check (axe, 320/375 px, strict CSP).
  */
 describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
-  let portal: Portal;
-  let mailbox: Mailbox;
+  let h: MailHarness;
   let site: SiteServer;
-  let browser: Browser;
-  let h: ConsoleHarness;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(consoleDir, 'index.html')) || !existsSync(resolve(widgetsDir, 'otklik.js')))
-      throw new Error('dist is missing: run `pnpm build` first (`pnpm test` does).');
-    mailbox = await startMailbox();
-    portal = await startPortal({
-      database: { kind: 'pglite' },
-      port: 0,
-      seed: 'demo',
-      widgetsDir,
-      consoleDir,
-      smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: 'Школа <noreply@otklik.test>', intervalMs: 100 },
-    });
-    site = await startSiteServer({ root: resolve(repoRoot, 'examples/site'), portalUrl: portal.url });
-    await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
-      SCHOOL,
-      site.origin,
-    ]);
-    browser = await launchChromium();
-    h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await portal?.close();
-    await mailbox?.close();
+    h = await startMailHarness('Школа <noreply@otklik.test>');
+    site = await startExampleSite(h.portal, [SCHOOL]);
   });
 
-  /**
-   * The newest code mailed to `email` after `since` (by its subject, "Код подтверждения" or "Код входа в
-   * консоль": staff notices of the approval's steps reach the same people at the same moments).
-   */
-  async function codeFor(email: string, since: number): Promise<string> {
-    const mail = await mailbox.waitFor(
-      (m) => m.to.includes(email) && /^Код /.test(m.subject) && m.at.getTime() >= since - 1000,
-    );
-    const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
-    expect(code, mail.text).toMatch(/^\d{6}$/);
-    return code as string;
-  }
-
-  /** Signs in as `email` through the console's own screens and lands on `path`. */
-  async function signedIn(email: string, path: string): Promise<Page> {
-    const page = await openConsole(h, `/console/sign-in?next=${encodeURIComponent(path)}`);
-    await page.getByRole('textbox', { name: /Рабочий адрес/ }).fill(email);
-    const since = Date.now();
-    await page.keyboard.press('Enter');
-    await page.getByRole('textbox', { name: /Код из письма/ }).fill(await codeFor(email, since));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-    // Opened signed out: the console's session check was refused (401), as it should be.
-    forgetErrors(page);
-    return page;
-  }
+  afterAll(async () => {
+    await site?.close();
+    await h?.close();
+  });
 
   const counter = async () => {
-    const res = await fetch(`${portal.url}/v1/organizations/${SCHOOL}/appeal-counter`, {
+    const res = await fetch(`${h.portal.url}/v1/organizations/${SCHOOL}/appeal-counter`, {
       headers: { Origin: site.origin },
     });
     expect(res.status).toBe(200);
@@ -99,15 +47,17 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
   it('a citizen files → assigned → drafted from a template → returned once → approved → the tracker, the mail and the counter show it', async () => {
     // The citizen files on the school's page, with an e-mail code and a PDF.
     const email = 'alexey.smirnov@example.ru';
-    const citizen = await browser.newPage();
+    const citizen = await h.browser.newPage();
     await citizen.goto(`${site.origin}/appeal.html`);
     await expect.poll(() => citizen.getByRole('textbox', { name: /Фамилия/ }).count()).toBe(1);
     await citizen.getByRole('textbox', { name: /Фамилия/ }).fill('Смирнов');
     await citizen.getByRole('textbox', { name: /^Имя/ }).fill('Алексей');
     await citizen.getByRole('textbox', { name: /Адрес электронной почты/ }).fill(email);
-    let since = Date.now();
+    const since = Date.now();
     await citizen.getByRole('button', { name: 'Получить код' }).click();
-    await citizen.getByRole('textbox', { name: /Код из письма/ }).fill(await codeFor(email, since));
+    await citizen
+      .getByRole('textbox', { name: /Код из письма/ })
+      .fill(await mailedCode(h.mailbox, email, since));
     await citizen.getByRole('button', { name: 'Подтвердить' }).click();
     await expect.poll(() => citizen.getByText(`Адрес ${email} подтверждён`).count()).toBe(1);
     await citizen.getByRole('radio', { name: 'Заявление' }).check();
@@ -131,7 +81,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       .getByRole('textbox', { name: 'Личная ссылка на обращение' })
       .inputValue();
     await citizen.close();
-    const [row] = await portal.db.query<{ id: string; registration_number: string }>(
+    const [row] = await h.portal.db.query<{ id: string; registration_number: string }>(
       'SELECT id, registration_number FROM appeals WHERE applicant_email = $1',
       [email],
     );
@@ -141,7 +91,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     const before = await counter();
 
     // The coordinator opens the card and assigns the executor, by keyboard.
-    const clerk = await signedIn(STAFF.coordinator, cardPath);
+    const clerk = await signedInByMail(h, STAFF.coordinator, cardPath);
     await clerk.getByRole('heading', { level: 1, name: `Обращение № ${number}` }).waitFor();
     expect(await clerk.getByText('Прошу отремонтировать крыльцо').count()).toBe(1);
     // Internal notes say they are not for the applicant; no answer editor for a coordinator.
@@ -176,7 +126,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await clerk.context().close();
 
     // The executor drafts from the template and sends it for approval.
-    const teacher = await signedIn(STAFF.executor, cardPath);
+    const teacher = await signedInByMail(h, STAFF.executor, cardPath);
     await teacher.getByRole('combobox', { name: 'Шаблон' }).selectOption({ label: 'Меры приняты' });
     await teacher.getByRole('button', { name: 'Вставить шаблон' }).click();
     const answer = teacher.getByRole('textbox', { name: 'Текст ответа' });
@@ -200,7 +150,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await expect.poll(() => teacher.getByText('Отправлено на согласование').count()).toBe(1);
 
     // The approver (while the executor still has it open) returns it with a comment.
-    const head = await signedIn(STAFF.approver, cardPath);
+    const head = await signedInByMail(h, STAFF.approver, cardPath);
     await expect.poll(() => head.getByText(/Сейчас обращение открыто также: Завуч/).count()).toBe(1);
     await head.getByRole('button', { name: 'Вернуть с замечанием' }).click();
     const dialog = head.getByRole('dialog', { name: 'Вернуть с замечанием' });
@@ -209,10 +159,10 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await expect.poll(() => head.getByText('Черновик возвращён').count()).toBeGreaterThan(0);
     // Staff mail leaves with each step (no periodic run here): the approver heard of the draft sent
     // to them, the executor of its return with the comment.
-    await mailbox.waitFor(
+    await h.mailbox.waitFor(
       (m) => m.to.includes(STAFF.approver) && m.text.includes('ответ отправлен вам на согласование'),
     );
-    const returnedMail = await mailbox.waitFor(
+    const returnedMail = await h.mailbox.waitFor(
       (m) => m.to.includes(STAFF.executor) && m.text.includes('ответ возвращён на доработку'),
     );
     expect(returnedMail.text).toContain('комментарий: Укажите срок ремонта.');
@@ -251,13 +201,12 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await head.context().close();
 
     // The citizen: the mail, the tracker, the counter.
-    since = Date.now();
-    const mail = await mailbox.waitFor(
+    const mail = await h.mailbox.waitFor(
       (m) => m.to.includes(email) && m.subject === `Ответ на обращение № ${number}`,
     );
     expect(mail.text).toContain('Срок — до 1 мая.');
     expect(mail.text).not.toContain('Проверить с завхозом');
-    const tracker = await browser.newPage();
+    const tracker = await h.browser.newPage();
     await tracker.goto(trackerLink);
     await expect
       .poll(() => tracker.getByRole('heading', { name: 'Ответ' }).count(), { timeout: 15_000 })
@@ -271,12 +220,12 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
   }, 240_000);
 
   it('the registration card prints on A4 and passes the screen check in be and en', async () => {
-    const [row] = await portal.db.query<{ id: string }>(
+    const [row] = await h.portal.db.query<{ id: string }>(
       `SELECT id FROM appeals WHERE organization_id = $1 AND status = 'registered' ORDER BY id LIMIT 1`,
       [SCHOOL],
     );
     const path = `/console/queue/appeals/${row?.id}`;
-    const page = await signedIn(STAFF.coordinator, path);
+    const page = await signedInByMail(h, STAFF.coordinator, path);
     try {
       // The narrow state column keeps a status word whole ("Зарегистрировано" once broke before its "о").
       const status = page.locator('dt', { hasText: /^Статус$/ }).locator('xpath=following-sibling::dd[1]');
@@ -305,13 +254,13 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
   }, 120_000);
 
   it('forward by competence and a request for clarification through their dialogs, by keyboard; mail settings on the account screen', async () => {
-    const [row] = await portal.db.query<{ id: string; registration_number: string }>(
+    const [row] = await h.portal.db.query<{ id: string; registration_number: string }>(
       `SELECT id, registration_number FROM appeals WHERE organization_id = $1 AND status = 'registered'
        ORDER BY id OFFSET 1 LIMIT 1`,
       [SCHOOL],
     );
     const path = `/console/queue/appeals/${row?.id}`;
-    const page = await signedIn(STAFF.coordinator, path);
+    const page = await signedInByMail(h, STAFF.coordinator, path);
     try {
       await page
         .getByRole('heading', { level: 1, name: `Обращение № ${row?.registration_number}` })
@@ -337,7 +286,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       await extend.getByRole('button', { name: 'Подтвердить' }).click();
       await expect.poll(() => extend.getByText('Заполните это поле').count()).toBe(2);
       await checkScreen(page, { label: 'card, extension dialog with errors' });
-      const [due] = await portal.db.query<{ until: string }>(
+      const [due] = await h.portal.db.query<{ until: string }>(
         `SELECT to_char(COALESCE(due_date, (due_at AT TIME ZONE 'Europe/Moscow')::date) + 10, 'YYYY-MM-DD') AS until
          FROM appeals WHERE id = $1`,
         [row?.id],
@@ -360,7 +309,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Продлить срок' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Назначить' }).count()).toBe(0);
       await checkScreen(page, { label: 'card, forwarded' });
-      const [status] = await portal.db.query<{ status: string; forwarded_to: string }>(
+      const [status] = await h.portal.db.query<{ status: string; forwarded_to: string }>(
         'SELECT status, forwarded_to FROM appeals WHERE id = $1',
         [row?.id],
       );
@@ -372,7 +321,7 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
       await page.getByRole('checkbox', { name: 'Одним письмом в день (сводка)' }).check();
       await page.getByRole('button', { name: 'Сохранить' }).click();
       await expect.poll(() => page.getByText('Настройки писем сохранены').count()).toBe(1);
-      const [prefs] = await portal.db.query<{ daily_digest: boolean }>(
+      const [prefs] = await h.portal.db.query<{ daily_digest: boolean }>(
         `SELECT s.daily_digest FROM staff_mail_preferences s JOIN people p ON p.id = s.person_id WHERE p.email = $1`,
         [STAFF.coordinator],
       );

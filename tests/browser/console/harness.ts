@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { type Portal, startPortal } from '@otklik/portal';
+import { type Portal, type PortalOptions, startPortal } from '@otklik/portal';
+import { type Mailbox, startMailbox } from '@otklik/portal/testing';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
-import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../chromium.ts';
 import { repoRoot, type Violation, violations, watchViolations, widgetsDir } from '../hostile-harness.ts';
 
@@ -25,15 +26,20 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
-export async function startConsoleHarness(): Promise<ConsoleHarness> {
-  if (!existsSync(resolve(consoleDir, 'index.html')))
-    throw new Error('dist/console is missing: run `pnpm build` first (`pnpm test` does).');
+/**
+ * Starts the portal (PGlite, demo seed, any free port, the built widgets and console; `options` over
+ * these) and Chromium.
+ */
+export async function startConsoleHarness(options: Partial<PortalOptions> = {}): Promise<ConsoleHarness> {
+  if (!existsSync(resolve(consoleDir, 'index.html')) || !existsSync(resolve(widgetsDir, 'otklik.js')))
+    throw new Error('dist is missing: run `pnpm build` first (`pnpm test` does).');
   const portal = await startPortal({
     database: { kind: 'pglite' },
     port: 0,
     seed: 'demo',
     widgetsDir,
     consoleDir,
+    ...options,
   });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await portal.close();
@@ -50,6 +56,74 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   };
 }
 
+/** A harness whose portal sends its mail over SMTP to a test mailbox. */
+export interface MailHarness extends ConsoleHarness {
+  mailbox: Mailbox;
+}
+
+/**
+ * `startConsoleHarness` with the portal's mail sent from `from` over SMTP (the outbox every 100 ms) to
+ * a test mailbox, which closes after the portal.
+ */
+export async function startMailHarness(
+  from: string,
+  options: Partial<PortalOptions> = {},
+): Promise<MailHarness> {
+  const mailbox = await startMailbox();
+  const h = await startConsoleHarness({
+    ...options,
+    smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from, intervalMs: 100 },
+  }).catch(async (error: unknown) => {
+    await mailbox.close();
+    throw error;
+  });
+  return {
+    ...h,
+    mailbox,
+    async close() {
+      await h.close();
+      await mailbox.close();
+    },
+  };
+}
+
+/**
+ * The harness started before this file's tests and closed after them (by default the plain one):
+ * `const h = useConsoleHarness();`. What it returns stands for the started harness, which is there
+ * once the tests run.
+ */
+export function useConsoleHarness(): ConsoleHarness;
+export function useConsoleHarness<H extends ConsoleHarness>(start: () => Promise<H>): H;
+export function useConsoleHarness(
+  start: () => Promise<ConsoleHarness> = () => startConsoleHarness(),
+): ConsoleHarness {
+  let started: ConsoleHarness | undefined;
+  beforeAll(async () => {
+    started = await start();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as ConsoleHarness, {
+    get(_, key) {
+      if (!started) throw new Error('the console harness is started before the tests (beforeAll)');
+      return Reflect.get(started, key);
+    },
+  });
+}
+
+/**
+ * A free port on loopback and the portal's public URL on it, so that the URL (an identity provider's
+ * redirect URI) is known before the portal starts: portal options.
+ */
+export async function freeAddress(): Promise<{ port: number; publicUrl: string }> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return { port, publicUrl: `http://127.0.0.1:${port}` };
+}
+
 /** What went wrong on a page since it was opened: page errors and console errors. */
 const pageErrors = new WeakMap<Page, string[]>();
 
@@ -60,8 +134,6 @@ export interface OpenOptions {
   height?: number;
   /** A session cookie (`name=value`) set before the page opens: the console starts signed in. */
   cookie?: string;
-  /** Cookies the browser holds before the page opens, the same way (e.g. a session signed in over HTTP). */
-  cookies?: readonly { name: string; value: string }[];
 }
 
 /**
@@ -75,13 +147,9 @@ export async function openConsole(h: ConsoleHarness, path: string, options: Open
     locale: { ru: 'ru-RU', be: 'be-BY', en: 'en-GB' }[language],
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
   });
-  const cookies = [...(options.cookies ?? [])];
   if (options.cookie) {
     const [name = '', ...value] = options.cookie.split('=');
-    cookies.push({ name, value: value.join('=') });
-  }
-  if (cookies.length > 0) {
-    await context.addCookies(cookies.map((c) => ({ ...c, url: h.url('/') })));
+    await context.addCookies([{ name, value: value.join('='), url: h.url('/') }]);
     // The console asks who is signed in only when it remembers signing in (session.ts).
     await context.addInitScript(() => localStorage.setItem('otklik-console-signed-in', '1'));
   }
@@ -187,30 +255,4 @@ export async function checkScreen(page: Page, check: ScreenCheck): Promise<void>
   for (const v of (await violations(page)).slice(csp.length))
     problems.push(`CSP (during the checks) ${v.directive} blocked ${v.blocked} ${v.sample}`);
   if (problems.length) throw new Error(`${check.label}:\n  ${problems.join('\n  ')}`);
-}
-
-/** Signs `email` in through the portal's endpoints (the code read from the outbox): the session cookie. */
-export async function signInCookie(h: ConsoleHarness, email: string): Promise<string> {
-  const headers = { Origin: h.portal.url, 'Content-Type': 'application/json' };
-  const started = await fetch(h.url('/v1/staff/sign-in'), {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ email }),
-  });
-  if (started.status !== 202) throw new Error(`sign-in request: ${started.status}`);
-  const { signInId } = (await started.json()) as { signInId: string };
-  // Mail payloads are sealed with the portal's keys (the same secret, kept in its database).
-  const mail = await queuedMail<{ code: string }>(
-    h.portal.db,
-    createKeyRing(h.portal.db),
-    'staff-sign-in-code',
-    email,
-  );
-  const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ code: mail?.code }),
-  });
-  if (verified.status !== 200) throw new Error(`sign-in: ${verified.status}`);
-  return (verified.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }

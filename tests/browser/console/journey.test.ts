@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { createLogger, type Portal, startPortal } from '@otklik/portal';
-import { type Mailbox, startMailbox } from '@otklik/portal/testing';
+import { createLogger } from '@otklik/portal';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../chromium.ts';
-import { repoRoot, widgetsDir } from '../hostile-harness.ts';
-import { type SiteServer, startSiteServer } from '../site-server.ts';
-import { type ConsoleHarness, checkScreen, consoleDir, forgetErrors, openConsole } from './harness.ts';
+import { chromiumAvailable } from '../chromium.ts';
+import { mailedCode } from '../mailed-code.ts';
+import { type SiteServer, startExampleSite } from '../site-server.ts';
+import { checkScreen, type MailHarness, startMailHarness } from './harness.ts';
+import { signedInByMail } from './signing-in.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
 const SCHOOL = 'demo-school';
@@ -60,32 +58,16 @@ type Figures = Record<(typeof FIGURES)[number], number>;
 describe.skipIf(!chromiumAvailable())(
   'an appeal from the widget through the desk to the report and the webhook',
   () => {
-    let portal: Portal;
-    let mailbox: Mailbox;
+    let h: MailHarness;
     let site: SiteServer;
-    let browser: Browser;
     let receiver: WebhookReceiver;
-    let h: ConsoleHarness;
     /** The portal's log lines about failed webhook attempts, with the time they were written. */
     const failedAttempts: { at: number; deliveryId: string; attempt: number }[] = [];
 
     beforeAll(async () => {
-      if (!existsSync(resolve(consoleDir, 'index.html')) || !existsSync(resolve(widgetsDir, 'otklik.js')))
-        throw new Error('dist is missing: run `pnpm build` first (`pnpm test` does).');
-      mailbox = await startMailbox();
       receiver = await startWebhookReceiver();
       const quiet = createLogger();
-      portal = await startPortal({
-        database: { kind: 'pglite' },
-        port: 0,
-        seed: 'demo',
-        widgetsDir,
-        consoleDir,
-        smtp: {
-          url: `smtp://127.0.0.1:${mailbox.port}`,
-          from: 'Школа <noreply@otklik.test>',
-          intervalMs: 100,
-        },
+      h = await startMailHarness('Школа <noreply@otklik.test>', {
         webhooks: { allowPrivateNetworks: true, intervalMs: 100, retryBaseMs: RETRY_BASE_MS },
         logger: {
           log(level, msg, fields) {
@@ -99,50 +81,14 @@ describe.skipIf(!chromiumAvailable())(
           },
         },
       });
-      site = await startSiteServer({ root: resolve(repoRoot, 'examples/site'), portalUrl: portal.url });
-      await portal.db.query('INSERT INTO organization_origins (organization_id, origin) VALUES ($1, $2)', [
-        SCHOOL,
-        site.origin,
-      ]);
-      browser = await launchChromium();
-      h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await site?.close();
-      await portal?.close();
-      await receiver?.stop();
-      await mailbox?.close();
+      site = await startExampleSite(h.portal, [SCHOOL]);
     });
 
-    /**
-     * The newest code mailed to `email` after `since`, by its subject ("Код …"): staff notices leave
-     * with each desk step now, to the same addresses, and carry registration numbers of six digits.
-     */
-    async function codeFor(email: string, since: number): Promise<string> {
-      const mail = await mailbox.waitFor(
-        (m) => m.to.includes(email) && /^Код /.test(m.subject) && m.at.getTime() >= since - 1000,
-        UNTIL.timeout,
-      );
-      const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
-      expect(code, mail.text).toMatch(/^\d{6}$/);
-      return code as string;
-    }
-
-    /** Signs in as `email` through the console's sign-in screen and lands on `path`. */
-    async function signedIn(email: string, path: string): Promise<Page> {
-      const page = await openConsole(h, `/console/sign-in?next=${encodeURIComponent(path)}`);
-      await page.getByRole('textbox', { name: /Рабочий адрес/ }).fill(email);
-      const since = Date.now();
-      await page.keyboard.press('Enter');
-      await page.getByRole('textbox', { name: /Код из письма/ }).fill(await codeFor(email, since));
-      await page.keyboard.press('Enter');
-      await expect.poll(() => new URL(page.url()).pathname, UNTIL).toBe(path);
-      // Opened signed out: the console's session check was refused (401), as it should be.
-      forgetErrors(page);
-      return page;
-    }
+    afterAll(async () => {
+      await site?.close();
+      await h?.close();
+      await receiver?.stop();
+    });
 
     /** A report row's figures as the screen shows them (thin spaces and all). */
     async function rowFigures(row: Locator): Promise<Figures> {
@@ -164,7 +110,7 @@ describe.skipIf(!chromiumAvailable())(
     it('filed on the school site, answered in the desk, counted in the report and its XLSX, each event delivered once and signed', async () => {
       const started = Date.now();
       // The analyst's report before: the school's row and the region's total.
-      const analyst = await signedIn(STAFF.analyst, '/console/reports');
+      const analyst = await signedInByMail(h, STAFF.analyst, '/console/reports');
       const reportTable = analyst.getByRole('table', { name: /по организациям/ });
       await reportTable.waitFor();
       const schoolRow = reportTable.getByRole('row').filter({ hasText: 'общеобразовательная школа № 1»' });
@@ -173,7 +119,7 @@ describe.skipIf(!chromiumAvailable())(
       const before = { school: await rowFigures(schoolRow), total: await rowFigures(totalRow) };
 
       // The administrator registers the document system's receiver; the secret is shown once.
-      const admin = await signedIn(STAFF.administrator, '/console/webhooks');
+      const admin = await signedInByMail(h, STAFF.administrator, '/console/webhooks');
       await admin.getByLabel(/Адрес \(URL\) приёмника/).fill(receiver.url);
       await admin.getByLabel('Описание').fill('СЭД «Дело»');
       await admin.getByRole('button', { name: 'Добавить' }).click();
@@ -187,11 +133,11 @@ describe.skipIf(!chromiumAvailable())(
       await checkScreen(admin, { label: 'webhooks, one registered, its secret shown once' });
 
       // The coordinator is at the queue already; the receiver goes down; the citizen files meanwhile.
-      const clerk = await signedIn(STAFF.coordinator, '/console/queue');
+      const clerk = await signedInByMail(h, STAFF.coordinator, '/console/queue');
       await receiver.stop();
       const wentDown = Date.now();
       const email = 'irina.petrova@example.ru';
-      const citizen = await browser.newPage();
+      const citizen = await h.browser.newPage();
       await citizen.goto(`${site.origin}/appeal.html`);
       const form = citizen.locator('[data-otklik="appeal"]');
       await form.getByRole('textbox', { name: /Фамилия/ }).fill('Петрова');
@@ -199,7 +145,9 @@ describe.skipIf(!chromiumAvailable())(
       await form.getByRole('textbox', { name: /Адрес электронной почты/ }).fill(email);
       const since = Date.now();
       await form.getByRole('button', { name: 'Получить код' }).click();
-      await form.getByRole('textbox', { name: /Код из письма/ }).fill(await codeFor(email, since));
+      await form
+        .getByRole('textbox', { name: /Код из письма/ })
+        .fill(await mailedCode(h.mailbox, email, since));
       await form.getByRole('button', { name: 'Подтвердить' }).click();
       await form.getByText(`Адрес ${email} подтверждён`).waitFor();
       await form.getByRole('radio', { name: 'Заявление' }).check();
@@ -249,7 +197,7 @@ describe.skipIf(!chromiumAvailable())(
       await clerk.context().close();
 
       // The executor finds it under "Mine", drafts the answer and sends it for approval.
-      const teacher = await signedIn(STAFF.executor, '/console/queue');
+      const teacher = await signedInByMail(h, STAFF.executor, '/console/queue');
       await teacher.getByRole('tab', { name: /Мои/ }).click();
       await teacher.getByRole('link', { name: number, exact: true }).click();
       await teacher.getByRole('combobox', { name: 'Результат рассмотрения' }).selectOption('explained');
@@ -261,7 +209,7 @@ describe.skipIf(!chromiumAvailable())(
       await teacher.context().close();
 
       // The approver finds it under "Awaiting my approval", approves and sends: the portal's answer.
-      const head = await signedIn(STAFF.approver, '/console/queue');
+      const head = await signedInByMail(h, STAFF.approver, '/console/queue');
       await head.getByRole('tab', { name: /Ждут моего согласования/ }).click();
       await head.getByRole('link', { name: number, exact: true }).click();
       await head.getByRole('button', { name: 'Согласовать и отправить' }).click();
@@ -350,7 +298,7 @@ describe.skipIf(!chromiumAvailable())(
         const gap = (attempts[i]?.at ?? 0) - (attempts[i - 1]?.at ?? 0);
         expect(gap).toBeGreaterThanOrEqual(RETRY_BASE_MS * 2 ** (i - 1) - 25);
       }
-      const [row] = await portal.db.query<{ attempts: number }>(
+      const [row] = await h.portal.db.query<{ attempts: number }>(
         'SELECT attempts FROM webhook_deliveries WHERE id = $1',
         [filed?.deliveryId],
       );

@@ -1,14 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused, tabTo } from '../keyboard.ts';
-import {
-  type ConsoleHarness,
-  checkScreen,
-  openConsole,
-  signInCookie,
-  startConsoleHarness,
-} from './harness.ts';
+import { checkScreen, openConsole, useConsoleHarness } from './harness.ts';
+import { openSignedIn } from './signing-in.ts';
 
 /**
  * The component kit in Chromium under the console's CSP (`/console/kit`, every component on example
@@ -16,15 +11,7 @@ import {
  * against links and the Back button.
  */
 describe.skipIf(!chromiumAvailable())('the console kit in Chromium', () => {
-  let h: ConsoleHarness;
-
-  beforeAll(async () => {
-    h = await startConsoleHarness();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useConsoleHarness();
 
   async function withKit(
     run: (page: Page) => Promise<void>,
@@ -150,8 +137,7 @@ describe.skipIf(!chromiumAvailable())('the console kit in Chromium', () => {
 
   it('unsaved changes: a link and the Back button ask first; staying stays, leaving leaves', async () => {
     // Signed in: the navigation offers the sections only then.
-    const cookie = await signInCookie(h, 'analyst@dept.demo.otklik.localhost');
-    const page = await openConsole(h, '/console', { cookie });
+    const page = await openSignedIn(h, 'analyst@dept.demo.otklik.localhost', '/console');
     try {
       await page.getByRole('link', { name: 'Очередь' }).first().click();
       await expect.poll(() => page.locator('h1').innerText()).toBe('Очередь');

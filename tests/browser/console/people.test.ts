@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused } from '../keyboard.ts';
-import {
-  type ConsoleHarness,
-  checkScreen,
-  openConsole,
-  signInCookie,
-  startConsoleHarness,
-} from './harness.ts';
+import { checkScreen, useConsoleHarness } from './harness.ts';
+import { openSignedIn } from './signing-in.ts';
 
 /**
  * The people screen in Chromium, by keyboard at 375 px: a role changes only through the dialog's
@@ -15,18 +10,12 @@ import {
  * check (axe, 320/375 px, strict CSP).
  */
 describe.skipIf(!chromiumAvailable())('console people in Chromium', () => {
-  let h: ConsoleHarness;
-
-  beforeAll(async () => {
-    h = await startConsoleHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useConsoleHarness();
 
   it('the administrator changes the clerk’s role through a confirmed dialog, by keyboard', async () => {
-    const cookie = await signInCookie(h, 'admin@school.demo.otklik.localhost');
-    const page = await openConsole(h, '/console/people', { cookie, width: 375 });
+    const page = await openSignedIn(h, 'admin@school.demo.otklik.localhost', '/console/people', {
+      width: 375,
+    });
     try {
       const clerk = 'clerk@school.demo.otklik.localhost';
       const row = page.getByRole('row').filter({ hasText: clerk });

@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
-import {
-  type ConsoleHarness,
-  type ConsoleLanguage,
-  checkScreen,
-  openConsole,
-  signInCookie,
-  startConsoleHarness,
-} from './harness.ts';
+import { type ConsoleLanguage, checkScreen, openConsole, useConsoleHarness } from './harness.ts';
+import { openSignedIn, signInCookie } from './signing-in.ts';
 
 /**
  * The queue screen in Chromium, signed in as the demo school's clerk (coordinator): the list with due
@@ -16,14 +10,7 @@ import {
  * filters, search, and the list by keyboard (arrows move, Enter opens the appeal's card route).
  */
 describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
-  let h: ConsoleHarness;
-
-  beforeAll(async () => {
-    h = await startConsoleHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useConsoleHarness();
 
   /** The clerk's session, signed in once (sign-ins are rate-limited per address). */
   let clerkCookie: Promise<string> | null = null;
@@ -147,8 +134,9 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
   });
 
   it('the executor’s own tab, topic and executor columns, and the due period by date fields', async () => {
-    const cookie = await signInCookie(h, 'teacher@school.demo.otklik.localhost');
-    const page = await openConsole(h, '/console/queue', { cookie, width: 375 });
+    const page = await openSignedIn(h, 'teacher@school.demo.otklik.localhost', '/console/queue', {
+      width: 375,
+    });
     try {
       await page.locator('a[data-row-link]').first().waitFor();
       expect(await page.getByRole('columnheader', { name: 'Тема' }).count()).toBe(1);

@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createApiKey } from '@otklik/portal';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
-import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused } from '../keyboard.ts';
-import { type ConsoleHarness, checkScreen, openConsole, startConsoleHarness } from './harness.ts';
+import { checkScreen, useConsoleHarness } from './harness.ts';
+import { openSignedIn } from './signing-in.ts';
 
 const ANALYST = 'analyst@dept.demo.otklik.localhost';
 
@@ -18,44 +17,10 @@ const ANALYST = 'analyst@dept.demo.otklik.localhost';
  * API showing up in the screen and in the file.
  */
 describe.skipIf(!chromiumAvailable())('console reports and rating analytics in Chromium', () => {
-  let h: ConsoleHarness;
-
-  beforeAll(async () => {
-    h = await startConsoleHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  /** The analyst's session cookie, signed in over HTTP as the console does (the code read from the outbox). */
-  async function sessionCookie(email = ANALYST): Promise<{ name: string; value: string }[]> {
-    const started = await fetch(h.url('/v1/staff/sign-in'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email }),
-    });
-    expect(started.status).toBe(202);
-    const { signInId } = (await started.json()) as { signInId: string };
-    // The code as the mail would carry it (queued mails keep their secrets sealed with the key ring).
-    const mail = await queuedMail<{ code: string }>(
-      h.portal.db,
-      createKeyRing(h.portal.db),
-      'staff-sign-in-code',
-      email,
-    );
-    const verified = await fetch(h.url(`/v1/staff/sign-in/${signInId}`), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: mail?.code }),
-    });
-    expect(verified.status).toBe(200);
-    const [pair = ''] = (verified.headers.get('set-cookie') ?? '').split(';');
-    const at = pair.indexOf('=');
-    return [{ name: pair.slice(0, at), value: pair.slice(at + 1) }];
-  }
+  const h = useConsoleHarness();
 
   it('the report: screen check, an answer counted, the XLSX by keyboard read back', async () => {
-    const page = await openConsole(h, '/console/reports', { cookies: await sessionCookie() });
+    const page = await openSignedIn(h, ANALYST, '/console/reports');
     try {
       await page.getByRole('table', { name: /по организациям/ }).waitFor();
       await checkScreen(page, { label: 'reports, the region this month' });
@@ -115,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
   }, 120_000);
 
   it('rating analytics: charts with their tables, subordinates, and a subordinate opened by keyboard', async () => {
-    const page = await openConsole(h, '/console/ratings', { cookies: await sessionCookie() });
+    const page = await openSignedIn(h, ANALYST, '/console/ratings');
     try {
       await page
         .getByRole('img', { name: /по месяцам/ })
@@ -162,9 +127,7 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
        VALUES ('6f1c1f39-7d0e-4c55-9a53-1d7bd0c1e0aa', 'e1', 'appeal.filed', '{}', 1, 503, 'The receiver answered 503',
          now(), now() + interval '1 day')`,
     );
-    const page = await openConsole(h, '/console/webhooks', {
-      cookies: await sessionCookie('admin@school.demo.otklik.localhost'),
-    });
+    const page = await openSignedIn(h, 'admin@school.demo.otklik.localhost', '/console/webhooks');
     try {
       await page.getByRole('table', { name: 'Вебхуки организации' }).waitFor();
       const table = await page.getByRole('table', { name: 'Вебхуки организации' }).innerText();

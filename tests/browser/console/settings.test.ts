@@ -1,9 +1,9 @@
 import { createApiKey } from '@otklik/portal';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused } from '../keyboard.ts';
-import { type ConsoleHarness, checkScreen, openConsole, startConsoleHarness } from './harness.ts';
+import { checkScreen, openConsole, useConsoleHarness } from './harness.ts';
 
 /**
  * The settings screens in Chromium, on the real portal under the console's strict CSP: opened with an
@@ -11,16 +11,11 @@ import { type ConsoleHarness, checkScreen, openConsole, startConsoleHarness } fr
  * and the changes seen by the widget settings a site gets.
  */
 describe.skipIf(!chromiumAvailable())('console settings in Chromium', () => {
-  let h: ConsoleHarness;
+  const h = useConsoleHarness();
   let key: string;
 
   beforeAll(async () => {
-    h = await startConsoleHarness();
     key = await createApiKey(h.portal.db, 'demo-by', 'console test');
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   async function signedIn(page: Page) {

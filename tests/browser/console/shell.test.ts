@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused, tabTo } from '../keyboard.ts';
-import {
-  type ConsoleHarness,
-  type ConsoleLanguage,
-  checkScreen,
-  openConsole,
-  signInCookie,
-  startConsoleHarness,
-} from './harness.ts';
+import { type ConsoleLanguage, checkScreen, openConsole, useConsoleHarness } from './harness.ts';
+import { signInCookie } from './signing-in.ts';
 
 /** A demo person whose navigation has three sections (queue, reports, ratings). */
 const ANALYST = 'analyst@dept.demo.otklik.localhost';
@@ -20,15 +14,7 @@ const ANALYST = 'analyst@dept.demo.otklik.localhost';
  * the language switch.
  */
 describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
-  let h: ConsoleHarness;
-
-  beforeAll(async () => {
-    h = await startConsoleHarness();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useConsoleHarness();
 
   async function withPage(
     path: string,

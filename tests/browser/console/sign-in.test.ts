@@ -1,33 +1,21 @@
-import { createServer } from 'node:net';
-import { type Portal, startPortal } from '@otklik/portal';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_OIDC_CALLBACK_PATH } from '../../../packages/portal/src/people/oidc-sign-in.ts';
 import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
 import { sealSecret } from '../../../packages/portal/src/security/secret-box.ts';
 import { startOidcProvider, type TestProvider } from '../../../packages/portal/src/testing/oidc-provider.ts';
-import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
-import { chromiumAvailable, launchChromium } from '../chromium.ts';
-import { widgetsDir } from '../hostile-harness.ts';
+import { chromiumAvailable } from '../chromium.ts';
 import { tabTo } from '../keyboard.ts';
 import {
   type ConsoleHarness,
   checkScreen,
-  consoleDir,
   forgetErrors,
+  freeAddress,
   openConsole,
-  signInCookie,
+  startConsoleHarness,
 } from './harness.ts';
-
-/** A free port on loopback, so the portal's public URL (the provider's redirect URI) is known before it starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { fromOutbox, openSignedIn, signInByMailedCode } from './signing-in.ts';
 
 /**
  * The console's sign-in in Chromium against the real portal (demo seed) and a real OpenID Connect
@@ -38,21 +26,13 @@ async function freePort(): Promise<number> {
 describe.skipIf(!chromiumAvailable())('console sign-in in Chromium', () => {
   const account = { email: 'oidc-clerk@school.example', verified: true };
   let idp: TestProvider;
-  let portal: Portal;
-  let browser: Browser;
   let h: ConsoleHarness;
 
   beforeAll(async () => {
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
-    idp = await startOidcProvider(account, [`${publicUrl}${STAFF_OIDC_CALLBACK_PATH}`]);
-    portal = await startPortal({
-      database: { kind: 'pglite' },
-      port,
-      publicUrl,
-      seed: 'demo',
-      widgetsDir,
-      consoleDir,
+    const address = await freeAddress();
+    idp = await startOidcProvider(account, [`${address.publicUrl}${STAFF_OIDC_CALLBACK_PATH}`]);
+    h = await startConsoleHarness({
+      ...address,
       staffOidc: {
         provider: {
           id: 'region-id',
@@ -64,19 +44,16 @@ describe.skipIf(!chromiumAvailable())('console sign-in in Chromium', () => {
         allowInsecureRequests: true,
       },
     });
-    browser = await launchChromium();
-    h = { portal, browser, url: (path) => `${portal.url}${path}`, close: async () => {} };
-  }, 60_000);
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
+    await h?.close();
     await idp?.close();
   });
 
   /** A person with `roles`; with `totp`, an authenticator already set up (its generator returned). */
   async function person(email: string, roles: [string, string][], totp = false): Promise<TOTP | null> {
-    const db = portal.db;
+    const db = h.portal.db;
     const [row] = await db.query<{ id: string }>(
       `INSERT INTO people (id, email) VALUES (gen_random_uuid(), $1)
        ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
@@ -97,10 +74,6 @@ describe.skipIf(!chromiumAvailable())('console sign-in in Chromium', () => {
     return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
   }
 
-  const mailedCode = async (email: string) =>
-    (await queuedMail<{ code: string }>(portal.db, createKeyRing(portal.db), 'staff-sign-in-code', email))
-      ?.code ?? '';
-
   async function reachHome(page: Page) {
     await page.locator('main h1', { hasText: /Добро пожаловать|Welcome/ }).waitFor();
   }
@@ -110,13 +83,10 @@ describe.skipIf(!chromiumAvailable())('console sign-in in Chromium', () => {
     for (const [index, language] of (['ru', 'en'] as const).entries()) {
       const page = await openConsole(h, '/console/sign-in', { language, width: 375 });
       try {
-        await tabTo(page, (f) => f.tag === 'input' && f.type === 'email');
-        await page.keyboard.type('totp-head@school.example');
-        await page.keyboard.press('Enter');
-        await page.getByRole('heading', { level: 2, name: /Код из письма|Code from the e-mail/ }).waitFor();
-        await tabTo(page, (f) => f.tag === 'input' && f.type === 'text');
-        await page.keyboard.type(await mailedCode('totp-head@school.example'));
-        await page.keyboard.press('Enter');
+        await signInByMailedCode(page, 'totp-head@school.example', fromOutbox(h), {
+          keyboard: true,
+          language,
+        });
         const field = page.getByRole('textbox', {
           name: /Код из приложения-аутентификатора|Code from your authenticator app/,
         });
@@ -147,12 +117,12 @@ describe.skipIf(!chromiumAvailable())('console sign-in in Chromium', () => {
       // The provider logs the test account in at once and sends the browser back to the console.
       await page.locator('main h1', { hasText: 'Очередь' }).waitFor({ timeout: 30_000 });
       expect(new URL(page.url()).pathname).toBe('/console/queue');
-      const cookies = await page.context().cookies(portal.url);
+      const cookies = await page.context().cookies(h.portal.url);
       expect(cookies.find((c) => c.name === 'otklik-session')).toMatchObject({
         httpOnly: true,
         sameSite: 'Strict',
       });
-      const [row] = await portal.db.query<{ details: { method: string } }>(
+      const [row] = await h.portal.db.query<{ details: { method: string } }>(
         `SELECT a.details FROM audit_log a JOIN people p ON p.id = a.person_id
          WHERE p.email = 'oidc-clerk@school.example' AND a.action = 'session.sign-in' ORDER BY a.id DESC LIMIT 1`,
       );
@@ -174,7 +144,7 @@ describe.skipIf(!chromiumAvailable())('console sign-in in Chromium', () => {
       // The portal's 403 is logged by Chromium: expected here.
       forgetErrors(page);
       await checkScreen(page, { label: 'provider sign-in refused' });
-      const [count] = await portal.db.query<{ n: number }>(
+      const [count] = await h.portal.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM people WHERE email = 'nobody@example.org'`,
       );
       expect(count?.n).toBe(0);
@@ -189,8 +159,7 @@ describe.skipIf(!chromiumAvailable())('console sign-in in Chromium', () => {
       ['demo-school', 'administrator'],
       ['demo-school-2', 'administrator'],
     ]);
-    const cookie = await signInCookie(h, 'two-schools@school.example');
-    const page = await openConsole(h, '/console/audit-log', { cookie, width: 375 });
+    const page = await openSignedIn(h, 'two-schools@school.example', '/console/audit-log', { width: 375 });
     try {
       const select = page.getByRole('combobox', { name: 'Организация' });
       await select.waitFor();
