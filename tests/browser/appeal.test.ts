@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApiKey, startPortal } from '@otklik/portal';
 import { type Mailbox, startMailbox } from '@otklik/portal/testing';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { openPage, shots, widgetsDir } from './hostile-harness.ts';
 import { mailedCode } from './mailed-code.ts';
 import { type SiteServer, startExampleSite } from './site-server.ts';
 
@@ -15,9 +16,6 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Roo
  * (PGlite, demo seed, outbox delivering over SMTP to a test mail server), the example pages served
  * from another origin, real Chromium driven mostly by the keyboard.
  */
-const repoRoot = resolve(import.meta.dirname, '../..');
-const widgetsDir = resolve(repoRoot, 'dist/widgets');
-const shots = resolve(repoRoot, 'test-results');
 
 const APPEALS_PATH = '/v1/organizations/demo-school/appeals';
 
@@ -59,27 +57,8 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     await mailbox?.close();
   });
 
-  interface Opened {
-    page: Page;
-    /** `pageerror` events and console errors. */
-    errors: string[];
-    consoleErrors: ConsoleMessage[];
-  }
-
-  async function open(url: string, page?: Page): Promise<Opened> {
-    page ??= await browser.newPage();
-    const errors: string[] = [];
-    const consoleErrors: ConsoleMessage[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      consoleErrors.push(message);
-      errors.push(`console: ${message.text()}`);
-    });
-    await page.goto(url);
-    await page.evaluate(() => (window as unknown as { Otklik: { ready: Promise<unknown> } }).Otklik.ready);
-    return { page, errors, consoleErrors };
-  }
+  /** The page at `url` in Chromium, its errors recorded, once the widgets are ready. */
+  const open = (url: string) => openPage(browser, url);
 
   /** The focused element, looking through shadow roots: its id, tag, type and text. */
   const focused = (page: Page) =>
@@ -254,7 +233,7 @@ describe.skipIf(!chromiumAvailable())('citizen appeal in Chromium on a foreign p
     expect(link).toBe(receiptLink);
 
     // The citizen opens the link from the mail in a new tab: the status tracker.
-    const tracker = await open(link as string, await browser.newPage());
+    const tracker = await open(link as string);
     const trackerView = tracker.page.locator('[data-otklik="appeal"] section');
     await expect
       .poll(() => tracker.page.getByRole('heading', { name: `Обращение № ${number}` }).count())
