@@ -6,6 +6,7 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { announce, toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
+import { DataList } from '../kit/data-list.tsx';
 import { fieldIssueText, supportDetail, useRefusal } from '../kit/errors.ts';
 import type { FormError } from '../kit/form.ts';
 import { FormAlert, SupportDetail } from '../kit/form-alert.tsx';
@@ -14,7 +15,7 @@ import { kitMessages } from '../kit/kit.messages.ts';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { session } from '../session.ts';
-import { formatInstant, loadApi, SignedIn, Table } from './access-kit.tsx';
+import { formatInstant, loadApi, SignedIn } from './access-kit.tsx';
 import { webhooksMessages } from './webhooks.messages.ts';
 
 /** The organisation's webhooks to its document system: each with its last response; add, remove. */
@@ -128,7 +129,7 @@ function HooksBody({ organizationId }: { organizationId: string }) {
               <p>{t('emptyText')}</p>
             </EmptyState>
           ) : (
-            <Table<StaffWebhook>
+            <DataList<StaffWebhook>
               caption={t('caption')}
               items={data.items}
               rowKey={(h) => h.id}

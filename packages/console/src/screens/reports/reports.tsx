@@ -6,12 +6,13 @@ import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
+import { type Column, DataList } from '../../kit/data-list.tsx';
 import { Checkbox } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { paths } from '../../routes.ts';
 import { session, timeZone } from '../../session.ts';
-import { loadApi, SignedIn, Table, type TableColumn } from '../access-kit.tsx';
+import { loadApi, SignedIn } from '../access-kit.tsx';
 import { saveBlob } from './download.ts';
 import { monthIn } from './month.ts';
 import { reportsMessages } from './reports.messages.ts';
@@ -160,7 +161,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
     report.organizations.length > 1
       ? [...report.organizations, { ...total, organizationId: '' }]
       : report.organizations;
-  const columns: TableColumn<AppealReportOrganization>[] = [
+  const columns: Column<AppealReportOrganization>[] = [
     {
       id: 'organization',
       header: t('colOrganization'),
@@ -185,7 +186,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
       ),
     })),
   ];
-  const themeColumns: TableColumn<AppealReportTheme>[] = [
+  const themeColumns: Column<AppealReportTheme>[] = [
     { id: 'code', header: t('colCode'), cell: (row) => (row.code === null ? '—' : <code>{row.code}</code>) },
     { id: 'title', header: t('colTheme'), cell: (row) => row.title ?? t('unclassified') },
     { id: 'received', header: t('colReceived'), cell: (row) => n(row.received) },
@@ -205,7 +206,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
         })}
       </p>
       <div class="report-table" role="region" aria-label={caption} tabIndex={0}>
-        <Table<AppealReportOrganization>
+        <DataList<AppealReportOrganization>
           caption={caption}
           items={rows}
           rowKey={(o) => o.organizationId || 'total'}
@@ -225,7 +226,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
       {report.themes.length === 0 ? (
         <p>{t('noThemes')}</p>
       ) : (
-        <Table<AppealReportTheme>
+        <DataList<AppealReportTheme>
           caption={t('themesCaption')}
           items={report.themes}
           rowKey={(row) => row.code ?? 'none'}
