@@ -147,11 +147,31 @@ function ReportBody({ organizationId }: { organizationId: string }) {
   );
 }
 
+/**
+ * An organisation's name in the report: where the portal gives a short name, that one on a narrow
+ * screen (a school's full legal name takes several lines of a 375 px card) and the full one on a wide
+ * screen. A screen reader always reads the full name once: the short one is hidden from it, and the
+ * full one is only hidden visually on a narrow screen (and is the short one's tooltip there).
+ */
+function OrganizationName({ name, shortName }: { name: string; shortName: string | null }) {
+  const short = shortName?.trim();
+  if (!short || short === name) return <>{name}</>;
+  return (
+    <>
+      <span class="report-org-short" aria-hidden="true" title={name}>
+        {short}
+      </span>
+      <span class="report-org-full">{name}</span>
+    </>
+  );
+}
+
 function ReportTables({ report }: { report: StaffAppealReport }) {
   const { t, n } = useT(reportsMessages);
   const total: AppealReportOrganization = {
     organizationId: report.organizationId,
     name: t('total'),
+    shortName: null,
     parentId: null,
     depth: 0,
     figures: report.total,
@@ -169,7 +189,9 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
         o.organizationId === '' ? (
           <strong>{o.name}</strong>
         ) : (
-          <span class={`report-org report-org--depth-${Math.min(o.depth, 3)}`}>{o.name}</span>
+          <span class={`report-org report-org--depth-${Math.min(o.depth, 3)}`}>
+            <OrganizationName name={o.name} shortName={o.shortName} />
+          </span>
         ),
     },
     ...COLUMNS.map(([key, figure]) => ({
@@ -205,7 +227,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
           overdue: report.total.overdue,
         })}
       </p>
-      <div class="report-table" role="region" aria-label={caption} tabIndex={0}>
+      <div class="report-table">
         <DataList<AppealReportOrganization>
           caption={caption}
           items={rows}
