@@ -65,6 +65,16 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
       );
       const schoolRow = page.getByRole('row').filter({ hasText: 'общеобразовательная школа № 1»' }).first();
       await schoolRow.waitFor();
+      // Its short name at 375 px, the full one only for screen readers there; wide, the full name.
+      const short = schoolRow.locator('.report-org-short');
+      expect(await short.isVisible()).toBe(false);
+      expect(await schoolRow.getByRole('cell').first().innerText()).toMatch(/^Муниципальное бюджетное/);
+      await page.setViewportSize({ width: 375, height: 800 });
+      expect(await short.innerText()).toBe('МБОУ СОШ № 1');
+      expect(await short.getAttribute('title')).toMatch(/^Муниципальное бюджетное/);
+      const full = await schoolRow.locator('.report-org-full').boundingBox();
+      expect(full?.width).toBeLessThanOrEqual(1);
+      await page.setViewportSize({ width: 1280, height: 800 });
       const consideredBefore = Number(
         (await schoolRow.getByRole('cell').nth(5).innerText()).replace(/\s/g, ''),
       );
