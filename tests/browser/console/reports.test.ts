@@ -7,7 +7,7 @@ import { createKeyRing } from '../../../packages/portal/src/security/keys.ts';
 import { queuedMail } from '../../../packages/portal/src/testing/outbox.ts';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused } from '../keyboard.ts';
-import { type ConsoleHarness, checkScreen, openConsole, startConsoleHarness } from './harness.ts';
+import { type ConsoleHarness, checkScreen, consoleDir, openConsole, startConsoleHarness } from './harness.ts';
 
 const ANALYST = 'analyst@dept.demo.otklik.localhost';
 
@@ -206,6 +206,17 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
         .toBe(1);
       expect(await page.getByText(/private, loopback/).count()).toBe(0);
       expect(await focused(page)).toMatchObject({ id: 'hook-url' });
+      // Those words came from the Russian refusal texts alone: the other languages' were never fetched.
+      const manifest = JSON.parse(await readFile(`${consoleDir}/.vite/manifest.json`, 'utf8')) as Record<
+        string,
+        { file: string }
+      >;
+      const fetched = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+      );
+      const loaded = (lang: string) =>
+        fetched.some((path) => path.endsWith(`/${manifest[`src/kit/refusals/${lang}.ts`]?.file}`));
+      expect([loaded('ru'), loaded('be'), loaded('en')]).toEqual([true, false, false]);
     } finally {
       await page.context().close();
     }
