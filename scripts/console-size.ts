@@ -1,9 +1,11 @@
 /**
  * What a browser downloads to show the console's first screen, whichever screen it lands on: the
  * entry script and every chunk it imports statically, plus the landing screen's lazy chunk and the
- * chunks that one imports which the entry does not already bring. Sized as the gzip the portal sends
- * (the build's Zopfli `.gz`), KB = 1000 bytes, and held to DESIGN.md's budget of 80 KB of JavaScript.
- * What screens import on demand (charts, XLSX) is not counted. Stylesheets are reported beside it.
+ * chunks that one imports which the entry does not already bring, plus, for a screen that can show
+ * a refusal, the refusal texts of the reader's language, which load with it (one chunk per language;
+ * the largest is counted). Sized as the gzip the portal sends (the build's Zopfli `.gz`), KB = 1000 bytes, and held to
+ * DESIGN.md's budget of 80 KB of JavaScript. What screens import on demand (charts, XLSX) is not
+ * counted. Stylesheets are reported beside it.
  *
  * `pnpm size` prints it after the widget table (scripts/size-report.ts); `pnpm exec tsx
  * scripts/console-size.ts` prints it alone. Run `pnpm build` first.
@@ -57,6 +59,27 @@ const sizeOf = (file: string, suffix: '.gz' | '.br') => {
 };
 const sum = (files: string[], suffix: '.gz' | '.br') => files.reduce((n, f) => n + sizeOf(f, suffix), 0);
 
+/** A chunk of one language's refusal texts (kit/refusals.ts loads the reader's with the screen). */
+const isLanguageChunk = (key: string) => /(^|\/)kit\/refusals\/[a-z]{2}\.ts$/.test(key);
+
+export interface LanguageChunk {
+  /** The module, e.g. `src/kit/refusals/ru.ts`. */
+  source: string;
+  file: string;
+  gzip: number;
+}
+
+/** The refusal texts, one chunk per language. */
+export function consoleLanguageChunks(manifest: Manifest = readManifest()): LanguageChunk[] {
+  return Object.keys(manifest)
+    .filter(isLanguageChunk)
+    .map((source) => {
+      const chunk = manifest[source] as ManifestChunk;
+      if ((chunk.imports ?? []).length > 0) throw new Error(`${source} imports other chunks: size them too`);
+      return { source, file: chunk.file, gzip: sizeOf(chunk.file, '.gz') };
+    });
+}
+
 /** One row per screen the entry loads lazily (the routes of the console). */
 export function consoleSizeReport(): ConsoleScreenRow[] {
   const manifest = readManifest();
@@ -64,10 +87,15 @@ export function consoleSizeReport(): ConsoleScreenRow[] {
   if (entryKey === undefined) throw new Error('The console manifest has no entry');
   const initial = closure(manifest, entryKey);
   const have = new Set(initial.map((chunk) => chunk.file));
-  const screens = manifest[entryKey]?.dynamicImports ?? [];
+  const screens = (manifest[entryKey]?.dynamicImports ?? []).filter((key) => !isLanguageChunk(key));
   if (screens.length === 0) throw new Error('The console entry loads no screen lazily');
+  // A reader downloads one language's texts: counted as the largest.
+  const [largest] = consoleLanguageChunks(manifest).sort((a, b) => b.gzip - a.gzip);
+  const loadsTexts = (chunk: ManifestChunk) => (chunk.dynamicImports ?? []).some(isLanguageChunk);
   return screens.map((screen) => {
-    const chunks = [...initial, ...closure(manifest, screen, have)];
+    const own = [...initial, ...closure(manifest, screen, have)];
+    const texts = largest && own.some(loadsTexts) ? [manifest[largest.source] as ManifestChunk] : [];
+    const chunks = [...own, ...texts];
     const scripts = chunks.map((chunk) => chunk.file);
     const stylesheets = [...new Set(chunks.flatMap((chunk) => chunk.css ?? []))];
     const gzip = sum(scripts, '.gz');
@@ -87,9 +115,13 @@ export function consoleSizeReport(): ConsoleScreenRow[] {
 export function printConsoleSize(): boolean {
   const rows = consoleSizeReport();
   const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`.padStart(11);
+  const languages = consoleLanguageChunks()
+    .map((c) => `${c.source.replace(/^.*\//, '').replace('.ts', '')} ${(c.gzip / KB).toFixed(2)} KB`)
+    .join(', ');
   console.log(
-    '\nConsole, first screen by landing screen: entry + static imports + the screen, scripts only.\n' +
-      `gzip as sent (budget ${consoleFirstScreenBudget / KB} KB), br beside it; css gzip for information.\n`,
+    '\nConsole, first screen by landing screen: entry + static imports + the screen + (for a screen that\n' +
+      `can show a refusal) the reader's language's refusal texts (${languages || 'none'}; the largest counted),\n` +
+      `scripts only. gzip as sent (budget ${consoleFirstScreenBudget / KB} KB), br beside it; css gzip for information.\n`,
   );
   console.log(
     `${'screen'.padEnd(32)}${'gzip'.padStart(11)}${'br'.padStart(11)}${'css gzip'.padStart(11)}  status`,

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../chromium.ts';
 import { focused } from '../keyboard.ts';
-import { checkScreen, useConsoleHarness } from './harness.ts';
+import { checkScreen, consoleDir, useConsoleHarness } from './harness.ts';
 import { openSignedIn } from './signing-in.ts';
 
 const ANALYST = 'analyst@dept.demo.otklik.localhost';
@@ -30,6 +30,16 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
       );
       const schoolRow = page.getByRole('row').filter({ hasText: 'общеобразовательная школа № 1»' }).first();
       await schoolRow.waitFor();
+      // Its short name at 375 px, the full one only for screen readers there; wide, the full name.
+      const short = schoolRow.locator('.report-org-short');
+      expect(await short.isVisible()).toBe(false);
+      expect(await schoolRow.getByRole('cell').first().innerText()).toMatch(/^Муниципальное бюджетное/);
+      await page.setViewportSize({ width: 375, height: 800 });
+      expect(await short.innerText()).toBe('МБОУ СОШ № 1');
+      expect(await short.getAttribute('title')).toMatch(/^Муниципальное бюджетное/);
+      const full = await schoolRow.locator('.report-org-full').boundingBox();
+      expect(full?.width).toBeLessThanOrEqual(1);
+      await page.setViewportSize({ width: 1280, height: 800 });
       const consideredBefore = Number(
         (await schoolRow.getByRole('cell').nth(5).innerText()).replace(/\s/g, ''),
       );
@@ -159,6 +169,17 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
         .toBe(1);
       expect(await page.getByText(/private, loopback/).count()).toBe(0);
       expect(await focused(page)).toMatchObject({ id: 'hook-url' });
+      // Those words came from the Russian refusal texts alone: the other languages' were never fetched.
+      const manifest = JSON.parse(await readFile(`${consoleDir}/.vite/manifest.json`, 'utf8')) as Record<
+        string,
+        { file: string }
+      >;
+      const fetched = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+      );
+      const loaded = (lang: string) =>
+        fetched.some((path) => path.endsWith(`/${manifest[`src/kit/refusals/${lang}.ts`]?.file}`));
+      expect([loaded('ru'), loaded('be'), loaded('en')]).toEqual([true, false, false]);
     } finally {
       await page.context().close();
     }

@@ -45,6 +45,8 @@ export const AppealReportCsvQuery = v.object({
 export const AppealReportOrganization = v.object({
   organizationId: OrganizationId,
   name: v.string(),
+  /** The organisation's short name where it has one (for narrow screens); `null` when it has none. */
+  shortName: v.nullable(v.string()),
   /** `null` for the report's own organisation. */
   parentId: v.nullable(OrganizationId),
   /** 0 for the report's organisation, 1 for those directly below it, and so on. */

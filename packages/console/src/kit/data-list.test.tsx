@@ -103,3 +103,42 @@ describe('DataList', () => {
     expect(screen.getByText('Они появятся здесь, как только граждане их отправят.')).toBeTruthy();
   });
 });
+
+describe('DataList without row links (a table of records)', () => {
+  const Records = ({ items }: { items: Appeal[] }) => (
+    <DataList
+      caption="Отказанные строки"
+      items={items}
+      columns={[
+        { id: 'number', header: 'Номер', cell: (a) => a.number },
+        { id: 'applicant', header: 'Заявитель', cell: (a) => a.applicant },
+      ]}
+      rowKey={(a) => a.id}
+    />
+  );
+
+  it('is a table named by its caption alone, in a named region the keyboard can scroll', () => {
+    render(<Records items={appeals} />);
+    const table = screen.getByRole('table', { name: 'Отказанные строки' });
+    expect(table.querySelector('caption')?.textContent).toBe('Отказанные строки');
+    const region = screen.getByRole('region', { name: 'Отказанные строки' });
+    expect(region.contains(table)).toBe(true);
+    expect(region.tabIndex).toBe(0);
+    expect(screen.queryAllByRole('link')).toHaveLength(0);
+    expect(screen.queryAllByRole('rowheader')).toHaveLength(0);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Номер', 'Заявитель']);
+    expect(screen.getByRole('cell', { name: 'ШК-2027-2' }).getAttribute('data-label')).toBe('Номер');
+  });
+
+  it('leaves the arrow keys to the browser (they scroll the region)', () => {
+    render(<Records items={appeals} />);
+    const cell = screen.getByRole('cell', { name: 'ШК-2027-1' });
+    expect(fireEvent.keyDown(cell, { key: 'ArrowDown' })).toBe(true);
+  });
+
+  it('without an empty state, an empty list is the table with its headers', () => {
+    render(<Records items={[]} />);
+    expect(screen.getByRole('table', { name: 'Отказанные строки' })).toBeTruthy();
+    expect(screen.getAllByRole('row')).toHaveLength(1);
+  });
+});

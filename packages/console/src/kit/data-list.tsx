@@ -10,21 +10,36 @@ export interface Column<T> {
   cell: (item: T) => ComponentChildren;
 }
 
-export interface DataListProps<T> {
+interface DataListBase<T> {
   /** Names the table for screen readers (and visibly unless `captionHidden`). */
   caption: string;
   captionHidden?: boolean;
   items: readonly T[];
-  /** The row's heading, shown as the link that opens the item (e.g. the registration number). */
-  primary: Column<T>;
-  /** The other columns, in order. */
+  /** The columns after the row's link (all of them in a table of records), in order. */
   columns: readonly Column<T>[];
   rowKey: (item: T) => string;
+  /**
+   * Shown instead of the table when there are no items: say what to do next (`<EmptyState>`). Without
+   * it an empty list is a table with its headers only.
+   */
+  empty?: ComponentChildren;
+}
+
+/** Rows that open their item: the first cell is the link. */
+interface LinkedRows<T> {
+  /** The row's heading, shown as the link that opens the item (e.g. the registration number). */
+  primary: Column<T>;
   /** Where the row's link leads (the item's page). */
   rowHref: (item: T) => string;
-  /** Shown instead of the table when there are no items: say what to do next (`<EmptyState>`). */
-  empty: ComponentChildren;
 }
+
+/** Rows of records that open nothing (a report, a log, the refused lines of an import). */
+interface PlainRows {
+  primary?: undefined;
+  rowHref?: undefined;
+}
+
+export type DataListProps<T> = DataListBase<T> & (LinkedRows<T> | PlainRows);
 
 const NEXT: Record<string, (index: number, last: number) => number> = {
   ArrowDown: (i, last) => Math.min(i + 1, last),
@@ -36,10 +51,12 @@ const NEXT: Record<string, (index: number, last: number) => number> = {
 };
 
 /**
- * A list of items as a table, one row per item, whose first cell is a link that opens the item. The
- * list is one Tab stop: while a row's link has the focus, the arrow keys (and Page Up/Down, Home, End)
- * move between rows and Enter opens the row — no single-letter shortcuts (WCAG 2.1.4). On narrow
- * screens each row is laid out as a card, its cells labelled by their column's header.
+ * A list of items as a table, one row per item. With `primary` and `rowHref` each row's first cell is
+ * a link that opens the item, and the list is one Tab stop: while a row's link has the focus, the
+ * arrow keys (and Page Up/Down, Home, End) move between rows and Enter opens the row — no single-letter
+ * shortcuts (WCAG 2.1.4). Without them it is a plain table of records, whose scrolling wrapper takes
+ * the focus instead, so the keyboard can scroll a table wider than the page. On narrow screens each row
+ * is laid out as a card, its cells labelled by their column's header.
  */
 export function DataList<T>({
   caption,
@@ -54,8 +71,9 @@ export function DataList<T>({
   const { t } = useT(kitMessages);
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
-  if (items.length === 0) return <div class="data-list-empty">{empty}</div>;
+  if (items.length === 0 && empty !== undefined) return <div class="data-list-empty">{empty}</div>;
   const current = Math.min(active, items.length - 1);
+  const linked = primary !== undefined && rowHref !== undefined;
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLTableSectionElement>) => {
     const move = NEXT[event.key];
@@ -70,20 +88,23 @@ export function DataList<T>({
   };
 
   // Explicit roles keep the table's meaning for screen readers when narrow screens lay it out as cards.
-  // The wrapper scrolls a table wider than the page on its own (its row links scroll it into view as
-  // they take focus), so the page itself never scrolls sideways.
+  // The wrapper scrolls a table wider than the page on its own, so the page itself never scrolls
+  // sideways: row links scroll it into view as they take focus; a table without them has a focusable
+  // wrapper (a named region) for the keyboard to scroll.
   return (
-    <div class="data-list-scroll">
+    <div class="data-list-scroll" {...(linked ? {} : { role: 'region', 'aria-label': caption, tabIndex: 0 })}>
       <table class="data-list" role="table">
         <caption class={captionHidden ? 'visually-hidden' : 'data-list-caption'}>
           {caption}
-          <span class="visually-hidden"> {t('listKeys')}</span>
+          {linked && <span class="visually-hidden"> {t('listKeys')}</span>}
         </caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">
-              {primary.header}
-            </th>
+            {linked && (
+              <th scope="col" role="columnheader">
+                {primary.header}
+              </th>
+            )}
             {columns.map((column) => (
               <th key={column.id} scope="col" role="columnheader">
                 {column.header}
@@ -91,19 +112,21 @@ export function DataList<T>({
             ))}
           </tr>
         </thead>
-        <tbody role="rowgroup" ref={body} onKeyDown={onKeyDown}>
+        <tbody role="rowgroup" ref={body} {...(linked ? { onKeyDown } : {})}>
           {items.map((item, index) => (
             <tr key={rowKey(item)} role="row" class="data-list-row">
-              <th scope="row" role="rowheader" class="data-list-primary">
-                <a
-                  href={rowHref(item)}
-                  data-row-link=""
-                  tabIndex={index === current ? 0 : -1}
-                  onFocus={() => setActive(index)}
-                >
-                  {primary.cell(item)}
-                </a>
-              </th>
+              {linked && (
+                <th scope="row" role="rowheader" class="data-list-primary">
+                  <a
+                    href={rowHref(item)}
+                    data-row-link=""
+                    tabIndex={index === current ? 0 : -1}
+                    onFocus={() => setActive(index)}
+                  >
+                    {primary.cell(item)}
+                  </a>
+                </th>
+              )}
               {columns.map((column) => (
                 <td key={column.id} role="cell" data-label={column.header}>
                   {column.cell(item)}

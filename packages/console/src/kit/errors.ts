@@ -2,7 +2,7 @@ import { type FieldIssue, isOtklikError, PROBLEM_REASONS, type ProblemReason } f
 import type { Translator } from '../i18n/translate.ts';
 import { useT } from '../i18n/translate.ts';
 import { kitMessages } from './kit.messages.ts';
-import { refusalTexts } from './refusals.messages.ts';
+import { refusalsIn } from './refusals.ts';
 
 type KitT = Translator<keyof (typeof kitMessages)['ru'] & string>;
 type KitKey = keyof (typeof kitMessages)['ru'] & string;
@@ -30,6 +30,7 @@ function statusKey(status: number): KitKey {
 /**
  * What went wrong with a call to the portal, in the console's words: for a refusal, what happened and
  * what to do, by its reason, else by its status (never the portal's English text, never a stack trace).
+ * Until the reader's refusal texts have loaded (they load with the app's start), the status's sentence.
  */
 export function errorText(t: KitT, error: unknown): string {
   if (!isOtklikError(error)) return t.t('errorUnexpected');
@@ -39,17 +40,22 @@ export function errorText(t: KitT, error: unknown): string {
     case 'timeout':
       return t.t('errorTimeout');
     case 'problem':
-      return isKnownReason(error.problem.reason)
-        ? refusalTexts[t.lang][error.problem.reason]
-        : t.t(statusKey(error.status));
+      return (
+        (isKnownReason(error.problem.reason) && refusalsIn(t.lang)?.[error.problem.reason]) ||
+        t.t(statusKey(error.status))
+      );
     default:
       return t.t('errorUnexpected');
   }
 }
 
-/** The text beside a field the portal refused: by the issue's reason, else the kind of check, else a generic one. */
+/**
+ * The text beside a field the portal refused: by the issue's reason (once the reader's refusal texts
+ * are loaded), else the kind of check, else a generic one.
+ */
 export function fieldIssueText(t: KitT, issue: FieldIssue): string {
-  if (isKnownReason(issue.reason)) return refusalTexts[t.lang][issue.reason];
+  const byReason = isKnownReason(issue.reason) ? refusalsIn(t.lang)?.[issue.reason] : undefined;
+  if (byReason !== undefined) return byReason;
   const count = issue.limit ?? 0;
   switch (issue.kind) {
     case 'required':

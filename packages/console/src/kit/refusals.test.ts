@@ -11,9 +11,12 @@ import { createTranslator, LANGUAGES } from '@otklik/widget-core';
 import { describe, expect, it } from 'vitest';
 import { errorText, fieldIssueText, supportDetail } from './errors.ts';
 import { kitMessages } from './kit.messages.ts';
-import { refusalTexts } from './refusals.messages.ts';
+import be from './refusals/be.ts';
+import en from './refusals/en.ts';
+import ru from './refusals/ru.ts';
 
 const REASONS = Object.keys(PROBLEM_REASONS) as ProblemReason[];
+const refusalTexts = { ru, be, en };
 const kit = Object.fromEntries(
   LANGUAGES.map((lang) => [lang, createTranslator(kitMessages, lang)]),
 ) as Record<

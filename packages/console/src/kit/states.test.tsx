@@ -16,15 +16,22 @@ function Topics({
 }) {
   const result = useLoad((signal) => load(organization, signal), [organization]);
   return (
-    <Loaded load={result} errorTitle="Темы не загрузились">
-      {(topics) => (
-        <ul>
-          {topics.map((topic) => (
-            <li key={topic}>{topic}</li>
-          ))}
-        </ul>
+    <>
+      {result.state === 'ready' && (
+        <button type="button" onClick={result.refresh}>
+          Тихо обновить
+        </button>
       )}
-    </Loaded>
+      <Loaded load={result} errorTitle="Темы не загрузились">
+        {(topics) => (
+          <ul>
+            {topics.map((topic) => (
+              <li key={topic}>{topic}</li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+    </>
   );
 }
 
@@ -88,5 +95,30 @@ describe('useLoad and Loaded', () => {
     answers[1]?.(['Тема b']);
     answers[0]?.(['Тема a']);
     await waitFor(() => expect(screen.getByRole('listitem').textContent).toBe('Тема b'));
+  });
+
+  it('a quiet refresh keeps the data shown until the new data comes; a failed one leaves it', async () => {
+    const answers: ((topics: string[]) => void)[] = [];
+    const failures: ((error: unknown) => void)[] = [];
+    const load = () =>
+      new Promise<string[]>((resolve, reject) => {
+        answers.push(resolve);
+        failures.push(reject);
+      });
+    render(<Topics organization="a" load={load} />);
+    answers[0]?.(['Тема 1']);
+    await screen.findByText('Тема 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Тихо обновить' }));
+    await waitFor(() => expect(answers).toHaveLength(2));
+    expect(screen.getByText('Тема 1')).toBeTruthy();
+    expect(screen.queryByText('Загрузка…')).toBeNull();
+    answers[1]?.(['Тема 2']);
+    await screen.findByText('Тема 2');
+    fireEvent.click(screen.getByRole('button', { name: 'Тихо обновить' }));
+    await waitFor(() => expect(failures).toHaveLength(3));
+    failures[2]?.(new Error('offline'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByText('Тема 2')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -65,26 +65,52 @@ export function EmptyState({ title, children, action }: EmptyStateProps) {
 export type Load<T> =
   | { state: 'loading' }
   | { state: 'error'; error: unknown; retry: () => void }
-  | { state: 'ready'; data: T; retry: () => void };
+  | {
+      state: 'ready';
+      data: T;
+      retry: () => void;
+      /**
+       * Runs the load again while the data stays shown (no skeleton, nothing announced): the new data
+       * replaces it when it comes, a failure leaves it. For figures that refresh by themselves.
+       */
+      refresh: () => void;
+    };
 
 /**
  * Runs `load` when the component mounts and whenever `deps` change, aborting the previous call; the
- * result is the state to render (see `<Loaded>`). `retry` runs it again.
+ * result is the state to render (see `<Loaded>`). `retry` runs it again; `refresh` too, quietly.
  */
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Load<T> {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(load);
   latest.current = load;
+  const quiet = useRef<AbortController | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     const retry = () => setAttempt((n) => n + 1);
+    // A quiet refresh answers only for the deps it was asked with, and only the latest one.
+    const refresh = () => {
+      quiet.current?.abort();
+      const own = new AbortController();
+      quiet.current = own;
+      latest.current(own.signal).then(
+        (data) =>
+          !own.signal.aborted &&
+          !controller.signal.aborted &&
+          setResult({ state: 'ready', data, retry, refresh }),
+        () => undefined,
+      );
+    };
     setResult({ state: 'loading' });
     latest.current(controller.signal).then(
-      (data) => !controller.signal.aborted && setResult({ state: 'ready', data, retry }),
+      (data) => !controller.signal.aborted && setResult({ state: 'ready', data, retry, refresh }),
       (error: unknown) => !controller.signal.aborted && setResult({ state: 'error', error, retry }),
     );
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      quiet.current?.abort();
+    };
   }, [...deps, attempt]);
   return result;
 }

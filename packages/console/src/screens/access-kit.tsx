@@ -8,57 +8,6 @@ import { accessKitMessages } from './access-kit.messages.ts';
 /** The console's client, loaded with the first call (its schemas stay out of the first screen). */
 export const loadApi = () => import('../api.ts').then((module) => module.api);
 
-export interface TableColumn<T> {
-  id: string;
-  header: string;
-  cell: (item: T) => ComponentChildren;
-}
-
-/**
- * A plain table of records (no row links): the data list's look, laid out as cards on narrow screens
- * with each cell labelled by its column.
- */
-export function Table<T>({
-  caption,
-  items,
-  columns,
-  rowKey,
-}: {
-  caption: string;
-  items: readonly T[];
-  columns: readonly TableColumn<T>[];
-  rowKey: (item: T) => string;
-}) {
-  // A table wider than the page scrolls on its own; focusable, so the keyboard can scroll it too.
-  return (
-    <div class="data-list-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table class="data-list" role="table">
-        <caption class="data-list-caption">{caption}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            {columns.map((column) => (
-              <th key={column.id} scope="col" role="columnheader">
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {items.map((item) => (
-            <tr key={rowKey(item)} role="row" class="data-list-row">
-              {columns.map((column) => (
-                <td key={column.id} role="cell" data-label={column.header}>
-                  {column.cell(item)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /** Shows `children` to a signed-in person; otherwise the way to sign in (and back here after). */
 export function SignedIn({ children }: { children: () => ComponentChildren }) {
   const { t } = useT(accessKitMessages);

@@ -167,4 +167,40 @@ describe('the administration screen speaks in names, not ids', () => {
     await waitFor(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatchObject({ sphere: 'culture', category: 'library', timeZone: 'Europe/Moscow' });
   });
+
+  it('takes a kind the portal does not list as a typed key, and a listed sphere chosen again lists its kinds', async () => {
+    render(<Administration />);
+    const sphere = (await screen.findByRole('combobox', { name: /^Сфера/ })) as HTMLSelectElement;
+    await waitFor(() => expect(sphere.options.length).toBe(3));
+    const kind = screen.getByRole('combobox', { name: /^Вид организации/ }) as HTMLSelectElement;
+    fireEvent.change(kind, { target: { value: '*other' } });
+    // The select keeps "another"; the key is typed beside it.
+    expect((screen.getByRole('combobox', { name: /^Вид организации/ }) as HTMLSelectElement).value).toBe(
+      '*other',
+    );
+    const key = screen.getByRole('textbox', { name: /^Ключ нового вида/ }) as HTMLInputElement;
+    expect(key.value).toBe('');
+    fireEvent.input(key, { target: { value: 'gymnasium' } });
+    fireEvent.change(sphere, { target: { value: 'health' } });
+    expect(screen.queryByRole('textbox', { name: /^Ключ нового вида/ })).toBeNull();
+    expect((screen.getByRole('combobox', { name: /^Вид организации/ }) as HTMLSelectElement).value).toBe(
+      'clinic',
+    );
+    fireEvent.change(sphere, { target: { value: 'education' } });
+    fireEvent.change(screen.getByRole('combobox', { name: /^Вид организации/ }), {
+      target: { value: '*other' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Ключ нового вида/ }), {
+      target: { value: 'gymnasium' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Название/ }), {
+      target: { value: 'Гимназия № 2' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Идентификатор/ }), {
+      target: { value: 'gymnasium-2' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать организацию' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({ sphere: 'education', category: 'gymnasium' });
+  });
 });

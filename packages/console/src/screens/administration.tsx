@@ -8,6 +8,7 @@ import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
 import { CsvFileField } from '../kit/csv-file.tsx';
+import { DataList } from '../kit/data-list.tsx';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, Select, TextArea, TextInput } from '../kit/inputs.tsx';
@@ -16,7 +17,7 @@ import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { BELARUSIAN_ZONES, RUSSIAN_ZONES, TimeZoneSelect } from '../kit/time-zone.tsx';
 import { paths } from '../routes.ts';
 import { serverSession } from '../session.ts';
-import { loadApi, SignedIn, Table } from './access-kit.tsx';
+import { loadApi, SignedIn } from './access-kit.tsx';
 import { administrationMessages } from './administration.messages.ts';
 import { ImportClassifier } from './classifier-import.tsx';
 import { SphereChoice } from './sphere-choice.tsx';
@@ -105,7 +106,7 @@ function AdministrationBody() {
             ) : (
               <>
                 <p>{t('total', { count: page.total })}</p>
-                <Table
+                <DataList
                   caption={t('listCaption')}
                   items={page.items}
                   rowKey={(o) => o.id}
@@ -368,7 +369,7 @@ function ImportOrganizations({ onImported }: { onImported: () => void }) {
               : t('importResult', { created: outcome.created, refused: outcome.refused.length })}
           </p>
           {outcome.refused.length > 0 && (
-            <Table
+            <DataList
               caption={t('refusedCaption')}
               items={outcome.refused}
               rowKey={(r) => String(r.line)}

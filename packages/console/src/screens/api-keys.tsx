@@ -4,13 +4,14 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
+import { DataList } from '../kit/data-list.tsx';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { session } from '../session.ts';
-import { formatInstant, loadApi, SignedIn, Table } from './access-kit.tsx';
+import { formatInstant, loadApi, SignedIn } from './access-kit.tsx';
 import { apiKeysMessages } from './api-keys.messages.ts';
 
 /** The organisation's API keys: create one (its key shown this once), revoke one. */
@@ -57,7 +58,7 @@ function KeysBody({ organizationId }: { organizationId: string }) {
               <p>{t('emptyText')}</p>
             </EmptyState>
           ) : (
-            <Table
+            <DataList
               caption={t('caption')}
               items={data.items}
               rowKey={(k) => k.id}

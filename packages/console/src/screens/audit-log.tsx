@@ -3,10 +3,11 @@ import { useSignal } from '@preact/signals';
 import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { Button } from '../kit/button.tsx';
+import { type Column, DataList } from '../kit/data-list.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { session } from '../session.ts';
-import { formatInstant, loadApi, SignedIn, Table, type TableColumn } from './access-kit.tsx';
+import { formatInstant, loadApi, SignedIn } from './access-kit.tsx';
 import { auditActionMessages, isNamedAuditAction } from './audit-actions.messages.ts';
 import { auditLogMessages } from './audit-log.messages.ts';
 
@@ -52,7 +53,7 @@ export function AuditPages({
   column,
 }: {
   load: (query: { limit: number; before?: number }, signal: AbortSignal) => Promise<AuditPage>;
-  column: TableColumn<AuditEntry>;
+  column: Column<AuditEntry>;
 }) {
   const { t } = useT(auditLogMessages);
   const before = useSignal<number | undefined>(undefined);
@@ -70,7 +71,7 @@ export function AuditPages({
           </EmptyState>
         ) : (
           <>
-            <Table<AuditEntry>
+            <DataList<AuditEntry>
               caption={t('caption')}
               items={data.items}
               rowKey={(e) => String(e.id)}

@@ -5,12 +5,13 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
+import { DataList } from '../kit/data-list.tsx';
 import { useRefusal } from '../kit/errors.ts';
 import { Select, TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { serverSession } from '../session.ts';
-import { loadApi, SignedIn, Table } from './access-kit.tsx';
+import { loadApi, SignedIn } from './access-kit.tsx';
 import { calendarsMessages } from './calendars.messages.ts';
 
 const COUNTRIES = ['RU', 'BY'] as const;
@@ -117,7 +118,7 @@ function CalendarBody() {
                 <p>{t('emptyText')}</p>
               </EmptyState>
             ) : (
-              <Table<CalendarDay>
+              <DataList<CalendarDay>
                 caption={t('caption')}
                 items={calendar.days}
                 rowKey={(d) => d.date}

@@ -6,12 +6,13 @@ import { type Translator, useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
 import { CsvFileField } from '../kit/csv-file.tsx';
+import { DataList } from '../kit/data-list.tsx';
 import { fieldIssueText } from '../kit/errors.ts';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, TextArea } from '../kit/inputs.tsx';
 import { kitMessages } from '../kit/kit.messages.ts';
-import { loadApi, Table } from './access-kit.tsx';
+import { loadApi } from './access-kit.tsx';
 import { classifierImportMessages } from './classifier-import.messages.ts';
 
 type KitT = Translator<keyof (typeof kitMessages)['ru'] & string>;
@@ -100,7 +101,7 @@ export function ImportClassifier() {
             <p>
               <strong>{t('refusedTitle')}</strong>
             </p>
-            <Table
+            <DataList
               caption={t('refusedCaption')}
               items={refusal.lines}
               rowKey={(r) => `${r.line}-${r.message}`}

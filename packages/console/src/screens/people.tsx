@@ -6,6 +6,7 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
+import { DataList } from '../kit/data-list.tsx';
 import { Dialog } from '../kit/dialog.tsx';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
@@ -13,7 +14,7 @@ import { Select, TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { session } from '../session.ts';
-import { loadApi, SignedIn, Table } from './access-kit.tsx';
+import { loadApi, SignedIn } from './access-kit.tsx';
 import { peopleMessages } from './people.messages.ts';
 
 /**
@@ -74,7 +75,7 @@ function PeopleBody({ organizationId }: { organizationId: string }) {
               <p>{t('emptyText')}</p>
             </EmptyState>
           ) : (
-            <Table
+            <DataList
               caption={t('caption')}
               items={data.people}
               rowKey={(p) => p.id}

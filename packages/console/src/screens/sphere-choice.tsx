@@ -13,23 +13,88 @@ const OTHER = '*other';
 export const textIn = (text: LocalizedText, lang: Language): string =>
   text[lang] ?? text.ru ?? text.be ?? text.en ?? '';
 
+type Listed = readonly { id: string; name: LocalizedText }[];
+
 /** The choices of one select: the listed ones by name, the value held if unlisted (by its key), "other". */
-function choices(
-  listed: readonly { id: string; name: LocalizedText }[],
-  value: string,
-  lang: Language,
-  otherLabel: string,
-) {
+function choices(listed: Listed, value: string, lang: Language, otherLabel: string) {
   const options = listed.map((item) => ({ value: item.id, label: textIn(item.name, lang) }));
   if (value !== '' && !listed.some((item) => item.id === value)) options.unshift({ value, label: value });
   return [...options, { value: OTHER, label: otherLabel }];
 }
 
 /**
+ * One key chosen from the portal's list by its name, or typed after choosing "another" (the choice's
+ * select then keeps "another" and the field beside it takes the key). With nothing listed the select is
+ * still offered when `offerEmpty` (it shows the key held and "another"), else the key is typed at once,
+ * the field named as the choice itself.
+ */
+function ListedOrTyped({
+  field,
+  listed,
+  offerEmpty = false,
+  typing,
+  onTyping,
+  onPicked,
+  label,
+  otherLabel,
+  typedLabel,
+  example,
+}: {
+  field: BoundField<string>;
+  listed: Listed;
+  offerEmpty?: boolean;
+  /** Whether "another" is chosen: the key is being typed. */
+  typing: boolean;
+  onTyping: (typing: boolean) => void;
+  /** After a choice: the listed key, or `null` for "another". */
+  onPicked?: (id: string | null) => void;
+  label: string;
+  otherLabel: string;
+  /** The typed key's field beside the select. */
+  typedLabel: string;
+  example: string;
+}) {
+  const { t } = useT(sphereChoiceMessages);
+  const offered = listed.length > 0 || offerEmpty;
+  const pick = (id: string) => {
+    const other = id === OTHER;
+    onTyping(other);
+    field.onValue(other ? '' : id);
+    onPicked?.(other ? null : id);
+  };
+  return (
+    <>
+      {offered && (
+        <Select
+          id={typing ? `${field.id}-choice` : field.id}
+          label={label}
+          required
+          value={typing ? OTHER : field.value}
+          options={choices(listed, typing ? '' : field.value, language.value, otherLabel)}
+          onValue={pick}
+          error={typing ? undefined : field.error}
+        />
+      )}
+      {(typing || !offered) && (
+        <TextInput
+          {...field}
+          label={offered ? typedLabel : label}
+          hint={t('keyHint', { example })}
+          required
+          spellcheck={false}
+          autoComplete="off"
+        />
+      )}
+    </>
+  );
+}
+
+/**
  * The organisation's sphere and kind, chosen from the portal's list (`listSpheres`: each sphere with
  * its categories) by their names in the reader's language. A key the portal does not list yet can be
  * typed after choosing "another", so a new portal, whose list is empty, can still create its first
- * organisations; a value held already is kept and shown by its key.
+ * organisations; a value held already is kept and shown by its key. A sphere typed in has no listed
+ * kinds: its kind is typed too.
  */
 export function SphereChoice({
   spheres,
@@ -41,76 +106,37 @@ export function SphereChoice({
   category: BoundField<string>;
 }) {
   const { t } = useT(sphereChoiceMessages);
-  const lang = language.value;
   const [typingSphere, setTypingSphere] = useState(false);
   const [typingCategory, setTypingCategory] = useState(false);
-  const listedCategories = spheres.find((s) => s.id === sphere.value)?.categories ?? [];
-  // A sphere typed in has no listed kinds: its kind is typed too.
-  const categoryTyped = typingCategory || typingSphere || listedCategories.length === 0;
-  const pickSphere = (id: string) => {
-    if (id === OTHER) {
-      setTypingSphere(true);
-      sphere.onValue('');
-      category.onValue('');
-      return;
-    }
-    setTypingSphere(false);
-    setTypingCategory(false);
-    sphere.onValue(id);
-    const first = spheres.find((s) => s.id === id)?.categories[0]?.id;
-    category.onValue(first ?? '');
-  };
-  const pickCategory = (id: string) => {
-    if (id === OTHER) {
-      setTypingCategory(true);
-      category.onValue('');
-      return;
-    }
-    setTypingCategory(false);
-    category.onValue(id);
-  };
+  const categoriesOf = (id: string) => spheres.find((s) => s.id === id)?.categories ?? [];
   return (
     <>
-      <Select
-        id={typingSphere ? `${sphere.id}-choice` : sphere.id}
+      <ListedOrTyped
+        field={sphere}
+        listed={spheres}
+        offerEmpty
+        typing={typingSphere}
+        onTyping={setTypingSphere}
+        onPicked={(id) => {
+          // A new sphere: its first listed kind, or none (typed).
+          setTypingCategory(false);
+          category.onValue(id === null ? '' : (categoriesOf(id)[0]?.id ?? ''));
+        }}
         label={t('sphere')}
-        required
-        value={typingSphere ? OTHER : sphere.value}
-        options={choices(spheres, typingSphere ? '' : sphere.value, lang, t('otherSphere'))}
-        onValue={pickSphere}
-        error={typingSphere ? undefined : sphere.error}
+        otherLabel={t('otherSphere')}
+        typedLabel={t('newSphere')}
+        example="culture"
       />
-      {typingSphere && (
-        <TextInput
-          {...sphere}
-          label={t('newSphere')}
-          hint={t('keyHint', { example: 'culture' })}
-          required
-          spellcheck={false}
-          autoComplete="off"
-        />
-      )}
-      {listedCategories.length > 0 && !typingSphere && (
-        <Select
-          id={typingCategory ? `${category.id}-choice` : category.id}
-          label={t('category')}
-          required
-          value={typingCategory ? OTHER : category.value}
-          options={choices(listedCategories, typingCategory ? '' : category.value, lang, t('otherCategory'))}
-          onValue={pickCategory}
-          error={typingCategory ? undefined : category.error}
-        />
-      )}
-      {categoryTyped && (
-        <TextInput
-          {...category}
-          label={listedCategories.length > 0 && !typingSphere ? t('newCategory') : t('category')}
-          hint={t('keyHint', { example: 'school' })}
-          required
-          spellcheck={false}
-          autoComplete="off"
-        />
-      )}
+      <ListedOrTyped
+        field={category}
+        listed={typingSphere ? [] : categoriesOf(sphere.value)}
+        typing={typingCategory}
+        onTyping={setTypingCategory}
+        label={t('category')}
+        otherLabel={t('otherCategory')}
+        typedLabel={t('newCategory')}
+        example="school"
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { setLanguage } from '../i18n/language.ts';
 import { status } from '../kit/announcer.tsx';
 import { applySession } from '../session.ts';
 import { signInForTest } from '../testing/session.ts';
-import Webhooks from './webhooks.tsx';
+import Webhooks, { AUTO_REFRESH_MS } from './webhooks.tsx';
 
 const json = (code: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -47,6 +47,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   applySession(null);
 });
@@ -145,5 +146,63 @@ describe('the webhooks screen in Russian', () => {
       .join(' ');
     expect(described).toMatch(/[а-я]/);
     expect(described).not.toContain('private network');
+  });
+
+  it('refreshes the figures by itself while shown: quietly, not while the tab is hidden, not when switched off', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const id = '55555555-5555-4555-8555-555555555555';
+    const failing = { status: 503, error: 'The receiver answered 503', failure: 'status' };
+    const api = portal([1, 2, 3, 4, 5].map((pending) => [hook(id, failing, { pending, givenUp: 0 })]));
+    render(<Webhooks />);
+    await screen.findByRole('table');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    const pending = () =>
+      within(screen.getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')[headers.indexOf('В очереди')]
+        ?.textContent;
+    expect(pending()).toBe('1');
+    const announced = status.value.serial;
+    const remove = screen.getByRole('button', { name: /^Удалить/ });
+    remove.focus();
+
+    // The portal is called after the client's module is awaited: let such calls settle before counting.
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 30));
+    vi.advanceTimersByTime(AUTO_REFRESH_MS - 1);
+    await settled();
+    expect(api.calls()).toBe(1);
+    vi.advanceTimersByTime(1);
+    // The table changes in place: no skeleton, nothing announced, the focus where it was.
+    expect(screen.queryByText('Загрузка…')).toBeNull();
+    await waitFor(() => expect(pending()).toBe('2'));
+    expect(api.calls()).toBe(2);
+    expect(status.value.serial).toBe(announced);
+    expect(document.activeElement).toBe(remove);
+
+    // A hidden tab: no calls; shown again after an interval, one at once.
+    let visibility: DocumentVisibilityState = 'hidden';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(AUTO_REFRESH_MS * 3);
+      await settled();
+      expect(api.calls()).toBe(2);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitFor(() => expect(pending()).toBe('3'));
+      await settled();
+      expect(api.calls()).toBe(3);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+
+    // Switched off: the button still refreshes, the clock does not.
+    const auto = screen.getByRole('checkbox', { name: /Обновлять автоматически/ }) as HTMLInputElement;
+    expect(auto.checked).toBe(true);
+    fireEvent.click(auto);
+    expect(auto.checked).toBe(false);
+    vi.advanceTimersByTime(AUTO_REFRESH_MS * 2);
+    await settled();
+    expect(api.calls()).toBe(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Обновить доставки' }));
+    await waitFor(() => expect(pending()).toBe('4'));
   });
 });

@@ -1,11 +1,13 @@
 import { isOtklikError } from '@otklik/client';
 import { type StaffWebhook, WEBHOOK_EVENTS, type WebhookEvent } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { formatTime } from '../i18n/format.ts';
 import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { announce, toast } from '../kit/announcer.tsx';
 import { Button } from '../kit/button.tsx';
+import { DataList } from '../kit/data-list.tsx';
 import { fieldIssueText, supportDetail, useRefusal } from '../kit/errors.ts';
 import type { FormError } from '../kit/form.ts';
 import { FormAlert, SupportDetail } from '../kit/form-alert.tsx';
@@ -13,9 +15,16 @@ import { Checkbox, TextInput } from '../kit/inputs.tsx';
 import { kitMessages } from '../kit/kit.messages.ts';
 import { PageHeader } from '../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
-import { session } from '../session.ts';
-import { formatInstant, loadApi, SignedIn, Table } from './access-kit.tsx';
+import { useVisibleInterval } from '../kit/visible-interval.ts';
+import { session, timeZone } from '../session.ts';
+import { formatInstant, loadApi, SignedIn } from './access-kit.tsx';
 import { webhooksMessages } from './webhooks.messages.ts';
+
+/**
+ * How often the delivery figures refresh by themselves while the screen is shown: often enough to
+ * follow a retry (the worker's first retries are a minute apart), rare enough to spare the portal.
+ */
+export const AUTO_REFRESH_MS = 30_000;
 
 /** The organisation's webhooks to its document system: each with its last response; add, remove. */
 export default function Webhooks() {
@@ -56,6 +65,17 @@ function HooksBody({ organizationId }: { organizationId: string }) {
     refreshing.current = true;
     version.value++;
   };
+  // By themselves, quietly: the table changes in place, nothing is announced (a screen reader would
+  // hear it every half minute), the focus stays where it is. The person can switch it off (WCAG 2.2.2).
+  const auto = useSignal(true);
+  useVisibleInterval(
+    () => {
+      if (hooks.state === 'ready') hooks.refresh();
+    },
+    auto.value ? AUTO_REFRESH_MS : null,
+  );
+  const data = hooks.state === 'ready' ? hooks.data : null;
+  const asOf = useMemo(() => new Date(), [data]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -120,7 +140,23 @@ function HooksBody({ organizationId }: { organizationId: string }) {
         <Button variant="secondary" onClick={refresh} busy={refreshing.current && hooks.state === 'loading'}>
           {t('refresh')}
         </Button>
+        <Checkbox
+          id="hooks-auto-refresh"
+          label={t('autoRefresh')}
+          hint={t('autoRefreshHint')}
+          value={auto.value}
+          onValue={(checked) => {
+            auto.value = checked;
+          }}
+        />
       </div>
+      {data && (
+        <p class="field-hint">
+          {t('asOf', {
+            time: formatTime(language.value, asOf.toISOString(), timeZone.value),
+          })}
+        </p>
+      )}
       <Loaded load={hooks}>
         {(data) =>
           data.items.length === 0 ? (
@@ -128,7 +164,7 @@ function HooksBody({ organizationId }: { organizationId: string }) {
               <p>{t('emptyText')}</p>
             </EmptyState>
           ) : (
-            <Table<StaffWebhook>
+            <DataList<StaffWebhook>
               caption={t('caption')}
               items={data.items}
               rowKey={(h) => h.id}

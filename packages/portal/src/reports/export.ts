@@ -40,6 +40,7 @@ function organizationRows(report: StaffAppealReport): (string | number)[][] {
   const total: AppealReportOrganization = {
     organizationId: report.organizationId,
     name: 'Итого',
+    shortName: null,
     parentId: null,
     depth: 0,
     figures: report.total,

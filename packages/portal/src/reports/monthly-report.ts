@@ -12,6 +12,7 @@ import { ProblemError } from '../http/problem.ts';
 interface TreeRow {
   id: string;
   name: string;
+  short_name: string | null;
   parent_id: string | null;
   depth: number;
   time_zone: string;
@@ -20,14 +21,15 @@ interface TreeRow {
 /** The organisation and, with `deep`, every organisation below it, depth first by name. */
 async function reportTree(db: Queryable, organizationId: string, deep: boolean): Promise<TreeRow[]> {
   const rows = await db.query<TreeRow & { path: string[] }>(
-    `WITH RECURSIVE t (id, name, parent_id, depth, time_zone, path) AS (
-       SELECT id, name, NULL::text, 0, time_zone, ARRAY[name || '|' || id] FROM organizations WHERE id = $1
+    `WITH RECURSIVE t (id, name, short_name, parent_id, depth, time_zone, path) AS (
+       SELECT id, name, short_name, NULL::text, 0, time_zone, ARRAY[name || '|' || id]
+       FROM organizations WHERE id = $1
        UNION ALL
-       SELECT o.id, o.name, o.parent_id, t.depth + 1, o.time_zone, t.path || (o.name || '|' || o.id)
+       SELECT o.id, o.name, o.short_name, o.parent_id, t.depth + 1, o.time_zone, t.path || (o.name || '|' || o.id)
        FROM organizations o JOIN t ON o.parent_id = t.id
        WHERE $2 AND t.depth < 32 AND o.id <> ALL (SELECT unnest(t.path))
      )
-     SELECT id, name, parent_id, depth, time_zone, path FROM t ORDER BY path`,
+     SELECT id, name, short_name, parent_id, depth, time_zone, path FROM t ORDER BY path`,
     [organizationId, deep],
   );
   if (rows.length === 0) throw new ProblemError(404, 'organization-not-found');
@@ -133,6 +135,7 @@ export async function monthlyReport(
   const organizations = tree.map((o) => ({
     organizationId: o.id,
     name: o.name,
+    shortName: o.short_name,
     parentId: o.depth === 0 ? null : o.parent_id,
     depth: o.depth,
     figures: figures.get(o.id)?.[0] ?? sumStats(period, []),

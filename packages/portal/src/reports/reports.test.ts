@@ -83,7 +83,11 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
     const report = await getReport('demo-edu-dept', `month=${month}&includeSubordinates=true`);
     expect(report.organizations[0]?.organizationId).toBe('demo-edu-dept');
     expect(report.organizations.map((o) => o.organizationId)).toContain('demo-school');
-    expect(report.organizations.find((o) => o.organizationId === 'demo-school')?.depth).toBe(1);
+    const school = report.organizations.find((o) => o.organizationId === 'demo-school');
+    expect(school?.depth).toBe(1);
+    // Its short name beside the full one, for the console's narrow screens.
+    expect(school?.shortName).toBe('МБОУ СОШ № 1');
+    expect(school?.name).not.toBe(school?.shortName);
     expect(report.total.received).toBeGreaterThan(0);
     expect(report.total.considered.total).toBeGreaterThan(0);
     expect(report.total.overdue).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
 import { toasts } from '../../kit/announcer.tsx';
-import { refusalTexts } from '../../kit/refusals.messages.ts';
+import refusalsRu from '../../kit/refusals/ru.ts';
 import { applySession } from '../../session.ts';
 import { signInForTest } from '../../testing/session.ts';
 import { Attachments } from './attachments.tsx';
@@ -59,7 +59,7 @@ describe('a failure in the card says what went wrong, in Russian', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Сохранить' }));
     await waitFor(() => expect(errorToasts()).toHaveLength(1));
     const [text] = errorToasts();
-    expect(text).toBe(`Не удалось сохранить. ${refusalTexts.ru['csrf-token-invalid']}`);
+    expect(text).toBe(`Не удалось сохранить. ${refusalsRu['csrf-token-invalid']}`);
     expect(text).toContain('Обновите страницу');
     expect(text).not.toContain('English');
   });

@@ -10,11 +10,12 @@ import { formatMonth } from '../../i18n/format.ts';
 import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
+import { DataList } from '../../kit/data-list.tsx';
 import { Select } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { session } from '../../session.ts';
-import { loadApi, SignedIn, Table } from '../access-kit.tsx';
+import { loadApi, SignedIn } from '../access-kit.tsx';
 import { BarChart, LineChart } from './charts.tsx';
 import { ratingsMessages } from './ratings.messages.ts';
 
@@ -158,7 +159,7 @@ function Analytics({
             }))}
           />
           <div class="chart-table" role="region" aria-label={t('trendCaption')} tabIndex={0}>
-            <Table<RatingAnalytics['trend'][number]>
+            <DataList<RatingAnalytics['trend'][number]>
               caption={t('trendCaption')}
               items={analytics.trend}
               rowKey={(m) => m.month}
@@ -182,7 +183,7 @@ function Analytics({
         <div class="chart-pair">
           <BarChart id="distribution-chart" title={t('distributionChart')} bars={bars} />
           <div class="chart-table" role="region" aria-label={t('distributionCaption')} tabIndex={0}>
-            <Table<{ label: string; value: number }>
+            <DataList<{ label: string; value: number }>
               caption={t('distributionCaption')}
               items={bars}
               rowKey={(b) => b.label}
@@ -200,7 +201,7 @@ function Analytics({
         {analytics.subordinates.length === 0 ? (
           <p>{t('noSubordinates')}</p>
         ) : (
-          <Table<SubordinateFigures>
+          <DataList<SubordinateFigures>
             caption={t('subordinatesCaption')}
             items={analytics.subordinates}
             rowKey={(s) => s.organizationId}
@@ -258,7 +259,7 @@ function Comments({ organizationId }: { organizationId: string }) {
           page.items.length === 0 ? (
             <p>{t('noComments')}</p>
           ) : (
-            <Table<StaffRatingComment>
+            <DataList<StaffRatingComment>
               caption={t('commentsCaption')}
               items={page.items}
               rowKey={(c) => c.ratingId}

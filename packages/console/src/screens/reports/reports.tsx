@@ -6,12 +6,13 @@ import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
+import { type Column, DataList } from '../../kit/data-list.tsx';
 import { Checkbox } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { paths } from '../../routes.ts';
 import { session, timeZone } from '../../session.ts';
-import { loadApi, SignedIn, Table, type TableColumn } from '../access-kit.tsx';
+import { loadApi, SignedIn } from '../access-kit.tsx';
 import { saveBlob } from './download.ts';
 import { monthIn } from './month.ts';
 import { reportsMessages } from './reports.messages.ts';
@@ -146,11 +147,31 @@ function ReportBody({ organizationId }: { organizationId: string }) {
   );
 }
 
+/**
+ * An organisation's name in the report: where the portal gives a short name, that one on a narrow
+ * screen (a school's full legal name takes several lines of a 375 px card) and the full one on a wide
+ * screen. A screen reader always reads the full name once: the short one is hidden from it, and the
+ * full one is only hidden visually on a narrow screen (and is the short one's tooltip there).
+ */
+function OrganizationName({ name, shortName }: { name: string; shortName: string | null }) {
+  const short = shortName?.trim();
+  if (!short || short === name) return <>{name}</>;
+  return (
+    <>
+      <span class="report-org-short" aria-hidden="true" title={name}>
+        {short}
+      </span>
+      <span class="report-org-full">{name}</span>
+    </>
+  );
+}
+
 function ReportTables({ report }: { report: StaffAppealReport }) {
   const { t, n } = useT(reportsMessages);
   const total: AppealReportOrganization = {
     organizationId: report.organizationId,
     name: t('total'),
+    shortName: null,
     parentId: null,
     depth: 0,
     figures: report.total,
@@ -160,7 +181,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
     report.organizations.length > 1
       ? [...report.organizations, { ...total, organizationId: '' }]
       : report.organizations;
-  const columns: TableColumn<AppealReportOrganization>[] = [
+  const columns: Column<AppealReportOrganization>[] = [
     {
       id: 'organization',
       header: t('colOrganization'),
@@ -168,7 +189,9 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
         o.organizationId === '' ? (
           <strong>{o.name}</strong>
         ) : (
-          <span class={`report-org report-org--depth-${Math.min(o.depth, 3)}`}>{o.name}</span>
+          <span class={`report-org report-org--depth-${Math.min(o.depth, 3)}`}>
+            <OrganizationName name={o.name} shortName={o.shortName} />
+          </span>
         ),
     },
     ...COLUMNS.map(([key, figure]) => ({
@@ -185,7 +208,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
       ),
     })),
   ];
-  const themeColumns: TableColumn<AppealReportTheme>[] = [
+  const themeColumns: Column<AppealReportTheme>[] = [
     { id: 'code', header: t('colCode'), cell: (row) => (row.code === null ? '—' : <code>{row.code}</code>) },
     { id: 'title', header: t('colTheme'), cell: (row) => row.title ?? t('unclassified') },
     { id: 'received', header: t('colReceived'), cell: (row) => n(row.received) },
@@ -204,8 +227,8 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
           overdue: report.total.overdue,
         })}
       </p>
-      <div class="report-table" role="region" aria-label={caption} tabIndex={0}>
-        <Table<AppealReportOrganization>
+      <div class="report-table">
+        <DataList<AppealReportOrganization>
           caption={caption}
           items={rows}
           rowKey={(o) => o.organizationId || 'total'}
@@ -225,7 +248,7 @@ function ReportTables({ report }: { report: StaffAppealReport }) {
       {report.themes.length === 0 ? (
         <p>{t('noThemes')}</p>
       ) : (
-        <Table<AppealReportTheme>
+        <DataList<AppealReportTheme>
           caption={t('themesCaption')}
           items={report.themes}
           rowKey={(row) => row.code ?? 'none'}
