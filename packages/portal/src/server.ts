@@ -135,13 +135,15 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await db.close();
     throw error;
   });
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}`;
   // Commands from the shell reach a PGlite portal through its control socket (the directory is locked).
   const control =
     options.database.kind === 'pglite' && options.database.dataDir !== undefined
-      ? await listenControlSocket(controlSocketPath(resolve(options.database.dataDir)), db)
+      ? await listenControlSocket(controlSocketPath(resolve(options.database.dataDir)), db, {
+          publicUrl: options.publicUrl ?? url,
+        })
       : null;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${shownHost}:${address.port}`;
   const smtp = options.smtp;
   const outbox = smtp
     ? startOutboxWorker({
