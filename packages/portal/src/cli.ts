@@ -29,6 +29,7 @@ import { DataDirInUseError, openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
 import { demoBanner } from './demo/banner.ts';
 import { allowExampleSite, pageForPortal } from './demo/example-site.ts';
+import { demoHomePage } from './demo/home-page.ts';
 import { demoIdentityOptions, offerDemoIdentity, startDemoIdentity } from './demo/identity.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
@@ -217,9 +218,12 @@ async function main(): Promise<void> {
         '',
       );
       const idp = await startDemoIdentity(Number(process.env.OIDC_PORT || 8789), publicUrl);
+      const sitePort = Number(process.env.SITE_PORT || 8788);
+      const addresses = { publicUrl, siteUrl: `http://localhost:${sitePort}`, idp: idp.issuer };
       const portal = await startPortalFromEnv('demo', {
         smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: DEFAULT_MAIL_FROM, intervalMs: 1000 },
         demoMailboxPage: () => renderMailbox(mailbox.messages),
+        demoHomePage: demoHomePage(addresses),
         publicUrl,
         ...demoIdentityOptions(
           idp,
@@ -234,11 +238,10 @@ async function main(): Promise<void> {
       await offerDemoIdentity(portal.db);
       console.error(`Demo ID (OpenID Connect provider): ${idp.issuer}`);
       console.error(`Demo mailbox: ${publicUrl}/demo/mailbox (SMTP on 127.0.0.1:${mailbox.port})`);
-      const sitePort = Number(process.env.SITE_PORT || 8788);
       await allowExampleSite(portal.db, sitePort);
       const site = await serveExampleSite(sitePort, publicUrl);
-      console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
-      console.log(demoBanner({ publicUrl, siteUrl: `http://localhost:${sitePort}`, idp: idp.issuer }));
+      console.error(`Example school site on ${addresses.siteUrl} (from ${EXAMPLE_SITE_DIR})`);
+      console.log(demoBanner(addresses));
       closeOnSignals(async () => {
         await new Promise<void>((resolve) => site.close(() => resolve()));
         await portal.close();
