@@ -179,6 +179,8 @@ export const InvitationAcceptance = v.object({
 export const InvitationAccepted = v.object({
   email: v.string(),
   organizationId: OrganizationId,
+  /** The organisation's name, what the invitee knows it by (the invitation mail names it so too). */
+  organizationName: v.string(),
   role: StaffRoleSchema,
 });
 export type InvitationAccepted = v.InferOutput<typeof InvitationAccepted>;
