@@ -48,6 +48,12 @@ import { registerWidgetRoutes } from './static.ts';
 import { registerWebhookRoutes } from './webhooks/routes.ts';
 import type { WebhookOptions } from './webhooks/worker.ts';
 
+/** A page the demo adds, with the Content-Security-Policy it needs (its style's hash). */
+export interface DemoPage {
+  html: string;
+  csp: string;
+}
+
 export interface AppOptions {
   db: Database;
   /** The portal's public URL (its own origin is allowed to read directory data). */
@@ -80,6 +86,8 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
   /** Demo only: serves GET /demo/mailbox with this page. */
   demoMailboxPage?: () => string;
+  /** Demo only: serves GET / with this page, where everything is (demo/home-page.ts). */
+  demoHomePage?: DemoPage;
   /** The rating reads' caches (default: the app's own); the rating bench empties them between samples. */
   ratingCaches?: RatingCaches;
   /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */
@@ -191,6 +199,17 @@ export function createApp(options: AppOptions): Hono {
       send(c, mailboxPage(), 200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      }),
+    );
+  }
+  const homePage = options.demoHomePage;
+  if (homePage !== undefined) {
+    router.get('/', (c) =>
+      send(c, homePage.html, 200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': homePage.csp,
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
       }),

@@ -23,12 +23,13 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RedisRateLimitStore } from './abuse/rate-limit.ts';
 import { backupCommand, restoreCommand } from './backup/backup.ts';
-import { type ControlCommandName, runControlCommand } from './control/commands.ts';
+import { type ControlCommandName, consoleUrl, runControlCommand } from './control/commands.ts';
 import { controlSocketPath, sendControlCommand } from './control/socket.ts';
 import { DataDirInUseError, openDatabase } from './db/index.ts';
 import type { Database, DatabaseOptions } from './db/types.ts';
 import { demoBanner } from './demo/banner.ts';
 import { allowExampleSite, pageForPortal } from './demo/example-site.ts';
+import { demoHomePage } from './demo/home-page.ts';
 import { demoIdentityOptions, offerDemoIdentity, startDemoIdentity } from './demo/identity.ts';
 import { renderMailbox, startMailbox } from './demo/mailbox.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
@@ -120,7 +121,7 @@ async function startPortalFromEnv(
   const shown = (extra.publicUrl ?? process.env.PUBLIC_URL) || portal.url;
   console.error(`Otklik portal on ${portal.url} (${describe(database)})`);
   console.error(`API reference: ${shown}/v1/docs`);
-  console.error(`Console: ${shown}/console`);
+  console.error(`Console: ${consoleUrl(shown)}`);
   if (!redis) return portal;
   return { ...portal, close: () => portal.close().then(() => redis.quit().then(() => {})) };
 }
@@ -165,6 +166,15 @@ function serveExampleSite(port: number, portalUrl: string): Promise<Server> {
 }
 
 /**
+ * The portal's address as a command run without it names it: PUBLIC_URL, or where a portal started
+ * with this environment listens — `localhost` unless HOST says otherwise, which reaches both `serve`
+ * (on 127.0.0.1) and the demo (whose PUBLIC_URL defaults to http://localhost:PORT).
+ */
+function publicUrlFromEnv(): string {
+  return process.env.PUBLIC_URL || `http://${process.env.HOST || 'localhost'}:${process.env.PORT || 8787}`;
+}
+
+/**
  * Runs an operator command on the database: directly, or — when a running portal holds the PGlite
  * directory — inside that portal through its control socket, so commands work with the demo running.
  */
@@ -180,7 +190,7 @@ async function runCommand(name: ControlCommandName, input: unknown): Promise<unk
   }
   try {
     await migrate(db);
-    return await runControlCommand(db, name, input);
+    return await runControlCommand(db, name, input, { publicUrl: publicUrlFromEnv() });
   } finally {
     await db.close();
   }
@@ -208,9 +218,12 @@ async function main(): Promise<void> {
         '',
       );
       const idp = await startDemoIdentity(Number(process.env.OIDC_PORT || 8789), publicUrl);
+      const sitePort = Number(process.env.SITE_PORT || 8788);
+      const addresses = { publicUrl, siteUrl: `http://localhost:${sitePort}`, idp: idp.issuer };
       const portal = await startPortalFromEnv('demo', {
         smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: DEFAULT_MAIL_FROM, intervalMs: 1000 },
         demoMailboxPage: () => renderMailbox(mailbox.messages),
+        demoHomePage: demoHomePage(addresses),
         publicUrl,
         ...demoIdentityOptions(
           idp,
@@ -225,11 +238,10 @@ async function main(): Promise<void> {
       await offerDemoIdentity(portal.db);
       console.error(`Demo ID (OpenID Connect provider): ${idp.issuer}`);
       console.error(`Demo mailbox: ${publicUrl}/demo/mailbox (SMTP on 127.0.0.1:${mailbox.port})`);
-      const sitePort = Number(process.env.SITE_PORT || 8788);
       await allowExampleSite(portal.db, sitePort);
       const site = await serveExampleSite(sitePort, publicUrl);
-      console.error(`Example school site on http://localhost:${sitePort} (from ${EXAMPLE_SITE_DIR})`);
-      console.log(demoBanner({ publicUrl, siteUrl: `http://localhost:${sitePort}`, idp: idp.issuer }));
+      console.error(`Example school site on ${addresses.siteUrl} (from ${EXAMPLE_SITE_DIR})`);
+      console.log(demoBanner(addresses));
       closeOnSignals(async () => {
         await new Promise<void>((resolve) => site.close(() => resolve()));
         await portal.close();
@@ -258,14 +270,13 @@ async function main(): Promise<void> {
         options: { email: { type: 'string' }, name: { type: 'string' } },
       });
       if (!values.email) throw new Error('Usage: create-portal-admin --email ADDRESS [--name TEXT]');
-      const { email } = (await runCommand('create-portal-admin', {
+      // The running portal names its own address (its PUBLIC_URL); without one, this environment's.
+      const { email, signInUrl } = (await runCommand('create-portal-admin', {
         email: values.email,
         ...(values.name === undefined ? {} : { name: values.name }),
-      })) as { email: string };
-      const base =
-        process.env.PUBLIC_URL || `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || 8787}`;
+      })) as { email: string; signInUrl: string };
       console.log(
-        `${email} is a portal administrator.\nSign in: ${base.replace(/\/+$/, '')}/console/sign-in with this address; ` +
+        `${email} is a portal administrator.\nSign in: ${signInUrl} with this address; ` +
           'a one-time code arrives by e-mail (the demo shows it at /demo/mailbox).',
       );
       return;

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { createIntakeGuard, type IntakeGuardOptions } from './abuse/intake-guard.ts';
 import type { PowOptions } from './abuse/pow.ts';
 import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitStore } from './abuse/rate-limit.ts';
-import { createApp } from './app.ts';
+import { createApp, type DemoPage } from './app.ts';
 import { deleteExpiredUploads, deleteUnreferencedFiles } from './attachments/store.ts';
 import { controlSocketPath, listenControlSocket } from './control/socket.ts';
 import { openDatabase } from './db/index.ts';
@@ -47,6 +47,8 @@ export interface PortalOptions {
   pow?: PowOptions;
   /** Demo only: the page served at /demo/mailbox. */
   demoMailboxPage?: () => string;
+  /** Demo only: serves GET / with this page (see demo/home-page.ts). */
+  demoHomePage?: DemoPage;
   /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */
   metricsToken?: string;
   /** OpenID Connect login providers (off unless some are given and `publicUrl` is set). */
@@ -114,6 +116,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
     ...(options.pow === undefined ? {} : { pow: options.pow }),
     ...(options.demoMailboxPage === undefined ? {} : { demoMailboxPage: options.demoMailboxPage }),
+    ...(options.demoHomePage === undefined ? {} : { demoHomePage: options.demoHomePage }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
     ...(options.staffOidc === undefined ? {} : { staffOidc: options.staffOidc }),
     ...(options.siteCheck === undefined ? {} : { siteCheck: options.siteCheck }),
@@ -135,13 +138,15 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await db.close();
     throw error;
   });
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}`;
   // Commands from the shell reach a PGlite portal through its control socket (the directory is locked).
   const control =
     options.database.kind === 'pglite' && options.database.dataDir !== undefined
-      ? await listenControlSocket(controlSocketPath(resolve(options.database.dataDir)), db)
+      ? await listenControlSocket(controlSocketPath(resolve(options.database.dataDir)), db, {
+          publicUrl: options.publicUrl ?? url,
+        })
       : null;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${shownHost}:${address.port}`;
   const smtp = options.smtp;
   const outbox = smtp
     ? startOutboxWorker({

@@ -67,12 +67,12 @@ describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => 
       expect(new URL(page.url()).origin).toBe(h.portal.url);
       const nav = page.getByRole('navigation', { name: 'Разделы' });
       expect(await nav.getByRole('link', { name: 'Очередь' }).count()).toBe(1);
-      const [row] = await h.portal.db.query<{ details: { method: string } }>(
+      const [row] = await h.portal.db.query<{ details: object }>(
         `SELECT a.details FROM audit_log a JOIN people p ON p.id = a.person_id
          WHERE p.email = 'clerk@school.demo.otklik.localhost' AND a.action = 'session.sign-in'
          ORDER BY a.id DESC LIMIT 1`,
       );
-      expect(row?.details.method).toBe('oidc:demo-id');
+      expect(row?.details).toEqual({ method: 'oidc:demo-id', provider: 'Demo ID' });
     } finally {
       await page.context().close();
     }

@@ -179,6 +179,8 @@ export const InvitationAcceptance = v.object({
 export const InvitationAccepted = v.object({
   email: v.string(),
   organizationId: OrganizationId,
+  /** The organisation's name, what the invitee knows it by (the invitation mail names it so too). */
+  organizationName: v.string(),
   role: StaffRoleSchema,
 });
 export type InvitationAccepted = v.InferOutput<typeof InvitationAccepted>;
@@ -216,6 +218,19 @@ export const AuditEntry = v.object({
   details: v.nullable(v.record(v.string(), v.unknown())),
 });
 export type AuditEntry = v.InferOutput<typeof AuditEntry>;
+/**
+ * `details` of a session entry of the audit log (`session.sign-in`, `session.totp-failed`): how the
+ * person signed in — `email-code`, or `oidc:{provider id}` with the provider's name as it was then
+ * (entries written before the name was recorded carry the id alone).
+ */
+export const SessionAuditDetails = v.object({
+  method: v.union([
+    v.literal('email-code'),
+    v.custom<`oidc:${string}`>((m) => typeof m === 'string' && m.startsWith('oidc:')),
+  ]),
+  provider: v.optional(v.string()),
+});
+export type SessionAuditDetails = v.InferOutput<typeof SessionAuditDetails>;
 /** Query of the audit log: newest first, `before` an entry id for the next page. */
 export const AuditQuery = v.object({
   limit: v.optional(queryInteger(1, 200), '50'),

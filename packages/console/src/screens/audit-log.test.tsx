@@ -41,6 +41,28 @@ describe('the audit log names its actions', () => {
     expect(container.textContent).toBe('Вход в консоль по коду из письма session.sign-in');
   });
 
+  it('a sign-in through the staff OpenID Connect provider by the provider’s name', () => {
+    const { container, rerender } = render(
+      <Action entry={entry('session.sign-in', { method: 'oidc:demo-id', provider: 'Demo ID' })} />,
+    );
+    expect(container.textContent).toBe('Вход в консоль через службу входа Demo ID session.sign-in');
+    setLanguage('en');
+    rerender(
+      <Action entry={entry('session.totp-failed', { method: 'oidc:demo-id', provider: 'Demo ID' })} />,
+    );
+    expect(container.textContent).toBe(
+      'Wrong authenticator code at sign-in through the sign-in service Demo ID session.totp-failed',
+    );
+    // An entry written before the portal recorded the name: the provider's id is all there is.
+    rerender(<Action entry={entry('session.sign-in', { method: 'oidc:demo-id' })} />);
+    expect(container.textContent).toBe(
+      'Signed in to the console through the sign-in service demo-id session.sign-in',
+    );
+    // Details of another shape say nothing of how.
+    rerender(<Action entry={entry('session.sign-in', { method: 'password' })} />);
+    expect(container.textContent).toBe('Signed in to the console session.sign-in');
+  });
+
   it('an action it does not know yet by its code alone', () => {
     const { container } = render(<Action entry={entry('something.new')} />);
     expect(container.textContent).toBe('something.new');

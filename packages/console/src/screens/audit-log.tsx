@@ -1,7 +1,8 @@
-import type { AuditEntry, AuditPage } from '@otklik/client/schemas';
+import { type AuditEntry, type AuditPage, SessionAuditDetails } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import * as v from 'valibot';
 import { language } from '../i18n/language.ts';
-import { useT } from '../i18n/translate.ts';
+import { type Translator, useT } from '../i18n/translate.ts';
 import { Button } from '../kit/button.tsx';
 import { type Column, DataList } from '../kit/data-list.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
@@ -112,6 +113,19 @@ type SessionAction = (typeof SESSION_ACTIONS)[number];
 const isSessionAction = (action: string): action is SessionAction =>
   (SESSION_ACTIONS as readonly string[]).includes(action);
 
+/**
+ * How a session entry's person signed in, in words: the OpenID Connect provider by the name its details
+ * recorded (older entries recorded only its id, shown as the next best thing).
+ */
+function signInMethod(
+  details: AuditEntry['details'],
+  t: Translator<keyof (typeof auditLogMessages)['ru']>['t'],
+): string | null {
+  if (!v.is(SessionAuditDetails, details)) return null;
+  if (details.method === 'email-code') return t('methodEmailCode');
+  return t('methodOidc', { provider: details.provider ?? details.method.slice('oidc:'.length) });
+}
+
 /** An entry's action in words, its code beside them (for a support request); an unknown one by its code. */
 export function Action({ entry }: { entry: AuditEntry }) {
   const { t } = useT(auditLogMessages);
@@ -124,13 +138,7 @@ export function Action({ entry }: { entry: AuditEntry }) {
       </>
     );
   if (!isSessionAction(entry.action)) return code;
-  const method = entry.details?.method;
-  const how =
-    method === 'email-code'
-      ? t('methodEmailCode')
-      : typeof method === 'string' && method.startsWith('oidc:')
-        ? t('methodOidc', { provider: method.slice('oidc:'.length) })
-        : null;
+  const how = signInMethod(entry.details, t);
   return (
     <>
       {t(entry.action)}

@@ -29,7 +29,7 @@ export default function Invitation() {
           ) : (
             <section class="panel" aria-labelledby="invitation-accepted">
               <h2 id="invitation-accepted">{t('acceptedTitle')}</h2>
-              <p>{t('acceptedText', { email: result.email, organization: result.organizationId })}</p>
+              <p>{t('acceptedText', { email: result.email, organization: result.organizationName })}</p>
               <a
                 class="button button--primary"
                 href={`${paths.signIn}?email=${encodeURIComponent(result.email)}`}

@@ -43,6 +43,7 @@ beforeEach(() => {
           ? { items: [entry(3, 'classifier.import', { imported: 2, added: 2, total: 9 })], nextBefore: null }
           : {
               items: [
+                entry(6, 'session.sign-in', { method: 'oidc:demo-id', provider: 'Demo ID' }),
                 entry(5, 'session.sign-in', { method: 'email-code' }),
                 entry(4, 'organization.create', { organizationId: 'school-7' }),
               ],
@@ -73,11 +74,12 @@ describe('the portal’s audit log', () => {
           .map((c) => c.textContent),
       ),
     ).toEqual([
+      ['region@example.org', 'Вход в консоль через службу входа Demo ID session.sign-in', '—'],
       ['nobody@school.example', 'Вход в консоль по коду из письма session.sign-in', '—'],
       ['region@example.org', 'Создана организация organization.create', 'school-7'],
     ]);
     expect(
-      within(rows[1] as HTMLElement)
+      within(rows[2] as HTMLElement)
         .getAllByRole('cell')[3]
         ?.getAttribute('data-label'),
     ).toBe('Организация');

@@ -13,6 +13,19 @@ import { importClassifier, parseClassifierCsv } from '../reports/classifier.ts';
 import { runRetention } from '../retention/retention.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 
+/** What a command may need to know of the portal it runs for, besides its database. */
+export interface ControlContext {
+  /**
+   * The address people reach the portal at: the running portal's own (its PUBLIC_URL, or where it
+   * listens), so what a command prints works in the browser (a portal with a PUBLIC_URL takes the
+   * console's writes from that origin only).
+   */
+  publicUrl: string;
+}
+
+/** The console's page `path` on the portal at `publicUrl` (which may carry a path of its own). */
+export const consoleUrl = (publicUrl: string, path = '') => `${publicUrl.replace(/\/+$/, '')}/console${path}`;
+
 const controlCommands = {
   'create-api-key': {
     input: v.object({
@@ -35,8 +48,14 @@ const controlCommands = {
       ),
       name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
     }),
-    run: (db: Database, input: { email: string; name?: string | undefined }) =>
-      createPortalAdministrator(db, input.email, input.name ?? ''),
+    run: async (
+      db: Database,
+      input: { email: string; name?: string | undefined },
+      context: ControlContext,
+    ) => ({
+      ...(await createPortalAdministrator(db, input.email, input.name ?? '')),
+      signInUrl: consoleUrl(context.publicUrl, '/sign-in'),
+    }),
   },
   // Inside the portal that holds a PGlite directory: the `backup --to DIR` command (absolute DIR).
   backup: {
@@ -81,10 +100,15 @@ export async function runControlCommand(
   db: Database,
   name: ControlCommandName,
   input: unknown,
+  context: ControlContext,
 ): Promise<unknown> {
   if (!isControlCommand(name)) throw new Error(`Unknown command ${String(name)}`);
   const command = controlCommands[name];
   const parsed = v.safeParse(command.input, input);
   if (!parsed.success) throw new Error(`Invalid input: ${v.summarize(parsed.issues)}`);
-  return (command.run as (db: Database, input: unknown) => Promise<unknown>)(db, parsed.output);
+  return (command.run as (db: Database, input: unknown, context: ControlContext) => Promise<unknown>)(
+    db,
+    parsed.output,
+    context,
+  );
 }

@@ -22,6 +22,8 @@ describe('operator commands while the portal runs on PGlite', () => {
       port: 0,
       seed: 'demo',
       logger: createLogger('silent'),
+      // As the demo: the address people use, not the one it listens on.
+      publicUrl: 'http://localhost:8787/',
     });
   }, 60_000);
   afterAll(async () => {
@@ -49,16 +51,15 @@ describe('operator commands while the portal runs on PGlite', () => {
   }, 60_000);
 
   it('creates the first portal administrator through the running portal, who then signs in', async () => {
-    const { code, stdout, stderr } = await runCli([
-      'create-portal-admin',
-      '--email',
-      'Head@Region.example',
-      '--name',
-      'Региональный администратор',
-    ]);
+    const { code, stdout, stderr } = await runPortalCli(
+      { kind: 'pglite', dataDir },
+      ['create-portal-admin', '--email', 'Head@Region.example', '--name', 'Региональный администратор'],
+      { PUBLIC_URL: 'https://elsewhere.example', PORT: '9999' },
+    );
     expect(code, stderr).toBe(0);
     expect(stdout).toContain('head@region.example is a portal administrator.');
-    expect(stdout).toMatch(/Sign in: http:\/\/127\.0\.0\.1:8787\/console\/sign-in/);
+    // The running portal's PUBLIC_URL, whatever the shell's environment says.
+    expect(stdout).toContain('Sign in: http://localhost:8787/console/sign-in with this address;');
     const started = await fetch(`${portal.url}/v1/staff/sign-in`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -94,14 +95,21 @@ describe('operator commands without a running portal', () => {
   const idle = join(mkdtempSync(join(tmpdir(), 'otklik-control-idle-')), 'data');
   afterAll(() => rmSync(join(idle, '..'), { recursive: true, force: true }));
   it('creates a portal administrator in the PGlite directory itself, idempotently', async () => {
-    for (let i = 0; i < 2; i++) {
-      const { code, stdout, stderr } = await runCli(
+    // Where a portal started from this environment is reached: the demo's default address, or PUBLIC_URL.
+    const runs = [
+      [{}, 'http://localhost:8787/console/sign-in'],
+      [{ PUBLIC_URL: 'https://region.example/otklik/' }, 'https://region.example/otklik/console/sign-in'],
+    ] as const;
+    for (const [env, signInUrl] of runs) {
+      const { code, stdout, stderr } = await runPortalCli(
+        { kind: 'pglite', dataDir: idle },
         ['create-portal-admin', '--email', 'first@region.example'],
-        idle,
+        env,
       );
       expect(code, stderr).toBe(0);
       expect(stderr).not.toContain('asking it');
       expect(stdout).toContain('first@region.example is a portal administrator.');
+      expect(stdout).toContain(`Sign in: ${signInUrl} with this address;`);
     }
     const { code, stderr } = await runCli(['create-portal-admin', '--email', 'not an address'], idle);
     expect(code).toBe(1);

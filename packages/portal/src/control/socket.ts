@@ -9,7 +9,7 @@
 import { chmodSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import type { Database } from '../db/types.ts';
-import { type ControlCommandName, runControlCommand } from './commands.ts';
+import { type ControlCommandName, type ControlContext, runControlCommand } from './commands.ts';
 
 /** The socket beside a PGlite data directory (like its lock file). */
 export const controlSocketPath = (dataDir: string) => `${dataDir}.sock`;
@@ -24,7 +24,11 @@ interface ControlReply {
 const MAX_REQUEST = 64 * 1024;
 
 /** Listens on `path` until closed; the caller holds the directory lock, so a leftover socket is stale. */
-export async function listenControlSocket(path: string, db: Database): Promise<{ close(): Promise<void> }> {
+export async function listenControlSocket(
+  path: string,
+  db: Database,
+  context: ControlContext,
+): Promise<{ close(): Promise<void> }> {
   try {
     unlinkSync(path);
   } catch {
@@ -47,7 +51,7 @@ export async function listenControlSocket(path: string, db: Database): Promise<{
   async function answer(line: string): Promise<ControlReply> {
     try {
       const { command, input } = JSON.parse(line) as { command: ControlCommandName; input: unknown };
-      return { ok: true, result: await runControlCommand(db, command, input) };
+      return { ok: true, result: await runControlCommand(db, command, input, context) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

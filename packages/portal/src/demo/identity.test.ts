@@ -138,6 +138,35 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     for (const applicant of DEMO_APPLICANT_ACCOUNTS) expect(banner).toContain(applicant.email);
   });
 
+  it('the addresses the banner prints open pages: the portal’s says where everything is, Demo ID’s what it is', async () => {
+    const home = await fetch(`${portal}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(home.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    const homeHtml = await home.text();
+    const links = [...homeHtml.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        `${publicUrl}/console`,
+        `${publicUrl}/v1/docs`,
+        `${publicUrl}/r/demo-school`,
+        `${publicUrl}/demo/mailbox`,
+        issuer,
+      ]),
+    );
+    for (const person of DEMO_STAFF_ACCOUNTS) expect(homeHtml).toContain(person.email);
+    // Each link on the portal answers (the school site's pages are another server's).
+    for (const link of links.filter((l) => l?.startsWith(publicUrl)))
+      expect((await fetch(`${portal}${(link as string).slice(publicUrl.length)}`)).status, link).toBe(200);
+
+    const idp = await fetch(`${issuer}/`);
+    expect(idp.status).toBe(200);
+    const idpHtml = await idp.text();
+    expect(idpHtml).toContain('<h1>Demo ID</h1>');
+    expect(idpHtml).toContain(`<a href="${publicUrl}/console/sign-in">`);
+    expect((await fetch(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
+  });
+
   it('a demo person signs in to the console through the provider’s login page', async () => {
     const methods = await fetch(`${portal}/v1/staff/sign-in-methods`);
     expect(await methods.json()).toEqual({ emailCode: true, oidc: { name: 'Demo ID' } });

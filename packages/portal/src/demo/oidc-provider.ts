@@ -123,6 +123,9 @@ export async function startDemoOidcProvider(options: DemoOidcOptions): Promise<D
   });
   const callback = provider.callback();
   server.on('request', (req, res) => {
+    // Its address is printed and linked, so it says what it is rather than oidc-provider's bare 404.
+    if (req.url === '/' && (req.method === 'GET' || req.method === 'HEAD'))
+      return send(res, page.csp, 200, homePage(portal));
     const match = /^\/interaction\/([\w-]+)(?:\/(login|cancel))?$/.exec(req.url ?? '');
     if (match === null) {
       callback(req, res);
@@ -286,6 +289,15 @@ ${items}
 <div class="actions"><button type="submit" class="primary">Sign in</button>
 <button type="submit" class="secondary" formaction="${action}/cancel" formnovalidate>Cancel</button></div>
 </form>`,
+  );
+}
+
+function homePage(portal: string): string {
+  const signIn = `${portal}/console/sign-in`;
+  return html(
+    DEMO_OIDC_PROVIDER_NAME,
+    `<p>${DEMO_OIDC_PROVIDER_NAME} is the Otklik demo's OpenID Connect provider, a stand-in for an organisation's identity provider. It has no page of its own to sign in from: start at <a href="${escapeHtml(signIn)}">the console's sign-in page</a> ("Войти через ${DEMO_OIDC_PROVIDER_NAME}") or in an appeal form, and it asks you here which demo person you are.</p>
+<p>Its configuration: <a href="/.well-known/openid-configuration">/.well-known/openid-configuration</a>.</p>`,
   );
 }
 

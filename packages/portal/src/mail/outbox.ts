@@ -20,7 +20,10 @@ export type MailPayloads = {
   'appeal-answered': { registrationNumber: string; result: string; text: string };
   'new-message': { registrationNumber: string; text: string };
   'lost-link': { registrationNumber: string; trackingUrl: string | null; accessKey: string };
-  /** A staff member's sign-in code for the console (`organizationName` is the portal's name). */
+  /**
+   * A staff member's sign-in code for the console, named by the product's name in the mail's language
+   * (as the invitation and the notices name it; `organizationName` is the portal's, unused).
+   */
   'staff-sign-in-code': { code: string; expiresMinutes: number };
   /** An invitation to a role in an organisation; the link opens the console. */
   'staff-invitation': { inviteUrl: string; role: string; expiresDays: number };

@@ -187,7 +187,7 @@ const TEXTS: Record<Language, Texts> = {
     }),
     'staff-sign-in-code': (p) => ({
       subject: `Код входа в консоль: ${p.code}`,
-      text: `Ваш код для входа в консоль ${quoted(p.organizationName)}: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
+      text: `Ваш код для входа в консоль Отклика: ${p.code}\nКод действует ${p.expiresMinutes} минут. Никому его не сообщайте. Если вы не входили, просто удалите это письмо.\n`,
     }),
     'staff-invitation': (p) => ({
       subject: `Приглашение: ${ROLE.ru[p.role] ?? p.role} в ${quoted(p.organizationName)}`,
@@ -227,7 +227,7 @@ const TEXTS: Record<Language, Texts> = {
     }),
     'staff-sign-in-code': (p) => ({
       subject: `Код уваходу ў кансоль: ${p.code}`,
-      text: `Ваш код для ўваходу ў кансоль ${quoted(p.organizationName)}: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
+      text: `Ваш код для ўваходу ў кансоль Водгуку: ${p.code}\nКод дзейнічае ${p.expiresMinutes} хвілін. Нікому яго не паведамляйце.\n`,
     }),
     'staff-invitation': (p) => ({
       subject: `Запрашэнне: ${ROLE.be[p.role] ?? p.role} у ${quoted(p.organizationName)}`,
@@ -267,7 +267,7 @@ const TEXTS: Record<Language, Texts> = {
     }),
     'staff-sign-in-code': (p) => ({
       subject: `Console sign-in code: ${p.code}`,
-      text: `Your code to sign in to the ${p.organizationName} console: ${p.code}\nIt is valid for ${p.expiresMinutes} minutes. Never share it. If you did not try to sign in, delete this e-mail.\n`,
+      text: `Your code to sign in to the Otklik console: ${p.code}\nIt is valid for ${p.expiresMinutes} minutes. Never share it. If you did not try to sign in, delete this e-mail.\n`,
     }),
     'staff-invitation': (p) => ({
       subject: `Invitation: ${ROLE.en[p.role] ?? p.role} at ${p.organizationName}`,

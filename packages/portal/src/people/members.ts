@@ -144,7 +144,15 @@ export async function acceptInvitation(
      ON CONFLICT (person_id, organization_id, role) DO UPDATE SET subtree = EXCLUDED.subtree`,
     [personId, row.organization_id, row.role, row.subtree],
   );
-  return { email: row.email, organizationId: row.organization_id, role: row.role };
+  const [organization] = await db.query<{ name: string }>('SELECT name FROM organizations WHERE id = $1', [
+    row.organization_id,
+  ]);
+  return {
+    email: row.email,
+    organizationId: row.organization_id,
+    organizationName: organization?.name ?? row.organization_id,
+    role: row.role,
+  };
 }
 
 /** The person with this address, created if new. */

@@ -105,14 +105,15 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     expect((await h.call('GET', '/v1/staff/appeals', { cookie })).status).toBe(200);
     // Writes need the CSRF token, as with the e-mail code.
     expect((await h.call('DELETE', '/v1/staff/session', { cookie })).status).toBe(403);
-    const audit = await db.query<{ action: string; details: { method?: string } | null }>(
+    const audit = await db.query<{ action: string; details: object | null }>(
       `SELECT a.action, a.details FROM audit_log a JOIN people p ON p.id = a.person_id
        WHERE p.email = 'clerk@school.example' AND a.organization_id = 'demo-school' AND a.action LIKE 'session.%'
        ORDER BY a.id`,
     );
-    expect(audit.map((a) => `${a.action} ${a.details?.method ?? ''}`)).toEqual([
-      'session.sign-in email-code',
-      'session.sign-in oidc:region-id',
+    // The provider by its id and by the name people know it by, which the console shows.
+    expect(audit.map((a) => [a.action, a.details])).toEqual([
+      ['session.sign-in', { method: 'email-code' }],
+      ['session.sign-in', { method: 'oidc:region-id', provider: 'Region ID' }],
     ]);
     expect((await h.call('DELETE', '/v1/staff/session', { cookie, csrf: session.csrfToken })).status).toBe(
       204,
@@ -208,14 +209,15 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     } finally {
       account.email = 'clerk@school.example';
     }
-    const actions = await db.query<{ action: string }>(
-      `SELECT a.action FROM audit_log a JOIN people p ON p.id = a.person_id
+    const actions = await db.query<{ action: string; details: object | null }>(
+      `SELECT a.action, a.details FROM audit_log a JOIN people p ON p.id = a.person_id
        WHERE p.email = 'head@school.example' AND a.action LIKE 'session.%' ORDER BY a.id`,
     );
-    expect(actions.map((a) => a.action)).toEqual([
-      'session.sign-in',
-      'session.totp-failed',
-      'session.sign-in',
+    const throughRegionId = { method: 'oidc:region-id', provider: 'Region ID' };
+    expect(actions.map((a) => [a.action, a.details])).toEqual([
+      ['session.sign-in', { method: 'email-code' }],
+      ['session.totp-failed', throughRegionId],
+      ['session.sign-in', throughRegionId],
     ]);
   }, 30_000);
 

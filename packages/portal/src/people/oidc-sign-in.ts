@@ -23,7 +23,7 @@ import {
   parseOidcProvider,
 } from '../identity/oidc.ts';
 import { type KeyRing, safeEqualHex } from '../security/keys.ts';
-import { auditSignInEvent } from './sign-in-audit.ts';
+import { auditSignInEvent, type SignInMethod } from './sign-in-audit.ts';
 import { acceptTotp, type CodeRefusal, TOTP_MISSING, totpRefusal } from './totp.ts';
 
 export interface StaffOidcOptions {
@@ -87,9 +87,9 @@ export class StaffOidcSignIn {
     return this.options.provider.name;
   }
 
-  /** The method the audit log records. */
-  get method(): `oidc:${string}` {
-    return `oidc:${this.options.provider.id}`;
+  /** The method the audit log records: the provider's id, and its name for people to read. */
+  get method(): SignInMethod {
+    return { method: `oidc:${this.options.provider.id}`, provider: this.options.provider.name };
   }
 
   async #config(): Promise<client.Configuration> {

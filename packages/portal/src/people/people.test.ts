@@ -58,6 +58,8 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     expect(await accepted.json()).toEqual({
       email: 'clerk@school.example',
       organizationId: 'demo-school',
+      organizationName:
+        'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»',
       role: 'coordinator',
     });
     expect(

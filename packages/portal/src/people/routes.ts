@@ -25,7 +25,7 @@ import { acceptInvitation, invite, listPeople, setRoles } from './members.ts';
 import { STAFF_OIDC_BROWSER_COOKIE, STAFF_OIDC_TTL_MS, type StaffOidcSignIn } from './oidc-sign-in.ts';
 import { createOrganization, importOrganizations, listOrganizations } from './organizations.ts';
 import { requestSignIn, verifySignIn } from './sign-in.ts';
-import { auditSignInEvent, type SignInMethod } from './sign-in-audit.ts';
+import { auditSignInEvent, EMAIL_CODE, type SignInMethod } from './sign-in-audit.ts';
 import { setTotp, startEnrolment } from './totp.ts';
 
 export interface PeopleRoutesOptions {
@@ -111,7 +111,7 @@ export function registerPeopleRoutes(
     await limit(c, 'staff-sign-in-verify');
     const at = now();
     const personId = await verifySignIn(db, keys, params.signInId, body.code, body.totp, at);
-    return startSession(c, personId, 'email-code', at);
+    return startSession(c, personId, EMAIL_CODE, at);
   });
   registerEndpoint(router, endpoints.getStaffSignInMethods, async () => ({
     emailCode: true,

@@ -4,13 +4,18 @@
  * one in the portal's own log for a portal administrator, or for a person who holds no role anywhere
  * (who would otherwise appear in no log at all), which the portal administrators read.
  */
+import type { SessionAuditDetails } from '@otklik/client/schemas';
 import type { Queryable } from '../db/types.ts';
 
 /** What happened: a session started, an authenticator code was wrong, one or every session ended. */
 export type SignInEvent = 'sign-in' | 'totp-failed' | 'sign-out' | 'sign-out-everywhere';
 
-/** How the person proved who they are: the e-mail code, or the staff OpenID Connect provider. */
-export type SignInMethod = 'email-code' | `oidc:${string}`;
+/**
+ * How the person proved who they are, as the entry's details record it: the e-mail code, or the staff
+ * OpenID Connect provider by its id and its name at the time (the log outlives a renamed provider).
+ */
+export type SignInMethod = SessionAuditDetails;
+export const EMAIL_CODE: SignInMethod = { method: 'email-code' };
 
 export const SIGN_IN_AUDIT_ACTIONS: Record<SignInEvent, string> = {
   'sign-in': 'session.sign-in',
@@ -32,6 +37,6 @@ export async function auditSignInEvent(
      SELECT $1::uuid, NULL, $2, $3::jsonb
      WHERE EXISTS (SELECT 1 FROM portal_administrators a WHERE a.person_id = $1)
        OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = $1)`,
-    [personId, SIGN_IN_AUDIT_ACTIONS[event], method === null ? null : JSON.stringify({ method })],
+    [personId, SIGN_IN_AUDIT_ACTIONS[event], method === null ? null : JSON.stringify(method)],
   );
 }

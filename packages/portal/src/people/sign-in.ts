@@ -9,7 +9,7 @@ import type { Database } from '../db/types.ts';
 import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { KeyRing } from '../security/keys.ts';
-import { auditSignInEvent } from './sign-in-audit.ts';
+import { auditSignInEvent, EMAIL_CODE } from './sign-in-audit.ts';
 import { acceptTotp, type CodeRefusal, TOTP_MISSING, totpRefusal } from './totp.ts';
 
 export const SIGN_IN_CODE_TTL_MS = 10 * 60_000;
@@ -131,7 +131,7 @@ export async function verifySignIn(
       }
       const check = await acceptTotp(tx, keys, { id: person.id, totpSecret: person.totp_secret }, totp, now);
       if (check !== 'accepted') {
-        await auditSignInEvent(tx, person.id, 'totp-failed', 'email-code');
+        await auditSignInEvent(tx, person.id, 'totp-failed', EMAIL_CODE);
         return wrong(totpRefusal(check), 'body.totp');
       }
     }

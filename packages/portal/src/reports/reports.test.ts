@@ -256,12 +256,20 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
 
   test('the command line imports the classifier too, and names the lines it refuses', async () => {
     expect(
-      await runControlCommand(db, 'import-classifier', {
-        csv: '0004.0017.0000.0000;Безопасность (командная строка)',
-      }),
+      await runControlCommand(
+        db,
+        'import-classifier',
+        { csv: '0004.0017.0000.0000;Безопасность (командная строка)' },
+        { publicUrl: 'http://localhost:8787' },
+      ),
     ).toMatchObject({ imported: 1 });
     await expect(
-      runControlCommand(db, 'import-classifier', { csv: '0004.0018.0000.0000;Хорошо\nплохо;строка' }),
+      runControlCommand(
+        db,
+        'import-classifier',
+        { csv: '0004.0018.0000.0000;Хорошо\nплохо;строка' },
+        { publicUrl: 'http://localhost:8787' },
+      ),
     ).rejects.toThrow(/Line 2: the code must look like/);
     expect(await db.query(`SELECT code FROM appeal_classifier WHERE code = '0004.0018.0000.0000'`)).toEqual(
       [],

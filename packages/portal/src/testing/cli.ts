@@ -12,13 +12,19 @@ export interface CliRun {
 
 /**
  * The portal's command line in a real second process, as an operator runs it, against `database` (a
- * PGlite directory — the running portal's, to go through its control socket — or PostgreSQL).
+ * PGlite directory — the running portal's, to go through its control socket — or PostgreSQL), with
+ * `extraEnv` over the environment (PUBLIC_URL, HOST and PORT unset unless given there).
  */
-export function runPortalCli(database: DatabaseOptions, args: readonly string[]): Promise<CliRun> {
+export function runPortalCli(
+  database: DatabaseOptions,
+  args: readonly string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
+  const unset = { PUBLIC_URL: '', HOST: '', PORT: '' };
   const env: NodeJS.ProcessEnv =
     database.kind === 'postgres'
-      ? { ...process.env, DATABASE_URL: database.url, PUBLIC_URL: '' }
-      : { ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: database.dataDir, PUBLIC_URL: '' };
+      ? { ...process.env, DATABASE_URL: database.url, ...unset, ...extraEnv }
+      : { ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: database.dataDir, ...unset, ...extraEnv };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       env,
