@@ -17,14 +17,49 @@ const tooLarge = (maxBytes: number) =>
   new ProblemError(413, 'payload-too-large', `A file must not exceed ${maxBytes} bytes`);
 
 /**
+ * The file's bytes, copied into one buffer as they arrive, so each of the request's chunks can be
+ * freed at once: collecting the chunks and concatenating them at the end held every file twice
+ * (the chunks and their copy) while five 10 MB uploads ran (docs/decisions.md, "Upload memory").
+ * The buffer is sized by the request's declared length (which bounds the file; at most the limit)
+ * and grows by doubling only when a body without one, or a false one, outgrows it.
+ */
+class FileBytes {
+  #buffer: Buffer;
+  #length = 0;
+
+  constructor(sizeHint: number, maxBytes: number) {
+    const size = Number.isSafeInteger(sizeHint) && sizeHint > 0 ? sizeHint : 1024 * 1024;
+    // Not zero-filled: every byte handed out is written first.
+    this.#buffer = Buffer.allocUnsafe(Math.min(size, maxBytes));
+  }
+
+  append(chunk: Uint8Array): void {
+    const needed = this.#length + chunk.byteLength;
+    if (needed > this.#buffer.byteLength) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.#buffer.byteLength * 2));
+      this.#buffer.copy(grown, 0, 0, this.#length);
+      this.#buffer = grown;
+    }
+    this.#buffer.set(chunk, this.#length);
+    this.#length = needed;
+  }
+
+  get bytes(): Buffer {
+    return this.#buffer.subarray(0, this.#length);
+  }
+}
+
+/**
  * Streams a `multipart/form-data` body with one file in the field `file` through busboy. At most
  * `maxBytes` of file content is ever held: busboy truncates the file at the limit and we stop reading
  * the request at once (the rest of an oversized body is never pulled from the socket).
+ * `declaredBytes` is the request's Content-Length, if any: the size of the buffer the file is read into.
  */
 export async function parseUpload(
   body: ReadableStream<Uint8Array> | null,
   contentType: string,
   maxBytes: number,
+  declaredBytes = Number.NaN,
 ): Promise<ParsedUpload> {
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
     throw new ProblemError(415, 'unsupported-media-type', 'Send the file as multipart/form-data');
@@ -54,7 +89,7 @@ export async function parseUpload(
       resolve();
     });
   });
-  const chunks: Buffer[] = [];
+  let file: FileBytes | null = null;
   let filename: string | null = null;
   let fileDone: Promise<unknown> = Promise.resolve();
   parser.on('file', (field, stream, name) => {
@@ -64,8 +99,10 @@ export async function parseUpload(
       return;
     }
     filename = name;
+    const bytes = new FileBytes(declaredBytes, maxBytes);
+    file = bytes;
     stream.on('data', (chunk: Buffer) => {
-      if (failure === null) chunks.push(chunk);
+      if (failure === null) bytes.append(chunk);
     });
     stream.on('limit', () => fail(tooLarge(maxBytes)));
     fileDone = once(stream, 'end').catch(malformed);
@@ -102,7 +139,7 @@ export async function parseUpload(
   }
   if (failure !== null) throw failure;
   if (filename === null) throw new ProblemError(400, 'bad-request', 'Send the file in the field "file"');
-  const data = Buffer.concat(chunks);
+  const data = (file as FileBytes | null)?.bytes ?? Buffer.alloc(0);
   if (data.byteLength === 0) throw new ProblemError(422, 'validation-failed', 'The file is empty');
   return { filename, data, bodyBytesRead };
 }

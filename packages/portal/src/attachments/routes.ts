@@ -89,6 +89,7 @@ export function registerAttachmentRoutes(
         c.req.raw.body,
         requestHeader(c, 'Content-Type') ?? '',
         rules.maxFileBytes,
+        declared,
       );
       const mediaType = await sniff(upload.data, rules.mediaTypes);
       const data = await stripMetadata(upload.data, mediaType);

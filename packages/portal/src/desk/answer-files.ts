@@ -32,12 +32,14 @@ export async function uploadAnswerFile(
   appealId: string,
   body: ReadableStream<Uint8Array> | null,
   contentType: string,
+  /** The request's Content-Length, if any (see parseUpload). */
+  declaredBytes = Number.NaN,
 ): Promise<AttachmentRef> {
   await editableDraft(db, actor, appealId);
   const rules = await attachmentRulesOf(db, actor.organizationId);
   if ((await answerFiles(db, appealId)).length >= Math.max(rules.maxFiles, 1))
     throw refusal('answer-files-limit', `At most ${Math.max(rules.maxFiles, 1)} files go with an answer`);
-  const upload = await parseUpload(body, contentType, rules.maxFileBytes);
+  const upload = await parseUpload(body, contentType, rules.maxFileBytes, declaredBytes);
   const mediaType = await sniff(upload.data, rules.mediaTypes);
   const data = await stripMetadata(upload.data, mediaType);
   const id = randomUUID();
