@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../http/problem.ts';
-import { parseUpload } from './parse-upload.ts';
+import { inMemory, parseUpload } from './parse-upload.ts';
 
 const BOUNDARY = 'parse-upload-test';
 const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -33,7 +33,7 @@ describe('parseUpload', () => {
 
   it('reads the file whole into a buffer of the declared length', async () => {
     const { stream, length } = body(file);
-    const parsed = await parseUpload(stream, CONTENT_TYPE, max, length);
+    const parsed = await parseUpload(stream, CONTENT_TYPE, max, inMemory(length));
     expect(parsed.filename).toBe('scan.pdf');
     expect(parsed.data.equals(file)).toBe(true);
     expect(parsed.bodyBytesRead).toBe(length);
@@ -43,14 +43,20 @@ describe('parseUpload', () => {
 
   it('without a declared length, or with a false one, the buffer grows and the file is intact', async () => {
     const undeclared = body(file);
-    expect((await parseUpload(undeclared.stream, CONTENT_TYPE, max)).data.equals(file)).toBe(true);
+    expect(
+      (await parseUpload(undeclared.stream, CONTENT_TYPE, max, inMemory(Number.NaN))).data.equals(file),
+    ).toBe(true);
     const understated = body(file);
-    expect((await parseUpload(understated.stream, CONTENT_TYPE, max, 1000)).data.equals(file)).toBe(true);
+    expect((await parseUpload(understated.stream, CONTENT_TYPE, max, inMemory(1000))).data.equals(file)).toBe(
+      true,
+    );
   });
 
   it('a file over the limit is refused whatever length was declared', async () => {
     const { stream } = body(file);
-    const refused = await parseUpload(stream, CONTENT_TYPE, 1024 * 1024, 1000).catch((e: unknown) => e);
+    const refused = await parseUpload(stream, CONTENT_TYPE, 1024 * 1024, inMemory(1000)).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(ProblemError);
     expect((refused as ProblemError).status).toBe(413);
   });
