@@ -163,8 +163,12 @@ export async function parseUpload<T = Buffer>(
       if (bodyBytesRead > maxBytes + MULTIPART_OVERHEAD) fail(tooLarge(maxBytes));
     }
   } catch (error) {
-    if (error instanceof ProblemError) throw error;
-    fail(new ProblemError(400, 'bad-request', 'Malformed or interrupted multipart/form-data body'));
+    // Thrown below, after what the sink received is discarded.
+    fail(
+      error instanceof ProblemError
+        ? error
+        : new ProblemError(400, 'bad-request', 'Malformed or interrupted multipart/form-data body'),
+    );
   } finally {
     if (failure !== null) await reader.cancel().catch(() => {});
     reader.releaseLock();
