@@ -4,10 +4,11 @@
  * on a fresh database, the files in its tables) takes batches of five concurrent 10 MB PDF uploads.
  * For each batch the script prints the wall time, the server's CPU time (user + system: what the
  * batch cost, whatever else the machine runs), its resident memory when idle, its peak during the
- * batch (VmHWM, reset before each batch) and the growth over idle. The server runs as the systemd
- * unit (deploy/systemd/otklik-portal.service) runs the portal in production: with its Node flags and
- * its malloc settings (GLIBC_TUNABLES). It prints where its idle memory is (V8 heap, ArrayBuffers,
- * PGlite's WASM memory).
+ * batch (VmHWM, reset before each batch) and the growth over idle. The server is started as the
+ * systemd unit (deploy/systemd/otklik-portal.service) starts the portal in production: the bundle
+ * (`node <the unit's Node flags> dist/cli.js serve`, so `pnpm bench:uploads` builds the portal
+ * first) with the unit's environment (its malloc settings, GLIBC_TUNABLES). It prints where its idle
+ * memory is (V8 heap, external memory: Buffers and PGlite's WASM memory), from the portal's /metrics.
  *
  * Budget (issue 13), checked on PGlite: every batch in under 2 s wall time, with the whole server
  * process's peak resident memory under 300 MB. The exit code is 1 when PGlite is over budget;
@@ -29,7 +30,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, postgresSkipReason } from '../packages/portal/src/testing/postgres.ts';
 
-const SERVER = fileURLToPath(new URL('../packages/portal/bench/server.ts', import.meta.url));
+const PORTAL_DIR = fileURLToPath(new URL('../packages/portal/', import.meta.url));
 const FILES = Number(process.env.BENCH_FILES || 5);
 const BATCHES = Number(process.env.BENCH_BATCHES || 3);
 const FILE_BYTES = 10 * 1024 * 1024 - 64 * 1024;
@@ -87,41 +88,76 @@ function multipart(data: Buffer, name: string): { body: Buffer<ArrayBuffer>; con
 async function upload(
   url: string,
   part: { body: Buffer<ArrayBuffer>; contentType: string },
+  client: string,
 ): Promise<number> {
   const res = await fetch(`${url}/v1/organizations/${ORG}/attachments`, {
     method: 'POST',
-    headers: { 'Content-Type': part.contentType, Origin: ORIGIN },
+    headers: { 'Content-Type': part.contentType, Origin: ORIGIN, 'X-Forwarded-For': client },
     body: part.body,
   });
   await res.arrayBuffer();
   return res.status;
 }
 
-/** How the systemd unit starts the portal: its Node flags (before `dist/cli.js`), its GLIBC_TUNABLES. */
-function unitProcess(): { flags: string[]; env: NodeJS.ProcessEnv } {
+/** How the systemd unit starts the portal: its Node flags (before `dist/cli.js`), its Environment= lines. */
+function unitProcess(): { flags: string[]; env: Record<string, string> } {
   const unit = readFileSync(UNIT, 'utf8');
   const exec = /^ExecStart=\S+ (.*?)dist\/cli\.js serve$/m.exec(unit);
   if (!exec) throw new Error(`no "ExecStart=node … dist/cli.js serve" line in ${UNIT}`);
-  const tunables = /^Environment=GLIBC_TUNABLES=(\S+)$/m.exec(unit)?.[1];
-  return {
-    flags: exec[1]?.split(/\s+/).filter(Boolean) ?? [],
-    env: { ...process.env, ...(tunables === undefined ? {} : { GLIBC_TUNABLES: tunables }) },
-  };
+  const env = Object.fromEntries(
+    [...unit.matchAll(/^Environment=(\w+)=(\S*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
+  return { flags: exec[1]?.split(/\s+/).filter(Boolean) ?? [], env };
 }
 
-async function start(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts the portal as the unit does: `node <its flags> dist/cli.js serve` in packages/portal, with its
+ * environment (NODE_ENV, GLIBC_TUNABLES), the database's and the demo data. Resolves with its URL
+ * once it listens (the line the command prints on stderr). Its request log (stdout, one line per
+ * request at the default level, as in production) goes to /dev/null, as the unit's to a file.
+ */
+async function start(database: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const { flags, env } = unitProcess();
-  // The bench's server runs under tsx (production runs the bundle without it): its memory is the
-  // higher of the two, so a pass here holds for production.
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', SERVER, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env,
+  const child = spawn(process.execPath, [...flags, 'dist/cli.js', 'serve'], {
+    cwd: PORTAL_DIR,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      ...env,
+      ...database,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED: 'demo',
+      // Each upload names its own client (X-Forwarded-For), so the per-client upload limit, which
+      // runs, does not refuse the bench's one address.
+      TRUST_PROXY: '1',
+    },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
   });
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.stderr?.on('data', () => {
+      const found = /Otklik portal on (http:\/\/\S+)/.exec(stderr);
+      if (found?.[1]) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the portal exited with ${code}:\n${stderr}`)));
   });
   return { url, child };
+}
+
+/** Where the server's memory is, from its own /metrics (prom-client's process figures), in MB. */
+async function describeMemory(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const mb = (name: string) =>
+    Math.round(Number(new RegExp(`^otklik_${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN) / 1048576);
+  return (
+    `  server memory: RSS ${mb('process_resident_memory_bytes')} MB; V8 heap ` +
+    `${mb('nodejs_heap_size_used_bytes')} of ${mb('nodejs_heap_size_total_bytes')} MB; external ` +
+    `(Buffers, and on PGlite its WASM memory, reserved: only touched pages are resident) ` +
+    `${mb('nodejs_external_memory_bytes')} MB`
+  );
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -132,26 +168,24 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Runs the batches against a started server; returns whether every batch was within budget. */
-async function measure(backend: Backend, args: string[]): Promise<boolean> {
-  const { url, child } = await start(args);
+async function measure(backend: Backend, database: Record<string, string>): Promise<boolean> {
+  const { url, child } = await start(database);
   const pid = child.pid ?? 0;
   let withinBudget = true;
   try {
-    const warm = await upload(url, multipart(pdf(64 * 1024, 0), 'warm-up.pdf'));
+    const warm = await upload(url, multipart(pdf(64 * 1024, 0), 'warm-up.pdf'), '10.0.0.1');
     if (warm !== 201) throw new Error(`the warm-up upload answered ${warm}`);
     const files = Array.from({ length: FILES }, (_, i) => pdf(FILE_BYTES, i));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const idle = memory(pid).rssMb;
     console.log(`${backend}: server idle at ${idle} MB RSS`);
-    // The server prints where its memory is (to stderr, which this process shares).
-    child.kill('SIGUSR2');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    console.log(await describeMemory(url));
     for (let batch = 1; batch <= BATCHES; batch++) {
       const parts = files.map((data, i) => multipart(data, `file-${batch}-${i}.pdf`));
       resetPeak(pid);
       const cpuBefore = cpuSeconds(pid);
       const started = performance.now();
-      const statuses = await Promise.all(parts.map((part) => upload(url, part)));
+      const statuses = await Promise.all(parts.map((part, i) => upload(url, part, `10.0.${batch}.${i + 1}`)));
       const seconds = (performance.now() - started) / 1000;
       const cpu = cpuSeconds(pid) - cpuBefore;
       const { rssMb, peakMb } = memory(pid);
@@ -177,9 +211,9 @@ let failed = false;
 if (only !== 'postgres') {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-uploads-'));
   try {
-    const args = ['pglite', join(dataDir, 'db')];
-    await stop((await start(args)).child);
-    const ok = await measure('pglite', args);
+    const database = { OTKLIK_DATA_DIR: join(dataDir, 'db') };
+    await stop((await start(database)).child);
+    const ok = await measure('pglite', database);
     console.log(
       ok
         ? `pglite: within budget (each batch < ${BUDGET_SECONDS} s, peak < ${BUDGET_PEAK_MB} MB RSS)`
@@ -198,7 +232,7 @@ if (only !== 'pglite') {
   if (pgUrl === undefined) console.log(`postgres: skipped, ${postgresSkipReason()}`);
   else {
     try {
-      await measure('postgres', ['postgres', pgUrl]);
+      await measure('postgres', { DATABASE_URL: pgUrl });
     } finally {
       await created?.drop();
     }

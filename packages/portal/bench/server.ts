@@ -1,24 +1,11 @@
 /**
  * One server for the benchmark, in its own process so the load generator does not share its
  * event loop: `bare` (a Hono "hello") or the portal on `pglite [data directory]` / `postgres <url>`.
- * Prints the URL on stdout once listening, where its memory is on stderr at SIGUSR2; exits on SIGTERM.
+ * Prints the URL on stdout once listening; exits on SIGTERM.
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { startPortal } from '../src/index.ts';
-
-/** The process's memory by kind, in MB: what V8's heap holds, what Buffers and the WASM memory take. */
-function describeMemory(): string {
-  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-  const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
-  // `external` counts ArrayBuffers (Buffers included) and WASM memories (PGlite's heap) by their
-  // size, not by what is resident: the WASM memory is reserved, and only touched pages count in RSS.
-  return (
-    `  server memory: RSS ${mb(rss)} MB; V8 heap ${mb(heapUsed)} of ${mb(heapTotal)} MB; ` +
-    `ArrayBuffers ${mb(arrayBuffers)} MB; other external (on PGlite its WASM memory, reserved) ` +
-    `${mb(external - arrayBuffers)} MB`
-  );
-}
 
 const [mode, pgUrl] = process.argv.slice(2);
 
@@ -41,6 +28,5 @@ if (mode === 'bare') {
     rateLimit: { limits: { 'public-read': { perClient: 1e9, perOrganization: 1e9, windowMs: 60_000 } } },
   });
   console.log(portal.url);
-  process.on('SIGUSR2', () => console.error(describeMemory()));
   process.once('SIGTERM', () => portal.close().then(() => process.exit(0)));
 }

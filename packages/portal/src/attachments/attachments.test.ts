@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppealReceipt, AppealView, AttachmentUpload, PowChallenge, Problem } from '@otklik/client/schemas';
 import { zipSync } from 'fflate';
 import sharp from 'sharp';
@@ -12,13 +15,28 @@ import type { Database } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { openDemoDatabase, type TestBackend, testBackends } from '../testing/backends.ts';
 import { contentDisposition } from './routes.ts';
 import { DEFAULT_ATTACHMENTS } from './rules.ts';
 import { DOCX } from './sniff.ts';
 import { CHUNK_BYTES, deleteExpiredUploads, loadContent, sanitizeName, UPLOAD_TTL_MS } from './store.ts';
 
-const backends = await testBackends();
+const root = mkdtempSync(join(tmpdir(), 'otklik-attachments-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+/**
+ * Beside in-memory PGlite and PostgreSQL (files held in memory while received, stored in chunks):
+ * PGlite on a data directory, as in production, whose uploads are staged in its file store's tmp/
+ * as they arrive and moved into place.
+ */
+const withFileStore: TestBackend & { name: 'pglite' } = {
+  name: 'pglite',
+  skipReason: null,
+  fresh: async () => ({ database: { kind: 'pglite', dataDir: join(root, 'data') }, cleanup: async () => {} }),
+};
+const backends = [
+  ...(await testBackends()).map((backend) => ({ ...backend, label: backend.name })),
+  { ...withFileStore, label: 'pglite with a file store' },
+];
 const SITE = 'http://localhost:8788';
 const ORG = 'demo-by';
 const MAX = DEFAULT_ATTACHMENTS.maxFileBytes;
@@ -148,7 +166,7 @@ describe('sanitizeName and contentDisposition', () => {
   });
 });
 
-describe.each(backends)('attachments on $name', (backend) => {
+describe.each(backends)('attachments on $label', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
   let db: Database;
   let cleanup = async () => {};
@@ -427,7 +445,7 @@ describe.each(backends)('attachments on $name', (backend) => {
     expect(await count()).toBe(before);
   });
 
-  test('a file is stored in 1 MiB chunks (no statement carries it whole) and downloads intact', async () => {
+  test('a file is stored in 1 MiB chunks (no statement carries it whole), or in the file store, and downloads intact', async () => {
     const big = Buffer.concat([
       Buffer.from('%PDF-1.4\n%'),
       Buffer.alloc(2500 * 1024, 0x42),
@@ -438,11 +456,11 @@ describe.each(backends)('attachments on $name', (backend) => {
       'SELECT n, octet_length(data) AS bytes FROM attachment_chunks WHERE attachment_id = $1 ORDER BY n',
       [pdf.id],
     );
-    expect(chunks.map((chunk) => Number(chunk.bytes))).toEqual([
-      CHUNK_BYTES,
-      CHUNK_BYTES,
-      big.length - 2 * CHUNK_BYTES,
-    ]);
+    // With a file store: one file named by its SHA-256, no chunks.
+    expect(chunks.map((chunk) => Number(chunk.bytes))).toEqual(
+      db.files ? [] : [CHUNK_BYTES, CHUNK_BYTES, big.length - 2 * CHUNK_BYTES],
+    );
+    expect(await count(`id = '${pdf.id}' AND in_file_store = ${db.files !== undefined}`)).toBe(1);
     expect(await count(`id = '${pdf.id}' AND content IS NULL`)).toBe(1);
     const res = await file([pdf.id]);
     const receipt = v.parse(AppealReceipt, await res.json());
@@ -516,4 +534,15 @@ describe.each(backends)('attachments on $name', (backend) => {
     await problem(res, 429, 'rate-limited');
     expect(res.headers.get('Retry-After')).toBeTruthy();
   });
+
+  it.skipIf(backend.label !== 'pglite with a file store')(
+    'the uploads staged in the file store, refused ones too, leave nothing in its tmp/',
+    async () => {
+      const store = db.files?.dir ?? '';
+      const size = (await uploadOk('again.pdf', PDF)).size;
+      expect(size).toBe(PDF.length);
+      await problem(await upload('report.pdf', ELF), 415, 'unsupported-media-type');
+      expect(readdirSync(join(store, 'tmp'))).toEqual([]);
+    },
+  );
 });

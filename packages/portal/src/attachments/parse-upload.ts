@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import Busboy from '@fastify/busboy';
 import { ProblemError } from '../http/problem.ts';
 
-export interface ParsedUpload {
+export interface ParsedUpload<T = Buffer> {
   /** The file name as the client sent it (unsanitised). */
   filename: string;
-  data: Buffer;
+  /** The file's bytes, as the sink received them: a buffer ({@link inMemory}), a staged file. */
+  data: T;
   /** Bytes taken from the request body, for tests that prove an oversized upload was not read whole. */
   bodyBytesRead: number;
 }
@@ -16,16 +17,70 @@ export const MULTIPART_OVERHEAD = 16 * 1024;
 const tooLarge = (maxBytes: number) =>
   new ProblemError(413, 'payload-too-large', `A file must not exceed ${maxBytes} bytes`);
 
+/** Where a file's bytes go as they arrive: memory, or a file (FileStore's staged files). */
+export interface FileSink<T> {
+  /** A write that returns a promise is awaited before the next chunk is taken (backpressure). */
+  write(chunk: Uint8Array): void | Promise<void>;
+  /** After the last chunk: the file, with its size. */
+  finish(): Promise<T & { readonly byteLength: number }>;
+  /** The upload failed: what was received is dropped. */
+  discard(): Promise<void>;
+}
+
+/**
+ * The file's bytes, copied into one buffer as they arrive, so each of the request's chunks can be
+ * freed at once: collecting the chunks and concatenating them at the end held every file twice
+ * (the chunks and their copy) while five 10 MB uploads ran (docs/decisions.md, "Upload memory").
+ * The buffer is sized by the request's declared length (which bounds the file; at most the limit)
+ * and grows by doubling only when a body without one, or a false one, outgrows it.
+ */
+class FileBytes implements FileSink<Buffer> {
+  #buffer: Buffer;
+  #length = 0;
+
+  constructor(sizeHint: number, maxBytes: number) {
+    const size = Number.isSafeInteger(sizeHint) && sizeHint > 0 ? sizeHint : 1024 * 1024;
+    // Not zero-filled: every byte handed out is written first.
+    this.#buffer = Buffer.allocUnsafe(Math.min(size, maxBytes));
+  }
+
+  write(chunk: Uint8Array): void {
+    const needed = this.#length + chunk.byteLength;
+    if (needed > this.#buffer.byteLength) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.#buffer.byteLength * 2));
+      this.#buffer.copy(grown, 0, 0, this.#length);
+      this.#buffer = grown;
+    }
+    this.#buffer.set(chunk, this.#length);
+    this.#length = needed;
+  }
+
+  async finish(): Promise<Buffer> {
+    return this.#buffer.subarray(0, this.#length);
+  }
+
+  async discard(): Promise<void> {}
+}
+
+/** A sink that holds the file in memory; `declaredBytes` is the request's Content-Length, if any. */
+export const inMemory =
+  (declaredBytes: number) =>
+  (maxBytes: number): FileSink<Buffer> =>
+    new FileBytes(declaredBytes, maxBytes);
+
 /**
  * Streams a `multipart/form-data` body with one file in the field `file` through busboy. At most
  * `maxBytes` of file content is ever held: busboy truncates the file at the limit and we stop reading
- * the request at once (the rest of an oversized body is never pulled from the socket).
+ * the request at once (the rest of an oversized body is never pulled from the socket). The file's
+ * bytes go to the sink `open` makes when the file's part begins ({@link inMemory}, a staged file); a sink that
+ * writes to disk is awaited chunk by chunk, and discarded when the upload fails.
  */
-export async function parseUpload(
+export async function parseUpload<T = Buffer>(
   body: ReadableStream<Uint8Array> | null,
   contentType: string,
   maxBytes: number,
-): Promise<ParsedUpload> {
+  open: (maxBytes: number) => FileSink<T>,
+): Promise<ParsedUpload<T>> {
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
     throw new ProblemError(415, 'unsupported-media-type', 'Send the file as multipart/form-data');
   }
@@ -54,7 +109,10 @@ export async function parseUpload(
       resolve();
     });
   });
-  const chunks: Buffer[] = [];
+  let sink: FileSink<T> | null = null;
+  /** The sink's write in progress; a failed write is the upload's failure (a 500, not the client's). */
+  let writing: Promise<void> = Promise.resolve();
+  let writeError: unknown = null;
   let filename: string | null = null;
   let fileDone: Promise<unknown> = Promise.resolve();
   parser.on('file', (field, stream, name) => {
@@ -64,8 +122,25 @@ export async function parseUpload(
       return;
     }
     filename = name;
+    const to = open(maxBytes);
+    sink = to;
     stream.on('data', (chunk: Buffer) => {
-      if (failure === null) chunks.push(chunk);
+      if (failure !== null || writeError !== null) return;
+      const written = to.write(chunk);
+      if (written === undefined) return;
+      // The next chunk waits for this one: busboy, and so the request, waits with it.
+      stream.pause();
+      writing = written.then(
+        () => {
+          stream.resume();
+        },
+        (error: unknown) => {
+          writeError = error;
+          // Stops reading; the write's own error is thrown (a 500, logged).
+          fail(new ProblemError(500, 'internal-error'));
+          stream.resume();
+        },
+      );
     });
     stream.on('limit', () => fail(tooLarge(maxBytes)));
     fileDone = once(stream, 'end').catch(malformed);
@@ -88,8 +163,12 @@ export async function parseUpload(
       if (bodyBytesRead > maxBytes + MULTIPART_OVERHEAD) fail(tooLarge(maxBytes));
     }
   } catch (error) {
-    if (error instanceof ProblemError) throw error;
-    fail(new ProblemError(400, 'bad-request', 'Malformed or interrupted multipart/form-data body'));
+    // Thrown below, after what the sink received is discarded.
+    fail(
+      error instanceof ProblemError
+        ? error
+        : new ProblemError(400, 'bad-request', 'Malformed or interrupted multipart/form-data body'),
+    );
   } finally {
     if (failure !== null) await reader.cancel().catch(() => {});
     reader.releaseLock();
@@ -100,9 +179,19 @@ export async function parseUpload(
   } else {
     parser.destroy();
   }
-  if (failure !== null) throw failure;
-  if (filename === null) throw new ProblemError(400, 'bad-request', 'Send the file in the field "file"');
-  const data = Buffer.concat(chunks);
-  if (data.byteLength === 0) throw new ProblemError(422, 'validation-failed', 'The file is empty');
-  return { filename, data, bodyBytesRead };
+  await writing;
+  const received = sink as FileSink<T> | null;
+  try {
+    if (writeError !== null) throw writeError;
+    if (failure !== null) throw failure;
+    if (filename === null || received === null) {
+      throw new ProblemError(400, 'bad-request', 'Send the file in the field "file"');
+    }
+    const data = await received.finish();
+    if (data.byteLength === 0) throw new ProblemError(422, 'validation-failed', 'The file is empty');
+    return { filename, data, bodyBytesRead };
+  } catch (error) {
+    await received?.discard();
+    throw error;
+  }
 }

@@ -13,10 +13,12 @@ import { sniff } from './sniff.ts';
 import {
   type AttachmentFile,
   deleteUpload,
+  discardUpload,
   loadAttachment,
   pendingUploadBytes,
   saveUpload,
   takesAppealsByForm,
+  uploadSink,
 } from './store.ts';
 import { stripMetadata } from './strip-metadata.ts';
 
@@ -89,10 +91,21 @@ export function registerAttachmentRoutes(
         c.req.raw.body,
         requestHeader(c, 'Content-Type') ?? '',
         rules.maxFileBytes,
+        uploadSink(db, declared),
       );
-      const mediaType = await sniff(upload.data, rules.mediaTypes);
-      const data = await stripMetadata(upload.data, mediaType);
-      return saveUpload(db, { organizationId: org.id, name: upload.filename, mediaType, data, now: now() });
+      try {
+        const mediaType = await sniff(upload.data, rules.mediaTypes);
+        const data = await stripMetadata(upload.data, mediaType);
+        return await saveUpload(db, {
+          organizationId: org.id,
+          name: upload.filename,
+          mediaType,
+          data,
+          now: now(),
+        });
+      } finally {
+        await discardUpload(upload.data);
+      }
     },
     limitedAs(guard, 'upload'),
   );

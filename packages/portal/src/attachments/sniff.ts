@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import { StagedFile } from '../db/file-store.ts';
 import { ProblemError } from '../http/problem.ts';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -48,14 +50,16 @@ function checkDocx(data: Uint8Array): void {
 /**
  * The file's real media type, from its content (never its name or the declared type), if the
  * organisation accepts it; otherwise 415 `unsupported-media-type`. Executables and anything
- * unrecognised are refused because they are not in any allowed list.
+ * unrecognised are refused because they are not in any allowed list. A staged file is read only as
+ * far as the type needs (a PDF's first bytes), a DOCX whole.
  */
-export async function sniff(data: Uint8Array, allowed: readonly string[]): Promise<string> {
-  const detected = await fileTypeFromBuffer(data);
+export async function sniff(data: Uint8Array | StagedFile, allowed: readonly string[]): Promise<string> {
+  const detected =
+    data instanceof StagedFile ? await fileTypeFromFile(data.path) : await fileTypeFromBuffer(data);
   if (detected === undefined) throw refuse('The type of this file could not be recognised');
   if (!allowed.includes(detected.mime) || EXTENSIONS[detected.mime] === undefined) {
     throw refuse(`Files of this type (${detected.ext}) are not accepted`);
   }
-  if (detected.mime === DOCX) checkDocx(data);
+  if (detected.mime === DOCX) checkDocx(data instanceof StagedFile ? await readFile(data.path) : data);
   return detected.mime;
 }

@@ -84,6 +84,36 @@ describe('attachment contents of a PGlite portal with a data directory', () => {
     expect(await listStore(fileStoreDirOf(dataDir))).not.toContain(sha256);
   });
 
+  it('a staged upload is written as it arrives, moved into place once flushed, stored once', async () => {
+    const dir = join(root, 'staged.files');
+    const store = await FileStore.open(dir);
+    const data = randomBytes(2 * 1024 * 1024 + 999);
+    const stageAll = async () => {
+      const staged = store.stage();
+      for (let offset = 0; offset < data.length; offset += 64 * 1024) {
+        await staged.write(data.subarray(offset, offset + 64 * 1024));
+      }
+      // Written as it arrived: all but the last unflushed megabyte is on disk before it is finished.
+      expect(statSync(staged.path).size).toBeGreaterThanOrEqual(2 * 1024 * 1024);
+      return staged.finish();
+    };
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const first = await stageAll();
+    expect({ sha256: first.sha256, size: first.byteLength }).toEqual({ sha256, size: data.length });
+    expect(await store.putStaged(first, async (hash) => hash)).toBe(sha256);
+    expect((await store.read(sha256)).equals(data)).toBe(true);
+    // The same content again: the stored file stays, the staged copy goes.
+    await store.putStaged(await stageAll(), async () => {});
+    expect(await store.list()).toEqual([sha256]);
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    // A refused upload is discarded, also before its first write finished.
+    const refused = store.stage();
+    await refused.write(data.subarray(0, 1000));
+    await refused.discard();
+    await store.stage().discard();
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+  });
+
   it('a write interrupted before its rename leaves only a temporary file, removed on the next open', async () => {
     const dir = join(root, 'interrupted.files');
     await FileStore.open(dir);

@@ -5,11 +5,12 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AttachmentRef } from '@otklik/client/schemas';
-import { parseUpload } from '../attachments/parse-upload.ts';
+import { type ParsedUpload, parseUpload } from '../attachments/parse-upload.ts';
 import { attachmentRulesOf } from '../attachments/rules.ts';
 import { sniff } from '../attachments/sniff.ts';
-import { sanitizeName, storeFile } from '../attachments/store.ts';
+import { discardUpload, sanitizeName, storeFile, uploadSink } from '../attachments/store.ts';
 import { stripMetadata } from '../attachments/strip-metadata.ts';
+import type { StagedFile } from '../db/file-store.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { ProblemError, refusal } from '../http/problem.ts';
 import type { StaffActor } from '../staff/actor.ts';
@@ -32,13 +33,29 @@ export async function uploadAnswerFile(
   appealId: string,
   body: ReadableStream<Uint8Array> | null,
   contentType: string,
+  /** The request's Content-Length, if any (see parseUpload). */
+  declaredBytes = Number.NaN,
 ): Promise<AttachmentRef> {
   await editableDraft(db, actor, appealId);
   const rules = await attachmentRulesOf(db, actor.organizationId);
   if ((await answerFiles(db, appealId)).length >= Math.max(rules.maxFiles, 1))
     throw refusal('answer-files-limit', `At most ${Math.max(rules.maxFiles, 1)} files go with an answer`);
-  const upload = await parseUpload(body, contentType, rules.maxFileBytes);
-  const mediaType = await sniff(upload.data, rules.mediaTypes);
+  const upload = await parseUpload(body, contentType, rules.maxFileBytes, uploadSink(db, declaredBytes));
+  try {
+    return await storeAnswerFile(db, actor, appealId, rules.mediaTypes, upload);
+  } finally {
+    await discardUpload(upload.data);
+  }
+}
+
+async function storeAnswerFile(
+  db: Database,
+  actor: StaffActor,
+  appealId: string,
+  mediaTypes: readonly string[],
+  upload: ParsedUpload<Buffer | StagedFile>,
+): Promise<AttachmentRef> {
+  const mediaType = await sniff(upload.data, mediaTypes);
   const data = await stripMetadata(upload.data, mediaType);
   const id = randomUUID();
   const name = sanitizeName(upload.filename, mediaType);

@@ -94,7 +94,14 @@ export function registerDeskCardRoutes(router: Router<unknown, StaffActor>, opti
     return saved;
   });
   registerEndpoint(router, e.uploadStaffAnswerAttachment, async ({ c, actor, params }) =>
-    uploadAnswerFile(db, actor, params.appealId, c.req.raw.body, requestHeader(c, 'Content-Type') ?? ''),
+    uploadAnswerFile(
+      db,
+      actor,
+      params.appealId,
+      c.req.raw.body,
+      requestHeader(c, 'Content-Type') ?? '',
+      Number(requestHeader(c, 'Content-Length') ?? Number.NaN),
+    ),
   );
   registerEndpoint(router, e.deleteStaffAnswerAttachment, async ({ actor, params }) => {
     await deleteAnswerFile(db, actor, params.appealId, params.attachmentId);
