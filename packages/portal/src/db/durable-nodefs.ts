@@ -146,7 +146,7 @@ function shutDownCleanly(dataDir: string): boolean {
  * system): Postgres's own fsync of every file then goes to the disk.
  */
 export function syncFileSystem(dir: string): boolean {
-  return spawnSync('sync', ['--file-system', dir], { stdio: 'ignore' }).status === 0;
+  return spawnSync('sync', ['-f', dir], { stdio: 'ignore' }).status === 0;
 }
 
 /**
