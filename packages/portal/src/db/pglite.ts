@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite, type QueryOptions, types } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { DurableNodeFS, fsyncTree } from './durable-nodefs.ts';
@@ -59,8 +60,19 @@ const startParams = [
   'wal_sync_method=fsync',
 ];
 
+/**
+ * V8 recompiles a WASM function with TurboFan once it has run about this many bytes of code (its
+ * default: 1,800,000). With the default, Postgres's start-up alone sends hundreds of PGlite's functions
+ * to TurboFan on V8's background threads: 200–250 ms of a start's 600 ms of CPU. A hundred times that
+ * leaves them in Liftoff's baseline code until they are really hot; the queries after the start cost
+ * the same CPU (docs/decisions.md, "PGlite's restart after a crash"). Read when a module is
+ * instantiated, so it is set before each PGlite is made.
+ */
+const WASM_TIERING_BUDGET = '--wasm-tiering-budget=180000000';
+
 /** Embedded PostgreSQL (WASM). `dataDir` omitted: in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Database> {
+  setFlagsFromString(WASM_TIERING_BUDGET);
   const dir = dataDir === undefined ? undefined : resolve(dataDir);
   const release = dir === undefined ? () => {} : acquireDataDirLock(dir);
   let pg: PGlite;
@@ -111,6 +123,7 @@ export async function restorePgliteDataDir(dataDir: string, tarball: Blob): Prom
   const dir = resolve(dataDir);
   const release = acquireDataDirLock(dir);
   try {
+    setFlagsFromString(WASM_TIERING_BUDGET);
     const pg = new PGlite({
       dataDir: dir,
       fs: new DurableNodeFS(dir),
