@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import { inLanguage } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
 import type { PageRoutes } from '../http/endpoint.ts';
-import { send } from '../http/headers.ts';
+import { acceptsHtml, send } from '../http/headers.ts';
+import { ProblemError } from '../http/problem.ts';
 import { consentDocument } from '../organizations/consent.ts';
 
 const MISSING: Record<string, { title: string; text: string }> = {
@@ -55,6 +56,7 @@ export function registerConsentPage(router: PageRoutes, db: Queryable): void {
       v.is(OrganizationId, id) && version.length <= 32 ? await consentDocument(db, id, version) : null;
     const chosen = found ? inLanguage(found.documents, asked, found.languages) : null;
     if (!found || !chosen) {
+      if (!acceptsHtml(c)) throw new ProblemError(404, 'not-found', 'No such consent document');
       const lang = asked && MISSING[asked] ? asked : 'ru';
       const text = MISSING[lang] ?? { title: '', text: '' };
       return send(
@@ -64,6 +66,7 @@ export function registerConsentPage(router: PageRoutes, db: Queryable): void {
         {
           ...HEADERS,
           'Cache-Control': 'no-store',
+          Vary: 'Accept',
         },
       );
     }
