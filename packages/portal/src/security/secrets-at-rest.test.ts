@@ -24,7 +24,7 @@ import { createApiKey } from '../staff/api-keys.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 import { startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { queuedMail } from '../testing/outbox.ts';
-import { createKeyRing } from './keys.ts';
+import { createKeyRing, SEALED_PREFIX } from './keys.ts';
 
 const backends = await testBackends();
 const SITE = 'http://localhost:8788';
@@ -320,6 +320,13 @@ describe.each(backends)('secrets at rest on $name', (backend) => {
       [adminId],
     );
     expect(sealedTotp?.totp_secret).toBeTruthy();
+    // The PKCE verifiers of both sign-ins never leave the portal (no answer shows them to search for):
+    // their rows hold them sealed.
+    const verifiers = await db.query<{ code_verifier: string }>(
+      'SELECT code_verifier FROM staff_oidc_sign_ins UNION ALL SELECT code_verifier FROM oidc_login_states',
+    );
+    expect(verifiers.length).toBe(2);
+    for (const { code_verifier } of verifiers) expect(code_verifier.startsWith(SEALED_PREFIX)).toBe(true);
   });
 });
 
