@@ -11,9 +11,9 @@ import { AttachmentUpload, Problem, ProblemCode } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from './log.ts';
-import { type Portal, startPortal } from './server.ts';
 import { ensurePerson } from './people/members.ts';
 import { createKeyRing } from './security/keys.ts';
+import { type Portal, startPortal } from './server.ts';
 import { createApiKey } from './staff/api-keys.ts';
 import { createSession } from './staff/sessions.ts';
 
