@@ -138,20 +138,31 @@ describe('a hostile client against a running portal', () => {
 
   it('a body cut short by the client is a 400, not a failure of ours', async () => {
     const before = await counts();
-    const answer = await raw(
-      portal.url,
-      request(
-        portal,
-        'POST',
+    const upload = Buffer.from(
+      '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n',
+    );
+    for (const [target, headers, body] of [
+      [
         '/v1/staff/appeals/00000000-0000-0000-0000-000000000000/messages',
         { ...staff(), 'Content-Type': 'application/json', 'Content-Length': '1000' },
         '{"text":"',
-      ),
-      200,
-    );
-    expect(answer).toBeNull();
+      ],
+      [
+        `/v1/organizations/${ORG}/attachments`,
+        { Origin: SITE, 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': '100000' },
+        upload,
+      ],
+      [
+        `/v1/organizations/${ORG}/attachments`,
+        { Origin: SITE, 'Content-Type': 'multipart/form-data; boundary=b', 'Transfer-Encoding': 'chunked' },
+        Buffer.concat([Buffer.from(`${upload.length.toString(16)}\r\n`), upload, Buffer.from('\r\n')]),
+      ],
+    ] as const) {
+      const answer = await raw(portal.url, request(portal, 'POST', target, headers, body), 200);
+      expect(answer, target).toBeNull();
+    }
     // The handler's answer goes nowhere; what counts is what the portal recorded and did.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(failures).toEqual([]);
     expect(await counts()).toBe(before);
   });
