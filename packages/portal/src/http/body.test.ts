@@ -79,6 +79,16 @@ describe('bodies an object schema with optional fields would take', () => {
     expect((await patch('{"a":{"b":true}}')).status).toBe(200);
   });
 
+  it('an array where the schema wants an object is a 422 on that field, not an empty object', async () => {
+    for (const body of ['{"a":[]}', '{"a":[{"b":true}]}']) {
+      const res = await patch(body);
+      expect(res.status, body).toBe(422);
+      expect(await res.json()).toMatchObject({ issues: [{ path: 'body.a', kind: 'type' }] });
+    }
+    const items = await post(JSON.stringify({ items: ['a', 'b'] }));
+    expect(await items.json()).toEqual({ items: ['a', 'b'] });
+  });
+
   it('JSON nested thousands deep inside a field is a 422, not a stack overflow', async () => {
     const res = await patch(`{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`);
     expect(res.status).toBe(422);

@@ -55,7 +55,37 @@ export async function readJsonBody<TSchema extends v.GenericSchema>(
   const result = v.safeParse(schema, data);
   if (!result.success) throw validationProblem('body', result.issues);
   refuseUnstorableText('body', data);
+  const misplaced = arrayForObjectAt(data, result.output, 'body');
+  if (misplaced !== null) {
+    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
+      { path: misplaced, message: 'Expected a JSON object', kind: 'type' },
+    ]);
+  }
   return result.output;
+}
+
+/**
+ * Where the body has an array that the schema took for an object (valibot's `object` and `record` take
+ * arrays: `{"contacts": []}` passed as an empty object), or null. Walks the parsed output beside what
+ * arrived, so it goes no deeper than the schema does.
+ */
+function arrayForObjectAt(input: unknown, output: unknown, path: string): string | null {
+  if (output === null || typeof output !== 'object') return null;
+  if (Array.isArray(input)) {
+    if (!Array.isArray(output)) return Object.getPrototypeOf(output) === Object.prototype ? path : null;
+    for (const [index, item] of output.entries()) {
+      const found = arrayForObjectAt(input[index], item, `${path}.${index}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(output)) return null;
+  for (const [key, item] of Object.entries(output)) {
+    if (!Object.hasOwn(input, key)) continue;
+    const found = arrayForObjectAt((input as Record<string, unknown>)[key], item, `${path}.${key}`);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** Validates the path parameters or the query of a request: 422 with `params.…`/`query.…` paths. */
