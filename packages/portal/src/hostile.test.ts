@@ -302,6 +302,15 @@ describe('a hostile client against a running portal', () => {
     expect(failures).toEqual([]);
   });
 
+  it("headers or a URL over Node's limit are a 431 problem, not Node's empty answer", async () => {
+    expect(expectProblem(await send('GET', '/health', { 'X-Big': 'x'.repeat(20_000) }), 431)?.code).toBe(
+      'headers-too-large',
+    );
+    expect(expectProblem(await send('GET', `/v1/organizations?q=${'x'.repeat(20_000)}`), 431)?.code).toBe(
+      'headers-too-large',
+    );
+  });
+
   it('with PUBLIC_URL set, a spoofed Host with its own Origin is refused on staff and organisation calls', async () => {
     const before = await counts();
     const spoofed = { Host: 'evil.example', Origin: 'http://evil.example' };

@@ -68,6 +68,43 @@ const NOT_IN_DOCUMENT = new Set([
   '/console',
   '/console/*',
 ]);
+/**
+ * The tables a write fills, counted before and after every request: a refused one (4xx) must leave
+ * them as they were. (Tables that record refusals by design — rate limits, wrong-code counters — are
+ * not among them.)
+ */
+const WRITTEN_TABLES = [
+  'appeals',
+  'appeal_messages',
+  'appeal_events',
+  'attachments',
+  'audit_log',
+  'outbox',
+  'desk_events',
+  'appeal_notes',
+  'answer_drafts',
+  'answer_templates',
+  'webhooks',
+  'api_keys',
+  'memberships',
+  'invitations',
+  'organizations',
+  'organization_origins',
+  'organization_topics',
+  'organization_consent_versions',
+  'calendar_days',
+  'criteria_sets',
+  'ratings',
+  'topic_classifier_codes',
+  'appeal_classifier',
+  'staff_mail_preferences',
+  'portal_administrators',
+  'people',
+  'idempotency_keys',
+  'pow_spent',
+];
+const FINGERPRINT = `SELECT concat_ws(',', ${WRITTEN_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(', ')}) AS n`;
+
 /** The fuzz's own API key in use. */
 const FUZZ_KEY = "SELECT id FROM api_keys WHERE label = 'fuzz' AND revoked_at IS NULL";
 /** Operations that end the session they are called with: the fuzz signs in again after one succeeds. */
@@ -428,6 +465,7 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
           const method_ = method.toUpperCase();
           sent++;
           let res: Response;
+          const before = (await db.query<{ n: string }>(FINGERPRINT))[0]?.n;
           try {
             res = await app.request(url, {
               method: method_,
@@ -450,6 +488,11 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
           }
           const text = await res.text();
           const where = `${id} ${method_} ${url.slice(0, 120)} ${payload?.slice(0, 120) ?? ''}`;
+          const after = (await db.query<{ n: string }>(FINGERPRINT))[0]?.n;
+          if (res.status >= 400 && after !== before) {
+            const changed = WRITTEN_TABLES.filter((_, i) => before?.split(',')[i] !== after?.split(',')[i]);
+            failures.push(`${where}: ${res.status} changed ${changed.join(', ')}`);
+          }
           if (res.status >= 500) {
             failures.push(`${where}: ${res.status} ${text.slice(0, 200)}`);
           } else if (res.status >= 400 && !HTML_PAGES.has(id)) {
@@ -489,7 +532,7 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
     const operationIds = Object.values(doc.paths).flatMap((o) => Object.values(o).map((x) => x.operationId));
     expect(operationIds.filter((x) => !pastTheGate.has(x as string))).toEqual([]);
     expect(failures.slice(0, 30)).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 
   it('documents every route the portal serves, but its pages and files', () => {
     const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Json>> };
