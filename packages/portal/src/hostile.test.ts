@@ -305,6 +305,14 @@ describe('a hostile client against a running portal', () => {
     expect(failures).toEqual([]);
   });
 
+  it('a NUL in a page path is a 404, not a 500 from PostgreSQL', async () => {
+    for (const target of [`/consent/${ORG}/a%00`, `/r/${ORG}%00`]) {
+      expect(expectProblem(await send('GET', target), 404, target)?.code).toMatch(/not-found$/);
+      expect((await send('GET', target, { Accept: 'text/html' }))?.status, target).toBe(404);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("headers or a URL over Node's limit are a 431 problem, not Node's empty answer", async () => {
     expect(expectProblem(await send('GET', '/health', { 'X-Big': 'x'.repeat(20_000) }), 431)?.code).toBe(
       'headers-too-large',

@@ -27,7 +27,7 @@ export interface OidcOptions {
 /** How long a started login may take before the callback refuses it. */
 export const OIDC_LOGIN_TTL_MS = 10 * 60_000;
 export const OIDC_CALLBACK_PATH = '/v1/identity/oidc/callback';
-const PROVIDER_ID = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+export const PROVIDER_ID = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 
 /** Checks one provider entry of the configuration; `where` names it in the error (a typo fails at start). */
 export function parseOidcProvider(entry: unknown, where: string): OidcProviderConfig {
