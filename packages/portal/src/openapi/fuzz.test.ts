@@ -10,12 +10,15 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
+import { oidcProvidersFromEnv } from '../identity/oidc.ts';
 import { ensurePerson } from '../people/members.ts';
+import { staffOidcProviderFromEnv } from '../people/oidc-sign-in.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { createSession, csrfTokenFor } from '../staff/sessions.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { buildOpenApiDocument } from './document.ts';
 
 type Json = Record<string, unknown>;
@@ -43,6 +46,8 @@ type Schema = Json & {
 const SEED = 13;
 const REQUESTS_PER_OPERATION = 110;
 const SITE = 'http://localhost:8788';
+/** The portal's public URL: what `app.request` addresses (so its own origin and the cookies' loopback names hold). */
+const PORTAL = 'http://localhost';
 const ORG = 'demo-by';
 const CODES = new Set<string>(ProblemCode.options);
 /** Pages, not API calls: the OpenID Connect callback answers a failed sign-in with an HTML page. */
@@ -288,6 +293,7 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
   let db: Awaited<ReturnType<typeof openDemoDatabase>>['db'];
   let keys: ReturnType<typeof createKeyRing>;
   let personId = '';
+  let idp: TestProvider | undefined;
   /** A console session of a portal administrator who administers the organisation (cookie, CSRF token). */
   let session: { cookie: string; csrf: string } | null = null;
   const signIn = async () => {
@@ -304,7 +310,30 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
     cleanup = demo.close;
     db = demo.db;
     keys = createKeyRing(demo.db, 'fuzz-secret');
-    app = createApp({ db: demo.db, keys, pow: { maxNumber: 200 }, logger: { log() {} } });
+    // Both OpenID Connect sign-ins on, against a real provider, so their operations are fuzzed too.
+    idp = await startOidcProvider({ email: 'fuzz-admin@example.com', verified: true }, [
+      `${PORTAL}/v1/identity/oidc/callback`,
+      `${PORTAL}/console/sign-in/oidc`,
+    ]);
+    const provider = {
+      id: 'fuzz-id',
+      name: 'Fuzz ID',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+    };
+    const staffProvider = staffOidcProviderFromEnv(JSON.stringify(provider));
+    if (staffProvider === null) throw new Error('no staff provider');
+    await db.query('INSERT INTO organization_oidc_providers VALUES ($1, $2)', [ORG, provider.id]);
+    app = createApp({
+      db: demo.db,
+      keys,
+      pow: { maxNumber: 200 },
+      logger: { log() {} },
+      publicUrl: PORTAL,
+      oidc: { providers: oidcProvidersFromEnv(JSON.stringify([provider])), allowInsecureRequests: true },
+      staffOidc: { provider: staffProvider, allowInsecureRequests: true },
+    });
     staffKey = await createApiKey(demo.db, ORG, 'fuzz');
     personId = await ensurePerson(db, 'fuzz-admin@example.com');
     await db.query(
@@ -361,6 +390,8 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
       uploadId: attachment.id,
       serviceId: 'passport',
       setId: 'own-set',
+      providerId: 'fuzz-id',
+      returnOrigin: SITE,
       country: 'BY',
       year: '2026',
       date: '2026-11-02',
@@ -370,6 +401,7 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
     Object.assign(staffKnown, { personId, keyId: key?.id });
   }, 60_000);
   afterAll(async () => {
+    await idp?.close();
     await cleanup();
   });
 
