@@ -20,6 +20,7 @@ import { idempotencyStore } from './http/idempotency.ts';
 import { observeRequests } from './http/observe.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { sendJson } from './http/respond.ts';
+import { refuseMalformedUrl } from './http/url.ts';
 import { OidcLogin, type OidcOptions } from './identity/oidc.ts';
 import { registerOidcPages } from './identity/oidc-pages.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
@@ -118,6 +119,7 @@ export function createApp(options: AppOptions): Hono {
   const metrics = createMetrics(db);
   const observer = observeRequests(logger, metrics);
   app.use('*', observer.middleware);
+  app.use('*', refuseMalformedUrl);
   registerOperationsRoutes(router, { db, metrics, metricsToken: options.metricsToken });
 
   router.get('/health', async (c) => {
@@ -242,6 +244,10 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    // The client closed the connection before its body arrived whole: its fault, not ours, and it has
+    // gone (nothing was read, so nothing changed). Logged as the 400 it is, not as a failure of ours.
+    if (bodyCutShort(error))
+      return problemResponse(c, new ProblemError(400, 'bad-request', 'The body was cut short'));
     // Log the failure for operators; the client gets no stack trace or internals.
     logger.log('error', 'unhandled error', {
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
@@ -253,4 +259,9 @@ export function createApp(options: AppOptions): Hono {
   // The badge on every page of every organisation's site: its cached answers skip the router.
   answerFirst(app, counterFastPath({ access, policy: origins, cache: counterCache, guard, observer }));
   return app;
+}
+
+/** Node's error for a request whose connection closed before its body ended (`IncomingMessage` 'aborted'). */
+function bodyCutShort(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ECONNRESET' && error.message === 'aborted';
 }

@@ -13,10 +13,10 @@ const Flag = v.optional(
   'false',
 );
 
-/** A calendar month, `YYYY-MM`. */
+/** A calendar month, `YYYY-MM` (there is no year 0). */
 export const ReportMonth = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month as YYYY-MM'),
+  v.regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month as YYYY-MM'),
 );
 
 /** A code of the thematic classifier of appeals: four groups of four digits (`0005.0005.0056.1149`). */

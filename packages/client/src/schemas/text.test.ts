@@ -58,6 +58,9 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2024-02-30')).toBe(false);
     expect(isCalendarDate('2024-04-31')).toBe(false);
     expect(isCalendarDate('0099-12-31')).toBe(true);
+    expect(isCalendarDate('0001-01-01')).toBe(true);
+    expect(isCalendarDate('0000-01-01')).toBe(false);
+    expect(isCalendarDate('0000-02-29')).toBe(false);
   });
 
   it('refuses impossible days in the staff filters', () => {

@@ -27,11 +27,15 @@ export function plainText<TInput extends string>() {
 /** Any text a person types or pastes: a string that {@link plainText} accepts. */
 export const PlainString = v.pipe(v.string(), plainText());
 
-/** Whether `YYYY-MM-DD` names a day that exists (not `2024-02-30`). */
+/**
+ * Whether `YYYY-MM-DD` names a day that exists (not `2024-02-30`, nor `0000-01-01`: the calendar has no
+ * year 0 and PostgreSQL refuses it).
+ */
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year === 0) return false;
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;

@@ -8,6 +8,10 @@ import { ProblemError, problemResponse } from './problem.ts';
 const app = new Hono()
   .post('/echo', async (c) => c.json(await readJsonBody(c, v.object({ items: v.array(v.string()) }))))
   .get('/find', (c) => c.json(parseRequest('query', v.object({ q: v.string() }), c.req.query())))
+  // A patch: every field optional, so valibot's `object` would take an array or deep JSON for it.
+  .post('/patch', async (c) =>
+    c.json(await readJsonBody(c, v.object({ a: v.optional(v.object({ b: v.optional(v.boolean()) })) }))),
+  )
   .onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
     throw error;
@@ -37,5 +41,60 @@ describe('text that cannot be stored, where a schema forgot to refuse it', () =>
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ issues: [{ path: 'query.q' }] });
     expect((await post(JSON.stringify({ items: ['Школа № 1'] }))).status).toBe(200);
+  });
+});
+
+describe('bytes that are not UTF-8', () => {
+  it('a body with them is a 400 malformed-json, not text with U+FFFD in it', async () => {
+    const body = Buffer.concat([Buffer.from('{"items":["a'), Buffer.from([0xff, 0xfe]), Buffer.from('"]}')]);
+    const res = await app.request('/echo', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'malformed-json', detail: 'The body is not valid UTF-8' });
+  });
+
+  it('UTF-8 with a byte order mark still parses', async () => {
+    const res = await post(`\uFEFF${JSON.stringify({ items: ['Школа'] })}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ items: ['Школа'] });
+  });
+});
+
+describe('bodies an object schema with optional fields would take', () => {
+  const patch = (body: string) =>
+    app.request('/patch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+
+  it('an array or a scalar for the body is a 422, not an empty patch', async () => {
+    for (const body of ['[]', '[{"a":{}}]', '1', '"x"', 'null']) {
+      const res = await patch(body);
+      expect(res.status, body).toBe(422);
+      expect(await res.json()).toMatchObject({
+        code: 'validation-failed',
+        issues: [{ path: 'body', kind: 'type' }],
+      });
+    }
+    expect((await patch('{"a":{"b":true}}')).status).toBe(200);
+  });
+
+  it('an array where the schema wants an object is a 422 on that field, not an empty object', async () => {
+    for (const body of ['{"a":[]}', '{"a":[{"b":true}]}']) {
+      const res = await patch(body);
+      expect(res.status, body).toBe(422);
+      expect(await res.json()).toMatchObject({ issues: [{ path: 'body.a', kind: 'type' }] });
+    }
+    const items = await post(JSON.stringify({ items: ['a', 'b'] }));
+    expect(await items.json()).toEqual({ items: ['a', 'b'] });
+  });
+
+  it('JSON nested thousands deep inside a field is a 422, not a stack overflow', async () => {
+    const res = await patch(`{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({
+      code: 'validation-failed',
+      detail: 'Nested deeper than 32 levels',
+    });
   });
 });

@@ -8,7 +8,7 @@ import type { Access, EndpointDefinition, PublicAccess, StaffPermission } from '
 import type { Context, Env, Handler, Hono } from 'hono';
 import type { StatusCode } from 'hono/utils/http-status';
 import type * as v from 'valibot';
-import { limitJsonBody, limitJsonBodyTo, parseRequest, readJsonBody } from './body.ts';
+import { limitJsonBody, limitJsonBodyTo, parseRequest, readJsonBody, requestText } from './body.ts';
 import {
   type CorsPolicy,
   checkOrigin,
@@ -234,7 +234,7 @@ export function registerEndpoint<TEndpoint extends EndpointDefinition, TApplican
     if (key !== undefined) {
       // A retry after a lost answer gets the stored answer before any rate limit counts it.
       const scope = `${definition.method} ${definition.path} ${JSON.stringify(params)}`;
-      const requestHash = hashRequest(bodySchema ? await c.req.text() : '');
+      const requestHash = hashRequest(bodySchema ? await requestText(c) : '');
       idempotency = gates.idempotency(scope, key, requestHash, status);
       const stored = await idempotency.replay();
       if (stored) return sendJsonReply(c, stored, cacheable, status);

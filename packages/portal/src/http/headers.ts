@@ -17,6 +17,14 @@ export function requestHeader(c: Context, name: string): string | undefined {
   return c.req.header(name);
 }
 
+/**
+ * Whether the client reads HTML (a browser's navigation says `text/html`): pages answer such a client
+ * with a page, every other client with problem JSON like the rest of the portal.
+ */
+export function acceptsHtml(c: Context): boolean {
+  return /\btext\/html\b/i.test(requestHeader(c, 'Accept') ?? '');
+}
+
 /** The pending headers live on the request's context (a symbol key: cheaper than a WeakMap per request). */
 const PENDING = Symbol('otklik.pendingHeaders');
 type WithPending = Context & { [PENDING]?: Record<string, string> };

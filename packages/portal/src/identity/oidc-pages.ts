@@ -1,9 +1,12 @@
+import { OrganizationId } from '@otklik/client/schemas';
+import * as v from 'valibot';
 import type { IntakeGuard } from '../abuse/intake-guard.ts';
+import { parseRequest } from '../http/body.ts';
 import type { Router } from '../http/endpoint.ts';
 import { send } from '../http/headers.ts';
 import { ProblemError } from '../http/problem.ts';
 import { toHonoPath } from '../http/route-registry.ts';
-import { OIDC_CALLBACK_PATH, type OidcLogin, OidcLoginError } from './oidc.ts';
+import { OIDC_CALLBACK_PATH, type OidcLogin, OidcLoginError, PROVIDER_ID } from './oidc.ts';
 
 export const OIDC_SCRIPT_PATH = '/v1/identity/oidc/complete.js';
 /** Opened by the widget in a popup; redirects to the provider. */
@@ -56,6 +59,11 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
+const StartParams = v.object({
+  organizationId: OrganizationId,
+  providerId: v.pipe(v.string(), v.regex(PROVIDER_ID, 'Not a provider id')),
+});
+
 /** The three routes of an OpenID Connect login (outside the contract: they are navigations in a popup). */
 export function registerOidcPages(
   router: Router,
@@ -63,7 +71,8 @@ export function registerOidcPages(
   guard: IntakeGuard = async () => {},
 ): void {
   router.get(START_PATH, async (c) => {
-    const organizationId = c.req.param('organizationId');
+    // Checked like an endpoint's: a NUL in an id reached PostgreSQL (a 500).
+    const { organizationId, providerId } = parseRequest('params', StartParams, c.req.param());
     const returnOrigin = c.req.query('returnOrigin') ?? '';
     let parsed: string | null = null;
     try {
@@ -75,7 +84,7 @@ export function registerOidcPages(
       ]);
     }
     await guard(c, 'oidc-start', organizationId);
-    const url = await login.start(organizationId, c.req.param('providerId'), returnOrigin);
+    const url = await login.start(organizationId, providerId, returnOrigin);
     return send(c, null, 302, {
       Location: url.href,
       'Cache-Control': 'no-store',

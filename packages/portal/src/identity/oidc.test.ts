@@ -189,6 +189,18 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
     expect((await start('no-such-org', 'test-id', SITE)).status).toBe(404);
   });
 
+  it('refuses ids with a NUL or of the wrong shape with a 422 naming the parameter (a NUL reached PostgreSQL: 500)', async () => {
+    for (const [org, provider, path] of [
+      ['demo%00school', 'test-id', 'params.organizationId'],
+      ['demo-school', '%00', 'params.providerId'],
+      ['demo-school', 'Test_ID', 'params.providerId'],
+    ] as const) {
+      const res = await start(org, provider, SITE);
+      expect(res.status, `${org} ${provider}`).toBe(422);
+      expect(v.parse(Problem, await res.json()).issues?.[0]?.path).toBe(path);
+    }
+  });
+
   it("lets the portal's own rating page sign in for any organisation", async () => {
     const res = await start('demo-school', 'test-id', PORTAL);
     expect(res.status).toBe(302);

@@ -3,7 +3,7 @@ import type { VerifiedIdentity } from '@otklik/client/schemas';
 import * as client from 'openid-client';
 import type { Database } from '../db/types.ts';
 import { ProblemError } from '../http/problem.ts';
-import type { KeyRing } from '../security/keys.ts';
+import { type KeyRing, openIfSealed, PKCE_VERIFIER_PURPOSE } from '../security/keys.ts';
 import { IDENTITY_TOKEN_TTL_MS, issueIdentityToken } from './tokens.ts';
 
 /** One OpenID Connect provider the portal can send citizens to (portal configuration, not data). */
@@ -27,7 +27,7 @@ export interface OidcOptions {
 /** How long a started login may take before the callback refuses it. */
 export const OIDC_LOGIN_TTL_MS = 10 * 60_000;
 export const OIDC_CALLBACK_PATH = '/v1/identity/oidc/callback';
-const PROVIDER_ID = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+export const PROVIDER_ID = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 
 /** Checks one provider entry of the configuration; `where` names it in the error (a typo fails at start). */
 export function parseOidcProvider(entry: unknown, where: string): OidcProviderConfig {
@@ -222,7 +222,7 @@ export class OidcLogin {
         organizationId,
         providerId,
         returnOrigin,
-        codeVerifier,
+        await this.keys.seal(PKCE_VERIFIER_PURPOSE, codeVerifier),
         nonce,
         new Date(now),
         new Date(now + OIDC_LOGIN_TTL_MS),
@@ -267,7 +267,7 @@ export class OidcLogin {
     let emailVerified: unknown;
     try {
       const tokens = await client.authorizationCodeGrant(config, new URL(`${this.#redirectUri}?${query}`), {
-        pkceCodeVerifier: pending.code_verifier,
+        pkceCodeVerifier: await openIfSealed(this.keys, PKCE_VERIFIER_PURPOSE, pending.code_verifier),
         expectedState: state,
         expectedNonce: pending.nonce,
         idTokenExpected: true,

@@ -10,10 +10,15 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
+import { oidcProvidersFromEnv } from '../identity/oidc.ts';
+import { ensurePerson } from '../people/members.ts';
+import { staffOidcProviderFromEnv } from '../people/oidc-sign-in.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
+import { createSession, csrfTokenFor } from '../staff/sessions.ts';
 import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { buildOpenApiDocument } from './document.ts';
 
 type Json = Record<string, unknown>;
@@ -41,10 +46,74 @@ type Schema = Json & {
 const SEED = 13;
 const REQUESTS_PER_OPERATION = 110;
 const SITE = 'http://localhost:8788';
+/** The portal's public URL: what `app.request` addresses (so its own origin and the cookies' loopback names hold). */
+const PORTAL = 'http://localhost';
 const ORG = 'demo-by';
 const CODES = new Set<string>(ProblemCode.options);
 /** Pages, not API calls: the OpenID Connect callback answers a failed sign-in with an HTML page. */
 const HTML_PAGES = new Set(['completeOidcLogin']);
+/**
+ * Routes the portal serves outside the OpenAPI document: pages, files, probes and the document itself.
+ * Any other route must be an operation of the document (a new endpoint the fuzz would not reach).
+ */
+const NOT_IN_DOCUMENT = new Set([
+  '/health',
+  '/health/live',
+  '/health/ready',
+  '/metrics',
+  '/v1/openapi.json',
+  '/v1/docs',
+  '/v1/identity/oidc/complete.js',
+  '/otklik.js',
+  '/widgets/*',
+  '/embed-preview',
+  '/consent/{organizationId}/{version}',
+  '/favicon.ico',
+  '/r/{organizationId}',
+  '/console',
+  '/console/*',
+]);
+/**
+ * The tables a write fills, counted before and after every request: a refused one (4xx) must leave
+ * them as they were. (Tables that record refusals by design — rate limits, wrong-code counters — are
+ * not among them.)
+ */
+const WRITTEN_TABLES = [
+  'appeals',
+  'appeal_messages',
+  'appeal_events',
+  'attachments',
+  'audit_log',
+  'outbox',
+  'desk_events',
+  'appeal_notes',
+  'answer_drafts',
+  'answer_templates',
+  'webhooks',
+  'api_keys',
+  'memberships',
+  'invitations',
+  'organizations',
+  'organization_origins',
+  'organization_topics',
+  'organization_consent_versions',
+  'calendar_days',
+  'criteria_sets',
+  'ratings',
+  'topic_classifier_codes',
+  'appeal_classifier',
+  'staff_mail_preferences',
+  'portal_administrators',
+  'people',
+  'idempotency_keys',
+  'pow_spent',
+];
+const FINGERPRINT = `SELECT concat_ws(',', ${WRITTEN_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(', ')}) AS n`;
+
+/** The fuzz's own API key in use. */
+const FUZZ_KEY = "SELECT id FROM api_keys WHERE label = 'fuzz' AND revoked_at IS NULL";
+/** Operations that end the session they are called with: the fuzz signs in again after one succeeds. */
+const SIGN_OUTS = new Set(['signOutStaff', 'signOutStaffEverywhere']);
 
 /** mulberry32: a small seeded generator, so a failure is reproducible from the seed. */
 function generator(seed: number) {
@@ -114,19 +183,23 @@ const PATTERN_SAMPLES = [
   'a'.repeat(64),
   'AbCdEfGh12345678_-',
   '2026-11',
+  '0000-01',
   '12',
   '1',
 ];
 
 function validString(schema: Schema, r: Random, known: Json): string {
-  if (schema.format === 'date') return r.pick(['2026-11-01', '2024-02-29', '2026-01-31']);
+  // Days at the edges of the calendar too: there is no year 0, and PostgreSQL refuses it.
+  if (schema.format === 'date')
+    return r.pick(['2026-11-01', '2024-02-29', '2026-01-31', '0000-01-01', '0001-01-01', '9999-12-31']);
   if (schema.format === 'date-time') return new Date(Date.UTC(2026, 10, 1)).toISOString();
   if (schema.format === 'email') return 'fuzz@example.com';
   if (schema.format === 'uri') return `${SITE}/page`;
   if (schema.format === 'uuid') return r.chance(0.5) ? (known.appealId as string) : randomUUID();
   if (schema.pattern !== undefined) {
     const pattern = new RegExp(schema.pattern, 'u');
-    return PATTERN_SAMPLES.find((sample) => pattern.test(sample)) ?? 'abc';
+    const samples = PATTERN_SAMPLES.filter((sample) => pattern.test(sample));
+    return samples.length > 0 ? r.pick(samples) : 'abc';
   }
   const min = schema.minLength ?? 1;
   const max = Math.min(schema.maxLength ?? 40, 40);
@@ -217,12 +290,58 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
   const staffKnown: Json = {};
   let staffKey = '';
   let secret = '';
+  let db: Awaited<ReturnType<typeof openDemoDatabase>>['db'];
+  let keys: ReturnType<typeof createKeyRing>;
+  let personId = '';
+  let idp: TestProvider | undefined;
+  /** A console session of a portal administrator who administers the organisation (cookie, CSRF token). */
+  let session: { cookie: string; csrf: string } | null = null;
+  const signIn = async () => {
+    const started = await createSession(db, keys, personId, new Date());
+    session = {
+      cookie: `otklik-session=${started.token}`,
+      csrf: await csrfTokenFor(keys, started.id),
+    };
+    return session;
+  };
 
   beforeAll(async () => {
     const demo = await openDemoDatabase(backend);
     cleanup = demo.close;
-    app = createApp({ db: demo.db, keys: createKeyRing(demo.db, 'fuzz-secret'), pow: { maxNumber: 200 } });
+    db = demo.db;
+    keys = createKeyRing(demo.db, 'fuzz-secret');
+    // Both OpenID Connect sign-ins on, against a real provider, so their operations are fuzzed too.
+    idp = await startOidcProvider({ email: 'fuzz-admin@example.com', verified: true }, [
+      `${PORTAL}/v1/identity/oidc/callback`,
+      `${PORTAL}/console/sign-in/oidc`,
+    ]);
+    const provider = {
+      id: 'fuzz-id',
+      name: 'Fuzz ID',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+    };
+    const staffProvider = staffOidcProviderFromEnv(JSON.stringify(provider));
+    if (staffProvider === null) throw new Error('no staff provider');
+    await db.query('INSERT INTO organization_oidc_providers VALUES ($1, $2)', [ORG, provider.id]);
+    app = createApp({
+      db: demo.db,
+      keys,
+      pow: { maxNumber: 200 },
+      logger: { log() {} },
+      publicUrl: PORTAL,
+      oidc: { providers: oidcProvidersFromEnv(JSON.stringify([provider])), allowInsecureRequests: true },
+      staffOidc: { provider: staffProvider, allowInsecureRequests: true },
+    });
     staffKey = await createApiKey(demo.db, ORG, 'fuzz');
+    personId = await ensurePerson(db, 'fuzz-admin@example.com');
+    await db.query(
+      `INSERT INTO memberships (person_id, organization_id, role, subtree) VALUES ($1, $2, 'administrator', true)`,
+      [personId, ORG],
+    );
+    await db.query('INSERT INTO portal_administrators (person_id) VALUES ($1)', [personId]);
+    const [key] = await db.query<{ id: string }>(FUZZ_KEY);
     const post = (path: string, body: unknown) =>
       app.request(path, {
         method: 'POST',
@@ -271,9 +390,18 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
       uploadId: attachment.id,
       serviceId: 'passport',
       setId: 'own-set',
+      providerId: 'fuzz-id',
+      returnOrigin: SITE,
+      country: 'BY',
+      year: '2026',
+      date: '2026-11-02',
+      month: '2026-11',
     });
+    // Staff paths name the people and keys that exist (a revoked key or a changed role is fine).
+    Object.assign(staffKnown, { personId, keyId: key?.id });
   }, 60_000);
   afterAll(async () => {
+    await idp?.close();
     await cleanup();
   });
 
@@ -283,6 +411,7 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
     const failures: string[] = [];
     const seen = new Map<number, number>();
     const reached = new Set<string>();
+    const pastTheGate = new Set<string>();
     let sent = 0;
     for (const [template, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -324,8 +453,16 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
           // Staff calls come from the console (same origin, no Origin on GET) or from scripts (none).
           if (r.chance(staff ? 0.15 : 0.85))
             headers.Origin = r.pick([SITE, SITE, SITE, 'https://evil.example', 'null']);
-          if (staff && r.chance(0.9))
+          // Staff calls with the API key, the console's session (writes with its CSRF token), or neither.
+          const credential = r.next();
+          const viaSession = (staff || operation['x-otklik-access'] === 'console') && credential >= 0.45;
+          if (staff && credential < 0.45)
             headers.Authorization = `Bearer ${r.chance(0.9) ? staffKey : 'x'.repeat(40)}`;
+          if (viaSession && credential < 0.95) {
+            const { cookie, csrf } = session ?? (await signIn());
+            headers.Cookie = r.chance(0.95) ? cookie : 'otklik-session=forged';
+            if (method !== 'get' && r.chance(0.95)) headers['X-CSRF-Token'] = csrf;
+          }
           if ('appealSecret' in secured && r.chance(0.85))
             headers.Authorization = `Bearer ${r.chance(0.8) ? secret : 'y'.repeat(43)}`;
           if ('uploadToken' in secured && r.chance(0.85)) headers.Authorization = `Bearer ${'z'.repeat(43)}`;
@@ -360,6 +497,7 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
           const method_ = method.toUpperCase();
           sent++;
           let res: Response;
+          const before = (await db.query<{ n: string }>(FINGERPRINT))[0]?.n;
           try {
             res = await app.request(url, {
               method: method_,
@@ -372,8 +510,21 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
           }
           seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
           if (res.status < 300) reached.add(id);
+          if (res.status !== 401 && res.status !== 403) pastTheGate.add(id);
+          if (SIGN_OUTS.has(id) && res.status === 204) session = null;
+          // The fuzz's own key revoked (its id is known): a new one, or every later call is a 401.
+          if (id === 'revokeStaffApiKey' && res.status === 204 && url.includes(String(staffKnown.keyId))) {
+            staffKey = await createApiKey(db, ORG, 'fuzz');
+            const [key] = await db.query<{ id: string }>(FUZZ_KEY);
+            staffKnown.keyId = key?.id;
+          }
           const text = await res.text();
           const where = `${id} ${method_} ${url.slice(0, 120)} ${payload?.slice(0, 120) ?? ''}`;
+          const after = (await db.query<{ n: string }>(FINGERPRINT))[0]?.n;
+          if (res.status >= 400 && after !== before) {
+            const changed = WRITTEN_TABLES.filter((_, i) => before?.split(',')[i] !== after?.split(',')[i]);
+            failures.push(`${where}: ${res.status} changed ${changed.join(', ')}`);
+          }
           if (res.status >= 500) {
             failures.push(`${where}: ${res.status} ${text.slice(0, 200)}`);
           } else if (res.status >= 400 && !HTML_PAGES.has(id)) {
@@ -409,8 +560,27 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
     ]) {
       expect(reached).toContain(id);
     }
+    // Every operation was answered past its credentials at least once: none is fuzzed at the door only.
+    const operationIds = Object.values(doc.paths).flatMap((o) => Object.values(o).map((x) => x.operationId));
+    expect(operationIds.filter((x) => !pastTheGate.has(x as string))).toEqual([]);
     expect(failures.slice(0, 30)).toEqual([]);
-  }, 120_000);
+  }, 600_000);
+
+  it('documents every route the portal serves, but its pages and files', () => {
+    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Json>> };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+    const undocumented = app.routes
+      // Middleware (`*`), CORS preflights (documented by the operations they serve).
+      .filter((route) => route.method !== 'ALL' && route.method !== 'OPTIONS')
+      .map((route) => ({ method: route.method, path: route.path.replace(/:(\w+)/g, '{$1}') }))
+      .filter(({ method, path }) => !documented.has(`${method} ${path}`) && !NOT_IN_DOCUMENT.has(path))
+      .map(({ method, path }) => `${method} ${path}`);
+    expect(undocumented).toEqual([]);
+  });
 });
 
 function safeJson(text: string): unknown {

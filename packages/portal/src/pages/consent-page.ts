@@ -3,12 +3,13 @@
  * the page the appeal form links to when the organisation wrote the document in the console instead
  * of linking a page of its site. Plain HTML, no script or style (`default-src 'none'`).
  */
-import { OrganizationId } from '@otklik/client/schemas';
+import { isPlainText, OrganizationId } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { inLanguage } from '../appeals/settings.ts';
 import type { Queryable } from '../db/types.ts';
 import type { PageRoutes } from '../http/endpoint.ts';
-import { send } from '../http/headers.ts';
+import { acceptsHtml, send } from '../http/headers.ts';
+import { ProblemError } from '../http/problem.ts';
 import { consentDocument } from '../organizations/consent.ts';
 
 const MISSING: Record<string, { title: string; text: string }> = {
@@ -52,9 +53,13 @@ export function registerConsentPage(router: PageRoutes, db: Queryable): void {
     const version = c.req.param('version');
     const asked = c.req.query('lang')?.trim().toLowerCase();
     const found =
-      v.is(OrganizationId, id) && version.length <= 32 ? await consentDocument(db, id, version) : null;
+      // A version with a NUL is none (PostgreSQL refuses the byte: it was a 500).
+      v.is(OrganizationId, id) && version.length <= 32 && isPlainText(version)
+        ? await consentDocument(db, id, version)
+        : null;
     const chosen = found ? inLanguage(found.documents, asked, found.languages) : null;
     if (!found || !chosen) {
+      if (!acceptsHtml(c)) throw new ProblemError(404, 'not-found', 'No such consent document');
       const lang = asked && MISSING[asked] ? asked : 'ru';
       const text = MISSING[lang] ?? { title: '', text: '' };
       return send(
@@ -64,6 +69,7 @@ export function registerConsentPage(router: PageRoutes, db: Queryable): void {
         {
           ...HEADERS,
           'Cache-Control': 'no-store',
+          Vary: 'Accept',
         },
       );
     }

@@ -81,8 +81,9 @@ describe('the portal’s rating page /r/{organizationId}', () => {
   });
 
   it('answers 404 with a page for an unknown or malformed organisation id', async () => {
+    const browser = { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } };
     for (const path of ['/r/nobody', '/r/Bad_Id', '/r/a--%3Cscript%3E?lang=en']) {
-      const res = await app.request(path);
+      const res = await app.request(path, browser);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.headers.get('content-security-policy')).toBe(RATE_PAGE_CSP);
@@ -91,10 +92,17 @@ describe('the portal’s rating page /r/{organizationId}', () => {
       expect(html).not.toContain('data-otklik=');
       expect(html).not.toContain('<script');
     }
-    expect(await (await app.request('/r/nobody?lang=en')).text()).toContain(
+    expect(await (await app.request('/r/nobody?lang=en', browser)).text()).toContain(
       '<h1>Organisation not found</h1>',
     );
-    expect(await (await app.request('/r/nobody')).text()).toContain('<h1>Организация не найдена</h1>');
+    expect(await (await app.request('/r/nobody', browser)).text()).toContain(
+      '<h1>Организация не найдена</h1>',
+    );
+    // A client that does not read HTML (a script, a HEAD check) gets the portal's problem JSON.
+    const script = await app.request('/r/nobody');
+    expect(script.status).toBe(404);
+    expect(script.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await script.json()).toMatchObject({ code: 'organization-not-found' });
     // Browsers ask the page's origin for a favicon: an empty answer, not a 404 in the console.
     expect((await app.request('/favicon.ico')).status).toBe(204);
   });

@@ -13,7 +13,8 @@ import { OrganizationId } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import type { Queryable } from '../db/types.ts';
 import type { PageRoutes } from '../http/endpoint.ts';
-import { send } from '../http/headers.ts';
+import { acceptsHtml, send } from '../http/headers.ts';
+import { ProblemError } from '../http/problem.ts';
 import { organizationHeading } from '../organizations/directory.ts';
 
 type Lang = 'ru' | 'be' | 'en';
@@ -149,9 +150,12 @@ export function registerRatePage(router: PageRoutes, db: Queryable): void {
     const asked = c.req.query('lang')?.trim().toLowerCase();
     const org = v.is(OrganizationId, id) ? await organizationHeading(db, id) : null;
     if (!org) {
+      if (!acceptsHtml(c))
+        throw new ProblemError(404, 'organization-not-found', `No organisation with id ${id}`);
       return send(c, renderMissingPage(isLang(asked) ? asked : 'ru'), 404, {
         ...HEADERS,
         'Cache-Control': 'no-store',
+        Vary: 'Accept',
       });
     }
     const languages = org.languages.filter(isLang);

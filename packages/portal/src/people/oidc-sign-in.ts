@@ -22,7 +22,7 @@ import {
   type OidcProviderConfig,
   parseOidcProvider,
 } from '../identity/oidc.ts';
-import { type KeyRing, safeEqualHex } from '../security/keys.ts';
+import { type KeyRing, openIfSealed, PKCE_VERIFIER_PURPOSE, safeEqualHex } from '../security/keys.ts';
 import { auditSignInEvent, type SignInMethod } from './sign-in-audit.ts';
 import { acceptTotp, type CodeRefusal, TOTP_MISSING, totpRefusal } from './totp.ts';
 
@@ -115,7 +115,14 @@ export class StaffOidcSignIn {
     await this.db.query(
       `INSERT INTO staff_oidc_sign_ins (state_hash, browser_hash, code_verifier, nonce, created_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [sha256(state), sha256(browser), codeVerifier, nonce, now, expiresAt],
+      [
+        sha256(state),
+        sha256(browser),
+        await this.keys.seal(PKCE_VERIFIER_PURPOSE, codeVerifier),
+        nonce,
+        now,
+        expiresAt,
+      ],
     );
     const url = await authorizationUrl(config, this.#redirectUri, { codeVerifier, state, nonce });
     return { started: { authorizationUrl: url.href, expiresAt: expiresAt.toISOString() }, browser };
@@ -176,7 +183,7 @@ export class StaffOidcSignIn {
     let emailVerified: unknown;
     try {
       const tokens = await client.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: pending.code_verifier,
+        pkceCodeVerifier: await openIfSealed(this.keys, PKCE_VERIFIER_PURPOSE, pending.code_verifier),
         expectedState: input.state,
         expectedNonce: pending.nonce,
         idTokenExpected: true,

@@ -23,6 +23,13 @@ export interface KeyRing {
 /** Sealed values start with this, so a reader can tell them from values written before sealing. */
 export const SEALED_PREFIX = 'sealed:v1:';
 
+/** The PKCE verifier of an OpenID Connect sign-in in progress: sealed in its row (it never leaves the portal). */
+export const PKCE_VERIFIER_PURPOSE = 'oidc-pkce-verifier';
+
+/** Opens `value` if it is sealed; a value written before sealing began is returned as it is. */
+export const openIfSealed = (keys: KeyRing, purpose: string, value: string): Promise<string> =>
+  value.startsWith(SEALED_PREFIX) ? keys.open(purpose, value) : Promise.resolve(value);
+
 export function createKeyRing(db: Queryable, secret = process.env.OTKLIK_SECRET): KeyRing {
   let master: Promise<Buffer> | undefined;
   const derived = new Map<string, Buffer>();
