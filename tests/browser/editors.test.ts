@@ -211,7 +211,10 @@ describe.skipIf(!chromiumAvailable())('mount markup through Joomla filters and T
         sitePage.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
         await sitePage.goto(`${site.origin}${path}`);
         const table = sitePage.getByRole('table');
-        await expect.poll(() => table.count()).toBe(1);
+        // The counter draws its table after the loader, its chunk and the portal's figures have come:
+        // on a loaded machine more than expect.poll's default second.
+        await table.waitFor({ timeout: 20_000 });
+        expect(await table.count()).toBe(1);
         const cells = await table
           .getByRole('row', { name: /Поступило/ })
           .getByRole('cell')

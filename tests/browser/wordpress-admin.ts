@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 /**
  * What a site owner does in a real WordPress's admin screens, driven in Chromium: the installer, the
  * login form, Plugins → Add New → Upload, Settings, Users → Add New, the block editor. Each step waits
- * for WordPress's own confirmation on the page.
+ * for WordPress's own confirmation on the page, and for what a person waits for before acting: the
+ * page's scripts to have done what they do on their own after it loads (see `settled`).
  */
 
 export interface Account {
@@ -20,11 +21,44 @@ async function visible(locator: Locator): Promise<void> {
 }
 
 /**
+ * Waits until the admin page now shown has loaded and its scripts have set it up. WordPress's notices
+ * ("Settings saved.", "Plugin deactivated.") come at the top of a page php -S is still sending: seen
+ * alone they do not mean the rest of the page is there, nor that the footer scripts have bound their
+ * handlers (jQuery's ready callbacks run in tasks of their own after DOMContentLoaded; one added now
+ * runs after all those the page's scripts added). A click before that does what the page does without
+ * JavaScript — the Plugins screen's Delete link then leads to a confirmation screen instead.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load', timeout);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        (window as unknown as { jQuery: (ready: () => void) => void }).jQuery(() => resolve()),
+      ),
+  );
+}
+
+/**
+ * Waits for user-profile.js to have put its suggested password into #pass1: it does so once zxcvbn has
+ * loaded, which starts only after the page's load event, and then moves the focus to #pass1. Typing
+ * before that loses the race: the suggestion replaces the typed password, or the focus jumps into
+ * #pass1 in the middle of filling another field. Afterwards a typed password stays.
+ */
+async function passwordSuggested(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (document.querySelector<HTMLInputElement>('#pass1')?.value ?? '') !== '',
+    undefined,
+    timeout,
+  );
+}
+
+/**
  * Runs WordPress's installer in English. It starts at the installer's second screen, the one its
  * language chooser leads to: the chooser lists languages from WordPress.org, which is not reachable here.
  */
 export async function installWordPress(page: Page, origin: string, title: string, admin: Account) {
   await page.goto(`${origin}/wp-admin/install.php?step=1`);
+  await passwordSuggested(page);
   await page.locator('#weblog_title').fill(title);
   await page.locator('#user_login').fill(admin.login);
   await page.locator('#pass1').fill(admin.password);
@@ -36,6 +70,10 @@ export async function installWordPress(page: Page, origin: string, title: string
 export async function logIn(page: Page, origin: string, account: Account, then = '/wp-admin/profile.php') {
   await page.context().clearCookies();
   await page.goto(`${origin}/wp-login.php?redirect_to=${encodeURIComponent(`${origin}${then}`)}`);
+  // The login screen focuses #user_login and selects its text 200 ms after it is parsed
+  // (wp_attempt_focus, a setTimeout): typing before that sends the password into the username field
+  // when the timer fires between the two fills, as it does on a loaded machine.
+  await page.waitForFunction(() => document.activeElement?.id === 'user_login', undefined, timeout);
   await page.locator('#user_login').fill(account.login);
   await page.locator('#user_pass').fill(account.password);
   await page.locator('#wp-submit').click();
@@ -58,12 +96,17 @@ export async function savePortalAddress(page: Page, origin: string, portal: stri
   await page.getByLabel('Portal address').fill(portal);
   await page.getByRole('button', { name: 'Save Changes' }).click();
   await visible(page.getByText('Settings saved.'));
+  // The notice is at the top; what follows it may still be arriving.
+  await settled(page);
   return page.locator('#wpbody-content').innerText();
 }
 
 /** Users → Add New User, without the notification mail (this WordPress has no mail server). */
 export async function addUser(page: Page, origin: string, account: Account, role: string) {
   await page.goto(`${origin}/wp-admin/user-new.php`);
+  // Only once the suggestion is in does the button below set the password at once; before, it too
+  // waits for zxcvbn and then overwrites whatever was typed meanwhile.
+  await passwordSuggested(page);
   await page.locator('#user_login').fill(account.login);
   await page.locator('#email').fill(account.email);
   // The password field is revealed by its button, filled with a generated password: replace it.
@@ -82,6 +125,7 @@ export async function setSiteLanguage(page: Page, origin: string, locale: string
   await page.locator('#WPLANG').selectOption(locale);
   await page.locator('#submit').click();
   await visible(page.getByText('Settings saved.'));
+  await settled(page);
 }
 
 /** Opens the block editor on a new post of `type`, with the welcome guide dismissed. */
@@ -105,8 +149,17 @@ export async function editorCanvas(page: Page): Promise<FrameLocator | Page> {
       ? page.frameLocator('iframe[name="editor-canvas"]')
       : page;
   await visible(canvas.locator('.editor-post-title, .wp-block-post-title'));
-  const guide = page.getByRole('dialog').getByRole('button', { name: 'Close' });
-  if (await guide.isVisible()) await guide.click();
+  // Whether the guide shows is the editor's preference, known before the editor renders; whether it is
+  // already on screen is not: asking the screen could miss a guide that opens a moment later and then
+  // covers the editor.
+  const guideShown = await page.evaluate(() =>
+    (window as unknown as WpGlobal).wp.data.select('core/edit-post').isFeatureActive('welcomeGuide'),
+  );
+  if (guideShown) {
+    const guide = page.locator('.edit-post-welcome-guide');
+    await guide.getByRole('button', { name: 'Close' }).click(timeout);
+    await guide.waitFor({ state: 'detached', ...timeout });
+  }
   return canvas;
 }
 
@@ -139,6 +192,7 @@ interface WpGlobal {
         isSavingPost(): boolean;
         getPermalink(): string;
       };
+      select(store: 'core/edit-post'): { isFeatureActive(feature: 'welcomeGuide'): boolean };
     };
     apiFetch(options: {
       path: string;
@@ -187,6 +241,8 @@ export async function deletePlugin(page: Page, origin: string, name: string) {
   const row = page.locator(`tr[data-plugin^="${name}/"]`);
   await row.getByRole('link', { name: /^Deactivate/ }).click();
   await visible(page.getByText('Plugin deactivated.'));
+  // Delete is handled by updates.js (a confirm(), then admin-ajax): its click handler must be bound.
+  await settled(page);
   page.once('dialog', (dialog) => void dialog.accept());
   await page
     .locator(`tr[data-plugin^="${name}/"]`)

@@ -74,6 +74,8 @@ export interface WordPressSite {
   readonly root: string;
   /** What PHP wrote to WordPress's debug log (WP_DEBUG_LOG) so far. */
   debugLog(): string;
+  /** The last of what `php -S` wrote (a line per request, with its status, and PHP's startup errors). */
+  serverLog(): string;
   /** Runs a read-only SQL query on the site's SQLite database with php's PDO; rows as objects. */
   query(sql: string): Record<string, unknown>[];
   close(): Promise<void>;
@@ -192,7 +194,7 @@ export async function startWordPress(
   );
   let serverOutput = '';
   server.stderr?.on('data', (chunk: Buffer) => {
-    serverOutput = (serverOutput + chunk.toString()).slice(-20_000);
+    serverOutput = (serverOutput + chunk.toString()).slice(-100_000);
   });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   await waitForServer(`${origin}/wp-includes/images/blank.gif`, () => serverOutput);
@@ -202,6 +204,7 @@ export async function startWordPress(
     origin,
     root,
     debugLog: () => (existsSync(debugLog) ? readFileSync(debugLog, 'utf8') : ''),
+    serverLog: () => serverOutput,
     query(sql) {
       const database = join(root, 'wp-content/database/.ht.sqlite');
       const result = spawnSync(
