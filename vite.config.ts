@@ -56,6 +56,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for what a page shows after its scripts ran (a widget rendered, a
+          // screen loaded); 1 s, vitest's default, is a race on a loaded machine, not a budget.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
         },
