@@ -3,8 +3,8 @@ import { LocationProvider } from 'preact-iso/router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession, serverSession } from '../session.ts';
-import SignIn from './sign-in.tsx';
 import { signInMessages } from './sign-in.messages.ts';
+import SignIn from './sign-in.tsx';
 import OidcSignIn from './sign-in-oidc.tsx';
 
 const SIGN_IN_ID = '11111111-1111-4111-8111-111111111111';
@@ -109,7 +109,7 @@ describe('the staff sign-in', () => {
       const m = signInMessages[lang];
       expect(m.emailStep).not.toBe(m.emailLabel);
       expect(m.codeStep).not.toBe(m.codeLabel);
-      expect(m.emailLabel.toLowerCase()).not.toContain(m.emailStep.toLowerCase());
+      expect(String(m.emailLabel).toLowerCase()).not.toContain(String(m.emailStep).toLowerCase());
     });
 
   it('asks for the work e-mail first and checks it with the contract’s schema', async () => {
