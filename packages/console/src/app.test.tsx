@@ -65,7 +65,7 @@ describe('the console shell', () => {
     await heading();
     const nav = screen.getByRole('navigation', { name: 'Разделы' });
     expect(
-      within(nav)
+      within(within(nav).getByRole('list'))
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Очередь', 'Отчёты', 'Оценки', 'Настройки', 'Администрирование']);
@@ -272,7 +272,7 @@ describe('the organisation switcher', () => {
     await waitFor(() => expect(location.pathname).toBe('/console/'));
     const nav = screen.getByRole('navigation', { name: 'Разделы' });
     expect(
-      within(nav)
+      within(within(nav).getByRole('list'))
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Отчёты', 'Оценки']);

@@ -175,4 +175,46 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
       await page.context().close();
     }
   });
+
+  it('at 375 px the tabs keep to one row that scrolls sideways, and the keyboard brings each into view', async () => {
+    // The head (approver) has five tabs, "Ждут моего согласования" among them.
+    const page = await openSignedIn(h, 'head@school.demo.otklik.localhost', '/console/queue', { width: 375 });
+    try {
+      const list = page.getByRole('tablist', { name: 'Сохранённые фильтры' });
+      await list.getByRole('tab', { name: /Ждут моего согласования/ }).waitFor();
+      const tabs = list.getByRole('tab');
+      expect(await tabs.count()).toBe(5);
+      const tops = await tabs.evaluateAll((all) =>
+        all.map((tab) => Math.round(tab.getBoundingClientRect().top)),
+      );
+      expect(new Set(tops).size).toBe(1);
+      const sizes = () =>
+        list.evaluate((el) => ({
+          scrollWidth: el.scrollWidth,
+          clientWidth: el.clientWidth,
+          scrollHeight: el.scrollHeight,
+          clientHeight: el.clientHeight,
+        }));
+      const before = await sizes();
+      expect(before.scrollWidth).toBeGreaterThan(before.clientWidth);
+      // No vertical scrollbar from the selected tab's line.
+      expect(before.scrollHeight).toBe(before.clientHeight);
+      // Keyboard unchanged: one Tab stop, End moves to the last tab, which scrolls into view.
+      await list.getByRole('tab', { selected: true }).focus();
+      await page.keyboard.press('End');
+      const last = tabs.last();
+      expect(await last.evaluate((tab) => tab === document.activeElement)).toBe(true);
+      const inView = await last.evaluate((tab) => {
+        const box = tab.getBoundingClientRect();
+        const frame = (tab.parentElement as HTMLElement).getBoundingClientRect();
+        return box.left >= frame.left - 1 && box.right <= frame.right + 1;
+      });
+      expect(inView).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await last.getAttribute('aria-selected')).toBe('true');
+      await checkScreen(page, { label: 'queue, the head’s tabs, 375 px' });
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -193,6 +193,44 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
     });
   });
 
+  it('at 375 px the header of organisation staff is two rows; the person’s link is in the menu', async () => {
+    for (const [email, name] of [
+      ['clerk@school.demo.otklik.localhost', 'Секретарь'],
+      [ANALYST, 'Аналитик отдела образования'],
+    ] as const) {
+      const cookie = await signInCookie(h, email);
+      await withPage('/console', { width: 375, height: 740, cookie }, async (page) => {
+        const header = page.locator('.shell-header');
+        const height = await header.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+        console.log(`[shell] 375 px: the header of ${email} is ${height} px high`);
+        // Two rows of 44 px targets with their gaps and padding (three rows, 159 px, before).
+        expect(height).toBeLessThanOrEqual(120);
+        // The organisation shows, in one line, named in full for screen readers and in its title.
+        const organization = page.locator('.shell-header .organization-name');
+        expect(await organization.isVisible()).toBe(true);
+        expect(await page.getByRole('link', { name: 'Отклик консоль' }).count()).toBe(1);
+        expect(await page.locator('.shell-header .person-name').isVisible()).toBe(false);
+        // By keyboard: product, language, menu; opened, the sections and then the person's link.
+        await page.getByRole('link', { name: 'Перейти к содержанию' }).focus();
+        const stops: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          await page.keyboard.press('Tab');
+          stops.push((await focused(page))?.text ?? '');
+        }
+        expect(stops).toEqual(['Отклик консоль', 'RU Русский', 'BE Беларуская', 'EN English', 'Меню']);
+        await page.keyboard.press('Enter');
+        const nav = page.getByRole('navigation', { name: 'Разделы' });
+        const person = nav.getByRole('link', { name });
+        await tabTo(page, (f) => f.text === name);
+        expect(await person.getAttribute('href')).toBe('/console/account');
+        expect(await nav.getByRole('link').last().innerText()).toBe(name);
+        await page.keyboard.press('Escape');
+        expect((await focused(page))?.text).toBe('Меню');
+        await checkScreen(page, { label: `home of ${email} at 375 px` });
+      });
+    }
+  });
+
   it('the language switch: by keyboard, the whole console and <html lang> follow, and it is remembered', async () => {
     await withPage('/console/queue', {}, async (page) => {
       await tabTo(page, (f) => f.text === 'BE Беларуская');

@@ -46,17 +46,19 @@ export const fromOutbox =
     queuedSignInCode(h, email);
 
 /** The sign-in screen's words the steps are found by. */
-const SCREEN: Record<ConsoleLanguage, { email: string; sendCode: string; codeStep: string; signIn: string }> =
-  {
-    ru: { email: 'Рабочий адрес', sendCode: 'Получить код', codeStep: 'Код из письма', signIn: 'Войти' },
-    be: { email: 'Працоўны адрас', sendCode: 'Атрымаць код', codeStep: 'Код з ліста', signIn: 'Увайсці' },
-    en: {
-      email: 'Work e-mail',
-      sendCode: 'Send me a code',
-      codeStep: 'Code from the e-mail',
-      signIn: 'Sign in',
-    },
-  };
+const SCREEN: Record<
+  ConsoleLanguage,
+  { email: string; sendCode: string /** The code field's label. */; codeStep: string; signIn: string }
+> = {
+  ru: { email: 'Рабочий адрес', sendCode: 'Получить код', codeStep: 'Код из письма', signIn: 'Войти' },
+  be: { email: 'Працоўны адрас', sendCode: 'Атрымаць код', codeStep: 'Код з ліста', signIn: 'Увайсці' },
+  en: {
+    email: 'Work e-mail',
+    sendCode: 'Send me a code',
+    codeStep: 'Code from the e-mail',
+    signIn: 'Sign in',
+  },
+};
 
 export interface SignInWay {
   /** With the keyboard alone: Tab to each field, type, Enter. Default: fill the fields, click the buttons. */
@@ -90,7 +92,6 @@ export async function signInByMailedCode(
     else await field.fill(email);
     await page.getByRole('button', { name: words.sendCode, exact: true }).click();
   }
-  await page.getByRole('heading', { level: 2, name: words.codeStep }).waitFor();
   const field = page.getByRole('textbox', { name: words.codeStep });
   await field.waitFor();
   const value = await code(email, since);

@@ -31,4 +31,24 @@ describe('the home screen', () => {
     expect(sections).toContain('Отчёты');
     expect(sections).not.toContain('Администрирование');
   });
+
+  it('the queue card says what the queue shows to the person’s roles', () => {
+    const card = () =>
+      screen.getByRole('link', { name: 'Очередь' }).closest('li')?.querySelector('p')?.textContent;
+    signInForTest({ email: 'clerk@school.example', memberships: [['demo-school', 'Школа', 'coordinator']] });
+    const { unmount } = render(<Home />);
+    expect(card()).toBe('Все обращения организации со сроками ответа: новые, на этой неделе, просроченные.');
+    unmount();
+    signInForTest({
+      email: 'head@school.example',
+      memberships: [
+        ['demo-school', 'Школа', 'executor'],
+        ['demo-school', 'Школа', 'approver'],
+      ],
+    });
+    render(<Home />);
+    expect(card()).toContain('Все обращения организации');
+    expect(card()).toContain('Назначенные вам — на вкладке «Мои».');
+    expect(card()).toContain('на вкладке «Ждут моего согласования»');
+  });
 });

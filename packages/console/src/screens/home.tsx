@@ -57,11 +57,29 @@ export default function Home() {
               <h3 class="card-title">
                 <a href={section.path}>{shell.t(section.label)}</a>
               </h3>
-              <p>{t(`about.${section.id}`)}</p>
+              <p>
+                {section.id === 'queue'
+                  ? queueAbout(current.roles)
+                      .map((key) => t(key))
+                      .join(' ')
+                  : t(`about.${section.id}`)}
+              </p>
             </li>
           ))}
         </ul>
       </section>
     </>
   );
+}
+
+/**
+ * What the queue card says: the queue lists all the organisation's appeals to everyone who may read
+ * them; the "Mine" and "Awaiting my approval" tabs are there only for an executor and an approver.
+ */
+export function queueAbout(roles: ReadonlySet<string>) {
+  return [
+    'about.queue' as const,
+    ...(roles.has('executor') ? ['about.queueMine' as const] : []),
+    ...(roles.has('approver') ? ['about.queueAwaiting' as const] : []),
+  ];
 }

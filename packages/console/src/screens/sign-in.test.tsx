@@ -3,6 +3,7 @@ import { LocationProvider } from 'preact-iso/router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession, serverSession } from '../session.ts';
+import { signInMessages } from './sign-in.messages.ts';
 import SignIn from './sign-in.tsx';
 import OidcSignIn from './sign-in-oidc.tsx';
 
@@ -90,6 +91,27 @@ async function toCodeStep() {
 }
 
 describe('the staff sign-in', () => {
+  it('names each step by one heading of its own, not a repeat of the field’s label', async () => {
+    portal({
+      '/v1/staff/sign-in': [json(202, { signInId: SIGN_IN_ID, expiresAt: '2030-01-01T00:00:00.000Z' })],
+    });
+    open('/console/sign-in');
+    await screen.findByRole('heading', { level: 2, name: 'Вход по коду из письма' });
+    expect(screen.getByRole('form', { name: 'Вход по коду из письма' })).toBeTruthy();
+    await toCodeStep();
+    expect(screen.getByRole('heading', { level: 2, name: 'Проверьте почту' })).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Проверьте почту' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /Код из письма/ })).toBeNull();
+  });
+
+  for (const lang of ['ru', 'be', 'en'] as const)
+    it(`the step headings differ from the field labels (${lang})`, () => {
+      const m = signInMessages[lang];
+      expect(m.emailStep).not.toBe(m.emailLabel);
+      expect(m.codeStep).not.toBe(m.codeLabel);
+      expect(String(m.emailLabel).toLowerCase()).not.toContain(String(m.emailStep).toLowerCase());
+    });
+
   it('asks for the work e-mail first and checks it with the contract’s schema', async () => {
     open('/console/sign-in');
     const email = emailField();

@@ -21,8 +21,9 @@ const nav = () => {
   if (element === null) throw new Error('no navigation');
   return element;
 };
+/** The sections' links (the person's own link, for phones, follows the list). */
 const links = () =>
-  within(nav())
+  within(nav().querySelector<HTMLElement>('.shell-nav-list') ?? nav())
     .getAllByRole('link')
     .map((a) => [a.textContent, a.getAttribute('href')]);
 
@@ -76,5 +77,23 @@ describe('the navigation signed out', () => {
     );
     applySession(null);
     await waitFor(() => expect(links()).toEqual([['Войти', '/console/sign-in']]));
+  });
+
+  it('signed in, the person’s link to their account follows the sections (the phone’s folded header)', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(nav().querySelector('.shell-nav-person')).toBeNull();
+    coordinator();
+    await waitFor(() =>
+      expect(
+        within(nav())
+          .getAllByRole('link')
+          .map((a) => [a.textContent, a.getAttribute('href')]),
+      ).toEqual([
+        ['Очередь', '/console/queue'],
+        ['Отчёты', '/console/reports'],
+        ['Секретарь', '/console/account'],
+      ]),
+    );
   });
 });

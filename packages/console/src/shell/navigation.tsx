@@ -48,6 +48,18 @@ export function Navigation() {
           </li>
         ))}
       </ul>
+      {session.value !== null && (
+        // On a phone the header's person link folds in here, after the sections (CSS shows one of the two).
+        <p class="shell-nav-person">
+          <a
+            class="shell-nav-link"
+            href={paths.account}
+            aria-current={path === paths.account ? 'page' : undefined}
+          >
+            {session.value.displayName}
+          </a>
+        </p>
+      )}
     </nav>
   );
 }
