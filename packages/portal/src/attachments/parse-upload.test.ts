@@ -52,6 +52,15 @@ describe('parseUpload', () => {
     );
   });
 
+  it('a file of exactly the limit, sent without a length, grows its buffer no further than the limit', async () => {
+    const limit = 10 * 1024 * 1024;
+    const whole = randomBytes(limit);
+    const parsed = await parseUpload(body(whole).stream, CONTENT_TYPE, limit, inMemory(Number.NaN));
+    expect(parsed.data.equals(whole)).toBe(true);
+    // 1, 2, 4, 8 MB, then the limit: not 16 MB.
+    expect(parsed.data.buffer.byteLength).toBe(limit);
+  });
+
   it('a file over the limit is refused whatever length was declared', async () => {
     const { stream } = body(file);
     const refused = await parseUpload(stream, CONTENT_TYPE, 1024 * 1024, inMemory(1000)).catch(

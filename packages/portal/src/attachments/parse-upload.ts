@@ -37,8 +37,10 @@ export interface FileSink<T> {
 class FileBytes implements FileSink<Buffer> {
   #buffer: Buffer;
   #length = 0;
+  readonly #maxBytes: number;
 
   constructor(sizeHint: number, maxBytes: number) {
+    this.#maxBytes = maxBytes;
     const size = Number.isSafeInteger(sizeHint) && sizeHint > 0 ? sizeHint : 1024 * 1024;
     // Not zero-filled: every byte handed out is written first.
     this.#buffer = Buffer.allocUnsafe(Math.min(size, maxBytes));
@@ -47,7 +49,11 @@ class FileBytes implements FileSink<Buffer> {
   write(chunk: Uint8Array): void {
     const needed = this.#length + chunk.byteLength;
     if (needed > this.#buffer.byteLength) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, this.#buffer.byteLength * 2));
+      // Never past the limit (busboy truncates the file there): doubling from 8 MB to 16 MB for a
+      // 10 MB limit allocated 6 MB no file can use.
+      const grown = Buffer.allocUnsafe(
+        Math.max(needed, Math.min(this.#buffer.byteLength * 2, this.#maxBytes)),
+      );
       this.#buffer.copy(grown, 0, 0, this.#length);
       this.#buffer = grown;
     }
