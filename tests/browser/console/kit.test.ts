@@ -157,6 +157,32 @@ describe.skipIf(!chromiumAvailable())('the console kit in Chromium', () => {
       await expect.poll(() => question.isVisible()).toBe(false);
       expect(await page.locator('h1').innerText()).toBe('Компоненты консоли');
 
+      // "Stay", then at once the link again: the dialog's `close` event of the first answer arrives
+      // (a queued task) after the second question opened, and must not dismiss it.
+      await page.getByRole('navigation').getByRole('link', { name: 'Отчёты' }).click();
+      await expect.poll(() => question.isVisible()).toBe(true);
+      const stillAsking = await page.evaluate(async () => {
+        const microtasks = async () => {
+          for (let i = 0; i < 10; i++) await Promise.resolve();
+        };
+        const dialog = document.querySelector<HTMLDialogElement>('dialog[role="alertdialog"]');
+        const stay = [...(dialog?.querySelectorAll('button') ?? [])].find(
+          (b) => b.textContent === 'Остаться',
+        );
+        const reports = [...document.querySelectorAll<HTMLAnchorElement>('nav a')].find(
+          (a) => a.textContent?.trim() === 'Отчёты',
+        );
+        stay?.click();
+        await microtasks();
+        reports?.click();
+        await microtasks();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return dialog?.open;
+      });
+      expect(stillAsking).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => question.isVisible()).toBe(false);
+
       await page.goBack();
       await expect.poll(() => question.isVisible()).toBe(true);
       expect(new URL(page.url()).pathname).toBe('/console/kit');

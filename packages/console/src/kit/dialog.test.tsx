@@ -87,4 +87,18 @@ describe('Dialog', () => {
     expect(onConfirm).toHaveBeenCalledTimes(1);
     expect(document.activeElement).toBe(opener);
   });
+
+  it('a `close` event that arrives after the dialog opened again does not close it', async () => {
+    render(<Page />);
+    const opener = screen.getByRole('button', { name: 'Удалить черновик' });
+    fireEvent.click(opener);
+    const dialog = dialogs()[1] as HTMLDialogElement;
+    await waitFor(() => expect(dialog.open).toBe(true));
+    // What Chromium does when the question is answered and asked again at once: `close()` queues its
+    // event, which reaches the dialog only once it is open again.
+    dialog.dispatchEvent(new Event('close'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dialog.open).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Отмена' }));
+  });
 });

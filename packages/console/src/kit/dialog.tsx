@@ -55,7 +55,10 @@ export function Dialog({ open, title, onClose, children, actions, role = 'dialog
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
       tabIndex={-1}
-      onClose={() => {
+      onClose={(event) => {
+        // `close()` fires this event in a later task: if the dialog was opened again in between (Stay,
+        // then the question asked again at once), the event is the earlier opening's and is not ours.
+        if (event.currentTarget.open) return;
         restore(returnTo);
         if (isOpen.current) onClose();
       }}
