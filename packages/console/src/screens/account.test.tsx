@@ -1,19 +1,16 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../i18n/language.ts';
-import { applySession } from '../session.ts';
-import { signInForTest } from '../testing/session.ts';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useScreenTest } from '../testing/screen.ts';
 import Account from './account.tsx';
 
 const SECRET = 'MA6HTD6RH3LLB2SYSNPGRFGCVME3NQYA';
 
+useScreenTest({
+  email: 'head@school.example',
+  displayName: 'Директор',
+  memberships: [['demo-school', 'Школа', 'approver']],
+});
 beforeEach(() => {
-  setLanguage('ru');
-  signInForTest({
-    email: 'head@school.example',
-    displayName: 'Директор',
-    memberships: [['demo-school', 'Школа', 'approver']],
-  });
   vi.stubGlobal('fetch', async (input: Request | string) => {
     const path = new URL(input instanceof Request ? input.url : input, location.href).pathname;
     const json = (body: unknown) =>
@@ -24,11 +21,6 @@ beforeEach(() => {
       return json({ newAppeal: true, applicantMessage: true, dueSoon: true, overdue: true, digest: false });
     throw new Error(`unexpected call ${path}`);
   });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  applySession(null);
 });
 
 describe('connecting an authenticator app', () => {

@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../i18n/language.ts';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySession } from '../session.ts';
+import { useScreenTest } from '../testing/screen.ts';
 import Administration from './administration.tsx';
 
 const PORTAL_ADMINISTRATOR = {
@@ -53,8 +53,8 @@ const SPHERES = {
 };
 const created: unknown[] = [];
 
+useScreenTest();
 beforeEach(() => {
-  setLanguage('ru');
   applySession(PORTAL_ADMINISTRATOR);
   created.length = 0;
   vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
@@ -75,11 +75,6 @@ beforeEach(() => {
       total: 2,
     });
   });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  applySession(null);
 });
 
 describe('the administration screen speaks in names, not ids', () => {

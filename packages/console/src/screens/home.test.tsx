@@ -1,15 +1,11 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLanguage } from '../i18n/language.ts';
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { applySession } from '../session.ts';
+import { useScreenTest } from '../testing/screen.ts';
 import { signInForTest } from '../testing/session.ts';
 import Home from './home.tsx';
 
-beforeEach(() => setLanguage('ru'));
-afterEach(() => {
-  cleanup();
-  applySession(null);
-});
+useScreenTest();
 
 describe('the home screen', () => {
   it('signed out, offers only the way in: no section cards that would each ask to sign in', () => {

@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../i18n/language.ts';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { toasts } from '../kit/announcer.tsx';
-import { applySession } from '../session.ts';
-import { signInForTest } from '../testing/session.ts';
+import { useScreenTest } from '../testing/screen.ts';
 import People from './people.tsx';
 
 const ADMIN = '22222222-2222-4222-8222-222222222222';
@@ -45,19 +43,13 @@ function portal(
   return changes;
 }
 
-beforeEach(() => {
-  setLanguage('ru');
-  toasts.value = [];
-  signInForTest({
-    email: 'admin@school.example',
-    displayName: 'Учитель информатики',
-    memberships: [['demo-school', 'Школа', 'administrator']],
-  });
+useScreenTest({
+  email: 'admin@school.example',
+  displayName: 'Учитель информатики',
+  memberships: [['demo-school', 'Школа', 'administrator']],
 });
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  applySession(null);
+beforeEach(() => {
+  toasts.value = [];
 });
 
 const rowOf = async (email: string) => (await screen.findAllByText(email))[0]?.closest('tr') as HTMLElement;

@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../i18n/language.ts';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySession } from '../session.ts';
+import { useScreenTest } from '../testing/screen.ts';
 import PortalAuditLog from './portal-audit-log.tsx';
 
 const session = (portalAdministrator: boolean) => ({
@@ -29,8 +29,8 @@ const entry = (id: number, action: string, details: Record<string, unknown> | nu
 });
 
 let asked: string[] = [];
+useScreenTest();
 beforeEach(() => {
-  setLanguage('ru');
   asked = [];
   vi.stubGlobal('fetch', async (input: Request | string) => {
     const url = new URL(input instanceof Request ? input.url : input, location.href);
@@ -53,11 +53,6 @@ beforeEach(() => {
       { headers: { 'Content-Type': 'application/json' } },
     );
   });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  applySession(null);
 });
 
 describe('the portal’s audit log', () => {

@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../i18n/language.ts';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { status } from '../kit/announcer.tsx';
-import { applySession } from '../session.ts';
-import { signInForTest } from '../testing/session.ts';
+import { useScreenTest } from '../testing/screen.ts';
 import Webhooks, { AUTO_REFRESH_MS } from './webhooks.tsx';
 
 const json = (code: number, body: unknown) =>
@@ -37,19 +35,15 @@ function portal(lists: unknown[][], create: () => Response = () => json(500, {})
   return { calls: () => calls };
 }
 
-beforeEach(() => {
-  setLanguage('ru');
-  signInForTest({
-    email: 'admin@school.example',
-    displayName: 'Админ',
-    memberships: [['demo-school', 'Школа', 'administrator']],
-  });
-});
+// Registered before the frame's own, so it runs after the screen is unmounted (hooks after a test run
+// last-registered first): its timers are cleared on the clock that set them.
 afterEach(() => {
-  cleanup();
   vi.useRealTimers();
-  vi.unstubAllGlobals();
-  applySession(null);
+});
+useScreenTest({
+  email: 'admin@school.example',
+  displayName: 'Админ',
+  memberships: [['demo-school', 'Школа', 'administrator']],
 });
 
 describe('the webhooks screen in Russian', () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppealCard, FilledTemplateList, StaffAppeal } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
-import { type StaffCall, staffHarness } from '../people/staff-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type StaffCall } from '../people/staff-harness.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { refusalOf } from '../testing/refusal.ts';
 
 const backends = await testBackends();
@@ -13,9 +13,6 @@ const ORG = 'demo-school';
 
 describe.each(backends)('the appeal card on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
-  let h: ReturnType<typeof staffHarness>;
   const as: Record<'clerk' | 'teacher' | 'other' | 'head' | 'admin', StaffCall> = {} as never;
   let teacherId = '';
   let otherId = '';
@@ -23,7 +20,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
   /** A fresh open appeal of demo-school from one applicant (a copy of a seeded registered one). */
   async function newAppeal(email = 'ivan@example.test'): Promise<string> {
     const id = randomUUID();
-    await db.query(
+    await h.db.query(
       `INSERT INTO appeals (id, organization_id, registration_number, type, status, received_at, registered_at, due_at,
          applicant_email, applicant_surname, applicant_first_name, applicant_patronymic, text, language)
        SELECT $1::uuid, organization_id, 'ОГ-T-' || substr($1::text, 1, 8), type, 'registered', now(), now(),
@@ -34,25 +31,21 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     return id;
   }
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    h = staffHarness(db);
-    await h.addPerson('clerk@card.test', [[ORG, 'coordinator']]);
-    teacherId = await h.addPerson('teacher@card.test', [[ORG, 'executor']]);
-    otherId = await h.addPerson('other@card.test', [[ORG, 'executor']]);
-    await h.addPerson('head@card.test', [[ORG, 'approver']]);
-    await db.query(`UPDATE people SET display_name = 'Мария Завуч' WHERE id = $1`, [teacherId]);
-    await db.query(`UPDATE people SET display_name = 'Директор Школы' WHERE email = 'head@card.test'`);
-    for (const who of ['clerk', 'teacher', 'other', 'head'] as const) {
-      const { cookie, csrf } = await h.signIn(`${who}@card.test`);
-      as[who] = { cookie, csrf };
-    }
-    as.admin = { apiKey: await createApiKey(db, ORG, 'card') };
-  }, 120_000);
-  afterAll(() => cleanup());
+  const h = useDemoStaff(backend, {
+    setup: async () => {
+      await h.addPerson('clerk@card.test', [[ORG, 'coordinator']]);
+      teacherId = await h.addPerson('teacher@card.test', [[ORG, 'executor']]);
+      otherId = await h.addPerson('other@card.test', [[ORG, 'executor']]);
+      await h.addPerson('head@card.test', [[ORG, 'approver']]);
+      await h.db.query(`UPDATE people SET display_name = 'Мария Завуч' WHERE id = $1`, [teacherId]);
+      await h.db.query(`UPDATE people SET display_name = 'Директор Школы' WHERE email = 'head@card.test'`);
+      for (const who of ['clerk', 'teacher', 'other', 'head'] as const) {
+        const { cookie, csrf } = await h.signIn(`${who}@card.test`);
+        as[who] = { cookie, csrf };
+      }
+      as.admin = { apiKey: await createApiKey(h.db, ORG, 'card') };
+    },
+  });
 
   const json = async <T>(res: Response, status = 200): Promise<T> => {
     const text = await res.text();
@@ -65,7 +58,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     const id = await newAppeal();
     const before = await card(await h.call('GET', `/v1/staff/appeals/${id}/card`, as.clerk));
     expect(before.can.extend).toBe(true);
-    const [row] = await db.query<{ due: string }>(
+    const [row] = await h.db.query<{ due: string }>(
       `SELECT to_char(COALESCE(due_date, (due_at AT TIME ZONE 'Europe/Moscow')::date) + 10, 'YYYY-MM-DD') AS due
        FROM appeals WHERE id = $1`,
       [id],
@@ -247,7 +240,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       expect(appeal.result).toBe('supported_measures_taken');
       expect(appeal.answer?.text).toContain('Срок — до 1 мая.');
     }
-    const mails = await db.query<{ payload: { registrationNumber: string } }>(
+    const mails = await h.db.query<{ payload: { registrationNumber: string } }>(
       `SELECT payload FROM outbox WHERE kind = 'appeal-answered' AND recipient = 'ivan@example.test'`,
     );
     expect(mails).toHaveLength(2);
@@ -279,7 +272,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       await h.call('GET', `/v1/staff/appeals/${id}`, as.teacher),
     );
     expect(JSON.stringify(appeal)).not.toContain('Позвонить завхозу');
-    const [mailed] = await db.query<{ n: number }>(
+    const [mailed] = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM outbox WHERE recipient = 'notes@example.test'`,
     );
     expect(mailed?.n).toBe(0);
@@ -293,9 +286,10 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     const seen = await card(await h.call('GET', `/v1/staff/appeals/${id}/card`, as.teacher));
     expect(seen.openBy.map((p) => p.name)).toEqual(['Директор Школы']);
     // A stale mark is gone.
-    await db.query(`UPDATE appeal_presence SET seen_at = now() - interval '3 minutes' WHERE appeal_id = $1`, [
-      id,
-    ]);
+    await h.db.query(
+      `UPDATE appeal_presence SET seen_at = now() - interval '3 minutes' WHERE appeal_id = $1`,
+      [id],
+    );
     expect((await card(await h.call('GET', `/v1/staff/appeals/${id}/card`, as.teacher))).openBy).toEqual([]);
   });
 
@@ -307,7 +301,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
         body: { title: 'Разъяснение', language: 'ru', body: 'Текст {number}' },
       }),
     );
-    const other = await createApiKey(db, 'demo-by', 'card');
+    const other = await createApiKey(h.db, 'demo-by', 'card');
     expect(
       (
         await h.call('PUT', `/v1/staff/answer-templates/${id}`, {
@@ -343,7 +337,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       body: { result: 'explained', text: 'Разъясняем порядок.' },
     });
     expect(answered.status).toBe(200);
-    const [row] = await db.query<{ status: string; answer_text: string }>(
+    const [row] = await h.db.query<{ status: string; answer_text: string }>(
       'SELECT status, answer_text FROM appeals WHERE id = $1',
       [duplicate],
     );
@@ -392,7 +386,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     );
     expect(staffView.attachments).toEqual([]);
     const { loadAttachment } = await import('../attachments/store.ts');
-    await expect(loadAttachment(db, id, file.id)).rejects.toMatchObject({ status: 404 });
+    await expect(loadAttachment(h.db, id, file.id)).rejects.toMatchObject({ status: 404 });
     await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher));
     // On approval the files are locked too.
     expect(await refusalOf(await upload(as.teacher))).toEqual({ status: 409, reason: 'draft-on-approval' });
@@ -402,6 +396,6 @@ describe.each(backends)('the appeal card on $name', (backend) => {
       await json(await h.call('GET', `/v1/staff/appeals/${id}`, as.head)),
     );
     expect(answered.answer?.attachments.map((a) => a.name)).toEqual(['Смета.pdf']);
-    expect((await loadAttachment(db, id, file.id)).name).toBe('Смета.pdf');
+    expect((await loadAttachment(h.db, id, file.id)).name).toBe('Смета.pdf');
   });
 });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
+import { describe, expect, it } from 'vitest';
 import { renderMail } from '../mail/templates.ts';
-import { staffHarness } from '../people/staff-harness.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { runStaffNotices } from './notices.ts';
 
 const backends = await testBackends();
@@ -12,30 +11,22 @@ const DAY = 86_400_000;
 
 describe.each(backends)('staff mail on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
-  let h: ReturnType<typeof staffHarness>;
   let executorId = '';
   let readerId = '';
-
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    h = staffHarness(db);
-    await db.query(
-      `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, time_zone, languages)
+  const h = useDemoStaff(backend, {
+    setup: async () => {
+      await h.db.query(
+        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, time_zone, languages)
        VALUES ($1, 'Школа уведомлений', 'RU', 'ru-59fz', 'education', 'school', 'Europe/Moscow', ARRAY['ru'])`,
-      [ORG],
-    );
-    await h.addPerson('coordinator@notices.test', [[ORG, 'coordinator']]);
-    executorId = await h.addPerson('executor@notices.test', [[ORG, 'executor']]);
-    await h.addPerson('head@notices.test', [[ORG, 'approver']]);
-    await h.addPerson('deputy@notices.test', [[ORG, 'approver']]);
-    readerId = await h.addPerson('reader@notices.test', [[ORG, 'approver']]);
-  }, 120_000);
-  afterAll(() => cleanup());
+        [ORG],
+      );
+      await h.addPerson('coordinator@notices.test', [[ORG, 'coordinator']]);
+      executorId = await h.addPerson('executor@notices.test', [[ORG, 'executor']]);
+      await h.addPerson('head@notices.test', [[ORG, 'approver']]);
+      await h.addPerson('deputy@notices.test', [[ORG, 'approver']]);
+      readerId = await h.addPerson('reader@notices.test', [[ORG, 'approver']]);
+    },
+  });
 
   /** An appeal registered `ageMs` before `now`, due on the local date `dueDate`. */
   async function appeal(
@@ -46,7 +37,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
   ) {
     const id = randomUUID();
     const at = new Date(now.getTime() - ageMs).toISOString();
-    await db.query(
+    await h.db.query(
       `INSERT INTO appeals (id, organization_id, registration_number, type, status, received_at, registered_at, due_at,
          due_date, executor_id)
        VALUES ($1, $2, $3, 'complaint', $4, $5, $5, $6::date + interval '21 hours', $6::date, $7)`,
@@ -56,7 +47,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
   }
   const localDate = (at: Date) => new Date(at.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
   const mailsTo = (email: string) =>
-    db.query<{
+    h.db.query<{
       payload: Record<string, unknown> & { items: { kind: string; registrationNumber: string }[] };
     }>(`SELECT payload FROM outbox WHERE kind = 'staff-notices' AND recipient = $1 ORDER BY created_at, id`, [
       email,
@@ -69,11 +60,11 @@ describe.each(backends)('staff mail on $name', (backend) => {
       executor: executorId,
     });
     await appeal(now, 40 * DAY, localDate(new Date(now.getTime() - DAY)), { status: 'withdrawn' });
-    await db.query(
+    await h.db.query(
       `INSERT INTO appeal_messages (id, appeal_id, author, text, at) VALUES ($1, $2, 'applicant', 'Когда ответ?', $3)`,
       [randomUUID(), late, new Date(now.getTime() - 600_000).toISOString()],
     );
-    expect(await runStaffNotices(db, now)).toEqual({ notices: 4, mails: 2 });
+    expect(await runStaffNotices(h.db, now)).toEqual({ notices: 4, mails: 2 });
     const [toCoordinator] = await mailsTo('coordinator@notices.test');
     expect(toCoordinator?.payload.items.map((i) => i.kind).sort()).toEqual(['due-soon', 'new-appeal']);
     const [toExecutor] = await mailsTo('executor@notices.test');
@@ -83,7 +74,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
     expect(rendered.text).toContain('срок истёк');
     void fresh;
     // The next run finds nothing new.
-    expect(await runStaffNotices(db, new Date(now.getTime() + 300_000))).toEqual({ notices: 0, mails: 0 });
+    expect(await runStaffNotices(h.db, new Date(now.getTime() + 300_000))).toEqual({ notices: 0, mails: 0 });
   });
 
   test('per-person preferences: a kind turned off is dropped; a digest goes out once a day', async () => {
@@ -111,26 +102,26 @@ describe.each(backends)('staff mail on $name', (backend) => {
       executor: executorId,
     });
     const write = (at: Date) =>
-      db.query(
+      h.db.query(
         `INSERT INTO appeal_messages (id, appeal_id, author, text, at) VALUES ($1, $2, 'applicant', 'Ещё', $3)`,
         [randomUUID(), id, at.toISOString()],
       );
     await write(new Date(now.getTime() - 60_000));
-    await runStaffNotices(db, now);
+    await runStaffNotices(h.db, now);
     let mails = await mailsTo('executor@notices.test');
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)?.payload).toMatchObject({ digest: true, items: [{ kind: 'applicant-wrote' }] });
     // Within the day: held back; the next day: one digest with what gathered.
     const later = new Date(now.getTime() + 3 * 3_600_000);
     await write(new Date(later.getTime() - 60_000));
-    await runStaffNotices(db, later);
+    await runStaffNotices(h.db, later);
     expect(await mailsTo('executor@notices.test')).toHaveLength(before + 1);
-    await runStaffNotices(db, new Date(now.getTime() + DAY));
+    await runStaffNotices(h.db, new Date(now.getTime() + DAY));
     mails = await mailsTo('executor@notices.test');
     expect(mails).toHaveLength(before + 2);
     expect(mails.at(-1)?.payload.items.map((i) => i.kind)).toEqual(['applicant-wrote']);
     // An API key has no person to set mail for.
-    const key = await (await import('../staff/api-keys.ts')).createApiKey(db, ORG, 'notices');
+    const key = await (await import('../staff/api-keys.ts')).createApiKey(h.db, ORG, 'notices');
     expect((await h.call('GET', '/v1/staff/mail-preferences', { apiKey: key })).status).toBe(403);
   });
 
@@ -158,7 +149,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
     // reads a daily digest and had today's an hour ago.
     await prefer(deputy, false);
     await prefer(teacher, true);
-    await db.query(
+    await h.db.query(
       `INSERT INTO staff_mail_preferences (person_id, new_appeal, applicant_wrote, due_soon, overdue, approvals,
          daily_digest, last_digest_at)
        VALUES ($1, true, true, true, true, true, true, $2)`,
@@ -187,7 +178,7 @@ describe.each(backends)('staff mail on $name', (backend) => {
     // The digest reader's notice is recorded and waits for their next digest.
     expect(await approvalMails('reader@notices.test')).toEqual([]);
     expect(
-      await db.query('SELECT 1 FROM staff_notices WHERE person_id = $1 AND done_at IS NULL', [readerId]),
+      await h.db.query('SELECT 1 FROM staff_notices WHERE person_id = $1 AND done_at IS NULL', [readerId]),
     ).toHaveLength(1);
     await step('POST', '/draft/return', head, { comment: 'Укажите точную дату.' });
     expect((await approvalMails('executor@notices.test')).map((i) => i.kind)).toEqual(['draft-returned']);
@@ -209,8 +200,8 @@ describe.each(backends)('staff mail on $name', (backend) => {
     expect(rendered.text).toContain('ответ возвращён на доработку');
     expect(rendered.text).toContain('комментарий: Укажите точную дату.');
     // The periodic run mails nothing twice, and holds the digest until its day is out.
-    expect((await runStaffNotices(db, new Date())).mails).toBe(0);
-    const digest = await runStaffNotices(db, new Date(now.getTime() + DAY));
+    expect((await runStaffNotices(h.db, new Date())).mails).toBe(0);
+    const digest = await runStaffNotices(h.db, new Date(now.getTime() + DAY));
     expect(digest.mails).toBeGreaterThanOrEqual(1);
     expect((await approvalMails('reader@notices.test')).map((i) => i.kind)).toEqual([
       'draft-submitted',

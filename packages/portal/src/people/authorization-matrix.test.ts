@@ -15,11 +15,11 @@ import {
   type StaffPermission,
   type StaffRole,
 } from '@otklik/client/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
+import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
-import { type StaffCall, staffHarness } from './staff-harness.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
+import { type StaffCall } from './staff-harness.ts';
 
 const backends = await testBackends();
 
@@ -72,39 +72,32 @@ const staffEndpoints = Object.entries(endpoints).filter(
 
 describe.each(backends)('authorisation matrix on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
-  let h: ReturnType<typeof staffHarness>;
   const credentials = new Map<ActorName, StaffCall>();
   const appeals: Partial<Record<Relation, string>> = { unknown: NO_SUCH_UUID };
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    h = staffHarness(db);
-    for (const relation of ['own', 'below', 'unrelated'] as const) {
-      const [row] = await db.query<{ id: string }>(
-        'SELECT id FROM appeals WHERE organization_id = $1 ORDER BY id LIMIT 1',
-        [TARGETS[relation]],
-      );
-      if (!row) throw new Error(`no appeal in ${TARGETS[relation]}`);
-      appeals[relation] = row.id;
-    }
-    for (const actor of ACTORS) {
-      if (actor === 'api-key') {
-        credentials.set(actor, { apiKey: await createApiKey(db, HOME, 'matrix') });
-        continue;
+  const h = useDemoStaff(backend, {
+    setup: async () => {
+      for (const relation of ['own', 'below', 'unrelated'] as const) {
+        const [row] = await h.db.query<{ id: string }>(
+          'SELECT id FROM appeals WHERE organization_id = $1 ORDER BY id LIMIT 1',
+          [TARGETS[relation]],
+        );
+        if (!row) throw new Error(`no appeal in ${TARGETS[relation]}`);
+        appeals[relation] = row.id;
       }
-      const email = `${actor}@matrix.example`;
-      if (actor === 'portal-administrator') await h.addPerson(email, [], true);
-      else await h.addPerson(email, [[HOME, actor, true]]);
-      const { cookie, csrf } = await h.signIn(email);
-      credentials.set(actor, { cookie, csrf });
-    }
-  }, 120_000);
-  afterAll(() => cleanup());
+      for (const actor of ACTORS) {
+        if (actor === 'api-key') {
+          credentials.set(actor, { apiKey: await createApiKey(h.db, HOME, 'matrix') });
+          continue;
+        }
+        const email = `${actor}@matrix.example`;
+        if (actor === 'portal-administrator') await h.addPerson(email, [], true);
+        else await h.addPerson(email, [[HOME, actor, true]]);
+        const { cookie, csrf } = await h.signIn(email);
+        credentials.set(actor, { cookie, csrf });
+      }
+    },
+  });
 
   const pathFor = (e: EndpointDefinition, relation: Relation) =>
     e.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -199,7 +192,7 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
     const deep = credentials.get('coordinator') as StaffCall;
     expect((await h.call('GET', `/v1/staff/appeals/${appeals.below}`, deep)).status).toBe(404);
     // With a role there too, the same person opens it.
-    await db.query(
+    await h.db.query(
       `INSERT INTO memberships (person_id, organization_id, role) SELECT id, $1, 'coordinator' FROM people WHERE email = 'coordinator@matrix.example'`,
       [BELOW],
     );

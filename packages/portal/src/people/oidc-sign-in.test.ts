@@ -5,9 +5,9 @@
  * authenticator's code where the person has one, and the audit log under the person's name.
  */
 import { TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { browseToCallback, startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { refusalOf } from '../testing/refusal.ts';
 import { STAFF_OIDC_CALLBACK_PATH, staffOidcProviderFromEnv } from './oidc-sign-in.ts';
@@ -20,33 +20,27 @@ const CALLBACK = `${PORTAL}${STAFF_OIDC_CALLBACK_PATH}`;
 describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
   const account = { email: 'Clerk@School.example', verified: true };
-  let db: Database;
-  let cleanup = async () => {};
   let idp: TestProvider;
-  let h: ReturnType<typeof staffHarness>;
-
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    idp = await startOidcProvider(account, [CALLBACK]);
-    cleanup = async () => {
-      await idp.close();
-      await demo.close();
-    };
-    const provider = staffOidcProviderFromEnv(
-      JSON.stringify({
-        id: 'region-id',
-        name: 'Region ID',
-        issuer: idp.issuer,
-        clientId: idp.clientId,
-        clientSecret: idp.clientSecret,
-      }),
-    );
-    if (provider === null) throw new Error('no provider');
-    h = staffHarness(db, { publicUrl: PORTAL, staffOidc: { provider, allowInsecureRequests: true } });
-  }, 60_000);
-  afterAll(() => cleanup());
+  const h = useDemoStaff(backend, {
+    app: async () => {
+      idp = await startOidcProvider(account, [CALLBACK]);
+      const provider = staffOidcProviderFromEnv(
+        JSON.stringify({
+          id: 'region-id',
+          name: 'Region ID',
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+        }),
+      );
+      if (provider === null) throw new Error('no provider');
+      return { publicUrl: PORTAL, staffOidc: { provider, allowInsecureRequests: true } };
+    },
+  });
+  // After the tests, before the database (hooks after them run last-registered first).
+  afterAll(async () => {
+    if (idp) await idp.close();
+  });
 
   /** Starts a sign-in and walks the provider as a browser would: the callback's parameters. */
   async function throughProvider() {
@@ -105,7 +99,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     expect((await h.call('GET', '/v1/staff/appeals', { cookie })).status).toBe(200);
     // Writes need the CSRF token, as with the e-mail code.
     expect((await h.call('DELETE', '/v1/staff/session', { cookie })).status).toBe(403);
-    const audit = await db.query<{ action: string; details: object | null }>(
+    const audit = await h.db.query<{ action: string; details: object | null }>(
       `SELECT a.action, a.details FROM audit_log a JOIN people p ON p.id = a.person_id
        WHERE p.email = 'clerk@school.example' AND a.organization_id = 'demo-school' AND a.action LIKE 'session.%'
        ORDER BY a.id`,
@@ -146,7 +140,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
   }, 30_000);
 
   test('an address without a staff account is refused clearly, and nobody is created', async () => {
-    const [before] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM people');
+    const [before] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM people');
     account.email = 'stranger@example.org';
     try {
       const res = await complete(await throughProvider());
@@ -159,7 +153,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     } finally {
       account.email = 'clerk@school.example';
     }
-    const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM people');
+    const [after] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM people');
     expect(after?.n).toBe(before?.n);
   }, 30_000);
 
@@ -209,7 +203,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
     } finally {
       account.email = 'clerk@school.example';
     }
-    const actions = await db.query<{ action: string; details: object | null }>(
+    const actions = await h.db.query<{ action: string; details: object | null }>(
       `SELECT a.action, a.details FROM audit_log a JOIN people p ON p.id = a.person_id
        WHERE p.email = 'head@school.example' AND a.action LIKE 'session.%' ORDER BY a.id`,
     );
@@ -237,7 +231,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
   }, 30_000);
 
   test('an organisation requiring a second factor: its roles count only once one is set up', async () => {
-    await db.query(`INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, require_totp)
+    await h.db.query(`INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, require_totp)
       VALUES ('strict-oidc', 'Strict', 'RU', 'ru-59fz', 'education', 'school', true)`);
     await h.addPerson('strict@school.example', [['strict-oidc', 'administrator']]);
     account.email = 'strict@school.example';
@@ -256,7 +250,7 @@ describe.each(backends)('staff sign-in with OpenID Connect on $name', (backend) 
   });
 
   test('without a configured provider: the methods say so, the endpoints are 404', async () => {
-    const off = staffHarness(db);
+    const off = staffHarness(h.db);
     expect(await (await off.call('GET', '/v1/staff/sign-in-methods')).json()).toEqual({
       emailCode: true,
       oidc: null,

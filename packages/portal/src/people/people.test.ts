@@ -1,36 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, seedDemoPeople } from '../seed/demo-people.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { queuedMail } from '../testing/outbox.ts';
 import { refusalOf } from '../testing/refusal.ts';
-import { staffHarness } from './staff-harness.ts';
 
 const backends = await testBackends();
 
 describe.each(backends)('people, keys, audit and organisations on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
-  let h: ReturnType<typeof staffHarness>;
   let admin: { cookie: string; csrf: string };
   let portalAdmin: { cookie: string; csrf: string };
-
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    h = staffHarness(db, { publicUrl: 'https://otklik.example.org' });
-    await h.addPerson('it@school.example', [['demo-school', 'administrator']]);
-    await h.addPerson('region@example.org', [], true);
-    admin = await h.signIn('it@school.example');
-    portalAdmin = await h.signIn('region@example.org');
-  }, 60_000);
-  afterAll(() => cleanup());
+  const h = useDemoStaff(backend, {
+    app: { publicUrl: 'https://otklik.example.org' },
+    setup: async () => {
+      await h.addPerson('it@school.example', [['demo-school', 'administrator']]);
+      await h.addPerson('region@example.org', [], true);
+      admin = await h.signIn('it@school.example');
+      portalAdmin = await h.signIn('region@example.org');
+    },
+  });
 
   const invitationToken = async (email: string) => {
-    return (await queuedMail<{ inviteUrl: string }>(db, h.keys, 'staff-invitation', email))?.inviteUrl;
+    return (await queuedMail<{ inviteUrl: string }>(h.db, h.keys, 'staff-invitation', email))?.inviteUrl;
   };
 
   test('invite → mail with a console link → accept → the invitee signs in with the role', async () => {
@@ -47,7 +39,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     const url = await invitationToken('clerk@school.example');
     expect(url).toMatch(/^https:\/\/otklik\.example\.org\/console\/invitation#[\w-]{43}$/);
     const token = (url as string).split('#')[1];
-    const [stored] = await db.query<{ token_hash: string }>(
+    const [stored] = await h.db.query<{ token_hash: string }>(
       `SELECT token_hash FROM invitations WHERE email = 'clerk@school.example'`,
     );
     expect(stored?.token_hash).not.toContain(token);
@@ -97,7 +89,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       body: { roles: [{ role: 'coordinator' }] },
     });
     expect(await refusalOf(demoted)).toEqual({ status: 409, reason: 'last-administrator' });
-    const [still] = await db.query(`SELECT 1 FROM memberships m JOIN people p ON p.id = m.person_id
+    const [still] = await h.db.query(`SELECT 1 FROM memberships m JOIN people p ON p.id = m.person_id
       WHERE p.email = 'it@school.example' AND m.role = 'administrator'`);
     expect(still).toBeTruthy();
     expect((await h.call('PUT', path(clerk?.id as string), { ...admin, body: { roles: [] } })).status).toBe(
@@ -147,11 +139,11 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
   });
 
   test('the audit log names an appeal by its registration number', async () => {
-    const [appeal] = await db.query<{ id: string; registration_number: string }>(
+    const [appeal] = await h.db.query<{ id: string; registration_number: string }>(
       `SELECT id, registration_number FROM appeals WHERE organization_id = 'demo-school' LIMIT 1`,
     );
     if (!appeal) throw new Error('the demo has no appeal');
-    await db.query(
+    await h.db.query(
       `INSERT INTO audit_log (organization_id, action, appeal_id) VALUES ('demo-school', 'appeal.read', $1)`,
       [appeal.id],
     );
@@ -191,7 +183,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       },
     });
     expect(await refusalOf(again)).toEqual({ status: 409, reason: 'organization-id-taken' });
-    const origins = await db.query(
+    const origins = await h.db.query(
       `SELECT origin FROM organization_origins WHERE organization_id = 'new-school'`,
     );
     expect(origins).toEqual([{ origin: 'https://new-school.example' }]);
@@ -256,7 +248,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     expect(entries).not.toContain('session.sign-in it@school.example');
     expect(entries.some((e) => e.startsWith('people.list') || e.startsWith('api-keys'))).toBe(false);
     // The organisation keeps its own record of being created, as before.
-    const [orgEntry] = await db.query(
+    const [orgEntry] = await h.db.query(
       `SELECT 1 FROM audit_log WHERE organization_id = 'audited-school' AND action = 'organization.create'`,
     );
     expect(orgEntry).toBeTruthy();
@@ -314,7 +306,7 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
       ...portalAdmin,
       body: { csv: bad, dryRun: false },
     });
-    expect(await db.query(`SELECT 1 FROM organizations WHERE id = 'ok-one'`)).toEqual([]);
+    expect(await h.db.query(`SELECT 1 FROM organizations WHERE id = 'ok-one'`)).toEqual([]);
 
     const rows = [header.replaceAll(';', ',')];
     rows.push('imp-dept,"Отдел образования, район",,BY,by-300z,,education,department,Europe/Minsk,,');
@@ -330,19 +322,19 @@ describe.each(backends)('people, keys, audit and organisations on $name', (backe
     });
     const ms = performance.now() - started;
     expect(await res.json()).toMatchObject({ rows: 3001, created: 3001, refused: [] });
-    const [count] = await db.query<{ n: number }>(
+    const [count] = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM organizations WHERE parent_id = 'imp-dept'`,
     );
     expect(count?.n).toBe(3000);
-    const [dept] = await db.query<{ name: string }>(`SELECT name FROM organizations WHERE id = 'imp-dept'`);
+    const [dept] = await h.db.query<{ name: string }>(`SELECT name FROM organizations WHERE id = 'imp-dept'`);
     expect(dept?.name).toBe('Отдел образования, район');
     console.info(`[figures] ${backend.name}: imported 3001 organisations in ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(30_000);
   }, 60_000);
 
   test('the demo seeds one person per role (idempotently), each able to sign in', async () => {
-    await seedDemoPeople(db);
-    await seedDemoPeople(db);
+    await seedDemoPeople(h.db);
+    await seedDemoPeople(h.db);
     const roles = new Set<string>();
     for (const person of DEMO_PEOPLE) {
       const { session } = await h.signIn(person.email);

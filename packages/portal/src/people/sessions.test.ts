@@ -1,9 +1,9 @@
 import { TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createIntakeGuard, DEFAULT_INTAKE_LIMITS } from '../abuse/intake-guard.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
-import type { Database } from '../db/types.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { refusalOf } from '../testing/refusal.ts';
 import { staffHarness } from './staff-harness.ts';
 
@@ -12,18 +12,7 @@ const MINUTE = 60_000;
 
 describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
-  let h: ReturnType<typeof staffHarness>;
-
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    h = staffHarness(db);
-  }, 60_000);
-  afterAll(() => cleanup());
+  const h = useDemoStaff(backend);
 
   test('a code signs a person in: HttpOnly SameSite=Strict cookie, the session with roles and CSRF token', async () => {
     await h.addPerson('clerk@school.example', [['demo-school', 'coordinator']]);
@@ -54,7 +43,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     });
     // The session opens the desk of its organisation.
     expect((await h.call('GET', '/v1/staff/appeals', { cookie })).status).toBe(200);
-    const [row] = await db.query<{ n: number }>(
+    const [row] = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log a JOIN people p ON p.id = a.person_id
        WHERE p.email = 'clerk@school.example' AND a.action = 'appeal.queue'`,
     );
@@ -84,7 +73,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     const res = await h.call('POST', '/v1/staff/sign-in', { body: { email: 'Nobody@Example.org' } });
     expect(res.status).toBe(202);
     expect(Object.keys((await res.json()) as object).sort()).toEqual(['expiresAt', 'signInId']);
-    const [mail] = await db.query(`SELECT 1 FROM outbox WHERE recipient = 'nobody@example.org'`);
+    const [mail] = await h.db.query(`SELECT 1 FROM outbox WHERE recipient = 'nobody@example.org'`);
     expect(mail).toBeUndefined();
   });
 
@@ -93,12 +82,12 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     const { cookie, csrf } = await h.signIn('admin@school.example');
     const body = { label: 'crm' };
     const path = '/v1/staff/organizations/demo-school/api-keys';
-    const before = await db.query('SELECT id FROM api_keys');
+    const before = await h.db.query('SELECT id FROM api_keys');
     const missing = await h.call('POST', path, { cookie, body });
     expect(missing.status).toBe(403);
     const wrong = await h.call('POST', path, { cookie, body, csrf: 'a'.repeat(64) });
     expect(wrong.status).toBe(403);
-    expect(await db.query('SELECT id FROM api_keys')).toHaveLength(before.length);
+    expect(await h.db.query('SELECT id FROM api_keys')).toHaveLength(before.length);
     const ok = await h.call('POST', path, { cookie, body, csrf });
     expect(ok.status).toBe(201);
     // Another session's token is no good either.
@@ -161,7 +150,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     const b = await h.signIn('logged@school.example');
     expect((await h.call('DELETE', '/v1/staff/session', a)).status).toBe(204);
     expect((await h.call('DELETE', '/v1/staff/sessions', b)).status).toBe(204);
-    const rows = await db.query<{ organization_id: string; action: string; details: unknown }>(
+    const rows = await h.db.query<{ organization_id: string; action: string; details: unknown }>(
       `SELECT a.organization_id, a.action, a.details FROM audit_log a JOIN people p ON p.id = a.person_id
        WHERE p.email = 'logged@school.example' ORDER BY a.organization_id, a.id`,
     );
@@ -239,7 +228,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     expect(enrol.status).toBe(200);
     const { secret, uri } = (await enrol.json()) as { secret: string; uri: string };
     expect(uri).toMatch(/^otpauth:\/\/totp\/Otklik:totp%40school\.example\?/);
-    const [stored] = await db.query<{ totp_secret: string }>(
+    const [stored] = await h.db.query<{ totp_secret: string }>(
       `SELECT totp_secret FROM people WHERE email = 'totp@school.example'`,
     );
     expect(stored?.totp_secret).not.toContain(secret);
@@ -262,7 +251,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
     await expect(h.signIn('totp@school.example')).rejects.toThrow(/422.*body\.totp/);
     const wrongTotp = totp.generate({ timestamp: h.clock.now.getTime() }) === '123456' ? '654321' : '123456';
     await expect(h.signIn('totp@school.example', { totp: wrongTotp })).rejects.toThrow(/422/);
-    const [failed] = await db.query<{ n: number }>(
+    const [failed] = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log a JOIN people p ON p.id = a.person_id
        WHERE p.email = 'totp@school.example' AND a.action = 'session.totp-failed'
          AND a.details->>'method' = 'email-code'`,
@@ -278,7 +267,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
   });
 
   test('an organisation requiring a second factor: its roles count only once one is set up', async () => {
-    await db.query(`INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, require_totp)
+    await h.db.query(`INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, require_totp)
       VALUES ('strict-school', 'Strict', 'RU', 'ru-59fz', 'education', 'school', true)`);
     await h.addPerson('strict@school.example', [['strict-school', 'administrator']]);
     const s = await h.signIn('strict@school.example');
@@ -287,7 +276,7 @@ describe.each(backends)('staff sign-in and sessions on $name', (backend) => {
   });
 
   test('per client address: sign-in requests and code checks beyond the limit → 429', async () => {
-    const limited = staffHarness(db, {
+    const limited = staffHarness(h.db, {
       intakeGuard: createIntakeGuard({
         store: new MemoryRateLimitStore(),
         hashAddress: async (address) => address,

@@ -5,14 +5,14 @@
  */
 import type { Problem, StaffAppealReport } from '@otklik/client/schemas';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appealCounter } from '../appeals/counter.ts';
 import { runControlCommand } from '../control/commands.ts';
 import { todayIn } from '../dates.ts';
-import type { Database } from '../db/types.ts';
-import { type StaffCall, staffHarness } from '../people/staff-harness.ts';
+import { type StaffCall } from '../people/staff-harness.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { refusalOf } from '../testing/refusal.ts';
 import { REPORT_COLUMNS } from './export.ts';
 import { sumStats } from './monthly-report.ts';
@@ -21,25 +21,17 @@ const backends = await testBackends();
 
 describe.each(backends)('monthly appeal report on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let close = async () => {};
-  let h: ReturnType<typeof staffHarness>;
   let deptKey: StaffCall;
   let schoolKey: StaffCall;
   let admin: StaffCall;
-
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    close = demo.close;
-    h = staffHarness(db);
-    deptKey = { apiKey: await createApiKey(db, 'demo-edu-dept', 'reports') };
-    schoolKey = { apiKey: await createApiKey(db, 'demo-school', 'reports') };
-    await h.addPerson('root@reports.example', [], true);
-    admin = await h.signIn('root@reports.example');
-  }, 120_000);
-  afterAll(() => close());
+  const h = useDemoStaff(backend, {
+    setup: async () => {
+      deptKey = { apiKey: await createApiKey(h.db, 'demo-edu-dept', 'reports') };
+      schoolKey = { apiKey: await createApiKey(h.db, 'demo-school', 'reports') };
+      await h.addPerson('root@reports.example', [], true);
+      admin = await h.signIn('root@reports.example');
+    },
+  });
 
   const getReport = async (org: string, query: string, who: StaffCall = deptKey) => {
     const res = await h.call('GET', `/v1/staff/organizations/${org}/appeal-report?${query}`, who);
@@ -48,15 +40,15 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
   };
 
   test('every organisation of the demo: its report row and its counter badge agree', async () => {
-    const orgs = await db.query<{ id: string; time_zone: string }>(
+    const orgs = await h.db.query<{ id: string; time_zone: string }>(
       'SELECT id, time_zone FROM organizations ORDER BY id',
     );
     expect(orgs.length).toBeGreaterThan(3);
     let withAppeals = 0;
     for (const org of orgs) {
       const today = todayIn(org.time_zone);
-      const counter = await appealCounter(db, org.id, org.time_zone, today);
-      const key = { apiKey: await createApiKey(db, org.id, 'report-vs-counter') };
+      const counter = await appealCounter(h.db, org.id, org.time_zone, today);
+      const key = { apiKey: await createApiKey(h.db, org.id, 'report-vs-counter') };
       const own = await getReport(org.id, `month=${today.slice(0, 7)}`, key);
       expect(own.organizations).toHaveLength(1);
       expect(own.organizations[0]?.figures, org.id).toEqual(counter.month);
@@ -65,7 +57,7 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       // With everything below: each row is that organisation's badge, the total their sum.
       const deep = await getReport(org.id, `month=${today.slice(0, 7)}&includeSubordinates=true`, key);
       for (const row of deep.organizations) {
-        const badge = await appealCounter(db, row.organizationId, deep.timeZone, today);
+        const badge = await appealCounter(h.db, row.organizationId, deep.timeZone, today);
         expect(row.figures, `${org.id} → ${row.organizationId}`).toEqual(badge.month);
       }
       expect(deep.total).toEqual(
@@ -100,10 +92,10 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
   });
 
   test('an extension during the month counts once per appeal', async () => {
-    const [appeal] = await db.query<{ id: string }>(
+    const [appeal] = await h.db.query<{ id: string }>(
       `SELECT id FROM appeals WHERE organization_id = 'demo-school-2' ORDER BY id LIMIT 1`,
     );
-    await db.query(
+    await h.db.query(
       `INSERT INTO appeal_events (appeal_id, status) VALUES ($1, 'extended'), ($1, 'extended')`,
       [appeal?.id],
     );
@@ -119,7 +111,7 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       '0002.0013.0141.0000;"Образование; тестовая тема"',
       '0002.0013.0141.0812;Тестовый вопрос об организации обучения',
     ].join('\r\n');
-    const sizeBefore = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeal_classifier');
+    const sizeBefore = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeal_classifier');
     // A dry run says what would change and changes nothing.
     const checked = await h.call('PUT', '/v1/staff/appeal-classifier', {
       ...admin,
@@ -134,12 +126,12 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       total: (sizeBefore[0]?.n ?? 0) + 2,
       dryRun: true,
     });
-    expect(await db.query('SELECT count(*)::int AS n FROM appeal_classifier')).toEqual(sizeBefore);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM appeal_classifier')).toEqual(sizeBefore);
     const imported = await h.call('PUT', '/v1/staff/appeal-classifier', { ...admin, body: { csv } });
     expect(imported.status, await imported.clone().text()).toBe(200);
     expect(await imported.json()).toMatchObject({ imported: 2, added: 2, dryRun: false });
     // The import (not the check) is in the portal's own audit log.
-    const portalLog = await db.query<{ action: string; details: unknown }>(
+    const portalLog = await h.db.query<{ action: string; details: unknown }>(
       `SELECT action, details FROM audit_log WHERE organization_id IS NULL AND action = 'classifier.import'`,
     );
     expect(portalLog).toEqual([
@@ -180,8 +172,8 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
     expect(codes.classifierSize).toBeGreaterThanOrEqual(3);
     const month = todayIn('Europe/Moscow').slice(0, 7);
     // The demo's appeals carry topics of their own: exactly these three are about meals here.
-    await db.query(`UPDATE appeals SET topic_id = 'other' WHERE topic_id = 'meals'`);
-    const tagged = await db.query<{ id: string; type: string }>(
+    await h.db.query(`UPDATE appeals SET topic_id = 'other' WHERE topic_id = 'meals'`);
+    const tagged = await h.db.query<{ id: string; type: string }>(
       `UPDATE appeals SET topic_id = 'meals' WHERE id IN (
          SELECT id FROM appeals WHERE organization_id = 'demo-school'
            AND registered_at >= date_trunc('month', now() AT TIME ZONE 'Europe/Moscow') AT TIME ZONE 'Europe/Moscow'
@@ -196,7 +188,7 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
   });
 
   test('the classifier import is all or none, and refusals are specific', async () => {
-    const before = await db.query('SELECT count(*)::int AS n FROM appeal_classifier');
+    const before = await h.db.query('SELECT count(*)::int AS n FROM appeal_classifier');
     const bad = await h.call('PUT', '/v1/staff/appeal-classifier', {
       ...admin,
       body: { csv: '0003.0001.0000.0000;Хорошая строка\n12.34;Плохой код' },
@@ -226,7 +218,7 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
       body: { csv: '12.34;Плохой код', dryRun: true },
     });
     expect(badCheck.status).toBe(422);
-    expect(await db.query('SELECT count(*)::int AS n FROM appeal_classifier')).toEqual(before);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM appeal_classifier')).toEqual(before);
     // Only a portal administrator imports.
     expect(
       (await h.call('PUT', '/v1/staff/appeal-classifier', { ...deptKey, body: { csv: 'x' } })).status,
@@ -257,7 +249,7 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
   test('the command line imports the classifier too, and names the lines it refuses', async () => {
     expect(
       await runControlCommand(
-        db,
+        h.db,
         'import-classifier',
         { csv: '0004.0017.0000.0000;Безопасность (командная строка)' },
         { publicUrl: 'http://localhost:8787' },
@@ -265,13 +257,13 @@ describe.each(backends)('monthly appeal report on $name', (backend) => {
     ).toMatchObject({ imported: 1 });
     await expect(
       runControlCommand(
-        db,
+        h.db,
         'import-classifier',
         { csv: '0004.0018.0000.0000;Хорошо\nплохо;строка' },
         { publicUrl: 'http://localhost:8787' },
       ),
     ).rejects.toThrow(/Line 2: the code must look like/);
-    expect(await db.query(`SELECT code FROM appeal_classifier WHERE code = '0004.0018.0000.0000'`)).toEqual(
+    expect(await h.db.query(`SELECT code FROM appeal_classifier WHERE code = '0004.0018.0000.0000'`)).toEqual(
       [],
     );
   });

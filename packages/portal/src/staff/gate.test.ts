@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
-import { staffHarness } from '../people/staff-harness.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { refusalOf } from '../testing/refusal.ts';
 import { createApiKey } from './api-keys.ts';
 
@@ -10,20 +9,12 @@ const backends = await testBackends();
 /** The gate's refusals name why, so the console can say what to do (a stale page is not a missing right). */
 describe.each(backends)('the staff gate’s refusals on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
-  let h: ReturnType<typeof staffHarness>;
   let key = '';
-
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    h = staffHarness(db);
-    key = await createApiKey(db, 'demo-school', 'gate');
-  }, 60_000);
-  afterAll(() => cleanup());
+  const h = useDemoStaff(backend, {
+    setup: async () => {
+      key = await createApiKey(h.db, 'demo-school', 'gate');
+    },
+  });
 
   test('a write without the session’s CSRF token, or with another’s, is a stale page', async () => {
     await h.addPerson('gate-admin@school.example', [['demo-school', 'administrator']]);

@@ -1,10 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../../i18n/language.ts';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { toasts } from '../../kit/announcer.tsx';
 import refusalsRu from '../../kit/refusals/ru.ts';
-import { applySession } from '../../session.ts';
-import { signInForTest } from '../../testing/session.ts';
+import { useScreenTest } from '../../testing/screen.ts';
 import { Attachments } from './attachments.tsx';
 import { MailPreferences } from './mail-preferences.tsx';
 
@@ -23,19 +21,13 @@ const problem = (status: number, code: string, reason?: string) =>
   );
 const errorToasts = () => toasts.value.filter((t) => t.tone === 'error').map((t) => t.text);
 
-beforeEach(() => {
-  setLanguage('ru');
-  toasts.value = [];
-  signInForTest({
-    email: 'clerk@school.example',
-    displayName: 'Секретарь',
-    memberships: [['demo-school', 'Школа', 'coordinator']],
-  });
+useScreenTest({
+  email: 'clerk@school.example',
+  displayName: 'Секретарь',
+  memberships: [['demo-school', 'Школа', 'coordinator']],
 });
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  applySession(null);
+beforeEach(() => {
+  toasts.value = [];
 });
 
 describe('a failure in the card says what went wrong, in Russian', () => {

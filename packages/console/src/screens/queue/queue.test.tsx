@@ -1,21 +1,19 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
-import { applySession } from '../../session.ts';
-import { signInForTest } from '../../testing/session.ts';
+import { useScreenTest } from '../../testing/screen.ts';
 import Queue from './queue.tsx';
 
 /** The queries the screen sent, newest last. */
 let queries: URLSearchParams[] = [];
 
+useScreenTest({
+  email: 'clerk@school.example',
+  displayName: 'Секретарь',
+  memberships: [['demo-school', 'Школа', 'coordinator']],
+});
 beforeEach(() => {
   queries = [];
-  setLanguage('ru');
-  signInForTest({
-    email: 'clerk@school.example',
-    displayName: 'Секретарь',
-    memberships: [['demo-school', 'Школа', 'coordinator']],
-  });
   vi.stubGlobal('fetch', async (input: Request | string) => {
     const url = new URL(input instanceof Request ? input.url : input, location.href);
     if (url.pathname !== '/v1/staff/organizations/demo-school/appeals')
@@ -33,11 +31,6 @@ beforeEach(() => {
     };
     return new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/json' } });
   });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  applySession(null);
 });
 
 describe('the queue’s filters', () => {

@@ -1,8 +1,6 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../../i18n/language.ts';
-import { applySession } from '../../session.ts';
-import { signInForTest } from '../../testing/session.ts';
+import { render, screen, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useScreenTest } from '../../testing/screen.ts';
 import Reports from './reports.tsx';
 
 const figures = (received: number) => ({
@@ -37,24 +35,18 @@ const report = {
   generatedAt: '2027-01-20T10:00:00.000Z',
 };
 
+useScreenTest({
+  email: 'analyst@dept.example',
+  displayName: 'Аналитик',
+  memberships: [['dept', 'Управление образования', 'analyst']],
+});
 beforeEach(() => {
-  setLanguage('ru');
-  signInForTest({
-    email: 'analyst@dept.example',
-    displayName: 'Аналитик',
-    memberships: [['dept', 'Управление образования', 'analyst']],
-  });
   vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const path = new URL(request.url, location.href).pathname;
     if (path !== '/v1/staff/organizations/dept/appeal-report') throw new Error(`unexpected call ${path}`);
     return new Response(JSON.stringify(report), { headers: { 'Content-Type': 'application/json' } });
   });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  applySession(null);
 });
 
 describe('the monthly report', () => {
