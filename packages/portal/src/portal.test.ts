@@ -625,6 +625,14 @@ describe.each(backends)('portal on $name', (backend) => {
       expect(doc.paths['/v1/staff/organizations/{organizationId}/settings']?.patch).toBeDefined();
       expect(doc.paths['/v1/staff/appeals']?.get).toBeDefined();
       expect(doc.paths['/v1/staff/appeals/{appealId}/status']?.post).toBeDefined();
+      // A subordinate in the rating analytics has its full name and its short name or null.
+      type Schema = { properties?: Record<string, Schema>; items?: Schema; required?: string[] };
+      const analytics = doc.paths['/v1/organizations/{organizationId}/rating/analytics']?.get?.responses[
+        '200'
+      ] as { content: { 'application/json': { schema: Schema } } } | undefined;
+      const subordinate = analytics?.content['application/json'].schema.properties?.subordinates?.items;
+      expect(subordinate?.required).toEqual(expect.arrayContaining(['name', 'shortName']));
+      expect(subordinate?.properties?.shortName).toEqual({ anyOf: [{ type: 'string' }, { type: 'null' }] });
       expect(Object.keys(doc.components.schemas.Problem?.properties ?? {})).toEqual(
         expect.arrayContaining(['type', 'title', 'status', 'code', 'reason', 'issues']),
       );
