@@ -12,6 +12,7 @@ import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
 import { DataList } from '../../kit/data-list.tsx';
 import { Select } from '../../kit/inputs.tsx';
+import { OrganizationName } from '../../kit/organization-name.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { session } from '../../session.ts';
@@ -211,7 +212,7 @@ function Analytics({
                 header: t('colName'),
                 cell: (s) => (
                   <button type="button" class="link-button" onClick={() => onOpen(s.organizationId)}>
-                    {s.name}
+                    <OrganizationName name={s.name} shortName={s.shortName} />
                   </button>
                 ),
               },
