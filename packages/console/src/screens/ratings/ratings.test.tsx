@@ -64,7 +64,27 @@ const summary: RatingSummary = {
   lastRatedAt: null,
 };
 
-const comments: StaffRatingCommentPage = { items: [], total: 0, limit: 20, offset: 0 };
+const comments: StaffRatingCommentPage = {
+  items: [
+    {
+      ratingId: '0b8f4c1e-3f55-4c36-9f0e-7a1a2b3c4d5e',
+      organizationId: 'school-1',
+      organizationName: SCHOOL,
+      organizationShortName: 'СШ № 1',
+      serviceId: 'lessons',
+      serviceName: 'Уроки',
+      serviceDate: '2027-01-10',
+      scores: { courtesy: 5 },
+      average: 5,
+      comment: 'Спасибо',
+      identified: false,
+      createdAt: '2027-01-10T09:00:00.000Z',
+    },
+  ],
+  total: 1,
+  limit: 20,
+  offset: 0,
+};
 
 const RESPONSES: Record<string, unknown> = {
   '/v1/organizations/dept/rating/analytics': analytics,
@@ -108,5 +128,14 @@ describe('the rating analytics', () => {
     const other = within(gymnasium as HTMLElement).getByRole('button', { name: GYMNASIUM });
     expect(other.textContent).toBe(GYMNASIUM);
     expect(other.querySelector('.org-name-short')).toBeNull();
+  });
+
+  it("shows a comment's organisation by its short name too; the full name is the cell's name", async () => {
+    render(<Ratings />);
+    const table = await screen.findByRole('table', { name: /Последние комментарии/ });
+    const [, row] = within(table).getAllByRole('row') as HTMLElement[];
+    const cell = within(row as HTMLElement).getByRole('cell', { name: SCHOOL });
+    expect(cell.querySelector('.org-name-short')?.textContent).toBe('СШ № 1');
+    expect(cell.querySelector('.org-name-full')?.textContent).toBe(SCHOOL);
   });
 });

@@ -266,7 +266,13 @@ function Comments({ organizationId }: { organizationId: string }) {
               rowKey={(c) => c.ratingId}
               columns={[
                 { id: 'date', header: t('colDate'), cell: (c) => c.serviceDate },
-                { id: 'org', header: t('colName'), cell: (c) => c.organizationName },
+                {
+                  id: 'org',
+                  header: t('colName'),
+                  cell: (c) => (
+                    <OrganizationName name={c.organizationName} shortName={c.organizationShortName} />
+                  ),
+                },
                 { id: 'service', header: t('colService'), cell: (c) => c.serviceName ?? '—' },
                 { id: 'average', header: t('colAverage'), cell: (c) => fmt(c.average) },
                 { id: 'comment', header: t('colComment'), cell: (c) => c.comment },
