@@ -625,6 +625,26 @@ describe.each(backends)('portal on $name', (backend) => {
       expect(doc.paths['/v1/staff/organizations/{organizationId}/settings']?.patch).toBeDefined();
       expect(doc.paths['/v1/staff/appeals']?.get).toBeDefined();
       expect(doc.paths['/v1/staff/appeals/{appealId}/status']?.post).toBeDefined();
+      // A subordinate in the rating analytics, and a comment's organisation, have the full name and
+      // the short name or null.
+      type Schema = { properties?: Record<string, Schema>; items?: Schema; required?: string[] };
+      const response = (path: string) =>
+        (
+          doc.paths[path]?.get?.responses['200'] as
+            | { content: { 'application/json': { schema: Schema } } }
+            | undefined
+        )?.content['application/json'].schema;
+      const nullableString = { anyOf: [{ type: 'string' }, { type: 'null' }] };
+      const subordinate = response('/v1/organizations/{organizationId}/rating/analytics')?.properties
+        ?.subordinates?.items;
+      expect(subordinate?.required).toEqual(expect.arrayContaining(['name', 'shortName']));
+      expect(subordinate?.properties?.shortName).toEqual(nullableString);
+      const comment = response('/v1/staff/organizations/{organizationId}/rating-comments')?.properties?.items
+        ?.items;
+      expect(comment?.required).toEqual(
+        expect.arrayContaining(['organizationName', 'organizationShortName']),
+      );
+      expect(comment?.properties?.organizationShortName).toEqual(nullableString);
       expect(Object.keys(doc.components.schemas.Problem?.properties ?? {})).toEqual(
         expect.arrayContaining(['type', 'title', 'status', 'code', 'reason', 'issues']),
       );

@@ -31,13 +31,13 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
       const schoolRow = page.getByRole('row').filter({ hasText: 'общеобразовательная школа № 1»' }).first();
       await schoolRow.waitFor();
       // Its short name at 375 px, the full one only for screen readers there; wide, the full name.
-      const short = schoolRow.locator('.report-org-short');
+      const short = schoolRow.locator('.org-name-short');
       expect(await short.isVisible()).toBe(false);
       expect(await schoolRow.getByRole('cell').first().innerText()).toMatch(/^Муниципальное бюджетное/);
       await page.setViewportSize({ width: 375, height: 800 });
       expect(await short.innerText()).toBe('МБОУ СОШ № 1');
       expect(await short.getAttribute('title')).toMatch(/^Муниципальное бюджетное/);
-      const full = await schoolRow.locator('.report-org-full').boundingBox();
+      const full = await schoolRow.locator('.org-name-full').boundingBox();
       expect(full?.width).toBeLessThanOrEqual(1);
       await page.setViewportSize({ width: 1280, height: 800 });
       const consideredBefore = Number(
@@ -105,6 +105,19 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
       // Drawn with attributes only: no style attribute anywhere in the charts.
       expect(await page.locator('figure.chart [style]').count()).toBe(0);
       await checkScreen(page, { label: 'ratings, the department' });
+
+      // A school by its short name at 375 px, its button named by the full name; wide, the full name.
+      const subordinates = page.getByRole('table', { name: /Подведомственные/ });
+      const school = subordinates.getByRole('button', { name: /^Муниципальное бюджетное.*школа № 1»$/ });
+      const schoolShort = school.locator('.org-name-short');
+      expect(await schoolShort.isVisible()).toBe(false);
+      expect(await school.innerText()).toMatch(/^Муниципальное бюджетное/);
+      await page.setViewportSize({ width: 375, height: 800 });
+      expect(await schoolShort.isVisible()).toBe(true);
+      expect(await schoolShort.innerText()).toBe('МБОУ СОШ № 1');
+      expect(await schoolShort.getAttribute('title')).toMatch(/^Муниципальное бюджетное/);
+      expect((await school.locator('.org-name-full').boundingBox())?.width).toBeLessThanOrEqual(1);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // A subordinate opens by keyboard from the table.
       const first = page

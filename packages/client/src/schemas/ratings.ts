@@ -216,7 +216,10 @@ export const PositionChange = v.nullable(v.pipe(v.number(), v.integer()));
 
 export const SubordinateFigures = v.object({
   organizationId: OrganizationId,
+  /** The organisation's full name. */
   name: v.string(),
+  /** The organisation's short name where it has one (for narrow screens); `null` when it has none. */
+  shortName: v.nullable(v.string()),
   current: v.object({ average: Average, count: Count, rank: v.nullable(v.number()) }),
   previous: v.object({ average: Average, count: Count, rank: v.nullable(v.number()) }),
   change: PositionChange,

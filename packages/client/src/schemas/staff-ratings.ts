@@ -47,6 +47,8 @@ export const StaffRatingComment = v.object({
   ratingId: v.pipe(v.string(), v.uuid()),
   organizationId: OrganizationId,
   organizationName: v.string(),
+  /** The organisation's short name where it has one (for narrow screens); `null` when it has none. */
+  organizationShortName: v.nullable(v.string()),
   serviceId: v.string(),
   /** `null` when the service has since been removed. */
   serviceName: v.nullable(v.string()),

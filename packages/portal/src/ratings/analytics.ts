@@ -113,15 +113,25 @@ const criteriaAverages = (sums: Sums, criteriaSet: CriteriaSet) =>
 const placesGained = (previous: Pick<Position, 'rank'> | null, current: Pick<Position, 'rank'> | null) =>
   previous?.rank != null && current?.rank != null ? previous.rank - current.rank : null;
 
+/** A direct subordinate as the analytics list it: its full name and its short one, if any. */
+interface Subordinate {
+  id: string;
+  name: string;
+  shortName: string | null;
+}
+
 /**
  * Direct subordinates ranked among themselves in the current period (best first), then those without
- * ratings in it by name, each with its previous figures and the places it gained.
+ * ratings in it by name, each with its previous figures and the places it gained. The names come from
+ * the organisations, not the ranking (whose `name` is the short name where there is one); the unranked
+ * are ordered by that same displayed name, as the ranking orders its ties.
  */
 function subordinateFigures(
-  subordinates: { id: string; name: string }[],
+  subordinates: Subordinate[],
   current: RankingEntry[],
   previous: RankingEntry[],
 ): SubordinateFigures[] {
+  const byId = new Map(subordinates.map((s) => [s.id, s]));
   const currentById = new Map(current.map((entry) => [entry.organizationId, entry]));
   const previousById = new Map(previous.map((entry) => [entry.organizationId, entry]));
   const figures = (entry: RankingEntry | undefined) => ({
@@ -131,14 +141,18 @@ function subordinateFigures(
   });
   const unranked = subordinates
     .filter((s) => !currentById.has(s.id))
-    .map(withNameKey)
+    .map((s) => ({ ...s, key: withNameKey({ name: s.shortName ?? s.name }).key }))
     .sort(compareNames);
-  return [...current, ...unranked.map((s) => ({ organizationId: s.id, name: s.name }))].map((s) => {
-    const now = figures(currentById.get(s.organizationId));
-    const before = figures(previousById.get(s.organizationId));
+  // A cached ranking may hold an organisation moved away since: it keeps the ranking's name.
+  const named = (entry: RankingEntry) =>
+    byId.get(entry.organizationId) ?? { id: entry.organizationId, name: entry.name, shortName: null };
+  return [...current.map(named), ...unranked].map((s) => {
+    const now = figures(currentById.get(s.id));
+    const before = figures(previousById.get(s.id));
     return {
-      organizationId: s.organizationId,
+      organizationId: s.id,
       name: s.name,
+      shortName: s.shortName,
       current: now,
       previous: before,
       change: placesGained(before, now),
@@ -190,8 +204,8 @@ export async function ratingAnalytics(
     };
   };
   const subordinatesAndRankings = async () => {
-    const subordinates = await db.query<{ id: string; name: string }>(
-      'SELECT id, COALESCE(short_name, name) AS name FROM organizations WHERE parent_id = $1',
+    const subordinates = await db.query<Subordinate>(
+      'SELECT id, name, short_name AS "shortName" FROM organizations WHERE parent_id = $1',
       [org.id],
     );
     const ownGroup = siblingsGroup(org.id);

@@ -13,6 +13,7 @@ const backends = await testBackends();
  * worked out by hand. Every rating scores all five ru-nok criteria; `[4, 4, 4, 4, 4]` is written 4.
  *
  *   parent rk-parent: Alpha (A), Beta (B), Gamma (C), Delta (D), Epsilon (E, never rated)
+ *   (Delta and Epsilon have a long full name and a short one: rankings show the short one)
  *   same sphere and category, no parent: Omega (X)
  *
  *   Q1 (10 Feb 2025)  A 5, 4        → 4.50 (2)   B 5, 4, 5, 4 → 4.50 (4)   C 3 → 3.00   D 4, 4 → 4.00
@@ -27,6 +28,10 @@ const NAMES: Record<string, string> = {
   'rk-d': 'Delta',
   'rk-e': 'Epsilon',
   'rk-x': 'Omega',
+};
+const FULL_NAMES: Record<string, string> = {
+  'rk-d': 'Delta Centre of Social Services',
+  'rk-e': 'Epsilon Centre of Social Services',
 };
 
 describe.each(backends)('rating rankings and analytics on $name', (backend) => {
@@ -55,9 +60,15 @@ describe.each(backends)('rating rankings and analytics on $name', (backend) => {
     );
     for (const id of ORGS) {
       await db.query(
-        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, parent_id, time_zone)
-         VALUES ($1, $2, 'RU', 'generic', 'rk-sphere', 'rk-unit', $3, 'Europe/Moscow')`,
-        [id, NAMES[id], id === 'rk-x' ? null : 'rk-parent'],
+        `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
+           time_zone)
+         VALUES ($1, $2, $3, 'RU', 'generic', 'rk-sphere', 'rk-unit', $4, 'Europe/Moscow')`,
+        [
+          id,
+          FULL_NAMES[id] ?? NAMES[id],
+          FULL_NAMES[id] === undefined ? null : NAMES[id],
+          id === 'rk-x' ? null : 'rk-parent',
+        ],
       );
       await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'visit', 'Visit')`, [id]);
     }
@@ -258,12 +269,15 @@ describe.each(backends)('rating rankings and analytics on $name', (backend) => {
       RatingAnalytics,
       '/v1/organizations/rk-parent/rating/analytics?period=quarter&on=2025-05-12',
     );
-    expect(parent.subordinates.map((s) => [s.name, s.current.rank, s.previous.rank, s.change])).toEqual([
-      ['Gamma', 1, 4, 3],
-      ['Delta', 2, 3, 1],
-      ['Alpha', 3, 1, -2],
-      ['Beta', 4, 1, -3],
-      ['Epsilon', null, null, null],
+    // The full name and the short one, ranked (from the ranking) and unranked alike.
+    expect(
+      parent.subordinates.map((s) => [s.name, s.shortName, s.current.rank, s.previous.rank, s.change]),
+    ).toEqual([
+      ['Gamma', null, 1, 4, 3],
+      ['Delta Centre of Social Services', 'Delta', 2, 3, 1],
+      ['Alpha', null, 3, 1, -2],
+      ['Beta', null, 4, 1, -3],
+      ['Epsilon Centre of Social Services', 'Epsilon', null, null, null],
     ]);
     expect(parent.subordinates[1]).toMatchObject({
       current: { average: 4.4, count: 2 },
@@ -282,8 +296,9 @@ describe.each(backends)('rating rankings and analytics on $name', (backend) => {
     );
     expect(month.previous).toMatchObject({ from: '2025-02-01', to: '2025-02-28' });
     expect(month.subordinates.every((s) => s.current.rank === null)).toBe(true);
-    // Nobody rated in March: all listed by name, with February's ranks.
-    expect(month.subordinates.map((s) => [s.name, s.previous.rank])).toEqual([
+    // Nobody rated in March: all listed by the name shown (the short one where there is one), with
+    // February's ranks.
+    expect(month.subordinates.map((s) => [s.shortName ?? s.name, s.previous.rank])).toEqual([
       ['Alpha', 1],
       ['Beta', 1],
       ['Delta', 3],

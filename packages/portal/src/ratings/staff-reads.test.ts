@@ -10,13 +10,16 @@ import { openDemoDatabase, testBackends } from '../testing/backends.ts';
 const backends = await testBackends();
 const quiet = { log() {} };
 
-/** region → district → school-a, school-b; `other` stands apart. All Belarusian (criteria by-base). */
+/**
+ * region → district → school-a, school-b; `other` stands apart. All Belarusian (criteria by-base).
+ * School A alone has a short name.
+ */
 const ORGANIZATIONS = [
-  ['t-region', 'Управление образования области', null],
-  ['t-district', 'Отдел образования района', 't-region'],
-  ['t-school-a', 'Средняя школа № 1', 't-district'],
-  ['t-school-b', 'Средняя школа № 2', 't-district'],
-  ['t-other', 'Чужая школа', null],
+  ['t-region', 'Управление образования области', null, null],
+  ['t-district', 'Отдел образования района', 't-region', null],
+  ['t-school-a', 'Средняя школа № 1', 't-district', 'СШ № 1'],
+  ['t-school-b', 'Средняя школа № 2', 't-district', null],
+  ['t-other', 'Чужая школа', null, null],
 ] as const;
 
 /** RFC 4180 records of a CSV text (quotes, doubled quotes, separators and line breaks inside quotes). */
@@ -95,11 +98,12 @@ describe.each(backends)('staff rating comments and export on $name', (backend) =
     const demo = await openDemoDatabase(backend);
     db = demo.db;
     cleanup = demo.close;
-    for (const [id, name, parent] of ORGANIZATIONS) {
+    for (const [id, name, parent, shortName] of ORGANIZATIONS) {
       await db.query(
-        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, parent_id, time_zone)
-         VALUES ($1, $2, 'BY', 'by-300z', 'education', 'school', $3, 'Europe/Minsk')`,
-        [id, name, parent],
+        `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
+           time_zone)
+         VALUES ($1, $2, $3, 'BY', 'by-300z', 'education', 'school', $4, 'Europe/Minsk')`,
+        [id, name, shortName, parent],
       );
       await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'lessons', 'Уроки')`, [
         id,
@@ -150,6 +154,7 @@ describe.each(backends)('staff rating comments and export on $name', (backend) =
     expect(page.items[1]).toMatchObject({
       organizationId: 't-school-a',
       organizationName: 'Средняя школа № 1',
+      organizationShortName: 'СШ № 1',
       serviceId: 'lessons',
       serviceName: 'Уроки',
       serviceDate: '2025-03-09',
@@ -165,11 +170,11 @@ describe.each(backends)('staff rating comments and export on $name', (backend) =
     expect(own.items.map((c) => c.organizationId)).toEqual(['t-district']);
     const tree = await comments('t-district', keys['t-district'] as string, '?includeSubordinates=true');
     expect(tree.total).toBe(4);
-    expect(tree.items.map((c) => c.organizationId)).toEqual([
-      't-school-a',
-      't-school-b',
-      't-school-a',
-      't-district',
+    expect(tree.items.map((c) => [c.organizationId, c.organizationShortName])).toEqual([
+      ['t-school-a', 'СШ № 1'],
+      ['t-school-b', null],
+      ['t-school-a', 'СШ № 1'],
+      ['t-district', null],
     ]);
     const second = await comments(
       't-district',

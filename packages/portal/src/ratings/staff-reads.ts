@@ -51,6 +51,7 @@ interface CommentRow {
   id: string;
   organization_id: string;
   organization_name: string;
+  organization_short_name: string | null;
   service_id: string;
   service_name: string | null;
   service_date: string;
@@ -64,7 +65,10 @@ interface CommentRow {
 
 /** The service a rating is about and its scores, as both reads show them. */
 const servedAndScored = (
-  row: Omit<CommentRow, 'organization_id' | 'organization_name' | 'created_at' | 'comment'>,
+  row: Omit<
+    CommentRow,
+    'organization_id' | 'organization_name' | 'organization_short_name' | 'created_at' | 'comment'
+  >,
 ) => ({
   serviceId: row.service_id,
   serviceName: row.service_name,
@@ -91,7 +95,8 @@ export async function listRatingComments(
          SELECT r.id FROM ratings r WHERE ${where}
          ORDER BY r.created_at DESC, r.id DESC
          LIMIT $4 OFFSET $5)
-       SELECT r.id, r.organization_id, o.name AS organization_name, r.service_id, s.name AS service_name,
+       SELECT r.id, r.organization_id, o.name AS organization_name, o.short_name AS organization_short_name,
+         r.service_id, s.name AS service_name,
          to_char(r.service_date, 'YYYY-MM-DD') AS service_date, r.score_sum, r.score_count, ${SCORES_SQL},
          r.comment, r.identified, r.created_at
        FROM page JOIN ratings r USING (id)
@@ -106,6 +111,7 @@ export async function listRatingComments(
       ratingId: row.id,
       organizationId: row.organization_id,
       organizationName: row.organization_name,
+      organizationShortName: row.organization_short_name,
       ...servedAndScored(row),
       comment: row.comment,
       identified: row.identified,
@@ -194,7 +200,10 @@ export async function* exportRatings(
     if (!withRatings.has(org.id)) continue;
     for (let offset = 0; ; offset += EXPORT_BATCH) {
       const rows = await db.query<
-        Omit<CommentRow, 'organization_id' | 'organization_name' | 'created_at'> & {
+        Omit<
+          CommentRow,
+          'organization_id' | 'organization_name' | 'organization_short_name' | 'created_at'
+        > & {
           rated_at: string;
           comment: string | null;
         }

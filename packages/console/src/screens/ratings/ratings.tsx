@@ -12,6 +12,7 @@ import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
 import { DataList } from '../../kit/data-list.tsx';
 import { Select } from '../../kit/inputs.tsx';
+import { OrganizationName } from '../../kit/organization-name.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { session } from '../../session.ts';
@@ -211,7 +212,7 @@ function Analytics({
                 header: t('colName'),
                 cell: (s) => (
                   <button type="button" class="link-button" onClick={() => onOpen(s.organizationId)}>
-                    {s.name}
+                    <OrganizationName name={s.name} shortName={s.shortName} />
                   </button>
                 ),
               },
@@ -265,7 +266,13 @@ function Comments({ organizationId }: { organizationId: string }) {
               rowKey={(c) => c.ratingId}
               columns={[
                 { id: 'date', header: t('colDate'), cell: (c) => c.serviceDate },
-                { id: 'org', header: t('colName'), cell: (c) => c.organizationName },
+                {
+                  id: 'org',
+                  header: t('colName'),
+                  cell: (c) => (
+                    <OrganizationName name={c.organizationName} shortName={c.organizationShortName} />
+                  ),
+                },
                 { id: 'service', header: t('colService'), cell: (c) => c.serviceName ?? '—' },
                 { id: 'average', header: t('colAverage'), cell: (c) => fmt(c.average) },
                 { id: 'comment', header: t('colComment'), cell: (c) => c.comment },

@@ -59,16 +59,16 @@ describe('the monthly report', () => {
     expect(regions[0]?.tabIndex).toBe(0);
     const [, dept, school] = within(table).getAllByRole('row') as HTMLElement[];
     const schoolName = within(school as HTMLElement).getAllByRole('cell')[0] as HTMLElement;
-    const short = schoolName.querySelector('.report-org-short');
+    const short = schoolName.querySelector('.org-name-short');
     expect(short?.textContent).toBe('СШ № 1');
     expect(short?.getAttribute('aria-hidden')).toBe('true');
     expect(short?.getAttribute('title')).toBe(SCHOOL);
-    expect(schoolName.querySelector('.report-org-full')?.textContent).toBe(SCHOOL);
+    expect(schoolName.querySelector('.org-name-full')?.textContent).toBe(SCHOOL);
     // Its accessible name is the full name alone.
     expect(within(school as HTMLElement).getByRole('cell', { name: SCHOOL })).toBe(schoolName);
     // No short name: the full name, once.
     const deptName = within(dept as HTMLElement).getAllByRole('cell')[0] as HTMLElement;
     expect(deptName.textContent).toBe('Управление образования');
-    expect(deptName.querySelector('.report-org-short')).toBeNull();
+    expect(deptName.querySelector('.org-name-short')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { type Column, DataList } from '../../kit/data-list.tsx';
 import { Checkbox } from '../../kit/inputs.tsx';
+import { OrganizationName } from '../../kit/organization-name.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { paths } from '../../routes.ts';
@@ -143,25 +144,6 @@ function ReportBody({ organizationId }: { organizationId: string }) {
       <Loaded load={report} lines={6}>
         {(data) => <ReportTables report={data} />}
       </Loaded>
-    </>
-  );
-}
-
-/**
- * An organisation's name in the report: where the portal gives a short name, that one on a narrow
- * screen (a school's full legal name takes several lines of a 375 px card) and the full one on a wide
- * screen. A screen reader always reads the full name once: the short one is hidden from it, and the
- * full one is only hidden visually on a narrow screen (and is the short one's tooltip there).
- */
-function OrganizationName({ name, shortName }: { name: string; shortName: string | null }) {
-  const short = shortName?.trim();
-  if (!short || short === name) return <>{name}</>;
-  return (
-    <>
-      <span class="report-org-short" aria-hidden="true" title={name}>
-        {short}
-      </span>
-      <span class="report-org-full">{name}</span>
     </>
   );
 }
