@@ -1,18 +1,10 @@
-import {
-  cpSync,
-  fsyncSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readlinkSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, fsyncSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DurableNodeFS, fsyncTree, syncFileSystem } from './durable-nodefs.ts';
+import { DurableNodeFS } from './durable-nodefs.ts';
+import { syncFileSystem } from './fsync.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'otklik-durable-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -154,15 +146,5 @@ describe('DurableNodeFS after a crash', () => {
     await pg.close();
     expect(first.flushed).toEqual([]);
     expect(flushed).toEqual([]);
-  });
-});
-
-describe('fsyncTree', () => {
-  it('flushes a directory tree and refuses a missing one', () => {
-    const dir = join(root, 'tree');
-    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
-    writeFileSync(join(dir, 'a', 'b', 'file'), 'x');
-    expect(() => fsyncTree(dir)).not.toThrow();
-    expect(() => fsyncTree(join(root, 'missing'))).toThrow(/ENOENT/);
   });
 });

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, openSync, readdirSync, readSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, fsyncSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { syncFileSystem } from './fsync.ts';
 
 type InitArgs = Parameters<NodeFS['init']>;
 type EmscriptenModule = Parameters<NonNullable<InitArgs[1]['preRun']>[number]>[0];
@@ -134,44 +134,6 @@ function shutDownCleanly(dataDir: string): boolean {
   try {
     const state = Buffer.alloc(4);
     return readSync(fd, state, 0, 4, 16) === 4 && SHUT_DOWN_STATES.has(state.readInt32LE(0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * `syncfs(2)` on the file system holding `dir` (Node has no binding: coreutils' `sync -f`), what
- * Postgres's `recovery_init_sync_method=syncfs` does where it is compiled in (PGlite's is not).
- * Linux reports write-back errors through it since 5.8. False when it failed or is not there (another
- * system): Postgres's own fsync of every file then goes to the disk.
- */
-export function syncFileSystem(dir: string): boolean {
-  return spawnSync('sync', ['-f', dir], { stdio: 'ignore' }).status === 0;
-}
-
-/**
- * Flushes `dir`, everything under it and its own entry in its parent to the disk. PGlite writes a new
- * data directory (its initdb's result, or a restored tarball) with plain writes, outside Postgres's own
- * fsyncs: a power cut soon after could leave it half on the disk.
- */
-export function fsyncTree(dir: string): void {
-  fsyncEntries(dir);
-  fsyncPath(dirname(dir));
-}
-
-function fsyncEntries(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) fsyncEntries(path);
-    else if (entry.isFile()) fsyncPath(path);
-  }
-  fsyncPath(dir);
-}
-
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

@@ -13,6 +13,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fsyncDirectory } from './fsync.ts';
 
 /**
  * Attachment contents of a PGlite portal, as files named by their SHA-256 in a directory beside the
@@ -137,6 +138,7 @@ export class FileStore {
     const handle = await open(tmp, 'wx', 0o600);
     try {
       await handle.writeFile(data);
+      // The content reaches the disk before its name does: a crash never leaves a name on a torn file.
       await handle.sync();
     } finally {
       await handle.close();
@@ -148,8 +150,9 @@ export class FileStore {
   async #moveIntoPlace(tmp: string, path: string): Promise<void> {
     const created = await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     await rename(tmp, path);
-    await syncDirectory(dirname(path));
-    if (created !== undefined) await syncDirectory(this.dir);
+    // The file's new name lives in its fan-out directory; a directory just made, in the store's.
+    await fsyncDirectory(dirname(path));
+    if (created !== undefined) await fsyncDirectory(this.dir);
   }
 
   /** Runs `fn` while no other `fn` of this hash runs. */
@@ -270,16 +273,6 @@ export async function listStore(dir: string): Promise<string[]> {
     }
   }
   return hashes.sort();
-}
-
-/** Makes a rename or a new entry in `dir` durable. */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**

@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite, type QueryOptions, types } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { DurableNodeFS, fsyncTree } from './durable-nodefs.ts';
+import { DurableNodeFS } from './durable-nodefs.ts';
 import { FileStore, fileStoreDirOf } from './file-store.ts';
+import { fsyncTree } from './fsync.ts';
 import { acquireDataDirLock } from './lock.ts';
 import type { Database, Queryable } from './types.ts';
 

@@ -1,3 +1,4 @@
+import { PLAIN_TEXT_MESSAGE } from '@otklik/client/schemas';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,9 @@ const app = new Hono()
   // A patch: every field optional, so valibot's `object` would take an array or deep JSON for it.
   .post('/patch', async (c) =>
     c.json(await readJsonBody(c, v.object({ a: v.optional(v.object({ b: v.optional(v.boolean()) })) }))),
+  )
+  .post('/pair', async (c) =>
+    c.json(await readJsonBody(c, v.object({ a: v.optional(v.object({})), z: v.optional(v.object({})) }))),
   )
   .onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
@@ -87,6 +91,18 @@ describe('bodies an object schema with optional fields would take', () => {
     }
     const items = await post(JSON.stringify({ items: ['a', 'b'] }));
     expect(await items.json()).toEqual({ items: ['a', 'b'] });
+  });
+
+  it('text that cannot be stored outranks an array for an object; of two arrays, the first in the schema is named', async () => {
+    const res = await patch('{"a":[],"x":"a\\u0000"}');
+    expect(await res.json()).toMatchObject({ issues: [{ path: 'body.x', message: PLAIN_TEXT_MESSAGE }] });
+    const pair = await app.request('/pair', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"z":[],"a":[]}',
+    });
+    expect(pair.status).toBe(422);
+    expect(await pair.json()).toMatchObject({ issues: [{ path: 'body.a', kind: 'type' }] });
   });
 
   it('JSON nested thousands deep inside a field is a 422, not a stack overflow', async () => {

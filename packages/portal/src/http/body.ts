@@ -13,13 +13,21 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * parser read the same body.
  */
 export async function requestText(c: Context): Promise<string> {
+  const decoded = decodedBodies.get(c);
+  if (decoded !== undefined) return decoded;
   const bytes = await c.req.arrayBuffer();
+  let text: string;
   try {
-    return UTF8.decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw new ProblemError(400, 'malformed-json', 'The body is not valid UTF-8');
   }
+  decodedBodies.set(c, text);
+  return text;
 }
+
+/** Each request's body as text, decoded once: an idempotent write hashes it, then parses it. */
+const decodedBodies = new WeakMap<Context, string>();
 
 /** Largest JSON body the write endpoints accept (enforced by `hono/body-limit` in the app). */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -47,46 +55,19 @@ export async function readJsonBody<TSchema extends v.GenericSchema>(
   }
   // Every body of the contract is an object, and valibot's `object` takes an array for one (all fields
   // optional: an array was an empty patch).
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      { path: 'body', message: 'Expected a JSON object', kind: 'type' },
-    ]);
-  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw notAnObject('body');
   const result = v.safeParse(schema, data);
   if (!result.success) throw validationProblem('body', result.issues);
-  refuseUnstorableText('body', data);
-  const misplaced = arrayForObjectAt(data, result.output, 'body');
-  if (misplaced !== null) {
-    throw new ProblemError(422, 'validation-failed', 'Invalid body', [
-      { path: misplaced, message: 'Expected a JSON object', kind: 'type' },
-    ]);
-  }
+  const misplaced = walkArrived(data, result.output, ['body']);
+  if (misplaced !== null) throw notAnObject(misplaced);
   return result.output;
 }
 
-/**
- * Where the body has an array that the schema took for an object (valibot's `object` and `record` take
- * arrays: `{"contacts": []}` passed as an empty object), or null. Walks the parsed output beside what
- * arrived, so it goes no deeper than the schema does.
- */
-function arrayForObjectAt(input: unknown, output: unknown, path: string): string | null {
-  if (output === null || typeof output !== 'object') return null;
-  if (Array.isArray(input)) {
-    if (!Array.isArray(output)) return Object.getPrototypeOf(output) === Object.prototype ? path : null;
-    for (const [index, item] of output.entries()) {
-      const found = arrayForObjectAt(input[index], item, `${path}.${index}`);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (input === null || typeof input !== 'object' || Array.isArray(output)) return null;
-  for (const [key, item] of Object.entries(output)) {
-    if (!Object.hasOwn(input, key)) continue;
-    const found = arrayForObjectAt((input as Record<string, unknown>)[key], item, `${path}.${key}`);
-    if (found !== null) return found;
-  }
-  return null;
-}
+/** The 422 for a JSON value at `path` that should have been an object. */
+const notAnObject = (path: string) =>
+  new ProblemError(422, 'validation-failed', 'Invalid body', [
+    { path, message: 'Expected a JSON object', kind: 'type' },
+  ]);
 
 /** Validates the path parameters or the query of a request: 422 with `params.…`/`query.…` paths. */
 export function parseRequest<T extends v.GenericSchema>(
@@ -96,22 +77,8 @@ export function parseRequest<T extends v.GenericSchema>(
 ): v.InferOutput<T> {
   const result = v.safeParse(schema, input);
   if (!result.success) throw validationProblem(where, result.issues);
-  refuseUnstorableText(where, input);
+  walkArrived(input, undefined, [where]);
   return result.output;
-}
-
-/**
- * The schemas refuse a NUL or an unpaired surrogate in their text fields (`plainText`); this walk of
- * what arrived is the backstop for a field whose schema lacks it, so such text never reaches the
- * database (PostgreSQL refuses NUL with an error) and the answer is the same 422 naming the field.
- */
-function refuseUnstorableText(where: string, input: unknown): void {
-  const path = unstorableTextAt(input, where);
-  if (path !== null) {
-    throw new ProblemError(422, 'validation-failed', PLAIN_TEXT_MESSAGE, [
-      { path, message: PLAIN_TEXT_MESSAGE },
-    ]);
-  }
 }
 
 /**
@@ -121,28 +88,74 @@ function refuseUnstorableText(where: string, input: unknown): void {
  */
 const MAX_DEPTH = 32;
 
-/** The path of the first string (or object key) in `value` that is not plain text, or null. */
-function unstorableTextAt(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return isPlainText(value) ? null : path;
-  if (value === null || typeof value !== 'object') return null;
-  if (depth >= MAX_DEPTH) {
-    const message = `Nested deeper than ${MAX_DEPTH} levels`;
-    throw new ProblemError(422, 'validation-failed', message, [{ path, message }]);
-  }
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = unstorableTextAt(item, `${path}.${index}`, depth + 1);
-      if (found !== null) return found;
-    }
+/**
+ * The one walk of what arrived (`input`) once its schema passed, beside what the schema made of it
+ * (`output`; undefined where the schema did not go). `at` is the path so far, joined only for an answer.
+ *
+ * Throws a 422 naming the first text (or object key) that is not plain text, or the first nesting
+ * deeper than {@link MAX_DEPTH}, in the order of what arrived. The schemas refuse a NUL or an unpaired
+ * surrogate in their text fields (`plainText`); this is the backstop for a field whose schema lacks it,
+ * so such text never reaches the database (PostgreSQL refuses NUL with an error).
+ *
+ * Returns where an array was taken for an object, or null: valibot's `object` and `record` take arrays
+ * (`{"contacts": []}` passed as an empty object). The first in the output's order is named (the
+ * schema's, as its issues are); it goes no deeper than the schema does.
+ */
+function walkArrived(input: unknown, output: unknown, at: (string | number)[]): string | null {
+  if (typeof input === 'string') {
+    if (!isPlainText(input)) throw unstorableText(at.join('.'));
     return null;
   }
-  for (const [key, item] of Object.entries(value)) {
-    if (!isPlainText(key)) return path;
-    const found = unstorableTextAt(item, `${path}.${key}`, depth + 1);
-    if (found !== null) return found;
+  if (input === null || typeof input !== 'object') return null;
+  if (at.length > MAX_DEPTH) {
+    const message = `Nested deeper than ${MAX_DEPTH} levels`;
+    throw new ProblemError(422, 'validation-failed', message, [{ path: at.join('.'), message }]);
   }
-  return null;
+  const shaped = output !== null && typeof output === 'object' ? output : undefined;
+  if (Array.isArray(input)) {
+    const items = Array.isArray(shaped) ? shaped : undefined;
+    const tookForObject =
+      shaped !== undefined && items === undefined && Object.getPrototypeOf(shaped) === Object.prototype;
+    let misplaced = tookForObject ? at.join('.') : null;
+    for (let index = 0; index < input.length; index++) {
+      at.push(index);
+      const found = walkArrived(input[index], items?.[index], at);
+      at.pop();
+      misplaced ??= found;
+    }
+    return misplaced;
+  }
+  const fields =
+    shaped !== undefined && !Array.isArray(shaped) ? (shaped as Record<string, unknown>) : undefined;
+  let misplaced: string | null = null;
+  let misplacedKey = '';
+  for (const key of Object.keys(input)) {
+    if (!isPlainText(key)) throw unstorableText(at.join('.'));
+    at.push(key);
+    const field = fields !== undefined && isEnumerableOwn(fields, key) ? fields[key] : undefined;
+    const found = walkArrived((input as Record<string, unknown>)[key], field, at);
+    at.pop();
+    if (found === null) continue;
+    // Found only where the schema went, so `fields` is there.
+    if (misplaced === null || (fields !== undefined && comesBefore(fields, key, misplacedKey))) {
+      misplaced = found;
+      misplacedKey = key;
+    }
+  }
+  return misplaced;
 }
+
+const unstorableText = (path: string) =>
+  new ProblemError(422, 'validation-failed', PLAIN_TEXT_MESSAGE, [{ path, message: PLAIN_TEXT_MESSAGE }]);
+
+const isEnumerableOwn = (object: object, key: string) =>
+  Object.prototype.propertyIsEnumerable.call(object, key);
+
+/** Whether `key` comes before `other` among the keys of `object`. */
+const comesBefore = (object: object, key: string, other: string) => {
+  const keys = Object.keys(object);
+  return keys.indexOf(key) < keys.indexOf(other);
+};
 
 /** A JSON body limit of `maxSize` bytes: 413 `payload-too-large` beyond it. */
 export const limitJsonBodyTo = (maxSize: number) =>
