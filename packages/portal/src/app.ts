@@ -45,6 +45,7 @@ import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
 import { registerReportRoutes } from './reports/routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
 import { createStaffGate } from './staff/gate.ts';
+import { consoleSessionState } from './staff/sessions.ts';
 import { registerWidgetRoutes } from './static.ts';
 import { registerWebhookRoutes } from './webhooks/routes.ts';
 import type { WebhookOptions } from './webhooks/worker.ts';
@@ -227,7 +228,9 @@ export function createApp(options: AppOptions): Hono {
   registerConsentPage(router, db);
   registerEmbedPreview(router);
   registerWidgetRoutes(router, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
-  registerConsole(router, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
+  registerConsole(router, options.consoleDir ?? DEFAULT_CONSOLE_DIR, {
+    sessionState: (c) => consoleSessionState(c, db, keys, now?.() ?? new Date()),
+  });
 
   app.notFound((c) => {
     const allowed = router.routes.allowed(c.req.path);
