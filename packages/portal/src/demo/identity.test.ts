@@ -80,6 +80,7 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
   let publicUrl: string;
   let issuer: string;
   let banner = '';
+  let stderr = '';
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'otklik-demo-identity-'));
@@ -107,14 +108,13 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => {
         banner += chunk.toString();
-        if (banner.includes('Applicants confirm')) resolve();
+        if (banner.includes('Ctrl+C stops the demo.')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${stderr}`)));
     });
@@ -129,7 +129,17 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('what it prints leads with the address to open, not the one it listens on', () => {
+    const [first] = banner.split('\n');
+    expect(first).toBe(`Otklik demo is running: open ${publicUrl} in your browser.`);
+    // The listen address comes last, for whoever runs it; nothing went to stderr before the banner.
+    expect(banner.indexOf(portal)).toBeGreaterThan(banner.indexOf('Applicants confirm'));
+    expect(stderr).toBe('');
+  });
+
   it('the banner says how to sign in each way, and where', () => {
+    expect(banner).toContain(`School site:  http://localhost:`);
+    expect(banner).toContain(`Demo mailbox: ${publicUrl}/demo/mailbox`);
     expect(banner).toContain(`Console:      ${publicUrl}/console`);
     expect(banner).toContain(`Demo ID:      ${issuer}`);
     expect(banner).toContain('"Demo ID" on the sign-in page');
