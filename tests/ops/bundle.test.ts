@@ -85,7 +85,13 @@ describe('the bundled portal (node dist/cli.js)', () => {
     const consolePage = await get(`${base}/console`);
     expect(consolePage.status).toBe(200);
     expect(consolePage.type).toMatch(/^text\/html/);
-    expect(consolePage.body).toBe(readFileSync(join(DIST, 'console/index.html'), 'utf8'));
+    // The built page, telling this browser (no cookie) that it is signed out.
+    expect(consolePage.body).toBe(
+      readFileSync(join(DIST, 'console/index.html'), 'utf8').replace(
+        '</head>',
+        '<meta name="otklik-session" content="signed-out">\n</head>',
+      ),
+    );
     expect((await get(`${base}/v1/docs`)).status).toBe(200);
 
     const to = join(root, 'backup');

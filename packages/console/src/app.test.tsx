@@ -112,7 +112,7 @@ describe('the console shell', () => {
     await waitFor(() => expect(document.documentElement.lang).toBe('be'));
     expect((await heading()).textContent).toBe('Вітаем');
     expect(be.getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('navigation', { name: 'Раздзелы' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Перайсці да ўваходу' })).toBeTruthy();
     await waitFor(() => expect(document.title).toBe('Вітаем — Водгук'));
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('be');
     fireEvent.click(
@@ -129,10 +129,10 @@ describe('the console shell', () => {
     expect(screen.getByRole('link', { name: 'На главную' }).getAttribute('href')).toBe('/console/');
   });
 
-  it('the sign-in link leads to the sign-in screen', async () => {
+  it('the home screen’s way in leads to the sign-in screen', async () => {
     render(<App />);
     await heading();
-    fireEvent.click(screen.getAllByRole('link', { name: 'Войти' })[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('link', { name: 'Перейти ко входу' }));
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Вход для сотрудников'));
     expect(screen.getByRole('textbox', { name: /Рабочий адрес электронной почты/ })).toBeTruthy();
   });

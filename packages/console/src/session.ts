@@ -107,38 +107,27 @@ export const session = computed<StaffSession | null>(() => {
 });
 
 /**
- * A hint kept in the browser that this console signed in (the cookie itself is HttpOnly): without
- * it the start-up check is skipped, so a visitor who never signed in causes no refused call.
+ * What the portal wrote into the page (console/serve.ts): whether this browser's session cookie, which
+ * the page cannot read, names a live session. Signed out, the console does not ask who is signed in:
+ * the answer would be a 401, which the browser logs as an error on every visit. Without it (a page
+ * served otherwise, as by Vite's dev server) the console asks.
  */
-const SIGNED_IN_HINT = 'otklik-console-signed-in';
-
-function rememberSignedIn(signedIn: boolean): void {
-  try {
-    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
-    else localStorage.removeItem(SIGNED_IN_HINT);
-  } catch {
-    // Storage may be off: the check then simply runs each time.
-  }
-}
-
-function maybeSignedIn(): boolean {
-  try {
-    return localStorage.getItem(SIGNED_IN_HINT) !== null;
-  } catch {
-    return true;
-  }
+export function signedOutPerPage(): boolean {
+  return document.querySelector('meta[name="otklik-session"]')?.getAttribute('content') === 'signed-out';
 }
 
 /** Takes the session the portal returned (sign-in, or the check at start). */
 export function applySession(next: ServerSession | null): void {
   serverSession.value = next;
   sessionChecked.value = true;
-  rememberSignedIn(next !== null);
 }
 
-/** Asks the portal who is signed in (a 401 means nobody); the client loads with the first call. */
+/**
+ * Asks the portal who is signed in, unless the page says nobody is (a 401 still means nobody: a
+ * session that ended since the page was sent); the client loads with the first call.
+ */
 export async function loadSession(): Promise<void> {
-  if (!maybeSignedIn()) return applySession(null);
+  if (signedOutPerPage()) return applySession(null);
   const { api } = await import('./api.ts');
   try {
     applySession(await api.getStaffSession());

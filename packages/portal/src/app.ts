@@ -12,10 +12,11 @@ import { registerCalendarRoutes } from './calendars/routes.ts';
 import { registerConsole } from './console/serve.ts';
 import { databaseReachable } from './db/index.ts';
 import type { Database } from './db/types.ts';
+import { type DemoLanguage, demoLanguage } from './demo/page-language.ts';
 import { registerDeskCardRoutes } from './desk/card-routes.ts';
 import { Router } from './http/endpoint.ts';
 import { answerFirst } from './http/fast-path.ts';
-import { send } from './http/headers.ts';
+import { requestHeader, send } from './http/headers.ts';
 import { idempotencyStore } from './http/idempotency.ts';
 import { observeRequests } from './http/observe.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
@@ -45,13 +46,14 @@ import { registerStaffRatingRoutes } from './ratings/staff-routes.ts';
 import { registerReportRoutes } from './reports/routes.ts';
 import { createKeyRing, type KeyRing } from './security/keys.ts';
 import { createStaffGate } from './staff/gate.ts';
+import { consoleSessionState } from './staff/sessions.ts';
 import { registerWidgetRoutes } from './static.ts';
 import { registerWebhookRoutes } from './webhooks/routes.ts';
 import type { WebhookOptions } from './webhooks/worker.ts';
 
-/** A page the demo adds, with the Content-Security-Policy it needs (its style's hash). */
+/** A page the demo adds, in the visitor's language, with the Content-Security-Policy it needs (its style's hash). */
 export interface DemoPage {
-  html: string;
+  render(language: DemoLanguage): string;
   csp: string;
 }
 
@@ -214,20 +216,25 @@ export function createApp(options: AppOptions): Hono {
   }
   const homePage = options.demoHomePage;
   if (homePage !== undefined) {
-    router.get('/', (c) =>
-      send(c, homePage.html, 200, {
+    router.get('/', (c) => {
+      const language = demoLanguage(requestHeader(c, 'accept-language'), c.req.query('lang'));
+      return send(c, homePage.render(language), 200, {
         'Content-Type': 'text/html; charset=utf-8',
+        'Content-Language': language,
+        Vary: 'Accept-Language',
         'Content-Security-Policy': homePage.csp,
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
-      }),
-    );
+      });
+    });
   }
   registerRatePage(router, db);
   registerConsentPage(router, db);
   registerEmbedPreview(router);
   registerWidgetRoutes(router, options.widgetsDir ?? DEFAULT_WIDGETS_DIR);
-  registerConsole(router, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
+  registerConsole(router, options.consoleDir ?? DEFAULT_CONSOLE_DIR, {
+    sessionState: (c) => consoleSessionState(c, db, keys, now?.() ?? new Date()),
+  });
 
   app.notFound((c) => {
     const allowed = router.routes.allowed(c.req.path);

@@ -87,6 +87,8 @@ const DEFAULT_MAIL_FROM = 'Otklik <noreply@otklik.localhost>';
 async function startPortalFromEnv(
   seed: 'demo' | 'none',
   extra: Partial<Parameters<typeof startPortal>[0]> = {},
+  // The demo says where everything is once all of it is up, the addresses to open first (demo/banner.ts).
+  announce = true,
 ): Promise<Portal> {
   const database = databaseFromEnv();
   // Several instances share rate-limit counters through Redis when REDIS_URL is set (else the
@@ -119,9 +121,11 @@ async function startPortalFromEnv(
     ...extra,
   });
   const shown = (extra.publicUrl ?? process.env.PUBLIC_URL) || portal.url;
-  console.error(`Otklik portal on ${portal.url} (${describe(database)})`);
-  console.error(`API reference: ${shown}/v1/docs`);
-  console.error(`Console: ${consoleUrl(shown)}`);
+  if (announce) {
+    console.error(`Otklik portal on ${portal.url} (${describe(database)})`);
+    console.error(`API reference: ${shown}/v1/docs`);
+    console.error(`Console: ${consoleUrl(shown)}`);
+  }
   if (!redis) return portal;
   return { ...portal, close: () => portal.close().then(() => redis.quit().then(() => {})) };
 }
@@ -220,28 +224,35 @@ async function main(): Promise<void> {
       const idp = await startDemoIdentity(Number(process.env.OIDC_PORT || 8789), publicUrl);
       const sitePort = Number(process.env.SITE_PORT || 8788);
       const addresses = { publicUrl, siteUrl: `http://localhost:${sitePort}`, idp: idp.issuer };
-      const portal = await startPortalFromEnv('demo', {
-        smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: DEFAULT_MAIL_FROM, intervalMs: 1000 },
-        demoMailboxPage: () => renderMailbox(mailbox.messages),
-        demoHomePage: demoHomePage(addresses),
-        publicUrl,
-        ...demoIdentityOptions(
-          idp,
-          oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS),
-          staffOidcProviderFromEnv(process.env.OTKLIK_STAFF_OIDC_PROVIDER),
-        ),
-      }).catch(async (error: unknown) => {
+      const portal = await startPortalFromEnv(
+        'demo',
+        {
+          smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: DEFAULT_MAIL_FROM, intervalMs: 1000 },
+          demoMailboxPage: () => renderMailbox(mailbox.messages),
+          demoHomePage: demoHomePage(addresses),
+          publicUrl,
+          ...demoIdentityOptions(
+            idp,
+            oidcProvidersFromEnv(process.env.OTKLIK_OIDC_PROVIDERS),
+            staffOidcProviderFromEnv(process.env.OTKLIK_STAFF_OIDC_PROVIDER),
+          ),
+        },
+        false,
+      ).catch(async (error: unknown) => {
         await idp.close();
         await mailbox.close();
         throw error;
       });
       await offerDemoIdentity(portal.db);
-      console.error(`Demo ID (OpenID Connect provider): ${idp.issuer}`);
-      console.error(`Demo mailbox: ${publicUrl}/demo/mailbox (SMTP on 127.0.0.1:${mailbox.port})`);
       await allowExampleSite(portal.db, sitePort);
       const site = await serveExampleSite(sitePort, publicUrl);
-      console.error(`Example school site on ${addresses.siteUrl} (from ${EXAMPLE_SITE_DIR})`);
-      console.log(demoBanner(addresses));
+      console.log(
+        demoBanner(addresses, {
+          portal: `${portal.url} (${describe(databaseFromEnv())})`,
+          mailbox: `127.0.0.1:${mailbox.port}`,
+          site: EXAMPLE_SITE_DIR,
+        }),
+      );
       closeOnSignals(async () => {
         await new Promise<void>((resolve) => site.close(() => resolve()));
         await portal.close();

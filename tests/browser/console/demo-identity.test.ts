@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHomePage } from '../../../packages/portal/src/demo/home-page.ts';
 import {
   demoIdentityOptions,
   offerDemoIdentity,
@@ -27,7 +28,11 @@ describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => 
   beforeAll(async () => {
     const address = await freeAddress();
     idp = await startDemoIdentity(0, address.publicUrl);
-    h = await startConsoleHarness({ ...address, ...demoIdentityOptions(idp, [], null) });
+    h = await startConsoleHarness({
+      ...address,
+      ...demoIdentityOptions(idp, [], null),
+      demoHomePage: demoHomePage({ ...address, siteUrl: 'http://localhost:8788', idp: idp.issuer }),
+    });
     await offerDemoIdentity(h.portal.db);
   });
 
@@ -43,9 +48,10 @@ describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => 
       await tabTo(page, (f) => f.tag === 'button' && f.text === 'Войти через Demo ID');
       await page.keyboard.press('Enter');
 
-      await page.locator('h1', { hasText: 'Sign in with Demo ID' }).waitFor({ timeout: 30_000 });
+      // In the browser's language (Russian here), like the console it came from.
+      await page.locator('h1', { hasText: 'Вход через Demo ID' }).waitFor({ timeout: 30_000 });
       expect(new URL(page.url()).origin).toBe(idp.issuer);
-      await checkScreen(page, { label: 'Demo ID login page', language: 'en' });
+      await checkScreen(page, { label: 'Demo ID login page' });
       // Every demo person is offered; the first is chosen, arrows move the choice.
       const radios = page.getByRole('radio');
       expect(await radios.count()).toBe(6);
@@ -59,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => 
       expect(
         await page.getByRole('radio', { name: /clerk@school\.demo\.otklik\.localhost/ }).isChecked(),
       ).toBe(true);
-      await tabTo(page, (f) => f.tag === 'button' && f.text === 'Sign in');
+      await tabTo(page, (f) => f.tag === 'button' && f.text === 'Войти');
       await page.keyboard.press('Enter');
 
       // Back in the console, signed in as the clerk (the coordinator of demo-school).
@@ -73,6 +79,38 @@ describe.skipIf(!chromiumAvailable())('the demo’s Demo ID in Chromium', () => 
          ORDER BY a.id DESC LIMIT 1`,
       );
       expect(row?.details).toEqual({ method: 'oidc:demo-id', provider: 'Demo ID' });
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('the demo’s page and Demo ID’s follow the browser’s language, and their switch, checked in each', async () => {
+    const headings = {
+      ru: ['Демо-портал', 'Demo ID'],
+      be: ['Дэма-партал', 'Demo ID'],
+      en: ['Demo portal', 'Demo ID'],
+    } as const;
+    for (const language of ['ru', 'be', 'en'] as const) {
+      const page = await openConsole(h, '/', { language, width: 375 });
+      try {
+        expect(await page.locator('h1').innerText()).toBe(headings[language][0]);
+        await checkScreen(page, { label: `the demo's page (${language})`, language });
+        await page.goto(idp.issuer);
+        await page.locator('main h1').waitFor();
+        expect(await page.locator('h1').innerText()).toBe(headings[language][1]);
+        await checkScreen(page, { label: `Demo ID's page (${language})`, language });
+      } finally {
+        await page.context().close();
+      }
+    }
+    // The switch, by keyboard: English from a Russian browser.
+    const page = await openConsole(h, '/');
+    try {
+      await tabTo(page, (f) => f.tag === 'a' && f.text === 'English');
+      await page.keyboard.press('Enter');
+      await page.locator('h1', { hasText: 'Demo portal' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getByRole('link', { name: 'English' }).getAttribute('aria-current')).toBe('true');
     } finally {
       await page.context().close();
     }

@@ -32,7 +32,8 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
   it('is served with the strict policy, hashed assets immutable', async () => {
     const index = await fetch(h.url('/console/queue'));
     expect(index.headers.get('content-security-policy')).toContain("require-trusted-types-for 'script'");
-    expect(index.headers.get('cache-control')).toBe('no-cache');
+    // Written for each browser (it says whether that one is signed in): never shared.
+    expect(index.headers.get('cache-control')).toBe('private, no-cache');
     const html = await index.text();
     const script = /<script type="module" crossorigin src="(\/console\/assets\/[^"]+\.js)"><\/script>/.exec(
       html,
@@ -139,30 +140,67 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
     });
   });
 
-  it('signed out, the navigation offers only the way in, by keyboard', async () => {
-    await withPage('/console', {}, async (page) => {
-      await page.getByRole('link', { name: 'Перейти к содержанию' }).focus();
-      const stops: string[] = [];
-      for (let i = 0; i < 6; i++) {
-        await page.keyboard.press('Tab');
-        stops.push((await focused(page))?.text ?? '');
-      }
-      // The header's way in, then the navigation's; then the home screen.
-      expect(stops.slice(0, 5)).toEqual([
-        'Отклик консоль',
-        'RU Русский',
-        'BE Беларуская',
-        'EN English',
-        'Войти',
-      ]);
-      const nav = page.getByRole('navigation', { name: 'Разделы' });
-      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Войти']);
-      await nav.getByRole('link', { name: 'Войти' }).focus();
-      await page.keyboard.press('Enter');
-      await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'Вход для сотрудников' });
-      expect(await nav.getByRole('link', { name: 'Войти' }).getAttribute('aria-current')).toBe('page');
-      await checkScreen(page, { label: 'sign-in from the navigation' });
+  /** The links on the page that lead to the sign-in screen, as shown (visible ones only). */
+  const waysIn = (page: Page) =>
+    page
+      .locator('a[href^="/console/sign-in"]:visible')
+      .evaluateAll((links) => links.map((a) => (a as HTMLElement).innerText));
+
+  it('signed out at 375 px and on a desktop: one way in per screen, no navigation, by keyboard', async () => {
+    for (const width of [375, 1280])
+      await withPage('/console', { width }, async (page) => {
+        expect(await page.getByRole('navigation').count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Меню' }).count()).toBe(0);
+        expect(await waysIn(page)).toEqual(['Перейти ко входу']);
+        await page.getByRole('link', { name: 'Перейти к содержанию' }).focus();
+        const stops: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          await page.keyboard.press('Tab');
+          stops.push((await focused(page))?.text ?? '');
+        }
+        // The header (product, language), then the home screen's way in.
+        expect(stops).toEqual([
+          'Отклик консоль',
+          'RU Русский',
+          'BE Беларуская',
+          'EN English',
+          'Перейти ко входу',
+        ]);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'Вход для сотрудников' });
+        expect(await waysIn(page)).toEqual([]);
+        await checkScreen(page, { label: `sign-in from the home screen at ${width} px` });
+      });
+    // A screen that needs a session: its own way in, back to it.
+    await withPage('/console/reports', { width: 375 }, async (page) => {
+      await page.getByRole('link', { name: 'Войти' }).waitFor();
+      expect(await waysIn(page)).toEqual(['Войти']);
+      await checkScreen(page, { label: 'reports signed out at 375 px' });
     });
+  });
+
+  it('signed out, the console does not ask who is signed in: nothing logged, an ended session’s cookie cleared', async () => {
+    // The portal's page says whether the browser's cookie names a live session (a <meta>): none, and
+    // one signed out since (revoked), the way a session that ran out looks.
+    const cookie = await signInCookie(h, ANALYST);
+    await h.portal.db.query(
+      `UPDATE staff_sessions SET revoked_at = now()
+       WHERE person_id = (SELECT id FROM people WHERE email = $1)`,
+      [ANALYST],
+    );
+    for (const options of [{}, { cookie }]) {
+      await withPage('/console', options, async (page) => {
+        // checkScreen fails on any console error, the "Failed to load resource" of a 401 included.
+        await checkScreen(page, { label: `home signed out${options.cookie ? ', the session ended' : ''}` });
+        expect(await page.getByRole('link', { name: 'Перейти ко входу' }).count()).toBe(1);
+        const asked = await page.evaluate(() =>
+          performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+        );
+        expect(asked.filter((path) => path.startsWith('/v1/'))).toEqual([]);
+        const cookies = await page.context().cookies(h.url('/'));
+        expect(cookies.map((c) => c.name)).not.toContain('otklik-session');
+      });
+    }
   });
 
   it('at 375 px the navigation folds behind a menu button operated by keyboard', async () => {

@@ -7,7 +7,6 @@ import { mailedCode } from '../mailed-code.ts';
 import {
   type ConsoleHarness,
   type ConsoleLanguage,
-  forgetErrors,
   type MailHarness,
   type OpenOptions,
   openConsole,
@@ -113,8 +112,6 @@ export async function signedInByMail(h: MailHarness, email: string, path: string
   const page = await openConsole(h, `/console/sign-in?next=${encodeURIComponent(path)}`);
   await signInByMailedCode(page, email, fromMailbox(h));
   await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe(path);
-  // Opened signed out: the console's session check was refused (401), as it should be.
-  forgetErrors(page);
   return page;
 }
 

@@ -44,25 +44,33 @@ const coordinator = () =>
     expiresAt: '2030-01-01T00:00:00.000Z',
   });
 
-describe('the navigation signed out', () => {
-  it('offers only the way in, no section that would answer "sign in"; the language switch stays', async () => {
+/** Every link in the page that leads to the sign-in screen, with its text. */
+const waysIn = () =>
+  [...document.querySelectorAll<HTMLAnchorElement>('a[href^="/console/sign-in"]')].map((a) => [
+    a.textContent,
+    a.getAttribute('href'),
+  ]);
+
+describe('the shell signed out', () => {
+  it('has no navigation, menu button or header link: the home screen offers the way in, once', async () => {
     render(<App />);
     await screen.findByRole('heading', { level: 1 });
-    expect(nav().getAttribute('aria-label')).toBe('Разделы');
-    expect(links()).toEqual([['Войти', '/console/sign-in']]);
+    expect(document.getElementById(NAV_ID)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Меню' })).toBeNull();
+    expect(waysIn()).toEqual([['Перейти ко входу', '/console/sign-in']]);
     expect(screen.getByRole('group', { name: 'Язык интерфейса' })).toBeTruthy();
-    // In the interface language too.
-    fireEvent.click(
-      within(screen.getByRole('group', { name: 'Язык интерфейса' })).getByRole('button', { name: /^BE/ }),
-    );
-    await waitFor(() => expect(links()).toEqual([['Увайсці', '/console/sign-in']]));
   });
 
-  it('marks the way in as the current page on the sign-in screen', async () => {
+  it('a screen that needs a session offers the way in once, back to it; the sign-in screen none', async () => {
+    history.replaceState(null, '', '/console/reports');
+    render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Отчёты' });
+    await waitFor(() => expect(waysIn()).toEqual([['Войти', '/console/sign-in?next=%2Fconsole%2Freports']]));
+    cleanup();
     history.replaceState(null, '', '/console/sign-in');
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Вход для сотрудников' });
-    expect(within(nav()).getByRole('link', { name: 'Войти' }).getAttribute('aria-current')).toBe('page');
+    expect(waysIn()).toEqual([]);
   });
 
   it('signing in shows the person’s sections instead; signing out takes them away again', async () => {
@@ -76,13 +84,12 @@ describe('the navigation signed out', () => {
       ]),
     );
     applySession(null);
-    await waitFor(() => expect(links()).toEqual([['Войти', '/console/sign-in']]));
+    await waitFor(() => expect(document.getElementById(NAV_ID)).toBeNull());
   });
 
   it('signed in, the person’s link to their account follows the sections (the phone’s folded header)', async () => {
     render(<App />);
     await screen.findByRole('heading', { level: 1 });
-    expect(nav().querySelector('.shell-nav-person')).toBeNull();
     coordinator();
     await waitFor(() =>
       expect(

@@ -12,22 +12,21 @@ export const navigationOpen = signal(false);
 
 /**
  * The sections the person's roles allow, the current one marked for screen readers and visibly.
- * Signed out, only the way in: every section would answer "sign in" (the portal's 401); the
- * language switch is in the header.
+ * Signed out there is none (every section would ask to sign in first), so no navigation at all: each
+ * screen offers the way in itself (see `PersonMenu`).
  */
 export function Navigation() {
   const { t } = useT(shellMessages);
   const { path } = useLocation();
+  const person = session.value;
+  if (person === null) return null;
   const current = sectionOf(path);
-  const links =
-    session.value === null
-      ? [{ id: 'sign-in', path: paths.signIn, label: t('signIn'), current: path === paths.signIn }]
-      : sectionsFor(session.value.roles).map((section) => ({
-          id: section.id,
-          path: section.path,
-          label: t(section.label),
-          current: section === current,
-        }));
+  const links = sectionsFor(person.roles).map((section) => ({
+    id: section.id,
+    path: section.path,
+    label: t(section.label),
+    current: section === current,
+  }));
   return (
     <nav
       id={NAV_ID}
@@ -48,26 +47,25 @@ export function Navigation() {
           </li>
         ))}
       </ul>
-      {session.value !== null && (
-        // On a phone the header's person link folds in here, after the sections (CSS shows one of the two).
-        <p class="shell-nav-person">
-          <a
-            class="shell-nav-link"
-            href={paths.account}
-            aria-current={path === paths.account ? 'page' : undefined}
-          >
-            {session.value.displayName}
-          </a>
-        </p>
-      )}
+      {/* On a phone the header's person link folds in here, after the sections (CSS shows one of the two). */}
+      <p class="shell-nav-person">
+        <a
+          class="shell-nav-link"
+          href={paths.account}
+          aria-current={path === paths.account ? 'page' : undefined}
+        >
+          {person.displayName}
+        </a>
+      </p>
     </nav>
   );
 }
 
-/** The disclosure button that shows and hides the navigation on narrow screens. */
+/** The disclosure button that shows and hides the navigation on narrow screens (signed in: see above). */
 export function MenuButton() {
   const { t } = useT(shellMessages);
   const open = navigationOpen.value;
+  if (session.value === null) return null;
   return (
     <button
       type="button"

@@ -16,7 +16,6 @@ export const shellMessages = defineMessages({
     'nav.ratings': 'Оценки',
     'nav.settings': 'Настройки',
     'nav.administration': 'Администрирование',
-    signIn: 'Войти',
     screenFailedTitle: 'Страница не открылась',
     screenFailedText:
       'Не удалось загрузить эту часть консоли: возможно, прервалась связь или консоль обновилась. Обновите страницу.',
@@ -36,7 +35,6 @@ export const shellMessages = defineMessages({
     'nav.ratings': 'Ацэнкі',
     'nav.settings': 'Налады',
     'nav.administration': 'Адміністраванне',
-    signIn: 'Увайсці',
     screenFailedTitle: 'Старонка не адкрылася',
     screenFailedText:
       'Не ўдалося загрузіць гэтую частку кансолі: магчыма, перарвалася сувязь або кансоль абнавілася. Абнавіце старонку.',
@@ -56,7 +54,6 @@ export const shellMessages = defineMessages({
     'nav.ratings': 'Ratings',
     'nav.settings': 'Settings',
     'nav.administration': 'Administration',
-    signIn: 'Sign in',
     screenFailedTitle: 'The page did not open',
     screenFailedText:
       'This part of the console could not be loaded: the connection may have dropped or the console was updated. Reload the page.',

@@ -4,6 +4,7 @@ import { language } from '../i18n/language.ts';
 import { useT } from '../i18n/translate.ts';
 import { Announcer } from '../kit/announcer.tsx';
 import { paths } from '../routes.ts';
+import { session } from '../session.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { MenuButton, Navigation } from './navigation.tsx';
 import { shellMessages } from './shell.messages.ts';
@@ -13,7 +14,8 @@ export const MAIN_ID = 'main';
 
 /**
  * The frame around every screen: a skip link, the header (product, organisation, language, person),
- * the navigation (behind a menu button on narrow screens), the main area and the live regions.
+ * the navigation (behind a menu button on narrow screens; signed out, none), the main area and the
+ * live regions.
  */
 export function Shell({ children, busy = false }: { children: ComponentChildren; busy?: boolean }) {
   const { t } = useT(shellMessages);
@@ -38,7 +40,7 @@ export function Shell({ children, busy = false }: { children: ComponentChildren;
           <MenuButton />
         </div>
       </header>
-      <div class="shell-body">
+      <div class={session.value === null ? 'shell-body shell-body--signed-out' : 'shell-body'}>
         <Navigation />
         <main id={MAIN_ID} class="shell-main" tabIndex={-1} aria-busy={busy ? 'true' : undefined}>
           {children}

@@ -52,16 +52,14 @@ export function OrganizationSwitcher() {
   );
 }
 
-/** The header's person menu: who is signed in, or the way to sign in. */
+/**
+ * The header's person link: who is signed in. Signed out, nothing: every screen then offers the way in
+ * itself (home and sign-in, and each screen that needs a session, with a return to it), and a second
+ * "Войти" in the header only repeated it — at 375 px right above the page's own.
+ */
 export function PersonMenu() {
-  const { t } = useT(shellMessages);
   const current = session.value;
-  if (!current)
-    return (
-      <a class="person-sign-in" href={paths.signIn}>
-        {t('signIn')}
-      </a>
-    );
+  if (!current) return null;
   return (
     <a class="person-name" href={paths.account}>
       {current.displayName}

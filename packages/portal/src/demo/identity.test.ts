@@ -63,7 +63,8 @@ class Browser {
 
   /** Submits the login page's form with `account` (the button's `formaction` when given). */
   async submit(page: URL, html: string, fields: Record<string, string>, action?: string): Promise<Response> {
-    const formAction = action ?? /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    const formAction =
+      action ?? /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
     if (!formAction) throw new Error(`no form on ${page.href}`);
     return this.request(new URL(formAction, page), {
       method: 'POST',
@@ -80,6 +81,7 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
   let publicUrl: string;
   let issuer: string;
   let banner = '';
+  let stderr = '';
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'otklik-demo-identity-'));
@@ -107,14 +109,13 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => {
         banner += chunk.toString();
-        if (banner.includes('Applicants confirm')) resolve();
+        if (banner.includes('Ctrl+C stops the demo.')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${stderr}`)));
     });
@@ -129,7 +130,17 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('what it prints leads with the address to open, not the one it listens on', () => {
+    const [first] = banner.split('\n');
+    expect(first).toBe(`Otklik demo is running: open ${publicUrl} in your browser.`);
+    // The listen address comes last, for whoever runs it; nothing went to stderr before the banner.
+    expect(banner.indexOf(portal)).toBeGreaterThan(banner.indexOf('Applicants confirm'));
+    expect(stderr).toBe('');
+  });
+
   it('the banner says how to sign in each way, and where', () => {
+    expect(banner).toContain(`School site:  http://localhost:`);
+    expect(banner).toContain(`Demo mailbox: ${publicUrl}/demo/mailbox`);
     expect(banner).toContain(`Console:      ${publicUrl}/console`);
     expect(banner).toContain(`Demo ID:      ${issuer}`);
     expect(banner).toContain('"Demo ID" on the sign-in page');
@@ -155,6 +166,18 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
       ]),
     );
     for (const person of DEMO_STAFF_ACCOUNTS) expect(homeHtml).toContain(person.email);
+    // Russian by default, each person's note too; the browser's language or the switch picks another.
+    expect(homeHtml).toContain('<html lang="ru">');
+    expect(homeHtml).toContain('<h1>Демо-портал</h1>');
+    expect(homeHtml).toContain(DEMO_STAFF_ACCOUNTS[0]?.note.ru);
+    expect(home.headers.get('content-language')).toBe('ru');
+    expect(home.headers.get('vary')).toBe('Accept-Language');
+    const be = await fetch(`${portal}/`, { headers: { 'Accept-Language': 'be-BY,be;q=0.9,ru;q=0.8' } });
+    expect(be.headers.get('content-language')).toBe('be');
+    expect(await be.text()).toContain('<h1>Дэма-партал</h1>');
+    const en = await (await fetch(`${portal}/?lang=en`, { headers: { 'Accept-Language': 'be' } })).text();
+    expect(en).toContain('<h1>Demo portal</h1>');
+    expect(en).toContain('<a href="?lang=en" lang="en" hreflang="en" aria-current="true">English</a>');
     // Each link on the portal answers (the school site's pages are another server's).
     for (const link of links.filter((l) => l?.startsWith(publicUrl)))
       expect((await fetch(`${portal}${(link as string).slice(publicUrl.length)}`)).status, link).toBe(200);
@@ -163,6 +186,7 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     expect(idp.status).toBe(200);
     const idpHtml = await idp.text();
     expect(idpHtml).toContain('<h1>Demo ID</h1>');
+    expect(idpHtml).toContain('<html lang="ru">');
     expect(idpHtml).toContain(`<a href="${publicUrl}/console/sign-in">`);
     expect((await fetch(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
   });
@@ -181,7 +205,21 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     expect(login.page?.status).toBe(200);
     expect(login.page?.headers.get('content-security-policy')).toContain(`form-action 'self' ${publicUrl}`);
     const html = (await login.page?.text()) ?? '';
-    expect(html).toContain('<h1>Sign in with Demo ID</h1>');
+    // In Russian unless the browser prefers Belarusian or English, or the page's switch says so.
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('<h1>Вход через Demo ID</h1>');
+    expect(html).toContain('<button type="submit" class="primary">Войти</button>');
+    for (const [lang, heading] of [
+      ['be', 'Уваход праз Demo ID'],
+      ['en', 'Sign in with Demo ID'],
+    ] as const) {
+      const headers = { 'Accept-Language': `${lang === 'be' ? 'be-BY' : 'en-GB'},ru;q=0.5` };
+      const translated = await browser.request(login.url, { headers });
+      expect(translated.headers.get('content-language')).toBe(lang);
+      expect(await translated.text()).toContain(`<h1>${heading}</h1>`);
+      const switched = await browser.request(new URL(`${login.url.pathname}?lang=${lang}`, login.url));
+      expect(await switched.text()).toContain(`<h1>${heading}</h1>`);
+    }
     // The staff accounts, each a labelled radio button; no applicants on the console's page.
     const offered = [...html.matchAll(/name="account" id="(account-\d+)" value="([^"]+)"/g)];
     expect(offered.map((m) => m[2])).toEqual(DEMO_STAFF_ACCOUNTS.map((a) => a.email));
@@ -190,7 +228,9 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     // An address not offered on this page is refused there, the page shown again with the reason.
     const wrong = await browser.submit(login.url, html, { account: DEMO_APPLICANT_ACCOUNTS[0]?.email ?? '' });
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain('role="alert"');
+    expect(await wrong.text()).toContain(
+      '<p class="error" role="alert">Выберите одну из учётных записей ниже.</p>',
+    );
 
     const clerk = 'clerk@school.demo.otklik.localhost';
     const chosen = await browser.submit(login.url, html, { account: clerk });
@@ -222,7 +262,7 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     const login = await browser.follow(new URL(authorizationUrl), callback);
     const html = (await login.page?.text()) ?? '';
     const cancel = /formaction="([^"]+)"/.exec(html)?.[1];
-    expect(cancel).toMatch(/\/cancel$/);
+    expect(cancel).toMatch(/\/cancel\?lang=ru$/);
     const refused = await browser.submit(login.url, html, {}, cancel);
     const back = await browser.follow(login.url, callback, refused);
     expect(back.url.searchParams.get('error')).toBe('access_denied');

@@ -26,7 +26,7 @@ export const DEMO_STAFF_ACCOUNTS: readonly DemoOidcAccount[] = DEMO_PEOPLE.map((
 export const DEMO_APPLICANT_ACCOUNTS: readonly DemoOidcAccount[] = DEMO_APPLICANTS.slice(0, 3).map((a) => ({
   email: a.email,
   name: `${a.surname} ${a.firstName} ${a.patronymic}`,
-  note: 'applicant',
+  note: { ru: 'заявитель', be: 'заяўнік', en: 'applicant' },
 }));
 
 /** Starts Demo ID for the portal at `portalUrl`, with the demo's accounts. */

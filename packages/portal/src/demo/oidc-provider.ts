@@ -12,6 +12,13 @@ import type Provider from 'oidc-provider';
 import { OIDC_CALLBACK_PATH, type OidcProviderConfig } from '../identity/oidc.ts';
 import { STAFF_OIDC_CALLBACK_PATH } from '../people/oidc-sign-in.ts';
 import { memoryStore } from './oidc-store.ts';
+import {
+  type DemoLanguage,
+  demoLanguage,
+  LANGUAGE_SWITCH_STYLE,
+  type Localized,
+  languageSwitch,
+} from './page-language.ts';
 
 /** The provider's id in the portal's configuration (the audit log records `oidc:demo-id`). */
 export const DEMO_OIDC_PROVIDER_ID = 'demo-id';
@@ -20,8 +27,8 @@ export const DEMO_OIDC_PROVIDER_NAME = 'Demo ID';
 export interface DemoOidcAccount {
   email: string;
   name: string;
-  /** What the account is for, shown beside it on the login page. */
-  note: string;
+  /** What the account is for, shown beside it on the login page (in its language). */
+  note: Localized;
 }
 
 export interface DemoOidcOptions {
@@ -116,24 +123,30 @@ export async function startDemoOidcProvider(options: DemoOidcOptions): Promise<D
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: (ctx, out) => {
+      const language = demoLanguage(ctx.get('accept-language'));
       ctx.type = 'html';
       ctx.set('Content-Security-Policy', page.csp);
-      ctx.body = errorPage(String(out.error_description ?? out.error));
+      ctx.set('Content-Language', language);
+      ctx.body = errorPage(String(out.error_description ?? out.error), language);
     },
   });
   const callback = provider.callback();
   server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', issuer);
+    const language = demoLanguage(req.headers['accept-language'], url.searchParams.get('lang'));
     // Its address is printed and linked, so it says what it is rather than oidc-provider's bare 404.
-    if (req.url === '/' && (req.method === 'GET' || req.method === 'HEAD'))
-      return send(res, page.csp, 200, homePage(portal));
-    const match = /^\/interaction\/([\w-]+)(?:\/(login|cancel))?$/.exec(req.url ?? '');
+    if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD'))
+      return send(res, page.csp, 200, homePage(portal, language), language);
+    const match = /^\/interaction\/([\w-]+)(?:\/(login|cancel))?$/.exec(url.pathname);
     if (match === null) {
       callback(req, res);
       return;
     }
-    interact(provider, page, req, res, match[2] as 'login' | 'cancel' | undefined).catch((error: unknown) => {
+    const action = match[2] as 'login' | 'cancel' | undefined;
+    interact(provider, page, req, res, action, language).catch((error: unknown) => {
       if (res.headersSent) return res.end();
-      send(res, page.csp, 400, errorPage(error instanceof Error ? error.message : String(error)));
+      const message = error instanceof Error ? error.message : String(error);
+      send(res, page.csp, 400, errorPage(message, language), language);
     });
   });
   const config = (audience: Audience): OidcProviderConfig => ({
@@ -167,13 +180,14 @@ async function interact(
   req: IncomingMessage,
   res: ServerResponse,
   action: 'login' | 'cancel' | undefined,
+  language: DemoLanguage,
 ): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const audience: Audience = details.params.client_id === CLIENTS.staff ? 'staff' : 'applicants';
   const offered = accounts[audience];
   if (action === undefined && req.method === 'GET') {
     if (details.prompt.name === 'login')
-      return send(res, csp, 200, loginPage(details.uid, audience, offered));
+      return send(res, csp, 200, loginPage(details.uid, audience, offered, language), language);
     // The demo's own clients: consent to the e-mail address is implied, as a region's provider does.
     const grant = new provider.Grant({
       accountId: String(details.session?.accountId),
@@ -184,7 +198,8 @@ async function interact(
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     return;
   }
-  if (req.method !== 'POST') return send(res, csp, 405, errorPage('Use the form on the sign-in page.'));
+  if (req.method !== 'POST')
+    return send(res, csp, 405, errorPage(TEXTS[language].useTheForm, language), language);
   if (action === 'cancel') {
     await provider.interactionFinished(
       req,
@@ -197,12 +212,8 @@ async function interact(
   const chosen = new URLSearchParams(await readBody(req)).get('account');
   const account = offered.find((a) => a.email === chosen);
   if (account === undefined) {
-    return send(
-      res,
-      csp,
-      400,
-      loginPage(details.uid, audience, offered, 'Choose one of the accounts below.'),
-    );
+    const page = loginPage(details.uid, audience, offered, language, TEXTS[language].choose);
+    return send(res, csp, 400, page, language);
   }
   await provider.interactionFinished(
     req,
@@ -232,7 +243,8 @@ legend{font-weight:600;padding:0 .25rem}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem}
 button{font:inherit;min-height:2.75rem;padding:0 1.25rem;border-radius:6px;border:2px solid #0b5cad;cursor:pointer}
 .primary{background:#0b5cad;color:#fff}.secondary{background:#fff;color:#0b5cad}
-:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}`;
+:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+${LANGUAGE_SWITCH_STYLE}`;
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 /** The pages run no script; their one style element is allowed by its hash. */
 const pageCsp = (portalOrigin: string) =>
@@ -244,12 +256,82 @@ const escapeHtml = (value: string) =>
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
   );
 
-/** A page titled by its one heading. */
-function html(heading: string, body: string): string {
+/** The pages' texts; `{name}` is the provider's name. */
+const TEXTS = {
+  ru: {
+    site: 'демо «Отклика»',
+    signInWith: 'Вход через {name}',
+    about: '{name} — демонстрационная замена службы входа организации.',
+    staff:
+      'Консоль «Отклика» спрашивает, кто вы. Выберите демо-сотрудника: вы войдёте в консоль под его именем.',
+    applicants:
+      'Форма обращения просит подтвердить адрес электронной почты. Выберите демо-заявителя: форма получит его адрес как подтверждённый.',
+    noPassword: 'Пароля нет: это демо.',
+    accounts: 'Демо-учётные записи',
+    submit: 'Войти',
+    cancel: 'Отмена',
+    choose: 'Выберите одну из учётных записей ниже.',
+    useTheForm: 'Воспользуйтесь формой на странице входа.',
+    home: '{name} — провайдер OpenID Connect демо-версии «Отклика», замена службы входа организации. Своей страницы входа у него нет: начните на {link} («Войти через {name}») или в форме обращения, и он спросит здесь, кто вы из демо-людей.',
+    homeLink: 'странице входа в консоль',
+    configuration: 'Его конфигурация:',
+    failed: 'Войти не удалось',
+    again: 'Вернитесь в консоль или форму обращения и начните вход заново.',
+  },
+  be: {
+    site: 'дэма «Водгуку»',
+    signInWith: 'Уваход праз {name}',
+    about: '{name} — дэманстрацыйная замена службы ўваходу арганізацыі.',
+    staff:
+      'Кансоль «Водгуку» пытаецца, хто вы. Выберыце дэма-супрацоўніка: вы ўвойдзеце ў кансоль пад яго імем.',
+    applicants:
+      'Форма звароту просіць пацвердзіць адрас электроннай пошты. Выберыце дэма-заяўніка: форма атрымае яго адрас як пацверджаны.',
+    noPassword: 'Пароля няма: гэта дэма.',
+    accounts: 'Дэма-ўліковыя запісы',
+    submit: 'Увайсці',
+    cancel: 'Адмена',
+    choose: 'Выберыце адзін з уліковых запісаў ніжэй.',
+    useTheForm: 'Скарыстайцеся формай на старонцы ўваходу.',
+    home: '{name} — пастаўшчык OpenID Connect дэма-версіі «Водгуку», замена службы ўваходу арганізацыі. Сваёй старонкі ўваходу ў яго няма: пачніце на {link} («Увайсці праз {name}») або ў форме звароту, і ён спытае тут, хто вы з дэма-людзей.',
+    homeLink: 'старонцы ўваходу ў кансоль',
+    configuration: 'Яго канфігурацыя:',
+    failed: 'Увайсці не ўдалося',
+    again: 'Вярніцеся ў кансоль або форму звароту і пачніце ўваход нанова.',
+  },
+  en: {
+    site: 'Otklik demo',
+    signInWith: 'Sign in with {name}',
+    about: '{name} is the demo’s stand-in for an organisation’s identity provider.',
+    staff:
+      'The Otklik console asks who you are. Pick a demo person: you are signed in to the console as them.',
+    applicants:
+      'The appeal form asks to confirm your e-mail address. Pick a demo applicant: the form receives their address as confirmed.',
+    noPassword: 'No password: this is a demo.',
+    accounts: 'Demo accounts',
+    submit: 'Sign in',
+    cancel: 'Cancel',
+    choose: 'Choose one of the accounts below.',
+    useTheForm: 'Use the form on the sign-in page.',
+    home: '{name} is the Otklik demo’s OpenID Connect provider, a stand-in for an organisation’s identity provider. It has no page of its own to sign in from: start at {link} (“Sign in with {name}”) or in an appeal form, and it asks you here which demo person you are.',
+    homeLink: 'the console’s sign-in page',
+    configuration: 'Its configuration:',
+    failed: 'The sign-in did not work',
+    again: 'Go back to the console or the appeal form and start again.',
+  },
+} satisfies Localized<Record<string, string>>;
+
+/** `text` with the provider's name. */
+const withName = (text: string) => text.replaceAll('{name}', DEMO_OIDC_PROVIDER_NAME);
+/** The same, escaped. */
+const named = (text: string) => escapeHtml(withName(text));
+
+/** A page titled by its one heading, with the language switch (to `path?lang=…`) above it. */
+function html(heading: string, body: string, language: DemoLanguage, path: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(heading)} — Otklik demo</title><style>${STYLE}</style></head>
-<body><main><h1>${escapeHtml(heading)}</h1>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(heading)} — ${TEXTS[language].site}</title><style>${STYLE}</style></head>
+<body><header>${languageSwitch(language, (l) => `${path}?lang=${l}`)}</header>
+<main><h1>${escapeHtml(heading)}</h1>
 ${body}</main></body></html>
 `;
 }
@@ -258,12 +340,10 @@ function loginPage(
   uid: string,
   audience: Audience,
   accounts: readonly DemoOidcAccount[],
+  language: DemoLanguage,
   error?: string,
 ): string {
-  const purpose =
-    audience === 'staff'
-      ? 'The Otklik console asks who you are. Pick a demo person: you are signed in to the console as them.'
-      : 'The appeal form asks to confirm your e-mail address. Pick a demo applicant: the form receives their address as confirmed.';
+  const t = TEXTS[language];
   const items = accounts
     .map(
       (
@@ -273,44 +353,51 @@ function loginPage(
         a.email,
       )}" required${i === 0 ? ' checked' : ''}>
 <label for="account-${i}"><span>${escapeHtml(a.email)}</span><span class="note">${escapeHtml(a.name)} — ${escapeHtml(
-        a.note,
+        a.note[language],
       )}</span></label></div>`,
     )
     .join('\n');
-  const action = `/interaction/${encodeURIComponent(uid)}`;
+  const path = `/interaction/${encodeURIComponent(uid)}`;
+  // The answer keeps the page's language (a refusal is shown in it).
+  const lang = `?lang=${language}`;
   return html(
-    `Sign in with ${DEMO_OIDC_PROVIDER_NAME}`,
-    `<p>${DEMO_OIDC_PROVIDER_NAME} is the demo's stand-in for an organisation's identity provider. ${purpose} No password: this is a demo.</p>
+    withName(t.signInWith),
+    `<p>${named(t.about)} ${escapeHtml(t[audience])} ${escapeHtml(t.noPassword)}</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="${action}/login">
-<fieldset><legend>Demo accounts</legend>
+<form method="post" action="${path}/login${lang}">
+<fieldset><legend>${escapeHtml(t.accounts)}</legend>
 ${items}
 </fieldset>
-<div class="actions"><button type="submit" class="primary">Sign in</button>
-<button type="submit" class="secondary" formaction="${action}/cancel" formnovalidate>Cancel</button></div>
+<div class="actions"><button type="submit" class="primary">${escapeHtml(t.submit)}</button>
+<button type="submit" class="secondary" formaction="${path}/cancel${lang}" formnovalidate>${escapeHtml(t.cancel)}</button></div>
 </form>`,
+    language,
+    path,
   );
 }
 
-function homePage(portal: string): string {
-  const signIn = `${portal}/console/sign-in`;
+function homePage(portal: string, language: DemoLanguage): string {
+  const t = TEXTS[language];
+  const signIn = `<a href="${escapeHtml(`${portal}/console/sign-in`)}">${escapeHtml(t.homeLink)}</a>`;
   return html(
     DEMO_OIDC_PROVIDER_NAME,
-    `<p>${DEMO_OIDC_PROVIDER_NAME} is the Otklik demo's OpenID Connect provider, a stand-in for an organisation's identity provider. It has no page of its own to sign in from: start at <a href="${escapeHtml(signIn)}">the console's sign-in page</a> ("Войти через ${DEMO_OIDC_PROVIDER_NAME}") or in an appeal form, and it asks you here which demo person you are.</p>
-<p>Its configuration: <a href="/.well-known/openid-configuration">/.well-known/openid-configuration</a>.</p>`,
+    `<p>${named(t.home).replace('{link}', signIn)}</p>
+<p>${escapeHtml(t.configuration)} <a href="/.well-known/openid-configuration">/.well-known/openid-configuration</a>.</p>`,
+    language,
+    '/',
   );
 }
 
-function errorPage(message: string): string {
-  return html(
-    'The sign-in did not work',
-    `<p>${escapeHtml(message)}</p><p>Go back to the console or the appeal form and start again.</p>`,
-  );
+function errorPage(message: string, language: DemoLanguage): string {
+  const t = TEXTS[language];
+  return html(t.failed, `<p>${escapeHtml(message)}</p><p>${escapeHtml(t.again)}</p>`, language, '/');
 }
 
-function send(res: ServerResponse, csp: string, status: number, body: string): void {
+function send(res: ServerResponse, csp: string, status: number, body: string, language: DemoLanguage): void {
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
+    'Content-Language': language,
+    Vary: 'Accept-Language',
     'Content-Security-Policy': csp,
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Queryable } from '../db/types.ts';
-import { requestHeader } from '../http/headers.ts';
+import { requestHeader, setHeader } from '../http/headers.ts';
 import { ProblemError, refusal } from '../http/problem.ts';
 import { type KeyRing, safeEqualHex } from '../security/keys.ts';
 import { type Membership, type PersonActor, personalPermissions } from './actor.ts';
@@ -178,6 +178,30 @@ export async function authenticateSession(
     organizationId: memberships[0]?.organizationId ?? '',
     permissions: personalPermissions(person.portal_admin),
   };
+}
+
+/**
+ * What the console's page is told of its visitor (console/serve.ts): whether the session cookie names
+ * a live session — read only, the idle expiry left as it is. An ended session's cookie is cleared in
+ * the same answer, so the page does not ask the portal a question it would refuse (a 401 in the
+ * browser's console on every visit).
+ */
+export async function consoleSessionState(
+  c: Context,
+  db: Queryable,
+  keys: KeyRing,
+  at: Date,
+): Promise<'signed-in' | 'signed-out'> {
+  const token = sessionTokenOf(c);
+  if (token === undefined) return 'signed-out';
+  const [live] = await db.query<{ id: string }>(
+    `SELECT id FROM staff_sessions
+     WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3`,
+    [await keys.sign(TOKEN_PURPOSE, token), at, new Date(at.getTime() - SESSION_IDLE_MS)],
+  );
+  if (live !== undefined) return 'signed-in';
+  setHeader(c, 'Set-Cookie', sessionCookie(c, null));
+  return 'signed-out';
 }
 
 /** Ends one session, or (with `everywhere`) every session of its person. */
