@@ -6,16 +6,16 @@ import { AppealReceipt, AppealView, AttachmentUpload, PowChallenge, Problem } fr
 import { zipSync } from 'fflate';
 import sharp from 'sharp';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createIntakeGuard } from '../abuse/intake-guard.ts';
 import { solveChallenge } from '../abuse/pow.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, type TestBackend, testBackends } from '../testing/backends.ts';
+import { type TestBackend, testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { collectGarbage } from '../testing/gc.ts';
 import { contentDisposition } from './routes.ts';
 import { DEFAULT_ATTACHMENTS } from './rules.ts';
@@ -169,23 +169,16 @@ describe('sanitizeName and contentDisposition', () => {
 
 describe.each(backends)('attachments on $label', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   let staffKey: string;
   let otherStaffKey: string;
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    app = createApp({ db, keys: createKeyRing(db, 'test-secret'), pow: { maxNumber: 200 } });
-    staffKey = await createApiKey(db, ORG, 'test');
-    otherStaffKey = await createApiKey(db, 'demo-school', 'test');
-  }, 60_000);
-  afterAll(async () => {
-    await cleanup();
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      app = createApp({ db, keys: createKeyRing(db, 'test-secret'), pow: { maxNumber: 200 } });
+      staffKey = await createApiKey(db, ORG, 'test');
+      otherStaffKey = await createApiKey(db, 'demo-school', 'test');
+    },
   });
 
   const count = async (where = 'true') =>

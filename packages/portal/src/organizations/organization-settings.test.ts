@@ -16,14 +16,14 @@ import {
   WidgetSettings,
 } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { isPrivateAddress } from './site-check.ts';
 
 const backends = await testBackends();
@@ -74,31 +74,26 @@ describe('the SSRF guard', () => {
 
 describe.each(backends)('organisation settings on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   let guarded: ReturnType<typeof createApp>;
   const keys: Record<string, string> = {};
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    const keyRing = createKeyRing(db, 'test-secret');
-    const logger = { log() {} };
-    app = createApp({
-      db,
-      keys: keyRing,
-      pow: { maxNumber: 200 },
-      logger,
-      publicUrl: PORTAL,
-      siteCheck: { allowPrivateNetworks: true, timeoutMs: 3000 },
-    });
-    guarded = createApp({ db, keys: keyRing, pow: { maxNumber: 200 }, logger, publicUrl: PORTAL });
-    for (const org of ['demo-school', 'demo-by']) keys[org] = await createApiKey(db, org, 'test');
-  }, 60_000);
-  afterAll(() => cleanup());
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      const keyRing = createKeyRing(db, 'test-secret');
+      const logger = { log() {} };
+      app = createApp({
+        db,
+        keys: keyRing,
+        pow: { maxNumber: 200 },
+        logger,
+        publicUrl: PORTAL,
+        siteCheck: { allowPrivateNetworks: true, timeoutMs: 3000 },
+      });
+      guarded = createApp({ db, keys: keyRing, pow: { maxNumber: 200 }, logger, publicUrl: PORTAL });
+      for (const org of ['demo-school', 'demo-by']) keys[org] = await createApiKey(db, org, 'test');
+    },
+  });
 
   const send = (method: string, path: string, body?: unknown, key?: string, on = app) =>
     on.request(path, {

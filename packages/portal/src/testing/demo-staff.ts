@@ -25,7 +25,7 @@ export interface DemoStaffOptions extends Pick<DemoDatabaseOptions, 'empty'> {
 export function useDemoStaff(backend: TestBackend, options: DemoStaffOptions = {}): DemoStaff {
   const staff = openedLater<DemoStaff>('the demo staff harness');
   useDemoDatabase(backend, {
-    empty: options.empty,
+    empty: options.empty ?? false,
     async setup(db) {
       const app = typeof options.app === 'function' ? await options.app() : options.app;
       staff.open(staffHarness(db, app));

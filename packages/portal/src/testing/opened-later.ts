@@ -9,6 +9,9 @@ export function openedLater<T extends object>(what: string): { value: T; open(ac
       if (!actual) throw new Error(`${what} is not open (used outside a test, or on a skipped backend?)`);
       return Reflect.get(actual, member);
     },
+    has(_, member) {
+      return actual !== null && Reflect.has(actual, member);
+    },
   });
   return {
     value,
