@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
 import { testBackends } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 import { createIntakeGuard, type IntakeAction, type IntakeLimit } from './intake-guard.ts';
@@ -60,20 +60,13 @@ describe.each(backends)('public rate limits on $name', (backend) => {
   };
   async function byBody(ip: string) {
     const challenge = await post('/v1/organizations/demo-by/challenges', {}, ip);
-    return {
-      type: 'application',
-      language: 'be',
-      applicant: {
-        surname: 'Караленка',
-        firstName: 'Алесь',
-        patronymic: 'Іванавіч',
-        email: 'limits@example.com',
-        postalAddress: 'г. Мінск, вул. Леніна, 1',
+    return belarusianAppeal(
+      'limits@example.com',
+      solveChallenge(v.parse(PowChallenge, await challenge.json())),
+      {
+        text: 'Прашу растлумачыць.',
       },
-      text: 'Прашу растлумачыць.',
-      consent: { version: DEMO_CONSENT.version, accepted: true },
-      proofOfWork: solveChallenge(v.parse(PowChallenge, await challenge.json())),
-    };
+    );
   }
 
   it('a retry is replayed before the limit; a new filing from the address is refused with Retry-After', async () => {

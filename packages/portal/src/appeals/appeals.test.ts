@@ -17,6 +17,7 @@ import { type OutboxWorker, smtpTransport, startOutboxWorker } from '../mail/out
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
 import { testBackends } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 
@@ -112,21 +113,8 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     pageUrl: `${SITE}/appeal.html`,
     ...extra,
   });
-  const byBody = async (email: string, extra: Record<string, unknown> = {}) => ({
-    type: 'application',
-    language: 'be',
-    applicant: {
-      surname: 'Караленка',
-      firstName: 'Алесь',
-      patronymic: 'Іванавіч',
-      email,
-      postalAddress: 'г. Мінск, вул. Леніна, 1',
-    },
-    text: 'Прашу растлумачыць парадак.',
-    consent: { version: DEMO_CONSENT.version, accepted: true },
-    proofOfWork: await pow('demo-by'),
-    ...extra,
-  });
+  const byBody = async (email: string, extra: Record<string, unknown> = {}) =>
+    belarusianAppeal(email, await pow('demo-by'), extra);
   const file = (
     org: string,
     body: unknown,

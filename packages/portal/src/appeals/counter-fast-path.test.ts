@@ -11,7 +11,7 @@ import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
 import { createLogger } from '../log.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
 import { testBackends } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 
@@ -123,20 +123,10 @@ describe.each(backends)('the cached counter on $name', (backend) => {
     );
     const filed = await post(
       '/v1/organizations/demo-by/appeals',
-      {
+      belarusianAppeal('fast-path@example.com', solveChallenge(challenge), {
         type: 'proposal',
-        language: 'be',
-        applicant: {
-          surname: 'Караленка',
-          firstName: 'Алесь',
-          patronymic: 'Іванавіч',
-          email: 'fast-path@example.com',
-          postalAddress: 'г. Мінск, вул. Леніна, 1',
-        },
         text: 'Прапаную паставіць яшчэ адну лаўку ля ўваходу.',
-        consent: { version: DEMO_CONSENT.version, accepted: true },
-        proofOfWork: solveChallenge(challenge),
-      },
+      }),
       { 'Idempotency-Key': crypto.randomUUID() },
     );
     expect(filed.status, await filed.clone().text()).toBe(201);

@@ -12,8 +12,8 @@ import { solveChallenge } from '../abuse/pow.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import { createApp } from '../app.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
 import { type TestBackend, testBackends } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 import { collectGarbage } from '../testing/gc.ts';
@@ -216,21 +216,10 @@ describe.each(backends)('attachments on $label', (backend) => {
   async function appealBody(attachmentIds: string[]) {
     const res = await postJson(`/v1/organizations/${ORG}/challenges`, {});
     const proofOfWork = solveChallenge(v.parse(PowChallenge, await res.json()));
-    return {
-      type: 'application',
-      language: 'be',
-      applicant: {
-        surname: 'Караленка',
-        firstName: 'Алесь',
-        patronymic: 'Іванавіч',
-        email: 'ales@example.com',
-        postalAddress: 'г. Мінск, вул. Леніна, 1',
-      },
+    return belarusianAppeal('ales@example.com', proofOfWork, {
       text: 'Прашу разгледзець дакументы.',
-      consent: { version: DEMO_CONSENT.version, accepted: true },
-      proofOfWork,
       attachmentIds,
-    };
+    });
   }
   const file = async (attachmentIds: string[]) =>
     postJson(`/v1/organizations/${ORG}/appeals`, await appealBody(attachmentIds));

@@ -14,9 +14,9 @@ import { oidcProvidersFromEnv } from '../identity/oidc.ts';
 import { ensurePerson } from '../people/members.ts';
 import { staffOidcProviderFromEnv } from '../people/oidc-sign-in.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { createSession, csrfTokenFor } from '../staff/sessions.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
 import { testBackends } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 import { startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
@@ -359,21 +359,13 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
           PowChallenge,
           await (await post(`/v1/organizations/${ORG}/challenges`, {})).json(),
         );
-        const filed = await post(`/v1/organizations/${ORG}/appeals`, {
-          type: 'application',
-          language: 'be',
-          applicant: {
-            surname: 'Караленка',
-            firstName: 'Алесь',
-            patronymic: 'Іванавіч',
-            email: 'ales@example.com',
-            postalAddress: 'г. Мінск, вул. Леніна, 1',
-          },
-          text: 'Прашу разгледзець.',
-          consent: { version: DEMO_CONSENT.version, accepted: true },
-          proofOfWork: solveChallenge(challenge),
-          attachmentIds,
-        });
+        const filed = await post(
+          `/v1/organizations/${ORG}/appeals`,
+          belarusianAppeal('ales@example.com', solveChallenge(challenge), {
+            text: 'Прашу разгледзець.',
+            attachmentIds,
+          }),
+        );
         expect(filed.status).toBe(201);
         return v.parse(AppealReceipt, await filed.json());
       };

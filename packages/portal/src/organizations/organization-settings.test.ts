@@ -22,6 +22,7 @@ import { createApp } from '../app.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
 import { testBackends } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 import { isPrivateAddress } from './site-check.ts';
@@ -132,20 +133,8 @@ describe.each(backends)('organisation settings on $name', (backend) => {
     expect(res.status).toBe(201);
     return solveChallenge(v.parse(PowChallenge, await res.json()));
   }
-  const byAppeal = async (extra: Record<string, unknown>) => ({
-    type: 'application',
-    language: 'be',
-    applicant: {
-      surname: 'Караленка',
-      firstName: 'Алесь',
-      patronymic: 'Іванавіч',
-      email: `${randomUUID()}@example.com`,
-      postalAddress: 'г. Мінск, вул. Леніна, 1',
-    },
-    text: 'Прашу растлумачыць парадак.',
-    proofOfWork: await pow('demo-by'),
-    ...extra,
-  });
+  const byAppeal = async (extra: Record<string, unknown>) =>
+    belarusianAppeal(`${randomUUID()}@example.com`, await pow('demo-by'), extra);
   const file = async (body: unknown) =>
     app.request('/v1/organizations/demo-by/appeals', {
       method: 'POST',

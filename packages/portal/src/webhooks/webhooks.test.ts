@@ -14,8 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
 import { testBackends } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 import { refusalOf } from '../testing/refusal.ts';
@@ -154,20 +154,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     const filed = await app.request('/v1/organizations/demo-by/appeals', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({
-        type: 'application',
-        language: 'be',
-        applicant: {
-          surname: 'Караленка',
-          firstName: 'Алесь',
-          patronymic: 'Іванавіч',
-          email: 'hooks@example.com',
-          postalAddress: 'г. Мінск, вул. Леніна, 1',
-        },
-        text: 'Прашу растлумачыць парадак.',
-        consent: { version: DEMO_CONSENT.version, accepted: true },
-        proofOfWork,
-      }),
+      body: JSON.stringify(belarusianAppeal('hooks@example.com', proofOfWork)),
     });
     expect(filed.status, await filed.clone().text()).toBe(201);
     const receipt = v.parse(AppealReceipt, await filed.json());
