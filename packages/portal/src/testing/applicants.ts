@@ -2,7 +2,7 @@
 import { DEMO_CONSENT } from '../seed/demo.ts';
 
 /** Karalenka's name and postal address, with the e-mail address a test tells apart. */
-export const belarusianApplicant = (email: string) => ({
+const belarusianApplicant = (email: string) => ({
   surname: 'Караленка',
   firstName: 'Алесь',
   patronymic: 'Іванавіч',
