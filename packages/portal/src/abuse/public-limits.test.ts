@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceipt, AttachmentUpload, PowChallenge, Problem } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { createIntakeGuard, type IntakeAction, type IntakeLimit } from './intake-guard.ts';
 import { solveChallenge } from './pow.ts';
 import { MemoryRateLimitStore } from './rate-limit.ts';
@@ -20,29 +21,25 @@ const SITE = 'http://localhost:8788';
 const tight = (perClient: number): IntakeLimit => ({ perClient, perOrganization: 10_000, windowMs: 60_000 });
 
 describe.each(backends)('public rate limits on $name', (backend) => {
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
 
-  beforeAll(async () => {
-    const demo = await openDemoDatabase(backend);
-    cleanup = demo.close;
-    const keys = createKeyRing(demo.db, 'limits-test');
-    const limits: Partial<Record<IntakeAction, IntakeLimit>> = {
-      'appeal-read': tight(3),
-      'public-read': tight(2),
-      'file-appeal': tight(1),
-      'email-code-recipient': { perClient: 1, perOrganization: 1, windowMs: 60_000 },
-    };
-    const guard = createIntakeGuard({
-      store: new MemoryRateLimitStore(),
-      trustProxy: true,
-      hashAddress: (address) => keys.sign('rate-limit', address),
-      limits,
-    });
-    app = createApp({ db: demo.db, keys, pow: { maxNumber: 200 }, intakeGuard: guard });
-  }, 60_000);
-  afterAll(async () => {
-    await cleanup();
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      const keys = createKeyRing(db, 'limits-test');
+      const limits: Partial<Record<IntakeAction, IntakeLimit>> = {
+        'appeal-read': tight(3),
+        'public-read': tight(2),
+        'file-appeal': tight(1),
+        'email-code-recipient': { perClient: 1, perOrganization: 1, windowMs: 60_000 },
+      };
+      const guard = createIntakeGuard({
+        store: new MemoryRateLimitStore(),
+        trustProxy: true,
+        hashAddress: (address) => keys.sign('rate-limit', address),
+        limits,
+      });
+      app = createApp({ db: db, keys, pow: { maxNumber: 200 }, intakeGuard: guard });
+    },
   });
 
   const from = (ip: string, headers: Record<string, string> = {}) => ({
@@ -63,20 +60,13 @@ describe.each(backends)('public rate limits on $name', (backend) => {
   };
   async function byBody(ip: string) {
     const challenge = await post('/v1/organizations/demo-by/challenges', {}, ip);
-    return {
-      type: 'application',
-      language: 'be',
-      applicant: {
-        surname: 'Караленка',
-        firstName: 'Алесь',
-        patronymic: 'Іванавіч',
-        email: 'limits@example.com',
-        postalAddress: 'г. Мінск, вул. Леніна, 1',
+    return belarusianAppeal(
+      'limits@example.com',
+      solveChallenge(v.parse(PowChallenge, await challenge.json())),
+      {
+        text: 'Прашу растлумачыць.',
       },
-      text: 'Прашу растлумачыць.',
-      consent: { version: DEMO_CONSENT.version, accepted: true },
-      proofOfWork: solveChallenge(v.parse(PowChallenge, await challenge.json())),
-    };
+    );
   }
 
   it('a retry is replayed before the limit; a new filing from the address is refused with Retry-After', async () => {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { migrate } from '../migrations/index.ts';
+import { pgliteBackend } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { createTestDatabase, postgresReachable, postgresSkipReason } from '../testing/postgres.ts';
 import {
   MemoryRateLimitStore,
@@ -90,14 +92,7 @@ describe('MemoryRateLimitStore', () => {
 });
 
 describe('PostgresRateLimitStore on PGlite', () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openDatabase({ kind: 'pglite' });
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const db = useDemoDatabase(pgliteBackend, { empty: true });
 
   it('counts and resets', async () => {
     await expectCountsAndResets(new PostgresRateLimitStore(db), 'pglite-key');

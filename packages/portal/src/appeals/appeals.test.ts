@@ -8,58 +8,54 @@ import {
   WidgetSettings,
 } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createChallenge, solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { type Mailbox, startMailbox } from '../demo/mailbox.ts';
 import { openPayload } from '../mail/outbox.ts';
 import { type OutboxWorker, smtpTransport, startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 
 const backends = await testBackends();
 const SITE = 'http://localhost:8788';
 
 describe.each(backends)('appeal intake on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   let mailbox: Mailbox & { reject: boolean };
   let worker: OutboxWorker;
   let staffKey: string;
   const keys = () => createKeyRing(db, 'test-secret');
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    // A `generic` organisation: its profile hides the patronymic.
-    await db.query(
-      `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, time_zone, languages)
-       VALUES ('test-generic', 'Generic club', 'RU', 'generic', 'culture', 'club', 'Europe/Moscow', ARRAY['ru', 'en'])`,
-    );
-    await db.query(`INSERT INTO organization_origins VALUES ('test-generic', $1)`, [SITE]);
-    app = createApp({ db, keys: keys(), pow: { maxNumber: 200 } });
-    mailbox = await startMailbox();
-    worker = startOutboxWorker({
-      db,
-      keys: keys(),
-      transport: smtpTransport(`smtp://127.0.0.1:${mailbox.port}`),
-      from: 'Otklik test <noreply@otklik.test>',
-      intervalMs: 3_600_000,
-      retryBaseMs: 1,
-    });
-    staffKey = await createApiKey(db, 'demo-school', 'test');
-  }, 60_000);
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      // A `generic` organisation: its profile hides the patronymic.
+      await db.query(
+        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, time_zone, languages)
+         VALUES ('test-generic', 'Generic club', 'RU', 'generic', 'culture', 'club', 'Europe/Moscow', ARRAY['ru', 'en'])`,
+      );
+      await db.query(`INSERT INTO organization_origins VALUES ('test-generic', $1)`, [SITE]);
+      app = createApp({ db, keys: keys(), pow: { maxNumber: 200 } });
+      mailbox = await startMailbox();
+      worker = startOutboxWorker({
+        db,
+        keys: keys(),
+        transport: smtpTransport(`smtp://127.0.0.1:${mailbox.port}`),
+        from: 'Otklik test <noreply@otklik.test>',
+        intervalMs: 3_600_000,
+        retryBaseMs: 1,
+      });
+      staffKey = await createApiKey(db, 'demo-school', 'test');
+    },
+  });
   afterAll(async () => {
     await worker?.stop();
     await mailbox?.close();
-    await cleanup();
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -117,21 +113,8 @@ describe.each(backends)('appeal intake on $name', (backend) => {
     pageUrl: `${SITE}/appeal.html`,
     ...extra,
   });
-  const byBody = async (email: string, extra: Record<string, unknown> = {}) => ({
-    type: 'application',
-    language: 'be',
-    applicant: {
-      surname: 'Караленка',
-      firstName: 'Алесь',
-      patronymic: 'Іванавіч',
-      email,
-      postalAddress: 'г. Мінск, вул. Леніна, 1',
-    },
-    text: 'Прашу растлумачыць парадак.',
-    consent: { version: DEMO_CONSENT.version, accepted: true },
-    proofOfWork: await pow('demo-by'),
-    ...extra,
-  });
+  const byBody = async (email: string, extra: Record<string, unknown> = {}) =>
+    belarusianAppeal(email, await pow('demo-by'), extra);
   const file = (
     org: string,
     body: unknown,

@@ -6,14 +6,14 @@
  */
 import { AppealCounter, PowChallenge } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { createLogger } from '../log.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 
 const backends = (await testBackends()).filter((backend) => backend.name === 'pglite');
 const SITE = 'http://localhost:8788';
@@ -26,12 +26,7 @@ const request = (path: string, headers: Record<string, string> = {}, method = 'G
 const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'date'));
 
 describe.each(backends)('the cached counter on $name', (backend) => {
-  let db: Database;
-  let close = async () => {};
-  beforeAll(async () => {
-    ({ db, close } = await openDemoDatabase(backend));
-  }, 60_000);
-  afterAll(() => close());
+  const db = useDemoDatabase(backend);
 
   it('a cached answer is sent synchronously, the same as the ordinary path sends it', async () => {
     const lines: Record<string, unknown>[] = [];
@@ -128,20 +123,10 @@ describe.each(backends)('the cached counter on $name', (backend) => {
     );
     const filed = await post(
       '/v1/organizations/demo-by/appeals',
-      {
+      belarusianAppeal('fast-path@example.com', solveChallenge(challenge), {
         type: 'proposal',
-        language: 'be',
-        applicant: {
-          surname: 'Караленка',
-          firstName: 'Алесь',
-          patronymic: 'Іванавіч',
-          email: 'fast-path@example.com',
-          postalAddress: 'г. Мінск, вул. Леніна, 1',
-        },
         text: 'Прапаную паставіць яшчэ адну лаўку ля ўваходу.',
-        consent: { version: DEMO_CONSENT.version, accepted: true },
-        proofOfWork: solveChallenge(challenge),
-      },
+      }),
       { 'Idempotency-Key': crypto.randomUUID() },
     );
     expect(filed.status, await filed.clone().text()).toBe(201);

@@ -6,16 +6,16 @@ import { AppealReceipt, AppealView, AttachmentUpload, PowChallenge, Problem } fr
 import { zipSync } from 'fflate';
 import sharp from 'sharp';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createIntakeGuard } from '../abuse/intake-guard.ts';
 import { solveChallenge } from '../abuse/pow.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, type TestBackend, testBackends } from '../testing/backends.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
+import { type TestBackend, testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { contentDisposition } from './routes.ts';
 import { DEFAULT_ATTACHMENTS } from './rules.ts';
 import { DOCX } from './sniff.ts';
@@ -168,23 +168,16 @@ describe('sanitizeName and contentDisposition', () => {
 
 describe.each(backends)('attachments on $label', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   let staffKey: string;
   let otherStaffKey: string;
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    app = createApp({ db, keys: createKeyRing(db, 'test-secret'), pow: { maxNumber: 200 } });
-    staffKey = await createApiKey(db, ORG, 'test');
-    otherStaffKey = await createApiKey(db, 'demo-school', 'test');
-  }, 60_000);
-  afterAll(async () => {
-    await cleanup();
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      app = createApp({ db, keys: createKeyRing(db, 'test-secret'), pow: { maxNumber: 200 } });
+      staffKey = await createApiKey(db, ORG, 'test');
+      otherStaffKey = await createApiKey(db, 'demo-school', 'test');
+    },
   });
 
   const count = async (where = 'true') =>
@@ -222,21 +215,10 @@ describe.each(backends)('attachments on $label', (backend) => {
   async function appealBody(attachmentIds: string[]) {
     const res = await postJson(`/v1/organizations/${ORG}/challenges`, {});
     const proofOfWork = solveChallenge(v.parse(PowChallenge, await res.json()));
-    return {
-      type: 'application',
-      language: 'be',
-      applicant: {
-        surname: 'Караленка',
-        firstName: 'Алесь',
-        patronymic: 'Іванавіч',
-        email: 'ales@example.com',
-        postalAddress: 'г. Мінск, вул. Леніна, 1',
-      },
+    return belarusianAppeal('ales@example.com', proofOfWork, {
       text: 'Прашу разгледзець дакументы.',
-      consent: { version: DEMO_CONSENT.version, accepted: true },
-      proofOfWork,
       attachmentIds,
-    };
+    });
   }
   const file = async (attachmentIds: string[]) =>
     postJson(`/v1/organizations/${ORG}/appeals`, await appealBody(attachmentIds));

@@ -1,11 +1,9 @@
 import { StaffAppealPage } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/index.ts';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.ts';
-import { migrate } from '../migrations/index.ts';
-import { staffHarness } from '../people/staff-harness.ts';
 import { testBackends } from '../testing/backends.ts';
+import { useDemoStaff } from '../testing/demo-staff.ts';
 import { refusalOf } from '../testing/refusal.ts';
 import { shortName } from './queue.ts';
 
@@ -61,9 +59,6 @@ async function insertAppeal(
 }
 
 describe.each(backends)('the staff queue on $name', (backend) => {
-  let db: Database;
-  let cleanup = async () => {};
-  let h: ReturnType<typeof staffHarness>;
   let clerk: { cookie: string; csrf: string };
   let executorId = '';
   const get = async (query: string) => {
@@ -72,78 +67,80 @@ describe.each(backends)('the staff queue on $name', (backend) => {
     return v.parse(StaffAppealPage, await res.json());
   };
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const fresh = await backend.fresh();
-    cleanup = fresh.cleanup;
-    db = await openDatabase(fresh.database);
-    await migrate(db);
-    for (const [id, name] of [
-      ['q-school', 'Школа № 1'],
-      ['q-other', 'Школа № 2'],
-    ]) {
-      await db.query(
-        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category) VALUES ($1, $2, 'RU', 'ru-59fz', 'education', 'school')`,
-        [id, name],
-      );
-    }
-    h = staffHarness(db);
-    // Noon in Moscow, Monday 12 January 2026.
-    h.clock.now = new Date('2026-01-12T09:00:00Z');
-    await insertAppeal(db, 'q-school', 1, { registered: '2025-12-01', due: '2026-01-09', surname: 'Петров' });
-    await insertAppeal(db, 'q-school', 2, {
-      registered: '2025-12-20',
-      due: '2026-01-12',
-      status: 'in_review',
-    });
-    await insertAppeal(db, 'q-school', 3, {
-      registered: '2025-12-25',
-      due: '2026-01-16',
-      text: 'Жалоба на питание в школьной столовой',
-      type: 'complaint',
-      topic: 'food',
-    });
-    await insertAppeal(db, 'q-school', 4, {
-      registered: '2025-12-30',
-      due: '2026-03-02',
-      status: 'extended',
-    });
-    await insertAppeal(db, 'q-school', 5, {
-      registered: '2025-11-01',
-      due: '2025-12-01',
-      status: 'answered',
-    });
-    await insertAppeal(db, 'q-school', 6, {
-      registered: '2026-01-05',
-      due: '2026-02-04',
-      status: 'forwarded',
-      forwarded: true,
-      surname: 'Сидоренко',
-      first: 'Олег',
-    });
-    await insertAppeal(db, 'q-school', 7, { registered: '2026-01-11', due: '2026-02-10', surname: null });
-    await insertAppeal(db, 'q-other', 1, { registered: '2025-12-01', due: '2026-01-09', surname: 'Чужой' });
-    await h.addPerson('clerk@example.com', [['q-school', 'coordinator']]);
-    await h.addPerson('analyst@example.com', [['q-school', 'analyst']]);
-    executorId = await h.addPerson('executor@example.com', [['q-school', 'executor']]);
-    await h.addPerson('head@example.com', [['q-school', 'approver']]);
-    clerk = await h.signIn('clerk@example.com');
-    await db.query(
-      `INSERT INTO organization_topics (organization_id, id, names, position)
+  // On an empty database: the queue's pages and counts hold only the appeals laid out here.
+  const h = useDemoStaff(backend, {
+    empty: true,
+    setup: async () => {
+      for (const [id, name] of [
+        ['q-school', 'Школа № 1'],
+        ['q-other', 'Школа № 2'],
+      ]) {
+        await h.db.query(
+          `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category) VALUES ($1, $2, 'RU', 'ru-59fz', 'education', 'school')`,
+          [id, name],
+        );
+      }
+      // Noon in Moscow, Monday 12 January 2026.
+      h.clock.now = new Date('2026-01-12T09:00:00Z');
+      await insertAppeal(h.db, 'q-school', 1, {
+        registered: '2025-12-01',
+        due: '2026-01-09',
+        surname: 'Петров',
+      });
+      await insertAppeal(h.db, 'q-school', 2, {
+        registered: '2025-12-20',
+        due: '2026-01-12',
+        status: 'in_review',
+      });
+      await insertAppeal(h.db, 'q-school', 3, {
+        registered: '2025-12-25',
+        due: '2026-01-16',
+        text: 'Жалоба на питание в школьной столовой',
+        type: 'complaint',
+        topic: 'food',
+      });
+      await insertAppeal(h.db, 'q-school', 4, {
+        registered: '2025-12-30',
+        due: '2026-03-02',
+        status: 'extended',
+      });
+      await insertAppeal(h.db, 'q-school', 5, {
+        registered: '2025-11-01',
+        due: '2025-12-01',
+        status: 'answered',
+      });
+      await insertAppeal(h.db, 'q-school', 6, {
+        registered: '2026-01-05',
+        due: '2026-02-04',
+        status: 'forwarded',
+        forwarded: true,
+        surname: 'Сидоренко',
+        first: 'Олег',
+      });
+      await insertAppeal(h.db, 'q-school', 7, { registered: '2026-01-11', due: '2026-02-10', surname: null });
+      await insertAppeal(h.db, 'q-other', 1, {
+        registered: '2025-12-01',
+        due: '2026-01-09',
+        surname: 'Чужой',
+      });
+      await h.addPerson('clerk@example.com', [['q-school', 'coordinator']]);
+      await h.addPerson('analyst@example.com', [['q-school', 'analyst']]);
+      executorId = await h.addPerson('executor@example.com', [['q-school', 'executor']]);
+      await h.addPerson('head@example.com', [['q-school', 'approver']]);
+      clerk = await h.signIn('clerk@example.com');
+      await h.db.query(
+        `INSERT INTO organization_topics (organization_id, id, names, position)
        VALUES ('q-school', 'food', '{"ru": "Питание", "en": "School meals"}', 0)`,
-    );
-    // Appeal 3 is the executor's; its draft waits for the approver.
-    await db.query(`UPDATE appeals SET executor_id = $1 WHERE registration_number = 'ОБ-2026-000003'`, [
-      executorId,
-    ]);
-    await db.query(
-      `INSERT INTO answer_drafts (appeal_id, state, result, text)
+      );
+      // Appeal 3 is the executor's; its draft waits for the approver.
+      await h.db.query(`UPDATE appeals SET executor_id = $1 WHERE registration_number = 'ОБ-2026-000003'`, [
+        executorId,
+      ]);
+      await h.db.query(
+        `INSERT INTO answer_drafts (appeal_id, state, result, text)
        SELECT id, 'on_approval', 'explained', 'Ответ' FROM appeals WHERE registration_number = 'ОБ-2026-000003'`,
-    );
-  });
-  afterAll(async () => {
-    await db?.close();
-    await cleanup();
+      );
+    },
   });
   const run = it.skipIf(backend.skipReason !== null);
 

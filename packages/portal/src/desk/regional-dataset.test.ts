@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/index.ts';
-import type { Database } from '../db/types.ts';
-import { migrate } from '../migrations/index.ts';
+import { describe, expect, it } from 'vitest';
+import { pgliteBackend } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { queuePage } from './queue.ts';
 import { generateRegionalDataset, REGION_ID } from './regional-dataset.ts';
 
 // The benchmark's data set in miniature (the benchmark itself: `pnpm bench:desk`).
 describe('the regional data set (smoke, PGlite)', () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openDatabase({ kind: 'pglite' });
-    await migrate(db);
-  });
-  afterAll(() => db?.close());
+  const db = useDemoDatabase(pgliteBackend, { empty: true });
 
   it('writes a hierarchy, appeals over three years with events, and the queue reads it', async () => {
     const now = new Date('2026-12-06T09:00:00Z');

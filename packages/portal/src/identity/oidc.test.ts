@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceipt, PowChallenge, Problem, WidgetSettings } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import { openDatabase } from '../db/index.ts';
-import type { Database } from '../db/types.ts';
-import { migrate } from '../migrations/index.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT, seedDemo } from '../seed/demo.ts';
+import { DEMO_CONSENT } from '../seed/demo.ts';
+import { pgliteBackend } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { browseToCallback, startOidcProvider } from '../testing/oidc-provider.ts';
 import { oidcProvidersFromEnv } from './oidc.ts';
 import { OIDC_PAGE_CSP, OIDC_SCRIPT_PATH } from './oidc-pages.ts';
@@ -33,48 +32,45 @@ function postedMessage(html: string): { origin: string; message: Record<string, 
 }
 
 describe('OpenID Connect login against a real provider (oidc-provider)', () => {
-  let db: Database;
   let app: ReturnType<typeof createApp>;
   const account = { email: 'Citizen@Example.org', verified: true };
   let idp: Awaited<ReturnType<typeof startOidcProvider>>;
   const keys = () => createKeyRing(db, 'test-secret');
 
-  beforeAll(async () => {
-    idp = await startOidcProvider(account, [CALLBACK]);
-    db = await openDatabase({ kind: 'pglite' });
-    await migrate(db);
-    await seedDemo(db);
-    await db.query(`INSERT INTO organization_oidc_providers VALUES ('demo-school', 'test-id')`);
-    app = createApp({
-      db,
-      keys: keys(),
-      pow: { maxNumber: 200 },
-      publicUrl: PORTAL,
-      oidc: {
-        providers: oidcProvidersFromEnv(
-          JSON.stringify([
-            {
-              id: 'test-id',
-              name: 'Test ID',
-              issuer: idp.issuer,
-              clientId: idp.clientId,
-              clientSecret: idp.clientSecret,
-            },
-            {
-              id: 'other-id',
-              name: 'Other',
-              issuer: idp.issuer,
-              clientId: idp.clientId,
-              clientSecret: idp.clientSecret,
-            },
-          ]),
-        ),
-        allowInsecureRequests: true,
-      },
-    });
-  }, 60_000);
+  const db = useDemoDatabase(pgliteBackend, {
+    setup: async () => {
+      idp = await startOidcProvider(account, [CALLBACK]);
+      await db.query(`INSERT INTO organization_oidc_providers VALUES ('demo-school', 'test-id')`);
+      app = createApp({
+        db,
+        keys: keys(),
+        pow: { maxNumber: 200 },
+        publicUrl: PORTAL,
+        oidc: {
+          providers: oidcProvidersFromEnv(
+            JSON.stringify([
+              {
+                id: 'test-id',
+                name: 'Test ID',
+                issuer: idp.issuer,
+                clientId: idp.clientId,
+                clientSecret: idp.clientSecret,
+              },
+              {
+                id: 'other-id',
+                name: 'Other',
+                issuer: idp.issuer,
+                clientId: idp.clientId,
+                clientSecret: idp.clientSecret,
+              },
+            ]),
+          ),
+          allowInsecureRequests: true,
+        },
+      });
+    },
+  });
   afterAll(async () => {
-    await db?.close();
     await idp?.close();
   });
 

@@ -7,17 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceipt, AttachmentUpload, PowChallenge, Problem, ProblemCode } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
 import { oidcProvidersFromEnv } from '../identity/oidc.ts';
 import { ensurePerson } from '../people/members.ts';
 import { staffOidcProviderFromEnv } from '../people/oidc-sign-in.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { createSession, csrfTokenFor } from '../staff/sessions.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { buildOpenApiDocument } from './document.ts';
 
@@ -284,13 +285,11 @@ function inPath(text: string): string {
 const backends = (await testBackends()).filter((backend) => backend.name === 'pglite');
 
 describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => {
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   const known: Json = { organizationId: ORG };
   const staffKnown: Json = {};
   let staffKey = '';
   let secret = '';
-  let db: Awaited<ReturnType<typeof openDemoDatabase>>['db'];
   let keys: ReturnType<typeof createKeyRing>;
   let personId = '';
   let idp: TestProvider | undefined;
@@ -305,104 +304,94 @@ describe.each(backends)('fuzzing the OpenAPI operations on $name', (backend) => 
     return session;
   };
 
-  beforeAll(async () => {
-    const demo = await openDemoDatabase(backend);
-    cleanup = demo.close;
-    db = demo.db;
-    keys = createKeyRing(demo.db, 'fuzz-secret');
-    // Both OpenID Connect sign-ins on, against a real provider, so their operations are fuzzed too.
-    idp = await startOidcProvider({ email: 'fuzz-admin@example.com', verified: true }, [
-      `${PORTAL}/v1/identity/oidc/callback`,
-      `${PORTAL}/console/sign-in/oidc`,
-    ]);
-    const provider = {
-      id: 'fuzz-id',
-      name: 'Fuzz ID',
-      issuer: idp.issuer,
-      clientId: idp.clientId,
-      clientSecret: idp.clientSecret,
-    };
-    const staffProvider = staffOidcProviderFromEnv(JSON.stringify(provider));
-    if (staffProvider === null) throw new Error('no staff provider');
-    await db.query('INSERT INTO organization_oidc_providers VALUES ($1, $2)', [ORG, provider.id]);
-    app = createApp({
-      db: demo.db,
-      keys,
-      pow: { maxNumber: 200 },
-      logger: { log() {} },
-      publicUrl: PORTAL,
-      oidc: { providers: oidcProvidersFromEnv(JSON.stringify([provider])), allowInsecureRequests: true },
-      staffOidc: { provider: staffProvider, allowInsecureRequests: true },
-    });
-    staffKey = await createApiKey(demo.db, ORG, 'fuzz');
-    personId = await ensurePerson(db, 'fuzz-admin@example.com');
-    await db.query(
-      `INSERT INTO memberships (person_id, organization_id, role, subtree) VALUES ($1, $2, 'administrator', true)`,
-      [personId, ORG],
-    );
-    await db.query('INSERT INTO portal_administrators (person_id) VALUES ($1)', [personId]);
-    const [key] = await db.query<{ id: string }>(FUZZ_KEY);
-    const post = (path: string, body: unknown) =>
-      app.request(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), Origin: SITE },
-        body: JSON.stringify(body),
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      keys = createKeyRing(db, 'fuzz-secret');
+      // Both OpenID Connect sign-ins on, against a real provider, so their operations are fuzzed too.
+      idp = await startOidcProvider({ email: 'fuzz-admin@example.com', verified: true }, [
+        `${PORTAL}/v1/identity/oidc/callback`,
+        `${PORTAL}/console/sign-in/oidc`,
+      ]);
+      const provider = {
+        id: 'fuzz-id',
+        name: 'Fuzz ID',
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+      };
+      const staffProvider = staffOidcProviderFromEnv(JSON.stringify(provider));
+      if (staffProvider === null) throw new Error('no staff provider');
+      await db.query('INSERT INTO organization_oidc_providers VALUES ($1, $2)', [ORG, provider.id]);
+      app = createApp({
+        db: db,
+        keys,
+        pow: { maxNumber: 200 },
+        logger: { log() {} },
+        publicUrl: PORTAL,
+        oidc: { providers: oidcProvidersFromEnv(JSON.stringify([provider])), allowInsecureRequests: true },
+        staffOidc: { provider: staffProvider, allowInsecureRequests: true },
       });
-    const boundary = 'fuzz-boundary';
-    const upload = await app.request(`/v1/organizations/${ORG}/attachments`, {
-      method: 'POST',
-      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Origin: SITE },
-      body:
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
-        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
-    });
-    const attachment = v.parse(AttachmentUpload, await upload.json());
-    const file = async (attachmentIds: string[]) => {
-      const challenge = v.parse(
-        PowChallenge,
-        await (await post(`/v1/organizations/${ORG}/challenges`, {})).json(),
+      staffKey = await createApiKey(db, ORG, 'fuzz');
+      personId = await ensurePerson(db, 'fuzz-admin@example.com');
+      await db.query(
+        `INSERT INTO memberships (person_id, organization_id, role, subtree) VALUES ($1, $2, 'administrator', true)`,
+        [personId, ORG],
       );
-      const filed = await post(`/v1/organizations/${ORG}/appeals`, {
-        type: 'application',
-        language: 'be',
-        applicant: {
-          surname: 'Караленка',
-          firstName: 'Алесь',
-          patronymic: 'Іванавіч',
-          email: 'ales@example.com',
-          postalAddress: 'г. Мінск, вул. Леніна, 1',
-        },
-        text: 'Прашу разгледзець.',
-        consent: { version: DEMO_CONSENT.version, accepted: true },
-        proofOfWork: solveChallenge(challenge),
-        attachmentIds,
+      await db.query('INSERT INTO portal_administrators (person_id) VALUES ($1)', [personId]);
+      const [key] = await db.query<{ id: string }>(FUZZ_KEY);
+      const post = (path: string, body: unknown) =>
+        app.request(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), Origin: SITE },
+          body: JSON.stringify(body),
+        });
+      const boundary = 'fuzz-boundary';
+      const upload = await app.request(`/v1/organizations/${ORG}/attachments`, {
+        method: 'POST',
+        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Origin: SITE },
+        body:
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
+          `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
       });
-      expect(filed.status).toBe(201);
-      return v.parse(AppealReceipt, await filed.json());
-    };
-    const receipt = await file([attachment.id]);
-    // Staff calls work on another appeal: the applicant's calls may withdraw this one.
-    staffKnown.appealId = (await file([])).appealId;
-    secret = receipt.accessSecret;
-    Object.assign(known, {
-      appealId: receipt.appealId,
-      attachmentId: attachment.id,
-      uploadId: attachment.id,
-      serviceId: 'passport',
-      setId: 'own-set',
-      providerId: 'fuzz-id',
-      returnOrigin: SITE,
-      country: 'BY',
-      year: '2026',
-      date: '2026-11-02',
-      month: '2026-11',
-    });
-    // Staff paths name the people and keys that exist (a revoked key or a changed role is fine).
-    Object.assign(staffKnown, { personId, keyId: key?.id });
-  }, 60_000);
+      const attachment = v.parse(AttachmentUpload, await upload.json());
+      const file = async (attachmentIds: string[]) => {
+        const challenge = v.parse(
+          PowChallenge,
+          await (await post(`/v1/organizations/${ORG}/challenges`, {})).json(),
+        );
+        const filed = await post(
+          `/v1/organizations/${ORG}/appeals`,
+          belarusianAppeal('ales@example.com', solveChallenge(challenge), {
+            text: 'Прашу разгледзець.',
+            attachmentIds,
+          }),
+        );
+        expect(filed.status).toBe(201);
+        return v.parse(AppealReceipt, await filed.json());
+      };
+      const receipt = await file([attachment.id]);
+      // Staff calls work on another appeal: the applicant's calls may withdraw this one.
+      staffKnown.appealId = (await file([])).appealId;
+      secret = receipt.accessSecret;
+      Object.assign(known, {
+        appealId: receipt.appealId,
+        attachmentId: attachment.id,
+        uploadId: attachment.id,
+        serviceId: 'passport',
+        setId: 'own-set',
+        providerId: 'fuzz-id',
+        returnOrigin: SITE,
+        country: 'BY',
+        year: '2026',
+        date: '2026-11-02',
+        month: '2026-11',
+      });
+      // Staff paths name the people and keys that exist (a revoked key or a changed role is fine).
+      Object.assign(staffKnown, { personId, keyId: key?.id });
+    },
+  });
   afterAll(async () => {
     await idp?.close();
-    await cleanup();
   });
 
   it('answers thousands of generated requests without a 5xx, every 4xx a problem with a stable code', async () => {

@@ -16,14 +16,15 @@ import {
   WidgetSettings,
 } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { isPrivateAddress } from './site-check.ts';
 
 const backends = await testBackends();
@@ -74,31 +75,26 @@ describe('the SSRF guard', () => {
 
 describe.each(backends)('organisation settings on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   let guarded: ReturnType<typeof createApp>;
   const keys: Record<string, string> = {};
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    const keyRing = createKeyRing(db, 'test-secret');
-    const logger = { log() {} };
-    app = createApp({
-      db,
-      keys: keyRing,
-      pow: { maxNumber: 200 },
-      logger,
-      publicUrl: PORTAL,
-      siteCheck: { allowPrivateNetworks: true, timeoutMs: 3000 },
-    });
-    guarded = createApp({ db, keys: keyRing, pow: { maxNumber: 200 }, logger, publicUrl: PORTAL });
-    for (const org of ['demo-school', 'demo-by']) keys[org] = await createApiKey(db, org, 'test');
-  }, 60_000);
-  afterAll(() => cleanup());
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      const keyRing = createKeyRing(db, 'test-secret');
+      const logger = { log() {} };
+      app = createApp({
+        db,
+        keys: keyRing,
+        pow: { maxNumber: 200 },
+        logger,
+        publicUrl: PORTAL,
+        siteCheck: { allowPrivateNetworks: true, timeoutMs: 3000 },
+      });
+      guarded = createApp({ db, keys: keyRing, pow: { maxNumber: 200 }, logger, publicUrl: PORTAL });
+      for (const org of ['demo-school', 'demo-by']) keys[org] = await createApiKey(db, org, 'test');
+    },
+  });
 
   const send = (method: string, path: string, body?: unknown, key?: string, on = app) =>
     on.request(path, {
@@ -137,20 +133,8 @@ describe.each(backends)('organisation settings on $name', (backend) => {
     expect(res.status).toBe(201);
     return solveChallenge(v.parse(PowChallenge, await res.json()));
   }
-  const byAppeal = async (extra: Record<string, unknown>) => ({
-    type: 'application',
-    language: 'be',
-    applicant: {
-      surname: 'Караленка',
-      firstName: 'Алесь',
-      patronymic: 'Іванавіч',
-      email: `${randomUUID()}@example.com`,
-      postalAddress: 'г. Мінск, вул. Леніна, 1',
-    },
-    text: 'Прашу растлумачыць парадак.',
-    proofOfWork: await pow('demo-by'),
-    ...extra,
-  });
+  const byAppeal = async (extra: Record<string, unknown>) =>
+    belarusianAppeal(`${randomUUID()}@example.com`, await pow('demo-by'), extra);
   const file = async (body: unknown) =>
     app.request('/v1/organizations/demo-by/appeals', {
       method: 'POST',

@@ -6,11 +6,11 @@ import {
   WidgetSettings,
 } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
+import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../openapi/document.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { ratingHarness, SITE } from '../testing/rating-harness.ts';
 
 const backends = await testBackends();
@@ -20,31 +20,26 @@ const ORGANIZATIONS = ['rs-school', 'rs-club', 'rs-other'] as const;
 
 describe.each(backends)('staff rating settings on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let h: ReturnType<typeof ratingHarness>;
   const keys: Record<string, string> = {};
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    for (const id of ORGANIZATIONS) {
-      await db.query(
-        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, time_zone)
-         VALUES ($1, $1, 'BY', 'by-300z', 'education', 'school', 'Europe/Minsk')`,
-        [id],
-      );
-      await db.query('INSERT INTO organization_origins VALUES ($1, $2)', [id, SITE]);
-      await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'lessons', 'Уроки')`, [
-        id,
-      ]);
-      keys[id] = await createApiKey(db, id);
-    }
-    h = ratingHarness(db, { logger: { log() {} } });
-  }, 60_000);
-  afterAll(() => cleanup());
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      for (const id of ORGANIZATIONS) {
+        await db.query(
+          `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, time_zone)
+           VALUES ($1, $1, 'BY', 'by-300z', 'education', 'school', 'Europe/Minsk')`,
+          [id],
+        );
+        await db.query('INSERT INTO organization_origins VALUES ($1, $2)', [id, SITE]);
+        await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'lessons', 'Уроки')`, [
+          id,
+        ]);
+        keys[id] = await createApiKey(db, id);
+      }
+      h = ratingHarness(db, { logger: { log() {} } });
+    },
+  });
 
   const send = (method: string, path: string, body: unknown, key?: string) =>
     h.app.request(path, {

@@ -1,8 +1,8 @@
 import { RankingPage, RatingAnalytics, RatingSummary, SphereList } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { ratingHarness, SITE, snapshot } from '../testing/rating-harness.ts';
 import { rebuildRatingAggregates } from './aggregates.ts';
 
@@ -36,8 +36,6 @@ const FULL_NAMES: Record<string, string> = {
 
 describe.each(backends)('rating rankings and analytics on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let h: ReturnType<typeof ratingHarness>;
 
   const json = async <S extends v.GenericSchema>(schema: S, path: string) => {
@@ -49,54 +47,51 @@ describe.each(backends)('rating rankings and analytics on $name', (backend) => {
     json(RankingPage, `/v1/organizations/${org}/rating/ranking?${query}`);
   const table = (page: RankingPage) => page.items.map((e) => [e.name, e.rank, e.average, e.count]);
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    await db.query(
-      `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, parent_id, time_zone)
-       VALUES ('rk-parent', 'Parent', 'RU', 'generic', 'rk-sphere', 'rk-dept', NULL, 'Europe/Moscow')`,
-    );
-    for (const id of ORGS) {
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
       await db.query(
-        `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
-           time_zone)
-         VALUES ($1, $2, $3, 'RU', 'generic', 'rk-sphere', 'rk-unit', $4, 'Europe/Moscow')`,
-        [
-          id,
-          FULL_NAMES[id] ?? NAMES[id],
-          FULL_NAMES[id] === undefined ? null : NAMES[id],
-          id === 'rk-x' ? null : 'rk-parent',
-        ],
+        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category, parent_id, time_zone)
+         VALUES ('rk-parent', 'Parent', 'RU', 'generic', 'rk-sphere', 'rk-dept', NULL, 'Europe/Moscow')`,
       );
-      await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'visit', 'Visit')`, [id]);
-    }
-    for (const id of ['rk-parent', ...ORGS])
-      await db.query(`INSERT INTO organization_origins VALUES ($1, $2)`, [id, SITE]);
-    h = ratingHarness(db);
-    h.clock.now = new Date('2025-02-10T09:00:00Z');
-    for (const [org, scores] of [
-      ['rk-a', [5, 4]],
-      ['rk-b', [5, 4, 5, 4]],
-      ['rk-c', [3]],
-      ['rk-d', [4, 4]],
-    ] as const) {
-      for (const score of scores) await h.rate(org, score);
-    }
-    h.clock.now = new Date('2025-05-12T09:00:00Z');
-    for (const [org, scores] of [
-      ['rk-a', [3]],
-      ['rk-b', [2, 3]],
-      ['rk-c', [5]],
-      ['rk-d', [4, [5, 5, 5, 5, 4]]],
-      ['rk-x', [5]],
-    ] as const) {
-      for (const score of scores) await h.rate(org, typeof score === 'number' ? score : [...score]);
-    }
-  }, 120_000);
-  afterAll(async () => {
-    await cleanup();
+      for (const id of ORGS) {
+        await db.query(
+          `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
+             time_zone)
+           VALUES ($1, $2, $3, 'RU', 'generic', 'rk-sphere', 'rk-unit', $4, 'Europe/Moscow')`,
+          [
+            id,
+            FULL_NAMES[id] ?? NAMES[id],
+            FULL_NAMES[id] === undefined ? null : NAMES[id],
+            id === 'rk-x' ? null : 'rk-parent',
+          ],
+        );
+        await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'visit', 'Visit')`, [
+          id,
+        ]);
+      }
+      for (const id of ['rk-parent', ...ORGS])
+        await db.query(`INSERT INTO organization_origins VALUES ($1, $2)`, [id, SITE]);
+      h = ratingHarness(db);
+      h.clock.now = new Date('2025-02-10T09:00:00Z');
+      for (const [org, scores] of [
+        ['rk-a', [5, 4]],
+        ['rk-b', [5, 4, 5, 4]],
+        ['rk-c', [3]],
+        ['rk-d', [4, 4]],
+      ] as const) {
+        for (const score of scores) await h.rate(org, score);
+      }
+      h.clock.now = new Date('2025-05-12T09:00:00Z');
+      for (const [org, scores] of [
+        ['rk-a', [3]],
+        ['rk-b', [2, 3]],
+        ['rk-c', [5]],
+        ['rk-d', [4, [5, 5, 5, 5, 4]]],
+        ['rk-x', [5]],
+      ] as const) {
+        for (const score of scores) await h.rate(org, typeof score === 'number' ? score : [...score]);
+      }
+    },
   });
 
   test('all time among siblings: averages, competition ranks with a tie, count then name order', async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Problem, pageOf, StaffRatingComment } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 
 const backends = await testBackends();
 const quiet = { log() {} };
@@ -54,8 +54,6 @@ function parseCsv(text: string, separator = ','): string[][] {
 
 describe.each(backends)('staff rating comments and export on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   const keys: Record<string, string> = {};
 
@@ -93,40 +91,37 @@ describe.each(backends)('staff rating comments and export on $name', (backend) =
   }
   const all = (score: number) => ({ simplicity: score, information: score, term: score, courtesy: score });
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    for (const [id, name, parent, shortName] of ORGANIZATIONS) {
-      await db.query(
-        `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
-           time_zone)
-         VALUES ($1, $2, $3, 'BY', 'by-300z', 'education', 'school', $4, 'Europe/Minsk')`,
-        [id, name, shortName, parent],
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      for (const [id, name, parent, shortName] of ORGANIZATIONS) {
+        await db.query(
+          `INSERT INTO organizations (id, name, short_name, country, jurisdiction, sphere, category, parent_id,
+             time_zone)
+           VALUES ($1, $2, $3, 'BY', 'by-300z', 'education', 'school', $4, 'Europe/Minsk')`,
+          [id, name, shortName, parent],
+        );
+        await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'lessons', 'Уроки')`, [
+          id,
+        ]);
+        keys[id] = await createApiKey(db, id);
+      }
+      await rate('t-district', '2025-02-01T09:00:00Z', all(4), 'Отдел работает хорошо\nвторая строка');
+      await rate('t-school-a', '2025-03-10T09:00:00Z', all(5), 'Спасибо, всё "отлично", на 5+');
+      await rate('t-school-b', '2025-04-01T09:00:00Z', { ...all(2), courtesy: 1 }, '@SUM(1)');
+      await rate('t-school-a', '2025-05-01T09:00:00Z', all(1), '=HYPERLINK("http://evil.example")');
+      await rate('t-school-a', '2025-06-01T09:00:00Z', all(3));
+      await rate('t-other', '2025-03-01T09:00:00Z', all(5), 'чужой отзыв');
+      // A rating under another set (the school's set was changed since): its criteria get columns too.
+      await rate(
+        't-school-b',
+        '2025-06-02T09:00:00Z',
+        { openness: 4, comfort: 4, accessibility: 5, courtesy: 5, satisfaction: 4 },
+        null,
+        'ru-nok',
       );
-      await db.query(`INSERT INTO services (organization_id, id, name) VALUES ($1, 'lessons', 'Уроки')`, [
-        id,
-      ]);
-      keys[id] = await createApiKey(db, id);
-    }
-    await rate('t-district', '2025-02-01T09:00:00Z', all(4), 'Отдел работает хорошо\nвторая строка');
-    await rate('t-school-a', '2025-03-10T09:00:00Z', all(5), 'Спасибо, всё "отлично", на 5+');
-    await rate('t-school-b', '2025-04-01T09:00:00Z', { ...all(2), courtesy: 1 }, '@SUM(1)');
-    await rate('t-school-a', '2025-05-01T09:00:00Z', all(1), '=HYPERLINK("http://evil.example")');
-    await rate('t-school-a', '2025-06-01T09:00:00Z', all(3));
-    await rate('t-other', '2025-03-01T09:00:00Z', all(5), 'чужой отзыв');
-    // A rating under another set (the school's set was changed since): its criteria get columns too.
-    await rate(
-      't-school-b',
-      '2025-06-02T09:00:00Z',
-      { openness: 4, comfort: 4, accessibility: 5, courtesy: 5, satisfaction: 4 },
-      null,
-      'ru-nok',
-    );
-    app = createApp({ db, logger: quiet });
-  }, 60_000);
-  afterAll(() => cleanup());
+      app = createApp({ db, logger: quiet });
+    },
+  });
 
   const get = (path: string, key?: string) =>
     app.request(path, key === undefined ? {} : { headers: { Authorization: `Bearer ${key}` } });

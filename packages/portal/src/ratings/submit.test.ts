@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { RatingSummary, WidgetSettings } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createIntakeGuard } from '../abuse/intake-guard.ts';
 import { MemoryRateLimitStore } from '../abuse/rate-limit.ts';
 import { addDays } from '../dates.ts';
-import type { Database } from '../db/types.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { ratingHarness, SITE } from '../testing/rating-harness.ts';
 
 const backends = await testBackends();
 
 describe.each(backends)('rating submission on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let h: ReturnType<typeof ratingHarness>;
   const ratingsOf = async (org: string) =>
     (
@@ -41,27 +39,22 @@ describe.each(backends)('rating submission on $name', (backend) => {
     );
   }
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    await db.query(
-      `INSERT INTO criteria_sets (id, name, organization_id) VALUES ('club-set', '{"en": "Club"}', NULL)`,
-    );
-    await organization('club', { criteria_set_id: 'club-set' });
-    await db.query(`UPDATE criteria_sets SET organization_id = 'club' WHERE id = 'club-set'`);
-    await db.query(
-      `INSERT INTO criteria (set_id, id, label, position) VALUES
-         ('club-set', 'cleanliness', '{"en": "Cleanliness"}', 1), ('club-set', 'staff', '{"en": "Staff"}', 2)`,
-    );
-    await organization('closed', { enabled: false });
-    await organization('strict', { identification: 'required' });
-    await organization('silent', { comment_max_length: 0 });
-    h = ratingHarness(db);
-  }, 60_000);
-  afterAll(async () => {
-    await cleanup();
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      await db.query(
+        `INSERT INTO criteria_sets (id, name, organization_id) VALUES ('club-set', '{"en": "Club"}', NULL)`,
+      );
+      await organization('club', { criteria_set_id: 'club-set' });
+      await db.query(`UPDATE criteria_sets SET organization_id = 'club' WHERE id = 'club-set'`);
+      await db.query(
+        `INSERT INTO criteria (set_id, id, label, position) VALUES
+           ('club-set', 'cleanliness', '{"en": "Cleanliness"}', 1), ('club-set', 'staff', '{"en": "Staff"}', 2)`,
+      );
+      await organization('closed', { enabled: false });
+      await organization('strict', { identification: 'required' });
+      await organization('silent', { comment_max_length: 0 });
+      h = ratingHarness(db);
+    },
   });
 
   test('widget settings: defaults by country without a row, the row where there is one', async () => {

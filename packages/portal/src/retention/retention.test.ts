@@ -1,53 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appealCounter } from '../appeals/counter.ts';
-import type { Database } from '../db/types.ts';
 import { rebuildRatingAggregates } from '../ratings/aggregates.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { ratingHarness, snapshot } from '../testing/rating-harness.ts';
 import { runRetention } from './retention.ts';
 
 const backends = await testBackends();
 
 describe.each(backends)('personal-data retention on $name', (backend) => {
-  let db: Database;
-  let cleanup: () => Promise<void>;
   const now = new Date('2032-06-15T12:00:00Z');
   let old: string;
   let recent: string;
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    // Two answered appeals of the demo school: one closed six years before `now`, one last month.
-    const answered = await db.query<{ id: string }>(
-      `SELECT id FROM appeals WHERE organization_id = 'demo-school' AND status = 'answered' ORDER BY id LIMIT 2`,
-    );
-    [old, recent] = answered.map((row) => row.id) as [string, string];
-    await db.query(
-      `UPDATE appeals SET registered_at = '2026-03-01T09:00:00Z', received_at = '2026-03-01T09:00:00Z',
-         due_at = '2026-03-31T09:00:00Z', answered_at = '2026-03-20T09:00:00Z', applicant_email = 'old@example.org',
-         applicant_surname = 'Старова', text = 'Старое обращение', answer_text = 'Ответ' WHERE id = $1`,
-      [old],
-    );
-    await db.query(
-      `UPDATE appeals SET answered_at = '2032-05-20T09:00:00Z', applicant_email = 'new@example.org' WHERE id = $1`,
-      [recent],
-    );
-    await db.query(
-      `INSERT INTO appeal_messages (id, appeal_id, author, text) VALUES ($1, $2, 'applicant', 'Уточнение')`,
-      [randomUUID(), old],
-    );
-    await db.query(
-      `INSERT INTO attachments (id, organization_id, appeal_id, name, media_type, size, sha256, content, upload_token_hash)
-       VALUES ($1, 'demo-school', $2, 'Справка.pdf', 'application/pdf', 4, 'x', '\\x25504446', 'y')`,
-      [randomUUID(), old],
-    );
-  });
-  afterAll(async () => {
-    await cleanup?.();
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      // Two answered appeals of the demo school: one closed six years before `now`, one last month.
+      const answered = await db.query<{ id: string }>(
+        `SELECT id FROM appeals WHERE organization_id = 'demo-school' AND status = 'answered' ORDER BY id LIMIT 2`,
+      );
+      [old, recent] = answered.map((row) => row.id) as [string, string];
+      await db.query(
+        `UPDATE appeals SET registered_at = '2026-03-01T09:00:00Z', received_at = '2026-03-01T09:00:00Z',
+           due_at = '2026-03-31T09:00:00Z', answered_at = '2026-03-20T09:00:00Z', applicant_email = 'old@example.org',
+           applicant_surname = 'Старова', text = 'Старое обращение', answer_text = 'Ответ' WHERE id = $1`,
+        [old],
+      );
+      await db.query(
+        `UPDATE appeals SET answered_at = '2032-05-20T09:00:00Z', applicant_email = 'new@example.org' WHERE id = $1`,
+        [recent],
+      );
+      await db.query(
+        `INSERT INTO appeal_messages (id, appeal_id, author, text) VALUES ($1, $2, 'applicant', 'Уточнение')`,
+        [randomUUID(), old],
+      );
+      await db.query(
+        `INSERT INTO attachments (id, organization_id, appeal_id, name, media_type, size, sha256, content, upload_token_hash)
+         VALUES ($1, 'demo-school', $2, 'Справка.pdf', 'application/pdf', 4, 'x', '\\x25504446', 'y')`,
+        [randomUUID(), old],
+      );
+    },
   });
 
   it.skipIf(backend.skipReason)(
@@ -95,8 +88,6 @@ describe.each(backends)('personal-data retention on $name', (backend) => {
 });
 
 describe.each(backends)('rating retention on $name', (backend) => {
-  let db: Database;
-  let cleanup: () => Promise<void>;
   let h: ReturnType<typeof ratingHarness>;
   const org = 'demo-by';
   const now = new Date('2025-06-15T10:00:00Z');
@@ -104,28 +95,23 @@ describe.each(backends)('rating retention on $name', (backend) => {
   const ids: Record<'old' | 'week' | 'today', string> = { old: '', week: '', today: '' };
   let todayBody: Record<string, unknown>;
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    // Only this suite's ratings: the demo ones are dated relative to the real clock.
-    await db.query('DELETE FROM ratings');
-    await rebuildRatingAggregates(db);
-    h = ratingHarness(db);
-    const at = { old: '2024-01-10T10:00:00Z', week: '2025-06-10T10:00:00Z', today: '2025-06-15T08:00:00Z' };
-    for (const key of ['old', 'week', 'today'] as const) {
-      h.clock.now = new Date(at[key]);
-      const body = await h.body(org, key === 'old' ? 2 : 5, { comment: `Комментарий ${key}` });
-      const res = await h.submit(org, body);
-      expect(res.status, await res.clone().text()).toBe(201);
-      ids[key] = ((await res.json()) as { ratingId: string }).ratingId;
-      if (key === 'today') todayBody = body;
-    }
-    h.clock.now = now;
-  });
-  afterAll(async () => {
-    await cleanup?.();
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      // Only this suite's ratings: the demo ones are dated relative to the real clock.
+      await db.query('DELETE FROM ratings');
+      await rebuildRatingAggregates(db);
+      h = ratingHarness(db);
+      const at = { old: '2024-01-10T10:00:00Z', week: '2025-06-10T10:00:00Z', today: '2025-06-15T08:00:00Z' };
+      for (const key of ['old', 'week', 'today'] as const) {
+        h.clock.now = new Date(at[key]);
+        const body = await h.body(org, key === 'old' ? 2 : 5, { comment: `Комментарий ${key}` });
+        const res = await h.submit(org, body);
+        expect(res.status, await res.clone().text()).toBe(201);
+        ids[key] = ((await res.json()) as { ratingId: string }).ratingId;
+        if (key === 'today') todayBody = body;
+      }
+      h.clock.now = now;
+    },
   });
 
   const rows = async () =>

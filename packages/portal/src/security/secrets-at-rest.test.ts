@@ -10,10 +10,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceipt, AttachmentUpload, PowChallenge, VerifiedIdentity } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { type Mailbox, startMailbox } from '../demo/mailbox.ts';
 import { oidcProvidersFromEnv } from '../identity/oidc.ts';
 import { type OutboxWorker, smtpTransport, startOutboxWorker } from '../mail/outbox-worker.ts';
@@ -21,7 +20,8 @@ import { ensurePerson } from '../people/members.ts';
 import { staffOidcProviderFromEnv } from '../people/oidc-sign-in.ts';
 import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { startOidcProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { queuedMail } from '../testing/outbox.ts';
 import { createKeyRing, SEALED_PREFIX } from './keys.ts';
@@ -45,8 +45,6 @@ const SECRET_TABLES = [
 
 describe.each(backends)('secrets at rest on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let cleanup = async () => {};
   let app: ReturnType<typeof createApp>;
   let mailbox: Mailbox;
   let worker: OutboxWorker;
@@ -54,52 +52,49 @@ describe.each(backends)('secrets at rest on $name', (backend) => {
   let keys: ReturnType<typeof createKeyRing>;
   const secrets = new Map<string, string>();
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    cleanup = demo.close;
-    keys = createKeyRing(db, 'secrets-test');
-    idp = await startOidcProvider({ email: 'x@example.com', verified: true }, [
-      `${PORTAL}/v1/identity/oidc/callback`,
-      `${PORTAL}/console/sign-in/oidc`,
-    ]);
-    const provider = {
-      id: 'test-id',
-      name: 'Test ID',
-      issuer: idp.issuer,
-      clientId: idp.clientId,
-      clientSecret: idp.clientSecret,
-    };
-    await db.query(`INSERT INTO organization_oidc_providers VALUES ('demo-school', 'test-id')`);
-    const staffProvider = staffOidcProviderFromEnv(JSON.stringify(provider));
-    if (staffProvider === null) throw new Error('no staff provider');
-    app = createApp({
-      db,
-      keys,
-      pow: { maxNumber: 200 },
-      publicUrl: PORTAL,
-      oidc: {
-        providers: oidcProvidersFromEnv(JSON.stringify([provider])),
-        allowInsecureRequests: true,
-      },
-      staffOidc: { provider: staffProvider, allowInsecureRequests: true },
-      webhooks: { allowPrivateNetworks: true },
-    });
-    mailbox = await startMailbox();
-    worker = startOutboxWorker({
-      db,
-      keys,
-      transport: smtpTransport(`smtp://127.0.0.1:${mailbox.port}`),
-      from: 'Otklik test <noreply@otklik.test>',
-      intervalMs: 3_600_000,
-    });
-  }, 60_000);
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      keys = createKeyRing(db, 'secrets-test');
+      idp = await startOidcProvider({ email: 'x@example.com', verified: true }, [
+        `${PORTAL}/v1/identity/oidc/callback`,
+        `${PORTAL}/console/sign-in/oidc`,
+      ]);
+      const provider = {
+        id: 'test-id',
+        name: 'Test ID',
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+      };
+      await db.query(`INSERT INTO organization_oidc_providers VALUES ('demo-school', 'test-id')`);
+      const staffProvider = staffOidcProviderFromEnv(JSON.stringify(provider));
+      if (staffProvider === null) throw new Error('no staff provider');
+      app = createApp({
+        db,
+        keys,
+        pow: { maxNumber: 200 },
+        publicUrl: PORTAL,
+        oidc: {
+          providers: oidcProvidersFromEnv(JSON.stringify([provider])),
+          allowInsecureRequests: true,
+        },
+        staffOidc: { provider: staffProvider, allowInsecureRequests: true },
+        webhooks: { allowPrivateNetworks: true },
+      });
+      mailbox = await startMailbox();
+      worker = startOutboxWorker({
+        db,
+        keys,
+        transport: smtpTransport(`smtp://127.0.0.1:${mailbox.port}`),
+        from: 'Otklik test <noreply@otklik.test>',
+        intervalMs: 3_600_000,
+      });
+    },
+  });
   afterAll(async () => {
     await worker?.stop();
     await mailbox?.close();
     await idp?.close();
-    await cleanup();
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

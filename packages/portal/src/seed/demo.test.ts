@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { pgliteBackend } from '../testing/backends.ts';
 import { useDemoDatabase } from '../testing/demo-database.ts';
 
 /** The demo as its first users meet it: a queue of named applicants with texts and believable dates. */
 describe('the demo appeals', () => {
-  const demo = useDemoDatabase();
+  const db = useDemoDatabase(pgliteBackend);
 
   it('have an applicant, a text and a topic (not "data erased" everywhere)', async () => {
-    const rows = await demo().query<{ missing: number; total: number }>(
+    const rows = await db.query<{ missing: number; total: number }>(
       `SELECT count(*) FILTER (WHERE applicant_surname IS NULL OR text IS NULL OR topic_id IS NULL)::int AS missing,
               count(*)::int AS total
        FROM appeals WHERE organization_id = 'demo-school'`,
@@ -16,13 +17,13 @@ describe('the demo appeals', () => {
   });
 
   it('still open ones arrived within five weeks: some late by days (never months), some due this week', async () => {
-    const open = await demo().query<{ late_days: number }>(
+    const open = await db.query<{ late_days: number }>(
       `SELECT (now()::date - due_at::date) AS late_days FROM appeals
        WHERE organization_id = 'demo-school' AND status IN ('registered', 'in_review', 'extended')
          AND registered_at < now() - interval '36 days'`,
     );
     expect(open).toEqual([]);
-    const [counts] = await demo().query<{ overdue: number; worst: number; this_week: number }>(
+    const [counts] = await db.query<{ overdue: number; worst: number; this_week: number }>(
       `SELECT count(*) FILTER (WHERE due < now())::int AS overdue,
               COALESCE(max(now()::date - due::date), 0)::int AS worst,
               count(*) FILTER (WHERE due >= now() AND due < now() + interval '7 days')::int AS this_week

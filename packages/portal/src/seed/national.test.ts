@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/types.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { generateNational, nationalDataSet } from './national.ts';
 import { GROUP_MAX, GROUP_MIN } from './national-organizations.ts';
 import { CRITERIA_BY_COUNTRY } from './national-ratings.ts';
@@ -70,19 +70,13 @@ describe('the national data set (no database)', () => {
 const backends = await testBackends();
 
 describe.each(backends)('generateNational on $name', (backend) => {
-  let db: Database;
-  let close: () => Promise<void>;
   let demoOrganizations: number;
-
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    ({ db, close } = await openDemoDatabase(backend));
-    [{ demoOrganizations = 0 } = {}] = await db.query<{ demoOrganizations: number }>(
-      `SELECT count(*)::int AS "demoOrganizations" FROM organizations`,
-    );
-  });
-  afterAll(async () => {
-    await close?.();
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      [{ demoOrganizations = 0 } = {}] = await db.query<{ demoOrganizations: number }>(
+        `SELECT count(*)::int AS "demoOrganizations" FROM organizations`,
+      );
+    },
   });
 
   const count = async (sql: string) =>

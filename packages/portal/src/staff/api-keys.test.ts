@@ -1,16 +1,12 @@
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/index.ts';
-import type { Database } from '../db/types.ts';
-import { migrate } from '../migrations/index.ts';
+import { describe, expect, it } from 'vitest';
 import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { authenticateApiKey, createApiKey, hashApiKey, LAST_USED_PRECISION_SECONDS } from './api-keys.ts';
 
 const backends = await testBackends();
 
 describe.each(backends)('API key authentication on $name', (backend) => {
-  let db: Database;
-  let cleanup = async () => {};
   let key: string;
   /** Authenticates `bearer` through a real request context; the actor's organisation, or the error's status. */
   const authenticate = async (bearer: string) => {
@@ -28,21 +24,15 @@ describe.each(backends)('API key authentication on $name', (backend) => {
     return row?.last_used_at ?? null;
   };
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const fresh = await backend.fresh();
-    cleanup = fresh.cleanup;
-    db = await openDatabase(fresh.database);
-    await migrate(db);
-    await db.query(
-      `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category)
+  const db = useDemoDatabase(backend, {
+    empty: true,
+    setup: async () => {
+      await db.query(
+        `INSERT INTO organizations (id, name, country, jurisdiction, sphere, category)
        VALUES ('k-school', 'Школа', 'RU', 'ru-59fz', 'education', 'school')`,
-    );
-    key = await createApiKey(db, 'k-school', 'test');
-  });
-  afterAll(async () => {
-    await db?.close();
-    await cleanup();
+      );
+      key = await createApiKey(db, 'k-school', 'test');
+    },
   });
 
   it.skipIf(backend.skipReason !== null)(

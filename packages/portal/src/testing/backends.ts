@@ -12,6 +12,13 @@ export interface TestBackend {
   fresh(): Promise<{ database: DatabaseOptions; cleanup: () => Promise<void> }>;
 }
 
+/** In-memory PGlite: always there, for suites that need no second backend. */
+export const pgliteBackend: TestBackend = {
+  name: 'pglite',
+  skipReason: null,
+  fresh: async () => ({ database: { kind: 'pglite' }, cleanup: async () => {} }),
+};
+
 /**
  * The backends every integration suite runs against: in-memory PGlite always, PostgreSQL when
  * reachable (a skip with the reason printed; a failure under CI=true).
@@ -20,11 +27,7 @@ export async function testBackends(): Promise<TestBackend[]> {
   const pgUp = await postgresReachable();
   if (!pgUp) console.warn(`[otklik] skipping PostgreSQL suites: ${postgresSkipReason()}`);
   return [
-    {
-      name: 'pglite',
-      skipReason: null,
-      fresh: async () => ({ database: { kind: 'pglite' }, cleanup: async () => {} }),
-    },
+    pgliteBackend,
     {
       name: 'postgres',
       skipReason: pgUp ? null : postgresSkipReason(),
@@ -37,14 +40,18 @@ export async function testBackends(): Promise<TestBackend[]> {
   ];
 }
 
-/** A fresh database of `backend`, migrated and seeded with the demo data; `close` closes and drops it. */
+/**
+ * A fresh database of `backend`, migrated and seeded with the demo data (not with `seed: false`);
+ * `close` closes and drops it. Suites get it through `useDemoDatabase` (demo-database.ts).
+ */
 export async function openDemoDatabase(
   backend: TestBackend,
+  { seed = true }: { seed?: boolean } = {},
 ): Promise<{ db: Database; close(): Promise<void> }> {
   const fresh = await backend.fresh();
   const db = await openDatabase(fresh.database);
   await migrate(db);
-  await seedDemo(db);
+  if (seed) await seedDemo(db);
   return {
     db,
     async close() {

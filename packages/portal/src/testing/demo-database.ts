@@ -1,19 +1,34 @@
-/** The demo database for the tests of a `describe`: on PGlite, opened before them, closed and removed after. */
+/**
+ * The database of a `describe.each(backends)` suite: a fresh one of that backend, migrated and (unless
+ * the suite lays out its own rows) seeded with the demo data, opened before the suite's tests and
+ * closed and dropped after them. Every integration suite gets its database this way.
+ */
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../db/types.ts';
-import { openDemoDatabase, testBackends } from './backends.ts';
+import { openDemoDatabase, type TestBackend } from './backends.ts';
+import { openedLater } from './opened-later.ts';
 
-/** Call inside `describe`; the returned function gives the database once `beforeAll` has opened it. */
-export function useDemoDatabase(): () => Database {
-  let opened: Awaited<ReturnType<typeof openDemoDatabase>> | null = null;
+export interface DemoDatabaseOptions {
+  /** Migrated but without the demo data: for suites that insert every organisation they use. */
+  empty?: boolean;
+  /** The suite's own rows, keys and apps, made once the database is open (not on a skipped backend). */
+  setup?: (db: Database) => Promise<void>;
+}
+
+/**
+ * Call inside `describe` (or `describe.each(backends)`); nothing opens on a skipped backend. The
+ * returned value stands for the database: using it before `beforeAll` has opened it throws.
+ */
+export function useDemoDatabase(backend: TestBackend, options: DemoDatabaseOptions = {}): Database {
+  const db = openedLater<Database>('the demo database');
+  let close = async () => {};
   beforeAll(async () => {
-    const [pglite] = await testBackends();
-    if (!pglite) throw new Error('no PGlite backend');
-    opened = await openDemoDatabase(pglite);
+    if (backend.skipReason) return;
+    const opened = await openDemoDatabase(backend, { seed: !options.empty });
+    close = opened.close;
+    db.open(opened.db);
+    await options.setup?.(opened.db);
   }, 120_000);
-  afterAll(() => opened?.close());
-  return () => {
-    if (!opened) throw new Error('the demo database is not open (used outside a test?)');
-    return opened.db;
-  };
+  afterAll(() => close());
+  return db.value;
 }

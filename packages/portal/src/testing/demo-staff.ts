@@ -1,16 +1,17 @@
 /**
- * The staff side of a `describe.each(backends)` suite: the demo database of that backend and a staff
+ * The staff side of a `describe.each(backends)` suite: its database (see demo-database.ts) and a staff
  * harness on it (sign-in, sessions, CSRF), opened before the suite's tests and closed after them.
  */
-import { afterAll, beforeAll } from 'vitest';
 import type { AppOptions } from '../app.ts';
 import type { Database } from '../db/types.ts';
 import { staffHarness } from '../people/staff-harness.ts';
-import { openDemoDatabase, type TestBackend } from './backends.ts';
+import type { TestBackend } from './backends.ts';
+import { type DemoDatabaseOptions, useDemoDatabase } from './demo-database.ts';
+import { openedLater } from './opened-later.ts';
 
 export type DemoStaff = ReturnType<typeof staffHarness> & { readonly db: Database };
 
-export interface DemoStaffOptions {
+export interface DemoStaffOptions extends Pick<DemoDatabaseOptions, 'empty'> {
   /** The app's options beyond the harness's own; a function when they need something started first. */
   app?: Partial<AppOptions> | (() => Promise<Partial<AppOptions>>);
   /** The suite's own people, keys and rows, made once the harness is up. */
@@ -22,23 +23,14 @@ export interface DemoStaffOptions {
  * `beforeAll`, so the returned value stands for it: reading a member before then throws.
  */
 export function useDemoStaff(backend: TestBackend, options: DemoStaffOptions = {}): DemoStaff {
-  let harness: DemoStaff | null = null;
-  let close = async () => {};
-  // A stand-in forwarding to the harness once made, so suites write `h.call(…)` and `h.db` as before.
-  const staff = new Proxy({} as DemoStaff, {
-    get(_, member) {
-      if (!harness) throw new Error('the demo staff harness is not open (used outside a test?)');
-      return Reflect.get(harness, member);
+  const staff = openedLater<DemoStaff>('the demo staff harness');
+  useDemoDatabase(backend, {
+    empty: options.empty ?? false,
+    async setup(db) {
+      const app = typeof options.app === 'function' ? await options.app() : options.app;
+      staff.open(staffHarness(db, app));
+      await options.setup?.(staff.value);
     },
   });
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    close = demo.close;
-    const app = typeof options.app === 'function' ? await options.app() : options.app;
-    harness = staffHarness(demo.db, app);
-    await options.setup?.(staff);
-  }, 120_000);
-  afterAll(() => close());
-  return staff;
+  return staff.value;
 }

@@ -10,14 +10,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppealReceipt, type CreatedWebhook, type PowChallenge } from '@otklik/client/schemas';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../abuse/pow.ts';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/types.ts';
 import { createKeyRing } from '../security/keys.ts';
-import { DEMO_CONSENT } from '../seed/demo.ts';
 import { createApiKey } from '../staff/api-keys.ts';
-import { openDemoDatabase, testBackends } from '../testing/backends.ts';
+import { belarusianAppeal } from '../testing/applicants.ts';
+import { testBackends } from '../testing/backends.ts';
+import { useDemoDatabase } from '../testing/demo-database.ts';
 import { refusalOf } from '../testing/refusal.ts';
 import { verifyDelivery } from './signature.ts';
 import { startWebhookWorker, type WebhookWorker } from './worker.ts';
@@ -61,32 +61,27 @@ async function startReceiver(port = 0) {
 
 describe.each(backends)('webhooks on $name', (backend) => {
   const test = it.skipIf(backend.skipReason !== null);
-  let db: Database;
-  let close = async () => {};
   let app: ReturnType<typeof createApp>;
   let guarded: ReturnType<typeof createApp>;
   let worker: WebhookWorker;
   let keys: ReturnType<typeof createKeyRing>;
   let apiKey: string;
 
-  beforeAll(async () => {
-    if (backend.skipReason) return;
-    const demo = await openDemoDatabase(backend);
-    db = demo.db;
-    close = demo.close;
-    keys = createKeyRing(db, 'webhooks-test-secret');
-    app = createApp({ db, keys, pow: { maxNumber: 200 }, webhooks: { allowPrivateNetworks: true } });
-    guarded = createApp({ db, keys, pow: { maxNumber: 200 } });
-    worker = startWebhookWorker(db, keys, {
-      allowPrivateNetworks: true,
-      intervalMs: 3_600_000,
-      retryBaseMs: 1,
-    });
-    apiKey = await createApiKey(db, 'demo-by', 'webhooks');
-  }, 120_000);
+  const db = useDemoDatabase(backend, {
+    setup: async () => {
+      keys = createKeyRing(db, 'webhooks-test-secret');
+      app = createApp({ db, keys, pow: { maxNumber: 200 }, webhooks: { allowPrivateNetworks: true } });
+      guarded = createApp({ db, keys, pow: { maxNumber: 200 } });
+      worker = startWebhookWorker(db, keys, {
+        allowPrivateNetworks: true,
+        intervalMs: 3_600_000,
+        retryBaseMs: 1,
+      });
+      apiKey = await createApiKey(db, 'demo-by', 'webhooks');
+    },
+  });
   afterAll(async () => {
     await worker?.stop();
-    await close();
   });
 
   const call = (
@@ -159,20 +154,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     const filed = await app.request('/v1/organizations/demo-by/appeals', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({
-        type: 'application',
-        language: 'be',
-        applicant: {
-          surname: 'Караленка',
-          firstName: 'Алесь',
-          patronymic: 'Іванавіч',
-          email: 'hooks@example.com',
-          postalAddress: 'г. Мінск, вул. Леніна, 1',
-        },
-        text: 'Прашу растлумачыць парадак.',
-        consent: { version: DEMO_CONSENT.version, accepted: true },
-        proofOfWork,
-      }),
+      body: JSON.stringify(belarusianAppeal('hooks@example.com', proofOfWork)),
     });
     expect(filed.status, await filed.clone().text()).toBe(201);
     const receipt = v.parse(AppealReceipt, await filed.json());
