@@ -142,11 +142,9 @@ describe.skipIf(!chromiumAvailable())('the console kit in Chromium', () => {
         const notice = page.locator('.toast').first();
         await notice.waitFor();
         // As after an invitation: an address is one long word.
-        await notice
-          .locator('.toast-text')
-          .evaluate((text) => {
-            text.textContent = 'Приглашение отправлено на director7@school7.demo.otklik.localhost';
-          });
+        await notice.locator('.toast-text').evaluate((text) => {
+          text.textContent = 'Приглашение отправлено на director7@school7.demo.otklik.localhost';
+        });
         const width = await page.evaluate(() => document.documentElement.clientWidth);
         const box = await notice.boundingBox();
         const close = await notice.getByRole('button', { name: 'Скрыть уведомление' }).boundingBox();

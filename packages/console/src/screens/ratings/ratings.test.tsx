@@ -134,7 +134,9 @@ describe('the rating analytics', () => {
     render(<Ratings />);
     const table = await screen.findByRole('table', { name: /Последние комментарии/ });
     const [, row] = within(table).getAllByRole('row') as HTMLElement[];
-    expect(within(row as HTMLElement).getAllByRole('cell')[0]?.textContent).toMatch(/^10\sянваря\s2027\sг\.$/);
+    expect(within(row as HTMLElement).getAllByRole('cell')[0]?.textContent).toMatch(
+      /^10\sянваря\s2027\sг\.$/,
+    );
   });
 
   it('counts the ratings behind the average in the right form of the word', async () => {
@@ -146,7 +148,9 @@ describe('the rating analytics', () => {
         current: { ...analytics.current, average: 4.2, count },
       };
       render(<Ratings />);
-      expect((await screen.findByText(/^Средняя оценка \d/)).textContent).toBe(`Средняя оценка 4,2 (${words[i]})`);
+      expect((await screen.findByText(/^Средняя оценка \d/)).textContent).toBe(
+        `Средняя оценка 4,2 (${words[i]})`,
+      );
       cleanup();
     }
     RESPONSES['/v1/organizations/dept/rating/analytics'] = analytics;

@@ -265,7 +265,11 @@ function Comments({ organizationId }: { organizationId: string }) {
               items={page.items}
               rowKey={(c) => c.ratingId}
               columns={[
-                { id: 'date', header: t('colDate'), cell: (c) => formatDate(language.value, c.serviceDate, timeZone.value) },
+                {
+                  id: 'date',
+                  header: t('colDate'),
+                  cell: (c) => formatDate(language.value, c.serviceDate, timeZone.value),
+                },
                 {
                   id: 'org',
                   header: t('colName'),
