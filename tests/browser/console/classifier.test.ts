@@ -24,6 +24,15 @@ describe.skipIf(!chromiumAvailable())('console classifier in Chromium', () => {
     try {
       const section = importSection(page);
       await section.waitFor();
+      // Each part of the screen stands apart: a heading never sits right under the last form's button.
+      const gaps = await page.evaluate(() =>
+        [...document.querySelectorAll('main > section + section')].map((s) => {
+          const previous = s.previousElementSibling?.getBoundingClientRect().bottom ?? 0;
+          return s.getBoundingClientRect().top - previous;
+        }),
+      );
+      expect(gaps.length).toBeGreaterThan(2);
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(24);
       const csv = section.getByRole('textbox', { name: /Классификатор в формате CSV/ });
       await csv.fill(['code;title', '0007.0001.0000.0000;Тестовый раздел', '7.1;Плохой код', ''].join('\n'));
       await section.getByRole('button', { name: 'Проверить классификатор' }).click();

@@ -135,6 +135,26 @@ describe.skipIf(!chromiumAvailable())('the console kit in Chromium', () => {
     });
   });
 
+  it('at 375 px a notice with a long address wraps inside the screen, its close button in reach', async () => {
+    await withKit(
+      async (page) => {
+        await page.getByRole('button', { name: 'Показать уведомление' }).click();
+        const notice = page.locator('.toast').first();
+        await notice.waitFor();
+        // As after an invitation: an address is one long word.
+        await notice.locator('.toast-text').evaluate((text) => {
+          text.textContent = 'Приглашение отправлено на director7@school7.demo.otklik.localhost';
+        });
+        const width = await page.evaluate(() => document.documentElement.clientWidth);
+        const box = await notice.boundingBox();
+        const close = await notice.getByRole('button', { name: 'Скрыть уведомление' }).boundingBox();
+        expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+        expect(close && close.x + close.width).toBeLessThanOrEqual(width);
+      },
+      { width: 375 },
+    );
+  });
+
   it('unsaved changes: a link and the Back button ask first; staying stays, leaving leaves', async () => {
     // Signed in: the navigation offers the sections only then.
     const page = await openSignedIn(h, 'analyst@dept.demo.otklik.localhost', '/console');

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n/translate.ts';
 import { shellMessages } from '../shell/shell.messages.ts';
 
@@ -10,6 +10,13 @@ export interface PageHeaderProps {
   /** The page's main actions, beside the title on wide screens and below it on narrow ones. */
   actions?: ComponentChildren;
 }
+
+/**
+ * Whether the heading that just left the page had the focus: a screen that shows a plain heading while
+ * it loads swaps it for its own when the data arrives, and the focus the router gave the first must
+ * pass to the second rather than fall to `<body>` (a screen reader would lose its place).
+ */
+let leavingHeadingHadFocus = false;
 
 /**
  * The top of every screen. Its heading takes the focus after each route change (the shell's router
@@ -23,10 +30,21 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
   useLayoutEffect(() => {
     document.title = `${title} — ${product}`;
   }, [title, product]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (leavingHeadingHadFocus && lost) heading.current?.focus();
+    leavingHeadingHadFocus = false;
+    return () => {
+      leavingHeadingHadFocus = document.activeElement === heading.current;
+    };
+  }, []);
   return (
     <div class="page-header">
       <div class="page-header-text">
-        <h1 tabIndex={-1}>{title}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
         {description && <p class="page-header-description">{description}</p>}
       </div>
       {actions && <div class="page-header-actions">{actions}</div>}

@@ -7,6 +7,7 @@ import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { Dialog } from '../../kit/dialog.tsx';
 import { useRefusal } from '../../kit/errors.ts';
+import { useFocusFallback } from '../../kit/focus-fallback.ts';
 import { Select, TextArea } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
@@ -41,9 +42,15 @@ export function AnswerEditor({ appealId, card, onCard }: Props) {
   const editable =
     card.can.draft && (draft === null || draft.state === 'draft' || draft.state === 'returned');
   const tz = timeZone.value;
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Sending the draft or approving it removes the button pressed: the focus stays in the answer.
+  const focus = useFocusFallback(section, heading);
   return (
-    <section class="panel card-answer" aria-labelledby="card-answer">
-      <h2 id="card-answer">{t('answerTitle')}</h2>
+    <section ref={section} class="panel card-answer" aria-labelledby="card-answer" {...focus}>
+      <h2 ref={heading} id="card-answer" tabIndex={-1}>
+        {t('answerTitle')}
+      </h2>
       {draft?.state === 'returned' && draft.returnComment && (
         <p class="card-returned" role="note">
           {t('returnedNote', { comment: draft.returnComment })}

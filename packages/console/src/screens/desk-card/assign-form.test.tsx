@@ -110,4 +110,22 @@ describe('the card’s history', () => {
     const items = screen.getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent);
     expect(items).toEqual(['Зарегистрировано', 'Назначен исполнитель']);
   });
+
+  it('names the result and the reason for no answer in words, not by the portal’s codes', () => {
+    const closed = {
+      ...appeal,
+      history: [
+        { at: '2030-01-02T09:00:00Z', status: 'answered', note: 'explained' },
+        { at: '2030-01-03T09:00:00Z', status: 'left_without_answer', note: 'anonymous: нет адреса' },
+        { at: '2030-01-04T09:00:00Z', status: 'forwarded', note: 'Управление образования' },
+      ],
+    } as unknown as StaffAppeal;
+    render(<History appeal={closed} card={card(null)} />);
+    const items = screen.getAllByRole('listitem').map((li) => li.querySelectorAll('p')[1]?.textContent);
+    expect(items).toEqual([
+      'Рассмотрено: Разъяснено',
+      'Оставлено без ответа: Не указаны фамилия или адрес для ответа: нет адреса',
+      'Направлено по компетенции: Управление образования',
+    ]);
+  });
 });

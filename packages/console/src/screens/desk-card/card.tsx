@@ -1,6 +1,6 @@
 import './card.css';
 import type { AppealCard, StaffAppeal, StaffPersonRef } from '@otklik/client/schemas';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso/router';
 import { calendarDate, formatDate, formatDateTime } from '../../i18n/format.ts';
 import { language } from '../../i18n/language.ts';
@@ -9,6 +9,7 @@ import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { DueChip } from '../../kit/due-chip.tsx';
 import { useRefusal } from '../../kit/errors.ts';
+import { useFocusFallback } from '../../kit/focus-fallback.ts';
 import { TextArea } from '../../kit/inputs.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
@@ -33,7 +34,9 @@ export default function AppealCardScreen() {
   const { t } = useT(cardMessages);
   const [version, setVersion] = useState(0);
   const load = useLoad((signal) => loadCardData(appealId, signal), [appealId, version]);
-  const refresh = () => setVersion((n) => n + 1);
+  // After an action the card reloads quietly: no skeleton in between, so the page keeps its place
+  // and the focus (a loud reload would replace every panel and drop the focus to the page).
+  const refresh = () => (load.state === 'ready' ? load.refresh() : setVersion((n) => n + 1));
   return (
     <>
       {/* Until the appeal is here, a plain heading; then its number names the page. */}
@@ -268,9 +271,15 @@ function State({
   const tz = timeZone.value;
   const lang = language.value;
   const open = card.can.process || card.can.assign;
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // "Взять в работу" and the closing actions go once done: the focus stays in the panel.
+  const focus = useFocusFallback(section, heading);
   return (
-    <section class="panel" aria-labelledby="card-state">
-      <h2 id="card-state">{t('statusTitle')}</h2>
+    <section ref={section} class="panel" aria-labelledby="card-state" {...focus}>
+      <h2 ref={heading} id="card-state" tabIndex={-1}>
+        {t('statusTitle')}
+      </h2>
       <dl class="card-facts">
         <dt>{t('status')}</dt>
         <dd>{t(`status.${appeal.status}`)}</dd>

@@ -130,6 +130,32 @@ describe('the rating analytics', () => {
     expect(other.querySelector('.org-name-short')).toBeNull();
   });
 
+  it('dates a comment in words, as the rest of the console does', async () => {
+    render(<Ratings />);
+    const table = await screen.findByRole('table', { name: /Последние комментарии/ });
+    const [, row] = within(table).getAllByRole('row') as HTMLElement[];
+    expect(within(row as HTMLElement).getAllByRole('cell')[0]?.textContent).toMatch(
+      /^10\sянваря\s2027\sг\.$/,
+    );
+  });
+
+  it('counts the ratings behind the average in the right form of the word', async () => {
+    const counts = [1, 3, 5, 21] as const;
+    const words = ['1 оценка', '3 оценки', '5 оценок', '21 оценка'];
+    for (const [i, count] of counts.entries()) {
+      RESPONSES['/v1/organizations/dept/rating/analytics'] = {
+        ...analytics,
+        current: { ...analytics.current, average: 4.2, count },
+      };
+      render(<Ratings />);
+      expect((await screen.findByText(/^Средняя оценка \d/)).textContent).toBe(
+        `Средняя оценка 4,2 (${words[i]})`,
+      );
+      cleanup();
+    }
+    RESPONSES['/v1/organizations/dept/rating/analytics'] = analytics;
+  });
+
   it("shows a comment's organisation by its short name too; the full name is the cell's name", async () => {
     render(<Ratings />);
     const table = await screen.findByRole('table', { name: /Последние комментарии/ });

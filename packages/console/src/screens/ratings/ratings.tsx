@@ -6,7 +6,7 @@ import type {
   SubordinateFigures,
 } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
-import { formatMonth } from '../../i18n/format.ts';
+import { formatDate, formatMonth } from '../../i18n/format.ts';
 import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
@@ -15,7 +15,7 @@ import { Select } from '../../kit/inputs.tsx';
 import { OrganizationName } from '../../kit/organization-name.tsx';
 import { PageHeader } from '../../kit/page-header.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
-import { session } from '../../session.ts';
+import { session, timeZone } from '../../session.ts';
 import { loadApi, SignedIn } from '../access-kit.tsx';
 import { BarChart, LineChart } from './charts.tsx';
 import { ratingsMessages } from './ratings.messages.ts';
@@ -265,7 +265,11 @@ function Comments({ organizationId }: { organizationId: string }) {
               items={page.items}
               rowKey={(c) => c.ratingId}
               columns={[
-                { id: 'date', header: t('colDate'), cell: (c) => c.serviceDate },
+                {
+                  id: 'date',
+                  header: t('colDate'),
+                  cell: (c) => formatDate(language.value, c.serviceDate, timeZone.value),
+                },
                 {
                   id: 'org',
                   header: t('colName'),

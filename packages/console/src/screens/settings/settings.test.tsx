@@ -126,6 +126,10 @@ function fakePortal() {
       state.topics = [...state.topics.filter((x) => x.id !== topic.id), topic];
       return json(topic);
     }
+    if (route === 'POST /origins') {
+      state.settings = { ...state.settings, allowedOrigins: [...state.settings.allowedOrigins, body.origin] };
+      return json({ allowedOrigins: state.settings.allowedOrigins });
+    }
     if (route === 'POST /site-check') {
       const report: OriginCheckReport = {
         pageUrl: body.pageUrl,
@@ -331,6 +335,26 @@ describe('the settings screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Убрать код для темы «Питание»' }));
     await waitFor(() => expect(screen.getByText('код не указан')).toBeTruthy());
     expect(portal.state.codes.meals).toBeNull();
+  });
+
+  it('takes a site’s address as the address bar gives it, and says what a wrong one lacks', async () => {
+    open(`/console/settings/${ORG}/sites`);
+    const field = await screen.findByRole('textbox', { name: /Адрес сайта/ });
+    fireEvent.input(field, { target: { value: 'school1.example.ru' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить сайт' }));
+    expect(
+      await screen.findByText(
+        'Введите адрес с https:// и без пути после домена, например https://school.example.ru',
+      ),
+    ).toBeTruthy();
+    expect(portal.calls.some((c) => c.path.endsWith('/origins'))).toBe(false);
+    // Copied from the address bar: the trailing slash goes, the origin is sent.
+    fireEvent.input(field, { target: { value: ' https://School1.example.ru/ ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить сайт' }));
+    expect(await screen.findByText('https://school1.example.ru')).toBeTruthy();
+    expect(portal.calls.find((c) => c.path.endsWith('/origins'))?.body).toEqual({
+      origin: 'https://school1.example.ru',
+    });
   });
 
   it('runs the live check of a page and lists what it still needs', async () => {

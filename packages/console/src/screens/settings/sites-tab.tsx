@@ -1,5 +1,5 @@
 import type { OriginCheckReport } from '@otklik/client/schemas';
-import { OriginCheckBody, WebOrigin } from '@otklik/client/schemas';
+import { OriginCheckBody } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
 import { useT } from '../../i18n/translate.ts';
@@ -10,6 +10,7 @@ import { FormAlert } from '../../kit/form-alert.tsx';
 import { TextInput } from '../../kit/inputs.tsx';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { settingsMessages } from './settings.messages.ts';
+import { SiteOriginField } from './site-origin.ts';
 import { client } from './staff-client.ts';
 
 /** Allowed origins (add, remove) and the live check of a page of the site. */
@@ -28,8 +29,10 @@ function Sites({ organizationId, initial }: { organizationId: string; initial: s
   const origins = useSignal(initial);
   const removing = useSignal<string | null>(null);
   const add = useForm({
-    schema: v.object({ origin: WebOrigin }),
+    schema: v.object({ origin: SiteOriginField }),
     initial: { origin: '' },
+    // Not the kit's "check the value": what a site's address must look like.
+    describe: (issue) => (issue.input === '' ? undefined : t('originInvalid')),
     onSubmit: async ({ origin }) => {
       origins.value = (await client().addAllowedOrigin(organizationId, { origin })).allowedOrigins;
       add.reset({ origin: '' });
