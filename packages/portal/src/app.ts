@@ -87,8 +87,8 @@ export interface AppOptions {
   siteCheck?: SiteCheckOptions;
   /** Webhooks to document systems (e.g. `allowPrivateNetworks` for an intranet or tests). */
   webhooks?: WebhookOptions;
-  /** Demo only: serves GET /demo/mailbox with this page. */
-  demoMailboxPage?: () => string;
+  /** Demo only: serves GET /demo/mailbox with this page (see demo/mailbox-page.ts). */
+  demoMailboxPage?: DemoPage;
   /** Demo only: serves GET / with this page, where everything is (demo/home-page.ts). */
   demoHomePage?: DemoPage;
   /** The rating reads' caches (default: the app's own); the rating bench empties them between samples. */
@@ -203,26 +203,20 @@ export function createApp(options: AppOptions): Hono {
   registerPeopleRoutes(router, { db, keys, now, publicUrl: options.publicUrl, guard, oidc: staffOidc });
   router.assertServes(endpoints);
 
-  const mailboxPage = options.demoMailboxPage;
-  if (mailboxPage) {
-    router.get('/demo/mailbox', (c) =>
-      send(c, mailboxPage(), 200, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-        'Cache-Control': 'no-store',
-        'Referrer-Policy': 'no-referrer',
-      }),
-    );
-  }
-  const homePage = options.demoHomePage;
-  if (homePage !== undefined) {
-    router.get('/', (c) => {
+  // The demo's own pages, in the visitor's language among ru, be and en (demo/page-language.ts).
+  const demoPages = [
+    ['/demo/mailbox', options.demoMailboxPage],
+    ['/', options.demoHomePage],
+  ] as const;
+  for (const [path, page] of demoPages) {
+    if (page === undefined) continue;
+    router.get(path, (c) => {
       const language = demoLanguage(requestHeader(c, 'accept-language'), c.req.query('lang'));
-      return send(c, homePage.render(language), 200, {
+      return send(c, page.render(language), 200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Language': language,
         Vary: 'Accept-Language',
-        'Content-Security-Policy': homePage.csp,
+        'Content-Security-Policy': page.csp,
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
       });

@@ -31,7 +31,8 @@ import { demoBanner } from './demo/banner.ts';
 import { allowExampleSite, pageForPortal } from './demo/example-site.ts';
 import { demoHomePage } from './demo/home-page.ts';
 import { demoIdentityOptions, offerDemoIdentity, startDemoIdentity } from './demo/identity.ts';
-import { renderMailbox, startMailbox } from './demo/mailbox.ts';
+import { startMailbox } from './demo/mailbox.ts';
+import { demoMailboxPage } from './demo/mailbox-page.ts';
 import { oidcProvidersFromEnv } from './identity/oidc.ts';
 import { migrate } from './migrations/index.ts';
 import { EXAMPLE_SITE_DIR } from './paths.ts';
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
         'demo',
         {
           smtp: { url: `smtp://127.0.0.1:${mailbox.port}`, from: DEFAULT_MAIL_FROM, intervalMs: 1000 },
-          demoMailboxPage: () => renderMailbox(mailbox.messages),
+          demoMailboxPage: demoMailboxPage(mailbox),
           demoHomePage: demoHomePage(addresses),
           publicUrl,
           ...demoIdentityOptions(

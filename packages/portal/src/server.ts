@@ -45,8 +45,8 @@ export interface PortalOptions {
   /** Mail delivery: the outbox worker runs when this is set (SMTP_URL, MAIL_FROM in the CLI). */
   smtp?: { url: string; from: string; transport?: MailTransport; intervalMs?: number };
   pow?: PowOptions;
-  /** Demo only: the page served at /demo/mailbox. */
-  demoMailboxPage?: () => string;
+  /** Demo only: the page served at /demo/mailbox (see demo/mailbox-page.ts). */
+  demoMailboxPage?: DemoPage;
   /** Demo only: serves GET / with this page (see demo/home-page.ts). */
   demoHomePage?: DemoPage;
   /** Bearer token for `/metrics` (default `OTKLIK_METRICS_TOKEN`; unset: direct loopback only). */

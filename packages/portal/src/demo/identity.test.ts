@@ -178,6 +178,14 @@ describe('the demo’s OpenID Connect provider (cli.ts demo)', () => {
     const en = await (await fetch(`${portal}/?lang=en`, { headers: { 'Accept-Language': 'be' } })).text();
     expect(en).toContain('<h1>Demo portal</h1>');
     expect(en).toContain('<a href="?lang=en" lang="en" hreflang="en" aria-current="true">English</a>');
+    // The mailbox's page speaks the same languages, with its own hashed style and no timed refresh.
+    const mailbox = await fetch(`${portal}/demo/mailbox`);
+    expect(mailbox.headers.get('content-language')).toBe('ru');
+    expect(mailbox.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    const mailboxHtml = await mailbox.text();
+    expect(mailboxHtml).toContain('<h1>Демо-почта</h1>');
+    expect(mailboxHtml).not.toContain('http-equiv="refresh"');
+    expect(await (await fetch(`${portal}/demo/mailbox?lang=be`)).text()).toContain('<h1>Дэма-пошта</h1>');
     // Each link on the portal answers (the school site's pages are another server's).
     for (const link of links.filter((l) => l?.startsWith(publicUrl)))
       expect((await fetch(`${portal}${(link as string).slice(publicUrl.length)}`)).status, link).toBe(200);

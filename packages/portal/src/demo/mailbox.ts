@@ -99,25 +99,3 @@ export async function startMailbox(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
-
-/** The "Demo mailbox" page: every received mail, newest first. No script; all text escaped. */
-export function renderMailbox(messages: readonly ReceivedMail[]): string {
-  const items = [...messages]
-    .reverse()
-    .map(
-      (m) =>
-        `<article><h2>${escape(m.subject)}</h2><p class="meta">To ${escape(m.to)} · ${escape(m.at.toISOString())}</p><pre>${escape(m.text)}</pre></article>`,
-    )
-    .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo mailbox — Otklik</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="10">
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:6px;padding:0 1rem;margin:1rem 0}pre{white-space:pre-wrap;font:inherit}.meta{color:#555}</style>
-</head><body><h1>Demo mailbox</h1><p>Every e-mail the demo portal sent (kept in memory, ${messages.length} so far). The page refreshes every 10 s.</p>
-${items || '<p>No mail yet.</p>'}</body></html>`;
-}
