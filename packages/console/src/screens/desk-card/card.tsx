@@ -54,10 +54,14 @@ export default function AppealCardScreen() {
 
 function CardBody({ data, refresh }: { data: CardData; refresh: () => void }) {
   const { t } = useT(cardMessages);
-  const [card, setCard] = useState<AppealCard>(data.card);
+  // The card as an action on it returned it, until the card is read again: kept with the reading it
+  // replaced, so a new reading wins in the same render as the appeal it came with (an effect copying it
+  // in left one frame with the new status beside the old actions, e.g. "Назначить" on a forwarded appeal).
+  const [changed, setChanged] = useState<{ of: AppealCard; card: AppealCard } | null>(null);
+  const card = changed !== null && changed.of === data.card ? changed.card : data.card;
+  const setCard = (next: AppealCard) => setChanged({ of: data.card, card: next });
   const [openBy, setOpenBy] = useState<readonly StaffPersonRef[]>(data.card.openBy);
   const [process, setProcess] = useState<ProcessKind | null>(null);
-  useEffect(() => setCard(data.card), [data.card]);
   const { appeal } = data;
   const tz = timeZone.value;
   const lang = language.value;
