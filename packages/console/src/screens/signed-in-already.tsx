@@ -3,6 +3,7 @@ import { useT } from '../i18n/translate.ts';
 import { Button } from '../kit/button.tsx';
 import { paths } from '../routes.ts';
 import { type StaffSession, signOut } from '../session.ts';
+import { focusPageHeading } from '../shell/shell.tsx';
 import { signInMessages } from './sign-in.messages.ts';
 
 /**
@@ -31,7 +32,7 @@ export function SignedInAlready({ current }: { current: StaffSession }) {
             } finally {
               busy.value = false;
             }
-            document.querySelector<HTMLElement>('main h1')?.focus();
+            focusPageHeading();
           }}
         >
           {t('alreadySignOut')}
