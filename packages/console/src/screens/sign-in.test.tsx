@@ -3,8 +3,8 @@ import { LocationProvider } from 'preact-iso/router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession, serverSession } from '../session.ts';
-import { signInMessages } from './sign-in.messages.ts';
 import { MAIN_ID } from '../shell/shell.tsx';
+import { signInMessages } from './sign-in.messages.ts';
 import SignIn from './sign-in.tsx';
 import OidcSignIn from './sign-in-oidc.tsx';
 

@@ -15,7 +15,6 @@ import { paths } from '../../routes.ts';
 import { type StaffRole, session } from '../../session.ts';
 import { loadApi, SignedIn } from '../access-kit.tsx';
 import { queueMessages } from './queue.messages.ts';
-import { initialQueueTab, isQueueTab, type QueueTab, queueTabShown } from './queue-tabs.ts';
 import {
   type FilterSignals,
   FiltersToggle,
@@ -24,6 +23,7 @@ import {
   statusLabel,
   TYPES,
 } from './queue-filters.tsx';
+import { initialQueueTab, isQueueTab, type QueueTab, queueTabShown } from './queue-tabs.ts';
 
 const PAGE = 20;
 
