@@ -133,20 +133,43 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
     }
   });
 
+  it('the home screen counts what is due at 375 px, and a figure opens the queue on its tab', async () => {
+    clerkCookie ??= signInCookie(h, 'clerk@school.demo.otklik.localhost');
+    const page = await openConsole(h, '/console', { width: 375, cookie: await clerkCookie });
+    try {
+      const figures = page.getByRole('region', { name: 'Что ждёт ответа' }).getByRole('link');
+      await figures.first().waitFor();
+      const texts = await figures.allInnerTexts();
+      // Overdue, due within 7 days, new: the coordinator's three, each with its count in the link.
+      expect(texts).toHaveLength(3);
+      for (const text of texts) expect(text).toMatch(/^\d+ /);
+      await checkScreen(page, { label: 'home of the clerk, what is due, 375 px' });
+      const overdue = Number(texts[0]?.split(' ')[0]);
+      await figures.first().click();
+      await page.waitForURL('**/console/queue?tab=overdue');
+      expect(await page.getByRole('tab', { selected: true }).innerText()).toMatch(/^Просрочены/);
+      // The queue lists exactly the appeals the figure counted.
+      if (overdue === 0) await page.getByText('Обращений нет').waitFor();
+      else await expect.poll(() => page.locator('a[data-row-link]').count()).toBe(Math.min(overdue, 20));
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('the executor’s own tab, topic and executor columns, and the due period by date fields', async () => {
     const page = await openSignedIn(h, 'teacher@school.demo.otklik.localhost', '/console/queue', {
       width: 375,
     });
     try {
-      await page.locator('a[data-row-link]').first().waitFor();
-      expect(await page.getByRole('columnheader', { name: 'Тема' }).count()).toBe(1);
-      expect(await page.getByRole('columnheader', { name: 'Исполнитель' }).count()).toBe(1);
-      await page.getByRole('tab', { name: /Мои/ }).click();
+      // The executor's only desk role: the queue opens on their own appeals (none in the demo).
       await page.getByText('Обращений нет').waitFor();
+      expect(await page.getByRole('tab', { selected: true }).innerText()).toMatch(/^Мои/);
       // An executor holds no approver role: no "awaiting my approval" tab.
       expect(await page.getByRole('tab', { name: /согласования/ }).count()).toBe(0);
       await page.getByRole('tab', { name: /Все/ }).click();
       await page.locator('a[data-row-link]').first().waitFor();
+      expect(await page.getByRole('columnheader', { name: 'Тема' }).count()).toBe(1);
+      expect(await page.getByRole('columnheader', { name: 'Исполнитель' }).count()).toBe(1);
       // On a phone the filters and the order are behind their button.
       await page.getByRole('button', { name: 'Фильтры' }).click();
       // The order: by number, the lowest first.

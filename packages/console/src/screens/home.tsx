@@ -4,10 +4,12 @@ import { paths, sectionsFor } from '../routes.ts';
 import { session } from '../session.ts';
 import { shellMessages } from '../shell/shell.messages.ts';
 import { homeMessages } from './home.messages.ts';
+import { DueAtAGlance, readsAppeals } from './home-due.tsx';
 
 /**
  * The first screen: what the console is for and, signed out, only the way in (every section would ask
- * to sign in first); signed in, the sections the person's roles open.
+ * to sign in first); signed in, what is due in the organisation for the person's roles (to those who
+ * read its appeals), then the sections their roles open.
  */
 export default function Home() {
   const { t } = useT(homeMessages);
@@ -30,6 +32,9 @@ export default function Home() {
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
+      {readsAppeals(current.roles) && (
+        <DueAtAGlance organizationId={current.organization.id} roles={current.roles} />
+      )}
       {current.roles.has('administrator') && (
         <section class="panel" aria-labelledby="home-organization">
           <h2 id="home-organization">{t('adminTitle')}</h2>

@@ -2,6 +2,10 @@ import { defineMessages } from '@otklik/widget-core';
 
 export const signInMessages = defineMessages({
   ru: {
+    alreadyTitle: 'Вы вошли как {name}',
+    alreadyOrganization: 'Организация: {name}.',
+    alreadyHome: 'Перейти на главную',
+    alreadySignOut: 'Выйти и войти под другим адресом',
     oidcOr: 'Или через службу входа',
     oidcButton: 'Войти через {name}',
     oidcLeaving: 'Переходим к службе входа…',
@@ -41,6 +45,10 @@ export const signInMessages = defineMessages({
     confirm: 'Подтвердить',
   },
   be: {
+    alreadyTitle: 'Вы ўвайшлі як {name}',
+    alreadyOrganization: 'Арганізацыя: {name}.',
+    alreadyHome: 'Перайсці на галоўную',
+    alreadySignOut: 'Выйсці і ўвайсці пад іншым адрасам',
     oidcOr: 'Або праз службу ўваходу',
     oidcButton: 'Увайсці праз {name}',
     oidcLeaving: 'Пераходзім да службы ўваходу…',
@@ -80,6 +88,10 @@ export const signInMessages = defineMessages({
     confirm: 'Пацвердзіць',
   },
   en: {
+    alreadyTitle: 'You are signed in as {name}',
+    alreadyOrganization: 'Organisation: {name}.',
+    alreadyHome: 'Go to the home page',
+    alreadySignOut: 'Sign out to sign in as someone else',
     oidcOr: 'Or through the sign-in service',
     oidcButton: 'Sign in with {name}',
     oidcLeaving: 'Going to the sign-in service…',

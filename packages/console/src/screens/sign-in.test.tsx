@@ -3,6 +3,7 @@ import { LocationProvider } from 'preact-iso/router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { applySession, serverSession } from '../session.ts';
+import { MAIN_ID } from '../shell/shell.tsx';
 import { signInMessages } from './sign-in.messages.ts';
 import SignIn from './sign-in.tsx';
 import OidcSignIn from './sign-in-oidc.tsx';
@@ -189,6 +190,45 @@ describe('the staff sign-in', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Слишком много попыток'));
     expect(serverSession.value).toBeNull();
+  });
+});
+
+describe('the sign-in screen while signed in', () => {
+  it('says who is signed in, leads home, and signing out brings the form back', async () => {
+    const calls = portal({ '/v1/staff/session': [new Response(null, { status: 204 })] });
+    applySession(SESSION as Parameters<typeof applySession>[0]);
+    history.replaceState(null, '', '/console/sign-in');
+    // In the shell's main region, where the focus goes back to the page's heading.
+    render(
+      <main id={MAIN_ID}>
+        <LocationProvider scope="/console">
+          <SignIn />
+        </LocationProvider>
+      </main>,
+    );
+    expect(screen.getByRole('heading', { level: 2, name: 'Вы вошли как clerk@school.example' })).toBeTruthy();
+    expect(screen.getByText('Организация: Школа.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Перейти на главную' }).getAttribute('href')).toBe('/console/');
+    expect(screen.queryByRole('form')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Выйти и войти под другим адресом' }));
+    await waitFor(() => expect(emailField()).toBeTruthy());
+    expect(serverSession.value).toBeNull();
+    expect(calls.map((c) => c.path)).toEqual(['/v1/staff/session']);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('is named in each language', () => {
+    applySession(SESSION as Parameters<typeof applySession>[0]);
+    setLanguage('be');
+    open('/console/sign-in');
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Вы ўвайшлі як clerk@school.example' }),
+    ).toBeTruthy();
+    cleanup();
+    setLanguage('en');
+    open('/console/sign-in');
+    expect(screen.getByRole('link', { name: 'Go to the home page' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign out to sign in as someone else' })).toBeTruthy();
   });
 });
 

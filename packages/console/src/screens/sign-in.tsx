@@ -12,8 +12,9 @@ import { FormAlert } from '../kit/form-alert.tsx';
 import { TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { BASE, paths } from '../routes.ts';
-import { applySession } from '../session.ts';
+import { applySession, session } from '../session.ts';
 import { signInMessages } from './sign-in.messages.ts';
+import { SignedInAlready } from './signed-in-already.tsx';
 
 type Step = 'email' | 'code' | 'totp';
 
@@ -88,6 +89,17 @@ export default function SignIn() {
   const tooMany = (error: unknown): FormError | null =>
     isStatus(error, 429) ? { text: t('tooMany') } : null;
 
+  // Signed in already (not just now, by this form: it goes on from its later steps).
+  const signedIn = step.value === 'email' ? session.value : null;
+  if (signedIn !== null)
+    return (
+      <>
+        <PageHeader title={t('title')} />
+        <div class="narrow">
+          <SignedInAlready current={signedIn} />
+        </div>
+      </>
+    );
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />

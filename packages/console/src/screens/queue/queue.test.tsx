@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
 import { useScreenTest } from '../../testing/screen.ts';
+import { signInForTest } from '../../testing/session.ts';
 import Queue from './queue.tsx';
 
 /** The queries the screen sent, newest last. */
@@ -74,5 +75,49 @@ describe('the queue’s filters', () => {
     setLanguage('en');
     render(<Queue />);
     expect(await screen.findByRole('button', { name: 'Filters' })).toBeTruthy();
+  });
+});
+
+describe('the tab the queue opens on', () => {
+  const selected = async () => (await screen.findByRole('tab', { selected: true })).textContent;
+  const executor = (extra: ('coordinator' | 'approver' | 'administrator')[] = []) =>
+    signInForTest({
+      email: 'teacher@school.example',
+      memberships: [
+        ['demo-school', 'Школа', 'executor'],
+        ...extra.map((role) => ['demo-school', 'Школа', role] as const),
+      ],
+    });
+
+  it('is "Mine" for a person whose only desk role is executor, and asks for their appeals', async () => {
+    executor(['administrator']);
+    render(<Queue />);
+    expect(await selected()).toMatch(/^Мои/);
+    await waitFor(() => expect(queries.at(-1)?.get('mine')).toBe('true'));
+  });
+
+  it('is "All" for an executor who also coordinates or approves, and for a coordinator', async () => {
+    executor(['approver']);
+    const { unmount } = render(<Queue />);
+    expect(await selected()).toMatch(/^Все/);
+    unmount();
+    executor(['coordinator']);
+    render(<Queue />);
+    expect(await selected()).toMatch(/^Все/);
+    cleanup();
+    signInForTest({ email: 'clerk@school.example', memberships: [['demo-school', 'Школа', 'coordinator']] });
+    render(<Queue />);
+    expect(await selected()).toMatch(/^Все/);
+  });
+
+  it('is the one the address names (the home screen’s figures link there), if the roles show it', async () => {
+    render(<Queue query={{ tab: 'overdue' }} />);
+    expect(await selected()).toMatch(/^Просрочены/);
+    await waitFor(() => expect(queries.at(-1)?.get('overdue')).toBe('true'));
+    cleanup();
+    // A coordinator has no "Mine" tab: the address cannot open one.
+    render(<Queue query={{ tab: 'mine' }} />);
+    expect(await selected()).toMatch(/^Все/);
+    expect(queries.every((q) => !q.has('mine'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import './queue.css';
 import type { Language, QueueSort, StaffAppealPage, StaffAppealSummary } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { Button } from '../../kit/button.tsx';
@@ -11,7 +12,7 @@ import { PageHeader } from '../../kit/page-header.tsx';
 import { EmptyState, Loaded, useLoad } from '../../kit/states.tsx';
 import { TabPanel, Tabs } from '../../kit/tabs.tsx';
 import { paths } from '../../routes.ts';
-import { session } from '../../session.ts';
+import { type StaffRole, session } from '../../session.ts';
 import { loadApi, SignedIn } from '../access-kit.tsx';
 import { queueMessages } from './queue.messages.ts';
 import {
@@ -22,12 +23,8 @@ import {
   statusLabel,
   TYPES,
 } from './queue-filters.tsx';
+import { initialQueueTab, isQueueTab, type QueueTab, queueTabShown } from './queue-tabs.ts';
 
-/**
- * The saved filters, as tabs (CONSOLE.md: new, due this week, overdue, all), and the person's own:
- * an executor's appeals, an approver's drafts waiting for them.
- */
-export type QueueTab = 'all' | 'new' | 'week' | 'overdue' | 'mine' | 'awaiting';
 const PAGE = 20;
 
 /** The filters beside the tabs; dates as `YYYY-MM-DD` or `''`. */
@@ -69,20 +66,32 @@ export function queueQuery(tab: QueueTab, f: QueueFilters, language: Language) {
   };
 }
 
-/** The organisation's queue: saved filters with counts, search, filters, the list, pages. */
-export default function Queue() {
+/**
+ * The organisation's queue: saved filters with counts, search, filters, the list, pages. `query` is
+ * the address's (the router passes it): `?tab=` opens a tab.
+ */
+export default function Queue({ query }: { query?: Record<string, string> }) {
   const { t } = useT(queueMessages);
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
-      <SignedIn>{() => <QueueBody organizationId={session.value?.organization.id ?? ''} />}</SignedIn>
+      <SignedIn>
+        {() => <QueueBody organizationId={session.value?.organization.id ?? ''} requestedTab={query?.tab} />}
+      </SignedIn>
     </>
   );
 }
 
-function QueueBody({ organizationId }: { organizationId: string }) {
+function QueueBody({
+  organizationId,
+  requestedTab,
+}: {
+  organizationId: string;
+  requestedTab: string | undefined;
+}) {
   const { t } = useT(queueMessages);
-  const tab = useSignal<QueueTab>('all');
+  const held = session.value?.roles ?? new Set<StaffRole>();
+  const tab = useSignal<QueueTab>(initialQueueTab(requestedTab, held));
   const typed = useSignal('');
   const q = useSignal('');
   const state: FilterSignals = {
@@ -99,9 +108,15 @@ function QueueBody({ organizationId }: { organizationId: string }) {
   const { dueFrom, dueTo } = state;
   const filtersOpen = useSignal(false);
   const offset = useSignal(0);
+  // A link to another tab while the queue is open (the same screen, another address) opens that tab.
+  useEffect(() => {
+    if (isQueueTab(requestedTab) && queueTabShown(requestedTab, held)) {
+      tab.value = requestedTab;
+      offset.value = 0;
+    }
+  }, [requestedTab]);
   const counts = useSignal<StaffAppealPage['counts'] | null>(null);
   const choices = useSignal<Pick<StaffAppealPage, 'topics' | 'executors'> | null>(null);
-  const held = session.value?.roles ?? new Set<string>();
   const reversed = Boolean(dueFrom.value && dueTo.value && dueFrom.value > dueTo.value);
   const filters: QueueFilters = {
     q: q.value,
