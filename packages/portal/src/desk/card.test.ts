@@ -84,9 +84,7 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     };
     const before = await counted();
     const assign = async (executorId: string) =>
-      card(
-        await h.call('PUT', `/v1/staff/appeals/${id}/assignment`, { ...as.clerk, body: { executorId } }),
-      );
+      card(await h.call('PUT', `/v1/staff/appeals/${id}/assignment`, { ...as.clerk, body: { executorId } }));
     await assign(teacherId);
     const statusOf = async () =>
       v.parse(StaffAppeal, await json(await h.call('GET', `/v1/staff/appeals/${id}`, as.clerk)));
