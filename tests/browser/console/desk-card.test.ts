@@ -194,8 +194,20 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await head.getByRole('heading', { name: 'Ответ', exact: true }).first().waitFor();
     // The sent answer once (not the approved draft beside it), with who approved it.
     await expect.poll(() => head.getByRole('heading', { name: 'Ответ', exact: true }).count()).toBe(1);
-    await expect.poll(() => head.locator('.card-main').getByText(/Срок — до 1 мая\./).count()).toBe(1);
-    expect(await head.locator('.card-main').getByText(/^Согласовал\(а\) Директор/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        head
+          .locator('.card-main')
+          .getByText(/Срок — до 1 мая\./)
+          .count(),
+      )
+      .toBe(1);
+    expect(
+      await head
+        .locator('.card-main')
+        .getByText(/^Согласовал\(а\) Директор/)
+        .count(),
+    ).toBe(1);
     const history = await head.locator('.card-history').innerText();
     expect(history).toMatch(/Ответ согласован — Директор/);
     expect(history).toMatch(/Черновик возвращён — Директор: Укажите срок ремонта\./);

@@ -3,8 +3,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { toasts } from '../../kit/announcer.tsx';
-import { loadRefusals } from '../../kit/refusals.ts';
 import refusalsRu from '../../kit/refusals/ru.ts';
+import { loadRefusals } from '../../kit/refusals.ts';
 import { useScreenTest } from '../../testing/screen.ts';
 import { AnswerEditor, type SentAnswer } from './answer-editor.tsx';
 
