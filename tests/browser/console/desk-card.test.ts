@@ -120,6 +120,9 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     expect(await focused(clerk)).toMatchObject({ text: 'Назначить' });
     await clerk.keyboard.press('Enter');
     await expect.poll(() => clerk.getByText('Исполнитель назначен').count()).toBe(1);
+    // Assigned, it is being worked on: "На рассмотрении", not "Зарегистрировано" any more.
+    const status = clerk.locator('dt', { hasText: /^Статус$/ }).locator('xpath=following-sibling::dd[1]');
+    await expect.poll(() => status.innerText()).toBe('На рассмотрении');
     await clerk.getByRole('textbox', { name: 'Новая заметка' }).fill('Проверить с завхозом');
     await clerk.getByRole('button', { name: 'Добавить заметку' }).click();
     await expect.poll(() => clerk.getByText('Проверить с завхозом').count()).toBe(1);
@@ -136,7 +139,12 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     expect(await teacher.getByRole('combobox', { name: 'Результат рассмотрения' }).inputValue()).toBe(
       'supported_measures_taken',
     );
-    await answer.fill(filled.replace('…', 'крыльцо будет отремонтировано'));
+    // The template's blank is named beside the text, and nothing goes for approval while it is left.
+    await teacher.getByText('Осталось заполнить: [… какие меры приняты].', { exact: false }).waitFor();
+    await teacher.getByRole('button', { name: 'Отправить на согласование' }).click();
+    await expect.poll(() => answer.getAttribute('aria-invalid')).toBe('true');
+    expect(await focused(teacher)).toMatchObject({ id: 'card-answer-text' });
+    await answer.fill(filled.replace('[… какие меры приняты]', 'крыльцо будет отремонтировано'));
     // A file goes with the answer.
     await teacher.locator('#card-answer-file').setInputFiles({
       name: 'Смета.pdf',
@@ -184,6 +192,22 @@ describe.skipIf(!chromiumAvailable())('the appeal card in Chromium', () => {
     await head.getByRole('button', { name: 'Согласовать и отправить' }).click();
     await expect.poll(() => head.getByText('Ответ отправлен заявителю').count()).toBe(1);
     await head.getByRole('heading', { name: 'Ответ', exact: true }).first().waitFor();
+    // The sent answer once (not the approved draft beside it), with who approved it.
+    await expect.poll(() => head.getByRole('heading', { name: 'Ответ', exact: true }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        head
+          .locator('.card-main')
+          .getByText(/Срок — до 1 мая\./)
+          .count(),
+      )
+      .toBe(1);
+    expect(
+      await head
+        .locator('.card-main')
+        .getByText(/^Согласовал\(а\) Директор/)
+        .count(),
+    ).toBe(1);
     const history = await head.locator('.card-history').innerText();
     expect(history).toMatch(/Ответ согласован — Директор/);
     expect(history).toMatch(/Черновик возвращён — Директор: Укажите срок ремонта\./);

@@ -1,4 +1,5 @@
 /** Every valibot schema of the wire format, by area (`@otklik/client/schemas`). */
+export * from './answer-blanks.ts';
 export * from './appeals.ts';
 export * from './attachments.ts';
 export * from './calendars.ts';

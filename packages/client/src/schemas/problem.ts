@@ -64,6 +64,7 @@ export const PROBLEM_REASONS = {
   'draft-not-on-approval': { status: 409, code: 'conflict' },
   'draft-result-missing': { status: 422, code: 'validation-failed' },
   'draft-text-missing': { status: 422, code: 'validation-failed' },
+  'answer-has-blanks': { status: 422, code: 'validation-failed' },
   'answer-files-limit': { status: 409, code: 'conflict' },
   'due-period-reversed': { status: 422, code: 'validation-failed' },
   // The staff gate: who may call

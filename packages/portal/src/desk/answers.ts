@@ -3,7 +3,7 @@
  * approver returns it with a comment or approves it, which sends it through the ordinary answer path
  * (the tracker, the mail and the counter follow) to the appeal and to every duplicate merged into it.
  */
-import type { AppealResult, DraftState } from '@otklik/client/schemas';
+import { type AppealResult, answerBlanks, type DraftState } from '@otklik/client/schemas';
 import { answerAppeal } from '../appeals/desk.ts';
 import { isOpen } from '../appeals/records.ts';
 import type { Queryable } from '../db/types.ts';
@@ -32,6 +32,19 @@ export const draftLocked = (state: DraftState) =>
   state === 'approved'
     ? refusal('answer-already-sent', 'The answer is already sent')
     : refusal('draft-on-approval', 'The draft is on approval');
+
+/**
+ * The refusal of an answer that still has a template's blank in it (`[…]`): it must not reach the
+ * applicant, so neither approval nor the approver's one click lets it through. The issue names the blanks.
+ */
+function refuseBlanks(text: string): void {
+  const blanks = answerBlanks(text);
+  if (blanks.length === 0) return;
+  const named = blanks.join(', ');
+  throw refusal('answer-has-blanks', `The answer still has blanks to fill in: ${named}`, {
+    issues: [{ path: 'draft.text', message: `Fill in ${named}`, reason: 'answer-has-blanks' }],
+  });
+}
 
 /** The appeal, open, not a merged duplicate, and (for a person) assigned to the actor. */
 export async function draftable(tx: Queryable, actor: StaffActor, appealId: string) {
@@ -78,6 +91,7 @@ export async function submitDraft(tx: Queryable, actor: StaffActor, appealId: st
       : []),
   ];
   if (issues.length) throw new ProblemError(422, 'validation-failed', 'The draft is not complete', issues);
+  refuseBlanks(draft.text);
   await tx.query(`UPDATE answer_drafts SET state = 'on_approval', updated_at = now() WHERE appeal_id = $1`, [
     appealId,
   ]);
@@ -108,6 +122,8 @@ export async function returnDraft(tx: Queryable, actor: StaffActor, appealId: st
 
 export async function approveDraft(tx: Queryable, actor: StaffActor, appealId: string) {
   const { draft } = await onApproval(tx, actor, appealId);
+  // A draft on approval from before blanks were refused may still hold one.
+  refuseBlanks(draft.text);
   const result = draft.result as AppealResult;
   // The ordinary answer path: the tracker, the mail, the counter; merged duplicates answered too.
   await answerAppeal(tx, actor, appealId, result, draft.text);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppealCard, FilledTemplateList, StaffAppeal } from '@otklik/client/schemas';
+import { AppealCard, answerBlanks, FilledTemplateList, StaffAppeal } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { appealCounter } from '../appeals/counter.ts';
+import { localDate } from '../dates.ts';
 import { type StaffCall } from '../people/staff-harness.ts';
+import { DEMO_TEMPLATES } from '../seed/demo-templates.ts';
 import { createApiKey } from '../staff/api-keys.ts';
 import { testBackends } from '../testing/backends.ts';
 import { useDemoStaff } from '../testing/demo-staff.ts';
@@ -70,6 +73,102 @@ describe.each(backends)('the appeal card on $name', (backend) => {
     expect(extended.status, await extended.clone().text()).toBe(200);
     const after = await card(await h.call('GET', `/v1/staff/appeals/${id}/card`, as.clerk));
     expect(after.can).toMatchObject({ process: true, extend: false });
+  });
+
+  test('assigning a registered appeal puts it "на рассмотрении": history, applicant notice, same counter', async () => {
+    const id = await newAppeal('assigned@example.test');
+    const counted = async () => {
+      const today = localDate('Europe/Moscow', new Date());
+      const { month, year } = await appealCounter(h.db, ORG, 'Europe/Moscow', today);
+      return { month: { ...month, from: '', to: '' }, year: { ...year, from: '', to: '' } };
+    };
+    const before = await counted();
+    const assign = async (executorId: string) =>
+      card(await h.call('PUT', `/v1/staff/appeals/${id}/assignment`, { ...as.clerk, body: { executorId } }));
+    await assign(teacherId);
+    const statusOf = async () =>
+      v.parse(StaffAppeal, await json(await h.call('GET', `/v1/staff/appeals/${id}`, as.clerk)));
+    const appeal = await statusOf();
+    expect(appeal.status).toBe('in_review');
+    expect(appeal.history.map((e) => e.status)).toEqual(['in_review']);
+    const notices = await h.db.query<{ payload: { status: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'status-changed' AND recipient = 'assigned@example.test'`,
+    );
+    expect(notices.map((m) => m.payload.status)).toEqual(['in_review']);
+    // Still "in progress" for the counter: registered and in review are both open.
+    expect(await counted()).toEqual(before);
+    // Reassigning moves nothing on: one history entry, one notice.
+    await assign(otherId);
+    expect((await statusOf()).history.map((e) => e.status)).toEqual(['in_review']);
+    const [again] = await h.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE kind = 'status-changed' AND recipient = 'assigned@example.test'`,
+    );
+    expect(again?.n).toBe(1);
+  });
+
+  test('an answer with a template blank left goes neither on to approval nor out', async () => {
+    const id = await newAppeal('blanks@example.test');
+    await card(
+      await h.call('PUT', `/v1/staff/appeals/${id}/assignment`, {
+        ...as.clerk,
+        body: { executorId: teacherId },
+      }),
+    );
+    // A template written the old way, with a bare "…", still marks its blank.
+    const templateId = randomUUID();
+    await json(
+      await h.call('PUT', `/v1/staff/answer-templates/${templateId}`, {
+        ...as.clerk,
+        body: { title: 'Старый', language: 'ru', result: 'explained', body: 'Разъясняем: …' },
+      }),
+    );
+    const filled = v.parse(
+      FilledTemplateList,
+      await json(await h.call('GET', `/v1/staff/appeals/${id}/templates`, as.teacher)),
+    );
+    expect(filled.items.find((t) => t.templateId === templateId)?.filled).toBe('Разъясняем: […]');
+    // The demo's own templates name their blanks.
+    expect(DEMO_TEMPLATES.map((t) => answerBlanks(t.body))).toEqual([
+      ['[… какие меры приняты]'],
+      ['[… суть разъяснения]'],
+    ]);
+
+    const save = async (text: string) =>
+      card(
+        await h.call('PUT', `/v1/staff/appeals/${id}/draft`, {
+          ...as.teacher,
+          body: { result: 'explained', text },
+        }),
+      );
+    await save('Разъясняем: […]; срок — [... дата].');
+    const refused = await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher);
+    expect(await refusalOf(refused.clone())).toEqual({
+      status: 422,
+      reason: 'answer-has-blanks',
+      issues: { 'draft.text': 'answer-has-blanks' },
+    });
+    expect(((await refused.json()) as { detail: string }).detail).toContain('[…], [... дата]');
+
+    // A draft put on approval with a blank before the portal refused them: the approver's click fails too.
+    await h.db.query(`UPDATE answer_drafts SET state = 'on_approval' WHERE appeal_id = $1`, [id]);
+    expect(await refusalOf(await h.call('POST', `/v1/staff/appeals/${id}/draft/approve`, as.head))).toEqual({
+      status: 422,
+      reason: 'answer-has-blanks',
+      issues: { 'draft.text': 'answer-has-blanks' },
+    });
+    const open = v.parse(StaffAppeal, await json(await h.call('GET', `/v1/staff/appeals/${id}`, as.head)));
+    expect(open.status).toBe('in_review');
+    const [answered] = await h.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE kind = 'appeal-answered' AND recipient = 'blanks@example.test'`,
+    );
+    expect(answered?.n).toBe(0);
+
+    // Filled in (a bare ellipsis of the writer's own is no blank), it goes.
+    await h.db.query(`UPDATE answer_drafts SET state = 'draft' WHERE appeal_id = $1`, [id]);
+    await save('Разъясняем: крыльцо отремонтируют… в мае.');
+    await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/submit`, as.teacher));
+    const approved = await card(await h.call('POST', `/v1/staff/appeals/${id}/draft/approve`, as.head));
+    expect(approved.draft?.state).toBe('approved');
   });
 
   test('assign → draft from a template → return → resubmit → approve: the answer goes out once, to both duplicates', async () => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppealCard, AppealResult, DraftState, RelatedAppeal } from '@otklik/client/schemas';
-import { staffAppeal } from '../appeals/desk.ts';
+import { changeStatus, staffAppeal } from '../appeals/desk.ts';
 import { type AppealRow, isOpen, profileOf } from '../appeals/records.ts';
 import type { Queryable } from '../db/types.ts';
 import { fieldRefusal, ProblemError, refusal } from '../http/problem.ts';
@@ -184,7 +184,11 @@ export async function loadCard(db: Queryable, actor: StaffActor, appealId: strin
   };
 }
 
-/** Assigns the appeal to one of the organisation's executors, with an optional internal due date. */
+/**
+ * Assigns the appeal to one of the organisation's executors, with an optional internal due date. A
+ * registered appeal goes on to "на рассмотрении" by the ordinary status change (its history entry and
+ * the applicant's notice): from now someone is working on it, and the card and queue say so.
+ */
 export async function assign(
   tx: Queryable,
   actor: StaffActor,
@@ -226,6 +230,7 @@ export async function assign(
     due ? `${executor.name} (${due})` : executor.name,
   );
   await audit(tx, actor, 'appeal.assign', appealId, { executorId: executor.personId });
+  if (row.status === 'registered') await changeStatus(tx, actor, appealId, { status: 'in_review' });
   return loadCard(tx, actor, appealId);
 }
 

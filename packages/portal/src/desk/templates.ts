@@ -2,9 +2,15 @@
  * The organisation's library of answer templates, and filling one in for an appeal. Placeholders:
  * `{applicant}` (first name and patronymic, as one addresses a person), `{surname}`, `{number}`,
  * `{registeredOn}`, `{dueOn}`, `{today}` (dates as DD.MM.YYYY in the organisation's time zone),
- * `{organization}`. An unknown placeholder is left as written.
+ * `{organization}`. An unknown placeholder is left as written. A place the executor must fill in is a
+ * blank, `[…]` or `[… hint]` (see answer-blanks in the client): the portal sends no answer with one left.
  */
-import type { AnswerTemplate, AppealResult, Language } from '@otklik/client/schemas';
+import {
+  type AnswerTemplate,
+  type AppealResult,
+  type Language,
+  markTemplateBlanks,
+} from '@otklik/client/schemas';
 import type { AppealRow } from '../appeals/records.ts';
 import { localDate } from '../dates.ts';
 import type { Queryable } from '../db/types.ts';
@@ -87,9 +93,9 @@ export function placeholders(row: AppealRow, now: Date): Record<string, string> 
   };
 }
 
-/** `body` with every known `{placeholder}` replaced. */
+/** `body` with every known `{placeholder}` replaced and every blank bracketed (a bare `…` too). */
 export function fillTemplate(body: string, values: Record<string, string>): string {
-  return body.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return markTemplateBlanks(body).replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(values, name) ? (values[name] as string) : whole,
   );
 }

@@ -8,14 +8,14 @@ export const DEMO_TEMPLATES = [
     result: 'supported_measures_taken',
     body:
       'Уважаемый(ая) {applicant}!\n\nВаше обращение № {number} от {registeredOn} рассмотрено. ' +
-      'Сообщаем, что по изложенным в нём вопросам приняты следующие меры: …\n\nС уважением,\n{organization}',
+      'Сообщаем, что по изложенным в нём вопросам приняты следующие меры: [… какие меры приняты]\n\nС уважением,\n{organization}',
   },
   {
     id: '7e3a1c00-0000-4000-8000-000000000002',
     title: 'Разъяснение',
     result: 'explained',
     body:
-      'Уважаемый(ая) {applicant}!\n\nНа Ваше обращение № {number} от {registeredOn} разъясняем: …\n\n' +
+      'Уважаемый(ая) {applicant}!\n\nНа Ваше обращение № {number} от {registeredOn} разъясняем: [… суть разъяснения]\n\n' +
       'С уважением,\n{organization}',
   },
 ] as const;

@@ -39,6 +39,8 @@ export default {
     'This draft is not waiting for approval: it was returned or not submitted yet. Reload the card.',
   'draft-result-missing': 'Choose the result of the consideration before sending the answer for approval.',
   'draft-text-missing': 'Write the answer’s text before sending it for approval.',
+  'answer-has-blanks':
+    'The answer still has places from the template to fill in (in square brackets, such as “[…]”). Replace them with your own text; an approver can return such an answer to the executor with a comment.',
   'answer-files-limit': 'The answer has as many files as allowed. Remove one to add another.',
   'due-period-reversed': 'The end of the period is before its start. Swap the dates.',
   'person-only': 'Only a person signed in to the console can do this, not an API key.',

@@ -1,4 +1,4 @@
-import type { AppealCard, AppealResult } from '@otklik/client/schemas';
+import { type AppealCard, type AppealResult, answerBlanks, type StaffAppeal } from '@otklik/client/schemas';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '../../i18n/format.ts';
 import { language } from '../../i18n/language.ts';
@@ -31,12 +31,16 @@ interface Props {
   onCard: (card: AppealCard) => void;
 }
 
+/** The answer as the applicant got it, and its result (once the appeal is answered). */
+export type SentAnswer = Pick<StaffAppeal, 'result'> & { answer: NonNullable<StaffAppeal['answer']> };
+
 /**
  * The answer: the assigned executor writes it (from a template, saved as one types) and sends it for
  * approval; an approver approves and sends it, or returns it with a comment. Sending waits for the
- * portal and shows its result (never optimistic).
+ * portal and shows its result (never optimistic). Once sent, the sent answer alone, with who approved
+ * it (the approved draft is the same text: it is not shown twice).
  */
-export function AnswerEditor({ appealId, card, onCard }: Props) {
+export function AnswerEditor({ appealId, card, onCard, sent }: Props & { sent?: SentAnswer | undefined }) {
   const { t } = useT(cardMessages);
   const draft = card.draft;
   const editable =
@@ -56,7 +60,9 @@ export function AnswerEditor({ appealId, card, onCard }: Props) {
           {t('returnedNote', { comment: draft.returnComment })}
         </p>
       )}
-      {editable ? (
+      {sent ? (
+        <Sent appealId={appealId} card={card} sent={sent} />
+      ) : editable ? (
         <DraftForm appealId={appealId} card={card} onCard={onCard} />
       ) : draft ? (
         <div>
@@ -71,6 +77,7 @@ export function AnswerEditor({ appealId, card, onCard }: Props) {
             </p>
           )}
           <p class="card-text">{draft.text}</p>
+          {draft.state === 'on_approval' && <BlanksLeft text={draft.text} />}
           <Attachments appealId={appealId} files={draft.attachments} />
           {draft.state === 'on_approval' && !card.can.approve && <p>{t('onApproval')}</p>}
           {draft.approvedBy && draft.approvedAt && (
@@ -90,6 +97,44 @@ export function AnswerEditor({ appealId, card, onCard }: Props) {
   );
 }
 
+/** The sent answer: when, the result, the text and files, and who approved it. */
+function Sent({ appealId, card, sent }: { appealId: string; card: AppealCard; sent: SentAnswer }) {
+  const { t } = useT(cardMessages);
+  const tz = timeZone.value;
+  const approved = card.draft?.state === 'approved' ? card.draft : null;
+  return (
+    <div>
+      <p class="card-muted">{t('sentOn', { at: formatDateTime(language.value, sent.answer.at, tz) })}</p>
+      {sent.result && (
+        <p>
+          <strong>{t('result')}:</strong> {t(`result.${sent.result}`)}
+        </p>
+      )}
+      <p class="card-text">{sent.answer.text}</p>
+      <Attachments appealId={appealId} files={sent.answer.attachments} />
+      {approved?.approvedBy && approved.approvedAt && (
+        <p>
+          {t('approvedBy', {
+            name: approved.approvedBy,
+            at: formatDateTime(language.value, approved.approvedAt, tz),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A draft on approval that still has a template's blank (from before the portal refused them). */
+function BlanksLeft({ text }: { text: string }) {
+  const { t } = useT(cardMessages);
+  const blanks = answerBlanks(text);
+  return blanks.length > 0 ? (
+    <p class="card-blanks" role="note">
+      {t('blanksLeft', { blanks: blanks.join(', ') })}
+    </p>
+  ) : null;
+}
+
 function DraftForm({ appealId, card, onCard }: Props) {
   const { t } = useT(cardMessages);
   const refusal = useRefusal();
@@ -98,6 +143,10 @@ function DraftForm({ appealId, card, onCard }: Props) {
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [templateId, setTemplateId] = useState('');
+  // A template's blanks left in the text: said beside it, and an error once sending was tried.
+  const [triedBlanks, setTriedBlanks] = useState(false);
+  const blanks = answerBlanks(text);
+  const blanksText = blanks.length > 0 ? t('blanksLeft', { blanks: blanks.join(', ') }) : undefined;
   useUnsavedChanges(dirty);
   const templates = useLoad(
     async (signal) => (await loadApi()).listStaffAppealTemplates(appealId, { signal }),
@@ -195,6 +244,8 @@ function DraftForm({ appealId, card, onCard }: Props) {
         label={t('answerText')}
         value={text}
         rows={12}
+        hint={triedBlanks ? undefined : blanksText}
+        error={triedBlanks ? blanksText : undefined}
         onValue={(value) => edit(() => setText(value))}
       />
       <AnswerFiles appealId={appealId} card={card} onCard={onCard} />
@@ -217,6 +268,12 @@ function DraftForm({ appealId, card, onCard }: Props) {
           busy={busy === 'submit'}
           busyLabel={t('saving')}
           onClick={async () => {
+            // The portal refuses an answer with a blank left (answer-has-blanks): say so here, at the text.
+            if (answerBlanks(current.current.text).length > 0) {
+              setTriedBlanks(true);
+              document.getElementById('card-answer-text')?.focus();
+              return;
+            }
             // Wait for an autosave under way, then save what is left and send.
             while (working.current) await new Promise((r) => setTimeout(r, 50));
             await exclusive(async () => {

@@ -94,6 +94,9 @@ export const cardMessages = defineMessages({
     draftBy: 'Черновик: {name}, {at}',
     noDraft: 'Ответ готовит назначенный исполнитель.',
     sent: 'Ответ',
+    sentOn: 'Отправлен заявителю {at}',
+    blanksLeft:
+      'Осталось заполнить: {blanks}. Замените каждое место в квадратных скобках своим текстом: с ним ответ не отправить на согласование.',
     signature: 'Подпись',
     printedOn: 'Распечатано {date}',
     'state.draft': 'черновик',
@@ -219,6 +222,9 @@ export const cardMessages = defineMessages({
     draftBy: 'Чарнавік: {name}, {at}',
     noDraft: 'Адказ рыхтуе прызначаны выканаўца.',
     sent: 'Адказ',
+    sentOn: 'Адпраўлены заяўніку {at}',
+    blanksLeft:
+      'Засталося запоўніць: {blanks}. Замяніце кожнае месца ў квадратных дужках сваім тэкстам: з ім адказ не адправіць на ўзгадненне.',
     signature: 'Подпіс',
     printedOn: 'Надрукавана {date}',
     'state.draft': 'чарнавік',
@@ -345,6 +351,9 @@ export const cardMessages = defineMessages({
     draftBy: 'Draft: {name}, {at}',
     noDraft: 'The assigned executor prepares the answer.',
     sent: 'Answer',
+    sentOn: 'Sent to the applicant {at}',
+    blanksLeft:
+      'Still to fill in: {blanks}. Replace each place in square brackets with your own text: with one left, the answer cannot go for approval.',
     signature: 'Signature',
     printedOn: 'Printed {date}',
     'state.draft': 'draft',

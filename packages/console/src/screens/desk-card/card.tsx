@@ -118,21 +118,27 @@ function CardBody({ data, refresh }: { data: CardData; refresh: () => void }) {
           <AppealText appeal={appeal} />
           <Thread appeal={appeal} />
           <Notes card={card} onCard={setCard} />
-          {(card.can.draft || card.draft !== null) && (
-            <AnswerEditor appealId={appeal.appealId} card={card} onCard={onCard} />
-          )}
-          {appeal.answer && (
-            <section class="panel" aria-labelledby="card-sent">
-              <h2 id="card-sent">{t('sent')}</h2>
-              <p class="card-muted">{formatDateTime(lang, appeal.answer.at, tz)}</p>
-              {appeal.result && <p>{t(`result.${appeal.result}`)}</p>}
-              <p class="card-text">{appeal.answer.text}</p>
-              <Attachments appealId={appeal.appealId} files={appeal.answer.attachments} />
-            </section>
+          {(card.can.draft || card.draft !== null || appeal.answer) && (
+            <AnswerEditor
+              appealId={appeal.appealId}
+              card={card}
+              onCard={onCard}
+              sent={appeal.answer ? { answer: appeal.answer, result: appeal.result } : undefined}
+            />
           )}
         </div>
         <aside class="card-side" aria-label={t('statusTitle')}>
-          <State appeal={appeal} card={card} onCard={setCard} onProcess={setProcess} refresh={refresh} />
+          <State
+            appeal={appeal}
+            card={card}
+            onCard={(next) => {
+              setCard(next);
+              // Assigning a registered appeal puts it in review: the status and history changed too.
+              if (appeal.status === 'registered') refresh();
+            }}
+            onProcess={setProcess}
+            refresh={refresh}
+          />
           <Related appeal={appeal} card={card} onCard={setCard} />
           <History appeal={appeal} card={card} />
         </aside>
@@ -300,6 +306,13 @@ function State({
         </dd>
         <dt>{t('executor')}</dt>
         <dd>{card.executor?.name ?? t('nobody')}</dd>
+        {/* Where the answer is, so a clerk sees the appeal is being worked on. */}
+        {card.draft && !appeal.answer && (
+          <>
+            <dt>{t('answerTitle')}</dt>
+            <dd>{t(`state.${card.draft.state}`)}</dd>
+          </>
+        )}
         {card.internalDueDate && (
           <>
             <dt>{t('internalDue')}</dt>
