@@ -1,7 +1,7 @@
-import { OrganizationId, TopicId } from '@otklik/client/schemas';
+import { CriterionId, OrganizationId, TopicId } from '@otklik/client/schemas';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { slugOf, uniqueSlug } from './slug.ts';
+import { slugOf, uniqueLetterFirstSlug, uniqueSlug } from './slug.ts';
 
 describe('slugOf', () => {
   it('writes Russian and Belarusian names in lowercase Latin letters with hyphens', () => {
@@ -52,5 +52,15 @@ describe('uniqueSlug', () => {
 
   it('is empty when the name gives no slug, whatever is taken', () => {
     expect(uniqueSlug('№', ['x'])).toBe('');
+  });
+});
+
+describe('uniqueLetterFirstSlug', () => {
+  it('puts the prefix before a slug that begins with a digit, so that a criteria set takes it', () => {
+    expect(uniqueLetterFirstSlug('7 вопросов', [], 'set')).toBe('set-7-voprosov');
+    expect(uniqueLetterFirstSlug('Якасць', [], 'set')).toBe('iakasts');
+    expect(uniqueLetterFirstSlug('Якасць', ['iakasts'], 'set')).toBe('iakasts-2');
+    const long = uniqueLetterFirstSlug('2026 год: качество обслуживания граждан в учреждениях', [], 'set');
+    expect(v.is(CriterionId, long)).toBe(true);
   });
 });

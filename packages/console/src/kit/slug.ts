@@ -76,3 +76,18 @@ export function uniqueSlug(text: string, taken: Iterable<string>, max = 64): str
     if (!used.has(candidate)) return candidate;
   }
 }
+
+/**
+ * `uniqueSlug` for keys that must begin with a letter (`Slug`: criteria sets): a slug that begins with
+ * a digit gets `prefix` first, "7 вопросов" → "set-7-voprosov".
+ */
+export function uniqueLetterFirstSlug(
+  text: string,
+  taken: Iterable<string>,
+  prefix: string,
+  max = 40,
+): string {
+  const used = [...taken];
+  const code = uniqueSlug(text, used, max);
+  return /^[0-9]/.test(code) ? uniqueSlug(`${prefix} ${text}`, used, max) : code;
+}

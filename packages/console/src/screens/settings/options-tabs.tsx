@@ -9,7 +9,7 @@ import { Button } from '../../kit/button.tsx';
 import { useForm } from '../../kit/form.ts';
 import { FormAlert } from '../../kit/form-alert.tsx';
 import { Checkbox, RadioGroup, Select, TextArea, TextInput } from '../../kit/inputs.tsx';
-import { uniqueSlug } from '../../kit/slug.ts';
+import { uniqueLetterFirstSlug } from '../../kit/slug.ts';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { settingsMessages } from './settings.messages.ts';
@@ -201,12 +201,6 @@ const CriteriaSetDraft = v.object({
   ),
 });
 
-/** A set code (`Slug`: a letter first, ≤ 40) made from the set's name: "7 вопросов" → "set-7-voprosov". */
-const setCodeFrom = (name: string, taken: readonly string[]) => {
-  const code = uniqueSlug(name, taken, 40);
-  return /^[0-9]/.test(code) ? uniqueSlug(`set ${name}`, taken, 40) : code;
-};
-
 /** An own criteria set: a code, a name and its criteria, one per line (in the first language). */
 function CriteriaSetForm({
   organizationId,
@@ -244,7 +238,7 @@ function CriteriaSetForm({
     nameField.onValue(name);
     const id = form.values.value.id;
     if (id !== '' && id !== madeId.current) return;
-    madeId.current = setCodeFrom(name, taken);
+    madeId.current = uniqueLetterFirstSlug(name, taken, 'set');
     form.set('id', madeId.current);
   };
   return (
