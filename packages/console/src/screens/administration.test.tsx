@@ -102,6 +102,58 @@ describe('the administration screen speaks in names, not ids', () => {
     expect([...invite.options].map((o) => o.value)).toEqual(['', 'demo-edu-dept', 'demo-school']);
   });
 
+  it('makes the identifier from the name, unique, until the person types one of their own', async () => {
+    render(<Administration />);
+    await screen.findByRole('table', { name: 'Организации портала' });
+    const name = screen.getByRole('textbox', { name: /^Название/ });
+    const id = screen.getByRole('textbox', { name: /^Идентификатор/ }) as HTMLInputElement;
+    fireEvent.input(name, { target: { value: 'Школа № 7' } });
+    expect(id.value).toBe('shkola-7');
+    fireEvent.input(name, { target: { value: 'Управление образования' } });
+    expect(id.value).toBe('upravlenie-obrazovaniia');
+    fireEvent.input(id, { target: { value: 'school-7' } });
+    fireEvent.input(name, { target: { value: 'Школа № 7 имени Пушкина' } });
+    expect(id.value).toBe('school-7');
+    fireEvent.click(screen.getByRole('button', { name: 'Создать организацию' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({ id: 'school-7', name: 'Школа № 7 имени Пушкина' });
+  });
+
+  it('does not make an identifier the portal lists already', async () => {
+    render(<Administration />);
+    await screen.findByRole('table', { name: 'Организации портала' });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Название/ }), { target: { value: 'Demo school' } });
+    expect((screen.getByRole('textbox', { name: /^Идентификатор/ }) as HTMLInputElement).value).toBe(
+      'demo-school-2',
+    );
+  });
+
+  it('explains each column of the import file in words beside its name in the file', async () => {
+    render(<Administration />);
+    const heading = await screen.findByRole('heading', { name: 'Столбцы файла' });
+    const list = heading.nextElementSibling as HTMLElement;
+    const columns = [...list.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(columns).toEqual([
+      'id',
+      'name',
+      'short_name',
+      'country',
+      'jurisdiction',
+      'parent_id',
+      'sphere',
+      'category',
+      'time_zone',
+      'contact_email',
+      'site_origin',
+    ]);
+    const meaning = (column: string) =>
+      [...list.querySelectorAll('dt')].find((dt) => dt.textContent === column)?.nextElementSibling
+        ?.textContent;
+    expect(meaning('short_name')).toBe('Краткое название');
+    expect(meaning('country')).toBe('Страна: RU — Россия, BY — Беларусь (обязательно)');
+    expect(meaning('parent_id')).toContain('вышестоящей организации');
+  });
+
   it('chooses the sphere, the kind and the time zone by name, and sends their keys', async () => {
     render(<Administration />);
     const sphere = (await screen.findByRole('combobox', { name: /^Сфера/ })) as HTMLSelectElement;

@@ -13,6 +13,7 @@ import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
 import { Checkbox, Select, TextArea, TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
+import { uniqueSlug } from '../kit/slug.ts';
 import { EmptyState, Loaded, useLoad } from '../kit/states.tsx';
 import { BELARUSIAN_ZONES, RUSSIAN_ZONES, TimeZoneSelect } from '../kit/time-zone.tsx';
 import { paths } from '../routes.ts';
@@ -39,6 +40,21 @@ const NewOrganizationForm = v.object({
 });
 
 const ImportForm = v.object({ csv: v.pipe(v.string(), v.minLength(1)), dryRun: v.boolean() });
+
+/** The columns the portal reads from an import file, in the order it lists them, and whether required. */
+const CSV_COLUMNS = [
+  ['id', true],
+  ['name', true],
+  ['short_name', false],
+  ['country', true],
+  ['jurisdiction', true],
+  ['parent_id', false],
+  ['sphere', true],
+  ['category', true],
+  ['time_zone', true],
+  ['contact_email', false],
+  ['site_origin', false],
+] as const;
 
 /**
  * The portal administrator's screen: every organisation (and which have no administrator yet),
@@ -193,11 +209,25 @@ function CreateOrganization({
         siteOrigin: values.siteOrigin || null,
       });
       form.reset(initial);
+      madeId.current = '';
       toast(t('created', { name: created.name }), 'success');
       onCreated();
     },
   });
   const countryField = form.field('country');
+  const nameField = form.field('name');
+  // The identifier follows the name until the person types one of their own.
+  const madeId = useRef('');
+  const onName = (name: string) => {
+    nameField.onValue(name);
+    const id = form.values.value.id;
+    if (id !== '' && id !== madeId.current) return;
+    madeId.current = uniqueSlug(
+      name,
+      organizations.map((o) => o.id),
+    );
+    form.set('id', madeId.current);
+  };
   return (
     <section aria-labelledby="organization-create">
       <form
@@ -209,7 +239,7 @@ function CreateOrganization({
       >
         <h2 id="organization-create">{t('createTitle')}</h2>
         <FormAlert error={form.formError} />
-        <TextInput {...form.field('name')} label={t('name')} required />
+        <TextInput {...nameField} onValue={onName} label={t('name')} required />
         <TextInput {...form.field('id')} label={t('id')} hint={t('idHint')} spellcheck={false} required />
         <Select
           {...countryField}
@@ -351,6 +381,20 @@ function ImportOrganizations({ onImported }: { onImported: () => void }) {
       >
         <h2 id="organizations-import">{t('importTitle')}</h2>
         <p>{t('importText')}</p>
+        <h3 id="organizations-import-columns">{t('importColumns')}</h3>
+        <dl class="csv-columns">
+          {CSV_COLUMNS.map(([column, required]) => (
+            <div key={column}>
+              <dt>
+                <code lang="en">{column}</code>
+              </dt>
+              <dd>
+                {t(`csv.${column}`)}
+                {required && ` (${t('required')})`}
+              </dd>
+            </div>
+          ))}
+        </dl>
         <FormAlert error={form.formError} />
         <CsvFileField id="import-file" label={t('importFile')} onText={(text) => form.set('csv', text)} />
         <TextArea {...form.field('csv')} label={t('importCsv')} rows={6} spellcheck={false} required />

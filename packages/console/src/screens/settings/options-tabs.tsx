@@ -1,6 +1,7 @@
 import type { Language, OrganizationSettings, RatingFormSettings } from '@otklik/client/schemas';
 import { CriterionId } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import * as v from 'valibot';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
@@ -8,6 +9,7 @@ import { Button } from '../../kit/button.tsx';
 import { useForm } from '../../kit/form.ts';
 import { FormAlert } from '../../kit/form-alert.tsx';
 import { Checkbox, RadioGroup, Select, TextArea, TextInput } from '../../kit/inputs.tsx';
+import { uniqueLetterFirstSlug } from '../../kit/slug.ts';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { useUnsavedChanges } from '../../kit/unsaved.tsx';
 import { settingsMessages } from './settings.messages.ts';
@@ -172,6 +174,7 @@ export function RatingsTab({ organizationId }: { organizationId: string }) {
           <CriteriaSetForm
             organizationId={organizationId}
             language={widget.languages[0] ?? 'ru'}
+            taken={['by-base', 'ru-nok', widget.ratings.criteriaSet.id, ...added.value]}
             onSaved={(id) => {
               added.value = [...added.value, id];
             }}
@@ -202,10 +205,13 @@ const CriteriaSetDraft = v.object({
 function CriteriaSetForm({
   organizationId,
   language,
+  taken,
   onSaved,
 }: {
   organizationId: string;
   language: Language;
+  /** The set codes known here, so that a code made from the name does not replace one of them. */
+  taken: readonly string[];
   onSaved: (id: string) => void;
 }) {
   const { t } = useT(settingsMessages);
@@ -220,24 +226,36 @@ function CriteriaSetForm({
       });
       onSaved(id);
       form.reset(empty);
+      madeId.current = '';
       toast(t('saved'), 'success');
     },
   });
   useUnsavedChanges(form.dirty);
+  const nameField = form.field('name');
+  // The code follows the name until the person types one of their own.
+  const madeId = useRef('');
+  const onName = (name: string) => {
+    nameField.onValue(name);
+    const id = form.values.value.id;
+    if (id !== '' && id !== madeId.current) return;
+    madeId.current = uniqueLetterFirstSlug(name, taken, 'set');
+    form.set('id', madeId.current);
+  };
   return (
     <section class="settings-section" aria-labelledby="ratings-own-set">
       <h2 id="ratings-own-set">{t('ownSetTitle')}</h2>
       <p>{t('ownSetHint')}</p>
       <form class="form" ref={form.ref} onSubmit={form.submit} noValidate>
         <FormAlert error={form.formError} />
+        <TextInput label={t('setName')} required lang={language} {...nameField} onValue={onName} />
         <TextInput
           label={t('setId')}
-          hint={t('topicIdHint')}
+          hint={t('setIdHint')}
           required
           autoComplete="off"
+          spellcheck={false}
           {...form.field('id')}
         />
-        <TextInput label={t('setName')} required lang={language} {...form.field('name')} />
         <TextArea
           label={t('setCriteria')}
           hint={t('setCriteriaHint')}

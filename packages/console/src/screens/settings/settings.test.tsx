@@ -95,6 +95,14 @@ function fakePortal() {
       return json({});
     }
     if (route === 'GET /topics') return json({ topics: state.topics });
+    if (route === 'PUT /topic-order') {
+      const ids = body.ids as string[];
+      state.topics = ids.map((id, position) => ({
+        ...(state.topics.find((x) => x.id === id) as StaffTopic),
+        position,
+      }));
+      return json({ topics: state.topics });
+    }
     if (route === 'GET /topic-codes')
       return json({
         items: Object.entries(state.codes).map(([topicId, code]) => ({
@@ -286,10 +294,90 @@ describe('the settings screen', () => {
     await waitFor(() => expect(zone.getAttribute('aria-invalid')).toBe('true'));
   });
 
-  it('adds a topic with its names in each language of the organisation', async () => {
+  it('adds a topic by its names alone: the code is made from the first one, not shown', async () => {
     open(`/console/settings/${ORG}/topics`);
     await screen.findByText('Тем пока нет: граждане не выбирают тему.');
-    fireEvent.input(screen.getByRole('textbox', { name: /Код темы/ }), { target: { value: 'meals' } });
+    // The code waits folded away, optional; the names come first.
+    const advanced = screen.getByText('Код темы (необязательно)').closest('details') as HTMLDetailsElement;
+    expect(advanced.open).toBe(false);
+    const be = screen.getByRole('textbox', { name: /Название \(Беларуская\)/ });
+    fireEvent.input(be, { target: { value: 'Харчаванне' } });
+    fireEvent.input(screen.getByRole('textbox', { name: /Название \(Русский\)/ }), {
+      target: { value: 'Питание' },
+    });
+    expect(advanced.textContent).toContain('Составляется из названия: kharchavanne.');
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить тему' }));
+    await waitFor(() => expect(portal.state.topics).toHaveLength(1));
+    expect(portal.calls.find((c) => c.method === 'PUT')).toMatchObject({
+      path: `/v1/staff/organizations/${ORG}/topics/kharchavanne`,
+      body: { names: { be: 'Харчаванне', ru: 'Питание' } },
+    });
+    // Listed by its name in the console's language, the code nowhere in sight.
+    expect(await screen.findByText('Питание', { selector: 'strong' })).toBeTruthy();
+    expect(screen.queryByText('kharchavanne')).toBeNull();
+
+    // A second topic of the same name gets a code of its own.
+    fireEvent.input(
+      screen.getAllByRole('textbox', { name: /Название \(Беларуская\)/ }).at(-1) as HTMLElement,
+      {
+        target: { value: 'Харчаванне' },
+      },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить тему' }));
+    await waitFor(() => expect(portal.state.topics.map((x) => x.id)).toContain('kharchavanne-2'));
+  });
+
+  it('asks for a code only when the name gives none, and takes one typed by hand', async () => {
+    open(`/console/settings/${ORG}/topics`);
+    await screen.findByText('Тем пока нет: граждане не выбирают тему.');
+    // Folded while no name is typed (jsdom does not hide a closed <details>, so ask where it is).
+    expect(screen.getByRole('textbox', { name: /^Код темы/ }).closest('details')?.open).toBe(false);
+    fireEvent.input(screen.getByRole('textbox', { name: /Название \(Беларуская\)/ }), {
+      target: { value: '№ —' },
+    });
+    const code = screen.getByRole('textbox', { name: /^Код темы/ });
+    expect(code.closest('details')).toBeNull();
+    expect(code.getAttribute('aria-required') ?? String((code as HTMLInputElement).required)).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить тему' }));
+    await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
+    expect(portal.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    fireEvent.input(code, { target: { value: 'meals' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить тему' }));
+    await waitFor(() => expect(portal.state.topics.map((x) => x.id)).toEqual(['meals']));
+  });
+
+  it('moves a topic with buttons that say where and name the topic to assistive technology', async () => {
+    portal.state.topics = [
+      { id: 'meals', names: { be: 'Харчаванне', ru: 'Питание' }, archived: false, position: 0 },
+      {
+        id: 'education',
+        names: { be: 'Навучанне', ru: 'Организация обучения' },
+        archived: false,
+        position: 1,
+      },
+    ];
+    open(`/console/settings/${ORG}/topics`);
+    const down = await screen.findByRole('button', { name: 'Переместить «Питание» ниже' });
+    expect(down.textContent).toBe('↓ Ниже');
+    const up = screen.getByRole('button', { name: 'Переместить «Организация обучения» выше' });
+    expect(up.textContent).toBe('↑ Выше');
+    // The first cannot go up, the last cannot go down.
+    expect(screen.queryByRole('button', { name: 'Переместить «Питание» выше' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Переместить «Организация обучения» ниже' })).toBeNull();
+    expect(screen.queryByText('education')).toBeNull();
+    fireEvent.click(down);
+    await waitFor(() => expect(portal.state.topics.map((x) => x.id)).toEqual(['education', 'meals']));
+    expect(portal.calls.find((c) => c.path.endsWith('/topic-order'))?.body).toEqual({
+      ids: ['education', 'meals'],
+    });
+  });
+
+  it('adds a topic with a code typed in the folded field', async () => {
+    open(`/console/settings/${ORG}/topics`);
+    await screen.findByText('Тем пока нет: граждане не выбирают тему.');
+    fireEvent.input(screen.getByRole('textbox', { name: /Код темы/, hidden: true }), {
+      target: { value: 'meals' },
+    });
     const be = screen.getByRole('textbox', { name: /Название \(Беларуская\)/ });
     expect(be.getAttribute('lang')).toBe('be');
     fireEvent.input(be, { target: { value: 'Харчаванне' } });
@@ -302,7 +390,7 @@ describe('the settings screen', () => {
       path: `/v1/staff/organizations/${ORG}/topics/meals`,
       body: { names: { be: 'Харчаванне', ru: 'Питание' } },
     });
-    expect(await screen.findByText('meals')).toBeTruthy();
+    expect(await screen.findByText('Питание', { selector: 'strong' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'В архив' })).toBeTruthy();
   });
 

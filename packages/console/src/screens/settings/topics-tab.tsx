@@ -2,12 +2,14 @@ import type { Language, StaffTopic } from '@otklik/client/schemas';
 import { TopicId } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
+import { language } from '../../i18n/language.ts';
 import { useT } from '../../i18n/translate.ts';
 import { announce, toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { useForm } from '../../kit/form.ts';
 import { FormAlert } from '../../kit/form-alert.tsx';
 import { TextInput } from '../../kit/inputs.tsx';
+import { uniqueSlug } from '../../kit/slug.ts';
 import { Loaded, useLoad } from '../../kit/states.tsx';
 import { settingsMessages } from './settings.messages.ts';
 import { client } from './staff-client.ts';
@@ -41,6 +43,13 @@ const namesOf = (languages: readonly Language[], values: Record<string, string>)
     }),
   ) as Partial<Record<Language, string>>;
 
+/** A topic code, or nothing typed (then the code is made from the name). Same pattern as `TopicId`. */
+const OptionalTopicId = v.pipe(v.string(), v.trim(), v.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)?$/));
+
+/** The code made from the first name, in the organisation's order, that can be written in Latin letters. */
+const codeFrom = (languages: readonly Language[], values: Record<string, string>, taken: string[]) =>
+  languages.map((l) => uniqueSlug(values[`name_${l}`] ?? '', taken)).find((code) => code !== '') ?? '';
+
 function Topics({
   organizationId,
   languages,
@@ -53,8 +62,12 @@ function Topics({
   const { t } = useT(settingsMessages);
   const topics = useSignal(initial);
   const busy = useSignal<string | null>(null);
+  // The name in the console's language where the topic has one, else in the organisation's first.
   const label = (topic: StaffTopic) =>
-    topic.names[languages[0] as Language] ?? Object.values(topic.names)[0] ?? topic.id;
+    topic.names[language.value as Language] ??
+    topic.names[languages[0] as Language] ??
+    Object.values(topic.names)[0] ??
+    topic.id;
 
   const save = async (topic: StaffTopic, change: { names?: StaffTopic['names']; archived?: boolean }) => {
     busy.value = topic.id;
@@ -84,16 +97,17 @@ function Topics({
     }
   };
 
-  const addSchema = v.object({
-    id: TopicId,
-    ...Object.fromEntries(languages.map((l, i) => [`name_${l}`, name(i)])),
-  }) as v.GenericSchema<Record<string, string>, Record<string, string>>;
   const empty = { id: '', ...Object.fromEntries(languages.map((l) => [`name_${l}`, ''])) };
   const add = useForm({
-    schema: addSchema,
+    // The code is asked for only when a name is typed and gives none (read when the form is sent).
+    schema: v.object({
+      id: v.lazy(() => (needsCode() ? TopicId : OptionalTopicId)),
+      ...Object.fromEntries(languages.map((l, i) => [`name_${l}`, name(i)])),
+    }) as v.GenericSchema<Record<string, string>, Record<string, string>>,
     initial: empty,
     onSubmit: async (out) => {
-      await client().putTopic(organizationId, out.id as string, {
+      const id = out.id || generated();
+      await client().putTopic(organizationId, id, {
         names: namesOf(languages, out) as Record<Language, string>,
       });
       topics.value = (await client().listTopics(organizationId)).topics;
@@ -102,7 +116,19 @@ function Topics({
     },
   });
 
+  function generated(): string {
+    return codeFrom(
+      languages,
+      add.values.value,
+      topics.value.map((x) => x.id),
+    );
+  }
+  function needsCode(): boolean {
+    return generated() === '' && languages.some((l) => (add.values.value[`name_${l}`] ?? '').trim() !== '');
+  }
+
   const active = topics.value.filter((x) => !x.archived);
+  const code = generated();
   return (
     <>
       <section class="settings-section" aria-labelledby="topics-list">
@@ -118,6 +144,7 @@ function Topics({
                 <li key={topic.id}>
                   <TopicNames
                     topic={topic}
+                    label={label(topic)}
                     languages={languages}
                     busy={busy.value === topic.id}
                     onRename={(names) => save(topic, { names })}
@@ -127,18 +154,22 @@ function Topics({
                       <Button
                         variant="secondary"
                         busy={busy.value === 'order'}
+                        aria-label={t('moveUpName', { name: label(topic) })}
                         onClick={() => move(index, -1)}
                       >
-                        {t('moveUp', { name: label(topic) })}
+                        <span aria-hidden="true">↑ </span>
+                        {t('moveUp')}
                       </Button>
                     )}
                     {!topic.archived && index < active.length - 1 && (
                       <Button
                         variant="secondary"
                         busy={busy.value === 'order'}
+                        aria-label={t('moveDownName', { name: label(topic) })}
                         onClick={() => move(index, 1)}
                       >
-                        {t('moveDown', { name: label(topic) })}
+                        <span aria-hidden="true">↓ </span>
+                        {t('moveDown')}
                       </Button>
                     )}
                     <Button
@@ -159,13 +190,6 @@ function Topics({
         <h2 id="topics-add">{t('addTopic')}</h2>
         <form class="form" ref={add.ref} onSubmit={add.submit} noValidate>
           <FormAlert error={add.formError} />
-          <TextInput
-            label={t('topicId')}
-            hint={t('topicIdHint')}
-            required
-            autoComplete="off"
-            {...add.field('id')}
-          />
           {languages.map((l, i) => (
             <TextInput
               key={l}
@@ -175,6 +199,29 @@ function Topics({
               {...add.field(`name_${l}`)}
             />
           ))}
+          {needsCode() ? (
+            <TextInput
+              label={t('topicId')}
+              hint={t('topicIdNeeded')}
+              required
+              autoComplete="off"
+              spellcheck={false}
+              {...add.field('id')}
+            />
+          ) : (
+            // Most people never need the code: it is made from the name, and stays out of sight.
+            <details class="settings-advanced" open={add.errors.value.id !== undefined || undefined}>
+              <summary>{t('topicIdMore')}</summary>
+              <TextInput
+                label={t('topicId')}
+                hint={t('topicIdHint', { code: code || '…' })}
+                placeholder={code}
+                autoComplete="off"
+                spellcheck={false}
+                {...add.field('id')}
+              />
+            </details>
+          )}
           <div class="form-actions">
             <Button type="submit" busy={add.busy.value}>
               {t('addTopic')}
@@ -189,11 +236,14 @@ function Topics({
 /** A topic's names, each editable in place; saved together. */
 function TopicNames({
   topic,
+  label,
   languages,
   busy,
   onRename,
 }: {
   topic: StaffTopic;
+  /** The topic's name as the person reads it (the code is for programs, not shown). */
+  label: string;
   languages: Language[];
   busy: boolean;
   onRename: (names: StaffTopic['names']) => Promise<unknown>;
@@ -212,7 +262,7 @@ function TopicNames({
   return (
     <form class="settings-item-text" ref={form.ref} onSubmit={form.submit} noValidate>
       <p>
-        <code>{topic.id}</code>
+        <strong>{label}</strong>
         {topic.archived && <span class="settings-muted"> — {t('archived')}</span>}
       </p>
       <FormAlert error={form.formError} />
