@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
 import { useScreenTest } from '../../testing/screen.ts';
-import Queue from './queue.tsx';
+import Queue, { ApplicantName } from './queue.tsx';
 
 /** The queries the screen sent, newest last. */
 let queries: URLSearchParams[] = [];
@@ -74,5 +74,26 @@ describe('the queue’s filters', () => {
     setLanguage('en');
     render(<Queue />);
     expect(await screen.findByRole('button', { name: 'Filters' })).toBeTruthy();
+  });
+});
+
+describe('the applicant’s name in the queue', () => {
+  const shown = (name: string) => {
+    const { container } = render(<ApplicantName name={name} />);
+    const initials = container.querySelector('.queue-initials')?.textContent ?? null;
+    const text = container.textContent;
+    cleanup();
+    return { text, initials };
+  };
+
+  it('keeps all the initials together, apart from the surname, with plain spaces for copying', () => {
+    expect(shown('Морозов И. Е.')).toEqual({ text: 'Морозов И. Е.', initials: 'И. Е.' });
+    expect(shown('Петрова-Водкина А.')).toEqual({ text: 'Петрова-Водкина А.', initials: 'А.' });
+    expect(shown('Ли В.С.')).toEqual({ text: 'Ли В.С.', initials: 'В.С.' });
+    expect(shown('Морозов И. Е.').text).not.toMatch(/[\u00a0\u2011]/);
+  });
+
+  it('shows a name without initials as it is', () => {
+    expect(shown('ООО «Ромашка»')).toEqual({ text: 'ООО «Ромашка»', initials: null });
   });
 });
