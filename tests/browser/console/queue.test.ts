@@ -60,11 +60,12 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
           return {
             cards: getComputedStyle(document.querySelector('.data-list-row') as Element).display !== 'table-row',
             scrolls: scroll.scrollWidth > scroll.clientWidth,
-            numberLines: new Set(lines('a[data-row-link]')),
-            initialsLines: new Set(lines('.queue-initials')),
+            // The distinct counts of lines: [1] when every one is on a single line.
+            numberLines: [...new Set(lines('a[data-row-link]'))],
+            initialsLines: [...new Set(lines('.queue-initials'))],
           };
         });
-      const one = new Set([1]);
+      const one = [1];
       expect(await layout()).toEqual({ cards: false, scrolls: false, numberLines: one, initialsLines: one });
       for (const width of [1024, 700, 375, 320]) {
         await page.setViewportSize({ width, height: 800 });
