@@ -1,0 +1,32 @@
+import type { Signal } from '@preact/signals';
+import { type RefObject, useEffect } from 'preact/hooks';
+
+/**
+ * A disclosure menu's ways out while it is open: Escape, with the focus in the panel or on its button,
+ * closes it and puts the focus back on the button; the focus moving anywhere outside both (Tab past the
+ * last link, a click in the page) closes it. The window losing the focus leaves it open.
+ */
+export function useMenuDismiss(open: Signal<boolean>, button: RefObject<HTMLElement>, panelId: string): void {
+  const isOpen = open.value;
+  useEffect(() => {
+    if (!isOpen) return;
+    const within = (node: EventTarget | null) => {
+      const panel = document.getElementById(panelId);
+      return node instanceof Node && (button.current?.contains(node) || panel?.contains(node) === true);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !within(document.activeElement)) return;
+      open.value = false;
+      button.current?.focus();
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      if (!within(event.target)) open.value = false;
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('focusin', onFocusIn);
+    };
+  }, [isOpen, open, button, panelId]);
+}
