@@ -58,7 +58,8 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
           const lines = (selector: string) =>
             [...document.querySelectorAll(selector)].map((el) => el.getClientRects().length);
           return {
-            cards: getComputedStyle(document.querySelector('.data-list-row') as Element).display !== 'table-row',
+            cards:
+              getComputedStyle(document.querySelector('.data-list-row') as Element).display !== 'table-row',
             scrolls: scroll.scrollWidth > scroll.clientWidth,
             // The distinct counts of lines: [1] when every one is on a single line.
             numberLines: [...new Set(lines('a[data-row-link]'))],

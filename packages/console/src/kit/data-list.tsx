@@ -105,7 +105,8 @@ export function DataList<T>({
   return (
     <div
       class={wide ? 'data-list-scroll data-list-scroll--wide' : 'data-list-scroll'}
-      {...(linked ? {} : { role: 'region', 'aria-label': caption, tabIndex: 0 })}>
+      {...(linked ? {} : { role: 'region', 'aria-label': caption, tabIndex: 0 })}
+    >
       <table class="data-list" role="table">
         <caption class={captionHidden ? 'visually-hidden' : 'data-list-caption'}>
           {caption}

@@ -30,11 +30,7 @@ export function Navigation() {
     current: section === current,
   }));
   return (
-    <nav
-      id={NAV_ID}
-      class={`shell-nav${navigationOpen.value ? ' is-open' : ''}`}
-      aria-label={t('sections')}
-    >
+    <nav id={NAV_ID} class={`shell-nav${navigationOpen.value ? ' is-open' : ''}`} aria-label={t('sections')}>
       <ul class="shell-nav-list">
         {links.map((link) => (
           <li key={link.id}>

@@ -218,7 +218,12 @@ function QueueBody({ organizationId }: { organizationId: string }) {
                 items={data.items}
                 rowKey={(a) => a.appealId}
                 rowHref={(a) => paths.appeal(a.appealId)}
-                primary={{ id: 'number', header: t('colNumber'), cell: (a) => a.registrationNumber, nowrap: true }}
+                primary={{
+                  id: 'number',
+                  header: t('colNumber'),
+                  cell: (a) => a.registrationNumber,
+                  nowrap: true,
+                }}
                 columns={[
                   {
                     id: 'applicant',
