@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
-import { type RefObject, useEffect } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
 
 /**
  * A disclosure menu's ways out while it is open: Escape, with the focus in the panel or on its button,
