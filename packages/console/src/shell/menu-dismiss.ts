@@ -6,22 +6,23 @@ import { useEffect } from 'preact/hooks';
  * A disclosure menu's ways out while it is open: Escape, with the focus in the panel or on its button,
  * closes it and puts the focus back on the button; the focus moving anywhere outside both (Tab past the
  * last link, a click in the page) closes it. The window losing the focus leaves it open.
+ *
+ * The listeners stay for as long as the button is there and read `open` when a key or the focus moves:
+ * added only on opening (an effect runs after the paint), a quick Escape right after Enter would miss them.
  */
 export function useMenuDismiss(open: Signal<boolean>, button: RefObject<HTMLElement>, panelId: string): void {
-  const isOpen = open.value;
   useEffect(() => {
-    if (!isOpen) return;
     const within = (node: EventTarget | null) => {
       const panel = document.getElementById(panelId);
       return node instanceof Node && (button.current?.contains(node) || panel?.contains(node) === true);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !within(document.activeElement)) return;
+      if (!open.value || event.key !== 'Escape' || !within(document.activeElement)) return;
       open.value = false;
       button.current?.focus();
     };
     const onFocusIn = (event: FocusEvent) => {
-      if (!within(event.target)) open.value = false;
+      if (open.value && !within(event.target)) open.value = false;
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('focusin', onFocusIn);
@@ -29,5 +30,5 @@ export function useMenuDismiss(open: Signal<boolean>, button: RefObject<HTMLElem
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('focusin', onFocusIn);
     };
-  }, [isOpen, open, button, panelId]);
+  }, [open, button, panelId]);
 }
