@@ -101,6 +101,40 @@ describe('the console shell', () => {
     await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
   });
 
+  it('the menu closes when the focus leaves it and its button, and Escape on the button closes it', async () => {
+    signInWithEveryRole();
+    render(<App />);
+    await heading();
+    const button = screen.getByRole('button', { name: 'Меню' });
+    const nav = screen.getByRole('navigation', { name: 'Разделы' });
+    const open = async () => {
+      fireEvent.click(button);
+      await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('true'));
+    };
+    await open();
+    // Moving between the button and the links keeps it open.
+    button.focus();
+    within(nav).getByRole('link', { name: 'Отчёты' }).focus();
+    button.focus();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    // Tab past the last link into the page closes it, the focus staying where it went.
+    const heading1 = screen.getByRole('heading', { level: 1 });
+    heading1.focus();
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
+    expect(nav.className).not.toContain('is-open');
+    expect(document.activeElement).toBe(heading1);
+    // Escape with the focus on the button closes it.
+    await open();
+    button.focus();
+    fireEvent.keyDown(button, { key: 'Escape' });
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
+    expect(document.activeElement).toBe(button);
+    // Escape from the page while it is closed does nothing to the focus.
+    heading1.focus();
+    fireEvent.keyDown(heading1, { key: 'Escape' });
+    expect(document.activeElement).toBe(heading1);
+  });
+
   it('switches the language of every text and of <html lang>, and remembers it', async () => {
     render(<App />);
     await heading();

@@ -49,6 +49,40 @@ describe.skipIf(!chromiumAvailable())('console queue in Chromium', () => {
     });
   }
 
+  it('numbers and initials stay on one line: a table that fits at 1280 px, cards where it would not', async () => {
+    const page = await openQueue();
+    try {
+      const layout = () =>
+        page.evaluate(() => {
+          const scroll = document.querySelector<HTMLElement>('.data-list-scroll') as HTMLElement;
+          const lines = (selector: string) =>
+            [...document.querySelectorAll(selector)].map((el) => el.getClientRects().length);
+          return {
+            cards:
+              getComputedStyle(document.querySelector('.data-list-row') as Element).display !== 'table-row',
+            scrolls: scroll.scrollWidth > scroll.clientWidth,
+            // The distinct counts of lines: [1] when every one is on a single line.
+            numberLines: [...new Set(lines('a[data-row-link]'))],
+            initialsLines: [...new Set(lines('.queue-initials'))],
+          };
+        });
+      const one = [1];
+      expect(await layout()).toEqual({ cards: false, scrolls: false, numberLines: one, initialsLines: one });
+      for (const width of [1024, 700, 375, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        expect({ width, ...(await layout()) }).toEqual({
+          width,
+          cards: true,
+          scrolls: false,
+          numberLines: one,
+          initialsLines: one,
+        });
+      }
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('on a phone the filters fold behind a button that counts them, and the first rows show at once', async () => {
     const page = await openQueue('ru', 375);
     try {

@@ -104,6 +104,21 @@ describe.skipIf(!chromiumAvailable())('console reports and rating analytics in C
       expect(await page.locator('svg.chart-svg path.chart-line').count()).toBeGreaterThan(0);
       // Drawn with attributes only: no style attribute anywhere in the charts.
       expect(await page.locator('figure.chart [style]').count()).toBe(0);
+      // Each panel says its period: the chosen quarter's dates, the distribution all time (its count).
+      const periods = page.locator('.ratings-period');
+      expect(await periods.first().innerText()).toMatch(
+        /^Период: \d{1,2}\s\S+ \d{4}\sг\. – \d{1,2}\s\S+ \d{4}\sг\.$/,
+      );
+      const distribution = page.locator('section[aria-labelledby="ratings-distribution"] .ratings-period');
+      const counted = (
+        await page
+          .getByRole('table', { name: /Число оценок по баллам/ })
+          .locator('td[data-label="Оценок"]')
+          .allInnerTexts()
+      ).reduce((sum, cell) => sum + Number(cell.replace(/\s/g, '')), 0);
+      expect(await distribution.innerText()).toMatch(
+        new RegExp(`^За всё время, а не за выбранный период: ${counted} оцен`),
+      );
       await checkScreen(page, { label: 'ratings, the department' });
 
       // A school by its short name at 375 px, its button named by the full name; wide, the full name.

@@ -231,6 +231,41 @@ describe.skipIf(!chromiumAvailable())('the console in Chromium', () => {
     });
   });
 
+  it('at 375 px the menu closes when Tab leaves it, and Escape closes it from its button', async () => {
+    const cookie = await signInCookie(h, ANALYST);
+    await withPage('/console', { width: 375, height: 740, cookie }, async (page) => {
+      const nav = page.getByRole('navigation', { name: 'Разделы' });
+      const button = page.getByRole('button', { name: 'Меню' });
+      await tabTo(page, (f) => f.text === 'Меню');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => nav.isVisible(), { message: 'opened' }).toBe(true);
+      // Through every link of the panel (the person's link last), then one Tab more into the page.
+      const links = await nav.getByRole('link').count();
+      for (let i = 0; i < links; i++) await page.keyboard.press('Tab');
+      expect((await focused(page))?.text).toBe('Аналитик отдела образования');
+      expect(await nav.isVisible()).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(() => document.getElementById('shell-nav')?.contains(document.activeElement)),
+      ).toBe(false);
+      // The panel folds on the next render (the focus handler only changes the state).
+      await expect
+        .poll(() => button.getAttribute('aria-expanded'), { message: 'closed by Tab' })
+        .toBe('false');
+      expect(await nav.isVisible()).toBe(false);
+      // Shift+Tab back to the button, open it, Escape there: closed, the focus stays on the button.
+      await tabTo(page, (f) => f.text === 'Меню', { back: true });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => nav.isVisible(), { message: 'opened again' }).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => button.getAttribute('aria-expanded'), { message: 'closed by Escape' })
+        .toBe('false');
+      expect((await focused(page))?.text).toBe('Меню');
+      await checkScreen(page, { label: 'home at 375 px, the menu closed again' });
+    });
+  });
+
   it('at 375 px the header of organisation staff is two rows; the person’s link is in the menu', async () => {
     for (const [email, name] of [
       ['clerk@school.demo.otklik.localhost', 'Секретарь'],

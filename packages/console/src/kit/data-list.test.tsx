@@ -142,3 +142,35 @@ describe('DataList without row links (a table of records)', () => {
     expect(screen.getAllByRole('row')).toHaveLength(1);
   });
 });
+
+describe('a wide list’s layout hooks', () => {
+  it('marks the cells kept on one line and the wrapper that measures its own room', () => {
+    render(
+      <DataList
+        caption="Обращения"
+        items={appeals}
+        wide
+        primary={{ id: 'number', header: 'Номер', cell: (a) => a.number, nowrap: true }}
+        columns={[
+          { id: 'applicant', header: 'Заявитель', cell: (a) => a.applicant },
+          { id: 'code', header: 'Код', cell: (a) => a.id, nowrap: true },
+        ]}
+        rowKey={(a) => a.id}
+        rowHref={(a) => `/console/queue/${a.id}`}
+      />,
+    );
+    const table = screen.getByRole('table');
+    expect(table.parentElement?.classList.contains('data-list-scroll--wide')).toBe(true);
+    const row = screen.getAllByRole('row')[1] as HTMLElement;
+    const [number, applicant, code] = [...row.children] as HTMLElement[];
+    expect(number?.classList.contains('data-list-nowrap')).toBe(true);
+    expect(applicant?.classList.contains('data-list-nowrap')).toBe(false);
+    expect(code?.classList.contains('data-list-nowrap')).toBe(true);
+  });
+
+  it('a list that is not wide keeps the plain wrapper', () => {
+    render(<Queue items={appeals} />);
+    const wrapper = screen.getByRole('table').parentElement;
+    expect(wrapper?.className).toBe('data-list-scroll');
+  });
+});

@@ -8,6 +8,11 @@ export interface Column<T> {
   id: string;
   header: string;
   cell: (item: T) => ComponentChildren;
+  /**
+   * Keeps the cell's text on one line while the list is a table (a registration number, a surname with
+   * initials): short values that read wrong when broken. Cards wrap it as usual.
+   */
+  nowrap?: boolean;
 }
 
 interface DataListBase<T> {
@@ -23,6 +28,11 @@ interface DataListBase<T> {
    * it an empty list is a table with its headers only.
    */
   empty?: ComponentChildren;
+  /**
+   * A table of many columns: laid out as cards whenever its own container is narrower than 56rem (the
+   * shell's navigation beside it counted), not only on a phone, so that no cell has to break its words.
+   */
+  wide?: boolean;
 }
 
 /** Rows that open their item: the first cell is the link. */
@@ -67,6 +77,7 @@ export function DataList<T>({
   rowKey,
   rowHref,
   empty,
+  wide = false,
 }: DataListProps<T>) {
   const { t } = useT(kitMessages);
   const [active, setActive] = useState(0);
@@ -92,7 +103,10 @@ export function DataList<T>({
   // sideways: row links scroll it into view as they take focus; a table without them has a focusable
   // wrapper (a named region) for the keyboard to scroll.
   return (
-    <div class="data-list-scroll" {...(linked ? {} : { role: 'region', 'aria-label': caption, tabIndex: 0 })}>
+    <div
+      class={wide ? 'data-list-scroll data-list-scroll--wide' : 'data-list-scroll'}
+      {...(linked ? {} : { role: 'region', 'aria-label': caption, tabIndex: 0 })}
+    >
       <table class="data-list" role="table">
         <caption class={captionHidden ? 'visually-hidden' : 'data-list-caption'}>
           {caption}
@@ -106,7 +120,7 @@ export function DataList<T>({
               </th>
             )}
             {columns.map((column) => (
-              <th key={column.id} scope="col" role="columnheader">
+              <th key={column.id} scope="col" role="columnheader" class={nowrapClass(column)}>
                 {column.header}
               </th>
             ))}
@@ -116,7 +130,11 @@ export function DataList<T>({
           {items.map((item, index) => (
             <tr key={rowKey(item)} role="row" class="data-list-row">
               {linked && (
-                <th scope="row" role="rowheader" class="data-list-primary">
+                <th
+                  scope="row"
+                  role="rowheader"
+                  class={primary.nowrap ? 'data-list-primary data-list-nowrap' : 'data-list-primary'}
+                >
                   <a
                     href={rowHref(item)}
                     data-row-link=""
@@ -128,7 +146,7 @@ export function DataList<T>({
                 </th>
               )}
               {columns.map((column) => (
-                <td key={column.id} role="cell" data-label={column.header}>
+                <td key={column.id} role="cell" data-label={column.header} class={nowrapClass(column)}>
                   {column.cell(item)}
                 </td>
               ))}
@@ -139,3 +157,5 @@ export function DataList<T>({
     </div>
   );
 }
+
+const nowrapClass = <T,>(column: Column<T>) => (column.nowrap ? 'data-list-nowrap' : undefined);

@@ -1,8 +1,10 @@
 import { signal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { useT } from '../i18n/translate.ts';
 import { paths, sectionOf, sectionsFor } from '../routes.ts';
 import { session } from '../session.ts';
+import { useMenuDismiss } from './menu-dismiss.ts';
 import { shellMessages } from './shell.messages.ts';
 
 export const NAV_ID = 'shell-nav';
@@ -28,16 +30,7 @@ export function Navigation() {
     current: section === current,
   }));
   return (
-    <nav
-      id={NAV_ID}
-      class={`shell-nav${navigationOpen.value ? ' is-open' : ''}`}
-      aria-label={t('sections')}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !navigationOpen.value) return;
-        navigationOpen.value = false;
-        document.querySelector<HTMLElement>(`[aria-controls="${NAV_ID}"]`)?.focus();
-      }}
-    >
+    <nav id={NAV_ID} class={`shell-nav${navigationOpen.value ? ' is-open' : ''}`} aria-label={t('sections')}>
       <ul class="shell-nav-list">
         {links.map((link) => (
           <li key={link.id}>
@@ -61,13 +54,19 @@ export function Navigation() {
   );
 }
 
-/** The disclosure button that shows and hides the navigation on narrow screens (signed in: see above). */
+/**
+ * The disclosure button that shows and hides the navigation on narrow screens (signed in: see above);
+ * Escape or the focus leaving closes it again (`useMenuDismiss`).
+ */
 export function MenuButton() {
   const { t } = useT(shellMessages);
+  const button = useRef<HTMLButtonElement>(null);
+  useMenuDismiss(navigationOpen, button, NAV_ID);
   const open = navigationOpen.value;
   if (session.value === null) return null;
   return (
     <button
+      ref={button}
       type="button"
       class="menu-button"
       aria-expanded={open ? 'true' : 'false'}

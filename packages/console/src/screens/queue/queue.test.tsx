@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
 import { useScreenTest } from '../../testing/screen.ts';
 import { signInForTest } from '../../testing/session.ts';
-import Queue from './queue.tsx';
+import Queue, { ApplicantName } from './queue.tsx';
 
 /** The queries the screen sent, newest last. */
 let queries: URLSearchParams[] = [];
@@ -119,5 +119,26 @@ describe('the tab the queue opens on', () => {
     render(<Queue query={{ tab: 'mine' }} />);
     expect(await selected()).toMatch(/^Все/);
     expect(queries.every((q) => !q.has('mine'))).toBe(true);
+  });
+});
+
+describe('the applicant’s name in the queue', () => {
+  const shown = (name: string) => {
+    const { container } = render(<ApplicantName name={name} />);
+    const initials = container.querySelector('.queue-initials')?.textContent ?? null;
+    const text = container.textContent;
+    cleanup();
+    return { text, initials };
+  };
+
+  it('keeps all the initials together, apart from the surname, with plain spaces for copying', () => {
+    expect(shown('Морозов И. Е.')).toEqual({ text: 'Морозов И. Е.', initials: 'И. Е.' });
+    expect(shown('Петрова-Водкина А.')).toEqual({ text: 'Петрова-Водкина А.', initials: 'А.' });
+    expect(shown('Ли В.С.')).toEqual({ text: 'Ли В.С.', initials: 'В.С.' });
+    expect(shown('Морозов И. Е.').text).not.toMatch(/[\u00a0\u2011]/);
+  });
+
+  it('shows a name without initials as it is', () => {
+    expect(shown('ООО «Ромашка»')).toEqual({ text: 'ООО «Ромашка»', initials: null });
   });
 });

@@ -229,12 +229,22 @@ function QueueBody({
               <DataList<StaffAppealSummary>
                 caption={t('caption')}
                 captionHidden
+                wide
                 items={data.items}
                 rowKey={(a) => a.appealId}
                 rowHref={(a) => paths.appeal(a.appealId)}
-                primary={{ id: 'number', header: t('colNumber'), cell: (a) => a.registrationNumber }}
+                primary={{
+                  id: 'number',
+                  header: t('colNumber'),
+                  cell: (a) => a.registrationNumber,
+                  nowrap: true,
+                }}
                 columns={[
-                  { id: 'applicant', header: t('colApplicant'), cell: (a) => a.applicant ?? t('erased') },
+                  {
+                    id: 'applicant',
+                    header: t('colApplicant'),
+                    cell: (a) => (a.applicant === null ? t('erased') : <ApplicantName name={a.applicant} />),
+                  },
                   { id: 'type', header: t('colType'), cell: (a) => typeLabel(t, a.type) },
                   {
                     id: 'topic',
@@ -294,6 +304,23 @@ function QueueBody({
         </Loaded>
       </TabPanel>
     </div>
+  );
+}
+
+/** Trailing initials ("И. Е.", "И.Е.") after a surname. */
+const INITIALS = /^(.*?\S)\s+((?:\p{Lu}\.\s?)*\p{Lu}\.)$/u;
+
+/**
+ * The applicant's surname and initials, the initials kept on one line ("Морозов И." / "Е." reads as two
+ * people); the surname may still wrap away from them in a narrow column. Plain spaces, for copying.
+ */
+export function ApplicantName({ name }: { name: string }) {
+  const parts = INITIALS.exec(name);
+  if (!parts) return <>{name}</>;
+  return (
+    <>
+      {parts[1]} <span class="queue-initials">{parts[2]}</span>
+    </>
   );
 }
 

@@ -164,4 +164,39 @@ describe('the rating analytics', () => {
     expect(cell.querySelector('.org-name-short')?.textContent).toBe('СШ № 1');
     expect(cell.querySelector('.org-name-full')?.textContent).toBe(SCHOOL);
   });
+  it('says which period each panel covers: the chosen one, the compared one, the months, all time', async () => {
+    RESPONSES['/v1/organizations/dept/rating'] = { ...summary, count: 8, distribution: [0, 1, 1, 2, 4] };
+    const said = () =>
+      [...document.querySelectorAll('.ratings-period')].map((p) => p.textContent?.replace(/\s/g, ' '));
+    try {
+      render(<Ratings />);
+      await screen.findByRole('heading', { name: 'Распределение оценок' });
+      expect(said()).toEqual([
+        'Период: 1 января 2027 г. – 31 марта 2027 г.',
+        'Изменение места — по сравнению с периодом 1 октября 2026 г. – 31 декабря 2026 г.',
+        'Месяцы: январь 2027 г. – январь 2027 г.',
+        'За всё время, а не за выбранный период: 8 оценок',
+      ]);
+      // Each under its own panel's heading.
+      const position = screen.getByRole('heading', { name: 'Позиция' }).closest('section');
+      expect(position?.querySelectorAll('.ratings-period')).toHaveLength(2);
+      cleanup();
+      setLanguage('en');
+      render(<Ratings />);
+      await screen.findByRole('heading', { name: 'Distribution' });
+      expect(said()).toEqual([
+        'Period: January 1, 2027 – March 31, 2027',
+        'Change of rank compared with October 1, 2026 – December 31, 2026',
+        'Months: January 2027 – January 2027',
+        'All time, not the chosen period: 8 ratings',
+      ]);
+      cleanup();
+      setLanguage('be');
+      render(<Ratings />);
+      await screen.findByRole('heading', { name: 'Размеркаванне ацэнак' });
+      expect(said()[3]).toBe('За ўвесь час, а не за выбраны перыяд: 8 ацэнак');
+    } finally {
+      RESPONSES['/v1/organizations/dept/rating'] = summary;
+    }
+  });
 });

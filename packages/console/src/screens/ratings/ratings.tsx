@@ -124,10 +124,16 @@ function Analytics({
   const criteria = analytics.criteriaSet.criteria;
   const months = analytics.trend.map((m) => m.month);
   const bars = summary.distribution.map((value, i) => ({ label: String(i + 1), value }));
+  const day = (date: string) => formatDate(language.value, date, timeZone.value);
+  const firstMonth = analytics.trend[0]?.month;
+  const lastMonth = analytics.trend.at(-1)?.month;
   return (
     <>
       <section class="panel" aria-labelledby="ratings-position">
         <h2 id="ratings-position">{t('positionTitle')}</h2>
+        <p class="ratings-period">
+          {t('periodDates', { from: day(analytics.current.from), to: day(analytics.current.to) })}
+        </p>
         <p>{t('average', { average: fmt(analytics.current.average), count: analytics.current.count })}</p>
         <dl class="ratings-positions">
           <div>
@@ -143,10 +149,21 @@ function Analytics({
             </dd>
           </div>
         </dl>
+        <p class="ratings-period">
+          {t('previousDates', { from: day(analytics.previous.from), to: day(analytics.previous.to) })}
+        </p>
       </section>
 
       <section aria-labelledby="ratings-trend">
         <h2 id="ratings-trend">{t('trendTitle')}</h2>
+        {firstMonth !== undefined && lastMonth !== undefined && (
+          <p class="ratings-period">
+            {t('trendMonths', {
+              from: formatMonth(language.value, firstMonth),
+              to: formatMonth(language.value, lastMonth),
+            })}
+          </p>
+        )}
         <div class="chart-pair">
           <LineChart
             id="trend-chart"
@@ -181,6 +198,8 @@ function Analytics({
 
       <section aria-labelledby="ratings-distribution">
         <h2 id="ratings-distribution">{t('distributionTitle')}</h2>
+        {/* The portal counts the distribution over every rating received (the rating summary): said. */}
+        <p class="ratings-period">{t('distributionAllTime', { count: summary.count })}</p>
         <div class="chart-pair">
           <BarChart id="distribution-chart" title={t('distributionChart')} bars={bars} />
           <div class="chart-table" role="region" aria-label={t('distributionCaption')} tabIndex={0}>
