@@ -11,6 +11,7 @@ import { CsvFileField } from '../kit/csv-file.tsx';
 import { DataList } from '../kit/data-list.tsx';
 import { useForm } from '../kit/form.ts';
 import { FormAlert } from '../kit/form-alert.tsx';
+import { useIdFromName } from '../kit/id-from-name.ts';
 import { Checkbox, Select, TextArea, TextInput } from '../kit/inputs.tsx';
 import { PageHeader } from '../kit/page-header.tsx';
 import { uniqueSlug } from '../kit/slug.ts';
@@ -209,25 +210,23 @@ function CreateOrganization({
         siteOrigin: values.siteOrigin || null,
       });
       form.reset(initial);
-      madeId.current = '';
+      idFromName.forget();
       toast(t('created', { name: created.name }), 'success');
       onCreated();
     },
   });
   const countryField = form.field('country');
   const nameField = form.field('name');
-  // The identifier follows the name until the person types one of their own.
-  const madeId = useRef('');
-  const onName = (name: string) => {
-    nameField.onValue(name);
-    const id = form.values.value.id;
-    if (id !== '' && id !== madeId.current) return;
-    madeId.current = uniqueSlug(
-      name,
-      organizations.map((o) => o.id),
-    );
-    form.set('id', madeId.current);
-  };
+  const idFromName = useIdFromName({
+    setName: nameField.onValue,
+    readId: () => form.values.value.id,
+    writeId: (id) => form.set('id', id),
+    make: (name) =>
+      uniqueSlug(
+        name,
+        organizations.map((o) => o.id),
+      ),
+  });
   return (
     <section aria-labelledby="organization-create">
       <form
@@ -239,7 +238,7 @@ function CreateOrganization({
       >
         <h2 id="organization-create">{t('createTitle')}</h2>
         <FormAlert error={form.formError} />
-        <TextInput {...nameField} onValue={onName} label={t('name')} required />
+        <TextInput {...nameField} onValue={idFromName.onName} label={t('name')} required />
         <TextInput {...form.field('id')} label={t('id')} hint={t('idHint')} spellcheck={false} required />
         <Select
           {...countryField}

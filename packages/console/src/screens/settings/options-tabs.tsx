@@ -1,13 +1,13 @@
 import type { Language, OrganizationSettings, RatingFormSettings } from '@otklik/client/schemas';
 import { CriterionId } from '@otklik/client/schemas';
 import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
 import * as v from 'valibot';
 import { useT } from '../../i18n/translate.ts';
 import { toast } from '../../kit/announcer.tsx';
 import { Button } from '../../kit/button.tsx';
 import { useForm } from '../../kit/form.ts';
 import { FormAlert } from '../../kit/form-alert.tsx';
+import { useIdFromName } from '../../kit/id-from-name.ts';
 import { Checkbox, RadioGroup, Select, TextArea, TextInput } from '../../kit/inputs.tsx';
 import { uniqueLetterFirstSlug } from '../../kit/slug.ts';
 import { Loaded, useLoad } from '../../kit/states.tsx';
@@ -226,28 +226,25 @@ function CriteriaSetForm({
       });
       onSaved(id);
       form.reset(empty);
-      madeId.current = '';
+      idFromName.forget();
       toast(t('saved'), 'success');
     },
   });
   useUnsavedChanges(form.dirty);
   const nameField = form.field('name');
-  // The code follows the name until the person types one of their own.
-  const madeId = useRef('');
-  const onName = (name: string) => {
-    nameField.onValue(name);
-    const id = form.values.value.id;
-    if (id !== '' && id !== madeId.current) return;
-    madeId.current = uniqueLetterFirstSlug(name, taken, 'set');
-    form.set('id', madeId.current);
-  };
+  const idFromName = useIdFromName({
+    setName: nameField.onValue,
+    readId: () => form.values.value.id,
+    writeId: (id) => form.set('id', id),
+    make: (name) => uniqueLetterFirstSlug(name, taken, 'set'),
+  });
   return (
     <section class="settings-section" aria-labelledby="ratings-own-set">
       <h2 id="ratings-own-set">{t('ownSetTitle')}</h2>
       <p>{t('ownSetHint')}</p>
       <form class="form" ref={form.ref} onSubmit={form.submit} noValidate>
         <FormAlert error={form.formError} />
-        <TextInput label={t('setName')} required lang={language} {...nameField} onValue={onName} />
+        <TextInput label={t('setName')} required lang={language} {...nameField} onValue={idFromName.onName} />
         <TextInput
           label={t('setId')}
           hint={t('setIdHint')}
