@@ -7,6 +7,7 @@ import refusalsRu from '../../kit/refusals/ru.ts';
 import { loadRefusals } from '../../kit/refusals.ts';
 import { useScreenTest } from '../../testing/screen.ts';
 import { AnswerEditor, type SentAnswer } from './answer-editor.tsx';
+import { cardFixture, draftFixture } from './card-fixture.ts';
 
 const APPEAL = '6f0c1c52-5d0e-4a5e-9d55-3a8d5d2c1f00';
 const TEMPLATE = '7e3a1c00-0000-4000-8000-000000000002';
@@ -17,31 +18,7 @@ const card = (
   state: 'draft' | 'on_approval' | 'approved',
   text: string,
   can: { draft: boolean; approve: boolean },
-): AppealCard =>
-  ({
-    appealId: APPEAL,
-    executor: TEACHER,
-    internalDueDate: null,
-    notes: [],
-    openBy: [],
-    otherAppeals: [],
-    duplicateOf: null,
-    duplicates: [],
-    draft: {
-      state,
-      result: 'explained',
-      text,
-      author: TEACHER.name,
-      updatedAt: '2026-12-06T17:44:00Z',
-      returnComment: null,
-      approvedBy: state === 'approved' ? 'Директор' : null,
-      approvedAt: state === 'approved' ? '2026-12-06T17:50:00Z' : null,
-      attachments: [],
-    },
-    events: [],
-    executors: [TEACHER],
-    can: { assign: false, process: false, extend: false, ...can },
-  }) as unknown as AppealCard;
+) => cardFixture({ executor: TEACHER, executors: [TEACHER], draft: draftFixture(state, text), can });
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {

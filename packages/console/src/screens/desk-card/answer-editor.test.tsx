@@ -4,38 +4,11 @@ import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
 import { AnswerEditor } from './answer-editor.tsx';
+import { cardFixture, draftFixture, FIXTURE_APPEAL } from './card-fixture.ts';
 
-const APPEAL = '6f0c1c52-5d0e-4a5e-9d55-3a8d5d2c1f00';
-const TEACHER = { personId: '33333333-3333-4333-8333-333333333333', name: 'Завуч' };
-const draft = (state: 'draft' | 'on_approval' | 'approved') => ({
-  state,
-  result: 'explained',
-  text: 'Разъясняем порядок.',
-  author: TEACHER.name,
-  updatedAt: '2026-12-06T17:44:00Z',
-  returnComment: null,
-  approvedBy: state === 'approved' ? 'Директор' : null,
-  approvedAt: state === 'approved' ? '2026-12-06T17:50:00Z' : null,
-  attachments: [],
-});
-const card = (
-  state: 'draft' | 'on_approval' | 'approved',
-  can: { draft: boolean; approve: boolean },
-): AppealCard =>
-  ({
-    appealId: APPEAL,
-    executor: TEACHER,
-    internalDueDate: null,
-    notes: [],
-    openBy: [],
-    otherAppeals: [],
-    duplicateOf: null,
-    duplicates: [],
-    draft: draft(state),
-    events: [],
-    executors: [TEACHER],
-    can: { assign: false, process: false, extend: false, ...can },
-  }) as unknown as AppealCard;
+const APPEAL = FIXTURE_APPEAL;
+const card = (state: 'draft' | 'on_approval' | 'approved', can: { draft: boolean; approve: boolean }) =>
+  cardFixture({ draft: draftFixture(state), can });
 
 /** The card as the screen keeps it: what the portal answers replaces it. */
 function Answer({ initial }: { initial: AppealCard }) {

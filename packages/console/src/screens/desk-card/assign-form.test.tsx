@@ -3,26 +3,19 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../i18n/language.ts';
 import { AssignForm } from './assign-form.tsx';
+import { cardFixture } from './card-fixture.ts';
 import { History } from './history.tsx';
 
 const APPEAL = '6f0c1c52-5d0e-4a5e-9d55-3a8d5d2c1f00';
 const TEACHER = { personId: '33333333-3333-4333-8333-333333333333', name: 'Учитель' };
 const DEPUTY = { personId: '44444444-4444-4444-8444-444444444444', name: 'Завуч' };
 const appeal = { appealId: APPEAL, dueDate: '2030-02-01', history: [] } as unknown as StaffAppeal;
-const card = (executor: typeof TEACHER | null): AppealCard => ({
-  appealId: APPEAL,
-  executor,
-  internalDueDate: null,
-  notes: [],
-  openBy: [],
-  otherAppeals: [],
-  duplicateOf: null,
-  duplicates: [],
-  draft: null,
-  events: [],
-  executors: [TEACHER, DEPUTY],
-  can: { assign: true, draft: false, approve: false, process: true, extend: true },
-});
+const card = (executor: typeof TEACHER | null) =>
+  cardFixture({
+    executor,
+    executors: [TEACHER, DEPUTY],
+    can: { assign: true, process: true, extend: true },
+  });
 
 /** The bodies the portal was sent. */
 let sent: unknown[] = [];
