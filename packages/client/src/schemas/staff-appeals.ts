@@ -53,6 +53,8 @@ export type StaffAppealSummary = v.InferOutput<typeof StaffAppealSummary>;
 /** The queue's page, with the counts the console shows at a glance (over the whole organisation). */
 export const StaffAppealPage = v.object({
   ...pageOf(StaffAppealSummary).entries,
+  /** As asked; `0` when only the counts were asked for. */
+  limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
   counts: v.object({
     /** Open appeals whose deadline in force is today or within the next 6 days. */
     dueThisWeek: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -154,6 +156,8 @@ export const StaffQueueQuery = v.object({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
   sort: v.optional(v.picklist(QUEUE_SORTS), 'due'),
   ...PageQuery,
+  /** Appeals per page; `0` asks for the counts alone (a home screen's figures), no appeal at all. */
+  limit: v.optional(queryInteger(0, 100), '20'),
 });
 export type StaffQueueQuery = v.InferInput<typeof StaffQueueQuery>;
 

@@ -37,7 +37,8 @@ export const readsAppeals = (roles: ReadonlySet<StaffRole>) =>
 
 /**
  * What is due, at a glance: a list of links, each counting a tab of the queue ("3 обращения
- * просрочены"). The counts come with any page of the queue, so one row is asked for and not shown.
+ * просрочены"). The counts come with any page of the queue: a page of none (`limit: 0`) brings them
+ * alone, with no applicant's name and no audited read.
  */
 export function DueAtAGlance({
   organizationId,
@@ -49,7 +50,7 @@ export function DueAtAGlance({
   const { t } = useT(homeDueMessages);
   const counts = useLoad(
     async (signal) =>
-      (await (await loadApi()).listOrganizationAppeals(organizationId, { limit: 1 }, { signal })).counts,
+      (await (await loadApi()).listOrganizationAppeals(organizationId, { limit: 0 }, { signal })).counts,
     [organizationId],
   );
   return (

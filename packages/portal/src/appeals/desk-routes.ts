@@ -1,6 +1,6 @@
 import { endpoints } from '@otklik/client/contract';
 import type { Database } from '../db/types.ts';
-import { queuePage } from '../desk/queue.ts';
+import { type QueueQuery, queuePage } from '../desk/queue.ts';
 import { type Router, registerEndpoint } from '../http/endpoint.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { audit } from '../staff/audit.ts';
@@ -14,16 +14,22 @@ export function registerDeskRoutes(
   db: Database,
   now: () => Date = () => new Date(),
 ): void {
-  registerEndpoint(router, endpoints.listStaffAppeals, async ({ actor, query }) => {
-    const page = await queuePage(db, actor.organizationId, query, now(), personOf(actor));
-    await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
+  const queue = async (actor: StaffActor, organizationId: string, query: QueueQuery) => {
+    const page = await queuePage(db, organizationId, query, now(), personOf(actor));
+    // A page of appeals is a read of personal data, audited; the counts alone (`limit=0`) are not.
+    if (query.limit !== 0)
+      await audit(db, actor, 'appeal.queue', null, {
+        status: query.status ?? null,
+        count: page.items.length,
+      });
     return page;
-  });
-  registerEndpoint(router, endpoints.listOrganizationAppeals, async ({ actor, params, query }) => {
-    const page = await queuePage(db, params.organizationId, query, now(), personOf(actor));
-    await audit(db, actor, 'appeal.queue', null, { status: query.status ?? null, count: page.items.length });
-    return page;
-  });
+  };
+  registerEndpoint(router, endpoints.listStaffAppeals, ({ actor, query }) =>
+    queue(actor, actor.organizationId, query),
+  );
+  registerEndpoint(router, endpoints.listOrganizationAppeals, ({ actor, params, query }) =>
+    queue(actor, params.organizationId, query),
+  );
   registerEndpoint(router, endpoints.getStaffAppeal, async ({ actor, params }) => {
     const row = await staffAppeal(db, actor, params.appealId);
     // The record's reads and its audit row at once (not one transaction's queries in turn): the

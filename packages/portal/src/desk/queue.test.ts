@@ -144,6 +144,24 @@ describe.each(backends)('the staff queue on $name', (backend) => {
   });
   const run = it.skipIf(backend.skipReason !== null);
 
+  run('a page of none (limit=0) brings the counts alone, and is not an audited read', async () => {
+    const audited = async () =>
+      (
+        await h.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'appeal.queue'`,
+        )
+      )[0]?.n;
+    const before = await audited();
+    const counts = await get('?limit=0');
+    expect(counts.items).toEqual([]);
+    expect(counts.limit).toBe(0);
+    expect(counts.total).toBe(7);
+    expect(counts.counts).toEqual({ dueThisWeek: 2, overdue: 1, new: 3, mine: 0, awaitingApproval: 1 });
+    expect(await audited()).toBe(before);
+    await get('?limit=1');
+    expect(await audited()).toBe((before ?? 0) + 1);
+  });
+
   run('lists only the organisation’s appeals, open ones by deadline, with days left and counts', async () => {
     const page = await get('');
     expect(page.today).toBe('2026-01-12');
