@@ -132,6 +132,14 @@ const unauthorized = (detail: string) =>
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The session whose token is $1, live at $2: not revoked, not expired, last seen after $3. */
+const LIVE_SESSION = 'token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3';
+const liveSessionParams = async (keys: KeyRing, token: string, at: Date) => [
+  await keys.sign(TOKEN_PURPOSE, token),
+  at,
+  new Date(at.getTime() - SESSION_IDLE_MS),
+];
+
 /**
  * The person the session cookie names: 401 without a live session (unknown, revoked, idle for an
  * hour or older than 12 hours); 403 for a write without the session's CSRF token. Each call moves
@@ -149,10 +157,8 @@ export async function authenticateSession(
   }
   const at = now();
   const [session] = await db.query<{ id: string; person_id: string }>(
-    `UPDATE staff_sessions SET last_seen_at = $2
-     WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3
-     RETURNING id, person_id`,
-    [await keys.sign(TOKEN_PURPOSE, token), at, new Date(at.getTime() - SESSION_IDLE_MS)],
+    `UPDATE staff_sessions SET last_seen_at = $2 WHERE ${LIVE_SESSION} RETURNING id, person_id`,
+    await liveSessionParams(keys, token, at),
   );
   if (session === undefined) throw unauthorized('The session has ended; sign in again');
   if (!SAFE_METHODS.has(c.req.method)) {
@@ -195,9 +201,8 @@ export async function consoleSessionState(
   const token = sessionTokenOf(c);
   if (token === undefined) return 'signed-out';
   const [live] = await db.query<{ id: string }>(
-    `SELECT id FROM staff_sessions
-     WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3`,
-    [await keys.sign(TOKEN_PURPOSE, token), at, new Date(at.getTime() - SESSION_IDLE_MS)],
+    `SELECT id FROM staff_sessions WHERE ${LIVE_SESSION}`,
+    await liveSessionParams(keys, token, at),
   );
   if (live !== undefined) return 'signed-in';
   setHeader(c, 'Set-Cookie', sessionCookie(c, null));
