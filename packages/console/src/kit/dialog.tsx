@@ -55,6 +55,13 @@ export function Dialog({ open, title, onClose, children, actions, role = 'dialog
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
       tabIndex={-1}
+      // Escape: the dialog asks to close and the state closes it, at once. Left to close itself, it
+      // was closed while `open` stayed true until its `close` event (a later task) arrived, and the
+      // button that opened it, pressed in between, could not open it again.
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
       onClose={(event) => {
         // `close()` fires this event in a later task: if the dialog was opened again in between (Stay,
         // then the question asked again at once), the event is the earlier opening's and is not ours.
